@@ -1,0 +1,86 @@
+"""Starts a real trackersim for a test and talks to its control interface.
+
+The binary comes from the TRACKERSIM environment variable (CTest sets it). Every instance listens
+on a free loopback port and is stopped when the test ends.
+"""
+import json
+import os
+import subprocess
+import unittest
+import urllib.request
+
+import requests
+
+
+class Sim:
+    def __init__(self, *args):
+        binary = os.environ.get("TRACKERSIM")
+        if not binary:
+            raise RuntimeError("set TRACKERSIM to the trackersim executable (CTest does)")
+        self.process = subprocess.Popen(
+            [binary, "--port", "0", *args],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.fingerprint = None
+        while True:
+            line = self.process.stdout.readline()
+            if not line:
+                raise RuntimeError("trackersim exited early: " + self.process.stderr.read())
+            if line.startswith("trackersim certificate sha256 "):
+                self.fingerprint = line.split()[-1]
+            if line.startswith("trackersim listening on "):
+                self.url = line.split()[-1]
+                break
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process.stdout.close()
+        self.process.stderr.close()
+
+    # --- control interface (loopback only) ---
+    def control(self, method, what, body=None):
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(self.url + "/__trackersim/" + what, data=data, method=method,
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=10) as reply:
+            text = reply.read()
+            return json.loads(text) if text else None
+
+    def add_fault(self, **fault):
+        return self.control("POST", "faults", fault)["id"]
+
+    def clear_faults(self):
+        self.control("DELETE", "faults")
+
+    def advance_clock(self, seconds):
+        self.control("POST", "clock", {"advanceSeconds": seconds})
+
+
+class SimTestCase(unittest.TestCase):
+    """One trackersim per test class; SIM_ARGS adds command-line flags."""
+    SIM_ARGS = ()
+
+    @classmethod
+    def setUpClass(cls):
+        cls.sim = Sim(*cls.SIM_ARGS)
+        cls.url = cls.sim.url
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.sim.stop()
+
+    def tearDown(self):
+        self.sim.clear_faults()
+
+    def session(self, user=None, password=None):
+        """A requests session that behaves like a non-browser REST client."""
+        s = requests.Session()
+        s.headers.update({"Accept": "application/json", "User-Agent": "conformance-tests/1.0"})
+        if user:
+            s.auth = (user, password if password is not None else user)
+        return s

@@ -1,0 +1,12 @@
+#include "Routes.h"
+
+#include "http/Router.h"
+
+namespace trackersim::routes {
+
+void registerConsumers(Router &)
+{
+    // Being written (issue 2): see the helper brief.
+}
+
+} // namespace trackersim::routes
