@@ -76,8 +76,11 @@ bool TlsIdentity::generate(QString *error)
     X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("trackersim"), -1, -1, 0);
     X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("127.0.0.1"), -1, -1, 0);
     X509_set_issuer_name(certificate.get(), name);
+    // Like `openssl req -x509`: a self-signed CA:TRUE certificate, so that a client may also
+    // trust it as its own anchor (a profile's CA file), not only by fingerprint.
     if (!addExtension(certificate.get(), NID_subject_alt_name, "IP:127.0.0.1,DNS:localhost")
-        || !addExtension(certificate.get(), NID_basic_constraints, "critical,CA:FALSE")
+        || !addExtension(certificate.get(), NID_basic_constraints, "critical,CA:TRUE")
+        || !addExtension(certificate.get(), NID_subject_key_identifier, "hash")
         || X509_sign(certificate.get(), key.get(), EVP_sha256()) == 0) {
         *error = QStringLiteral("OpenSSL could not sign the certificate");
         return false;

@@ -80,6 +80,11 @@ Params requestParameters(const SimRequest &request)
 
 bool isSigned(const SimRequest &request)
 {
+    // OAuthRequestUtils.isOAuthAccessAttempt: the OAuth filter leaves the request-token and
+    // access-token servlets alone; they verify (and spend the nonce of) their own messages.
+    if (request.path.endsWith(QLatin1String("/plugins/servlet/oauth/request-token")) ||
+        request.path.endsWith(QLatin1String("/plugins/servlet/oauth/access-token")))
+        return false;
     if (request.header("authorization").trimmed().startsWith("OAuth "))
         return true;
     return request.query.hasQueryItem(QStringLiteral("oauth_signature"));

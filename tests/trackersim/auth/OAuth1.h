@@ -22,6 +22,7 @@ QString paramValue(const Params &params, const QString &name);
 Params parseAuthorizationHeader(const QByteArray &header); // "OAuth k="v", ..." without realm
 // oauth_* from the Authorization header, the query and a form body.
 Params requestParameters(const SimRequest &request);
+// An OAuth access attempt for the authenticator; false for the dance servlets that check their own.
 bool isSigned(const SimRequest &request);
 QByteArray signatureBaseString(const SimRequest &request, const Params &params);
 bool verifyRsaSha1(const QByteArray &baseString, const QByteArray &signatureBase64,

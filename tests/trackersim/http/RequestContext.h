@@ -21,6 +21,7 @@ public:
     Caller caller;
 
     Store &store() { return state.store; }
+    const Store &store() const { return state.store; }
     const SimConfig &config() const { return state.config; }
     qint64 nowMs() const { return state.clock.nowMs(); }
     const QString &baseUrl() const { return state.baseUrl; }

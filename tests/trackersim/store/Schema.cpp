@@ -60,6 +60,10 @@ static QStringList oauth1Tables()
                        " authorization INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL,"
                        " expires_at INTEGER NOT NULL, session_handle TEXT, session_expires_at INTEGER,"
                        " alternate_consumer_name TEXT)"),
+        // This instance's own OAuth consumer identity (consumer-info): generated once, kept.
+        QStringLiteral("CREATE TABLE instance_identity (id INTEGER PRIMARY KEY CHECK (id = 1),"
+                       " consumer_key TEXT NOT NULL, public_key TEXT NOT NULL, private_key TEXT NOT NULL,"
+                       " created_at INTEGER NOT NULL)"),
     };
 }
 

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds with warnings as errors, and runs every test (all CTest labels
+# but bench), first normally and then under AddressSanitizer + UndefinedBehaviorSanitizer.
+# Tests that need a keychain get a private D-Bus session with an unlocked gnome-keyring.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+
+jobs=$(nproc)
+run_suite() {
+    local preset=$1
+    echo "=== build ($preset)"
+    cmake --preset "$preset" >/dev/null
+    cmake --build --preset "$preset" -j "$jobs"
+    echo "=== test ($preset)"
+    # A throwaway keyring password: the keyring lives only as long as this D-Bus session.
+    dbus-run-session -- sh -c '
+        echo -n accessdesk-tests | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
+        exec ctest --preset "$0" -j "$1" --timeout 600
+    ' "$preset" "$jobs"
+}
+
+export QT_QPA_PLATFORM=offscreen
+run_suite ci
+if [ "${ACCESSDESK_SKIP_ASAN:-0}" != "1" ]; then
+    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
+    export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    run_suite asan
+fi
