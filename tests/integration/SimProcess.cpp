@@ -5,7 +5,9 @@
 
 #include <csignal>
 
-SimProcess::SimProcess(QStringList arguments) : m_arguments(std::move(arguments)) {}
+SimProcess::SimProcess(QStringList arguments)
+    : m_arguments(std::move(arguments))
+{}
 
 SimProcess::~SimProcess()
 {
@@ -20,7 +22,8 @@ QString SimProcess::binary()
 bool SimProcess::start()
 {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
-    m_process.start(binary(), QStringList{QStringLiteral("--port"), QStringLiteral("0")} + m_arguments);
+    m_process.start(binary(),
+                    QStringList{QStringLiteral("--port"), QStringLiteral("0")} + m_arguments);
     if (!m_process.waitForStarted(10000)) {
         m_error = m_process.errorString();
         return false;
@@ -28,7 +31,8 @@ bool SimProcess::start()
     QByteArray buffered;
     while (m_url.isEmpty()) {
         if (!m_process.canReadLine() && !m_process.waitForReadyRead(20000)) {
-            m_error = QStringLiteral("no \"listening\" line; stderr: ") + QString::fromUtf8(m_process.readAllStandardError());
+            m_error = QStringLiteral("no \"listening\" line; stderr: ") +
+                      QString::fromUtf8(m_process.readAllStandardError());
             return false;
         }
         while (m_process.canReadLine()) {
@@ -62,12 +66,13 @@ QByteArray HttpResult::header(const QByteArray &name) const
     return {};
 }
 
-HttpResult httpSend(QNetworkAccessManager &manager, QNetworkRequest request, const QByteArray &method,
-                    const QByteArray &body, int timeoutMs)
+HttpResult httpSend(QNetworkAccessManager &manager, QNetworkRequest request,
+                    const QByteArray &method, const QByteArray &body, int timeoutMs)
 {
     request.setTransferTimeout(timeoutMs);
     // A custom "HEAD" verb would make QNAM wait for a body that never comes.
-    QNetworkReply *reply = method == "HEAD" ? manager.head(request) : manager.sendCustomRequest(request, method, body);
+    QNetworkReply *reply =
+        method == "HEAD" ? manager.head(request) : manager.sendCustomRequest(request, method, body);
     HttpResult result;
     QObject::connect(reply, &QNetworkReply::sslErrors, reply,
                      [&result](const QList<QSslError> &errors) { result.sslErrors = errors; });
@@ -88,6 +93,7 @@ QNetworkRequest jsonRequest(const QString &url, const QByteArray &basicUser)
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("User-Agent", "AccessDesk-tests/1.0");
     if (!basicUser.isEmpty())
-        request.setRawHeader("Authorization", "Basic " + QByteArray(basicUser + ':' + basicUser).toBase64());
+        request.setRawHeader("Authorization",
+                             "Basic " + QByteArray(basicUser + ':' + basicUser).toBase64());
     return request;
 }

@@ -45,6 +45,6 @@ struct HttpResult
 };
 
 // Sends one request and waits for it to finish (QSignalSpy-style waiting is fine in tests).
-HttpResult httpSend(QNetworkAccessManager &manager, QNetworkRequest request, const QByteArray &method,
-                    const QByteArray &body = {}, int timeoutMs = 20000);
+HttpResult httpSend(QNetworkAccessManager &manager, QNetworkRequest request,
+                    const QByteArray &method, const QByteArray &body = {}, int timeoutMs = 20000);
 QNetworkRequest jsonRequest(const QString &url, const QByteArray &basicUser = {});

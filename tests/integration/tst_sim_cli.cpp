@@ -25,11 +25,19 @@ void TestSimCli::badFlagsAreUsageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
-    QTest::newRow("port") << QStringList{QStringLiteral("--port"), QStringLiteral("http")} << QStringLiteral("--port");
-    QTest::newRow("websudo") << QStringList{QStringLiteral("--websudo"), QStringLiteral("maybe")} << QStringLiteral("--websudo");
-    QTest::newRow("rate-limit") << QStringList{QStringLiteral("--rate-limit"), QStringLiteral("10,1")} << QStringLiteral("--rate-limit");
-    QTest::newRow("cert-without-key") << QStringList{QStringLiteral("--cert"), QStringLiteral("c.pem")} << QStringLiteral("--cert and --key");
-    QTest::newRow("base-url") << QStringList{QStringLiteral("--base-url"), QStringLiteral("ftp://x")} << QStringLiteral("--base-url");
+    QTest::newRow("port") << QStringList{QStringLiteral("--port"), QStringLiteral("http")}
+                          << QStringLiteral("--port");
+    QTest::newRow("websudo") << QStringList{QStringLiteral("--websudo"), QStringLiteral("maybe")}
+                             << QStringLiteral("--websudo");
+    QTest::newRow("rate-limit") << QStringList{QStringLiteral("--rate-limit"),
+                                               QStringLiteral("10,1")}
+                                << QStringLiteral("--rate-limit");
+    QTest::newRow("cert-without-key")
+        << QStringList{QStringLiteral("--cert"), QStringLiteral("c.pem")}
+        << QStringLiteral("--cert and --key");
+    QTest::newRow("base-url") << QStringList{QStringLiteral("--base-url"),
+                                             QStringLiteral("ftp://x")}
+                              << QStringLiteral("--base-url");
 }
 
 void TestSimCli::badFlagsAreUsageErrors()
@@ -46,7 +54,8 @@ void TestSimCli::badFlagsAreUsageErrors()
 void TestSimCli::unknownSeedIsRefused()
 {
     QProcess process;
-    process.start(SimProcess::binary(), {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--seed"), QStringLiteral("everything")});
+    process.start(SimProcess::binary(), {QStringLiteral("--port"), QStringLiteral("0"),
+                                         QStringLiteral("--seed"), QStringLiteral("everything")});
     QVERIFY(process.waitForFinished(20000));
     QCOMPARE(process.exitCode(), 1);
     QVERIFY(process.readAllStandardError().contains("--seed must be demo, none or scale:N"));
@@ -54,23 +63,40 @@ void TestSimCli::unknownSeedIsRefused()
 
 void TestSimCli::versionAndBaseUrlAreReported()
 {
-    SimProcess sim({QStringLiteral("--jira-version"), QStringLiteral("8.20.14"), QStringLiteral("--base-url"),
-                    QStringLiteral("https://jira.example.test/")});
+    SimProcess sim({QStringLiteral("--jira-version"), QStringLiteral("8.20.14"),
+                    QStringLiteral("--base-url"), QStringLiteral("https://jira.example.test/")});
     QVERIFY2(sim.start(), qPrintable(sim.errorText()));
-    const HttpResult result = httpSend(m_manager, jsonRequest(sim.url() + QStringLiteral("/rest/api/2/serverInfo")), "GET");
+    const HttpResult result = httpSend(
+        m_manager, jsonRequest(sim.url() + QStringLiteral("/rest/api/2/serverInfo")), "GET");
     const QJsonObject info = QJsonDocument::fromJson(result.body).object();
     QCOMPARE(info[QStringLiteral("version")].toString(), QStringLiteral("8.20.14"));
-    QCOMPARE(info[QStringLiteral("baseUrl")].toString(), QStringLiteral("https://jira.example.test"));
-    QCOMPARE(info[QStringLiteral("versionNumbers")].toVariant().toList(), (QVariantList{8, 20, 14}));
+    QCOMPARE(info[QStringLiteral("baseUrl")].toString(),
+             QStringLiteral("https://jira.example.test"));
+    QCOMPARE(info[QStringLiteral("versionNumbers")].toVariant().toList(),
+             (QVariantList{8, 20, 14}));
 }
 
 void TestSimCli::olderJiraHasNoTokensOrOAuth2()
 {
     SimProcess sim({QStringLiteral("--no-pat"), QStringLiteral("--no-oauth2")});
     QVERIFY2(sim.start(), qPrintable(sim.errorText()));
-    QCOMPARE(httpSend(m_manager, jsonRequest(sim.url() + QStringLiteral("/rest/pat/latest/tokens"), "alice"), "GET").status, 404);
-    QCOMPARE(httpSend(m_manager, jsonRequest(sim.url() + QStringLiteral("/rest/oauth2/latest/.well-known/oauth-authorization-server")), "GET").status, 404);
-    QCOMPARE(httpSend(m_manager, jsonRequest(sim.url() + QStringLiteral("/rest/api/2/myself"), "alice"), "GET").status, 200);
+    QCOMPARE(httpSend(m_manager,
+                      jsonRequest(sim.url() + QStringLiteral("/rest/pat/latest/tokens"), "alice"),
+                      "GET")
+                 .status,
+             404);
+    QCOMPARE(
+        httpSend(m_manager,
+                 jsonRequest(
+                     sim.url() +
+                     QStringLiteral("/rest/oauth2/latest/.well-known/oauth-authorization-server")),
+                 "GET")
+            .status,
+        404);
+    QCOMPARE(httpSend(m_manager,
+                      jsonRequest(sim.url() + QStringLiteral("/rest/api/2/myself"), "alice"), "GET")
+                 .status,
+             200);
 }
 
 QTEST_GUILESS_MAIN(TestSimCli)

@@ -41,7 +41,10 @@ void TestSimFaults::initTestCase()
 
 void TestSimFaults::cleanup()
 {
-    QCOMPARE(httpSend(m_manager, jsonRequest(m_sim->url() + QStringLiteral("/__trackersim/faults")), "DELETE").status, 204);
+    QCOMPARE(httpSend(m_manager, jsonRequest(m_sim->url() + QStringLiteral("/__trackersim/faults")),
+                      "DELETE")
+                 .status,
+             204);
 }
 
 int TestSimFaults::addFault(const QJsonObject &fault)
@@ -76,7 +79,8 @@ void TestSimFaults::respondCanSendHtmlAndHeaders()
               {QStringLiteral("status"), 429},
               {QStringLiteral("contentType"), QStringLiteral("text/html;charset=UTF-8")},
               {QStringLiteral("body"), QStringLiteral("<html><body>Too many</body></html>")},
-              {QStringLiteral("headers"), QJsonObject{{QStringLiteral("Retry-After"), QStringLiteral("0")}}}});
+              {QStringLiteral("headers"),
+               QJsonObject{{QStringLiteral("Retry-After"), QStringLiteral("0")}}}});
     const HttpResult result = get(QStringLiteral("/rest/api/2/myself"));
     QCOMPARE(result.status, 429);
     QCOMPARE(result.header("Retry-After"), QByteArrayLiteral("0"));
@@ -85,17 +89,22 @@ void TestSimFaults::respondCanSendHtmlAndHeaders()
 
 void TestSimFaults::timesLimitsTheFault()
 {
-    addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/2/myself")}, {QStringLiteral("status"), 500}, {QStringLiteral("times"), 2}});
+    addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/2/myself")},
+              {QStringLiteral("status"), 500},
+              {QStringLiteral("times"), 2}});
     QCOMPARE(get(QStringLiteral("/rest/api/2/myself")).status, 500);
     QCOMPARE(get(QStringLiteral("/rest/api/2/myself")).status, 500);
     QCOMPARE(get(QStringLiteral("/rest/api/2/myself")).status, 200);
-    const HttpResult list = httpSend(m_manager, jsonRequest(m_sim->url() + QStringLiteral("/__trackersim/faults")), "GET");
+    const HttpResult list = httpSend(
+        m_manager, jsonRequest(m_sim->url() + QStringLiteral("/__trackersim/faults")), "GET");
     QCOMPARE(QJsonDocument::fromJson(list.body).array().size(), 0);
 }
 
 void TestSimFaults::methodAndPrefixSelectRequests()
 {
-    addFault({{QStringLiteral("method"), QStringLiteral("get")}, {QStringLiteral("path"), QStringLiteral("/rest/api/2/pro*")}, {QStringLiteral("status"), 502}});
+    addFault({{QStringLiteral("method"), QStringLiteral("get")},
+              {QStringLiteral("path"), QStringLiteral("/rest/api/2/pro*")},
+              {QStringLiteral("status"), 502}});
     QCOMPARE(get(QStringLiteral("/rest/api/2/project")).status, 502);
     QCOMPARE(get(QStringLiteral("/rest/api/2/project/PUB")).status, 502);
     QCOMPARE(get(QStringLiteral("/rest/api/2/project"), "HEAD").status, 200);
@@ -104,16 +113,19 @@ void TestSimFaults::methodAndPrefixSelectRequests()
 
 void TestSimFaults::truncateCutsTheBody()
 {
-    addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/2/serverInfo")}, {QStringLiteral("action"), QStringLiteral("truncate")}});
+    addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/2/serverInfo")},
+              {QStringLiteral("action"), QStringLiteral("truncate")}});
     const HttpResult result = get(QStringLiteral("/rest/api/2/serverInfo"));
-    // The connection closes before Content-Length bytes arrived: a transport error, never valid JSON.
+    // The connection closes before Content-Length bytes arrived: a transport error, never valid
+    // JSON.
     QVERIFY(result.error != QNetworkReply::NoError);
     QVERIFY(QJsonDocument::fromJson(result.body).isNull());
 }
 
 void TestSimFaults::malformedKeepsStatusButBreaksJson()
 {
-    addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/2/myself")}, {QStringLiteral("action"), QStringLiteral("malformed")}});
+    addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/2/myself")},
+              {QStringLiteral("action"), QStringLiteral("malformed")}});
     const HttpResult result = get(QStringLiteral("/rest/api/2/myself"));
     QCOMPARE(result.status, 200);
     QVERIFY(result.header("Content-Type").startsWith("application/json"));
@@ -124,24 +136,29 @@ void TestSimFaults::malformedKeepsStatusButBreaksJson()
 
 void TestSimFaults::resetDropsTheConnection()
 {
-    addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/2/myself")}, {QStringLiteral("action"), QStringLiteral("reset")}});
+    addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/2/myself")},
+              {QStringLiteral("action"), QStringLiteral("reset")}});
     const HttpResult result = get(QStringLiteral("/rest/api/2/myself"));
     QCOMPARE(result.status, 0);
-    QVERIFY(result.error == QNetworkReply::RemoteHostClosedError || result.error == QNetworkReply::ConnectionRefusedError
-            || result.error == QNetworkReply::UnknownNetworkError);
+    QVERIFY(result.error == QNetworkReply::RemoteHostClosedError ||
+            result.error == QNetworkReply::ConnectionRefusedError ||
+            result.error == QNetworkReply::UnknownNetworkError);
     QCOMPARE(get(QStringLiteral("/rest/api/2/serverInfo")).status, 200); // the server lives on
 }
 
 void TestSimFaults::stallAnswersNothing()
 {
     // No answer ever comes: the client's own timeout (here 1.5 s) must end the wait.
-    addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/2/myself")}, {QStringLiteral("action"), QStringLiteral("stall")}});
+    addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/2/myself")},
+              {QStringLiteral("action"), QStringLiteral("stall")}});
     const HttpResult result = get(QStringLiteral("/rest/api/2/myself"), "GET", 1500);
     QCOMPARE(result.status, 0);
     QCOMPARE(result.error, QNetworkReply::OperationCanceledError);
 
     // With delayMs the stalled connection is closed after that time, still without an answer.
-    addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/2/project")}, {QStringLiteral("action"), QStringLiteral("stall")}, {QStringLiteral("delayMs"), 200}});
+    addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/2/project")},
+              {QStringLiteral("action"), QStringLiteral("stall")},
+              {QStringLiteral("delayMs"), 200}});
     const HttpResult closed = get(QStringLiteral("/rest/api/2/project"));
     QCOMPARE(closed.status, 0);
     QVERIFY(closed.error != QNetworkReply::NoError);
@@ -149,21 +166,28 @@ void TestSimFaults::stallAnswersNothing()
 
 void TestSimFaults::latencyDelaysTheRealAnswer()
 {
-    addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/2/myself")}, {QStringLiteral("action"), QStringLiteral("latency")}, {QStringLiteral("delayMs"), 300}});
+    addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/2/myself")},
+              {QStringLiteral("action"), QStringLiteral("latency")},
+              {QStringLiteral("delayMs"), 300}});
     QElapsedTimer timer;
     timer.start();
     const HttpResult result = get(QStringLiteral("/rest/api/2/myself"));
     // A lower bound only: the answer cannot arrive before the injected delay.
     QVERIFY(timer.elapsed() >= 300);
     QCOMPARE(result.status, 200);
-    QCOMPARE(QJsonDocument::fromJson(result.body).object()[QStringLiteral("name")].toString(), QStringLiteral("alice"));
+    QCOMPARE(QJsonDocument::fromJson(result.body).object()[QStringLiteral("name")].toString(),
+             QStringLiteral("alice"));
 }
 
 void TestSimFaults::invalidFaultsAreRejected()
 {
     QCOMPARE(addFault({{QStringLiteral("path"), QStringLiteral("no-slash")}}), -1);
-    QCOMPARE(addFault({{QStringLiteral("path"), QStringLiteral("/x")}, {QStringLiteral("action"), QStringLiteral("explode")}}), -1);
-    QCOMPARE(addFault({{QStringLiteral("path"), QStringLiteral("/x")}, {QStringLiteral("status"), 42}}), -1);
+    QCOMPARE(addFault({{QStringLiteral("path"), QStringLiteral("/x")},
+                       {QStringLiteral("action"), QStringLiteral("explode")}}),
+             -1);
+    QCOMPARE(
+        addFault({{QStringLiteral("path"), QStringLiteral("/x")}, {QStringLiteral("status"), 42}}),
+        -1);
 }
 
 QTEST_GUILESS_MAIN(TestSimFaults)

@@ -22,7 +22,8 @@ private slots:
 private:
     static QString fingerprintOf(const QSslCertificate &certificate)
     {
-        return QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+        return QString::fromLatin1(
+            certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
     }
     QNetworkAccessManager m_manager;
 };
@@ -34,12 +35,15 @@ void TestSimTls::selfSignedCertificateIsRefusedUntilPinned()
     QVERIFY(sim.url().startsWith(QLatin1String("https://127.0.0.1:")));
     QCOMPARE(sim.fingerprint().size(), 32 * 3 - 1);
 
-    const HttpResult refused = httpSend(m_manager, jsonRequest(sim.url() + QStringLiteral("/rest/api/2/serverInfo")), "GET");
+    const HttpResult refused = httpSend(
+        m_manager, jsonRequest(sim.url() + QStringLiteral("/rest/api/2/serverInfo")), "GET");
     QCOMPARE(refused.error, QNetworkReply::SslHandshakeFailedError);
     QVERIFY(!refused.sslErrors.isEmpty());
     const QSslCertificate served = refused.sslErrors.first().certificate();
     QCOMPARE(fingerprintOf(served), sim.fingerprint());
-    QVERIFY(served.subjectAlternativeNames().values(QSsl::IpAddressEntry).contains(QStringLiteral("127.0.0.1")));
+    QVERIFY(served.subjectAlternativeNames()
+                .values(QSsl::IpAddressEntry)
+                .contains(QStringLiteral("127.0.0.1")));
 
     // Trusting exactly that certificate (what a pinned profile does) lets the request through.
     QNetworkRequest request = jsonRequest(sim.url() + QStringLiteral("/rest/api/2/serverInfo"));
@@ -51,10 +55,12 @@ void TestSimTls::selfSignedCertificateIsRefusedUntilPinned()
     m_manager.clearConnectionCache();
     const HttpResult pinned = httpSend(m_manager, request, "GET");
     QCOMPARE(pinned.status, 200);
-    QCOMPARE(QJsonDocument::fromJson(pinned.body).object()[QStringLiteral("baseUrl")].toString(), sim.url());
+    QCOMPARE(QJsonDocument::fromJson(pinned.body).object()[QStringLiteral("baseUrl")].toString(),
+             sim.url());
 
     // Or accepting exactly the reported errors for exactly that certificate.
-    QNetworkReply *reply = m_manager.get(jsonRequest(sim.url() + QStringLiteral("/rest/api/2/serverInfo")));
+    QNetworkReply *reply =
+        m_manager.get(jsonRequest(sim.url() + QStringLiteral("/rest/api/2/serverInfo")));
     QList<QSslError> expected;
     for (const QSslError &error : refused.sslErrors)
         expected.append(QSslError(error.error(), served));
@@ -72,11 +78,14 @@ void TestSimTls::givenCertificateIsServed()
     const QString key = dir.filePath(QStringLiteral("key.pem"));
     QProcess openssl;
     openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                   QStringLiteral("-nodes"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
-                   QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-days"),
-                   QStringLiteral("2"), QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
-    QVERIFY2(openssl.waitForFinished(60000) && openssl.exitCode() == 0, openssl.readAllStandardError().constData());
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-subj"),
+                   QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-days"),
+                   QStringLiteral("2"), QStringLiteral("-keyout"), key, QStringLiteral("-out"),
+                   cert});
+    QVERIFY2(openssl.waitForFinished(60000) && openssl.exitCode() == 0,
+             openssl.readAllStandardError().constData());
     const auto fromFile = QSslCertificate::fromPath(cert);
     QCOMPARE(fromFile.size(), 1);
 

@@ -22,36 +22,60 @@ namespace {
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 302: return "Found";
-    case 303: return "See Other";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 302:
+        return "Found";
+    case 303:
+        return "See Other";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 409:
+        return "Conflict";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Status";
     }
 }
 
 QByteArray methodName(QHttpServerRequest::Method method)
 {
     switch (method) {
-    case QHttpServerRequest::Method::Get: return "GET";
-    case QHttpServerRequest::Method::Put: return "PUT";
-    case QHttpServerRequest::Method::Delete: return "DELETE";
-    case QHttpServerRequest::Method::Post: return "POST";
-    case QHttpServerRequest::Method::Head: return "HEAD";
-    case QHttpServerRequest::Method::Options: return "OPTIONS";
-    case QHttpServerRequest::Method::Patch: return "PATCH";
-    default: return "UNKNOWN";
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    default:
+        return "UNKNOWN";
     }
 }
 
@@ -60,16 +84,17 @@ bool hasXsrfOptOut(const SimRequest &request, const RequestContext &context)
     const QByteArray token = request.header("x-atlassian-token").trimmed().toLower();
     if (token == "no-check" || token == "nocheck")
         return true;
-    const QString formToken = request.isFormEncoded() ? request.formValue(QStringLiteral("atl_token"))
-                                                      : request.queryValue(QStringLiteral("atl_token"));
+    const QString formToken = request.isFormEncoded()
+                                  ? request.formValue(QStringLiteral("atl_token"))
+                                  : request.queryValue(QStringLiteral("atl_token"));
     return !formToken.isEmpty() && formToken == context.xsrfToken();
 }
 
 bool looksLikeBrowser(const SimRequest &request)
 {
     const QByteArray agent = request.header("user-agent");
-    return agent.startsWith("Mozilla/") || agent.contains("Chrome/") || agent.contains("Safari/")
-           || agent.contains("Firefox/");
+    return agent.startsWith("Mozilla/") || agent.contains("Chrome/") || agent.contains("Safari/") ||
+           agent.contains("Firefox/");
 }
 
 bool isSameOrigin(const SimRequest &request)
@@ -77,23 +102,26 @@ bool isSameOrigin(const SimRequest &request)
     const QByteArray origin = request.header("origin");
     const QByteArray referer = request.header("referer");
     const QByteArray own = request.requestOrigin().toLatin1();
-    return (!origin.isEmpty() && origin == own) || (!referer.isEmpty() && referer.startsWith(QByteArray(own + '/')));
+    return (!origin.isEmpty() && origin == own) ||
+           (!referer.isEmpty() && referer.startsWith(QByteArray(own + '/')));
 }
 
 // Atlassian REST's XSRF filter (spec 1.5). Returns the rejection, if any.
 std::optional<SimResponse> xsrfCheck(const SimRequest &request, const RequestContext &context,
                                      const RouteOptions &options)
 {
-    if (!request.isMutating() || options.xsrfExcluded || !request.path.startsWith(QLatin1String("/rest/")))
+    if (!request.isMutating() || options.xsrfExcluded ||
+        !request.path.startsWith(QLatin1String("/rest/")))
         return std::nullopt;
     const QByteArray type = request.mediaType();
-    const bool simpleType = type.isEmpty() || type == "application/x-www-form-urlencoded"
-                            || type == "multipart/form-data" || type == "text/plain";
+    const bool simpleType = type.isEmpty() || type == "application/x-www-form-urlencoded" ||
+                            type == "multipart/form-data" || type == "text/plain";
     const bool optedOut = hasXsrfOptOut(request, context);
     // PUT and DELETE failures are only logged by Jira; POST failures are enforced.
     if (simpleType && !optedOut && request.method == "POST")
         return errors::xsrfFailed();
-    if (looksLikeBrowser(request) && !optedOut && !isSameOrigin(request) && request.method == "POST")
+    if (looksLikeBrowser(request) && !optedOut && !isSameOrigin(request) &&
+        request.method == "POST")
         return errors::xsrfFailed();
     return std::nullopt;
 }
@@ -129,7 +157,8 @@ quint16 SimServer::start(QString *error)
     SimState &state = *m_state;
     if (!state.store.open(state.config.dataFile, error))
         return 0;
-    if (state.store.isEmpty() && !seed::apply(state.store, state.config.seed, state.clock.nowMs(), error))
+    if (state.store.isEmpty() &&
+        !seed::apply(state.store, state.config.seed, state.clock.nowMs(), error))
         return 0;
 
     if (state.config.tls) {
@@ -145,7 +174,9 @@ quint16 SimServer::start(QString *error)
         *error = QStringLiteral("cannot listen on 127.0.0.1:%1").arg(state.config.port);
         return 0;
     }
-    m_listeningUrl = QStringLiteral("%1://127.0.0.1:%2").arg(state.config.tls ? QStringLiteral("https") : QStringLiteral("http")).arg(port);
+    m_listeningUrl = QStringLiteral("%1://127.0.0.1:%2")
+                         .arg(state.config.tls ? QStringLiteral("https") : QStringLiteral("http"))
+                         .arg(port);
     state.baseUrl = state.config.baseUrl.isEmpty() ? m_listeningUrl : state.config.baseUrl;
     while (state.baseUrl.endsWith(QLatin1Char('/')))
         state.baseUrl.chop(1);
@@ -233,39 +264,49 @@ SimResponse SimServer::dispatch(const SimRequest &incoming)
         response = *auth.rejection;
     } else if (!match.route) {
         // Jersey's famous answer for an unknown REST resource.
-        response = match.pathExists
-                       ? errors::restStatus(request, 405, QStringLiteral("Method Not Allowed"))
-                       : (request.path.startsWith(QLatin1String("/rest/"))
-                              ? errors::restStatus(request, 404, QStringLiteral("null for uri: ") + m_state->baseUrl + request.path)
-                              : SimResponse::html(404, QStringLiteral("<html><body><h1>404</h1><p>Page not found.</p></body></html>")));
+        response =
+            match.pathExists
+                ? errors::restStatus(request, 405, QStringLiteral("Method Not Allowed"))
+                : (request.path.startsWith(QLatin1String("/rest/"))
+                       ? errors::restStatus(request, 404,
+                                            QStringLiteral("null for uri: ") + m_state->baseUrl +
+                                                request.path)
+                       : SimResponse::html(
+                             404,
+                             QStringLiteral(
+                                 "<html><body><h1>404</h1><p>Page not found.</p></body></html>")));
     } else {
         request.pathParams = match.params;
         std::optional<SimResponse> early;
 
-        if (m_state->rateLimiter.enabled() && !context.caller.isAnonymous()
-            && !RateLimiter::isExempt(request.path) && context.caller.kind != AuthKind::Session) {
-            const RateLimiter::Decision decision = m_state->rateLimiter.take(context.caller.userName, m_state->clock.nowMs());
+        if (m_state->rateLimiter.enabled() && !context.caller.isAnonymous() &&
+            !RateLimiter::isExempt(request.path) && context.caller.kind != AuthKind::Session) {
+            const RateLimiter::Decision decision =
+                m_state->rateLimiter.take(context.caller.userName, m_state->clock.nowMs());
             extra += m_state->rateLimiter.headers(decision);
             if (!decision.allowed)
                 early = errors::rateLimited(request);
         }
         if (!early)
             early = xsrfCheck(request, context, match.route->options);
-        if (!early && match.route->options.webSudo && m_state->config.webSudo
-            && context.caller.kind == AuthKind::Session) {
+        if (!early && match.route->options.webSudo && m_state->config.webSudo &&
+            context.caller.kind == AuthKind::Session) {
             const auto session = sessions::find(m_state->store, context.caller.sessionId);
             const qint64 now = m_state->clock.nowMs();
             if (!session || session->webSudoUntilMs <= now)
-                early = errors::restStatus(request, 401, QStringLiteral("This resource requires WebSudo."));
+                early = errors::restStatus(request, 401,
+                                           QStringLiteral("This resource requires WebSudo."));
             else // the secure session's timeout is rolling
-                sessions::grantWebSudo(m_state->store, session->id, now + m_state->config.webSudoTimeoutSeconds * 1000LL);
+                sessions::grantWebSudo(m_state->store, session->id,
+                                       now + m_state->config.webSudoTimeoutSeconds * 1000LL);
         }
         response = early ? *early : match.route->handler(context);
     }
 
     response.headers += extra;
     response.withHeader("X-AREQUESTID", QByteArray::number(++m_requestCounter) + "x1")
-        .withHeader("X-AUSERNAME", context.caller.isAnonymous() ? QByteArray("anonymous") : context.caller.userName.toUtf8());
+        .withHeader("X-AUSERNAME", context.caller.isAnonymous() ? QByteArray("anonymous")
+                                                                : context.caller.userName.toUtf8());
     if (!context.caller.sessionId.isEmpty())
         response.withHeader("X-ASESSIONID", context.caller.sessionId.left(8).toLatin1());
     if (!response.hasHeader("X-Seraph-LoginReason"))
@@ -280,9 +321,10 @@ SimResponse SimServer::handleControl(const SimRequest &request)
     SimState &state = *m_state;
     const QString what = request.path.mid(QStringLiteral("/__trackersim/").size());
     if (what == QLatin1String("health"))
-        return SimResponse::json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
-                                                  {QStringLiteral("baseUrl"), state.baseUrl},
-                                                  {QStringLiteral("schemaVersion"), state.store.schemaVersion()}});
+        return SimResponse::json(
+            200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
+                             {QStringLiteral("baseUrl"), state.baseUrl},
+                             {QStringLiteral("schemaVersion"), state.store.schemaVersion()}});
     if (what == QLatin1String("faults")) {
         if (request.method == "GET")
             return SimResponse::json(200, state.faults.toJson());
@@ -294,7 +336,9 @@ SimResponse SimServer::handleControl(const SimRequest &request)
             bool ok = false;
             const QJsonDocument document = request.jsonBody(&ok);
             QString error = QStringLiteral("body must be a JSON object");
-            const auto fault = ok && document.isObject() ? Fault::fromJson(document.object(), &error) : std::nullopt;
+            const auto fault = ok && document.isObject()
+                                   ? Fault::fromJson(document.object(), &error)
+                                   : std::nullopt;
             if (!fault)
                 return SimResponse::json(400, QJsonObject{{QStringLiteral("error"), error}});
             const int id = state.faults.add(*fault);
@@ -302,16 +346,20 @@ SimResponse SimServer::handleControl(const SimRequest &request)
         }
     }
     if (what.startsWith(QLatin1String("faults/")) && request.method == "DELETE")
-        return state.faults.remove(what.mid(7).toInt()) ? SimResponse::noContent() : SimResponse::noContent(404);
+        return state.faults.remove(what.mid(7).toInt()) ? SimResponse::noContent()
+                                                        : SimResponse::noContent(404);
     if (what == QLatin1String("clock") && request.method == "POST") {
-        state.clock.advance(request.jsonBody().object().value(QStringLiteral("advanceSeconds")).toInteger());
-        return SimResponse::json(200, QJsonObject{{QStringLiteral("offsetSeconds"), state.clock.offsetSeconds()}});
+        state.clock.advance(
+            request.jsonBody().object().value(QStringLiteral("advanceSeconds")).toInteger());
+        return SimResponse::json(
+            200, QJsonObject{{QStringLiteral("offsetSeconds"), state.clock.offsetSeconds()}});
     }
     if (what == QLatin1String("rate-limit/reset") && request.method == "POST") {
         state.rateLimiter.reset();
         return SimResponse::noContent();
     }
-    return SimResponse::json(404, QJsonObject{{QStringLiteral("error"), QStringLiteral("unknown control endpoint")}});
+    return SimResponse::json(
+        404, QJsonObject{{QStringLiteral("error"), QStringLiteral("unknown control endpoint")}});
 }
 
 void SimServer::answer(QPointer<QTcpSocket> socket, const SimRequest &request, SimResponse response,
@@ -320,7 +368,8 @@ void SimServer::answer(QPointer<QTcpSocket> socket, const SimRequest &request, S
     if (!socket || socket->state() != QAbstractSocket::ConnectedState)
         return;
     const bool head = request.method == "HEAD";
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' +
+                     reasonPhrase(response.status) + "\r\n";
     for (const auto &[name, value] : response.headers)
         out += name + ": " + value + "\r\n";
     out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";

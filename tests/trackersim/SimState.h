@@ -15,7 +15,10 @@ namespace trackersim {
 // Everything one running trackersim owns, handed to each request's handlers.
 struct SimState
 {
-    explicit SimState(const SimConfig &c) : config(c), rateLimiter(c.rateLimit) {}
+    explicit SimState(const SimConfig &c)
+        : config(c)
+        , rateLimiter(c.rateLimit)
+    {}
 
     SimConfig config;
     Store store;

@@ -29,7 +29,8 @@ bool addExtension(X509 *certificate, int nid, const char *value)
     X509V3_CTX ctx;
     X509V3_set_ctx_nodb(&ctx);
     X509V3_set_ctx(&ctx, certificate, certificate, nullptr, nullptr, 0);
-    Owned<X509_EXTENSION, X509_EXTENSION_free> extension(X509V3_EXT_conf_nid(nullptr, &ctx, nid, value));
+    Owned<X509_EXTENSION, X509_EXTENSION_free> extension(
+        X509V3_EXT_conf_nid(nullptr, &ctx, nid, value));
     return extension && X509_add_ext(certificate, extension.get(), -1) == 1;
 }
 
@@ -73,15 +74,17 @@ bool TlsIdentity::generate(QString *error)
     X509_gmtime_adj(X509_getm_notAfter(certificate.get()), 365L * 24 * 3600);
     X509_set_pubkey(certificate.get(), key.get());
     X509_NAME *name = X509_get_subject_name(certificate.get());
-    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("trackersim"), -1, -1, 0);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char *>("127.0.0.1"), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char *>("trackersim"), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char *>("127.0.0.1"), -1, -1, 0);
     X509_set_issuer_name(certificate.get(), name);
     // Like `openssl req -x509`: a self-signed CA:TRUE certificate, so that a client may also
     // trust it as its own anchor (a profile's CA file), not only by fingerprint.
-    if (!addExtension(certificate.get(), NID_subject_alt_name, "IP:127.0.0.1,DNS:localhost")
-        || !addExtension(certificate.get(), NID_basic_constraints, "critical,CA:TRUE")
-        || !addExtension(certificate.get(), NID_subject_key_identifier, "hash")
-        || X509_sign(certificate.get(), key.get(), EVP_sha256()) == 0) {
+    if (!addExtension(certificate.get(), NID_subject_alt_name, "IP:127.0.0.1,DNS:localhost") ||
+        !addExtension(certificate.get(), NID_basic_constraints, "critical,CA:TRUE") ||
+        !addExtension(certificate.get(), NID_subject_key_identifier, "hash") ||
+        X509_sign(certificate.get(), key.get(), EVP_sha256()) == 0) {
         *error = QStringLiteral("OpenSSL could not sign the certificate");
         return false;
     }
@@ -97,7 +100,8 @@ bool TlsIdentity::generate(QString *error)
 
 QString TlsIdentity::sha256Fingerprint() const
 {
-    return QString::fromLatin1(m_certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+    return QString::fromLatin1(
+        m_certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
 }
 
 } // namespace trackersim

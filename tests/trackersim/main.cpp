@@ -21,8 +21,10 @@ std::optional<trackersim::RateLimitSettings> parseRateLimit(const QString &text)
     if (parts.size() != 3)
         return std::nullopt;
     bool a = false, b = false, c = false;
-    trackersim::RateLimitSettings settings{true, parts[0].toInt(&a), parts[1].toInt(&b), parts[2].toInt(&c)};
-    if (!a || !b || !c || settings.capacity < 1 || settings.fillRate < 0 || settings.intervalSeconds < 1)
+    trackersim::RateLimitSettings settings{true, parts[0].toInt(&a), parts[1].toInt(&b),
+                                           parts[2].toInt(&c)};
+    if (!a || !b || !c || settings.capacity < 1 || settings.fillRate < 0 ||
+        settings.intervalSeconds < 1)
         return std::nullopt;
     return settings;
 }
@@ -45,22 +47,49 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(ACCESSDESK_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("A Jira Data Center-compatible server on 127.0.0.1 for tests and demos."));
+    parser.setApplicationDescription(
+        QStringLiteral("A Jira Data Center-compatible server on 127.0.0.1 for tests and demos."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Port to listen on (0: any free port)."), QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("SQLite file to keep data in (default: memory)."), QStringLiteral("FILE"));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Data for a new database: demo, none or scale:N."), QStringLiteral("KIND"), QStringLiteral("demo"));
-    const QCommandLineOption tls(QStringLiteral("tls"), QStringLiteral("Serve HTTPS with a generated self-signed certificate."));
-    const QCommandLineOption cert(QStringLiteral("cert"), QStringLiteral("Serve HTTPS with this PEM certificate."), QStringLiteral("FILE"));
-    const QCommandLineOption key(QStringLiteral("key"), QStringLiteral("PEM private key for --cert."), QStringLiteral("FILE"));
-    const QCommandLineOption baseUrl(QStringLiteral("base-url"), QStringLiteral("Base URL to report (default: the listening URL)."), QStringLiteral("URL"));
-    const QCommandLineOption version(QStringLiteral("jira-version"), QStringLiteral("Jira version to report."), QStringLiteral("X.Y.Z"), QStringLiteral("9.12.7"));
-    const QCommandLineOption webSudo(QStringLiteral("websudo"), QStringLiteral("Secure administrator sessions: on or off."), QStringLiteral("on|off"), QStringLiteral("on"));
-    const QCommandLineOption rateLimit(QStringLiteral("rate-limit"), QStringLiteral("Per-user token bucket: capacity, tokens per interval, interval seconds."), QStringLiteral("C,F,I"));
-    const QCommandLineOption noPat(QStringLiteral("no-pat"), QStringLiteral("Behave like Jira before 8.14: no personal access tokens."));
-    const QCommandLineOption noOAuth2(QStringLiteral("no-oauth2"), QStringLiteral("Behave like Jira before 8.22: no OAuth 2.0 provider."));
-    parser.addOptions({port, data, seed, tls, cert, key, baseUrl, version, webSudo, rateLimit, noPat, noOAuth2});
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("Port to listen on (0: any free port)."),
+                                  QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption data(QStringLiteral("data"),
+                                  QStringLiteral("SQLite file to keep data in (default: memory)."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  QStringLiteral("Data for a new database: demo, none or scale:N."),
+                                  QStringLiteral("KIND"), QStringLiteral("demo"));
+    const QCommandLineOption tls(
+        QStringLiteral("tls"),
+        QStringLiteral("Serve HTTPS with a generated self-signed certificate."));
+    const QCommandLineOption cert(QStringLiteral("cert"),
+                                  QStringLiteral("Serve HTTPS with this PEM certificate."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption key(QStringLiteral("key"),
+                                 QStringLiteral("PEM private key for --cert."),
+                                 QStringLiteral("FILE"));
+    const QCommandLineOption baseUrl(
+        QStringLiteral("base-url"),
+        QStringLiteral("Base URL to report (default: the listening URL)."), QStringLiteral("URL"));
+    const QCommandLineOption version(QStringLiteral("jira-version"),
+                                     QStringLiteral("Jira version to report."),
+                                     QStringLiteral("X.Y.Z"), QStringLiteral("9.12.7"));
+    const QCommandLineOption webSudo(QStringLiteral("websudo"),
+                                     QStringLiteral("Secure administrator sessions: on or off."),
+                                     QStringLiteral("on|off"), QStringLiteral("on"));
+    const QCommandLineOption rateLimit(
+        QStringLiteral("rate-limit"),
+        QStringLiteral("Per-user token bucket: capacity, tokens per interval, interval seconds."),
+        QStringLiteral("C,F,I"));
+    const QCommandLineOption noPat(
+        QStringLiteral("no-pat"),
+        QStringLiteral("Behave like Jira before 8.14: no personal access tokens."));
+    const QCommandLineOption noOAuth2(
+        QStringLiteral("no-oauth2"),
+        QStringLiteral("Behave like Jira before 8.22: no OAuth 2.0 provider."));
+    parser.addOptions(
+        {port, data, seed, tls, cert, key, baseUrl, version, webSudo, rateLimit, noPat, noOAuth2});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -85,7 +114,9 @@ int main(int argc, char *argv[])
     config.baseUrl = parser.value(baseUrl);
     if (!config.baseUrl.isEmpty()) {
         const QUrl url(config.baseUrl);
-        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) || url.host().isEmpty())
+        if (!url.isValid() ||
+            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
+            url.host().isEmpty())
             return usage(QStringLiteral("--base-url needs an absolute http(s) URL"));
     }
     config.jiraVersion = parser.value(version);
@@ -94,7 +125,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(rateLimit)) {
         const auto settings = parseRateLimit(parser.value(rateLimit));
         if (!settings)
-            return usage(QStringLiteral("--rate-limit takes CAPACITY,FILL,INTERVAL_S, e.g. 20,5,1"));
+            return usage(
+                QStringLiteral("--rate-limit takes CAPACITY,FILL,INTERVAL_S, e.g. 20,5,1"));
         config.rateLimit = *settings;
     }
     config.patEnabled = !parser.isSet(noPat);

@@ -17,7 +17,8 @@ Authenticator::Outcome Authenticator::identify(RequestContext &context)
     if (oauth1::isSigned(context.request))
         return oauth1(context);
 
-    const auto session = sessions::find(context.store(), QString::fromLatin1(context.request.cookie("JSESSIONID")));
+    const auto session =
+        sessions::find(context.store(), QString::fromLatin1(context.request.cookie("JSESSIONID")));
     if (session) {
         context.caller.kind = AuthKind::Session;
         context.caller.userName = session->userName;
@@ -45,13 +46,11 @@ Authenticator::Outcome Authenticator::basic(RequestContext &context, const QByte
             return viaToken;
     }
 
-    context.store().exec(QStringLiteral("INSERT INTO login_stats (user_name, failed_count, last_failed_at)"
-                                        " VALUES (?, 1, ?) ON CONFLICT(user_name) DO UPDATE SET"
-                                        " failed_count = failed_count + 1, last_failed_at = excluded.last_failed_at"),
-                         {name, context.nowMs()});
+    users::recordLogin(context.store(), name, false, context.nowMs());
     Outcome outcome;
     SimResponse rejection = errors::jiraCore(
-        401, {QStringLiteral("You are not authenticated. Authentication required to perform this operation.")});
+        401, {QStringLiteral(
+                 "You are not authenticated. Authentication required to perform this operation.")});
     rejection.withHeader("X-Seraph-LoginReason", "AUTHENTICATED_FAILED")
         .withHeader("WWW-Authenticate", "Basic realm=\"protected-area\"");
     outcome.rejection = rejection;
@@ -68,22 +67,25 @@ Authenticator::Outcome Authenticator::bearer(RequestContext &context, const QByt
         bool numeric = false;
         const qint64 id = decoded.left(colon).toLongLong(&numeric);
         if (colon > 0 && numeric) {
-            const auto row = store.one(QStringLiteral("SELECT * FROM pats WHERE id = ? AND secret_hash = ?"),
-                                       {id, crypto::sha256Hex(token)});
+            const auto row =
+                store.one(QStringLiteral("SELECT * FROM pats WHERE id = ? AND secret_hash = ?"),
+                          {id, crypto::sha256Hex(token)});
             const QVariant expiry = row ? row->value(QStringLiteral("expiring_at")) : QVariant();
             const bool live = row && (expiry.isNull() || expiry.toLongLong() > context.nowMs());
             if (live) {
                 context.caller.kind = AuthKind::PersonalToken;
                 context.caller.userName = row->value(QStringLiteral("user_name")).toString();
                 context.caller.tokenId = id;
-                store.exec(QStringLiteral("UPDATE pats SET last_accessed_at = ? WHERE id = ?"), {context.nowMs(), id});
+                store.exec(QStringLiteral("UPDATE pats SET last_accessed_at = ? WHERE id = ?"),
+                           {context.nowMs(), id});
                 return {};
             }
         }
     }
     if (context.config().oauth2Enabled) {
-        const auto row = store.one(QStringLiteral("SELECT * FROM oauth2_tokens WHERE access_hash = ?"),
-                                   {crypto::sha256Hex(token)});
+        const auto row =
+            store.one(QStringLiteral("SELECT * FROM oauth2_tokens WHERE access_hash = ?"),
+                      {crypto::sha256Hex(token)});
         if (row && row->value(QStringLiteral("access_expires_at")).toLongLong() > context.nowMs()) {
             context.caller.kind = AuthKind::OAuth2;
             context.caller.userName = row->value(QStringLiteral("user_name")).toString();
@@ -106,7 +108,8 @@ Authenticator::Outcome Authenticator::oauth1(RequestContext &context)
         return outcome;
     }
     const auto token = context.store().one(
-        QStringLiteral("SELECT * FROM oauth1_tokens WHERE token = ? AND kind = 'access' AND consumer_key = ?"),
+        QStringLiteral(
+            "SELECT * FROM oauth1_tokens WHERE token = ? AND kind = 'access' AND consumer_key = ?"),
         {check.token, check.consumerKey});
     QString problem;
     if (!token)
@@ -122,7 +125,8 @@ Authenticator::Outcome Authenticator::oauth1(RequestContext &context)
     }
     // trackersim's reading of Jira: a correctly signed request whose token is revoked or expired
     // continues as anonymous (so it sees only public data) and says why in WWW-Authenticate.
-    outcome.extraHeaders.append({"WWW-Authenticate", errors::oauth1Challenge(context.baseUrl(), problem)});
+    outcome.extraHeaders.append(
+        {"WWW-Authenticate", errors::oauth1Challenge(context.baseUrl(), problem)});
     return outcome;
 }
 

@@ -14,7 +14,7 @@ class Authenticator final
 public:
     struct Outcome
     {
-        std::optional<SimResponse> rejection;             // answer this instead of the handler
+        std::optional<SimResponse> rejection;              // answer this instead of the handler
         QList<QPair<QByteArray, QByteArray>> extraHeaders; // e.g. WWW-Authenticate on fallback
     };
 

@@ -22,8 +22,8 @@ QString randomHex(int bytes)
 
 QString randomBase64Url(int bytes)
 {
-    return QString::fromLatin1(
-        randomBytes(bytes).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(randomBytes(bytes).toBase64(QByteArray::Base64UrlEncoding |
+                                                           QByteArray::OmitTrailingEquals));
 }
 
 static QString randomFrom(QLatin1StringView alphabet, int length)
@@ -38,8 +38,9 @@ static QString randomFrom(QLatin1StringView alphabet, int length)
 
 QString randomAlphanumeric(int length)
 {
-    return randomFrom(QLatin1StringView("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"),
-                      length);
+    return randomFrom(
+        QLatin1StringView("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"),
+        length);
 }
 
 QString randomDigits(int length)

@@ -11,7 +11,8 @@ class NonceCache final
 {
 public:
     // False when the combination was seen before.
-    bool remember(const QString &key, qint64 timestampSeconds, qint64 nowSeconds, qint64 windowSeconds)
+    bool remember(const QString &key, qint64 timestampSeconds, qint64 nowSeconds,
+                  qint64 windowSeconds)
     {
         if (++m_insertions % 256 == 0)
             m_seen.removeIf([&](auto it) { return it.value() < nowSeconds - windowSeconds; });

@@ -41,7 +41,8 @@ static Params parseForm(const QByteArray &data)
         if (pair.isEmpty())
             continue;
         const qsizetype eq = pair.indexOf('=');
-        params.append({formDecode(pair.left(eq)), eq < 0 ? QString() : formDecode(pair.mid(eq + 1))});
+        params.append(
+            {formDecode(pair.left(eq)), eq < 0 ? QString() : formDecode(pair.mid(eq + 1))});
     }
     return params;
 }
@@ -52,7 +53,8 @@ Params parseAuthorizationHeader(const QByteArray &header)
     const QByteArray trimmed = header.trimmed();
     if (!trimmed.startsWith("OAuth ") && !trimmed.startsWith("OAuth\t"))
         return params;
-    static const QRegularExpression pair(QStringLiteral(R"re(([A-Za-z0-9_.~-]+)\s*=\s*"([^"]*)")re"));
+    static const QRegularExpression pair(
+        QStringLiteral(R"re(([A-Za-z0-9_.~-]+)\s*=\s*"([^"]*)")re"));
     auto it = pair.globalMatch(QString::fromLatin1(trimmed.mid(6)));
     while (it.hasNext()) {
         const auto match = it.next();
@@ -101,8 +103,8 @@ QByteArray signatureBaseString(const SimRequest &request, const Params &params)
     url.setHost(hasPort ? host.left(colon).toLower() : host.toLower());
     if (hasPort) {
         const int port = host.mid(colon + 1).toInt();
-        const bool defaultPort = (port == 80 && url.scheme() == QLatin1String("http"))
-                                 || (port == 443 && url.scheme() == QLatin1String("https"));
+        const bool defaultPort = (port == 80 && url.scheme() == QLatin1String("http")) ||
+                                 (port == 443 && url.scheme() == QLatin1String("https"));
         if (!defaultPort)
             url.setPort(port);
     }
@@ -118,9 +120,9 @@ QByteArray signatureBaseString(const SimRequest &request, const Params &params)
     for (const auto &[key, value] : encoded)
         joined.append(key + QLatin1Char('=') + value);
 
-    return (encode(QString::fromLatin1(request.method)) + QLatin1Char('&')
-            + encode(url.toString(QUrl::FullyEncoded)) + QLatin1Char('&')
-            + encode(joined.join(QLatin1Char('&'))))
+    return (encode(QString::fromLatin1(request.method)) + QLatin1Char('&') +
+            encode(url.toString(QUrl::FullyEncoded)) + QLatin1Char('&') +
+            encode(joined.join(QLatin1Char('&'))))
         .toLatin1();
 }
 
@@ -131,8 +133,8 @@ QString normalisePublicKey(const QString &keyText, bool *valid)
     bare.remove(QRegularExpression(QStringLiteral("\\s")));
     const QByteArray der = QByteArray::fromBase64(bare.toLatin1());
     const unsigned char *cursor = reinterpret_cast<const unsigned char *>(der.constData());
-    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(d2i_PUBKEY(nullptr, &cursor, der.size()),
-                                                            &EVP_PKEY_free);
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
+        d2i_PUBKEY(nullptr, &cursor, der.size()), &EVP_PKEY_free);
     *valid = key && EVP_PKEY_base_id(key.get()) == EVP_PKEY_RSA;
     return *valid ? QString::fromLatin1(der.toBase64()) : QString();
 }
@@ -142,18 +144,18 @@ bool verifyRsaSha1(const QByteArray &baseString, const QByteArray &signatureBase
 {
     const QByteArray der = QByteArray::fromBase64(publicKey.toLatin1());
     const unsigned char *cursor = reinterpret_cast<const unsigned char *>(der.constData());
-    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(d2i_PUBKEY(nullptr, &cursor, der.size()),
-                                                            &EVP_PKEY_free);
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(
+        d2i_PUBKEY(nullptr, &cursor, der.size()), &EVP_PKEY_free);
     if (!key)
         return false;
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
     const QByteArray signature = QByteArray::fromBase64(signatureBase64);
-    return EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha1(), nullptr, key.get()) == 1
-           && EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(signature.constData()),
-                               size_t(signature.size()),
-                               reinterpret_cast<const unsigned char *>(baseString.constData()),
-                               size_t(baseString.size()))
-                  == 1;
+    return EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha1(), nullptr, key.get()) == 1 &&
+           EVP_DigestVerify(ctx.get(),
+                            reinterpret_cast<const unsigned char *>(signature.constData()),
+                            size_t(signature.size()),
+                            reinterpret_cast<const unsigned char *>(baseString.constData()),
+                            size_t(baseString.size())) == 1;
 }
 
 static Check failure(const QString &problem, const Params &extra = {})
@@ -175,26 +177,28 @@ Check verify(const SimRequest &request, SimState &state)
     const QString version = paramValue(params, QStringLiteral("oauth_version"));
 
     QStringList absent;
-    for (const auto &[name, value] : {std::pair{"oauth_consumer_key", consumerKey},
-                                      std::pair{"oauth_signature_method", method},
-                                      std::pair{"oauth_signature", signature},
-                                      std::pair{"oauth_timestamp", timestamp},
-                                      std::pair{"oauth_nonce", nonce}}) {
+    for (const auto &[name, value] :
+         {std::pair{"oauth_consumer_key", consumerKey}, std::pair{"oauth_signature_method", method},
+          std::pair{"oauth_signature", signature}, std::pair{"oauth_timestamp", timestamp},
+          std::pair{"oauth_nonce", nonce}}) {
         if (value.isEmpty())
             absent.append(QString::fromLatin1(name));
     }
     if (!absent.isEmpty())
-        return failure(QStringLiteral("parameter_absent"),
-                       {{QStringLiteral("oauth_parameters_absent"), absent.join(QLatin1Char('&'))}});
+        return failure(
+            QStringLiteral("parameter_absent"),
+            {{QStringLiteral("oauth_parameters_absent"), absent.join(QLatin1Char('&'))}});
     if (!version.isEmpty() && version != QLatin1String("1.0"))
         return failure(QStringLiteral("version_rejected"),
                        {{QStringLiteral("oauth_acceptable_versions"), QStringLiteral("1.0-1.0")}});
     if (method != QLatin1String("RSA-SHA1"))
-        return failure(QStringLiteral("signature_method_rejected"),
-                       {{QStringLiteral("oauth_acceptable_signature_methods"), QStringLiteral("RSA-SHA1")}});
+        return failure(
+            QStringLiteral("signature_method_rejected"),
+            {{QStringLiteral("oauth_acceptable_signature_methods"), QStringLiteral("RSA-SHA1")}});
 
     const auto consumer = state.store.one(
-        QStringLiteral("SELECT public_key FROM oauth_consumers WHERE consumer_key = ? AND outgoing = 0"),
+        QStringLiteral(
+            "SELECT public_key FROM oauth_consumers WHERE consumer_key = ? AND outgoing = 0"),
         {consumerKey});
     if (!consumer || consumer->value(QStringLiteral("public_key")).toString().isEmpty())
         return failure(QStringLiteral("consumer_key_unknown"));
@@ -207,20 +211,24 @@ Check verify(const SimRequest &request, SimState &state)
     if (!numeric || qAbs(now - stamp) > kTimestampWindowSeconds) {
         return failure(QStringLiteral("timestamp_refused"),
                        {{QStringLiteral("oauth_acceptable_timestamps"),
-                         QStringLiteral("%1-%2").arg(now - kTimestampWindowSeconds).arg(now + kTimestampWindowSeconds)}});
+                         QStringLiteral("%1-%2")
+                             .arg(now - kTimestampWindowSeconds)
+                             .arg(now + kTimestampWindowSeconds)}});
     }
 
     const QByteArray baseString = signatureBaseString(request, params);
-    if (!verifyRsaSha1(baseString, signature.toLatin1(), consumer->value(QStringLiteral("public_key")).toString())) {
-        return failure(QStringLiteral("signature_invalid"),
-                       {{QStringLiteral("oauth_signature"), signature},
-                        {QStringLiteral("oauth_signature_base_string"), QString::fromLatin1(baseString)},
-                        {QStringLiteral("oauth_signature_method"), method}});
+    if (!verifyRsaSha1(baseString, signature.toLatin1(),
+                       consumer->value(QStringLiteral("public_key")).toString())) {
+        return failure(
+            QStringLiteral("signature_invalid"),
+            {{QStringLiteral("oauth_signature"), signature},
+             {QStringLiteral("oauth_signature_base_string"), QString::fromLatin1(baseString)},
+             {QStringLiteral("oauth_signature_method"), method}});
     }
 
     const QString token = paramValue(params, QStringLiteral("oauth_token"));
-    const QString nonceKey = consumerKey + QLatin1Char('\n') + token + QLatin1Char('\n') + timestamp
-                             + QLatin1Char('\n') + nonce;
+    const QString nonceKey = consumerKey + QLatin1Char('\n') + token + QLatin1Char('\n') +
+                             timestamp + QLatin1Char('\n') + nonce;
     if (!state.nonces.remember(nonceKey, stamp, now, kTimestampWindowSeconds))
         return failure(QStringLiteral("nonce_used"));
 

@@ -36,7 +36,7 @@ struct Check
     QString problem; // oauth_problem when !ok
     Params extra;    // e.g. oauth_signature_base_string, oauth_acceptable_timestamps
     QString consumerKey;
-    QString token;   // oauth_token (may be empty)
+    QString token; // oauth_token (may be empty)
     Params params;
 };
 

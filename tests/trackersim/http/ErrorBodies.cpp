@@ -7,9 +7,9 @@ namespace trackersim::errors {
 
 SimResponse jiraCore(int status, const QStringList &messages, const QJsonObject &fieldErrors)
 {
-    return SimResponse::json(status, QJsonObject{{QStringLiteral("errorMessages"),
-                                                  QJsonArray::fromStringList(messages)},
-                                                 {QStringLiteral("errors"), fieldErrors}});
+    return SimResponse::json(
+        status, QJsonObject{{QStringLiteral("errorMessages"), QJsonArray::fromStringList(messages)},
+                            {QStringLiteral("errors"), fieldErrors}});
 }
 
 SimResponse restStatus(const SimRequest &request, int status, const QString &message)
@@ -19,11 +19,10 @@ SimResponse restStatus(const SimRequest &request, int status, const QString &mes
                                                      {QStringLiteral("message"), message}});
     }
     const QByteArray escaped = message.toHtmlEscaped().toUtf8();
-    return SimResponse::xml(status,
-                            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-                            "<status><status-code>"
-                                + QByteArray::number(status) + "</status-code><message>" + escaped
-                                + "</message></status>");
+    return SimResponse::xml(status, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                                    "<status><status-code>" +
+                                        QByteArray::number(status) + "</status-code><message>" +
+                                        escaped + "</message></status>");
 }
 
 SimResponse appLinksList(int status, const QStringList &messages, const QStringList &fields)
@@ -53,19 +52,18 @@ SimResponse pat(int status, const QString &exceptionClass, const QString &messag
                                                  {QStringLiteral("error"), message}});
 }
 
-SimResponse oauth2Management(int status, const QStringList &errors,
-                             const QJsonObject &fieldErrors)
+SimResponse oauth2Management(int status, const QStringList &errors, const QJsonObject &fieldErrors)
 {
-    return SimResponse::json(status,
-                             QJsonObject{{QStringLiteral("errors"), QJsonArray::fromStringList(errors)},
-                                         {QStringLiteral("fieldErrors"), fieldErrors}});
+    return SimResponse::json(
+        status, QJsonObject{{QStringLiteral("errors"), QJsonArray::fromStringList(errors)},
+                            {QStringLiteral("fieldErrors"), fieldErrors}});
 }
 
 SimResponse oauth2Protocol(int status, const QString &error, const QString &description)
 {
-    SimResponse response = SimResponse::json(
-        status, QJsonObject{{QStringLiteral("error"), error},
-                            {QStringLiteral("error_description"), description}});
+    SimResponse response =
+        SimResponse::json(status, QJsonObject{{QStringLiteral("error"), error},
+                                              {QStringLiteral("error_description"), description}});
     response.withHeader("Cache-Control", "no-store").withHeader("Pragma", "no-cache");
     return response;
 }
@@ -98,8 +96,8 @@ SimResponse rateLimited(const SimRequest &request)
     if (request.acceptsJson())
         return SimResponse::json(429, QJsonObject{{QStringLiteral("message"), message}});
     return SimResponse::html(429, QStringLiteral("<html><head><title>429 Too Many Requests</title>"
-                                                 "</head><body><h1>HTTP Status 429</h1><p>")
-                                      + message + QStringLiteral("</p></body></html>"));
+                                                 "</head><body><h1>HTTP Status 429</h1><p>") +
+                                      message + QStringLiteral("</p></body></html>"));
 }
 
 } // namespace trackersim::errors

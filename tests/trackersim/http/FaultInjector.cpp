@@ -30,7 +30,8 @@ std::optional<Fault> Fault::fromJson(const QJsonObject &object, QString *error)
         *error = QStringLiteral("\"path\" must start with '/'");
         return std::nullopt;
     }
-    const QString actionName = object.value(QStringLiteral("action")).toString(QStringLiteral("respond"));
+    const QString actionName =
+        object.value(QStringLiteral("action")).toString(QStringLiteral("respond"));
     bool known = false;
     for (const ActionName &entry : kActionNames) {
         if (entry.name == actionName) {

@@ -10,7 +10,9 @@ namespace trackersim::html {
 class Page final
 {
 public:
-    explicit Page(const QString &title) : m_title(title) {}
+    explicit Page(const QString &title)
+        : m_title(title)
+    {}
     Page &add(const QString &markup)
     {
         m_body += markup;
@@ -19,11 +21,16 @@ public:
     SimResponse response(int status) const
     {
         SimResponse response = SimResponse::html(
-            status, QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                        + m_title.toHtmlEscaped() + QStringLiteral("</title></head>\n<body id=\"jira\">\n<main id=\"main\" role=\"main\">\n")
-                        + m_body + QStringLiteral("\n</main>\n</body></html>\n"));
+            status,
+            QStringLiteral(
+                "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>") +
+                m_title.toHtmlEscaped() +
+                QStringLiteral(
+                    "</title></head>\n<body id=\"jira\">\n<main id=\"main\" role=\"main\">\n") +
+                m_body + QStringLiteral("\n</main>\n</body></html>\n"));
         // Jira's anti-framing headers.
-        response.withHeader("X-Frame-Options", "SAMEORIGIN").withHeader("Content-Security-Policy", "frame-ancestors 'self'");
+        response.withHeader("X-Frame-Options", "SAMEORIGIN")
+            .withHeader("Content-Security-Policy", "frame-ancestors 'self'");
         return response;
     }
 

@@ -54,11 +54,13 @@ QList<QPair<QByteArray, QByteArray>> RateLimiter::headers(const Decision &decisi
 bool RateLimiter::isExempt(const QString &path)
 {
     static const QRegularExpression serverInfo(QStringLiteral("^/rest/api/[^/]+/serverInfo$"));
-    return !path.startsWith(QLatin1String("/rest/")) || path == QLatin1String("/rest/auth/1/session")
-        || path.startsWith(QLatin1String("/rest/applinks/"))
-        || path.startsWith(QLatin1String("/rest/applinks-oauth/"))
-        || path.startsWith(QLatin1String("/rest/capabilities"))
-        || path.startsWith(QLatin1String("/rest/gadgets/1.0/g/")) || serverInfo.match(path).hasMatch();
+    return !path.startsWith(QLatin1String("/rest/")) ||
+           path == QLatin1String("/rest/auth/1/session") ||
+           path.startsWith(QLatin1String("/rest/applinks/")) ||
+           path.startsWith(QLatin1String("/rest/applinks-oauth/")) ||
+           path.startsWith(QLatin1String("/rest/capabilities")) ||
+           path.startsWith(QLatin1String("/rest/gadgets/1.0/g/")) ||
+           serverInfo.match(path).hasMatch();
 }
 
 } // namespace trackersim

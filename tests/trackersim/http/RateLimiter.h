@@ -21,7 +21,9 @@ public:
         int retryAfterSeconds = 0;
     };
 
-    explicit RateLimiter(RateLimitSettings settings) : m_settings(settings) {}
+    explicit RateLimiter(RateLimitSettings settings)
+        : m_settings(settings)
+    {}
     bool enabled() const { return m_settings.enabled; }
     Decision take(const QString &user, qint64 nowMs);
     // The X-RateLimit-* and Retry-After headers Jira adds to every limited request.

@@ -26,13 +26,16 @@ bool RequestContext::isSysadmin() const
 
 QString RequestContext::xsrfToken() const
 {
-    // Tied to the user (or the anonymous visitor) and this server, like Jira's "<hash>|lin"/"|lout".
-    const QByteArray subject = caller.isAnonymous() ? QByteArrayLiteral("anonymous") : caller.userName.toUtf8();
-    const QByteArray mac = QMessageAuthenticationCode::hash(subject, state.serverSecret,
-                                                            QCryptographicHash::Sha256)
-                               .toHex()
-                               .left(40);
-    return QString::fromLatin1(mac) + (caller.isAnonymous() ? QStringLiteral("|lout") : QStringLiteral("|lin"));
+    // Tied to the user (or the anonymous visitor) and this server, like Jira's
+    // "<hash>|lin"/"|lout".
+    const QByteArray subject =
+        caller.isAnonymous() ? QByteArrayLiteral("anonymous") : caller.userName.toUtf8();
+    const QByteArray mac =
+        QMessageAuthenticationCode::hash(subject, state.serverSecret, QCryptographicHash::Sha256)
+            .toHex()
+            .left(40);
+    return QString::fromLatin1(mac) +
+           (caller.isAnonymous() ? QStringLiteral("|lout") : QStringLiteral("|lin"));
 }
 
 } // namespace trackersim

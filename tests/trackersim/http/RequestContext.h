@@ -13,7 +13,10 @@ namespace trackersim {
 class RequestContext final
 {
 public:
-    RequestContext(const SimRequest &request, SimState &state) : request(request), state(state) {}
+    RequestContext(const SimRequest &request, SimState &state)
+        : request(request)
+        , state(state)
+    {}
     Q_DISABLE_COPY_MOVE(RequestContext)
 
     const SimRequest &request;
@@ -29,7 +32,8 @@ public:
     std::optional<UserRecord> user() const;
     bool isAdmin() const;
     bool isSysadmin() const;
-    // The atl_token a form of this caller must carry (also sent as the atlassian.xsrf.token cookie).
+    // The atl_token a form of this caller must carry (also sent as the atlassian.xsrf.token
+    // cookie).
     QString xsrfToken() const;
 };
 

@@ -14,7 +14,8 @@ bool Router::matchSegments(const QStringList &pattern, const QStringList &path,
 {
     for (qsizetype i = 0; i < pattern.size(); ++i) {
         const QString &segment = pattern.at(i);
-        const bool isParam = segment.startsWith(QLatin1Char('{')) && segment.endsWith(QLatin1Char('}'));
+        const bool isParam =
+            segment.startsWith(QLatin1Char('{')) && segment.endsWith(QLatin1Char('}'));
         if (isParam && segment.endsWith(QLatin1String("+}"))) {
             if (i >= path.size())
                 return false;
@@ -39,7 +40,8 @@ Router::Match Router::match(const QByteArray &method, const QString &path) const
         QHash<QString, QString> params;
         if (!matchSegments(route.segments, parts, &params))
             continue;
-        const bool methodMatches = route.method == method || (method == "HEAD" && route.method == "GET");
+        const bool methodMatches =
+            route.method == method || (method == "HEAD" && route.method == "GET");
         if (!methodMatches) {
             result.pathExists = true;
             continue;

@@ -313,6 +313,7 @@ void registerAppLinks(Router &router)
     applinks::registerV3(router);
     applinks::registerStatus(router);
     applinks::registerUi(router);
+    applinks::registerCapabilities(router);
 }
 
 } // namespace trackersim::routes

@@ -12,5 +12,6 @@ void registerProviders(Router &router); // /rest/applinks/2.0/applicationlink/{i
 void registerV3(Router &router);        // /rest/applinks/3.0/applinks
 void registerStatus(Router &router);    // /rest/applinks/3.0/status
 void registerUi(Router &router);        // manifest, UI helpers, create wizard, relocate, permission
+void registerCapabilities(Router &router); // /rest/applinks/3.0/capabilities
 
 } // namespace trackersim::applinks

@@ -28,23 +28,27 @@ SimResponse serverInfo(RequestContext &context)
         numbers.append(part.toInt());
         build = build * 1000 + part.toInt();
     }
-    return SimResponse::json(200, QJsonObject{
-        {QStringLiteral("baseUrl"), context.baseUrl()},
-        {QStringLiteral("version"), version},
-        {QStringLiteral("versionNumbers"), numbers},
-        {QStringLiteral("deploymentType"), QStringLiteral("Server")},
-        {QStringLiteral("buildNumber"), build},
-        {QStringLiteral("buildDate"), QStringLiteral("2026-04-03T00:00:00.000+0000")},
-        {QStringLiteral("databaseBuildNumber"), build},
-        {QStringLiteral("serverTime"), jiraTime(context.state.clock.now())},
-        {QStringLiteral("scmInfo"), QStringLiteral("0000000000000000000000000000000000000000")},
-        {QStringLiteral("serverTitle"), context.config().serverTitle},
-    });
+    return SimResponse::json(
+        200,
+        QJsonObject{
+            {QStringLiteral("baseUrl"), context.baseUrl()},
+            {QStringLiteral("version"), version},
+            {QStringLiteral("versionNumbers"), numbers},
+            {QStringLiteral("deploymentType"), QStringLiteral("Server")},
+            {QStringLiteral("buildNumber"), build},
+            {QStringLiteral("buildDate"), QStringLiteral("2026-04-03T00:00:00.000+0000")},
+            {QStringLiteral("databaseBuildNumber"), build},
+            {QStringLiteral("serverTime"), jiraTime(context.state.clock.now())},
+            {QStringLiteral("scmInfo"), QStringLiteral("0000000000000000000000000000000000000000")},
+            {QStringLiteral("serverTitle"), context.config().serverTitle},
+        });
 }
 
 SimResponse notAnonymous()
 {
-    return errors::jiraCore(401, {QStringLiteral("You are not authenticated. Authentication required to perform this operation.")});
+    return errors::jiraCore(
+        401, {QStringLiteral(
+                 "You are not authenticated. Authentication required to perform this operation.")});
 }
 
 SimResponse myself(RequestContext &context)
@@ -62,7 +66,8 @@ SimResponse userByName(RequestContext &context)
     const QString name = context.request.queryValue(QStringLiteral("username"));
     const auto user = users::find(context.store(), name);
     if (!user)
-        return errors::jiraCore(404, {QStringLiteral("The user named '%1' does not exist").arg(name)});
+        return errors::jiraCore(404,
+                                {QStringLiteral("The user named '%1' does not exist").arg(name)});
     return SimResponse::json(200, users::toJson(*user, context.baseUrl()));
 }
 
@@ -77,11 +82,16 @@ struct PermissionInfo
 
 constexpr PermissionInfo kPermissions[] = {
     {"ADMINISTER", "0", "Jira Administrators", "GLOBAL",
-     "Ability to perform most administration functions (excluding Import & Export, SMTP Configuration, etc.)."},
-    {"SYSTEM_ADMIN", "44", "Jira System Administrators", "GLOBAL", "Ability to perform all administration functions."},
-    {"USER_PICKER", "27", "Browse Users", "GLOBAL", "Ability to select a user or group from a popup window."},
-    {"CREATE_SHARED_OBJECTS", "22", "Create Shared Objects", "GLOBAL", "Ability to share dashboards and filters."},
-    {"BROWSE_PROJECTS", "10", "Browse Projects", "PROJECT", "Ability to browse projects and the issues within them."},
+     "Ability to perform most administration functions (excluding Import & Export, SMTP "
+     "Configuration, etc.)."},
+    {"SYSTEM_ADMIN", "44", "Jira System Administrators", "GLOBAL",
+     "Ability to perform all administration functions."},
+    {"USER_PICKER", "27", "Browse Users", "GLOBAL",
+     "Ability to select a user or group from a popup window."},
+    {"CREATE_SHARED_OBJECTS", "22", "Create Shared Objects", "GLOBAL",
+     "Ability to share dashboards and filters."},
+    {"BROWSE_PROJECTS", "10", "Browse Projects", "PROJECT",
+     "Ability to browse projects and the issues within them."},
     {"CREATE_ISSUES", "11", "Create Issues", "PROJECT", "Ability to create issues."},
 };
 
@@ -93,9 +103,11 @@ bool holds(RequestContext &context, QByteArrayView key)
         return true; // PUB is public
     if (!user)
         return false;
-    const QString scope = context.caller.kind == AuthKind::OAuth2 ? context.caller.oauth2Scope : QStringLiteral("SYSTEM_ADMIN");
+    const QString scope = context.caller.kind == AuthKind::OAuth2 ? context.caller.oauth2Scope
+                                                                  : QStringLiteral("SYSTEM_ADMIN");
     if (key == "ADMINISTER")
-        return user->admin && (scope == QLatin1String("ADMIN") || scope == QLatin1String("SYSTEM_ADMIN"));
+        return user->admin &&
+               (scope == QLatin1String("ADMIN") || scope == QLatin1String("SYSTEM_ADMIN"));
     if (key == "SYSTEM_ADMIN")
         return user->sysadmin && scope == QLatin1String("SYSTEM_ADMIN");
     return true;
@@ -111,19 +123,21 @@ SimResponse myPermissions(RequestContext &context)
         const QString key = QString::fromLatin1(p.key);
         if (!wanted.isEmpty() && !wanted.contains(key))
             continue;
-        permissions.insert(key, QJsonObject{{QStringLiteral("id"), QString::fromLatin1(p.id)},
-                                            {QStringLiteral("key"), key},
-                                            {QStringLiteral("name"), QString::fromLatin1(p.name)},
-                                            {QStringLiteral("type"), QString::fromLatin1(p.type)},
-                                            {QStringLiteral("description"), QString::fromLatin1(p.description)},
-                                            {QStringLiteral("havePermission"), holds(context, p.key)}});
+        permissions.insert(
+            key, QJsonObject{{QStringLiteral("id"), QString::fromLatin1(p.id)},
+                             {QStringLiteral("key"), key},
+                             {QStringLiteral("name"), QString::fromLatin1(p.name)},
+                             {QStringLiteral("type"), QString::fromLatin1(p.type)},
+                             {QStringLiteral("description"), QString::fromLatin1(p.description)},
+                             {QStringLiteral("havePermission"), holds(context, p.key)}});
     }
     return SimResponse::json(200, QJsonObject{{QStringLiteral("permissions"), permissions}});
 }
 
 bool canBrowse(RequestContext &context, const QString &projectKey)
 {
-    const auto project = context.store().one(QStringLiteral("SELECT public FROM projects WHERE project_key = ?"), {projectKey});
+    const auto project = context.store().one(
+        QStringLiteral("SELECT public FROM projects WHERE project_key = ?"), {projectKey});
     if (!project)
         return false;
     if (project->value(QStringLiteral("public")).toBool())
@@ -131,15 +145,17 @@ bool canBrowse(RequestContext &context, const QString &projectKey)
     if (context.caller.isAnonymous())
         return false;
     return context.store()
-        .one(QStringLiteral("SELECT 1 FROM project_members WHERE project_key = ? AND user_name = ?"),
-             {projectKey, context.caller.userName})
+        .one(
+            QStringLiteral("SELECT 1 FROM project_members WHERE project_key = ? AND user_name = ?"),
+            {projectKey, context.caller.userName})
         .has_value();
 }
 
 QJsonObject projectJson(RequestContext &context, const QVariantMap &row)
 {
     const QString id = row.value(QStringLiteral("id")).toString();
-    return QJsonObject{{QStringLiteral("self"), QString(context.baseUrl() + QStringLiteral("/rest/api/2/project/") + id)},
+    return QJsonObject{{QStringLiteral("self"),
+                        QString(context.baseUrl() + QStringLiteral("/rest/api/2/project/") + id)},
                        {QStringLiteral("id"), id},
                        {QStringLiteral("key"), row.value(QStringLiteral("project_key")).toString()},
                        {QStringLiteral("name"), row.value(QStringLiteral("name")).toString()},
@@ -150,7 +166,8 @@ QJsonObject projectJson(RequestContext &context, const QVariantMap &row)
 SimResponse projects(RequestContext &context)
 {
     QJsonArray list;
-    for (const QVariantMap &row : context.store().all(QStringLiteral("SELECT * FROM projects ORDER BY project_key"))) {
+    for (const QVariantMap &row :
+         context.store().all(QStringLiteral("SELECT * FROM projects ORDER BY project_key"))) {
         if (canBrowse(context, row.value(QStringLiteral("project_key")).toString()))
             list.append(projectJson(context, row));
     }
@@ -160,35 +177,45 @@ SimResponse projects(RequestContext &context)
 SimResponse project(RequestContext &context)
 {
     const QString wanted = context.request.pathParam(QStringLiteral("key"));
-    const auto row = context.store().one(QStringLiteral("SELECT * FROM projects WHERE project_key = ? OR CAST(id AS TEXT) = ?"),
-                                         {wanted.toUpper(), wanted});
+    const auto row = context.store().one(
+        QStringLiteral("SELECT * FROM projects WHERE project_key = ? OR CAST(id AS TEXT) = ?"),
+        {wanted.toUpper(), wanted});
     if (!row || !canBrowse(context, row->value(QStringLiteral("project_key")).toString()))
-        return errors::jiraCore(404, {QStringLiteral("No project could be found with key '%1'.").arg(wanted)});
+        return errors::jiraCore(
+            404, {QStringLiteral("No project could be found with key '%1'.").arg(wanted)});
     return SimResponse::json(200, projectJson(context, *row));
 }
 
 SimResponse issue(RequestContext &context)
 {
     const QString wanted = context.request.pathParam(QStringLiteral("key"));
-    const auto row = context.store().one(QStringLiteral("SELECT * FROM issues WHERE issue_key = ? OR CAST(id AS TEXT) = ?"),
-                                         {wanted.toUpper(), wanted});
+    const auto row = context.store().one(
+        QStringLiteral("SELECT * FROM issues WHERE issue_key = ? OR CAST(id AS TEXT) = ?"),
+        {wanted.toUpper(), wanted});
     if (!row || !canBrowse(context, row->value(QStringLiteral("project_key")).toString()))
         return errors::jiraCore(404, {QStringLiteral("Issue Does Not Exist")});
-    const auto projectRow = context.store().one(QStringLiteral("SELECT * FROM projects WHERE project_key = ?"),
-                                                {row->value(QStringLiteral("project_key"))});
+    const auto projectRow =
+        context.store().one(QStringLiteral("SELECT * FROM projects WHERE project_key = ?"),
+                            {row->value(QStringLiteral("project_key"))});
     const QString id = row->value(QStringLiteral("id")).toString();
-    return SimResponse::json(200, QJsonObject{
-        {QStringLiteral("expand"), QStringLiteral("renderedFields,names,schema,operations,editmeta,changelog")},
-        {QStringLiteral("id"), id},
-        {QStringLiteral("self"), QString(context.baseUrl() + QStringLiteral("/rest/api/2/issue/") + id)},
-        {QStringLiteral("key"), row->value(QStringLiteral("issue_key")).toString()},
-        {QStringLiteral("fields"),
-         QJsonObject{{QStringLiteral("summary"), row->value(QStringLiteral("summary")).toString()},
-                     {QStringLiteral("description"), row->value(QStringLiteral("description")).toString()},
-                     {QStringLiteral("created"),
-                      jiraTime(QDateTime::fromMSecsSinceEpoch(row->value(QStringLiteral("created_at")).toLongLong(), Qt::UTC))},
-                     {QStringLiteral("project"), projectJson(context, *projectRow)}}},
-    });
+    return SimResponse::json(
+        200, QJsonObject{
+                 {QStringLiteral("expand"),
+                  QStringLiteral("renderedFields,names,schema,operations,editmeta,changelog")},
+                 {QStringLiteral("id"), id},
+                 {QStringLiteral("self"),
+                  QString(context.baseUrl() + QStringLiteral("/rest/api/2/issue/") + id)},
+                 {QStringLiteral("key"), row->value(QStringLiteral("issue_key")).toString()},
+                 {QStringLiteral("fields"),
+                  QJsonObject{
+                      {QStringLiteral("summary"), row->value(QStringLiteral("summary")).toString()},
+                      {QStringLiteral("description"),
+                       row->value(QStringLiteral("description")).toString()},
+                      {QStringLiteral("created"),
+                       jiraTime(QDateTime::fromMSecsSinceEpoch(
+                           row->value(QStringLiteral("created_at")).toLongLong(), Qt::UTC))},
+                      {QStringLiteral("project"), projectJson(context, *projectRow)}}},
+             });
 }
 
 } // namespace

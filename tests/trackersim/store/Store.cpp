@@ -39,9 +39,9 @@ QVariantMap rowOf(const QSqlQuery &query)
 } // namespace
 
 Store::Store()
-    : m_connectionName(QStringLiteral("trackersim-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+    : m_connectionName(QStringLiteral("trackersim-") +
+                       QUuid::createUuid().toString(QUuid::WithoutBraces))
+{}
 
 Store::~Store()
 {
@@ -88,9 +88,10 @@ bool Store::migrate(QString *error)
         commit();
     }
     if (schemaVersion() > steps.size()) {
-        *error = QStringLiteral("the data file has schema version %1, newer than this trackersim (%2)")
-                     .arg(schemaVersion())
-                     .arg(steps.size());
+        *error =
+            QStringLiteral("the data file has schema version %1, newer than this trackersim (%2)")
+                .arg(schemaVersion())
+                .arg(steps.size());
         return false;
     }
     return true;

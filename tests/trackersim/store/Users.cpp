@@ -25,7 +25,8 @@ static UserRecord fromRow(const QVariantMap &row)
 std::optional<UserRecord> find(const Store &store, const QString &name)
 {
     // Jira user names are case-insensitive.
-    const auto row = store.one(QStringLiteral("SELECT * FROM users WHERE lower(name) = lower(?)"), {name});
+    const auto row =
+        store.one(QStringLiteral("SELECT * FROM users WHERE lower(name) = lower(?)"), {name});
     if (!row)
         return std::nullopt;
     return fromRow(*row);
@@ -41,22 +42,43 @@ std::optional<UserRecord> findByKey(const Store &store, const QString &key)
 
 bool passwordMatches(const Store &store, const QString &name, const QString &password)
 {
-    const QVariant stored =
-        store.scalar(QStringLiteral("SELECT password FROM users WHERE lower(name) = lower(?)"), {name});
+    const QVariant stored = store.scalar(
+        QStringLiteral("SELECT password FROM users WHERE lower(name) = lower(?)"), {name});
     return stored.isValid() && crypto::equalSecrets(stored.toString().toUtf8(), password.toUtf8());
+}
+
+void recordLogin(Store &store, const QString &name, bool success, qint64 nowMs)
+{
+    if (success) {
+        store.exec(
+            QStringLiteral(
+                "INSERT INTO login_stats (user_name, login_count, previous_login_at)"
+                " VALUES (?, 1, ?) ON CONFLICT(user_name) DO UPDATE SET"
+                " login_count = login_count + 1, previous_login_at = excluded.previous_login_at"),
+            {name, nowMs});
+    } else {
+        store.exec(
+            QStringLiteral(
+                "INSERT INTO login_stats (user_name, failed_count, last_failed_at)"
+                " VALUES (?, 1, ?) ON CONFLICT(user_name) DO UPDATE SET"
+                " failed_count = failed_count + 1, last_failed_at = excluded.last_failed_at"),
+            {name, nowMs});
+    }
 }
 
 QJsonObject toJson(const UserRecord &user, const QString &baseUrl)
 {
     const QString encodedName = QString::fromLatin1(QUrl::toPercentEncoding(user.name));
     return QJsonObject{
-        {QStringLiteral("self"), QString(baseUrl + QStringLiteral("/rest/api/2/user?username=") + encodedName)},
+        {QStringLiteral("self"),
+         QString(baseUrl + QStringLiteral("/rest/api/2/user?username=") + encodedName)},
         {QStringLiteral("key"), user.key},
         {QStringLiteral("name"), user.name},
         {QStringLiteral("emailAddress"), user.email},
         {QStringLiteral("avatarUrls"),
-         QJsonObject{{QStringLiteral("48x48"),
-                      QString(baseUrl + QStringLiteral("/secure/useravatar?ownerId=") + encodedName)}}},
+         QJsonObject{
+             {QStringLiteral("48x48"),
+              QString(baseUrl + QStringLiteral("/secure/useravatar?ownerId=") + encodedName)}}},
         {QStringLiteral("displayName"), user.displayName},
         {QStringLiteral("active"), true},
         {QStringLiteral("deleted"), false},
