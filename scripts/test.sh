@@ -25,7 +25,9 @@ run_suite() {
 export QT_QPA_PLATFORM=offscreen
 run_suite ci
 if [ "${ACCESSDESK_SKIP_ASAN:-0}" != "1" ]; then
-    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
+    # Full stacks, so that suppressions of third-party leaks can match precisely.
+    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:fast_unwind_on_malloc=0
+    export LSAN_OPTIONS=suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
     run_suite asan
 fi

@@ -30,7 +30,7 @@ bool SimProcess::start()
     }
     QByteArray buffered;
     while (m_url.isEmpty()) {
-        if (!m_process.canReadLine() && !m_process.waitForReadyRead(20000)) {
+        if (!m_process.canReadLine() && !m_process.waitForReadyRead(60000)) {
             m_error = QStringLiteral("no \"listening\" line; stderr: ") +
                       QString::fromUtf8(m_process.readAllStandardError());
             return false;

@@ -1,0 +1,177 @@
+#include "api/ApiJob.h"
+
+#include "api/ErrorMapper.h"
+#include "api/ServerConnection.h"
+
+#include <QLoggingCategory>
+#include <QNetworkReply>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcApi, "accessdesk.api", QtWarningMsg)
+
+namespace accessdesk {
+
+namespace {
+
+bool isTransientStatus(int status)
+{
+    return status == 429 || status == 502 || status == 503 || status == 504;
+}
+
+bool isTransientNetworkError(QNetworkReply::NetworkError error)
+{
+    using E = QNetworkReply::NetworkError;
+    return error == E::RemoteHostClosedError || error == E::TemporaryNetworkFailureError ||
+           error == E::NetworkSessionFailedError || error == E::UnknownNetworkError ||
+           error == E::ProxyConnectionClosedError;
+}
+
+RawReply capture(QNetworkReply *reply)
+{
+    RawReply raw;
+    raw.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    raw.headers = reply->rawHeaderPairs();
+    raw.body = reply->readAll();
+    raw.networkError = reply->error();
+    raw.networkErrorText = reply->errorString();
+    return raw;
+}
+
+} // namespace
+
+ApiJob::ApiJob(ServerConnection *connection, QObject *parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_waitTimer(new QTimer(this))
+{
+    m_waitTimer->setSingleShot(true);
+    connect(m_waitTimer, &QTimer::timeout, this, &ApiJob::send);
+}
+
+ApiJob::~ApiJob()
+{
+    if (m_reply)
+        m_reply->abort();
+}
+
+void ApiJob::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_request = request();
+    // Never report from inside start(): callers connect to finished() after starting, too.
+    m_waitTimer->start(m_connection ? m_connection->pacer().delayBeforeNextMs() : 0);
+}
+
+void ApiJob::cancel()
+{
+    if (m_finished || m_cancelled)
+        return;
+    m_cancelled = true;
+    m_waitTimer->stop();
+    if (QNetworkReply *reply = m_reply) {
+        m_reply = nullptr;
+        disconnect(reply, nullptr, this, nullptr);
+        reply->abort();
+        reply->deleteLater();
+    }
+    // Like start(), cancel() never reports from inside itself: callers may still be connecting.
+    QTimer::singleShot(0, this, [this] { finish(ApiError(ApiError::Kind::Cancelled, 0, {})); });
+}
+
+void ApiJob::send()
+{
+    if (m_finished || m_cancelled)
+        return;
+    if (!m_connection) {
+        finish(ApiError(ApiError::Kind::Cancelled, 0, QStringLiteral("the connection was closed")));
+        return;
+    }
+    ++m_attempts;
+    m_refusedCertificate = {};
+    QNetworkReply *reply = m_connection->send(m_request);
+    m_reply = reply;
+    qCDebug(lcApi) << m_request.method << m_request.path << "attempt" << m_attempts;
+
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
+        if (m_connection && m_connection->acceptsCertificate(errors)) {
+            reply->ignoreSslErrors(errors);
+            return;
+        }
+        QStringList problems;
+        for (const QSslError &error : errors)
+            problems.append(error.errorString());
+        const QSslCertificate leaf =
+            errors.isEmpty() ? QSslCertificate() : errors.first().certificate();
+        m_refusedCertificate = CertificateInfo::from(leaf, problems.join(QStringLiteral("; ")));
+    });
+    connect(reply, &QNetworkReply::redirected, this, [this, reply](const QUrl &target) {
+        const QUrl origin = reply->url();
+        const bool httpScheme =
+            target.scheme() == QLatin1String("http") || target.scheme() == QLatin1String("https");
+        // Credentials must not follow a redirect to another server, nor downgrade to http.
+        const bool sameServer = target.host() == origin.host();
+        const bool downgrade =
+            origin.scheme() == QLatin1String("https") && target.scheme() == QLatin1String("http");
+        if (httpScheme && sameServer && !downgrade)
+            emit reply->redirectAllowed();
+        else
+            reply->abort();
+    });
+    connect(reply, &QNetworkReply::finished, this, &ApiJob::onReplyFinished);
+}
+
+void ApiJob::onReplyFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    m_reply = nullptr;
+    reply->deleteLater();
+
+    RawReply raw = capture(reply);
+    raw.cancelledByCaller = m_cancelled;
+    raw.refusedCertificate = m_refusedCertificate;
+    if (m_connection)
+        m_connection->pacer().observe(raw);
+
+    if (!raw.cancelledByCaller && raw.refusedCertificate.isNull() && isSuccess(raw)) {
+        finish(decode(raw));
+        return;
+    }
+    const ApiError error = errormapper::fromReply(raw);
+    if (shouldRetry(raw, error)) {
+        const int wait = m_connection->pacer().retryDelayMs(error.retryAfterSeconds(), m_attempts);
+        qCInfo(lcApi) << m_request.method << m_request.path << "will retry in" << wait << "ms after"
+                      << ApiError::kindName(error.kind());
+        m_waitTimer->start(wait);
+        return;
+    }
+    finish(error);
+}
+
+bool ApiJob::shouldRetry(const RawReply &reply, const ApiError &error) const
+{
+    if (!m_connection || m_cancelled || !m_request.isIdempotent() ||
+        m_attempts >= m_connection->settings().maxAttempts)
+        return false;
+    if (error.kind() == ApiError::Kind::Tls || error.kind() == ApiError::Kind::Cancelled)
+        return false;
+    return isTransientStatus(reply.status) ||
+           (reply.status == 0 && isTransientNetworkError(reply.networkError));
+}
+
+void ApiJob::finish(const ApiError &error)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_error = error;
+    if (error.isError())
+        qCInfo(lcApi) << m_request.method << m_request.path
+                      << "failed:" << ApiError::kindName(error.kind()) << error.httpStatus();
+    emit finished();
+}
+
+} // namespace accessdesk

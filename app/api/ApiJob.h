@@ -1,0 +1,74 @@
+#pragma once
+
+#include "api/ApiError.h"
+#include "api/ApiRequest.h"
+#include "api/RawReply.h"
+#include "api/ServerConnection.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QNetworkReply;
+class QTimer;
+
+namespace accessdesk {
+
+class ServerConnection;
+
+// The async style of the whole code base: a job object that reports exactly once through its
+// single finished() signal; the caller then reads error() and the subclass's result accessor.
+// start() never finishes synchronously; cancel() is safe to call any number of times.
+//
+// A job paces itself by the server's rate-limit headers, retries idempotent requests after
+// 429/502/503/504 and dropped connections (waiting Retry-After, never less than a floor), follows
+// redirects only to http(s) on the same server, and accepts a TLS certificate only when the
+// connection pins it.
+class ApiJob : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApiJob)
+
+public:
+    explicit ApiJob(ServerConnection *connection, QObject *parent = nullptr);
+    ~ApiJob() override;
+
+    void start();
+    void cancel();
+
+    bool isFinished() const { return m_finished; }
+    bool succeeded() const { return m_finished && !m_error.isError(); }
+    const ApiError &error() const { return m_error; }
+    int attempts() const { return m_attempts; }
+    // The request this job sends; pure, so tests can check it without a network.
+    virtual ApiRequest request() const = 0;
+
+signals:
+    void finished();
+
+protected:
+    // Reads a successful answer into the subclass's result. Returns an error (usually
+    // MalformedResponse) when the answer cannot be used.
+    virtual ApiError decode(const RawReply &reply) = 0;
+    // Statuses that count as success; most operations take any 2xx.
+    virtual bool isSuccess(const RawReply &reply) const { return reply.isSuccess(); }
+    ServerConnection *connection() const { return m_connection; }
+
+private:
+    void send();
+    void onReplyFinished();
+    bool shouldRetry(const RawReply &reply, const ApiError &error) const;
+    void finish(const ApiError &error);
+
+    QPointer<ServerConnection> m_connection;
+    QPointer<QNetworkReply> m_reply;
+    QTimer *m_waitTimer = nullptr;
+    ApiRequest m_request;
+    ApiError m_error;
+    CertificateInfo m_refusedCertificate;
+    int m_attempts = 0;
+    bool m_started = false;
+    bool m_finished = false;
+    bool m_cancelled = false;
+};
+
+} // namespace accessdesk

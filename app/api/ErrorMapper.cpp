@@ -1,0 +1,243 @@
+#include "api/ErrorMapper.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QStringList>
+#include <QUrlQuery>
+
+namespace accessdesk::errormapper {
+
+namespace {
+
+constexpr qsizetype kMaxMessageLength = 300;
+
+QString clip(QString text)
+{
+    text = text.simplified();
+    if (text.size() > kMaxMessageLength)
+        text = text.left(kMaxMessageLength - 1) + QChar(0x2026);
+    return text;
+}
+
+QStringList stringsOf(const QJsonValue &value)
+{
+    QStringList out;
+    if (value.isString())
+        out.append(value.toString());
+    for (const QJsonValue &item : value.toArray()) {
+        if (item.isString())
+            out.append(item.toString());
+    }
+    return out;
+}
+
+// Field errors from E1 {"errors": {field: msg}}, E6a {"fieldErrors": {field: [msg]}}, E4 contexts
+// and E3 "fields".
+QMap<QString, QString> fieldErrorsOf(const QJsonObject &body)
+{
+    QMap<QString, QString> fields;
+    const QJsonValue e1 = body.value(QStringLiteral("errors"));
+    if (e1.isObject()) {
+        const QJsonObject map = e1.toObject();
+        for (auto it = map.begin(); it != map.end(); ++it)
+            fields.insert(it.key(), stringsOf(it.value()).join(QStringLiteral("; ")));
+    }
+    const QJsonObject e6a = body.value(QStringLiteral("fieldErrors")).toObject();
+    for (auto it = e6a.begin(); it != e6a.end(); ++it)
+        fields.insert(it.key(), stringsOf(it.value()).join(QStringLiteral("; ")));
+    for (const QJsonValue &e4 : body.value(QStringLiteral("errors")).toArray()) {
+        const QJsonObject error = e4.toObject();
+        if (error.contains(QStringLiteral("context")))
+            fields.insert(error.value(QStringLiteral("context")).toString(),
+                          error.value(QStringLiteral("summary")).toString());
+    }
+    const QStringList e3Fields = stringsOf(body.value(QStringLiteral("fields")));
+    const QStringList e3Messages = stringsOf(body.value(QStringLiteral("message")));
+    for (qsizetype i = 0; i < e3Fields.size(); ++i)
+        fields.insert(e3Fields.at(i), e3Messages.value(i, e3Messages.value(0)));
+    return fields;
+}
+
+// Tried in the spec's order (section 8.4): E1, E2, E3, E4, E5, E6, E9.
+QString messageOfJson(const QJsonObject &body)
+{
+    QStringList parts = stringsOf(body.value(QStringLiteral("errorMessages"))); // E1
+    const QJsonValue errors = body.value(QStringLiteral("errors"));
+    if (errors.isObject()) { // E1 field errors
+        const QJsonObject map = errors.toObject();
+        for (auto it = map.begin(); it != map.end(); ++it)
+            parts += stringsOf(it.value());
+    }
+    for (const QJsonValue &item : errors.toArray()) { // E4 objects, E6a strings
+        if (item.isString())
+            parts.append(item.toString());
+        const QJsonObject error = item.toObject();
+        if (error.contains(QStringLiteral("summary"))) {
+            parts.append(error.value(QStringLiteral("summary")).toString());
+            parts += stringsOf(error.value(QStringLiteral("details")));
+        }
+    }
+    const QJsonObject fieldErrors = body.value(QStringLiteral("fieldErrors")).toObject(); // E6a
+    for (auto it = fieldErrors.begin(); it != fieldErrors.end(); ++it)
+        parts += stringsOf(it.value());
+    if (parts.isEmpty())
+        parts = stringsOf(body.value(QStringLiteral("message"))); // E2, E3 (array), E9
+    if (parts.isEmpty() && body.value(QStringLiteral("error")).isString()) {
+        // E5 {"exception","error"} and E6b {"error","error_description"}
+        const QString description = body.value(QStringLiteral("error_description")).toString();
+        parts.append(description.isEmpty() ? body.value(QStringLiteral("error")).toString()
+                                           : description);
+    }
+    if (parts.isEmpty())
+        parts = stringsOf(body.value(QStringLiteral("errorMessage")));
+    parts.removeAll(QString());
+    parts.removeDuplicates();
+    return parts.join(QStringLiteral(" "));
+}
+
+QString messageOfHtml(const QString &html)
+{
+    // A servlet error page: its heading or title says more than the markup around it.
+    static const QRegularExpression heading(QStringLiteral("<h1[^>]*>(.*?)</h1>"),
+                                            QRegularExpression::CaseInsensitiveOption |
+                                                QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression title(QStringLiteral("<title[^>]*>(.*?)</title>"),
+                                          QRegularExpression::CaseInsensitiveOption |
+                                              QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
+    for (const QRegularExpression *pattern : {&title, &heading}) {
+        const auto match = pattern->match(html);
+        if (match.hasMatch()) {
+            QString text = match.captured(1);
+            text.remove(tags);
+            if (!text.trimmed().isEmpty())
+                return text;
+        }
+    }
+    QString text = html;
+    text.remove(QRegularExpression(QStringLiteral("<(script|style)[^>]*>.*?</\\1>"),
+                                   QRegularExpression::CaseInsensitiveOption |
+                                       QRegularExpression::DotMatchesEverythingOption));
+    text.remove(tags);
+    return text;
+}
+
+QString oauthProblemOf(const RawReply &reply)
+{
+    static const QRegularExpression inHeader(QStringLiteral("oauth_problem=\"([^\"]*)\""));
+    const auto match = inHeader.match(QString::fromLatin1(reply.header("www-authenticate")));
+    if (match.hasMatch())
+        return match.captured(1);
+    if (reply.body.startsWith("oauth_problem=")) // E7 body
+        return QUrlQuery(QString::fromUtf8(reply.body))
+            .queryItemValue(QStringLiteral("oauth_problem"), QUrl::FullyDecoded);
+    return {};
+}
+
+ApiError fromTransport(const RawReply &reply)
+{
+    using E = QNetworkReply::NetworkError;
+    if (reply.cancelledByCaller)
+        return ApiError(ApiError::Kind::Cancelled, 0, {});
+    if (!reply.refusedCertificate.isNull())
+        return ApiError(ApiError::Kind::Tls, 0, reply.refusedCertificate.problem)
+            .withCertificate(reply.refusedCertificate);
+    switch (reply.networkError) {
+    case E::OperationCanceledError: // transfer timeout (a caller's cancel is flagged above)
+    case E::TimeoutError:
+        return ApiError(ApiError::Kind::Timeout, 0, {});
+    case E::SslHandshakeFailedError:
+    case E::UnknownProxyError:
+        return ApiError(ApiError::Kind::Tls, 0, reply.networkErrorText);
+    default:
+        return ApiError(ApiError::Kind::Network, 0, reply.networkErrorText);
+    }
+}
+
+ApiError::Kind kindForStatus(const RawReply &reply, const QString &message)
+{
+    const int status = reply.status;
+    // Jira answers 401 to signed-in users refused by an admin check (applinks interceptor, PAT
+    // ownership); X-AUSERNAME tells the two apart.
+    const QByteArray user = reply.header("x-ausername");
+    const bool signedIn = !user.isEmpty() && user != "anonymous";
+    if (status == 401) {
+        if (message.contains(QLatin1String("WebSudo"), Qt::CaseInsensitive))
+            return ApiError::Kind::WebSudoRequired;
+        return signedIn ? ApiError::Kind::Forbidden : ApiError::Kind::Unauthenticated;
+    }
+    if (status == 403) {
+        if (!reply.header("x-authentication-denied-reason").isEmpty())
+            return ApiError::Kind::Unauthenticated; // CAPTCHA after failed logins
+        return ApiError::Kind::Forbidden;
+    }
+    if (status == 404 || status == 410)
+        return ApiError::Kind::NotFound;
+    if (status == 409)
+        return ApiError::Kind::Conflict;
+    if (status == 429)
+        return ApiError::Kind::RateLimited;
+    if (status >= 500)
+        return ApiError::Kind::Server;
+    if (status >= 400)
+        return ApiError::Kind::Validation;
+    return ApiError::Kind::MalformedResponse; // 1xx/3xx here means an answer we could not use
+}
+
+} // namespace
+
+QString extractMessage(const QByteArray &body, const QByteArray &contentType)
+{
+    const QByteArray trimmed = body.trimmed();
+    if (trimmed.isEmpty())
+        return {};
+    if (trimmed.startsWith('{')) {
+        const QJsonDocument document = QJsonDocument::fromJson(trimmed);
+        if (document.isObject())
+            return clip(messageOfJson(document.object()));
+    }
+    const QString text = QString::fromUtf8(trimmed);
+    if (trimmed.startsWith('<') && (contentType.contains("xml") || trimmed.startsWith("<?xml") ||
+                                    trimmed.startsWith("<status"))) {
+        // E2 in XML: <status><status-code/><message/></status>
+        static const QRegularExpression xmlMessage(QStringLiteral("<message>(.*?)</message>"),
+                                                   QRegularExpression::DotMatchesEverythingOption);
+        const auto match = xmlMessage.match(text);
+        if (match.hasMatch())
+            return clip(match.captured(1));
+    }
+    if (contentType.contains("html") || trimmed.startsWith('<'))
+        return clip(messageOfHtml(text));
+    if (trimmed.startsWith("oauth_problem="))
+        return clip(
+            QUrlQuery(text).queryItemValue(QStringLiteral("oauth_problem"), QUrl::FullyDecoded));
+    return clip(text.section(QLatin1Char('\n'), 0, 0));
+}
+
+ApiError fromReply(const RawReply &reply)
+{
+    if (reply.status == 0)
+        return fromTransport(reply);
+
+    const QString message = extractMessage(reply.body, reply.header("content-type").toLower());
+    ApiError error(kindForStatus(reply, message), reply.status, message);
+
+    const QJsonDocument document = QJsonDocument::fromJson(reply.body.trimmed());
+    if (document.isObject()) {
+        const QMap<QString, QString> fields = fieldErrorsOf(document.object());
+        for (auto it = fields.begin(); it != fields.end(); ++it)
+            error.withFieldError(it.key(), it.value());
+    }
+    const QString problem = oauthProblemOf(reply);
+    if (!problem.isEmpty())
+        error.withOAuthProblem(problem);
+    bool numeric = false;
+    const int retryAfter = reply.header("retry-after").trimmed().toInt(&numeric);
+    if (numeric)
+        error.withRetryAfter(retryAfter);
+    return error;
+}
+
+} // namespace accessdesk::errormapper

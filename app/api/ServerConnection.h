@@ -1,0 +1,69 @@
+#pragma once
+
+#include "api/ApiRequest.h"
+#include "api/RateLimitPacer.h"
+
+#include <QList>
+#include <QNetworkRequest>
+#include <QObject>
+#include <QSslCertificate>
+#include <QSslError>
+#include <QUrl>
+
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace accessdesk {
+
+class Credentials;
+
+// How to talk to one server: where, as whom, whom to trust, how long to wait.
+struct ConnectionSettings
+{
+    QUrl baseUrl; // e.g. https://jira.example.com or https://host/jira
+    QString
+        pinnedSha256; // trust exactly this certificate (CertificateInfo::normaliseFingerprint form)
+    QList<QSslCertificate> caCertificates; // trust certificates that chain to these, too
+    int timeoutMs = 30000;                 // no data for this long ends the request
+    int maxAttempts = 3;                   // first try plus retries, for idempotent requests only
+    int retryFloorMs = 1000; // least wait before a retry (Jira often says Retry-After: 0)
+    int maxRedirects = 5;
+};
+
+// One server as every request sees it. Owns no network manager (it is injected) and no
+// secrets of its own (the Credentials hold them in memory).
+class ServerConnection final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServerConnection)
+
+public:
+    ServerConnection(QNetworkAccessManager *network, ConnectionSettings settings,
+                     std::shared_ptr<const Credentials> credentials, QObject *parent = nullptr);
+    ~ServerConnection() override;
+
+    const ConnectionSettings &settings() const { return m_settings; }
+    QUrl urlFor(const ApiRequest &request) const;
+    QNetworkRequest networkRequest(const ApiRequest &request) const;
+    QNetworkReply *send(const ApiRequest &request);
+
+    void setCredentials(std::shared_ptr<const Credentials> credentials);
+    std::shared_ptr<const Credentials> credentials() const { return m_credentials; }
+    // Trusting a certificate after a refusal needs fresh connections: QNAM remembers the refusal.
+    void pinCertificate(const QString &sha256);
+    // True when the certificate behind these errors is the pinned one.
+    bool acceptsCertificate(const QList<QSslError> &errors) const;
+
+    RateLimitPacer &pacer() { return m_pacer; }
+    static QByteArray userAgent();
+
+private:
+    QNetworkAccessManager *m_network;
+    ConnectionSettings m_settings;
+    std::shared_ptr<const Credentials> m_credentials;
+    RateLimitPacer m_pacer;
+};
+
+} // namespace accessdesk

@@ -1,0 +1,130 @@
+#include "cli/CliApp.h"
+
+#include "api/ServerConnection.h"
+#include "secrets/SecretStore.h"
+#include "storage/ActivityLog.h"
+#include "storage/Database.h"
+#include "storage/ProfileStore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace accessdesk::cli {
+
+CliApp::CliApp(CliOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_secrets(new SecretStore(this))
+    , m_out(stdout)
+    , m_err(stderr)
+{
+    const QString configDir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
+    QDir().mkpath(configDir);
+    m_settings = std::make_unique<QSettings>(configDir + QStringLiteral("/profiles.ini"),
+                                             QSettings::IniFormat);
+    connect(m_secrets, &SecretStore::keychainUnavailable, this, [this](const QString &reason) {
+        m_err << "accessdesk-cli: no keychain is available (" << reason
+              << "); secrets are kept in memory for this run only and are not saved.\n";
+        m_err.flush();
+    });
+}
+
+CliApp::~CliApp() = default;
+
+void CliApp::run()
+{
+    QTimer::singleShot(0, this, &CliApp::dispatch);
+}
+
+void CliApp::dispatch()
+{
+    const QStringList &w = m_options.words;
+    const QString command = w.value(0);
+    const QString sub = w.value(1);
+    const QStringList rest = w.mid(2);
+
+    if (command == QLatin1String("version")) {
+        m_out << "accessdesk-cli " << ACCESSDESK_VERSION << '\n';
+        finish(Success);
+    } else if (command == QLatin1String("probe") && w.size() == 1) {
+        connectThen([this] { probe(); });
+    } else if (command == QLatin1String("tokens") && sub == QLatin1String("list") &&
+               rest.isEmpty()) {
+        connectThen([this] { tokensList(); });
+    } else if (command == QLatin1String("tokens") && sub == QLatin1String("revoke") &&
+               !rest.isEmpty()) {
+        connectThen([this, rest] { tokensRevoke(rest); });
+    } else if (command == QLatin1String("pat") && sub == QLatin1String("list") && rest.isEmpty()) {
+        connectThen([this] { patList(); });
+    } else if (command == QLatin1String("pat") && sub == QLatin1String("create") &&
+               rest.size() == 1) {
+        connectThen([this, name = rest.first()] { patCreate(name); });
+    } else if (command == QLatin1String("pat") && sub == QLatin1String("revoke") &&
+               !rest.isEmpty()) {
+        connectThen([this, rest] { patRevoke(rest); });
+    } else if (command == QLatin1String("profiles") && sub == QLatin1String("add") &&
+               rest.size() == 1) {
+        profilesAdd(rest.first());
+    } else if (command == QLatin1String("profiles") && sub == QLatin1String("list") &&
+               rest.isEmpty()) {
+        profilesList();
+    } else if (command == QLatin1String("profiles") && sub == QLatin1String("remove") &&
+               rest.size() == 1) {
+        profilesRemove(rest.first());
+    } else if (command == QLatin1String("profiles") && sub == QLatin1String("test") &&
+               rest.size() == 1) {
+        m_options.profile = rest.first();
+        connectThen([this] { probe(); });
+    } else if (command == QLatin1String("activity") &&
+               (sub == QLatin1String("list") || sub == QLatin1String("export")) && rest.isEmpty()) {
+        activityList(sub == QLatin1String("export"));
+    } else {
+        failWith(
+            Usage,
+            QStringLiteral("unknown command \"%1\" (see --help)").arg(w.join(QLatin1Char(' '))));
+    }
+}
+
+void CliApp::print(const CommandOutput &output)
+{
+    printOutput(m_out, output, m_options.format);
+}
+
+void CliApp::fail(const ApiError &error)
+{
+    QString message = error.userMessage();
+    if (error.kind() == ApiError::Kind::Tls && !error.certificate().isNull()) {
+        const CertificateInfo &c = error.certificate();
+        message +=
+            QStringLiteral(
+                "\n  subject:  %1\n  issuer:   %2\n  valid:    %3 to %4\n  sha256:   %5\n"
+                "If you trust this certificate for this server, run again with --pin-sha256 %5")
+                .arg(c.subject, c.issuer, c.validFrom.toString(Qt::ISODate),
+                     c.validUntil.toString(Qt::ISODate), c.sha256);
+    }
+    for (auto it = error.fieldErrors().begin(); it != error.fieldErrors().end(); ++it)
+        message += QStringLiteral("\n  %1: %2").arg(it.key(), it.value());
+    failWith(exitCodeFor(error), message);
+}
+
+void CliApp::failWith(ExitCode code, const QString &message)
+{
+    m_err << "accessdesk-cli: " << message << '\n';
+    m_err.flush();
+    finish(code);
+}
+
+void CliApp::finish(ExitCode code)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_out.flush();
+    emit done(code);
+}
+
+} // namespace accessdesk::cli

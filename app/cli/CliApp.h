@@ -1,0 +1,86 @@
+#pragma once
+
+#include "cli/CliOptions.h"
+#include "cli/ExitCode.h"
+#include "secrets/SecretKey.h"
+#include "services/GrantRevoker.h"
+#include "storage/ConnectionProfile.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QSettings>
+#include <QTextStream>
+
+#include <functional>
+#include <memory>
+
+namespace accessdesk {
+class ActivityLog;
+class Credentials;
+class Database;
+class SecretStore;
+class ServerConnection;
+} // namespace accessdesk
+
+namespace accessdesk::cli {
+
+// accessdesk-cli: resolves the connection from options, profile, environment and keychain, runs
+// one command through the same services the desktop app uses, and exits with a documented code.
+class CliApp final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CliApp)
+
+public:
+    explicit CliApp(CliOptions options, QObject *parent = nullptr);
+    ~CliApp() override;
+    void run();
+
+signals:
+    void done(int exitCode);
+
+private:
+    using Then = std::function<void()>;
+
+    // Connection set-up (CliConnection.cpp)
+    void connectThen(Then then);
+    void resolveSecretThen(const QString &envVar, SecretKind kind, const QString &what,
+                           std::function<void(QString)> then);
+    void buildConnection(std::shared_ptr<const Credentials> credentials, Then then);
+    bool openActivityLog();
+
+    // Commands (CliCommands.cpp, CliProfiles.cpp)
+    void dispatch();
+    void probe();
+    void tokensList();
+    void tokensRevoke(const QStringList &ids);
+    void patList();
+    void patCreate(const QString &name);
+    void patRevoke(const QStringList &ids);
+    void revoke(const QList<AccessGrant> &grants);
+    void profilesAdd(const QString &name);
+    void profilesList();
+    void profilesRemove(const QString &name);
+    void activityList(bool csv);
+
+    void print(const CommandOutput &output);
+    void fail(const ApiError &error);
+    void failWith(ExitCode code, const QString &message);
+    void finish(ExitCode code);
+
+    CliOptions m_options;
+    std::optional<ConnectionProfile> m_profile;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<ServerConnection> m_connection;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<ActivityLog> m_activity;
+    std::unique_ptr<QSettings> m_settings;
+    SecretStore *m_secrets = nullptr;
+    ActivityContext m_who;
+    QString m_password; // kept for websudo, in memory only
+    QTextStream m_out;
+    QTextStream m_err;
+    bool m_finished = false;
+};
+
+} // namespace accessdesk::cli

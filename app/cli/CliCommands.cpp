@@ -1,0 +1,309 @@
+// accessdesk-cli commands that talk to the server: probe, tokens, pat.
+#include "cli/CliApp.h"
+
+#include "api/PatJobs.h"
+#include "api/ServerConnection.h"
+#include "cli/Confirmation.h"
+#include "services/GrantIds.h"
+#include "services/GrantList.h"
+#include "services/ProbeJob.h"
+#include "storage/ActivityLog.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace accessdesk::cli {
+
+namespace {
+
+QJsonValue isoOrNull(const std::optional<QDateTime> &time)
+{
+    return time && time->isValid() ? QJsonValue(time->toUTC().toString(Qt::ISODateWithMs))
+                                   : QJsonValue(QJsonValue::Null);
+}
+
+QString shortTime(const std::optional<QDateTime> &time, const QString &none)
+{
+    return time && time->isValid() ? time->toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                                   : none;
+}
+
+QJsonObject grantJson(const AccessGrant &grant)
+{
+    return QJsonObject{{QStringLiteral("id"), grantids::publicId(grant)},
+                       {QStringLiteral("kind"), grantKindName(grant.kind)},
+                       {QStringLiteral("application"), grant.application},
+                       {QStringLiteral("description"), grant.description},
+                       {QStringLiteral("issuedAt"), isoOrNull(grant.issuedAt)},
+                       {QStringLiteral("expiresAt"), isoOrNull(grant.expiresAt)},
+                       {QStringLiteral("lastUsedAt"), isoOrNull(grant.lastUsedAt)},
+                       {QStringLiteral("scopes"), QJsonArray::fromStringList(grant.scopes)}};
+}
+
+} // namespace
+
+void CliApp::probe()
+{
+    auto *job = new ProbeJob(m_connection.get(), this);
+    connect(job, &ProbeJob::finished, this, [this, job] {
+        job->deleteLater();
+        if (job->error().isError()) {
+            fail(job->error());
+            return;
+        }
+        const ProbeReport &r = job->report();
+        CommandOutput output;
+        output.columns = {QStringLiteral("field"), QStringLiteral("value")};
+        auto yesNo = [](bool b) { return b ? QStringLiteral("yes") : QStringLiteral("no"); };
+        output.rows = {{QStringLiteral("server"), r.server.baseUrl},
+                       {QStringLiteral("version"), r.server.version},
+                       {QStringLiteral("user"),
+                        r.user.name + QStringLiteral(" (") + r.user.displayName + QLatin1Char(')')},
+                       {QStringLiteral("admin"), yesNo(r.admin)},
+                       {QStringLiteral("sysadmin"), yesNo(r.sysadmin)},
+                       {QStringLiteral("personal access tokens"), yesNo(r.personalTokens)},
+                       {QStringLiteral("OAuth 2.0 provider"), yesNo(r.oauth2)},
+                       {QStringLiteral("application links v3"), yesNo(r.appLinksV3)}};
+        output.json = QJsonDocument(
+            QJsonObject{{QStringLiteral("baseUrl"), r.server.baseUrl},
+                        {QStringLiteral("version"), r.server.version},
+                        {QStringLiteral("user"),
+                         QJsonObject{{QStringLiteral("name"), r.user.name},
+                                     {QStringLiteral("displayName"), r.user.displayName}}},
+                        {QStringLiteral("admin"), r.admin},
+                        {QStringLiteral("sysadmin"), r.sysadmin},
+                        {QStringLiteral("features"),
+                         QJsonObject{{QStringLiteral("pat"), r.personalTokens},
+                                     {QStringLiteral("oauth2"), r.oauth2},
+                                     {QStringLiteral("applinksV3"), r.appLinksV3}}}});
+        print(output);
+        finish(Success);
+    });
+    job->start();
+}
+
+void CliApp::tokensList()
+{
+    auto *job = new ListGrantsJob(m_connection.get(), this);
+    connect(job, &ListGrantsJob::finished, this, [this, job] {
+        job->deleteLater();
+        if (job->error().isError()) {
+            fail(job->error());
+            return;
+        }
+        CommandOutput output;
+        output.columns = {QStringLiteral("id"),          QStringLiteral("kind"),
+                          QStringLiteral("application"), QStringLiteral("issued"),
+                          QStringLiteral("expires"),     QStringLiteral("last used"),
+                          QStringLiteral("scopes")};
+        output.emptyMessage = QStringLiteral("No application can act as you.");
+        QJsonArray array;
+        for (const AccessGrant &grant : job->grants()) {
+            output.rows.append({grantids::publicId(grant), grantKindName(grant.kind),
+                                grant.application, shortTime(grant.issuedAt, QStringLiteral("-")),
+                                shortTime(grant.expiresAt, QStringLiteral("never")),
+                                shortTime(grant.lastUsedAt, grant.kind == GrantKind::PersonalToken
+                                                                ? QStringLiteral("never")
+                                                                : QStringLiteral("-")),
+                                grant.scopes.join(QLatin1Char(' '))});
+            array.append(grantJson(grant));
+        }
+        output.json = QJsonDocument(array);
+        print(output);
+        finish(Success);
+    });
+    job->start();
+}
+
+void CliApp::tokensRevoke(const QStringList &ids)
+{
+    // The ids come from "tokens list": fetch the list again so that what is revoked is what the
+    // server holds now.
+    auto *job = new ListGrantsJob(m_connection.get(), this);
+    connect(job, &ListGrantsJob::finished, this, [this, job, ids] {
+        job->deleteLater();
+        if (job->error().isError()) {
+            fail(job->error());
+            return;
+        }
+        QList<AccessGrant> chosen;
+        QStringList unknown;
+        for (const QString &id : ids) {
+            const auto found =
+                std::find_if(job->grants().cbegin(), job->grants().cend(),
+                             [&id](const AccessGrant &g) { return grantids::publicId(g) == id; });
+            if (found == job->grants().cend())
+                unknown.append(id);
+            else
+                chosen.append(*found);
+        }
+        if (!unknown.isEmpty()) {
+            failWith(Usage, QStringLiteral("no grant has the id %1 (see: tokens list)")
+                                .arg(unknown.join(QStringLiteral(", "))));
+            return;
+        }
+        revoke(chosen);
+    });
+    job->start();
+}
+
+void CliApp::revoke(const QList<AccessGrant> &grants)
+{
+    QStringList names;
+    for (const AccessGrant &grant : grants)
+        names.append(QStringLiteral("  ") + RevokeGrantsJob::describe(grant));
+    const QString question =
+        (grants.size() == 1 ? QStringLiteral("Revoke this grant?\n")
+                            : QStringLiteral("Revoke these %1 grants?\n").arg(grants.size())) +
+        names.join(QLatin1Char('\n')) +
+        QStringLiteral("\nThe application(s) can then see only public data.");
+    switch (Confirmation(m_options.assumeYes).ask(question)) {
+    case Confirmation::Answer::NoTerminal:
+        failWith(Usage, QStringLiteral(
+                            "revoking needs a confirmation: run it in a terminal or add --yes"));
+        return;
+    case Confirmation::Answer::No:
+        failWith(Usage, QStringLiteral("nothing was revoked"));
+        return;
+    case Confirmation::Answer::Yes:
+        break;
+    }
+    if (!openActivityLog())
+        return;
+    auto *job = new RevokeGrantsJob(m_connection.get(), grants, m_activity.get(), m_who, this);
+    connect(job, &RevokeGrantsJob::finished, this, [this, job] {
+        job->deleteLater();
+        CommandOutput output;
+        output.columns = {QStringLiteral("id"), QStringLiteral("application"),
+                          QStringLiteral("result")};
+        QJsonArray array;
+        for (const RevokeGrantsJob::Outcome &o : job->outcomes()) {
+            const QString result = o.error.isError()
+                                       ? QStringLiteral("failed: ") + o.error.userMessage()
+                                       : QStringLiteral("revoked");
+            output.rows.append({grantids::publicId(o.grant), o.grant.application, result});
+            QJsonObject item{{QStringLiteral("id"), grantids::publicId(o.grant)},
+                             {QStringLiteral("application"), o.grant.application},
+                             {QStringLiteral("revoked"), !o.error.isError()}};
+            if (o.error.isError())
+                item.insert(QStringLiteral("error"), o.error.userMessage());
+            array.append(item);
+        }
+        output.json = QJsonDocument(array);
+        print(output);
+        const int failures = job->failureCount();
+        if (failures == 0) {
+            finish(Success);
+            return;
+        }
+        for (const RevokeGrantsJob::Outcome &o : job->outcomes()) {
+            if (o.error.isError())
+                m_err << "accessdesk-cli: could not revoke " << RevokeGrantsJob::describe(o.grant)
+                      << ": " << o.error.userMessage() << '\n';
+        }
+        m_err.flush();
+        // All failed for one reason: that reason's code; some failed: a partial failure.
+        finish(failures == job->outcomes().size() ? exitCodeFor(job->outcomes().first().error)
+                                                  : PartialFailure);
+    });
+    job->start();
+}
+
+void CliApp::patList()
+{
+    auto *job = new ListPersonalTokens(m_connection.get(), this);
+    connect(job, &ApiJob::finished, this, [this, job] {
+        job->deleteLater();
+        if (!job->succeeded()) {
+            fail(job->error());
+            return;
+        }
+        CommandOutput output;
+        output.columns = {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("created"),
+                          QStringLiteral("expires"), QStringLiteral("last used")};
+        output.emptyMessage = QStringLiteral("You have no personal access tokens.");
+        QJsonArray array;
+        for (const PersonalToken &token : job->result()) {
+            output.rows.append({QString::number(token.id), token.name,
+                                shortTime(token.createdAt, QStringLiteral("-")),
+                                shortTime(token.expiresAt, QStringLiteral("never")),
+                                shortTime(token.lastUsedAt, QStringLiteral("never"))});
+            array.append(QJsonObject{{QStringLiteral("id"), token.id},
+                                     {QStringLiteral("name"), token.name},
+                                     {QStringLiteral("createdAt"), isoOrNull(token.createdAt)},
+                                     {QStringLiteral("expiresAt"), isoOrNull(token.expiresAt)},
+                                     {QStringLiteral("lastUsedAt"), isoOrNull(token.lastUsedAt)}});
+        }
+        output.json = QJsonDocument(array);
+        print(output);
+        finish(Success);
+    });
+    job->start();
+}
+
+void CliApp::patCreate(const QString &name)
+{
+    if (!openActivityLog())
+        return;
+    ActivityEntry entry;
+    entry.profile = m_who.profile;
+    entry.serverUrl = m_who.serverUrl;
+    entry.user = m_who.user;
+    entry.action = QStringLiteral("create-pat");
+    entry.target = QStringLiteral("personal access token ") + name;
+    const qint64 logId = m_activity->begin(entry);
+
+    auto *job = new CreatePersonalToken(m_connection.get(), name, m_options.days, this);
+    connect(job, &ApiJob::finished, this, [this, job, logId] {
+        job->deleteLater();
+        m_activity->complete(
+            logId, job->succeeded() ? ActivityOutcome::Succeeded : ActivityOutcome::Failed,
+            job->succeeded() ? QString() : job->error().userMessage());
+        if (!job->succeeded()) {
+            fail(job->error());
+            return;
+        }
+        const PersonalToken &token = job->result();
+        CommandOutput output;
+        output.columns = {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("expires"),
+                          QStringLiteral("token")};
+        output.rows = {{QString::number(token.id), token.name,
+                        shortTime(token.expiresAt, QStringLiteral("never")), token.rawToken}};
+        output.json =
+            QJsonDocument(QJsonObject{{QStringLiteral("id"), token.id},
+                                      {QStringLiteral("name"), token.name},
+                                      {QStringLiteral("createdAt"), isoOrNull(token.createdAt)},
+                                      {QStringLiteral("expiresAt"), isoOrNull(token.expiresAt)},
+                                      {QStringLiteral("token"), token.rawToken}});
+        print(output);
+        m_err << "accessdesk-cli: this is the only time the token is shown; store it somewhere "
+                 "safe now.\n";
+        m_err.flush();
+        finish(Success);
+    });
+    job->start();
+}
+
+void CliApp::patRevoke(const QStringList &ids)
+{
+    QList<AccessGrant> grants;
+    for (const QString &id : ids) {
+        bool numeric = false;
+        const qint64 value = QString(id).remove(QStringLiteral("pat:")).toLongLong(&numeric);
+        if (!numeric || value <= 0) {
+            failWith(
+                Usage,
+                QStringLiteral("\"%1\" is not a personal access token id (see: pat list)").arg(id));
+            return;
+        }
+        AccessGrant grant;
+        grant.kind = GrantKind::PersonalToken;
+        grant.revokeKey = QString::number(value);
+        grant.id = grant.revokeKey;
+        grant.application = QStringLiteral("#") + grant.revokeKey;
+        grants.append(grant);
+    }
+    revoke(grants);
+}
+
+} // namespace accessdesk::cli

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "cli/OutputTable.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class QCommandLineParser;
+
+namespace accessdesk::cli {
+
+// The global options of accessdesk-cli (README "CLI"). Secrets never come from argv: only the
+// names of environment variables that hold them.
+struct CliOptions
+{
+    QString profile;
+    QString server;
+    QString auth; // basic|pat|session|oauth1|oauth2; empty: the profile's, else basic
+    QString user;
+    QString passwordEnv;
+    QString tokenEnv;
+    QString consumerKey;
+    QString privateKeyFile;
+    QString oauthTokenEnv;
+    QString oauthSecretEnv;
+    QString caFile;
+    QString pinSha256;
+    OutputFormat format = OutputFormat::Table;
+    bool assumeYes = false;
+    int timeoutSeconds = 30;
+    std::optional<int> days; // pat create --days N
+    QStringList words;       // the command and its arguments, e.g. {"tokens", "revoke", "42"}
+
+    // Fills from a parsed command line; false with *error set for a usage error.
+    static std::optional<CliOptions> parse(const QStringList &arguments, QString *error,
+                                           QString *helpText);
+};
+
+} // namespace accessdesk::cli

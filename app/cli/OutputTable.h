@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QJsonDocument>
+#include <QList>
+#include <QStringList>
+#include <QTextStream>
+
+namespace accessdesk::cli {
+
+enum class OutputFormat { Table, Json, Csv };
+
+// What a command prints: rows for table and CSV output, and the JSON document for --format json
+// (the JSON shape is part of the CLI contract, so commands build it themselves).
+struct CommandOutput
+{
+    QStringList columns;
+    QList<QStringList> rows;
+    QJsonDocument json;
+    QString emptyMessage; // said instead of an empty table
+};
+
+void printOutput(QTextStream &out, const CommandOutput &output, OutputFormat format);
+QString renderTable(const QStringList &columns, const QList<QStringList> &rows);
+
+} // namespace accessdesk::cli

@@ -1,0 +1,33 @@
+// accessdesk-cli: the same services as the desktop app, scriptable (README "CLI").
+#include "cli/CliApp.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("AccessDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("AccessDesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ACCESSDESK_VERSION));
+
+    QString error;
+    QString help;
+    const auto options =
+        accessdesk::cli::CliOptions::parse(QCoreApplication::arguments(), &error, &help);
+    if (!options) {
+        if (error.isEmpty()) { // --help
+            QTextStream(stdout) << help;
+            return accessdesk::cli::Success;
+        }
+        QTextStream(stderr) << "accessdesk-cli: " << error << "\n(see accessdesk-cli --help)\n";
+        return accessdesk::cli::Usage;
+    }
+    accessdesk::cli::CliApp cli(*options);
+    QObject::connect(&cli, &accessdesk::cli::CliApp::done, &app,
+                     [&app](int code) { app.exit(code); });
+    cli.run();
+    return app.exec();
+}

@@ -1,0 +1,231 @@
+#include "secrets/SecretStore.h"
+
+#include "secrets/SecretsLogging.h"
+
+#include <qt6keychain/keychain.h>
+
+namespace accessdesk {
+
+namespace {
+
+QString unavailableMessage(const QString &detail)
+{
+    return SecretStore::tr("No keychain is available (%1). Secrets are kept in memory for this run "
+                           "only and will be asked for again next time.")
+        .arg(detail);
+}
+
+template<typename KeychainJob>
+KeychainJob *newKeychainJob(SecretJob *owner, const QString &storageKey)
+{
+    // Parented to our job so it goes away with it; never the insecure QSettings fallback.
+    auto *job = new KeychainJob(secretServiceName(), owner);
+    job->setAutoDelete(false);
+    job->setInsecureFallback(false);
+    job->setKey(storageKey);
+    return job;
+}
+
+} // namespace
+
+SecretStore::SecretStore(QObject *parent)
+    : QObject(parent)
+{}
+
+SecretStore::~SecretStore()
+{
+    for (auto &value : m_memory)
+        value.fill('\0');
+}
+
+SecretJob *SecretStore::newJob(SecretJob::Operation operation, const SecretKey &key)
+{
+    return new SecretJob(operation, key, this);
+}
+
+bool SecretStore::rejectInvalid(SecretJob *job)
+{
+    if (job->key().isValid())
+        return false;
+    job->setFailure(SecretJob::Error::InvalidKey, tr("A secret needs a connection profile."));
+    job->finishLater();
+    return true;
+}
+
+SecretJob *SecretStore::readSecret(const SecretKey &key)
+{
+    SecretJob *job = newJob(SecretJob::Operation::Read, key);
+    if (rejectInvalid(job))
+        return job;
+    if (m_memoryOnly) {
+        job->setMemoryOnly(true);
+        const auto it = m_memory.constFind(key.storageKey());
+        if (it != m_memory.constEnd())
+            job->setValue(it.value());
+        job->finishLater();
+        return job;
+    }
+    auto *keychainJob = newKeychainJob<QKeychain::ReadPasswordJob>(job, key.storageKey());
+    connect(keychainJob, &QKeychain::Job::finished, job,
+            [this, job, keychainJob] { onKeychainFinished(job, keychainJob, {}); });
+    keychainJob->start();
+    return job;
+}
+
+SecretJob *SecretStore::writeSecret(const SecretKey &key, const QByteArray &value)
+{
+    SecretJob *job = newJob(SecretJob::Operation::Write, key);
+    if (rejectInvalid(job))
+        return job;
+    if (m_memoryOnly) {
+        serveFromMemory(job, value);
+        return job;
+    }
+    auto *keychainJob = newKeychainJob<QKeychain::WritePasswordJob>(job, key.storageKey());
+    keychainJob->setBinaryData(value);
+    connect(keychainJob, &QKeychain::Job::finished, job,
+            [this, job, keychainJob, value] { onKeychainFinished(job, keychainJob, value); });
+    keychainJob->start();
+    return job;
+}
+
+SecretJob *SecretStore::deleteSecret(const SecretKey &key)
+{
+    SecretJob *job = newJob(SecretJob::Operation::Delete, key);
+    if (rejectInvalid(job))
+        return job;
+    if (m_memoryOnly) {
+        job->setMemoryOnly(true);
+        forgetInMemory(key.storageKey());
+        job->finishLater();
+        return job;
+    }
+    auto *keychainJob = newKeychainJob<QKeychain::DeletePasswordJob>(job, key.storageKey());
+    connect(keychainJob, &QKeychain::Job::finished, job,
+            [this, job, keychainJob] { onKeychainFinished(job, keychainJob, {}); });
+    keychainJob->start();
+    return job;
+}
+
+SecretJob *SecretStore::deleteAllFor(const QString &profileId)
+{
+    SecretJob *job = newJob(SecretJob::Operation::DeleteAll, SecretKey{profileId, {}});
+    if (rejectInvalid(job))
+        return job;
+    for (const SecretKind kind : allSecretKinds())
+        forgetInMemory(SecretKey{profileId, kind}.storageKey());
+    if (m_memoryOnly) {
+        job->setMemoryOnly(true);
+        job->finishLater();
+        return job;
+    }
+    deleteNextKind(job, 0);
+    return job;
+}
+
+void SecretStore::deleteNextKind(SecretJob *job, qsizetype index)
+{
+    const QList<SecretKind> kinds = allSecretKinds();
+    if (index >= kinds.size()) {
+        job->finishLater();
+        return;
+    }
+    const SecretKey key{job->key().profileId, kinds.at(index)};
+    auto *keychainJob = newKeychainJob<QKeychain::DeletePasswordJob>(job, key.storageKey());
+    connect(keychainJob, &QKeychain::Job::finished, job, [this, job, keychainJob, index] {
+        keychainJob->deleteLater();
+        if (keychainJob->error() != QKeychain::NoError &&
+            keychainJob->error() != QKeychain::EntryNotFound) {
+            if (handleKeychainError(job, keychainJob)) {
+                job->finishLater();
+                return;
+            }
+            // Keep going: one stuck entry should not keep the others alive. The first error
+            // is the one reported.
+        }
+        deleteNextKind(job, index + 1);
+    });
+    keychainJob->start();
+}
+
+void SecretStore::serveFromMemory(SecretJob *job, const QByteArray &value)
+{
+    job->setMemoryOnly(true);
+    m_memory.insert(job->key().storageKey(), value);
+    job->finishLater();
+}
+
+void SecretStore::onKeychainFinished(SecretJob *job, QKeychain::Job *keychainJob,
+                                     const QByteArray &value)
+{
+    const QKeychain::Error error = keychainJob->error();
+    if (error == QKeychain::NoError) {
+        if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(keychainJob))
+            job->setValue(read->binaryData());
+    } else if (error != QKeychain::EntryNotFound) {
+        if (handleKeychainError(job, keychainJob)) {
+            // The keychain is gone for this run: the value still has to live somewhere the
+            // caller can read it back, and memory is the only safe place.
+            const QString storageKey = job->key().storageKey();
+            if (job->operation() == SecretJob::Operation::Write)
+                m_memory.insert(storageKey, value);
+            else if (job->operation() == SecretJob::Operation::Delete)
+                forgetInMemory(storageKey);
+            else if (m_memory.contains(storageKey))
+                job->setValue(m_memory.value(storageKey));
+        }
+    }
+    job->finishLater();
+}
+
+bool SecretStore::handleKeychainError(SecretJob *job, QKeychain::Job *keychainJob)
+{
+    const QString detail = keychainJob->errorString();
+    qCWarning(lcSecrets) << "keychain error" << keychainJob->error() << detail << "for"
+                         << keychainJob->key();
+    switch (keychainJob->error()) {
+    case QKeychain::NoBackendAvailable:
+    case QKeychain::NotImplemented:
+    case QKeychain::OtherError:
+        switchToMemory(detail);
+        if (!job->hasError())
+            job->setFailure(SecretJob::Error::KeychainUnavailable, unavailableMessage(detail));
+        job->setMemoryOnly(true);
+        return true;
+    case QKeychain::AccessDenied:
+    case QKeychain::AccessDeniedByUser:
+        if (!job->hasError())
+            job->setFailure(SecretJob::Error::AccessDenied,
+                            tr("Access to the keychain was denied: %1").arg(detail));
+        return false;
+    case QKeychain::NoError:
+    case QKeychain::EntryNotFound:
+    case QKeychain::CouldNotDeleteEntry:
+        break;
+    }
+    if (!job->hasError())
+        job->setFailure(SecretJob::Error::Failed,
+                        tr("The keychain reported an error: %1").arg(detail));
+    return false;
+}
+
+void SecretStore::switchToMemory(const QString &detail)
+{
+    if (m_memoryOnly)
+        return;
+    m_memoryOnly = true;
+    m_unavailableReason = unavailableMessage(detail);
+    qCWarning(lcSecrets) << "no keychain; keeping secrets in memory for this run:" << detail;
+    Q_EMIT keychainUnavailable(m_unavailableReason);
+}
+
+void SecretStore::forgetInMemory(const QString &storageKey)
+{
+    auto it = m_memory.find(storageKey);
+    if (it == m_memory.end())
+        return;
+    it.value().fill('\0');
+    m_memory.erase(it);
+}
+
+} // namespace accessdesk

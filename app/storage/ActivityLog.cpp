@@ -1,0 +1,173 @@
+#include "storage/ActivityLog.h"
+
+#include "storage/CsvWriter.h"
+#include "storage/Database.h"
+#include "storage/StorageLogging.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace accessdesk {
+
+namespace {
+
+QVariant msecs(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant();
+}
+
+QDateTime fromMsecs(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+// A null QString binds as SQL NULL; the columns are NOT NULL and "" is what was meant.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+QString isoUtc(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+} // namespace
+
+ActivityLog::ActivityLog(Database &database, Clock clock)
+    : m_database(database)
+    , m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTimeUtc(); }))
+    , m_session(QUuid::createUuid().toString(QUuid::WithoutBraces))
+{}
+
+bool ActivityLog::setError(const QString &message) const
+{
+    m_lastError = message;
+    qCWarning(lcStorage) << "activity log:" << message;
+    return false;
+}
+
+qint64 ActivityLog::begin(const ActivityEntry &entry)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral(
+        "INSERT INTO activity_log (started_at, profile, server_url, user_name, action, target,"
+        " outcome, error_text, session) VALUES (?, ?, ?, ?, ?, ?, 'pending', '', ?)"));
+    query.addBindValue(msecs(entry.time.isValid() ? entry.time : m_clock()));
+    query.addBindValue(text(entry.profile));
+    query.addBindValue(text(entry.serverUrl));
+    query.addBindValue(text(entry.user));
+    query.addBindValue(text(entry.action));
+    query.addBindValue(text(entry.target));
+    query.addBindValue(m_session);
+    if (!query.exec()) {
+        setError(tr("Cannot record the action: %1").arg(query.lastError().text()));
+        return -1;
+    }
+    m_lastError.clear();
+    return query.lastInsertId().toLongLong();
+}
+
+bool ActivityLog::complete(qint64 id, ActivityOutcome outcome, const QString &errorText)
+{
+    if (outcome != ActivityOutcome::Succeeded && outcome != ActivityOutcome::Failed)
+        return setError(tr("An action can only complete as succeeded or failed."));
+    QSqlQuery query(m_database.connection());
+    // Interrupted is accepted too: another process may have marked this live row meanwhile.
+    query.prepare(
+        QStringLiteral("UPDATE activity_log SET outcome = ?, error_text = ?, completed_at = ?"
+                       " WHERE id = ? AND outcome IN ('pending', 'interrupted')"));
+    query.addBindValue(activityOutcomeKey(outcome));
+    query.addBindValue(text(errorText));
+    query.addBindValue(msecs(m_clock()));
+    query.addBindValue(id);
+    if (!query.exec())
+        return setError(tr("Cannot record the outcome: %1").arg(query.lastError().text()));
+    if (query.numRowsAffected() != 1)
+        return setError(tr("Activity %1 is unknown or already complete.").arg(id));
+    m_lastError.clear();
+    return true;
+}
+
+int ActivityLog::markInterrupted()
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("UPDATE activity_log SET outcome = 'interrupted'"
+                                 " WHERE outcome = 'pending' AND session <> ?"));
+    query.addBindValue(m_session);
+    if (!query.exec()) {
+        setError(tr("Cannot update interrupted actions: %1").arg(query.lastError().text()));
+        return -1;
+    }
+    const int count = query.numRowsAffected();
+    if (count > 0)
+        qCInfo(lcStorage) << count << "action(s) of an earlier run were interrupted";
+    m_lastError.clear();
+    return count;
+}
+
+QList<ActivityEntry> ActivityLog::entries(const ActivityFilter &filter) const
+{
+    // Only fixed fragments are joined; every value is bound.
+    QString sql = QStringLiteral(
+        "SELECT id, started_at, completed_at, profile, server_url, user_name, action, target,"
+        " outcome, error_text FROM activity_log WHERE 1 = 1");
+    QVariantList values;
+    if (!filter.profile.isEmpty()) {
+        sql += QStringLiteral(" AND profile = ?");
+        values.append(filter.profile);
+    }
+    if (filter.since.isValid()) {
+        sql += QStringLiteral(" AND started_at >= ?");
+        values.append(filter.since.toMSecsSinceEpoch());
+    }
+    sql += QStringLiteral(" ORDER BY started_at DESC, id DESC LIMIT ?");
+    values.append(filter.limit > 0 ? filter.limit : -1); // SQLite: a negative limit means none
+
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    QList<ActivityEntry> result;
+    if (!query.exec()) {
+        setError(tr("Cannot read the activity log: %1").arg(query.lastError().text()));
+        return result;
+    }
+    while (query.next()) {
+        ActivityEntry entry;
+        entry.id = query.value(0).toLongLong();
+        entry.time = fromMsecs(query.value(1));
+        entry.completedAt = fromMsecs(query.value(2));
+        entry.profile = query.value(3).toString();
+        entry.serverUrl = query.value(4).toString();
+        entry.user = query.value(5).toString();
+        entry.action = query.value(6).toString();
+        entry.target = query.value(7).toString();
+        entry.outcome = activityOutcomeFromKey(query.value(8).toString())
+                            .value_or(ActivityOutcome::Interrupted);
+        entry.errorText = query.value(9).toString();
+        result.append(entry);
+    }
+    m_lastError.clear();
+    return result;
+}
+
+QByteArray ActivityLog::toCsv(const QList<ActivityEntry> &entries)
+{
+    CsvWriter csv({QStringLiteral("id"), QStringLiteral("time"), QStringLiteral("completed"),
+                   QStringLiteral("profile"), QStringLiteral("server"), QStringLiteral("user"),
+                   QStringLiteral("action"), QStringLiteral("target"), QStringLiteral("outcome"),
+                   QStringLiteral("error")});
+    for (const ActivityEntry &entry : entries) {
+        csv.addRow({QString::number(entry.id), isoUtc(entry.time), isoUtc(entry.completedAt),
+                    entry.profile, entry.serverUrl, entry.user, entry.action, entry.target,
+                    activityOutcomeText(entry.outcome), entry.errorText});
+    }
+    return csv.data();
+}
+
+} // namespace accessdesk

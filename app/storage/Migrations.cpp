@@ -1,0 +1,39 @@
+#include "storage/Migrations.h"
+
+namespace accessdesk {
+
+QList<Migration> accessdeskMigrations()
+{
+    // Times are UTC milliseconds since the epoch: they sort and compare as numbers.
+    Migration v1;
+    v1.version = 1;
+    v1.description = QStringLiteral("activity log and offline cache");
+    v1.statements = {
+        QStringLiteral("CREATE TABLE activity_log ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " started_at INTEGER NOT NULL,"
+                       " completed_at INTEGER,"
+                       " profile TEXT NOT NULL,"
+                       " server_url TEXT NOT NULL,"
+                       " user_name TEXT NOT NULL,"
+                       " action TEXT NOT NULL,"
+                       " target TEXT NOT NULL,"
+                       " outcome TEXT NOT NULL"
+                       "  CHECK (outcome IN ('pending', 'succeeded', 'failed', 'interrupted')),"
+                       " error_text TEXT NOT NULL DEFAULT '',"
+                       // Which ActivityLog instance began the row; tells stale rows from live ones.
+                       " session TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX activity_log_profile_started"
+                       " ON activity_log (profile, started_at)"),
+        QStringLiteral("CREATE INDEX activity_log_outcome ON activity_log (outcome)"),
+        QStringLiteral("CREATE TABLE offline_cache ("
+                       " profile TEXT NOT NULL,"
+                       " list_kind TEXT NOT NULL,"
+                       " payload BLOB NOT NULL,"
+                       " fetched_at INTEGER NOT NULL,"
+                       " PRIMARY KEY (profile, list_kind))"),
+    };
+    return {v1};
+}
+
+} // namespace accessdesk

@@ -1,0 +1,181 @@
+#include "ConsumerDecoders.h"
+
+#include "JsonReader.h"
+
+#include <QXmlStreamReader>
+
+namespace accessdesk {
+
+namespace {
+
+OAuthConsumer readConsumer(json::ObjectReader &reader)
+{
+    OAuthConsumer consumer;
+    consumer.key = reader.string("key");
+    consumer.name = reader.string("name");
+    consumer.description = reader.string("description");
+    consumer.publicKey = reader.string("publicKey");
+    consumer.callback = reader.string("callback");
+    consumer.signatureMethod = reader.string("signatureMethod");
+    consumer.twoLoAllowed = reader.boolean("twoLOAllowed");
+    consumer.executingTwoLoUser = reader.string("executingTwoLOUser");
+    consumer.twoLoImpersonationAllowed = reader.boolean("twoLOImpersonationAllowed");
+    consumer.outgoing = reader.boolean("outgoing");
+    if (reader.ok() && consumer.key.isEmpty())
+        reader.fail(reader.pathOf("key"), QStringLiteral("the consumer has no key"));
+    return consumer;
+}
+
+AuthProvider readProvider(json::ObjectReader &reader)
+{
+    AuthProvider provider;
+    provider.provider = reader.string("provider");
+    provider.module = reader.string("module");
+    const QJsonObject config = reader.object("config");
+    for (auto it = config.begin(); it != config.end(); ++it) {
+        if (it.value().isNull())
+            continue;
+        if (!it.value().isString()) {
+            reader.fail(reader.pathOf("config") + QLatin1Char('.') + it.key(),
+                        QStringLiteral("expected a string, got ") + json::typeName(it.value()));
+            break;
+        }
+        provider.config.insert(it.key(), it.value().toString());
+    }
+    return provider;
+}
+
+// Reads every object of an array with read(); nulls are skipped, other non-objects are errors.
+template<class T, class Read>
+QList<T> readAll(const QJsonArray &array, const QString &path, QString *error, Read read)
+{
+    QList<T> items;
+    for (qsizetype i = 0; i < array.size() && error->isEmpty(); ++i) {
+        const QString itemPath = path + QStringLiteral("[%1]").arg(i);
+        if (array.at(i).isNull())
+            continue;
+        if (!array.at(i).isObject()) {
+            *error = itemPath + QStringLiteral(": expected an object, got ") +
+                     json::typeName(array.at(i));
+            break;
+        }
+        json::ObjectReader reader(array.at(i).toObject(), itemPath, error);
+        items.append(read(reader));
+    }
+    return items;
+}
+
+} // namespace
+
+Decoded<QList<OAuthConsumer>> decodeConsumers(const QByteArray &json)
+{
+    QString error;
+    QJsonObject root;
+    if (!json::expectObject(json::parse(json), QStringLiteral("consumers"), &root, &error))
+        return Decoded<QList<OAuthConsumer>>::failure(error);
+    json::ObjectReader reader(root, QString(), &error);
+    const auto consumers = readAll<OAuthConsumer>(
+        reader.array("consumers"), QStringLiteral("consumers"), &error, readConsumer);
+    if (!error.isEmpty())
+        return Decoded<QList<OAuthConsumer>>::failure(error);
+    return Decoded<QList<OAuthConsumer>>::success(consumers);
+}
+
+Decoded<OAuthConsumer> decodeConsumer(const QByteArray &json)
+{
+    QString error;
+    QJsonObject root;
+    if (!json::expectObject(json::parse(json), QStringLiteral("consumer"), &root, &error))
+        return Decoded<OAuthConsumer>::failure(error);
+    json::ObjectReader reader(root, QString(), &error);
+    const OAuthConsumer consumer = readConsumer(reader);
+    if (!error.isEmpty())
+        return Decoded<OAuthConsumer>::failure(error);
+    return Decoded<OAuthConsumer>::success(consumer);
+}
+
+Decoded<AppLinkAuthentication> decodeAppLinkAuthentication(const QByteArray &json)
+{
+    QString error;
+    QJsonObject root;
+    if (!json::expectObject(json::parse(json), QStringLiteral("authentication"), &root, &error))
+        return Decoded<AppLinkAuthentication>::failure(error);
+    json::ObjectReader reader(root, QString(), &error);
+    AppLinkAuthentication authentication;
+    authentication.consumers = readAll<OAuthConsumer>(
+        reader.array("consumers"), QStringLiteral("consumers"), &error, readConsumer);
+    authentication.providers =
+        readAll<AuthProvider>(reader.array("configuredAuthProviders"),
+                              QStringLiteral("configuredAuthProviders"), &error, readProvider);
+    if (!error.isEmpty())
+        return Decoded<AppLinkAuthentication>::failure(error);
+    return Decoded<AppLinkAuthentication>::success(authentication);
+}
+
+Decoded<QList<AuthProvider>> decodeAuthProviders(const QByteArray &json)
+{
+    QString error;
+    QJsonObject root;
+    if (!json::expectObject(json::parse(json), QStringLiteral("authenticationProviders"), &root,
+                            &error))
+        return Decoded<QList<AuthProvider>>::failure(error);
+    json::ObjectReader reader(root, QString(), &error);
+    const auto providers =
+        readAll<AuthProvider>(reader.array("authenticationProviders"),
+                              QStringLiteral("authenticationProviders"), &error, readProvider);
+    if (!error.isEmpty())
+        return Decoded<QList<AuthProvider>>::failure(error);
+    return Decoded<QList<AuthProvider>>::success(providers);
+}
+
+Decoded<ConsumerInfo> decodeConsumerInfo(const QByteArray &xml)
+{
+    if (xml.trimmed().isEmpty())
+        return Decoded<ConsumerInfo>::failure(
+            QStringLiteral("the server sent an empty body where consumer-info XML was expected"));
+    QXmlStreamReader reader(xml);
+    ConsumerInfo info;
+    bool sawConsumer = false;
+    // Only the children of the root <consumer> count; unknown elements are skipped whole.
+    while (reader.readNextStartElement()) {
+        if (reader.name() != QLatin1String("consumer")) {
+            return Decoded<ConsumerInfo>::failure(
+                QStringLiteral("consumer-info: expected a <consumer> element, got <%1>")
+                    .arg(reader.name().toString().left(40)));
+        }
+        sawConsumer = true;
+        while (reader.readNextStartElement()) {
+            const QStringView name = reader.name();
+            QString *target = name == QLatin1String("key")           ? &info.key
+                              : name == QLatin1String("name")        ? &info.name
+                              : name == QLatin1String("publicKey")   ? &info.publicKey
+                              : name == QLatin1String("description") ? &info.description
+                              : name == QLatin1String("callback")    ? &info.callback
+                                                                     : nullptr;
+            if (!target) {
+                reader.skipCurrentElement();
+                continue;
+            }
+            *target = reader.readElementText(QXmlStreamReader::SkipChildElements).trimmed();
+        }
+        break;
+    }
+    if (reader.hasError()) {
+        return Decoded<ConsumerInfo>::failure(
+            QStringLiteral("consumer-info: the XML is malformed at line %1: %2")
+                .arg(reader.lineNumber())
+                .arg(reader.errorString()));
+    }
+    if (!sawConsumer)
+        return Decoded<ConsumerInfo>::failure(
+            QStringLiteral("consumer-info: the document has no <consumer> element"));
+    if (info.key.isEmpty())
+        return Decoded<ConsumerInfo>::failure(QStringLiteral("consumer-info.key: missing"));
+    // Jira prints the key bare, but tolerate PEM armour and line breaks.
+    info.publicKey.remove(QStringLiteral("-----BEGIN PUBLIC KEY-----"))
+        .remove(QStringLiteral("-----END PUBLIC KEY-----"));
+    info.publicKey.remove(QLatin1Char('\n')).remove(QLatin1Char('\r')).remove(QLatin1Char(' '));
+    return Decoded<ConsumerInfo>::success(info);
+}
+
+} // namespace accessdesk

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// The shared rules of every JSON decoder (internal to models/): tolerant of missing, extra and
+// null fields, strict on types. The first type error is kept with the path of the field, e.g.
+// "values[2].id: expected a number, got a string", and later reads are still safe to make.
+namespace accessdesk::json {
+
+// Parses a whole body as one JSON document; on failure says what the body looked like instead
+// (empty, an HTML page, truncated JSON…), since that is what a user needs in the error.
+struct Document
+{
+    QJsonValue root;
+    QString error;
+};
+Document parse(const QByteArray &body);
+
+// The root as an object or an array, or an error naming what it was.
+bool expectObject(const Document &document, const QString &what, QJsonObject *object,
+                  QString *error);
+bool expectArray(const Document &document, const QString &what, QJsonArray *array, QString *error);
+
+QString typeName(const QJsonValue &value);
+
+class ObjectReader final
+{
+public:
+    // path names this object in error messages ("" for the root); error collects the first
+    // problem and is shared by readers of nested objects.
+    ObjectReader(const QJsonObject &object, QString path, QString *error);
+
+    bool has(const char *key) const; // present and not null
+
+    QString string(const char *key);
+    bool boolean(const char *key, bool fallback = false);
+    std::optional<qint64> integer(const char *key);
+    QStringList stringList(const char *key);
+    // An ISO date-time string; unparsable text is a type error too.
+    std::optional<QDateTime> dateTime(const char *key);
+    QJsonObject object(const char *key);
+    QJsonArray array(const char *key);
+
+    QString pathOf(const char *key) const;
+    QString pathOf(const QString &key) const;
+    void fail(const QString &path, const QString &problem);
+    bool ok() const { return m_error->isEmpty(); }
+    QString *errorSink() const { return m_error; }
+
+private:
+    // The value at key when it has the wanted type; reports a type error otherwise.
+    std::optional<QJsonValue> typed(const char *key, QJsonValue::Type type);
+
+    QJsonObject m_object;
+    QString m_path;
+    QString *m_error;
+};
+
+// A JSON number that is an exact integer within qint64 (1e30, 1.5 and 2^63 are not).
+std::optional<qint64> exactInteger(const QJsonValue &value);
+
+} // namespace accessdesk::json

@@ -1,0 +1,126 @@
+#include "PatDecoders.h"
+
+#include "JiraDateTime.h"
+#include "JsonReader.h"
+
+#include <limits>
+
+namespace accessdesk {
+
+namespace {
+
+PersonalToken readToken(json::ObjectReader &reader)
+{
+    PersonalToken token;
+    const auto id = reader.integer("id");
+    if (reader.ok() && !id)
+        reader.fail(reader.pathOf("id"), QStringLiteral("missing"));
+    token.id = id.value_or(0);
+    token.name = reader.string("name");
+    token.createdAt = reader.dateTime("createdAt").value_or(QDateTime());
+    token.expiresAt = reader.dateTime("expiringAt");
+    if (token.expiresAt && jiradate::isNeverSentinel(*token.expiresAt))
+        token.expiresAt.reset();
+    token.lastUsedAt = reader.dateTime("lastAccessedAt");
+    token.rawToken = reader.string("rawToken");
+    if (reader.has("userProfileResource")) {
+        json::ObjectReader owner(reader.object("userProfileResource"),
+                                 reader.pathOf("userProfileResource"), reader.errorSink());
+        token.owner = TokenOwner{owner.string("userKey"), owner.string("username"),
+                                 owner.string("fullName"), owner.string("email")};
+    }
+    return token;
+}
+
+Decoded<PersonalToken> decodeOne(const QByteArray &json, bool created)
+{
+    QString error;
+    QJsonObject root;
+    if (!json::expectObject(json::parse(json), QStringLiteral("token"), &root, &error))
+        return Decoded<PersonalToken>::failure(error);
+    json::ObjectReader reader(root, QString(), &error);
+    const PersonalToken token = readToken(reader);
+    if (created && reader.ok() && token.rawToken.isEmpty())
+        reader.fail(QStringLiteral("rawToken"),
+                    QStringLiteral("missing: the server did not return the new token"));
+    if (!error.isEmpty())
+        return Decoded<PersonalToken>::failure(error);
+    return Decoded<PersonalToken>::success(token);
+}
+
+QList<PersonalToken> readTokens(const QJsonArray &array, const QString &path, QString *error)
+{
+    QList<PersonalToken> tokens;
+    for (qsizetype i = 0; i < array.size() && error->isEmpty(); ++i) {
+        const QString itemPath = path + QStringLiteral("[%1]").arg(i);
+        if (array.at(i).isNull())
+            continue;
+        if (!array.at(i).isObject()) {
+            *error = itemPath + QStringLiteral(": expected an object, got ") +
+                     json::typeName(array.at(i));
+            break;
+        }
+        json::ObjectReader reader(array.at(i).toObject(), itemPath, error);
+        tokens.append(readToken(reader));
+    }
+    return tokens;
+}
+
+int readCount(json::ObjectReader &reader, const char *key, int fallback)
+{
+    const auto value = reader.integer(key);
+    if (!value)
+        return fallback;
+    if (*value < 0 || *value > std::numeric_limits<int>::max()) {
+        reader.fail(reader.pathOf(key), QStringLiteral("out of range: %1").arg(*value));
+        return fallback;
+    }
+    return int(*value);
+}
+
+} // namespace
+
+Decoded<QList<PersonalToken>> decodePersonalTokens(const QByteArray &json)
+{
+    QString error;
+    QJsonArray array;
+    if (!json::expectArray(json::parse(json), QStringLiteral("tokens"), &array, &error))
+        return Decoded<QList<PersonalToken>>::failure(error);
+    const QList<PersonalToken> tokens = readTokens(array, QString(), &error);
+    if (!error.isEmpty())
+        return Decoded<QList<PersonalToken>>::failure(error);
+    return Decoded<QList<PersonalToken>>::success(tokens);
+}
+
+Decoded<PersonalToken> decodePersonalToken(const QByteArray &json)
+{
+    return decodeOne(json, false);
+}
+
+Decoded<PersonalToken> decodeCreatedPersonalToken(const QByteArray &json)
+{
+    return decodeOne(json, true);
+}
+
+Decoded<TokenSearchPage> decodeTokenSearchPage(const QByteArray &json)
+{
+    QString error;
+    QJsonObject root;
+    if (!json::expectObject(json::parse(json), QStringLiteral("search page"), &root, &error))
+        return Decoded<TokenSearchPage>::failure(error);
+    json::ObjectReader reader(root, QString(), &error);
+    TokenSearchPage page;
+    page.values = readTokens(reader.array("values"), QStringLiteral("values"), &error);
+    page.page = readCount(reader, "page", 0);
+    page.size = readCount(reader, "size", int(page.values.size()));
+    // Without isLastPage, a page shorter than its size is the last one; so is an empty page.
+    page.isLastPage = reader.has("isLastPage")
+                          ? reader.boolean("isLastPage")
+                          : page.values.size() < page.size || page.values.isEmpty();
+    page.totalPages = readCount(reader, "totalPages", page.page + 1);
+    if (!error.isEmpty())
+        return Decoded<TokenSearchPage>::failure(error);
+    return Decoded<TokenSearchPage>::success(page);
+}
+
+} // namespace accessdesk

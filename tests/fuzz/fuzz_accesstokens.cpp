@@ -1,0 +1,20 @@
+// libFuzzer harness: the access-tokens HTML page (libgumbo and the row finder).
+#include "AccessTokensPage.h"
+#include "FuzzCheck.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static const QTimeZone zone(QByteArrayLiteral("Europe/Berlin"));
+    static const QUrl page(
+        QStringLiteral("https://jira.example.com/plugins/servlet/oauth/users/access-tokens"));
+    const auto decoded = accessdesk::decodeAccessTokensPage(fuzz::bytes(data, size), zone, page);
+    fuzz::check(decoded);
+    if (decoded) {
+        for (const accessdesk::AccessGrant &grant : decoded->grants) {
+            // Every row is found through a token, so none may come out without one.
+            if (grant.id.isEmpty() || grant.revokeKey != grant.id)
+                std::abort();
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,286 @@
+// ApiJob and ServerConnection against a real trackersim: headers, retries, pacing, cancellation,
+// timeouts, redirects, malformed answers and TLS pinning.
+#include "SimProcess.h"
+
+#include "api/CoreJobs.h"
+#include "api/PatJobs.h"
+#include "api/ServerConnection.h"
+#include "auth/BasicCredentials.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace accessdesk;
+
+class TestApiJob : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+    void decodesASuccessfulAnswer();
+    void sendsTheCommonHeaders();
+    void finishesExactlyOnceAndNeverInsideStart();
+    void retriesIdempotentRequestsAfter503();
+    void retryAfterZeroStillWaitsTheFloor();
+    void doesNotRetryWrites();
+    void givesUpAfterMaxAttempts();
+    void cancelIsSafeTwice();
+    void stalledServerTimesOut();
+    void droppedConnectionIsANetworkError();
+    void htmlInsteadOfJsonIsMalformed();
+    void truncatedAnswerIsAnError();
+    void wrongPasswordIsUnauthenticated();
+    void redirectToAnotherServerIsRefused();
+
+private:
+    std::unique_ptr<ServerConnection> connect(const QString &user,
+                                              ConnectionSettings settings = {});
+    void addFault(const QJsonObject &fault);
+    static bool run(ApiJob &job, int timeoutMs = 30000);
+
+    std::unique_ptr<SimProcess> m_sim;
+    QNetworkAccessManager m_network;
+};
+
+void TestApiJob::initTestCase()
+{
+    m_sim = std::make_unique<SimProcess>();
+    QVERIFY2(m_sim->start(), qPrintable(m_sim->errorText()));
+}
+
+void TestApiJob::cleanup()
+{
+    QNetworkAccessManager manager;
+    httpSend(manager, jsonRequest(m_sim->url() + QStringLiteral("/__trackersim/faults")), "DELETE");
+}
+
+std::unique_ptr<ServerConnection> TestApiJob::connect(const QString &user,
+                                                      ConnectionSettings settings)
+{
+    settings.baseUrl = QUrl(m_sim->url());
+    settings.retryFloorMs = 50; // keeps the suite fast; the floor logic is the same
+    return std::make_unique<ServerConnection>(&m_network, settings,
+                                              std::make_shared<BasicCredentials>(user, user));
+}
+
+void TestApiJob::addFault(const QJsonObject &fault)
+{
+    QNetworkAccessManager manager;
+    QNetworkRequest request = jsonRequest(m_sim->url() + QStringLiteral("/__trackersim/faults"));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QCOMPARE(httpSend(manager, request, "POST", QJsonDocument(fault).toJson()).status, 201);
+}
+
+bool TestApiJob::run(ApiJob &job, int timeoutMs)
+{
+    QSignalSpy finished(&job, &ApiJob::finished);
+    job.start();
+    return finished.wait(timeoutMs) && finished.size() == 1;
+}
+
+void TestApiJob::decodesASuccessfulAnswer()
+{
+    auto server = connect(QStringLiteral("alice"));
+    GetMyself job(server.get());
+    QVERIFY(run(job));
+    QVERIFY2(job.succeeded(), qPrintable(job.error().userMessage()));
+    QCOMPARE(job.result().name, QStringLiteral("alice"));
+    QCOMPARE(job.attempts(), 1);
+}
+
+void TestApiJob::sendsTheCommonHeaders()
+{
+    auto server = connect(QStringLiteral("alice"));
+    const QNetworkRequest get = server->networkRequest(GetMyself::build());
+    QCOMPARE(get.rawHeader("Accept"), QByteArrayLiteral("application/json"));
+    QVERIFY(get.rawHeader("User-Agent").startsWith("AccessDesk/"));
+    QVERIFY(!get.hasRawHeader("X-Atlassian-Token")); // reads need no XSRF opt-out
+    QVERIFY(get.rawHeader("Authorization").startsWith("Basic "));
+    QCOMPARE(get.url().toString(), m_sim->url() + QStringLiteral("/rest/api/2/myself"));
+
+    const QNetworkRequest write = server->networkRequest(RevokePersonalToken::build(7));
+    QCOMPARE(write.rawHeader("X-Atlassian-Token"), QByteArrayLiteral("no-check"));
+    QVERIFY(write.transferTimeout() > 0);
+}
+
+void TestApiJob::finishesExactlyOnceAndNeverInsideStart()
+{
+    auto server = connect(QStringLiteral("alice"));
+    GetServerInfo job(server.get());
+    QSignalSpy finished(&job, &ApiJob::finished);
+    job.start();
+    QCOMPARE(finished.size(), 0);
+    QVERIFY(finished.wait(30000));
+    job.cancel(); // after finishing: nothing happens
+    QTest::qWait(50);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(job.succeeded());
+}
+
+void TestApiJob::retriesIdempotentRequestsAfter503()
+{
+    addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/2/myself")},
+              {QStringLiteral("status"), 503},
+              {QStringLiteral("times"), 2}});
+    auto server = connect(QStringLiteral("alice"));
+    GetMyself job(server.get());
+    QVERIFY(run(job));
+    QVERIFY2(job.succeeded(), qPrintable(job.error().userMessage()));
+    QCOMPARE(job.attempts(), 3);
+}
+
+void TestApiJob::retryAfterZeroStillWaitsTheFloor()
+{
+    addFault({{QStringLiteral("path"), QStringLiteral("/rest/pat/latest/tokens")},
+              {QStringLiteral("status"), 429},
+              {QStringLiteral("body"), QStringLiteral("{\"message\":\"slow down\"}")},
+              {QStringLiteral("contentType"), QStringLiteral("application/json")},
+              {QStringLiteral("headers"),
+               QJsonObject{{QStringLiteral("Retry-After"), QStringLiteral("0")}}},
+              {QStringLiteral("times"), 1}});
+    ConnectionSettings settings;
+    auto server = connect(QStringLiteral("alice"));
+    ListPersonalTokens job(server.get());
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(run(job));
+    QVERIFY2(job.succeeded(), qPrintable(job.error().userMessage()));
+    QCOMPARE(job.attempts(), 2);
+    QVERIFY(timer.elapsed() >= 50); // a lower bound only: the floor, although the server said 0
+}
+
+void TestApiJob::doesNotRetryWrites()
+{
+    addFault({{QStringLiteral("method"), QStringLiteral("POST")},
+              {QStringLiteral("path"), QStringLiteral("/rest/pat/latest/tokens")},
+              {QStringLiteral("status"), 503},
+              {QStringLiteral("times"), 1}});
+    auto server = connect(QStringLiteral("alice"));
+    CreatePersonalToken job(server.get(), QStringLiteral("never-made"), 5);
+    QVERIFY(run(job));
+    QCOMPARE(job.error().kind(), ApiError::Kind::Server);
+    QCOMPARE(job.attempts(), 1);
+}
+
+void TestApiJob::givesUpAfterMaxAttempts()
+{
+    addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/2/myself")},
+              {QStringLiteral("status"), 503}});
+    auto server = connect(QStringLiteral("alice"));
+    GetMyself job(server.get());
+    QVERIFY(run(job));
+    QCOMPARE(job.error().kind(), ApiError::Kind::Server);
+    QCOMPARE(job.attempts(), 3);
+}
+
+void TestApiJob::cancelIsSafeTwice()
+{
+    addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/2/myself")},
+              {QStringLiteral("action"), QStringLiteral("stall")}});
+    auto server = connect(QStringLiteral("alice"));
+    GetMyself job(server.get());
+    QSignalSpy finished(&job, &ApiJob::finished);
+    job.start();
+    QTest::qWait(200);
+    job.cancel();
+    job.cancel();
+    QVERIFY(finished.wait(10000));
+    QTest::qWait(50);
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(job.error().kind(), ApiError::Kind::Cancelled);
+
+    GetMyself never(server.get()); // cancelled before it was sent
+    QSignalSpy neverFinished(&never, &ApiJob::finished);
+    never.start();
+    never.cancel();
+    never.cancel();
+    QVERIFY(neverFinished.wait(10000));
+    QCOMPARE(neverFinished.size(), 1);
+    QCOMPARE(never.error().kind(), ApiError::Kind::Cancelled);
+}
+
+void TestApiJob::stalledServerTimesOut()
+{
+    addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/2/serverInfo")},
+              {QStringLiteral("action"), QStringLiteral("stall")}});
+    ConnectionSettings settings;
+    settings.timeoutMs = 500;
+    settings.maxAttempts = 1;
+    auto server = connect(QStringLiteral("alice"), settings);
+    GetServerInfo job(server.get());
+    QVERIFY(run(job));
+    QCOMPARE(job.error().kind(), ApiError::Kind::Timeout);
+}
+
+void TestApiJob::droppedConnectionIsANetworkError()
+{
+    addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/2/serverInfo")},
+              {QStringLiteral("action"), QStringLiteral("reset")}});
+    auto server = connect(QStringLiteral("alice"));
+    GetServerInfo job(server.get());
+    QVERIFY(run(job));
+    QCOMPARE(job.error().kind(), ApiError::Kind::Network);
+    QVERIFY(job.attempts() >= 2); // a dropped GET is retried
+}
+
+void TestApiJob::htmlInsteadOfJsonIsMalformed()
+{
+    addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/2/myself")},
+              {QStringLiteral("status"), 200},
+              {QStringLiteral("contentType"), QStringLiteral("text/html")},
+              {QStringLiteral("body"), QStringLiteral("<html><title>Log in</title></html>")}});
+    auto server = connect(QStringLiteral("alice"));
+    GetMyself job(server.get());
+    QVERIFY(run(job));
+    QCOMPARE(job.error().kind(), ApiError::Kind::MalformedResponse);
+    QVERIFY(!job.error().userMessage().isEmpty());
+}
+
+void TestApiJob::truncatedAnswerIsAnError()
+{
+    addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/2/myself")},
+              {QStringLiteral("action"), QStringLiteral("truncate")}});
+    auto server = connect(QStringLiteral("alice"));
+    GetMyself job(server.get());
+    QVERIFY(run(job));
+    QVERIFY(job.error().isError());
+    QVERIFY(job.error().kind() == ApiError::Kind::Network ||
+            job.error().kind() == ApiError::Kind::MalformedResponse);
+}
+
+void TestApiJob::wrongPasswordIsUnauthenticated()
+{
+    ConnectionSettings settings;
+    settings.baseUrl = QUrl(m_sim->url());
+    ServerConnection server(
+        &m_network, settings,
+        std::make_shared<BasicCredentials>(QStringLiteral("alice"), QStringLiteral("wrong")));
+    GetMyself job(&server);
+    QVERIFY(run(job));
+    QCOMPARE(job.error().kind(), ApiError::Kind::Unauthenticated);
+    QCOMPARE(job.attempts(), 1);
+}
+
+void TestApiJob::redirectToAnotherServerIsRefused()
+{
+    addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/2/myself")},
+              {QStringLiteral("status"), 302},
+              {QStringLiteral("headers"),
+               QJsonObject{{QStringLiteral("Location"),
+                            QStringLiteral("http://other.example.test/steal")}}}});
+    auto server = connect(QStringLiteral("alice"));
+    GetMyself job(server.get());
+    QVERIFY(run(job));
+    QVERIFY(job.error().isError());
+    QVERIFY(job.error().kind() != ApiError::Kind::None);
+}
+
+QTEST_GUILESS_MAIN(TestApiJob)
+#include "tst_apijob.moc"

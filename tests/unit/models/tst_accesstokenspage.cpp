@@ -1,0 +1,310 @@
+#include "AccessTokensPage.h"
+#include "Fixtures.h"
+
+#include <QTest>
+
+using namespace accessdesk;
+
+namespace {
+
+const QUrl
+    kPageUrl(QStringLiteral("http://127.0.0.1:39645/plugins/servlet/oauth/users/access-tokens"));
+const QTimeZone kBerlin(QByteArrayLiteral("Europe/Berlin")); // alice's zone in trackersim
+
+const QString kBambooToken = QStringLiteral("qwbU6gIpmnWdMMbXEjNVYGjjBhS58AbO");
+const QString kRadarToken = QStringLiteral("frx9IpmJPIJxXvOEL439j9uUFqYODi1O");
+const QString kDashboardId = QStringLiteral("610421c7438fa90fabe06ae21b4c2edd");
+const QUrl kDashboardRevoke(QStringLiteral(
+    "http://127.0.0.1:39645/rest/oauth2/latest/revoke/610421c7438fa90fabe06ae21b4c2edd"));
+
+QDateTime toMinute(const QDateTime &when)
+{
+    return when.addSecs(-(when.time().second())).addMSecs(-when.time().msec());
+}
+
+// What every markup of the page carries: identity, kind, name, link, the authorisation time
+// (text shows minutes only), scopes and how to revoke. Descriptions, expiry dates and OAuth 1.0a
+// revoke targets differ between layouts and are checked per layout.
+void compareCommon(const AccessGrant &actual, const AccessGrant &expected)
+{
+    QCOMPARE(actual.id, expected.id);
+    QCOMPARE(actual.kind, expected.kind);
+    QCOMPARE(actual.application, expected.application);
+    QCOMPARE(actual.applicationUrl, expected.applicationUrl);
+    QCOMPARE(toMinute(actual.issuedAt), toMinute(expected.issuedAt));
+    QCOMPARE(actual.scopes, expected.scopes);
+    QCOMPARE(actual.revokeKey, expected.revokeKey);
+    QVERIFY(!actual.lastUsedAt);
+    if (expected.kind == GrantKind::OAuth2)
+        QCOMPARE(actual.revokeUrl, expected.revokeUrl);
+}
+
+QByteArray page(const QByteArray &body)
+{
+    return "<!DOCTYPE html><html><head><title>OAuth Access Tokens</title></head><body>" + body +
+           "</body></html>";
+}
+
+} // namespace
+
+class TestAccessTokensPage final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void trackersimPage();
+    void threeMarkupsDecodeToTheSameGrants_data();
+    void threeMarkupsDecodeToTheSameGrants();
+    void jira8TableSpecifics();
+    void cardLayoutSpecifics();
+    void textDatesAreInTheUsersZone();
+    void emptyPage();
+    void rowVariants_data();
+    void rowVariants();
+    void lastUsedAndNeverExpires();
+    void notTheTokensPage_data();
+    void notTheTokensPage();
+    void rowsWinOverAnEmbeddedLoginForm();
+    void truncatedPageKeepsWholeRows();
+    void deeplyNestedPageDoesNotCrash();
+};
+
+void TestAccessTokensPage::trackersimPage()
+{
+    const auto decoded =
+        decodeAccessTokensPage(fixture("access-tokens-trackersim.html"), kBerlin, kPageUrl);
+    QVERIFY2(decoded, qPrintable(decoded.error));
+    QCOMPARE(decoded->atlToken, QStringLiteral("1a45773273167182f2e9fa3f1c968ef3493d4fa1|lin"));
+    const QList<AccessGrant> &grants = decoded->grants;
+    QCOMPARE(grants.size(), 3);
+
+    const QUrl servlet(
+        QStringLiteral("http://127.0.0.1:39645/plugins/servlet/oauth/users/revoke-token"));
+    AccessGrant bamboo;
+    bamboo.id = bamboo.revokeKey = kBambooToken;
+    bamboo.kind = GrantKind::OAuth1;
+    bamboo.application = QStringLiteral("Bamboo");
+    bamboo.applicationUrl = QStringLiteral("http://bamboo.example.test:8085");
+    bamboo.issuedAt = utc("2026-10-29T10:47:14.941Z"); // from data-issued, to the millisecond
+    bamboo.revokeUrl = servlet;
+    QCOMPARE(grants.at(0), bamboo);
+
+    QCOMPARE(grants.at(1).id, kRadarToken);
+    QCOMPARE(grants.at(1).application, QStringLiteral("Release Radar"));
+    QCOMPARE(grants.at(1).applicationUrl, QStringLiteral("https://radar.example.test/about"));
+    QCOMPARE(grants.at(1).issuedAt, utc("2026-11-25T10:47:14.941Z"));
+    QCOMPARE(grants.at(1).revokeUrl, servlet);
+
+    const AccessGrant &dashboard = grants.at(2);
+    QCOMPARE(dashboard.kind, GrantKind::OAuth2);
+    QCOMPARE(dashboard.id, kDashboardId);
+    QCOMPARE(dashboard.application, QStringLiteral("Deploy Dashboard"));
+    QCOMPARE(dashboard.applicationUrl, QStringLiteral("http://127.0.0.1:8765/callback"));
+    QCOMPARE(dashboard.issuedAt, utc("2026-11-21T10:47:14.941Z"));
+    QCOMPARE(dashboard.scopes, (QStringList{QStringLiteral("READ"), QStringLiteral("WRITE")}));
+    QCOMPARE(dashboard.revokeUrl, kDashboardRevoke);
+    QVERIFY(!dashboard.expiresAt);
+}
+
+void TestAccessTokensPage::threeMarkupsDecodeToTheSameGrants_data()
+{
+    QTest::addColumn<QByteArray>("html");
+    QTest::newRow("jira 8 table") << fixture("access-tokens-jira8-table.html");
+    QTest::newRow("cards") << fixture("access-tokens-cards.html");
+}
+
+void TestAccessTokensPage::threeMarkupsDecodeToTheSameGrants()
+{
+    QFETCH(QByteArray, html);
+    const auto reference =
+        decodeAccessTokensPage(fixture("access-tokens-trackersim.html"), kBerlin, kPageUrl);
+    const auto decoded = decodeAccessTokensPage(html, kBerlin, kPageUrl);
+    QVERIFY2(reference, qPrintable(reference.error));
+    QVERIFY2(decoded, qPrintable(decoded.error));
+    QCOMPARE(decoded->grants.size(), reference->grants.size());
+    for (qsizetype i = 0; i < decoded->grants.size(); ++i) {
+        compareCommon(decoded->grants.at(i), reference->grants.at(i));
+        if (QTest::currentTestFailed())
+            QFAIL(qPrintable(QStringLiteral("grant %1 differs").arg(i)));
+    }
+}
+
+void TestAccessTokensPage::jira8TableSpecifics()
+{
+    const auto decoded =
+        decodeAccessTokensPage(fixture("access-tokens-jira8-table.html"), kBerlin, kPageUrl);
+    QVERIFY2(decoded, qPrintable(decoded.error));
+    QCOMPARE(decoded->atlToken, QStringLiteral("b7d2c0ffee1a2b3c4d5e6f708192a3b4c5d6e7f8|lin"));
+    const AccessGrant &bamboo = decoded->grants.at(0);
+    QCOMPARE(bamboo.description,
+             QStringLiteral("Atlassian Bamboo at http://bamboo.example.test:8085"));
+    QCOMPARE(bamboo.issuedAt, utc("2026-10-29T10:47:00Z"));
+    QCOMPARE(bamboo.expiresAt, utc("2031-10-28T10:47:00Z"));
+    // The link's token query is dropped (the token goes in the POST body); other items stay.
+    QCOMPARE(
+        bamboo.revokeUrl,
+        QUrl(QStringLiteral(
+            "http://127.0.0.1:39645/plugins/servlet/oauth/users/access-tokens?action=revoke")));
+    QCOMPARE(decoded->grants.at(2).expiresAt, utc("2027-02-19T10:47:00Z"));
+}
+
+void TestAccessTokensPage::cardLayoutSpecifics()
+{
+    const auto decoded =
+        decodeAccessTokensPage(fixture("access-tokens-cards.html"), kBerlin, kPageUrl);
+    QVERIFY2(decoded, qPrintable(decoded.error));
+    const QList<AccessGrant> &grants = decoded->grants;
+    QCOMPARE(grants.at(0).issuedAt, utc("2026-10-29T10:47:14.941Z")); // <time datetime>
+    QCOMPARE(grants.at(1).description,
+             QStringLiteral("Release Radar reads your issues to plan releases. "
+                            "https://radar.example.test/about"));
+    QCOMPARE(grants.at(1).revokeUrl, kPageUrl);
+    QVERIFY(grants.at(0).revokeUrl.isEmpty()); // a bare data-token button: the default applies
+}
+
+void TestAccessTokensPage::textDatesAreInTheUsersZone()
+{
+    const QByteArray html = fixture("access-tokens-jira8-table.html");
+    const auto berlin = decodeAccessTokensPage(html, kBerlin, kPageUrl);
+    const auto utcZone = decodeAccessTokensPage(html, QTimeZone::utc(), kPageUrl);
+    QVERIFY(berlin && utcZone);
+    QCOMPARE(berlin->grants.at(0).issuedAt.secsTo(utcZone->grants.at(0).issuedAt), 3600);
+}
+
+void TestAccessTokensPage::emptyPage()
+{
+    const auto decoded = decodeAccessTokensPage(fixture("access-tokens-empty.html"), kBerlin);
+    QVERIFY2(decoded, qPrintable(decoded.error));
+    QVERIFY(decoded->grants.isEmpty());
+}
+
+void TestAccessTokensPage::rowVariants_data()
+{
+    QTest::addColumn<QByteArray>("html");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("application");
+    QTest::addColumn<QDateTime>("issued");
+    QTest::addColumn<bool>("oauth2");
+
+    QTest::newRow("div with data-consumer-name and ISO data attribute")
+        << page(R"(<div class="row" data-consumer-name="Tool">
+                     <span data-authorised="2026-01-02T03:04:05Z">2 Jan</span>
+                     <form action="revoke"><input type="hidden" name="token" value="T1"></form>
+                   </div>)")
+        << "T1"
+        << "Tool" << utc("2026-01-02T03:04:05Z") << false;
+    QTest::newRow("heading names a section")
+        << page(R"(<section><h4>Build Bot</h4><p>Granted 02/Jan/26 3:04 AM</p>
+                   <a href="?token=T2">Revoke</a></section>
+                   <section><h4>Other</h4><a href="?token=T3">Revoke</a></section>)")
+        << "T2"
+        << "Build Bot" << utc("2026-01-02T03:04:00Z") << false;
+    QTest::newRow("oauth2 revoke link only, first cell name, th row header")
+        << page(R"(<table><tr><th>App</th><th>When</th><th></th></tr>
+                   <tr><th scope="row">CI</th><td>2026-01-02 03:04</td>
+                   <td><a href="/rest/oauth2/1.0/revoke/abc">x</a></td></tr></table>)")
+        << "abc"
+        << "CI" << utc("2026-01-02T03:04:00Z") << true;
+    QTest::newRow("data-oauth2 flag and title date")
+        << page(R"(<ul><li data-token="Z9" data-oauth2="TRUE"><b>Zed</b>
+                   <span title="02/Jan/26 03:04">a while ago</span></li></ul>)")
+        << "Z9"
+        << "Zed" << utc("2026-01-02T03:04:00Z") << true;
+}
+
+void TestAccessTokensPage::rowVariants()
+{
+    QFETCH(QByteArray, html);
+    QFETCH(QString, id);
+    QFETCH(QString, application);
+    QFETCH(QDateTime, issued);
+    QFETCH(bool, oauth2);
+    const auto decoded = decodeAccessTokensPage(html, QTimeZone::utc());
+    QVERIFY2(decoded, qPrintable(decoded.error));
+    QVERIFY(!decoded->grants.isEmpty());
+    const AccessGrant &grant = decoded->grants.first();
+    QCOMPARE(grant.id, id);
+    QCOMPARE(grant.application, application);
+    QCOMPARE(grant.issuedAt, issued);
+    QCOMPARE(grant.kind, oauth2 ? GrantKind::OAuth2 : GrantKind::OAuth1);
+}
+
+void TestAccessTokensPage::lastUsedAndNeverExpires()
+{
+    const auto decoded = decodeAccessTokensPage(
+        page(R"(<table><thead><tr><th>Consumer</th><th>Issued</th><th>Expires</th>
+                <th>Last used</th><th>Scopes</th></tr></thead>
+                <tbody><tr data-token="L1"><td>Lister</td><td>01/Feb/26 10:00</td>
+                <td>Never</td><td>03/Feb/26 11:30 PM</td><td><code>READ</code></td></tr></tbody></table>)"),
+        QTimeZone::utc());
+    QVERIFY2(decoded, qPrintable(decoded.error));
+    const AccessGrant &grant = decoded->grants.first();
+    QCOMPARE(grant.issuedAt, utc("2026-02-01T10:00:00Z"));
+    QVERIFY(!grant.expiresAt);
+    QCOMPARE(grant.lastUsedAt, utc("2026-02-03T23:30:00Z"));
+    QCOMPARE(grant.scopes, QStringList{QStringLiteral("READ")});
+}
+
+void TestAccessTokensPage::notTheTokensPage_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("empty") << QByteArray("  \n") << "empty body";
+    QTest::newRow("json") << QByteArray(R"({"errorMessages": ["nope"]})") << "JSON";
+    QTest::newRow("login page") << QByteArray(
+                                       R"(<html><title>Log in</title><form action="/login.jsp">
+                         <input name="os_username"><input type="password" name="os_password">
+                         </form></html>)")
+                                << "login page";
+    QTest::newRow("server error page")
+        << QByteArray("<html><head><title>500 Internal Server Error</title></head>"
+                      "<body><h1>Oops, you've found a dead link.</h1></body></html>")
+        << "not the OAuth access tokens page";
+    QTest::newRow("binary garbage")
+        << QByteArray("\x01\x02\xff\xfe<\x00>", 7) << "not the OAuth access tokens page";
+}
+
+void TestAccessTokensPage::notTheTokensPage()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, error);
+    const auto decoded = decodeAccessTokensPage(body, QTimeZone::utc());
+    QVERIFY(!decoded);
+    QVERIFY2(decoded.error.contains(error), qPrintable(decoded.error));
+}
+
+void TestAccessTokensPage::rowsWinOverAnEmbeddedLoginForm()
+{
+    // Jira pages can carry a hidden websudo/login dialog; rows still prove it is the right page.
+    const auto decoded = decodeAccessTokensPage(
+        page(R"(<div id="login-dialog" hidden><input type="password" name="webSudoPassword"></div>
+                <ul><li data-token="K1"><h3>Kept</h3></li></ul>)"),
+        QTimeZone::utc());
+    QVERIFY2(decoded, qPrintable(decoded.error));
+    QCOMPARE(decoded->grants.size(), 1);
+}
+
+void TestAccessTokensPage::truncatedPageKeepsWholeRows()
+{
+    const QByteArray full = fixture("access-tokens-trackersim.html");
+    const QByteArray cut = full.left(full.indexOf("Release Radar") + 5);
+    const auto decoded = decodeAccessTokensPage(cut, kBerlin);
+    QVERIFY2(decoded, qPrintable(decoded.error));
+    QVERIFY(decoded->grants.size() >= 1);
+    QCOMPARE(decoded->grants.first().id, kBambooToken);
+    QCOMPARE(decoded->grants.first().application, QStringLiteral("Bamboo"));
+}
+
+void TestAccessTokensPage::deeplyNestedPageDoesNotCrash()
+{
+    QByteArray html = "<html><title>tokens</title><body>";
+    html += QByteArray("<div>").repeated(20000);
+    html += R"(<span data-token="deep">Deep</span>)";
+    const auto decoded = decodeAccessTokensPage(html, QTimeZone::utc());
+    QVERIFY2(decoded, qPrintable(decoded.error));
+    QCOMPARE(decoded->grants.size(), 1);
+    QCOMPARE(decoded->grants.first().id, QStringLiteral("deep"));
+}
+
+QTEST_GUILESS_MAIN(TestAccessTokensPage)
+#include "tst_accesstokenspage.moc"
