@@ -2,6 +2,7 @@
 
 #include "api/ErrorMapper.h"
 #include "api/ServerConnection.h"
+#include "api/SessionJobs.h"
 
 #include <QLoggingCategory>
 #include <QNetworkReply>
@@ -141,6 +142,8 @@ void ApiJob::onReplyFinished()
         return;
     }
     const ApiError error = errormapper::fromReply(raw);
+    if (tryWebSudo(error))
+        return;
     if (shouldRetry(raw, error)) {
         const int wait = m_connection->pacer().retryDelayMs(error.retryAfterSeconds(), m_attempts);
         qCInfo(lcApi) << m_request.method << m_request.path << "will retry in" << wait << "ms after"
@@ -160,6 +163,26 @@ bool ApiJob::shouldRetry(const RawReply &reply, const ApiError &error) const
         return false;
     return isTransientStatus(reply.status) ||
            (reply.status == 0 && isTransientNetworkError(reply.networkError));
+}
+
+bool ApiJob::tryWebSudo(const ApiError &error)
+{
+    if (error.kind() != ApiError::Kind::WebSudoRequired || m_webSudoTried || m_cancelled ||
+        !m_connection || m_connection->webSudoPassword().isEmpty())
+        return false;
+    m_webSudoTried = true;
+    QNetworkReply *confirm =
+        m_connection->send(AcquireWebSudo::build(m_connection->webSudoPassword()));
+    m_reply = confirm;
+    connect(confirm, &QNetworkReply::finished, this, [this, confirm] {
+        confirm->deleteLater();
+        if (m_reply != confirm)
+            return; // cancelled meanwhile
+        m_reply = nullptr;
+        // Whether the password was right shows in the repeated request: a second refusal ends it.
+        send();
+    });
+    return true;
 }
 
 void ApiJob::finish(const ApiError &error)

@@ -57,6 +57,7 @@ private:
     void send();
     void onReplyFinished();
     bool shouldRetry(const RawReply &reply, const ApiError &error) const;
+    bool tryWebSudo(const ApiError &error);
     void finish(const ApiError &error);
 
     QPointer<ServerConnection> m_connection;
@@ -69,6 +70,7 @@ private:
     bool m_started = false;
     bool m_finished = false;
     bool m_cancelled = false;
+    bool m_webSudoTried = false;
 };
 
 } // namespace accessdesk

@@ -56,6 +56,11 @@ public:
     // True when the certificate behind these errors is the pinned one.
     bool acceptsCertificate(const QList<QSslError> &errors) const;
 
+    // With a cookie session, admin resources may ask for the password again (websudo). When set,
+    // a job answered "This resource requires WebSudo." confirms it once and tries again.
+    void setWebSudoPassword(const QString &password) { m_webSudoPassword = password; }
+    const QString &webSudoPassword() const { return m_webSudoPassword; }
+
     RateLimitPacer &pacer() { return m_pacer; }
     static QByteArray userAgent();
 
@@ -64,6 +69,7 @@ private:
     ConnectionSettings m_settings;
     std::shared_ptr<const Credentials> m_credentials;
     RateLimitPacer m_pacer;
+    QString m_webSudoPassword; // memory only
 };
 
 } // namespace accessdesk

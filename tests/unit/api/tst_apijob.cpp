@@ -5,7 +5,9 @@
 #include "api/CoreJobs.h"
 #include "api/PatJobs.h"
 #include "api/ServerConnection.h"
+#include "api/SessionJobs.h"
 #include "auth/BasicCredentials.h"
+#include "auth/SessionCredentials.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -16,6 +18,21 @@
 #include <QTest>
 
 using namespace accessdesk;
+
+namespace {
+
+// A websudo-protected read (applinks v1), with no decoding: what matters here is the status.
+class ListLinksV1 final : public StatusOnlyJob
+{
+public:
+    using StatusOnlyJob::StatusOnlyJob;
+    ApiRequest request() const override
+    {
+        return ApiRequest::get(QStringLiteral("/rest/applinks/1.0/applicationlink"));
+    }
+};
+
+} // namespace
 
 class TestApiJob : public QObject
 {
@@ -38,6 +55,7 @@ private slots:
     void truncatedAnswerIsAnError();
     void wrongPasswordIsUnauthenticated();
     void redirectToAnotherServerIsRefused();
+    void webSudoIsConfirmedOnceWithThePassword();
 
 private:
     std::unique_ptr<ServerConnection> connect(const QString &user,
@@ -280,6 +298,33 @@ void TestApiJob::redirectToAnotherServerIsRefused()
     QVERIFY(run(job));
     QVERIFY(job.error().isError());
     QVERIFY(job.error().kind() != ApiError::Kind::None);
+}
+
+void TestApiJob::webSudoIsConfirmedOnceWithThePassword()
+{
+    ConnectionSettings settings;
+    settings.baseUrl = QUrl(m_sim->url());
+    ServerConnection server(&m_network, settings, nullptr);
+    CreateSession login(&server, QStringLiteral("admin"), QStringLiteral("admin"));
+    QVERIFY(run(login));
+    QVERIFY2(login.succeeded(), qPrintable(login.error().userMessage()));
+    server.setCredentials(
+        std::make_shared<SessionCredentials>(login.result().value, login.result().name));
+
+    ListLinksV1 refused(&server);
+    QVERIFY(run(refused));
+    QCOMPARE(refused.error().kind(), ApiError::Kind::WebSudoRequired);
+
+    server.setWebSudoPassword(QStringLiteral("wrong"));
+    ListLinksV1 wrong(&server);
+    QVERIFY(run(wrong));
+    QCOMPARE(wrong.error().kind(), ApiError::Kind::WebSudoRequired); // asked once, then gave up
+
+    server.setWebSudoPassword(QStringLiteral("admin"));
+    ListLinksV1 confirmed(&server);
+    QVERIFY(run(confirmed));
+    QVERIFY2(confirmed.succeeded(), qPrintable(confirmed.error().userMessage()));
+    QCOMPARE(confirmed.attempts(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestApiJob)

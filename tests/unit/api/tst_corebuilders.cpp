@@ -1,0 +1,161 @@
+// The requests of the core, PAT, access-token and session jobs, checked offline.
+#include "api/AccessTokenJobs.h"
+#include "api/CoreJobs.h"
+#include "api/PatJobs.h"
+#include "api/ServerConnection.h"
+#include "api/SessionJobs.h"
+#include "auth/BearerCredentials.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QTest>
+
+using namespace accessdesk;
+
+class TestCoreBuilders : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void coreReads();
+    void personalTokens();
+    void tokenSearchOmitsUnsetFilters();
+    void accessTokenPageAndRevokes();
+    void sessionAndWebSudo();
+    void connectionBuildsFullRequests();
+};
+
+void TestCoreBuilders::coreReads()
+{
+    QCOMPARE(GetServerInfo::build().path, QStringLiteral("/rest/api/2/serverInfo"));
+    QCOMPARE(GetMyself::build().method, QByteArrayLiteral("GET"));
+    const ApiRequest permissions = GetMyPermissions::build();
+    QCOMPARE(permissions.path, QStringLiteral("/rest/api/2/mypermissions"));
+    QCOMPARE(permissions.query.queryItemValue(QStringLiteral("permissions")),
+             QStringLiteral("ADMINISTER,SYSTEM_ADMIN"));
+    QVERIFY(permissions.body.isEmpty());
+    QVERIFY(permissions.isIdempotent());
+}
+
+void TestCoreBuilders::personalTokens()
+{
+    QCOMPARE(ListPersonalTokens::build().path, QStringLiteral("/rest/pat/latest/tokens"));
+
+    const ApiRequest create = CreatePersonalToken::build(QStringLiteral("ci \"bot\""), 30);
+    QCOMPARE(create.method, QByteArrayLiteral("POST"));
+    QCOMPARE(create.contentType, QByteArrayLiteral("application/json"));
+    QCOMPARE(QJsonDocument::fromJson(create.body).object(),
+             (QJsonObject{{QStringLiteral("name"), QStringLiteral("ci \"bot\"")},
+                          {QStringLiteral("expirationDuration"), 30}}));
+    QVERIFY(!create.isIdempotent());
+    // No expiry: the field is left out, not sent as null (the server's default means "never").
+    QCOMPARE(
+        QJsonDocument::fromJson(CreatePersonalToken::build(QStringLiteral("x"), std::nullopt).body)
+            .object(),
+        (QJsonObject{{QStringLiteral("name"), QStringLiteral("x")}}));
+
+    const ApiRequest revoke = RevokePersonalToken::build(123456789012);
+    QCOMPARE(revoke.method, QByteArrayLiteral("DELETE"));
+    QCOMPARE(revoke.path, QStringLiteral("/rest/pat/latest/tokens/123456789012"));
+    QVERIFY(revoke.isIdempotent());
+
+    const ApiRequest bulk = RevokePersonalTokensAsAdmin::build({1, 2});
+    QCOMPARE(bulk.method, QByteArrayLiteral("DELETE"));
+    QCOMPARE(bulk.path, QStringLiteral("/rest/pat/latest/admin/tokens"));
+    QCOMPARE(QJsonDocument::fromJson(bulk.body).array(), (QJsonArray{1, 2}));
+}
+
+void TestCoreBuilders::tokenSearchOmitsUnsetFilters()
+{
+    const QJsonObject bare = QJsonDocument::fromJson(SearchPersonalTokens::build({}).body).object();
+    QCOMPARE(bare, (QJsonObject{{QStringLiteral("page"), 0}, {QStringLiteral("limit"), 100}}));
+
+    TokenSearchFilter filter;
+    filter.userKeys = {QStringLiteral("JIRAUSER10100")};
+    filter.nameContains = QStringLiteral("ci");
+    filter.createdFrom = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC);
+    filter.used = false;
+    filter.sortBy = QStringLiteral("expiringAt");
+    filter.orderBy = QStringLiteral("desc");
+    filter.page = 2;
+    filter.limit = 10;
+    const ApiRequest request = SearchPersonalTokens::build(filter);
+    QCOMPARE(request.path, QStringLiteral("/rest/pat/latest/tokens/search"));
+    const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    QCOMPARE(body.value(QStringLiteral("userKeys")).toArray(),
+             QJsonArray{QStringLiteral("JIRAUSER10100")});
+    QCOMPARE(body.value(QStringLiteral("name")).toString(), QStringLiteral("ci"));
+    QCOMPARE(body.value(QStringLiteral("tokenCreatedDateFrom")).toString(),
+             QStringLiteral("2026-01-02T03:04:05Z"));
+    QVERIFY(!body.contains(QStringLiteral("tokenCreatedDateTo")));
+    QCOMPARE(body.value(QStringLiteral("isUsed")), QJsonValue(false));
+    QCOMPARE(body.value(QStringLiteral("sortBy")).toString(), QStringLiteral("expiringAt"));
+    QCOMPARE(body.value(QStringLiteral("orderBy")).toString(), QStringLiteral("desc"));
+    QCOMPARE(body.value(QStringLiteral("page")).toInt(), 2);
+}
+
+void TestCoreBuilders::accessTokenPageAndRevokes()
+{
+    const ApiRequest page = FetchAccessTokensPage::build();
+    QCOMPARE(page.path, QStringLiteral("/plugins/servlet/oauth/users/access-tokens"));
+    QCOMPARE(page.accept, QByteArrayLiteral("text/html"));
+
+    const ApiRequest oauth1 = RevokeOAuth1Token::build(QStringLiteral("a+b&c=d"));
+    QCOMPARE(oauth1.method, QByteArrayLiteral("POST"));
+    QCOMPARE(oauth1.path, QStringLiteral("/plugins/servlet/oauth/users/access-tokens"));
+    QCOMPARE(oauth1.contentType, QByteArrayLiteral("application/x-www-form-urlencoded"));
+    QCOMPARE(oauth1.body, QByteArrayLiteral("token=a%2Bb%26c%3Dd"));
+    QCOMPARE(RevokeOAuth1Token::build(QStringLiteral("t"),
+                                      QStringLiteral("/plugins/servlet/oauth/users/revoke-token"))
+                 .path,
+             QStringLiteral("/plugins/servlet/oauth/users/revoke-token"));
+
+    const ApiRequest oauth2 = RevokeOAuth2Token::build(QStringLiteral("abc/def"));
+    QCOMPARE(oauth2.method, QByteArrayLiteral("POST"));
+    QCOMPARE(oauth2.path, QStringLiteral("/rest/oauth2/latest/revoke/abc%2Fdef"));
+    QVERIFY(oauth2.body.isEmpty());
+}
+
+void TestCoreBuilders::sessionAndWebSudo()
+{
+    const ApiRequest login = CreateSession::build(QStringLiteral("alice"), QStringLiteral("p&ss"));
+    QCOMPARE(login.path, QStringLiteral("/rest/auth/1/session"));
+    QCOMPARE(
+        QJsonDocument::fromJson(login.body).object().value(QStringLiteral("password")).toString(),
+        QStringLiteral("p&ss"));
+
+    const ApiRequest sudo = AcquireWebSudo::build(QStringLiteral("p&ss word"));
+    QCOMPARE(sudo.path, QStringLiteral("/secure/admin/WebSudoAuthenticate.jspa"));
+    QCOMPARE(sudo.body, QByteArrayLiteral("webSudoPassword=p%26ss%20word&webSudoIsPost=false"));
+    QCOMPARE(DropWebSudo::build().method, QByteArrayLiteral("DELETE"));
+}
+
+void TestCoreBuilders::connectionBuildsFullRequests()
+{
+    QNetworkAccessManager network;
+    ConnectionSettings settings;
+    settings.baseUrl = QUrl(QStringLiteral("https://jira.example.test/jira/"));
+    settings.timeoutMs = 1234;
+    ServerConnection connection(
+        &network, settings, std::make_shared<BearerCredentials>(QStringLiteral("secret-token")));
+    const QNetworkRequest request = connection.networkRequest(GetMyPermissions::build());
+    QCOMPARE(request.url().toString(),
+             QStringLiteral("https://jira.example.test/jira/rest/api/2/"
+                            "mypermissions?permissions=ADMINISTER,SYSTEM_ADMIN"));
+    QCOMPARE(request.rawHeader("Authorization"), QByteArrayLiteral("Bearer secret-token"));
+    QCOMPARE(request.transferTimeout(), 1234);
+    QCOMPARE(request.attribute(QNetworkRequest::RedirectPolicyAttribute).toInt(),
+             int(QNetworkRequest::UserVerifiedRedirectPolicy));
+
+    const QNetworkRequest write =
+        connection.networkRequest(CreatePersonalToken::build(QStringLiteral("x"), 1));
+    QCOMPARE(write.header(QNetworkRequest::ContentTypeHeader).toByteArray(),
+             QByteArrayLiteral("application/json"));
+    QCOMPARE(write.rawHeader("X-Atlassian-Token"), QByteArrayLiteral("no-check"));
+
+    QVERIFY(!connection.acceptsCertificate({}));
+}
+
+QTEST_GUILESS_MAIN(TestCoreBuilders)
+#include "tst_corebuilders.moc"
