@@ -15,11 +15,15 @@ run_suite() {
     cmake --preset "$preset" >/dev/null
     cmake --build --preset "$preset" -j "$jobs"
     echo "=== test ($preset)"
-    # A throwaway keyring password: the keyring lives only as long as this D-Bus session.
-    dbus-run-session -- sh -c '
+    # A fresh keyring (and app data) in a throwaway folder, unlocked with a throwaway password:
+    # it lives only as long as this D-Bus session and never touches the user's own keyring.
+    local scratch
+    scratch=$(mktemp -d)
+    XDG_DATA_HOME="$scratch" dbus-run-session -- sh -c '
         echo -n accessdesk-tests | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
         exec ctest --preset "$0" -j "$1" --timeout 600
     ' "$preset" "$jobs"
+    rm -rf "$scratch"
 }
 
 export QT_QPA_PLATFORM=offscreen
