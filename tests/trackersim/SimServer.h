@@ -33,7 +33,6 @@ protected:
 
 private:
     SimResponse dispatch(const SimRequest &request);
-    SimResponse handleControl(const SimRequest &request);
     void answer(QPointer<QTcpSocket> socket, const SimRequest &request, SimResponse response,
                 bool truncate);
     void registerRoutes();
