@@ -15,8 +15,10 @@ cat <<TXT
 
 AccessDesk demo: a Jira-compatible server (trackersim) with demo data.
   Users (password = user name): admin (system administrator), alice, bob
-  Try: curl -u alice:alice http://127.0.0.1:$port/rest/api/2/myself
-       curl -u alice:alice http://127.0.0.1:$port/rest/pat/latest/tokens
+  See what can act as alice, from another terminal:
+       export PW=alice
+       build/release/app/cli/accessdesk-cli --server http://127.0.0.1:$port --user alice --password-env PW tokens list
+       build/release/app/cli/accessdesk-cli --server http://127.0.0.1:$port --user alice --password-env PW probe
   In a browser: http://127.0.0.1:$port/plugins/servlet/oauth/users/access-tokens (log in as alice)
 
 TXT
