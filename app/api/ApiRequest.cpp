@@ -1,11 +1,18 @@
 #include "api/ApiRequest.h"
 
+#include <QUrl>
+
 namespace accessdesk {
 
 bool ApiRequest::isIdempotent() const
 {
     return method == "GET" || method == "HEAD" || method == "PUT" || method == "DELETE" ||
            method == "OPTIONS";
+}
+
+QString ApiRequest::encodeSegment(const QString &segment)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(segment));
 }
 
 ApiRequest ApiRequest::get(const QString &path, const QUrlQuery &query)

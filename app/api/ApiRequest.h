@@ -15,7 +15,9 @@ namespace accessdesk {
 struct ApiRequest
 {
     QByteArray method = "GET";
-    QString path; // absolute path on the server, e.g. "/rest/api/2/myself"
+    // Absolute path on the server, percent-encoded: put ids into it with encodeSegment(), so that
+    // an id containing '/' or '%' stays one segment.
+    QString path; // e.g. "/rest/api/2/myself"
     QUrlQuery query;
     QByteArray body;
     QByteArray contentType; // empty: no body
@@ -26,6 +28,7 @@ struct ApiRequest
     bool isIdempotent() const;
     bool isWrite() const { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
 
+    static QString encodeSegment(const QString &segment);
     static ApiRequest get(const QString &path, const QUrlQuery &query = {});
     static ApiRequest json(const QByteArray &method, const QString &path,
                            const QJsonDocument &document);

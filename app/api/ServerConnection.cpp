@@ -31,10 +31,11 @@ QByteArray ServerConnection::userAgent()
 QUrl ServerConnection::urlFor(const ApiRequest &request) const
 {
     QUrl url = m_settings.baseUrl;
-    QString basePath = url.path();
+    QString basePath = url.path(QUrl::FullyEncoded);
     while (basePath.endsWith(QLatin1Char('/')))
         basePath.chop(1);
-    url.setPath(basePath + request.path);
+    // request.path is already percent-encoded (see ApiRequest): keep its escapes as they are.
+    url.setPath(basePath + request.path, QUrl::TolerantMode);
     url.setQuery(request.query);
     return url;
 }

@@ -155,6 +155,12 @@ void TestCoreBuilders::connectionBuildsFullRequests()
     QCOMPARE(write.rawHeader("X-Atlassian-Token"), QByteArrayLiteral("no-check"));
 
     QVERIFY(!connection.acceptsCertificate({}));
+
+    // Escapes in a path segment reach the wire once, not twice.
+    QCOMPARE(
+        connection.urlFor(RevokeOAuth2Token::build(QStringLiteral("a/b c%")))
+            .toString(QUrl::FullyEncoded),
+        QStringLiteral("https://jira.example.test/jira/rest/oauth2/latest/revoke/a%2Fb%20c%25"));
 }
 
 QTEST_GUILESS_MAIN(TestCoreBuilders)
