@@ -46,6 +46,8 @@ ApiJob::ApiJob(ServerConnection *connection, QObject *parent)
     , m_waitTimer(new QTimer(this))
 {
     m_waitTimer->setSingleShot(true);
+    // A coarse timer may fire up to 5% early; a server's Retry-After must never be undercut.
+    m_waitTimer->setTimerType(Qt::PreciseTimer);
     connect(m_waitTimer, &QTimer::timeout, this, &ApiJob::send);
 }
 
