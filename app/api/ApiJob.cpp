@@ -8,6 +8,8 @@
 #include <QNetworkReply>
 #include <QTimer>
 
+#include <memory>
+
 Q_LOGGING_CATEGORY(lcApi, "accessdesk.api", QtWarningMsg)
 
 namespace accessdesk {
@@ -32,7 +34,8 @@ RawReply capture(QNetworkReply *reply)
     RawReply raw;
     raw.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     raw.headers = reply->rawHeaderPairs();
-    raw.body = reply->readAll();
+    if (reply->isOpen()) // an aborted reply is closed; reading it only prints a warning
+        raw.body = reply->readAll();
     raw.networkError = reply->error();
     raw.networkErrorText = reply->errorString();
     return raw;
@@ -109,18 +112,29 @@ void ApiJob::send()
             errors.isEmpty() ? QSslCertificate() : errors.first().certificate();
         m_refusedCertificate = CertificateInfo::from(leaf, problems.join(QStringLiteral("; ")));
     });
-    connect(reply, &QNetworkReply::redirected, this, [this, reply](const QUrl &target) {
-        const QUrl origin = reply->url();
+    // reply->url() already names the target when redirected() arrives, so each hop's origin is
+    // remembered here instead.
+    auto hopOrigin = std::make_shared<QUrl>(m_connection->urlFor(m_request));
+    m_refusedRedirect.clear();
+    connect(reply, &QNetworkReply::redirected, this, [this, reply, hopOrigin](const QUrl &target) {
+        const QUrl origin = *hopOrigin;
         const bool httpScheme =
             target.scheme() == QLatin1String("http") || target.scheme() == QLatin1String("https");
+        auto portOf = [](const QUrl &url) {
+            return url.port(url.scheme() == QLatin1String("https") ? 443 : 80);
+        };
         // Credentials must not follow a redirect to another server, nor downgrade to http.
-        const bool sameServer = target.host() == origin.host();
+        const bool sameServer = target.host().compare(origin.host(), Qt::CaseInsensitive) == 0 &&
+                                portOf(target) == portOf(origin);
         const bool downgrade =
             origin.scheme() == QLatin1String("https") && target.scheme() == QLatin1String("http");
-        if (httpScheme && sameServer && !downgrade)
+        if (httpScheme && sameServer && !downgrade) {
+            *hopOrigin = target;
             emit reply->redirectAllowed();
-        else
+        } else {
+            m_refusedRedirect = target;
             reply->abort();
+        }
     });
     connect(reply, &QNetworkReply::finished, this, &ApiJob::onReplyFinished);
 }
@@ -141,6 +155,14 @@ void ApiJob::onReplyFinished()
 
     if (!raw.cancelledByCaller && raw.refusedCertificate.isNull() && isSuccess(raw)) {
         finish(decode(raw));
+        return;
+    }
+    if (!m_refusedRedirect.isEmpty()) {
+        finish(ApiError(
+            ApiError::Kind::Network, raw.status,
+            QStringLiteral("the server redirected to %1, which is not the same server; "
+                           "the request was not sent there")
+                .arg(m_refusedRedirect.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery))));
         return;
     }
     const ApiError error = errormapper::fromReply(raw);

@@ -66,6 +66,7 @@ private:
     ApiRequest m_request;
     ApiError m_error;
     CertificateInfo m_refusedCertificate;
+    QUrl m_refusedRedirect; // a redirect to another server, refused
     int m_attempts = 0;
     bool m_started = false;
     bool m_finished = false;

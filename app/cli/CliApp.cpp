@@ -79,6 +79,15 @@ void CliApp::dispatch()
                rest.size() == 1) {
         m_options.profile = rest.first();
         connectThen([this] { probe(); });
+    } else if (command == QLatin1String("oauth1") && sub == QLatin1String("authorize") &&
+               rest.isEmpty()) {
+        oauth1Authorize();
+    } else if (command == QLatin1String("oauth2") && sub == QLatin1String("login") &&
+               rest.isEmpty()) {
+        oauth2Login();
+    } else if (command == QLatin1String("oauth2") && sub == QLatin1String("refresh") &&
+               rest.isEmpty()) {
+        oauth2Refresh();
     } else if (command == QLatin1String("activity") &&
                (sub == QLatin1String("list") || sub == QLatin1String("export")) && rest.isEmpty()) {
         activityList(sub == QLatin1String("export"));

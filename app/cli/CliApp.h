@@ -20,6 +20,7 @@ class Credentials;
 class Database;
 class SecretStore;
 class ServerConnection;
+struct OAuth2Tokens;
 } // namespace accessdesk
 
 namespace accessdesk::cli {
@@ -62,6 +63,22 @@ private:
     void profilesList();
     void profilesRemove(const QString &name);
     void activityList(bool csv);
+
+    // Sign-in flows (CliAuthorize.cpp)
+    void oauth1Authorize();
+    void oauth2Login();
+    void oauth2Refresh();
+    // For connections of --auth oauth2 with a profile, after buildConnection(): when the access
+    // token is refused (401 on myself) and a refresh token is stored, refreshes once, stores the
+    // new pair, puts it on m_connection, then then(). Tokens from --token-env are left as given.
+    void refreshOAuth2IfNeededThen(const QString &accessToken, Then then);
+    void runOAuth2Refresh(const QString &accessToken, bool force,
+                          std::function<void(bool refreshed)> then);
+    void prepareServerThen(Then then);
+    void printOAuth2Tokens(const OAuth2Tokens &tokens);
+    void storeProfileSecretsThen(const ConnectionProfile &profile,
+                                 const QList<std::pair<SecretKind, QString>> &secrets,
+                                 const QString &what);
 
     void print(const CommandOutput &output);
     void fail(const ApiError &error);

@@ -143,13 +143,20 @@ void CliApp::connectThen(Then then)
                                                                : SecretKind::OAuth2AccessToken;
         const AuthKind authKind =
             kind == QLatin1String("pat") ? AuthKind::PersonalToken : AuthKind::OAuth2;
-        resolveSecretThen(m_options.tokenEnv, secret,
-                          kind == QLatin1String("pat") ? QStringLiteral("personal access token")
-                                                       : QStringLiteral("OAuth 2.0 access token"),
-                          [=, this](const QString &token) {
-                              buildConnection(std::make_shared<BearerCredentials>(token, authKind),
-                                              then);
-                          });
+        resolveSecretThen(
+            m_options.tokenEnv, secret,
+            kind == QLatin1String("pat") ? QStringLiteral("personal access token")
+                                         : QStringLiteral("OAuth 2.0 access token"),
+            [=, this](const QString &token) {
+                auto credentials = std::make_shared<BearerCredentials>(token, authKind);
+                if (authKind == AuthKind::PersonalToken) {
+                    buildConnection(credentials, then);
+                    return;
+                }
+                // A stored OAuth 2.0 access token lives an hour: refresh it with the
+                // stored refresh token when it is due or refused.
+                buildConnection(credentials, [=, this] { refreshOAuth2IfNeededThen(token, then); });
+            });
         return;
     }
     // OAuth 1.0a: consumer key and private key file, plus the access token and its secret.

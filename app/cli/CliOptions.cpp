@@ -26,6 +26,11 @@ QString commandSummary()
         "  pat list                   your personal access tokens\n"
         "  pat create NAME [--days N] create one (the token is printed once)\n"
         "  pat revoke ID...           revoke personal access tokens\n"
+        "  oauth1 authorize           run the OAuth 1.0a dance as a consumer (--consumer-key, "
+        "--private-key)\n"
+        "  oauth2 login               sign in through the browser (--client-id, "
+        "--client-secret-env)\n"
+        "  oauth2 refresh             refresh a profile's OAuth 2.0 tokens\n"
         "  activity list              what was changed from this machine\n"
         "  activity export            the same as CSV\n");
 }
@@ -95,11 +100,44 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
     const QCommandLineOption days(QStringLiteral("days"),
                                   QStringLiteral("pat create: days until the token expires."),
                                   QStringLiteral("N"));
+    const QCommandLineOption clientId(QStringLiteral("client-id"),
+                                      QStringLiteral("OAuth 2.0 client id."), QStringLiteral("ID"));
+    const QCommandLineOption clientSecretEnv(
+        QStringLiteral("client-secret-env"),
+        QStringLiteral("Environment variable holding the OAuth 2.0 client secret."),
+        QStringLiteral("VAR"));
+    const QCommandLineOption redirectPort(
+        QStringLiteral("redirect-port"),
+        QStringLiteral("oauth2 login: port of the registered http://127.0.0.1:PORT/callback."),
+        QStringLiteral("PORT"));
+    const QCommandLineOption scope(
+        QStringLiteral("scope"),
+        QStringLiteral("oauth2 login: READ, WRITE, ADMIN or SYSTEM_ADMIN."),
+        QStringLiteral("SCOPE"));
     const QCommandLineOption version(QStringLiteral("version"),
                                      QStringLiteral("Show the version."));
-    parser.addOptions({help, profile, server, auth, user, passwordEnv, tokenEnv, consumerKey,
-                       privateKey, oauthTokenEnv, oauthSecretEnv, caFile, pin, format, yes, timeout,
-                       days, version});
+    parser.addOptions({help,
+                       profile,
+                       server,
+                       auth,
+                       user,
+                       passwordEnv,
+                       tokenEnv,
+                       consumerKey,
+                       privateKey,
+                       oauthTokenEnv,
+                       oauthSecretEnv,
+                       caFile,
+                       pin,
+                       format,
+                       yes,
+                       timeout,
+                       days,
+                       clientId,
+                       clientSecretEnv,
+                       redirectPort,
+                       scope,
+                       version});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("What to do (see Commands)."),
                                  QStringLiteral("COMMAND [ARGS...]"));
@@ -129,6 +167,9 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
     options.oauthTokenEnv = parser.value(oauthTokenEnv);
     options.oauthSecretEnv = parser.value(oauthSecretEnv);
     options.caFile = parser.value(caFile);
+    options.clientId = parser.value(clientId);
+    options.clientSecretEnv = parser.value(clientSecretEnv);
+    options.scope = parser.value(scope);
     options.assumeYes = parser.isSet(yes);
     options.words = parser.positionalArguments();
 
@@ -156,6 +197,14 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
             return std::nullopt;
         }
         options.days = value;
+    }
+    if (parser.isSet(redirectPort)) {
+        const uint port = parser.value(redirectPort).toUInt(&ok);
+        if (!ok || port < 1 || port > 65535) {
+            *error = QStringLiteral("--redirect-port takes a port number from 1 to 65535");
+            return std::nullopt;
+        }
+        options.redirectPort = quint16(port);
     }
     if (parser.isSet(pin)) {
         options.pinSha256 = CertificateInfo::normaliseFingerprint(parser.value(pin));

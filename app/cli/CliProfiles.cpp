@@ -28,6 +28,7 @@ void CliApp::profilesAdd(const QString &name)
     profile.caFile = m_options.caFile;
     profile.consumerKey = m_options.consumerKey;
     profile.privateKeyFile = m_options.privateKeyFile;
+    profile.oauth2ClientId = m_options.clientId;
     profile.timeoutSeconds = m_options.timeoutSeconds;
     QStringList problems;
     ProfileStore store(*m_settings);
@@ -49,6 +50,8 @@ void CliApp::profilesAdd(const QString &name)
         secrets.append({SecretKind::OAuth1Token, m_options.oauthTokenEnv});
     if (!m_options.oauthSecretEnv.isEmpty())
         secrets.append({SecretKind::OAuth1TokenSecret, m_options.oauthSecretEnv});
+    if (!m_options.clientSecretEnv.isEmpty())
+        secrets.append({SecretKind::OAuth2ClientSecret, m_options.clientSecretEnv});
 
     auto pending = std::make_shared<int>(int(secrets.size()));
     auto keychainFailed = std::make_shared<QString>();

@@ -288,16 +288,42 @@ void TestApiJob::wrongPasswordIsUnauthenticated()
 
 void TestApiJob::redirectToAnotherServerIsRefused()
 {
+    // "localhost" is another host name than the 127.0.0.1 the connection uses: even though it is
+    // the same machine, credentials must not go there.
+    const QUrl here(m_sim->url());
     addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/2/myself")},
               {QStringLiteral("status"), 302},
+              {QStringLiteral("times"), 1},
               {QStringLiteral("headers"),
-               QJsonObject{{QStringLiteral("Location"),
-                            QStringLiteral("http://other.example.test/steal")}}}});
+               QJsonObject{
+                   {QStringLiteral("Location"),
+                    QStringLiteral("http://localhost:%1/rest/api/2/myself").arg(here.port())}}}});
     auto server = connect(QStringLiteral("alice"));
     GetMyself job(server.get());
     QVERIFY(run(job));
-    QVERIFY(job.error().isError());
-    QVERIFY(job.error().kind() != ApiError::Kind::None);
+    QCOMPARE(job.error().kind(), ApiError::Kind::Network);
+    QVERIFY(job.error().serverMessage().contains(QLatin1String("not the same server")));
+
+    // A redirect on the same server is followed.
+    addFault({{QStringLiteral("path"), QStringLiteral("/rest/api/latest/myself")},
+              {QStringLiteral("status"), 302},
+              {QStringLiteral("times"), 1},
+              {QStringLiteral("headers"),
+               QJsonObject{{QStringLiteral("Location"),
+                            QString(m_sim->url() + QStringLiteral("/rest/api/2/myself"))}}}});
+    ApiRequest latest = GetMyself::build();
+    latest.path = QStringLiteral("/rest/api/latest/myself");
+    struct Latest final : public StatusOnlyJob
+    {
+        Latest(ServerConnection *c, ApiRequest r)
+            : StatusOnlyJob(c)
+            , m_r(std::move(r))
+        {}
+        ApiRequest request() const override { return m_r; }
+        ApiRequest m_r;
+    } followed(server.get(), latest);
+    QVERIFY(run(followed));
+    QVERIFY2(followed.succeeded(), qPrintable(followed.error().userMessage()));
 }
 
 void TestApiJob::webSudoIsConfirmedOnceWithThePassword()

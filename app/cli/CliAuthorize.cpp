@@ -1,0 +1,468 @@
+// accessdesk-cli commands that sign in: the OAuth 1.0a dance, the OAuth 2.0 login through the
+// browser, and the OAuth 2.0 refresh (also used by connections of --auth oauth2 profiles).
+#include "cli/CliApp.h"
+
+#include "api/ServerConnection.h"
+#include "auth/BearerCredentials.h"
+#include "auth/OAuth1Signer.h"
+#include "secrets/SecretJob.h"
+#include "secrets/SecretStore.h"
+#include "services/OAuth1Authorizer.h"
+#include "services/OAuth2Authorizer.h"
+#include "services/OAuth2Refresher.h"
+#include "storage/ProfileStore.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSocketNotifier>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace accessdesk::cli {
+
+namespace {
+
+using Secrets = QList<std::pair<SecretKind, QString>>;
+
+// Reads one line from standard input without blocking the event loop; nullopt when the input
+// ends (or was closed) before anything came.
+void readLineThen(QObject *context, std::function<void(std::optional<QString>)> done)
+{
+    if (::fcntl(STDIN_FILENO, F_GETFL) == -1) {
+        QTimer::singleShot(0, context, [done] { done(std::nullopt); });
+        return;
+    }
+    auto *notifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, context);
+    auto buffer = std::make_shared<QByteArray>();
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [notifier, buffer, done] {
+        char chunk[256];
+        const ssize_t got = ::read(STDIN_FILENO, chunk, sizeof chunk);
+        if (got < 0 && (errno == EINTR || errno == EAGAIN))
+            return;
+        // A verification code is short: a line this long without a newline is not one.
+        if (got > 0) {
+            buffer->append(chunk, got);
+            if (!buffer->contains('\n') && buffer->size() < 4096)
+                return;
+        }
+        notifier->setEnabled(false);
+        notifier->deleteLater();
+        if (buffer->isEmpty()) {
+            done(std::nullopt);
+            return;
+        }
+        done(QString::fromUtf8(buffer->left(buffer->indexOf('\n'))).trimmed());
+    });
+}
+
+// The user may paste the whole callback address instead of the code alone.
+QString verifierFrom(const QString &line)
+{
+    if (line.contains(QLatin1String("oauth_verifier="))) {
+        const QUrl url(line);
+        const QUrlQuery query(url.hasQuery() ? url.query() : line);
+        const QString value =
+            query.queryItemValue(QStringLiteral("oauth_verifier"), QUrl::FullyDecoded);
+        if (!value.isEmpty())
+            return value;
+    }
+    return line;
+}
+
+// The keychain of the profile: reads one secret; "not found" is an empty value, not an error.
+void readSecretThen(SecretStore *store, QObject *context, const SecretKey &key,
+                    std::function<void(QString value, QString error)> done)
+{
+    SecretJob *job = store->readSecret(key);
+    QObject::connect(job, &SecretJob::finished, context, [job, done] {
+        if (job->error() != SecretJob::Error::NoError)
+            done({}, job->errorString());
+        else
+            done(job->found() ? QString::fromUtf8(job->value()) : QString(), {});
+    });
+}
+
+// Writes every secret; done() gets the first problem, or nothing. A keychain that fell back to
+// memory is a problem here: the secret would be gone when the command ends.
+void writeSecretsThen(SecretStore *store, QObject *context, const QString &profile,
+                      const Secrets &secrets, std::function<void(QString error)> done)
+{
+    Secrets toWrite;
+    // An empty value (e.g. no refresh token from the server) must not replace a stored one.
+    for (const auto &secret : secrets) {
+        if (!secret.second.isEmpty())
+            toWrite.append(secret);
+    }
+    if (toWrite.isEmpty()) {
+        QTimer::singleShot(0, context, [done] { done({}); });
+        return;
+    }
+    auto pending = std::make_shared<qsizetype>(toWrite.size());
+    auto problem = std::make_shared<QString>();
+    for (const auto &[kind, value] : toWrite) {
+        SecretJob *job = store->writeSecret(SecretKey{profile, kind}, value.toUtf8());
+        QObject::connect(job, &SecretJob::finished, context, [job, pending, problem, done] {
+            if (problem->isEmpty() && (job->hasError() || job->isMemoryOnly()))
+                *problem = job->errorString().isEmpty() ? QStringLiteral("no keychain is available")
+                                                        : job->errorString();
+            if (--*pending == 0)
+                done(*problem);
+        });
+    }
+}
+
+QJsonValue isoOrNull(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODate))
+                          : QJsonValue(QJsonValue::Null);
+}
+
+bool hasTerminal()
+{
+    return ::isatty(STDIN_FILENO) == 1;
+}
+
+} // namespace
+
+void CliApp::prepareServerThen(Then then)
+{
+    if (!m_options.profile.isEmpty()) {
+        m_profile = ProfileStore(*m_settings).find(m_options.profile);
+        if (!m_profile) {
+            failWith(Usage, QStringLiteral("there is no profile named \"%1\" (see: profiles list)")
+                                .arg(m_options.profile));
+            return;
+        }
+    } else if (m_options.server.isEmpty()) {
+        failWith(Usage, QStringLiteral("say which server: --server URL or --profile NAME"));
+        return;
+    }
+    // No credentials: each flow signs its own requests.
+    buildConnection(nullptr, std::move(then));
+}
+
+void CliApp::oauth1Authorize()
+{
+    prepareServerThen([this] {
+        const QString consumerKey = !m_options.consumerKey.isEmpty()
+                                        ? m_options.consumerKey
+                                        : (m_profile ? m_profile->consumerKey : QString());
+        const QString keyFile = !m_options.privateKeyFile.isEmpty()
+                                    ? m_options.privateKeyFile
+                                    : (m_profile ? m_profile->privateKeyFile : QString());
+        if (consumerKey.isEmpty() || keyFile.isEmpty()) {
+            failWith(
+                Usage,
+                QStringLiteral("oauth1 authorize needs --consumer-key KEY and --private-key FILE"));
+            return;
+        }
+        QFile file(keyFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            failWith(Usage, QStringLiteral("cannot read the private key file %1: %2")
+                                .arg(keyFile, file.errorString()));
+            return;
+        }
+        QString keyError;
+        const auto signer = OAuth1Signer::fromPem(consumerKey, file.readAll(), &keyError);
+        if (!signer) {
+            failWith(
+                Usage,
+                QStringLiteral("the private key in %1 cannot be used: %2").arg(keyFile, keyError));
+            return;
+        }
+        auto *authorizer =
+            new OAuth1Authorizer(&m_network, m_connection->settings(), *signer, this);
+        connect(authorizer, &OAuth1Authorizer::authorizeUrlReady, this,
+                [this, authorizer](const QUrl &url) {
+                    m_err << "Open this address in a browser, sign in and allow access:\n  "
+                          << url.toString(QUrl::FullyEncoded) << '\n';
+                    if (hasTerminal())
+                        m_err << "Then type the verification code the page shows: ";
+                    m_err.flush();
+                    readLineThen(authorizer, [this, authorizer](std::optional<QString> line) {
+                        if (!line || line->isEmpty()) {
+                            authorizer->cancel();
+                            failWith(Usage, QStringLiteral(
+                                                "no verification code was given: run it in a "
+                                                "terminal, or write the code to standard input"));
+                            return;
+                        }
+                        authorizer->submitVerifier(verifierFrom(*line));
+                    });
+                });
+        connect(authorizer, &OAuth1Authorizer::finished, this,
+                [this, authorizer, consumerKey, keyFile] {
+                    authorizer->deleteLater();
+                    if (m_finished) // already refused: no verification code came
+                        return;
+                    if (authorizer->error().isError()) {
+                        fail(authorizer->error());
+                        return;
+                    }
+                    const OAuth1AccessGrant grant = authorizer->result();
+                    if (!m_profile) {
+                        CommandOutput output;
+                        output.columns = {QStringLiteral("field"), QStringLiteral("value")};
+                        output.rows = {{QStringLiteral("token"), grant.token},
+                                       {QStringLiteral("token secret"), grant.tokenSecret}};
+                        output.json = QJsonDocument(
+                            QJsonObject{{QStringLiteral("token"), grant.token},
+                                        {QStringLiteral("tokenSecret"), grant.tokenSecret}});
+                        print(output);
+                        finish(Success);
+                        return;
+                    }
+                    ConnectionProfile profile = *m_profile;
+                    // Signing in this way makes it the profile's way to connect.
+                    profile.authKind = AuthKind::OAuth1;
+                    profile.consumerKey = consumerKey;
+                    profile.privateKeyFile = QFileInfo(keyFile).absoluteFilePath();
+                    storeProfileSecretsThen(profile,
+                                            {{SecretKind::OAuth1Token, grant.token},
+                                             {SecretKind::OAuth1TokenSecret, grant.tokenSecret}},
+                                            QStringLiteral("OAuth access token and its secret"));
+                });
+        authorizer->start();
+    });
+}
+
+void CliApp::oauth2Login()
+{
+    prepareServerThen([this] {
+        const QString clientId = !m_options.clientId.isEmpty()
+                                     ? m_options.clientId
+                                     : (m_profile ? m_profile->oauth2ClientId : QString());
+        if (clientId.isEmpty()) {
+            failWith(Usage, QStringLiteral("oauth2 login needs --client-id ID"));
+            return;
+        }
+        resolveSecretThen(
+            m_options.clientSecretEnv, SecretKind::OAuth2ClientSecret,
+            QStringLiteral("OAuth 2.0 client secret"), [this, clientId](const QString &secret) {
+                OAuth2Authorizer::Options options;
+                options.client = OAuth2ClientKeys{clientId, secret};
+                options.scope = m_options.scope;
+                options.redirectPort = m_options.redirectPort;
+                auto *authorizer =
+                    new OAuth2Authorizer(&m_network, m_connection->settings(), options, this);
+                connect(authorizer, &OAuth2Authorizer::authorizeUrlReady, this,
+                        [this, authorizer](const QUrl &url) {
+                            const QString address = url.toString(QUrl::FullyEncoded);
+                            m_err << "Open this address in a browser, sign in and allow access:\n  "
+                                  << address << "\nWaiting for the browser to come back to "
+                                  << authorizer->redirectUri() << QStringLiteral(" \u2026\n");
+                            m_err.flush();
+                            // Only where a desktop session can show a browser.
+                            if (!qEnvironmentVariableIsEmpty("DISPLAY") ||
+                                !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+                                QProcess::startDetached(QStringLiteral("xdg-open"), {address});
+                        });
+                connect(authorizer, &OAuth2Authorizer::finished, this,
+                        [this, authorizer, clientId, secret] {
+                            authorizer->deleteLater();
+                            if (authorizer->error().isError()) {
+                                fail(authorizer->error());
+                                return;
+                            }
+                            const OAuth2Tokens tokens = authorizer->result();
+                            if (!m_profile) {
+                                printOAuth2Tokens(tokens);
+                                return;
+                            }
+                            ConnectionProfile profile = *m_profile;
+                            profile.authKind = AuthKind::OAuth2;
+                            profile.oauth2ClientId = clientId;
+                            Secrets secrets{{SecretKind::OAuth2AccessToken, tokens.accessToken},
+                                            {SecretKind::OAuth2RefreshToken, tokens.refreshToken}};
+                            if (!m_options.clientSecretEnv.isEmpty())
+                                secrets.append({SecretKind::OAuth2ClientSecret, secret});
+                            storeProfileSecretsThen(profile, secrets,
+                                                    QStringLiteral("OAuth 2.0 tokens"));
+                        });
+                authorizer->start();
+            });
+    });
+}
+
+void CliApp::printOAuth2Tokens(const OAuth2Tokens &tokens)
+{
+    CommandOutput output;
+    output.columns = {QStringLiteral("field"), QStringLiteral("value")};
+    output.rows = {{QStringLiteral("access token"), tokens.accessToken},
+                   {QStringLiteral("refresh token"), tokens.refreshToken},
+                   {QStringLiteral("expires"), tokens.expiresAt.isValid()
+                                                   ? tokens.expiresAt.toString(Qt::ISODate)
+                                                   : QStringLiteral("-")},
+                   {QStringLiteral("scope"), tokens.scope}};
+    output.json =
+        QJsonDocument(QJsonObject{{QStringLiteral("accessToken"), tokens.accessToken},
+                                  {QStringLiteral("refreshToken"), tokens.refreshToken},
+                                  {QStringLiteral("expiresAt"), isoOrNull(tokens.expiresAt)},
+                                  {QStringLiteral("scope"), tokens.scope}});
+    print(output);
+    finish(Success);
+}
+
+void CliApp::storeProfileSecretsThen(const ConnectionProfile &profile,
+                                     const QList<std::pair<SecretKind, QString>> &secrets,
+                                     const QString &what)
+{
+    writeSecretsThen(
+        m_secrets, this, profile.name, secrets, [this, profile, what](const QString &problem) {
+            if (!problem.isEmpty()) {
+                failWith(AuthRefused,
+                         QStringLiteral("the %1 could not be stored in the keychain (%2); run "
+                                        "again without --profile to print them instead")
+                             .arg(what, problem));
+                return;
+            }
+            // Public settings that go with the secrets (consumer key, key file, client id).
+            if (profile != *m_profile) {
+                QStringList problems;
+                if (!ProfileStore(*m_settings)
+                         .save(profile, ProfileStore::SaveMode::CreateOrReplace, &problems)) {
+                    failWith(Usage, QStringLiteral("the profile was not updated: ") +
+                                        problems.join(QStringLiteral("; ")));
+                    return;
+                }
+                m_profile = profile;
+            }
+            CommandOutput output;
+            output.columns = {QStringLiteral("profile"), QStringLiteral("stored")};
+            output.rows = {{profile.name, what}};
+            output.json = QJsonDocument(QJsonObject{{QStringLiteral("profile"), profile.name},
+                                                    {QStringLiteral("stored"), true}});
+            if (m_options.format == OutputFormat::Table)
+                m_out << "Stored the " << what << " of profile \"" << profile.name
+                      << "\" in the keychain.\n";
+            else
+                print(output);
+            finish(Success);
+        });
+}
+
+void CliApp::oauth2Refresh()
+{
+    if (m_options.profile.isEmpty()) {
+        failWith(Usage, QStringLiteral("oauth2 refresh needs --profile NAME: the tokens are read "
+                                       "from and stored in its keychain entries"));
+        return;
+    }
+    prepareServerThen([this] {
+        runOAuth2Refresh(QString(), true, [this](bool) {
+            m_out << "Refreshed the OAuth 2.0 tokens of profile \"" << m_profile->name << "\".\n";
+            finish(Success);
+        });
+    });
+}
+
+void CliApp::refreshOAuth2IfNeededThen(const QString &accessToken, Then then)
+{
+    // Tokens from the environment cannot be stored again, so they are used as given.
+    if (!m_profile || !m_options.tokenEnv.isEmpty() || !m_connection) {
+        then();
+        return;
+    }
+    runOAuth2Refresh(accessToken, false, [then](bool) { then(); });
+}
+
+void CliApp::runOAuth2Refresh(const QString &accessToken, bool force,
+                              std::function<void(bool refreshed)> then)
+{
+    const QString clientId =
+        !m_options.clientId.isEmpty() ? m_options.clientId : m_profile->oauth2ClientId;
+    if (clientId.isEmpty()) {
+        if (force)
+            failWith(Usage, QStringLiteral("profile \"%1\" has no OAuth 2.0 client id: sign in "
+                                           "with oauth2 login --client-id ID")
+                                .arg(m_profile->name));
+        else
+            then(false);
+        return;
+    }
+    readSecretThen(
+        m_secrets, this, SecretKey{m_profile->name, SecretKind::OAuth2RefreshToken},
+        [=, this](const QString &refreshToken, const QString &error) {
+            if (!error.isEmpty()) {
+                failWith(AuthRefused,
+                         QStringLiteral("the keychain refused to give the refresh token: ") +
+                             error);
+                return;
+            }
+            if (refreshToken.isEmpty()) {
+                if (force)
+                    failWith(Usage, QStringLiteral("profile \"%1\" has no OAuth 2.0 refresh token: "
+                                                   "sign in with oauth2 login")
+                                        .arg(m_profile->name));
+                else
+                    then(false);
+                return;
+            }
+            auto refreshWith = [=, this](const QString &clientSecret) {
+                auto *refresher = new OAuth2Refresher(
+                    &m_network, m_connection->settings(), OAuth2ClientKeys{clientId, clientSecret},
+                    OAuth2Tokens{accessToken, refreshToken, {}, {}}, this);
+                refresher->setPolicy(force ? OAuth2Refresher::Policy::Always
+                                           : OAuth2Refresher::Policy::WhenExpiredOrRefused);
+                connect(refresher, &OAuth2Refresher::finished, this, [=, this] {
+                    refresher->deleteLater();
+                    if (refresher->error().isError()) {
+                        fail(refresher->error());
+                        return;
+                    }
+                    if (!refresher->refreshed()) {
+                        then(false);
+                        return;
+                    }
+                    const OAuth2Tokens tokens = refresher->tokens();
+                    // Jira rotated the pair: the old refresh token is dead, so both are stored now.
+                    writeSecretsThen(
+                        m_secrets, this, m_profile->name,
+                        {{SecretKind::OAuth2AccessToken, tokens.accessToken},
+                         {SecretKind::OAuth2RefreshToken, tokens.refreshToken}},
+                        [=, this](const QString &problem) {
+                            if (!problem.isEmpty())
+                                m_err << "accessdesk-cli: the refreshed OAuth 2.0 tokens could not "
+                                         "be stored ("
+                                      << problem
+                                      << "); sign in again with oauth2 login next time.\n";
+                            m_connection->setCredentials(std::make_shared<BearerCredentials>(
+                                tokens.accessToken, AuthKind::OAuth2));
+                            then(true);
+                        });
+                });
+                refresher->start();
+            };
+            if (!m_options.clientSecretEnv.isEmpty()) {
+                const QByteArray secret =
+                    qgetenv(m_options.clientSecretEnv.toLocal8Bit().constData());
+                if (secret.isEmpty()) {
+                    failWith(Usage, QStringLiteral("the environment variable %1 (for the OAuth 2.0 "
+                                                   "client secret) is not set")
+                                        .arg(m_options.clientSecretEnv));
+                    return;
+                }
+                refreshWith(QString::fromUtf8(secret));
+                return;
+            }
+            readSecretThen(
+                m_secrets, this, SecretKey{m_profile->name, SecretKind::OAuth2ClientSecret},
+                [=, this](const QString &secret, const QString &secretError) {
+                    if (!secretError.isEmpty()) {
+                        failWith(AuthRefused, QStringLiteral("the keychain refused to give "
+                                                             "the client secret: ") +
+                                                  secretError);
+                        return;
+                    }
+                    refreshWith(secret);
+                });
+        });
+}
+
+} // namespace accessdesk::cli
