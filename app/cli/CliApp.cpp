@@ -27,8 +27,7 @@ CliApp::CliApp(CliOptions options, QObject *parent)
     m_settings = std::make_unique<QSettings>(configDir + QStringLiteral("/profiles.ini"),
                                              QSettings::IniFormat);
     connect(m_secrets, &SecretStore::keychainUnavailable, this, [this](const QString &reason) {
-        m_err << "accessdesk-cli: no keychain is available (" << reason
-              << "); secrets are kept in memory for this run only and are not saved.\n";
+        m_err << "accessdesk-cli: " << reason.trimmed() << '\n';
         m_err.flush();
     });
 }

@@ -204,7 +204,9 @@ void CliApp::buildConnection(std::shared_ptr<const Credentials> credentials, The
     settings.pinnedSha256 = !m_options.pinSha256.isEmpty()
                                 ? m_options.pinSha256
                                 : (m_profile ? m_profile->pinnedCertificateSha256 : QString());
-    settings.timeoutMs = m_options.timeoutSeconds * 1000;
+    const int timeoutSeconds =
+        m_profile && !m_options.timeoutGiven ? m_profile->timeoutSeconds : m_options.timeoutSeconds;
+    settings.timeoutMs = timeoutSeconds * 1000;
     const QString caFile = !m_options.caFile.isEmpty()
                                ? m_options.caFile
                                : (m_profile ? m_profile->caFile : QString());

@@ -185,6 +185,7 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
         return std::nullopt;
     }
     bool ok = false;
+    options.timeoutGiven = parser.isSet(timeout);
     options.timeoutSeconds = parser.value(timeout).toInt(&ok);
     if (!ok || options.timeoutSeconds < 1 || options.timeoutSeconds > 3600) {
         *error = QStringLiteral("--timeout takes a number of seconds from 1 to 3600");

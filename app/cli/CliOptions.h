@@ -30,12 +30,13 @@ struct CliOptions
     OutputFormat format = OutputFormat::Table;
     bool assumeYes = false;
     int timeoutSeconds = 30;
-    std::optional<int> days;  // pat create --days N
-    QString clientId;         // oauth2: the client's id (public)
-    QString clientSecretEnv;  // oauth2: environment variable holding the client secret
-    quint16 redirectPort = 0; // oauth2 login: loopback port of the registered redirect; 0 any
-    QString scope;            // oauth2 login: READ, WRITE, ADMIN or SYSTEM_ADMIN
-    QStringList words;        // the command and its arguments, e.g. {"tokens", "revoke", "42"}
+    bool timeoutGiven = false; // else a profile's own timeout applies
+    std::optional<int> days;   // pat create --days N
+    QString clientId;          // oauth2: the client's id (public)
+    QString clientSecretEnv;   // oauth2: environment variable holding the client secret
+    quint16 redirectPort = 0;  // oauth2 login: loopback port of the registered redirect; 0 any
+    QString scope;             // oauth2 login: READ, WRITE, ADMIN or SYSTEM_ADMIN
+    QStringList words;         // the command and its arguments, e.g. {"tokens", "revoke", "42"}
 
     // Fills from a parsed command line; false with *error set for a usage error.
     static std::optional<CliOptions> parse(const QStringList &arguments, QString *error,

@@ -6,6 +6,7 @@
 #include "storage/ActivityLog.h"
 #include "storage/ProfileStore.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -25,19 +26,15 @@ void CliApp::profilesAdd(const QString &name)
             .value_or(AuthKind::Basic);
     profile.username = m_options.user;
     profile.pinnedCertificateSha256 = m_options.pinSha256;
-    profile.caFile = m_options.caFile;
+    // Stored absolute: the profile is used later from other folders.
+    auto absolute = [](const QString &path) {
+        return path.isEmpty() ? path : QFileInfo(path).absoluteFilePath();
+    };
+    profile.caFile = absolute(m_options.caFile);
     profile.consumerKey = m_options.consumerKey;
-    profile.privateKeyFile = m_options.privateKeyFile;
+    profile.privateKeyFile = absolute(m_options.privateKeyFile);
     profile.oauth2ClientId = m_options.clientId;
     profile.timeoutSeconds = m_options.timeoutSeconds;
-    QStringList problems;
-    ProfileStore store(*m_settings);
-    if (!store.save(profile, ProfileStore::SaveMode::CreateOrReplace, &problems)) {
-        failWith(Usage, QStringLiteral("the profile was not saved: ") +
-                            problems.join(QStringLiteral("; ")));
-        return;
-    }
-
     // The secret goes to the keychain only, never to the profile file.
     QList<std::pair<SecretKind, QString>> secrets;
     if (!m_options.passwordEnv.isEmpty())
@@ -53,16 +50,35 @@ void CliApp::profilesAdd(const QString &name)
     if (!m_options.clientSecretEnv.isEmpty())
         secrets.append({SecretKind::OAuth2ClientSecret, m_options.clientSecretEnv});
 
+    // Every secret must be at hand before anything is saved: a failed add leaves nothing behind.
+    QList<QByteArray> values;
+    for (const auto &[kind, envVar] : secrets) {
+        const QByteArray value = qgetenv(envVar.toLocal8Bit().constData());
+        if (value.isEmpty()) {
+            failWith(Usage, QStringLiteral("the environment variable %1 is not set").arg(envVar));
+            return;
+        }
+        values.append(value);
+    }
+    QStringList problems;
+    ProfileStore store(*m_settings);
+    if (!store.save(profile, ProfileStore::SaveMode::CreateOrReplace, &problems)) {
+        failWith(Usage, QStringLiteral("the profile was not saved: ") +
+                            problems.join(QStringLiteral("; ")));
+        return;
+    }
+
     auto pending = std::make_shared<int>(int(secrets.size()));
     auto keychainFailed = std::make_shared<QString>();
     auto done = [this, name, pending, keychainFailed] {
         if (--*pending > 0)
             return;
         if (!keychainFailed->isEmpty()) {
-            failWith(AuthRefused,
-                     QStringLiteral("profile \"%1\" was saved, but its secret was not: %2. "
-                                    "Give the secret through the environment when you use it.")
-                         .arg(name, *keychainFailed));
+            failWith(
+                AuthRefused,
+                QStringLiteral("profile \"%1\" was saved, but its secret was not saved (%2); "
+                               "give the secret through the environment when you use the profile.")
+                    .arg(name, *keychainFailed));
             return;
         }
         m_out << "Saved profile \"" << name << "\".\n";
@@ -73,18 +89,14 @@ void CliApp::profilesAdd(const QString &name)
         done();
         return;
     }
-    for (const auto &[kind, envVar] : secrets) {
-        const QByteArray value = qgetenv(envVar.toLocal8Bit().constData());
-        if (value.isEmpty()) {
-            failWith(Usage, QStringLiteral("the environment variable %1 is not set").arg(envVar));
-            return;
-        }
-        SecretJob *job = m_secrets->writeSecret(SecretKey{name, kind}, value);
+    for (qsizetype i = 0; i < secrets.size(); ++i) {
+        SecretJob *job = m_secrets->writeSecret(SecretKey{name, secrets.at(i).first}, values.at(i));
         connect(job, &SecretJob::finished, this, [job, done, keychainFailed] {
-            if (job->error() != SecretJob::Error::NoError || job->isMemoryOnly())
-                *keychainFailed = job->errorString().isEmpty()
-                                      ? QStringLiteral("no keychain is available")
-                                      : job->errorString();
+            // Without a keychain the store already said why (keychainUnavailable): say it once.
+            if (job->isMemoryOnly() || job->error() == SecretJob::Error::KeychainUnavailable)
+                *keychainFailed = QStringLiteral("no keychain is available");
+            else if (job->error() != SecretJob::Error::NoError)
+                *keychainFailed = job->errorString().trimmed();
             done();
         });
     }

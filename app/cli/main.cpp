@@ -2,6 +2,7 @@
 #include "cli/CliApp.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <cstdio>
@@ -12,6 +13,11 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("AccessDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("AccessDesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ACCESSDESK_VERSION));
+
+    // The CLI reports every failure itself in plain words on stderr; the library's own warnings
+    // would only repeat them. QT_LOGGING_RULES still turns them (and debug output) on.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("accessdesk.*.warning=false"));
 
     QString error;
     QString help;

@@ -47,9 +47,10 @@ bool TlsIdentity::load(const QString &certFile, const QString &keyFile, QString 
         return false;
     }
     const auto certificates = QSslCertificate::fromData(cert.readAll(), QSsl::Pem);
-    m_key = QSslKey(key.readAll(), QSsl::Rsa, QSsl::Pem);
+    const QByteArray keyPem = key.readAll();
+    m_key = QSslKey(keyPem, QSsl::Rsa, QSsl::Pem);
     if (m_key.isNull()) // not RSA: try EC
-        m_key = QSslKey(key.readAll(), QSsl::Ec, QSsl::Pem);
+        m_key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
     if (certificates.isEmpty() || m_key.isNull()) {
         *error = QStringLiteral("the certificate or key file is not valid PEM");
         return false;

@@ -1,0 +1,148 @@
+"""profiles add|list|test|remove with secrets in a real keychain (gnome-keyring on the D-Bus session
+that scripts/test.sh starts), and secrets that never reach argv, output or a file on disk."""
+import os
+import unittest
+import uuid
+
+from clitest import OK, PASSWORD_VAR, TOKEN_VAR, USAGE, CliTestCase, needs_keychain, unique
+
+NO_KEYCHAIN = {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent"}
+
+
+class Profiles(CliTestCase):
+    def add(self, name, *args, env=None):
+        return self.cli("profiles", "add", name, "--server", self.url, *args, env=env)
+
+    def profiles(self):
+        return self.ok_json(self.cli("profiles", "list", "--format", "json"))
+
+    def profile_file(self):
+        return os.path.join(self.config_home, "AccessDesk")
+
+    @needs_keychain
+    def test_round_trip_with_the_password_in_the_keychain(self):
+        name = unique("alice-basic")
+        self.addCleanup(self.cli, "profiles", "remove", name)
+        added = self.add(name, "--auth", "basic", "--user", "alice", "--password-env", PASSWORD_VAR,
+                         env={PASSWORD_VAR: "alice"})
+        self.assertExit(added, OK)
+
+        listed = [p for p in self.profiles() if p["name"] == name]
+        self.assertEqual(len(listed), 1, self.profiles())
+        self.assertEqual(listed[0]["server"].rstrip("/"), self.url)
+        self.assertEqual(listed[0]["auth"], "basic")
+        self.assertEqual(listed[0]["user"], "alice")
+        table = self.cli("profiles", "list")
+        self.assertExit(table, OK)
+        self.assertIn(name, table.stdout)
+
+        # No --password-env: the secret comes from the keychain.
+        report = self.ok_json(self.cli("--profile", name, "probe", "--format", "json"))
+        self.assertEqual(report["user"]["name"], "alice")
+        self.assertEqual(report["baseUrl"], self.url)
+        self.assertExit(self.cli("profiles", "test", name), OK)
+        self.assertExit(self.cli("--profile", name, "tokens", "list", "--format", "json"), OK)
+
+        removed = self.cli("profiles", "remove", name)
+        self.assertExit(removed, OK)
+        self.assertNotIn(name, [p["name"] for p in self.profiles()])
+        self.assertFailsPlainly(self.cli("--profile", name, "probe", "--format", "json"), USAGE)
+        self.assertFailsPlainly(self.cli("profiles", "test", name), USAGE)
+
+        # The secret went with the profile: the same name added again has none.
+        self.assertExit(self.add(name, "--auth", "basic", "--user", "alice"), OK)
+        again = self.cli("--profile", name, "probe", "--format", "json")
+        self.assertFailsPlainly(again, USAGE)
+
+    @needs_keychain
+    def test_pat_profile_keeps_the_token_only_in_the_keychain(self):
+        token = self.create_pat("alice")["rawToken"]
+        name = unique("alice-pat")
+        self.addCleanup(self.cli, "profiles", "remove", name)
+        runs = [self.add(name, "--auth", "pat", "--token-env", TOKEN_VAR, env={TOKEN_VAR: token})]
+        self.assertExit(runs[0], OK)
+        runs.append(self.cli("--profile", name, "probe", "--format", "json"))
+        self.assertEqual(self.ok_json(runs[-1])["user"]["name"], "alice")
+        runs.append(self.cli("profiles", "list", "--format", "json"))
+        runs.append(self.cli("profiles", "list"))
+        # A change that goes to the activity log, made through the profile.
+        victim = self.create_pat("alice")
+        runs.append(self.cli("--profile", name, "pat", "revoke", victim["id"], "--yes"))
+        self.assertExit(runs[-1], OK)
+        runs.append(self.cli("activity", "list", "--format", "json"))
+        self.assertExit(runs[-1], OK)
+        self.assertTrue(list(self.files_under(self.config_home)), "no profile file was written")
+        self.assertTrue(list(self.files_under(self.data_home)), "no activity log was written")
+        self.assertSecretNowhere(token, runs)
+
+    def test_password_never_in_output_or_files(self):
+        # trackersim's passwords equal the user names, so a distinctive secret is a wrong password:
+        # what matters is that every path the secret takes leaves it nowhere.
+        password = "pw-" + uuid.uuid4().hex
+        env = {PASSWORD_VAR: password}
+        runs = []
+        for auth in ("basic", "session"):
+            runs.append(self.cli("--server", self.url, "--auth", auth, "--user", "alice",
+                                 "--password-env", PASSWORD_VAR, "tokens", "revoke", "pat:1", "--yes",
+                                 "--format", "json", env=env))
+            self.assertExit(runs[-1], 3)
+        name = unique("wrong-password")
+        self.addCleanup(self.cli, "profiles", "remove", name)
+        runs.append(self.add(name, "--user", "alice", "--password-env", PASSWORD_VAR, env=env))
+        runs.append(self.cli("--profile", name, "--password-env", PASSWORD_VAR, "probe", env=env))
+        runs.append(self.cli("--profile", name, "probe"))
+        runs.append(self.cli("profiles", "list", "--format", "json"))
+        runs.append(self.cli("activity", "list", "--format", "json"))
+        self.assertSecretNowhere(password, runs)
+
+    def test_without_a_keychain_the_secret_is_not_saved_and_nothing_secret_is_written(self):
+        password = "pw-" + uuid.uuid4().hex
+        name = unique("no-keychain")
+        env = dict(NO_KEYCHAIN, **{PASSWORD_VAR: password})
+        run = self.add(name, "--auth", "basic", "--user", "alice", "--password-env", PASSWORD_VAR, env=env)
+        self.assertNotEqual(run.code, OK, f"the secret was not saved, so this must not succeed\n{run}")
+        self.assertIn("not saved", run.stderr)
+        self.assertIn("keychain", run.stderr)
+        self.assertSecretNowhere(password, [run])
+        # Using the profile then needs the secret from the environment again.
+        probe = self.cli("--profile", name, "probe", env=NO_KEYCHAIN)
+        self.assertNotEqual(probe.code, OK)
+        self.assertIn("keychain", probe.stderr)
+        self.assertSecretNowhere(password, [probe])
+        with_env = self.cli("--profile", name, "--password-env", PASSWORD_VAR, "probe", "--format", "json",
+                            env=dict(NO_KEYCHAIN, **{PASSWORD_VAR: "alice"}))
+        self.assertEqual(self.ok_json(with_env)["user"]["name"], "alice")
+
+    def test_add_needs_a_server(self):
+        self.assertFailsPlainly(self.cli("profiles", "add", unique("x"), "--user", "alice"), USAGE)
+
+    def test_remove_of_an_unknown_profile(self):
+        self.assertFailsPlainly(self.cli("profiles", "remove", unique("never-added")), USAGE)
+
+    def test_a_failed_add_saves_nothing(self):
+        name = unique("half-made")
+        run = self.add(name, "--user", "alice", "--password-env", "ACCESSDESK_TEST_UNSET")
+        self.assertFailsPlainly(run, USAGE)
+        self.assertNotIn(name, [p["name"] for p in self.profiles()],
+                         "a profile whose secret could not be read was saved anyway")
+
+    def test_the_profiles_timeout_is_used(self):
+        name = unique("impatient")
+        self.assertExit(self.add(name, "--user", "alice", "--timeout", "1"), OK)
+        self.sim.add_fault(path="/rest/api/2/myself", action="stall", delayMs=0)
+        # The default timeout is 30 s: the CLI is stopped long before that if it ignores the profile's.
+        run = self.cli("--profile", name, "--password-env", PASSWORD_VAR, "probe", "--format", "json",
+                       env={PASSWORD_VAR: "alice"}, timeout=10)
+        self.assertFailsPlainly(run, 4, plain=False)
+
+    def test_profile_keeps_the_pin_and_the_url(self):
+        name = unique("pinned")
+        pin = "ab" * 32
+        self.addCleanup(self.cli, "profiles", "remove", name)
+        self.assertExit(self.add(name, "--user", "alice", "--pin-sha256", pin), OK)
+        listed = next(p for p in self.profiles() if p["name"] == name)
+        self.assertEqual(listed["pinnedSha256"].replace(":", "").lower(), pin)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,310 @@
+"""tokens list / tokens revoke / pat create|list|revoke against trackersim's seeded grants.
+
+Seeded for alice (README "Demo data"): OAuth 1.0a tokens of Bamboo and Release Radar, an OAuth 2.0
+authorisation of Deploy Dashboard, PATs laptop-cli (expires within 5 days) and ci-pipeline (never
+expires, never used).
+"""
+import csv
+import datetime
+import io
+import re
+import unittest
+
+from clitest import AUTH, OK, PARTIAL, SERVER, USAGE, CliTestCase, unique
+
+GRANT_KEYS = {"id", "kind", "application", "description", "issuedAt", "expiresAt", "lastUsedAt", "scopes"}
+SEEDED = {("Bamboo", "oauth1"), ("Release Radar", "oauth1"), ("Deploy Dashboard", "oauth2"),
+          ("laptop-cli", "pat"), ("ci-pipeline", "pat")}
+
+
+def utc(text):
+    """Parses an ISO-8601 UTC time as the contract prints it (with a Z); fails on anything else."""
+    if not isinstance(text, str) or not text.endswith("Z"):
+        raise AssertionError(f"{text!r} is not an ISO-8601 UTC time")
+    return datetime.datetime.fromisoformat(text[:-1]).replace(tzinfo=datetime.timezone.utc)
+
+
+class GrantsMixin:
+    def grants(self, user="alice"):
+        return self.ok_json(self.as_user(user, "tokens", "list", "--format", "json"))
+
+    def by_application(self, user="alice"):
+        return {g["application"]: g for g in self.grants(user)}
+
+    def ids(self, user="alice"):
+        return {g["id"] for g in self.grants(user)}
+
+
+class TokensList(CliTestCase, GrantsMixin):
+    def test_json_has_the_contract_fields_and_the_seeded_grants(self):
+        grants = self.grants()
+        self.assertIsInstance(grants, list)
+        for grant in grants:
+            self.assertEqual(set(grant), GRANT_KEYS, grant)
+            self.assertIn(grant["kind"], ("oauth1", "oauth2", "pat"))
+            self.assertIsInstance(grant["id"], str)
+            self.assertIsInstance(grant["application"], str)
+            self.assertIsInstance(grant["description"], str)
+            self.assertIsInstance(grant["scopes"], list)
+            self.assertTrue(all(isinstance(s, str) for s in grant["scopes"]), grant)
+            for key in ("issuedAt", "expiresAt", "lastUsedAt"):
+                if grant[key] is not None:
+                    utc(grant[key])
+            self.assertIsNotNone(grant["issuedAt"], grant)
+        self.assertEqual(len({g["id"] for g in grants}), len(grants), "ids are not unique")
+        self.assertLessEqual(SEEDED, {(g["application"], g["kind"]) for g in grants})
+
+    def test_json_values_match_the_server(self):
+        grants = self.by_application()
+        server_pats = {t["name"]: t for t in self.rest("alice").get(self.url + "/rest/pat/latest/tokens").json()}
+        for name in ("laptop-cli", "ci-pipeline"):
+            self.assertEqual(grants[name]["id"], f"pat:{server_pats[name]['id']}")
+        # ci-pipeline never expires and was never used; laptop-cli expires within five days.
+        self.assertIsNone(grants["ci-pipeline"]["expiresAt"])
+        self.assertIsNone(grants["ci-pipeline"]["lastUsedAt"])
+        laptop = grants["laptop-cli"]
+        self.assertIsNotNone(laptop["lastUsedAt"])
+        left = utc(laptop["expiresAt"]) - utc(laptop["issuedAt"])
+        self.assertGreater(left, datetime.timedelta(0))
+        self.assertEqual(utc(laptop["expiresAt"]),
+                         datetime.datetime.fromisoformat(server_pats["laptop-cli"]["expiringAt"]))
+        self.assertTrue(grants["Deploy Dashboard"]["scopes"], "the OAuth 2.0 grant's scopes are missing")
+        self.assertTrue(grants["Deploy Dashboard"]["id"].startswith("oauth2:"))
+        self.assertTrue(grants["Bamboo"]["id"].startswith("oauth1:"))
+
+    def test_oauth_grants_match_the_access_tokens_page(self):
+        # The page is the only place Jira shows OAuth grants: each row's token value (a credential
+        # for OAuth 1.0a, never to be printed) and its issue time.
+        page = self.rest("alice").get(self.url + "/plugins/servlet/oauth/users/access-tokens",
+                                      headers={"Accept": "text/html"})
+        self.assertEqual(page.status_code, 200)
+        rows = re.findall(r'data-token="([^"]+)".*?class="consumer-name">([^<]+)<.*?data-issued="([^"]+)"',
+                          page.text, re.DOTALL)
+        self.assertGreaterEqual(len(rows), 3, page.text)
+        grants = self.by_application()
+        outputs = [self.alice("tokens", "list", *f) for f in ((), ("--format", "json"), ("--format", "csv"))]
+        for token, application, issued in rows:
+            with self.subTest(application=application):
+                self.assertEqual(utc(grants[application]["issuedAt"]).replace(second=0, microsecond=0),
+                                 utc(issued).replace(second=0, microsecond=0))
+                if grants[application]["kind"] == "oauth1":
+                    for run in outputs:
+                        self.assertNotIn(token, run.stdout, "an OAuth 1.0a token value was printed")
+                    self.assertSecretNowhere(token, outputs)
+
+    def test_only_the_callers_own_grants(self):
+        bob = {g["application"] for g in self.grants("bob")}
+        self.assertIn("reporting", bob)
+        self.assertFalse(bob & {"laptop-cli", "ci-pipeline", "Deploy Dashboard"})
+
+    def test_csv_has_a_header_and_one_row_per_grant(self):
+        grants = self.grants()
+        run = self.alice("tokens", "list", "--format", "csv")
+        self.assertExit(run, OK)
+        rows = list(csv.reader(io.StringIO(run.stdout)))
+        header = [cell.lower() for cell in rows[0]]
+        for column in ("id", "kind", "application"):
+            self.assertIn(column, header)
+        body = rows[1:]
+        self.assertEqual(len(body), len(grants))
+        ids = [row[header.index("id")] for row in body]
+        self.assertEqual(sorted(ids), sorted(g["id"] for g in grants))
+        kinds = {row[header.index("id")]: row[header.index("kind")] for row in body}
+        self.assertEqual(kinds, {g["id"]: g["kind"] for g in grants})
+
+    def test_table_has_a_header_and_every_grant(self):
+        grants = self.grants()
+        run = self.alice("tokens", "list")
+        self.assertExit(run, OK)
+        lines = run.stdout.splitlines()
+        for column in ("id", "kind", "application"):
+            self.assertIn(column, lines[0].lower())
+        self.assertEqual(len(lines), len(grants) + 1)
+        for grant in grants:
+            self.assertIn(grant["id"], run.stdout)
+            self.assertIn(grant["application"], run.stdout)
+
+    def test_revoke_without_terminal_or_yes_refuses_and_revokes_nothing(self):
+        before = self.grants()
+        run = self.alice("tokens", "revoke", *[g["id"] for g in before])
+        self.assertFailsPlainly(run, USAGE)
+        self.assertIn("--yes", run.stderr)
+        self.assertEqual(self.grants(), before)
+
+    def test_revoke_of_an_unknown_id_is_a_usage_error_and_revokes_nothing(self):
+        before = self.grants()
+        known = next(g["id"] for g in before if g["application"] == "ci-pipeline")
+        for ids in (["oauth1:000000000000"], ["pat:999999999999"], [known, "oauth2:no-such-grant"],
+                    ["nonsense"]):
+            with self.subTest(ids=ids):
+                run = self.alice("tokens", "revoke", *ids, "--yes")
+                self.assertFailsPlainly(run, USAGE)
+                self.assertIn(ids[-1], run.stderr)
+        self.assertEqual(self.grants(), before)
+
+    def test_another_users_grant_cannot_be_revoked_by_id(self):
+        before = self.grants()
+        run = self.as_user("bob", "tokens", "revoke", before[0]["id"], "--yes")
+        self.assertFailsPlainly(run, USAGE)
+        self.assertEqual(self.grants(), before)
+
+
+class TokensRevoke(CliTestCase, GrantsMixin):
+    """Revokes seeded grants, so every test gets a fresh trackersim."""
+
+    SIM_PER_TEST = True
+
+    def test_revoke_one_grant_of_each_kind(self):
+        grants = self.by_application()
+        chosen = [grants[name]["id"] for name in ("Bamboo", "Deploy Dashboard", "ci-pipeline")]
+        run = self.alice("tokens", "revoke", *chosen, "--yes", "--format", "json")
+        self.assertExit(run, OK)
+        results = run.json()  # stdout stays one JSON document
+        self.assertEqual(sorted(r["id"] for r in results), sorted(chosen))
+
+        left = self.ids()
+        self.assertFalse(left & set(chosen), "a revoked grant is still listed")
+        self.assertIn(grants["Release Radar"]["id"], left)
+        self.assertIn(grants["laptop-cli"]["id"], left)
+        # Checked on the server too, not only through the CLI.
+        server_pats = {t["name"] for t in self.rest("alice").get(self.url + "/rest/pat/latest/tokens").json()}
+        self.assertEqual(server_pats, {"laptop-cli"})
+
+    def test_partial_failure_exits_6_lists_each_failure_and_revokes_the_rest(self):
+        grants = self.by_application()
+        failing = grants["Deploy Dashboard"]["id"]
+        others = [grants["Release Radar"]["id"], grants["laptop-cli"]["id"]]
+        self.sim.add_fault(method="POST", path="/rest/oauth2/latest/revoke/*", status=500)
+        run = self.alice("tokens", "revoke", others[0], failing, others[1], "--yes", "--format", "json")
+        self.assertExit(run, PARTIAL)
+        results = {r["id"]: r for r in run.json()}
+        self.assertEqual(set(results), {failing, *others})
+        self.assertIn(failing, run.stderr)
+        self.assertIn("Deploy Dashboard", run.stderr)
+        for other in others:
+            self.assertNotIn(other, run.stderr)
+        self.sim.clear_faults()
+
+        left = self.ids()
+        self.assertIn(failing, left)
+        self.assertFalse(left & set(others), "the grants that did not fail must be revoked")
+
+    def test_every_revocation_failing_for_one_reason_exits_with_that_reason(self):
+        grants = self.by_application()
+        self.sim.add_fault(method="POST", path="/rest/oauth2/latest/revoke/*", status=500)
+        run = self.alice("tokens", "revoke", grants["Deploy Dashboard"]["id"], "--yes")
+        self.assertExit(run, SERVER)
+        self.assertIn("Deploy Dashboard", run.stderr)
+
+
+class Confirmation(CliTestCase):
+    """With a terminal and no --yes, revoking asks, and only "y" revokes."""
+
+    def test_no_or_nothing_revokes_nothing(self):
+        token = self.create_pat("alice")
+        for answer in ("n\n", "\n", "maybe\n"):
+            with self.subTest(answer=answer):
+                run = self.cli_in_terminal("--server", self.url, "--user", "alice", "--password-env", "ACCESSDESK_TEST_PW",
+                                           "tokens", "revoke", f"pat:{token['id']}", answer=answer,
+                                           env={"ACCESSDESK_TEST_PW": "alice"})
+                self.assertNotEqual(run.code, OK, run)
+                self.assertIn(token["name"], run.stderr, "the question names what would be revoked")
+                self.assertIn(token["id"], self.pat_ids("alice"))
+
+    def test_yes_revokes(self):
+        token = self.create_pat("alice")
+        run = self.cli_in_terminal("--server", self.url, "--user", "alice", "--password-env", "ACCESSDESK_TEST_PW",
+                                   "pat", "revoke", token["id"], answer="y\n",
+                                   env={"ACCESSDESK_TEST_PW": "alice"})
+        self.assertExit(run, OK)
+        self.assertNotIn(token["id"], self.pat_ids("alice"))
+
+
+class NoGrants(CliTestCase):
+    SIM_ARGS = ("--seed", "none")
+
+    def test_empty_list_in_every_format(self):
+        self.assertEqual(self.ok_json(self.alice("tokens", "list", "--format", "json")), [])
+        self.assertEqual(self.ok_json(self.alice("pat", "list", "--format", "json")), [])
+        table = self.alice("tokens", "list")
+        self.assertExit(table, OK)
+        self.assertTrue(table.stdout.strip())
+        rows = list(csv.reader(io.StringIO(self.alice("tokens", "list", "--format", "csv").stdout)))
+        self.assertEqual(len(rows), 1, "a CSV of nothing is its header row")
+        self.assertIn("id", [c.lower() for c in rows[0]])
+
+
+class NoPatServer(CliTestCase):
+    """Jira before 8.14: /rest/pat answers 404, and the other grants are still listed."""
+
+    SIM_ARGS = ("--no-pat",)
+
+    def test_tokens_list_without_pats(self):
+        grants = self.ok_json(self.alice("tokens", "list", "--format", "json"))
+        kinds = {(g["application"], g["kind"]) for g in grants}
+        self.assertIn(("Bamboo", "oauth1"), kinds)
+        self.assertFalse([g for g in grants if g["kind"] == "pat"])
+
+    def test_pat_list_fails_plainly(self):
+        self.assertFailsPlainly(self.alice("pat", "list", "--format", "json"), SERVER)
+
+
+class Pat(CliTestCase):
+    def test_create_prints_the_token_once(self):
+        name = unique("cli-pat")
+        run = self.alice("pat", "create", name)
+        self.assertExit(run, OK)
+        created = [t for t in self.rest("alice").get(self.url + "/rest/pat/latest/tokens").json()
+                   if t["name"] == name]
+        self.assertEqual(len(created), 1)
+        # Jira says "never" with 9999-12-31 (or no date).
+        self.assertTrue((created[0].get("expiringAt") or "9999").startswith("9999"),
+                        "created without --days must not expire")
+
+        as_json = self.ok_json(self.alice("pat", "create", unique("cli-pat-json"), "--format", "json"))
+        token = as_json["token"]
+        self.assertEqual(self.rest("alice").get(self.url + "/rest/api/2/myself",
+                                                auth=None, headers={"Authorization": "Bearer " + token})
+                         .json()["name"], "alice")
+        listed = self.alice("pat", "list", "--format", "json")
+        self.assertIn(as_json["id"], [t["id"] for t in self.ok_json(listed)])
+        self.assertNotIn(token, listed.stdout)
+        self.assertNotIn(token, self.alice("pat", "list").stdout)
+
+    def test_list_json_and_table(self):
+        tokens = self.ok_json(self.alice("pat", "list", "--format", "json"))
+        names = {t["name"] for t in tokens}
+        self.assertLessEqual({"laptop-cli", "ci-pipeline"}, names)
+        self.assertEqual({t["id"] for t in tokens}, self.pat_ids("alice"))
+        table = self.alice("pat", "list")
+        self.assertExit(table, OK)
+        self.assertIn("name", table.stdout.splitlines()[0].lower())
+        for t in tokens:
+            self.assertIn(str(t["id"]), table.stdout)
+
+    def test_revoke_asks_then_revokes_with_yes(self):
+        token = self.create_pat("alice")
+        self.assertFailsPlainly(self.alice("pat", "revoke", token["id"]), USAGE)
+        self.assertIn(token["id"], self.pat_ids("alice"))
+        run = self.alice("pat", "revoke", token["id"], "--yes")
+        self.assertExit(run, OK)
+        self.assertNotIn(token["id"], self.pat_ids("alice"))
+
+    def test_revoke_of_several(self):
+        first, second = self.create_pat("alice"), self.create_pat("alice")
+        self.assertExit(self.alice("pat", "revoke", first["id"], second["id"], "--yes"), OK)
+        self.assertFalse({first["id"], second["id"]} & self.pat_ids("alice"))
+
+    def test_revoke_needs_a_token_id(self):
+        self.assertFailsPlainly(self.alice("pat", "revoke", "laptop-cli", "--yes"), USAGE)
+
+    def test_another_users_token_is_refused_with_exit_3(self):
+        token = self.create_pat("alice")
+        run = self.as_user("bob", "pat", "revoke", token["id"], "--yes")
+        self.assertExit(run, AUTH)
+        self.assertTrue(run.stderr.strip())
+        self.assertIn(token["id"], self.pat_ids("alice"))
+
+
+if __name__ == "__main__":
+    unittest.main()
