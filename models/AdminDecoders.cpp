@@ -79,15 +79,9 @@ AppLinkWithAuth readLinkWithAuth(const QJsonObject &object, const QString &path,
 
 Decoded<AppManifest> decodeManifest(const QByteArray &json)
 {
-    QString error;
-    QJsonObject root;
-    if (!json::expectObject(json::parse(json), QStringLiteral("manifest"), &root, &error))
-        return Decoded<AppManifest>::failure(error);
-    json::ObjectReader reader(root, QString(), &error);
-    const AppManifest manifest = readManifest(reader);
-    if (!error.isEmpty())
-        return Decoded<AppManifest>::failure(error);
-    return Decoded<AppManifest>::success(manifest);
+    return json::decodeObject<AppManifest>(
+        json, QStringLiteral("manifest"),
+        [](json::ObjectReader &reader) { return readManifest(reader); });
 }
 
 Decoded<ManifestProbe> decodeManifestProbe(const QByteArray &json)

@@ -113,15 +113,8 @@ Decoded<QList<AppLink>> decodeAppLinksV3(const QByteArray &json)
 
 Decoded<AppLink> decodeAppLinkV3(const QByteArray &json)
 {
-    QString error;
-    QJsonObject root;
-    if (!json::expectObject(json::parse(json), QStringLiteral("applink"), &root, &error))
-        return Decoded<AppLink>::failure(error);
-    json::ObjectReader reader(root, QString(), &error);
-    const AppLink link = readLink(reader);
-    if (!error.isEmpty())
-        return Decoded<AppLink>::failure(error);
-    return Decoded<AppLink>::success(link);
+    return json::decodeObject<AppLink>(json, QStringLiteral("applink"),
+                                       [](json::ObjectReader &reader) { return readLink(reader); });
 }
 
 Decoded<AppLinkStatus> decodeAppLinkStatus(const QByteArray &json)
@@ -152,15 +145,9 @@ Decoded<AppLinkStatus> decodeAppLinkStatus(const QByteArray &json)
 
 Decoded<OAuthStatus> decodeOAuthStatus(const QByteArray &json)
 {
-    QString error;
-    QJsonObject root;
-    if (!json::expectObject(json::parse(json), QStringLiteral("oauth status"), &root, &error))
-        return Decoded<OAuthStatus>::failure(error);
-    json::ObjectReader reader(root, QString(), &error);
-    const OAuthStatus status = readOAuthStatus(reader);
-    if (!error.isEmpty())
-        return Decoded<OAuthStatus>::failure(error);
-    return Decoded<OAuthStatus>::success(status);
+    return json::decodeObject<OAuthStatus>(
+        json, QStringLiteral("oauth status"),
+        [](json::ObjectReader &reader) { return readOAuthStatus(reader); });
 }
 
 } // namespace accessdesk

@@ -83,15 +83,9 @@ Decoded<QList<OAuthConsumer>> decodeConsumers(const QByteArray &json)
 
 Decoded<OAuthConsumer> decodeConsumer(const QByteArray &json)
 {
-    QString error;
-    QJsonObject root;
-    if (!json::expectObject(json::parse(json), QStringLiteral("consumer"), &root, &error))
-        return Decoded<OAuthConsumer>::failure(error);
-    json::ObjectReader reader(root, QString(), &error);
-    const OAuthConsumer consumer = readConsumer(reader);
-    if (!error.isEmpty())
-        return Decoded<OAuthConsumer>::failure(error);
-    return Decoded<OAuthConsumer>::success(consumer);
+    return json::decodeObject<OAuthConsumer>(
+        json, QStringLiteral("consumer"),
+        [](json::ObjectReader &reader) { return readConsumer(reader); });
 }
 
 Decoded<AppLinkAuthentication> decodeAppLinkAuthentication(const QByteArray &json)

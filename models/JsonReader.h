@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Decoded.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonArray>
@@ -63,6 +65,22 @@ private:
     QString m_path;
     QString *m_error;
 };
+
+// The frame every object-rooted decoder shares: parse the body, expect an object (named `what` in
+// errors), read it with read(ObjectReader &), and turn the first type error into a failure.
+template<class T, class Read>
+Decoded<T> decodeObject(const QByteArray &body, const QString &what, Read read)
+{
+    QString error;
+    QJsonObject root;
+    if (!expectObject(parse(body), what, &root, &error))
+        return Decoded<T>::failure(error);
+    ObjectReader reader(root, QString(), &error);
+    T value = read(reader);
+    if (!error.isEmpty())
+        return Decoded<T>::failure(error);
+    return Decoded<T>::success(std::move(value));
+}
 
 // A JSON number that is an exact integer within qint64 (1e30, 1.5 and 2^63 are not).
 std::optional<qint64> exactInteger(const QJsonValue &value);

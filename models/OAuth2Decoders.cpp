@@ -49,15 +49,9 @@ Decoded<QList<OAuth2Client>> decodeOAuth2Clients(const QByteArray &json)
 
 Decoded<OAuth2Client> decodeOAuth2Client(const QByteArray &json)
 {
-    QString error;
-    QJsonObject root;
-    if (!json::expectObject(json::parse(json), QStringLiteral("client"), &root, &error))
-        return Decoded<OAuth2Client>::failure(error);
-    json::ObjectReader reader(root, QString(), &error);
-    const OAuth2Client client = readClient(reader);
-    if (!error.isEmpty())
-        return Decoded<OAuth2Client>::failure(error);
-    return Decoded<OAuth2Client>::success(client);
+    return json::decodeObject<OAuth2Client>(
+        json, QStringLiteral("client"),
+        [](json::ObjectReader &reader) { return readClient(reader); });
 }
 
 Decoded<OAuth2TokenResponse> decodeOAuth2TokenResponse(const QByteArray &json)
