@@ -1,0 +1,60 @@
+#pragma once
+
+#include "AccessGrant.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QList>
+
+#include <functional>
+
+namespace accessdesk {
+
+// Every grant of the user as table rows (My access). Display text is for people (local time);
+// RawValueRole carries what sorting compares, so dates sort by time and not by their text.
+class AccessGrantModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AccessGrantModel)
+
+public:
+    enum Column { Application, Kind, Description, Issued, Expires, LastUsed, Scopes, ColumnCount };
+    Q_ENUM(Column)
+
+    enum Role {
+        RawValueRole = Qt::UserRole + 1, // QDateTime for dates (invalid: none), text otherwise
+        GrantIdRole,                     // "<kind>:<id>", unique across kinds
+        BadgeRole,                       // QStringList: "expires soon", "expired", "never used"
+        KindRole,                        // int(GrantKind)
+    };
+    Q_ENUM(Role)
+
+    using Clock = std::function<QDateTime()>;
+
+    // The clock decides the badges; tests inject a fixed one.
+    explicit AccessGrantModel(Clock clock = {}, QObject *parent = nullptr);
+
+    void setGrants(QList<AccessGrant> grants);
+    const QList<AccessGrant> &grants() const { return m_grants; }
+    AccessGrant grantAt(int row) const { return m_grants.value(row); }
+
+    static QStringList badgesFor(const AccessGrant &grant, const QDateTime &now);
+    static QString kindLabel(GrantKind kind); // "OAuth 1.0a", "OAuth 2.0", "Personal token"
+    static QString grantId(const AccessGrant &grant);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+private:
+    QVariant displayText(const AccessGrant &grant, int column) const;
+    QVariant rawValue(const AccessGrant &grant, int column) const;
+
+    Clock m_clock;
+    QList<AccessGrant> m_grants;
+};
+
+} // namespace accessdesk

@@ -1,0 +1,180 @@
+// AccessGrantModel and AccessGrantFilterModel: model contract, badges, sorting, filtering.
+#include "AccessGrantFilterModel.h"
+#include "AccessGrantModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QLocale>
+#include <QTest>
+
+using namespace accessdesk;
+
+namespace {
+
+const QDateTime kNow(QDate(2026, 3, 10), QTime(12, 0), Qt::UTC);
+
+AccessGrant grant(const QString &id, GrantKind kind, const QString &app, int issuedDaysAgo)
+{
+    AccessGrant g;
+    g.id = id;
+    g.kind = kind;
+    g.application = app;
+    g.revokeKey = id;
+    g.issuedAt = kNow.addDays(-issuedDaysAgo);
+    return g;
+}
+
+QList<AccessGrant> sample()
+{
+    AccessGrant bamboo =
+        grant(QStringLiteral("t1"), GrantKind::OAuth1, QStringLiteral("Bamboo"), 30);
+    bamboo.description = QStringLiteral("Build server");
+    AccessGrant radar =
+        grant(QStringLiteral("r1"), GrantKind::OAuth2, QStringLiteral("Release Radar"), 2);
+    radar.scopes = {QStringLiteral("READ")};
+    radar.expiresAt = kNow.addDays(3); // expires soon
+    AccessGrant laptop =
+        grant(QStringLiteral("11"), GrantKind::PersonalToken, QStringLiteral("laptop-cli"), 10);
+    laptop.expiresAt = kNow.addDays(-1); // expired, never used
+    AccessGrant ci =
+        grant(QStringLiteral("12"), GrantKind::PersonalToken, QStringLiteral("ci-pipeline"), 5);
+    ci.expiresAt = kNow.addDays(90);
+    ci.lastUsedAt = kNow.addDays(-1);
+    return {bamboo, radar, laptop, ci};
+}
+
+} // namespace
+
+class TestGrantModel final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void modelContract();
+    void badges();
+    void rolesAndDisplay();
+    void sortsTextWithCollator();
+    void sortsDatesByValue();
+    void filtersByText();
+    void filtersByKind();
+};
+
+void TestGrantModel::modelContract()
+{
+    AccessGrantModel model([] { return kNow; });
+    AccessGrantFilterModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester sourceTester(&model,
+                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setGrants(sample());
+    proxy.sort(AccessGrantModel::Issued);
+    proxy.setTextFilter(QStringLiteral("e"));
+    proxy.setKinds({GrantKind::PersonalToken});
+    model.setGrants({});
+    QCOMPARE(proxy.rowCount(), 0);
+}
+
+void TestGrantModel::badges()
+{
+    const QList<AccessGrant> grants = sample();
+    QCOMPARE(AccessGrantModel::badgesFor(grants.at(0), kNow), QStringList());
+    QCOMPARE(AccessGrantModel::badgesFor(grants.at(1), kNow),
+             QStringList{QStringLiteral("expires soon")});
+    QCOMPARE(AccessGrantModel::badgesFor(grants.at(2), kNow),
+             (QStringList{QStringLiteral("expired"), QStringLiteral("never used")}));
+    QCOMPARE(AccessGrantModel::badgesFor(grants.at(3), kNow), QStringList());
+    // Five days ahead is still "soon"; six is not.
+    AccessGrant edge = grants.at(3);
+    edge.expiresAt = kNow.addDays(5);
+    QCOMPARE(AccessGrantModel::badgesFor(edge, kNow), QStringList{QStringLiteral("expires soon")});
+    edge.expiresAt = kNow.addDays(6);
+    QCOMPARE(AccessGrantModel::badgesFor(edge, kNow), QStringList());
+}
+
+void TestGrantModel::rolesAndDisplay()
+{
+    AccessGrantModel model([] { return kNow; });
+    model.setGrants(sample());
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.columnCount(), int(AccessGrantModel::ColumnCount));
+    const QModelIndex issued = model.index(0, AccessGrantModel::Issued);
+    QCOMPARE(issued.data(AccessGrantModel::RawValueRole).toDateTime(), kNow.addDays(-30));
+    QCOMPARE(issued.data().toString(),
+             QLocale().toString(kNow.addDays(-30).toLocalTime(), QLocale::ShortFormat));
+    QCOMPARE(model.index(2, 0).data(AccessGrantModel::GrantIdRole).toString(),
+             QStringLiteral("pat:11"));
+    QCOMPARE(model.index(1, AccessGrantModel::Kind).data().toString(), QStringLiteral("OAuth 2.0"));
+    QCOMPARE(model.index(1, AccessGrantModel::Scopes).data().toString(), QStringLiteral("READ"));
+    QVERIFY(model.index(1, AccessGrantModel::Expires)
+                .data()
+                .toString()
+                .contains(QStringLiteral("expires soon")));
+    QCOMPARE(model.index(2, AccessGrantModel::LastUsed).data().toString(),
+             QStringLiteral("never used"));
+    QCOMPARE(model.headerData(AccessGrantModel::LastUsed, Qt::Horizontal).toString(),
+             QStringLiteral("Last used"));
+}
+
+void TestGrantModel::sortsTextWithCollator()
+{
+    AccessGrantModel model([] { return kNow; });
+    model.setGrants(sample());
+    AccessGrantFilterModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(AccessGrantModel::Application, Qt::AscendingOrder);
+    QStringList names;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        names << proxy.index(row, AccessGrantModel::Application).data().toString();
+    // Case-insensitive: "ci-pipeline" between "Bamboo" and "laptop-cli".
+    QCOMPARE(names, (QStringList{QStringLiteral("Bamboo"), QStringLiteral("ci-pipeline"),
+                                 QStringLiteral("laptop-cli"), QStringLiteral("Release Radar")}));
+}
+
+void TestGrantModel::sortsDatesByValue()
+{
+    AccessGrantModel model([] { return kNow; });
+    model.setGrants(sample());
+    AccessGrantFilterModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(AccessGrantModel::Expires, Qt::AscendingOrder);
+    QStringList names;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        names << proxy.index(row, AccessGrantModel::Application).data().toString();
+    // Soonest first; Bamboo has no expiry and comes last.
+    QCOMPARE(names, (QStringList{QStringLiteral("laptop-cli"), QStringLiteral("Release Radar"),
+                                 QStringLiteral("ci-pipeline"), QStringLiteral("Bamboo")}));
+}
+
+void TestGrantModel::filtersByText()
+{
+    AccessGrantModel model([] { return kNow; });
+    model.setGrants(sample());
+    AccessGrantFilterModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setTextFilter(QStringLiteral("RADAR"));
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("Release Radar"));
+    proxy.setTextFilter(QStringLiteral("build server"));
+    QCOMPARE(proxy.rowCount(), 1);
+    proxy.setTextFilter(QStringLiteral("no such thing"));
+    QCOMPARE(proxy.rowCount(), 0);
+    proxy.setTextFilter({});
+    QCOMPARE(proxy.rowCount(), 4);
+}
+
+void TestGrantModel::filtersByKind()
+{
+    AccessGrantModel model([] { return kNow; });
+    model.setGrants(sample());
+    AccessGrantFilterModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setKinds({GrantKind::PersonalToken});
+    QCOMPARE(proxy.rowCount(), 2);
+    proxy.setKinds({GrantKind::OAuth1, GrantKind::OAuth2});
+    QCOMPARE(proxy.rowCount(), 2);
+    proxy.setKinds({});
+    QCOMPARE(proxy.rowCount(), 4);
+}
+
+QTEST_GUILESS_MAIN(TestGrantModel)
+#include "tst_grantmodel.moc"
