@@ -44,6 +44,8 @@ private:
     using Then = std::function<void()>;
 
     // Connection set-up (CliConnection.cpp)
+    // Loads --profile or checks --server; false (after reporting) when neither names a server.
+    bool resolveServer();
     void connectThen(Then then);
     void resolveSecretThen(const QString &envVar, SecretKind kind, const QString &what,
                            std::function<void(QString)> then);

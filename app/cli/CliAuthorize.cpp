@@ -132,17 +132,8 @@ bool hasTerminal()
 
 void CliApp::prepareServerThen(Then then)
 {
-    if (!m_options.profile.isEmpty()) {
-        m_profile = ProfileStore(*m_settings).find(m_options.profile);
-        if (!m_profile) {
-            failWith(Usage, QStringLiteral("there is no profile named \"%1\" (see: profiles list)")
-                                .arg(m_options.profile));
-            return;
-        }
-    } else if (m_options.server.isEmpty()) {
-        failWith(Usage, QStringLiteral("say which server: --server URL or --profile NAME"));
+    if (!resolveServer())
         return;
-    }
     // No credentials: each flow signs its own requests.
     buildConnection(nullptr, std::move(then));
 }

@@ -90,19 +90,26 @@ void CliApp::resolveSecretThen(const QString &envVar, SecretKind kind, const QSt
     });
 }
 
-void CliApp::connectThen(Then then)
+bool CliApp::resolveServer()
 {
     if (!m_options.profile.isEmpty()) {
         m_profile = ProfileStore(*m_settings).find(m_options.profile);
         if (!m_profile) {
             failWith(Usage, QStringLiteral("there is no profile named \"%1\" (see: profiles list)")
                                 .arg(m_options.profile));
-            return;
+            return false;
         }
     } else if (m_options.server.isEmpty()) {
         failWith(Usage, QStringLiteral("say which server: --server URL or --profile NAME"));
-        return;
+        return false;
     }
+    return true;
+}
+
+void CliApp::connectThen(Then then)
+{
+    if (!resolveServer())
+        return;
     const QString kind = kindOf(m_options, m_profile);
     const QString user =
         !m_options.user.isEmpty() ? m_options.user : (m_profile ? m_profile->username : QString());
