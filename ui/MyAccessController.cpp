@@ -19,6 +19,24 @@ void MyAccessController::setState(State state)
     emit stateChanged();
 }
 
+void MyAccessController::setConnection(ServerConnection *connection, ActivityContext who)
+{
+    // Deleting a job aborts its replies; nothing it would have reported is about the new server.
+    delete m_probeJob.data();
+    delete m_listJob.data();
+    delete m_revokeJob.data();
+    m_connection = connection;
+    m_who = std::move(who);
+    m_grants.clear();
+    m_revokeFailures.clear();
+    m_lastRefresh = QDateTime();
+    m_lastError.clear();
+    m_admin = false;
+    emit grantsChanged();
+    emit probed();
+    setState(State::Idle);
+}
+
 void MyAccessController::refresh()
 {
     if (m_listJob)
@@ -44,7 +62,9 @@ void MyAccessController::refresh()
 
 void MyAccessController::probe()
 {
+    delete m_probeJob.data();
     auto *job = new ProbeJob(m_connection, this);
+    m_probeJob = job;
     connect(job, &ProbeJob::finished, this, [this, job] {
         job->deleteLater();
         if (!job->error().isError()) {

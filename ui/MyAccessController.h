@@ -30,6 +30,12 @@ public:
     MyAccessController(ServerConnection *connection, ActivityLog *log, ActivityContext who,
                        QObject *parent = nullptr);
 
+    // Points the controller at another server (a profile switch): drops the jobs still running
+    // against the old one and its lists, then waits for refresh(). The old connection may be
+    // deleted once this returns.
+    void setConnection(ServerConnection *connection, ActivityContext who);
+    void setActivityLog(ActivityLog *log) { m_log = log; }
+
     void refresh();
     void probe(); // learns whether the user is an administrator (Administration page)
     void revoke(const QList<AccessGrant> &grants);
@@ -55,6 +61,7 @@ private:
     ServerConnection *m_connection;
     ActivityLog *m_log;
     ActivityContext m_who;
+    QPointer<ProbeJob> m_probeJob;
     QPointer<ListGrantsJob> m_listJob;
     QPointer<RevokeGrantsJob> m_revokeJob;
     QList<AccessGrant> m_grants;
