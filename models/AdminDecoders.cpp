@@ -48,9 +48,8 @@ void collectHrefs(const QJsonValue &value, QStringList *hrefs)
     }
 }
 
-AppLinkWithAuth readLinkWithAuth(const QJsonObject &object, const QString &path, QString *error)
+AppLinkWithAuth readLinkWithAuth(json::ObjectReader &reader)
 {
-    json::ObjectReader reader(object, path, error);
     AppLinkWithAuth entry;
     const QJsonObject application = reader.object("application");
     if (reader.ok() && application.isEmpty()) {
@@ -104,27 +103,10 @@ Decoded<ManifestProbe> decodeManifestProbe(const QByteArray &json)
 
 Decoded<QList<AppLinkWithAuth>> decodeAppLinksWithAuth(const QByteArray &json)
 {
-    QString error;
-    QJsonObject root;
-    if (!json::expectObject(json::parse(json), QStringLiteral("list"), &root, &error))
-        return Decoded<QList<AppLinkWithAuth>>::failure(error);
-    json::ObjectReader reader(root, QString(), &error);
-    const QJsonArray array = reader.array("list");
-    QList<AppLinkWithAuth> entries;
-    for (qsizetype i = 0; i < array.size() && error.isEmpty(); ++i) {
-        const QString path = QStringLiteral("list[%1]").arg(i);
-        if (array.at(i).isNull())
-            continue;
-        if (!array.at(i).isObject()) {
-            error =
-                path + QStringLiteral(": expected an object, got ") + json::typeName(array.at(i));
-            break;
-        }
-        entries.append(readLinkWithAuth(array.at(i).toObject(), path, &error));
-    }
-    if (!error.isEmpty())
-        return Decoded<QList<AppLinkWithAuth>>::failure(error);
-    return Decoded<QList<AppLinkWithAuth>>::success(entries);
+    return json::decodeObject<QList<AppLinkWithAuth>>(
+        json, QStringLiteral("list"), [](json::ObjectReader &reader) {
+            return json::readObjectsAt<AppLinkWithAuth>(reader, "list", readLinkWithAuth);
+        });
 }
 
 Decoded<RestStatus> decodeRestStatus(const QByteArray &json)

@@ -24,24 +24,6 @@ AppLink readLink(json::ObjectReader &reader)
     return link;
 }
 
-QList<AppLink> readLinks(const QJsonArray &array, const QString &path, QString *error)
-{
-    QList<AppLink> links;
-    for (qsizetype i = 0; i < array.size() && error->isEmpty(); ++i) {
-        const QString itemPath = path + QStringLiteral("[%1]").arg(i);
-        if (array.at(i).isNull())
-            continue;
-        if (!array.at(i).isObject()) {
-            *error = itemPath + QStringLiteral(": expected an object, got ") +
-                     json::typeName(array.at(i));
-            break;
-        }
-        json::ObjectReader reader(array.at(i).toObject(), itemPath, error);
-        links.append(readLink(reader));
-    }
-    return links;
-}
-
 OAuthConfig readConfig(json::ObjectReader &parent, const char *key)
 {
     json::ObjectReader reader(parent.object(key), parent.pathOf(key), parent.errorSink());
@@ -69,16 +51,10 @@ std::optional<OAuthStatus> readOptionalStatus(json::ObjectReader &parent, const 
 
 Decoded<QList<AppLink>> decodeAppLinksV1(const QByteArray &json)
 {
-    QString error;
-    QJsonObject root;
-    if (!json::expectObject(json::parse(json), QStringLiteral("applicationLinks"), &root, &error))
-        return Decoded<QList<AppLink>>::failure(error);
-    json::ObjectReader reader(root, QString(), &error);
-    const QJsonArray array = reader.array("applicationLinks");
-    const QList<AppLink> links = readLinks(array, QStringLiteral("applicationLinks"), &error);
-    if (!error.isEmpty())
-        return Decoded<QList<AppLink>>::failure(error);
-    return Decoded<QList<AppLink>>::success(links);
+    return json::decodeObject<QList<AppLink>>(
+        json, QStringLiteral("applicationLinks"), [](json::ObjectReader &reader) {
+            return json::readObjectsAt<AppLink>(reader, "applicationLinks", readLink);
+        });
 }
 
 Decoded<AppLink> decodeAppLinkV1(const QByteArray &json)
@@ -101,14 +77,7 @@ Decoded<AppLink> decodeAppLinkV1(const QByteArray &json)
 
 Decoded<QList<AppLink>> decodeAppLinksV3(const QByteArray &json)
 {
-    QString error;
-    QJsonArray array;
-    if (!json::expectArray(json::parse(json), QStringLiteral("applinks"), &array, &error))
-        return Decoded<QList<AppLink>>::failure(error);
-    const QList<AppLink> links = readLinks(array, QString(), &error);
-    if (!error.isEmpty())
-        return Decoded<QList<AppLink>>::failure(error);
-    return Decoded<QList<AppLink>>::success(links);
+    return json::decodeArray<AppLink>(json, QStringLiteral("applinks"), readLink);
 }
 
 Decoded<AppLink> decodeAppLinkV3(const QByteArray &json)

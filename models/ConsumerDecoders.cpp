@@ -45,40 +45,14 @@ AuthProvider readProvider(json::ObjectReader &reader)
     return provider;
 }
 
-// Reads every object of an array with read(); nulls are skipped, other non-objects are errors.
-template<class T, class Read>
-QList<T> readAll(const QJsonArray &array, const QString &path, QString *error, Read read)
-{
-    QList<T> items;
-    for (qsizetype i = 0; i < array.size() && error->isEmpty(); ++i) {
-        const QString itemPath = path + QStringLiteral("[%1]").arg(i);
-        if (array.at(i).isNull())
-            continue;
-        if (!array.at(i).isObject()) {
-            *error = itemPath + QStringLiteral(": expected an object, got ") +
-                     json::typeName(array.at(i));
-            break;
-        }
-        json::ObjectReader reader(array.at(i).toObject(), itemPath, error);
-        items.append(read(reader));
-    }
-    return items;
-}
-
 } // namespace
 
 Decoded<QList<OAuthConsumer>> decodeConsumers(const QByteArray &json)
 {
-    QString error;
-    QJsonObject root;
-    if (!json::expectObject(json::parse(json), QStringLiteral("consumers"), &root, &error))
-        return Decoded<QList<OAuthConsumer>>::failure(error);
-    json::ObjectReader reader(root, QString(), &error);
-    const auto consumers = readAll<OAuthConsumer>(
-        reader.array("consumers"), QStringLiteral("consumers"), &error, readConsumer);
-    if (!error.isEmpty())
-        return Decoded<QList<OAuthConsumer>>::failure(error);
-    return Decoded<QList<OAuthConsumer>>::success(consumers);
+    return json::decodeObject<QList<OAuthConsumer>>(
+        json, QStringLiteral("consumers"), [](json::ObjectReader &reader) {
+            return json::readObjectsAt<OAuthConsumer>(reader, "consumers", readConsumer);
+        });
 }
 
 Decoded<OAuthConsumer> decodeConsumer(const QByteArray &json)
@@ -90,36 +64,24 @@ Decoded<OAuthConsumer> decodeConsumer(const QByteArray &json)
 
 Decoded<AppLinkAuthentication> decodeAppLinkAuthentication(const QByteArray &json)
 {
-    QString error;
-    QJsonObject root;
-    if (!json::expectObject(json::parse(json), QStringLiteral("authentication"), &root, &error))
-        return Decoded<AppLinkAuthentication>::failure(error);
-    json::ObjectReader reader(root, QString(), &error);
-    AppLinkAuthentication authentication;
-    authentication.consumers = readAll<OAuthConsumer>(
-        reader.array("consumers"), QStringLiteral("consumers"), &error, readConsumer);
-    authentication.providers =
-        readAll<AuthProvider>(reader.array("configuredAuthProviders"),
-                              QStringLiteral("configuredAuthProviders"), &error, readProvider);
-    if (!error.isEmpty())
-        return Decoded<AppLinkAuthentication>::failure(error);
-    return Decoded<AppLinkAuthentication>::success(authentication);
+    return json::decodeObject<AppLinkAuthentication>(
+        json, QStringLiteral("authentication"), [](json::ObjectReader &reader) {
+            AppLinkAuthentication authentication;
+            authentication.consumers =
+                json::readObjectsAt<OAuthConsumer>(reader, "consumers", readConsumer);
+            authentication.providers =
+                json::readObjectsAt<AuthProvider>(reader, "configuredAuthProviders", readProvider);
+            return authentication;
+        });
 }
 
 Decoded<QList<AuthProvider>> decodeAuthProviders(const QByteArray &json)
 {
-    QString error;
-    QJsonObject root;
-    if (!json::expectObject(json::parse(json), QStringLiteral("authenticationProviders"), &root,
-                            &error))
-        return Decoded<QList<AuthProvider>>::failure(error);
-    json::ObjectReader reader(root, QString(), &error);
-    const auto providers =
-        readAll<AuthProvider>(reader.array("authenticationProviders"),
-                              QStringLiteral("authenticationProviders"), &error, readProvider);
-    if (!error.isEmpty())
-        return Decoded<QList<AuthProvider>>::failure(error);
-    return Decoded<QList<AuthProvider>>::success(providers);
+    return json::decodeObject<QList<AuthProvider>>(
+        json, QStringLiteral("authenticationProviders"), [](json::ObjectReader &reader) {
+            return json::readObjectsAt<AuthProvider>(reader, "authenticationProviders",
+                                                     readProvider);
+        });
 }
 
 Decoded<ConsumerInfo> decodeConsumerInfo(const QByteArray &xml)

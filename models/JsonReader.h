@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -80,6 +81,50 @@ Decoded<T> decodeObject(const QByteArray &body, const QString &what, Read read)
     if (!error.isEmpty())
         return Decoded<T>::failure(error);
     return Decoded<T>::success(std::move(value));
+}
+
+// Reads every object of an array with read(ObjectReader &) -> T, naming items "path[i]" in errors.
+// Null items are skipped; any other non-object is a type error and ends the reading.
+template<class T, class Read>
+QList<T> readObjects(const QJsonArray &array, const QString &path, QString *error, Read read)
+{
+    QList<T> items;
+    for (qsizetype i = 0; i < array.size() && error->isEmpty(); ++i) {
+        const QString itemPath = path + QLatin1Char('[') + QString::number(i) + QLatin1Char(']');
+        if (array.at(i).isNull())
+            continue;
+        if (!array.at(i).isObject()) {
+            *error =
+                itemPath + QStringLiteral(": expected an object, got ") + typeName(array.at(i));
+            break;
+        }
+        ObjectReader reader(array.at(i).toObject(), itemPath, error);
+        items.append(read(reader));
+    }
+    return items;
+}
+
+// The frame every array-rooted decoder shares: parse, expect an array (named `what` in errors),
+// read each object with readObjects().
+template<class T, class Read>
+Decoded<QList<T>> decodeArray(const QByteArray &body, const QString &what, Read read)
+{
+    QString error;
+    QJsonArray root;
+    if (!expectArray(parse(body), what, &root, &error))
+        return Decoded<QList<T>>::failure(error);
+    QList<T> items = readObjects<T>(root, QString(), &error, read);
+    if (!error.isEmpty())
+        return Decoded<QList<T>>::failure(error);
+    return Decoded<QList<T>>::success(std::move(items));
+}
+
+// For objects that hold their list under one key ({"consumers": [...]}): the list, read with
+// readObjects() and reported at "key[i]".
+template<class T, class Read>
+QList<T> readObjectsAt(ObjectReader &reader, const char *key, Read read)
+{
+    return readObjects<T>(reader.array(key), reader.pathOf(key), reader.errorSink(), read);
 }
 
 // A JSON number that is an exact integer within qint64 (1e30, 1.5 and 2^63 are not).

@@ -25,26 +25,7 @@ OAuth2Client readClient(json::ObjectReader &reader)
 
 Decoded<QList<OAuth2Client>> decodeOAuth2Clients(const QByteArray &json)
 {
-    QString error;
-    QJsonArray array;
-    if (!json::expectArray(json::parse(json), QStringLiteral("clients"), &array, &error))
-        return Decoded<QList<OAuth2Client>>::failure(error);
-    QList<OAuth2Client> clients;
-    for (qsizetype i = 0; i < array.size() && error.isEmpty(); ++i) {
-        const QString path = QStringLiteral("[%1]").arg(i);
-        if (array.at(i).isNull())
-            continue;
-        if (!array.at(i).isObject()) {
-            error =
-                path + QStringLiteral(": expected an object, got ") + json::typeName(array.at(i));
-            break;
-        }
-        json::ObjectReader reader(array.at(i).toObject(), path, &error);
-        clients.append(readClient(reader));
-    }
-    if (!error.isEmpty())
-        return Decoded<QList<OAuth2Client>>::failure(error);
-    return Decoded<QList<OAuth2Client>>::success(clients);
+    return json::decodeArray<OAuth2Client>(json, QStringLiteral("clients"), readClient);
 }
 
 Decoded<OAuth2Client> decodeOAuth2Client(const QByteArray &json)

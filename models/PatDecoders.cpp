@@ -48,24 +48,6 @@ Decoded<PersonalToken> decodeOne(const QByteArray &json, bool created)
     return Decoded<PersonalToken>::success(token);
 }
 
-QList<PersonalToken> readTokens(const QJsonArray &array, const QString &path, QString *error)
-{
-    QList<PersonalToken> tokens;
-    for (qsizetype i = 0; i < array.size() && error->isEmpty(); ++i) {
-        const QString itemPath = path + QStringLiteral("[%1]").arg(i);
-        if (array.at(i).isNull())
-            continue;
-        if (!array.at(i).isObject()) {
-            *error = itemPath + QStringLiteral(": expected an object, got ") +
-                     json::typeName(array.at(i));
-            break;
-        }
-        json::ObjectReader reader(array.at(i).toObject(), itemPath, error);
-        tokens.append(readToken(reader));
-    }
-    return tokens;
-}
-
 int readCount(json::ObjectReader &reader, const char *key, int fallback)
 {
     const auto value = reader.integer(key);
@@ -82,14 +64,7 @@ int readCount(json::ObjectReader &reader, const char *key, int fallback)
 
 Decoded<QList<PersonalToken>> decodePersonalTokens(const QByteArray &json)
 {
-    QString error;
-    QJsonArray array;
-    if (!json::expectArray(json::parse(json), QStringLiteral("tokens"), &array, &error))
-        return Decoded<QList<PersonalToken>>::failure(error);
-    const QList<PersonalToken> tokens = readTokens(array, QString(), &error);
-    if (!error.isEmpty())
-        return Decoded<QList<PersonalToken>>::failure(error);
-    return Decoded<QList<PersonalToken>>::success(tokens);
+    return json::decodeArray<PersonalToken>(json, QStringLiteral("tokens"), readToken);
 }
 
 Decoded<PersonalToken> decodePersonalToken(const QByteArray &json)
@@ -110,7 +85,7 @@ Decoded<TokenSearchPage> decodeTokenSearchPage(const QByteArray &json)
         return Decoded<TokenSearchPage>::failure(error);
     json::ObjectReader reader(root, QString(), &error);
     TokenSearchPage page;
-    page.values = readTokens(reader.array("values"), QStringLiteral("values"), &error);
+    page.values = json::readObjectsAt<PersonalToken>(reader, "values", readToken);
     page.page = readCount(reader, "page", 0);
     page.size = readCount(reader, "size", int(page.values.size()));
     // Without isLastPage, a page shorter than its size is the last one; so is an empty page.
