@@ -169,6 +169,20 @@ SimResponse applyUpdate(RequestContext &context, AppLink existing, const AppLink
     return writeStatus(context.request, 200, Touched::Updated, selfHref(context, existing.id));
 }
 
+// The end of both create paths (v1 PUT, v2 POST): refuse a taken id (with the wording of that
+// version) or name, then store the link and answer 201 with its self link.
+SimResponse insertNew(RequestContext &context, const AppLink &submitted, const QString &idTaken)
+{
+    if (find(context.store(), submitted.id))
+        return listError(context.request, 400, {idTaken});
+    if (nameInUse(context.store(), submitted.name, {}))
+        return duplicateName(context, submitted.name);
+    if (!insert(context.store(), submitted, context.nowMs()))
+        return uncaught(context.request,
+                        QStringLiteral("The application link could not be stored."));
+    return writeStatus(context.request, 201, Touched::Created, selfHref(context, submitted.id));
+}
+
 SimResponse createOrUpdate(RequestContext &context)
 {
     if (auto denied = requireAdminV1(context))
@@ -193,17 +207,9 @@ SimResponse createOrUpdate(RequestContext &context)
     // A new link takes the body's id; trackersim falls back to the path's when there is none.
     if (submitted.id.isEmpty())
         submitted.id = pathId;
-    if (find(context.store(), submitted.id)) {
-        return listError(context.request, 400,
-                         {QStringLiteral("An application link with id '") + submitted.id +
-                          QStringLiteral("' already exists.")});
-    }
-    if (nameInUse(context.store(), submitted.name, {}))
-        return duplicateName(context, submitted.name);
-    if (!insert(context.store(), submitted, context.nowMs()))
-        return uncaught(context.request,
-                        QStringLiteral("The application link could not be stored."));
-    return writeStatus(context.request, 201, Touched::Created, selfHref(context, submitted.id));
+    return insertNew(context, submitted,
+                     QStringLiteral("An application link with id '") + submitted.id +
+                         QStringLiteral("' already exists."));
 }
 
 SimResponse deleteLink(RequestContext &context)
@@ -261,17 +267,9 @@ SimResponse createV2(RequestContext &context)
         return *invalid;
     if (submitted.typeId == QLatin1String("generic") || submitted.id.isEmpty())
         submitted.id = idForUrl(submitted.rpcUrl);
-    if (find(context.store(), submitted.id)) {
-        return listError(context.request, 400,
-                         {QStringLiteral("An application link to ") + submitted.rpcUrl +
-                          QStringLiteral(" already exists (duplicate url).")});
-    }
-    if (nameInUse(context.store(), submitted.name, {}))
-        return duplicateName(context, submitted.name);
-    if (!insert(context.store(), submitted, context.nowMs()))
-        return uncaught(context.request,
-                        QStringLiteral("The application link could not be stored."));
-    return writeStatus(context.request, 201, Touched::Created, selfHref(context, submitted.id));
+    return insertNew(context, submitted,
+                     QStringLiteral("An application link to ") + submitted.rpcUrl +
+                         QStringLiteral(" already exists (duplicate url)."));
 }
 
 SimResponse updateV2(RequestContext &context)
