@@ -1,6 +1,7 @@
 #include "AccessGrantModel.h"
 
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace accessdesk {
 
@@ -8,11 +9,19 @@ namespace {
 
 constexpr qint64 kExpiresSoonDays = 5;
 
+// The locale's short date and time, without seconds: some locales (C among them) put seconds in
+// their short time format, which only widens the column.
+QString shortFormat(const QLocale &locale)
+{
+    static const QRegularExpression seconds(QStringLiteral("[:.]ss?(?![a-zA-Z])"));
+    QString format = locale.dateTimeFormat(QLocale::ShortFormat);
+    format.remove(seconds);
+    return format;
+}
+
 QString localText(const QDateTime &utc)
 {
-    if (!utc.isValid())
-        return {};
-    return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
+    return AccessGrantModel::shortDateTime(utc);
 }
 
 QVariant optionalDate(const std::optional<QDateTime> &value)
@@ -67,6 +76,14 @@ QString AccessGrantModel::grantId(const AccessGrant &grant)
     return QString(grantKindName(grant.kind) + QLatin1Char(':') + grant.id);
 }
 
+QString AccessGrantModel::shortDateTime(const QDateTime &when)
+{
+    if (!when.isValid())
+        return {};
+    const QLocale locale;
+    return locale.toString(when.toLocalTime(), shortFormat(locale));
+}
+
 int AccessGrantModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_grants.size());
@@ -88,6 +105,9 @@ QVariant AccessGrantModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Application && !grant.applicationUrl.isEmpty())
             return grant.applicationUrl;
+        // The column may be narrower than a long description.
+        if (index.column() == Description && !grant.description.isEmpty())
+            return grant.description;
         return {};
     case RawValueRole:
         return rawValue(grant, index.column());
@@ -97,6 +117,8 @@ QVariant AccessGrantModel::data(const QModelIndex &index, int role) const
         return badgesFor(grant, m_clock());
     case KindRole:
         return int(grant.kind);
+    case ExportRole:
+        return exportValue(grant, index.column());
     default:
         return {};
     }
@@ -150,6 +172,22 @@ QVariant AccessGrantModel::rawValue(const AccessGrant &grant, int column) const
     }
 }
 
+QVariant AccessGrantModel::exportValue(const AccessGrant &grant, int column)
+{
+    switch (column) {
+    case Issued:
+        return grant.issuedAt;
+    case Expires:
+        return optionalDate(grant.expiresAt);
+    case LastUsed:
+        return optionalDate(grant.lastUsedAt);
+    case Scopes:
+        return grant.scopes;
+    default:
+        return {};
+    }
+}
+
 QVariant AccessGrantModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
@@ -181,6 +219,7 @@ QHash<int, QByteArray> AccessGrantModel::roleNames() const
     names.insert(GrantIdRole, QByteArrayLiteral("grantId"));
     names.insert(BadgeRole, QByteArrayLiteral("badges"));
     names.insert(KindRole, QByteArrayLiteral("kind"));
+    names.insert(ExportRole, QByteArrayLiteral("exportValue"));
     return names;
 }
 

@@ -10,8 +10,9 @@
 
 namespace accessdesk {
 
-// Every grant of the user as table rows (My access). Display text is for people (local time);
-// RawValueRole carries what sorting compares, so dates sort by time and not by their text.
+// Every grant of the user as table rows (My access). Display text is for people (local time,
+// short dates without seconds); RawValueRole carries what sorting compares, so dates sort by time
+// and not by their text.
 class AccessGrantModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -29,6 +30,11 @@ public:
     };
     Q_ENUM(Role)
 
+    // What a CSV export writes: QDateTime for the date columns (invalid: none), QStringList for
+    // the scopes, nothing (the display text) elsewhere. The same number as ui/'s
+    // TableExport::ExportRole, which models/ cannot include; ui/ static_asserts that they match.
+    static constexpr int ExportRole = Qt::UserRole + 99;
+
     using Clock = std::function<QDateTime()>;
 
     // The clock decides the badges; tests inject a fixed one.
@@ -41,6 +47,8 @@ public:
     static QStringList badgesFor(const AccessGrant &grant, const QDateTime &now);
     static QString kindLabel(GrantKind kind); // "OAuth 1.0a", "OAuth 2.0", "Personal token"
     static QString grantId(const AccessGrant &grant);
+    // A time as the table shows it: the locale's short date and time, local, without seconds.
+    static QString shortDateTime(const QDateTime &when);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -52,6 +60,7 @@ public:
 private:
     QVariant displayText(const AccessGrant &grant, int column) const;
     QVariant rawValue(const AccessGrant &grant, int column) const;
+    static QVariant exportValue(const AccessGrant &grant, int column);
 
     Clock m_clock;
     QList<AccessGrant> m_grants;

@@ -9,6 +9,12 @@ namespace accessdesk {
 
 namespace {
 
+TokenOwner readOwner(json::ObjectReader &reader)
+{
+    return TokenOwner{reader.string("userKey"), reader.string("username"),
+                      reader.string("fullName"), reader.string("email")};
+}
+
 PersonalToken readToken(json::ObjectReader &reader)
 {
     PersonalToken token;
@@ -26,8 +32,7 @@ PersonalToken readToken(json::ObjectReader &reader)
     if (reader.has("userProfileResource")) {
         json::ObjectReader owner(reader.object("userProfileResource"),
                                  reader.pathOf("userProfileResource"), reader.errorSink());
-        token.owner = TokenOwner{owner.string("userKey"), owner.string("username"),
-                                 owner.string("fullName"), owner.string("email")};
+        token.owner = readOwner(owner);
     }
     return token;
 }
@@ -58,6 +63,16 @@ int readCount(json::ObjectReader &reader, const char *key, int fallback)
         return fallback;
     }
     return int(*value);
+}
+
+// A user found by the token search's user lookup: without a key it cannot be searched by, and
+// dropping it quietly would show "no tokens" for a user who may have some.
+TokenOwner readSearchUser(json::ObjectReader &reader)
+{
+    const TokenOwner user = readOwner(reader);
+    if (reader.ok() && user.userKey.isEmpty())
+        reader.fail(reader.pathOf("userKey"), QStringLiteral("missing"));
+    return user;
 }
 
 } // namespace
@@ -96,6 +111,11 @@ Decoded<TokenSearchPage> decodeTokenSearchPage(const QByteArray &json)
     if (!error.isEmpty())
         return Decoded<TokenSearchPage>::failure(error);
     return Decoded<TokenSearchPage>::success(page);
+}
+
+Decoded<QList<TokenOwner>> decodeTokenSearchUsers(const QByteArray &json)
+{
+    return json::decodeArray<TokenOwner>(json, QStringLiteral("users"), readSearchUser);
 }
 
 } // namespace accessdesk

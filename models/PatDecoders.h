@@ -17,5 +17,8 @@ Decoded<PersonalToken> decodePersonalToken(const QByteArray &json);
 Decoded<PersonalToken> decodeCreatedPersonalToken(const QByteArray &json);
 // POST /rest/pat/latest/tokens/search.
 Decoded<TokenSearchPage> decodeTokenSearchPage(const QByteArray &json);
+// GET /rest/pat/latest/tokens/search/user → an array of users. Each must have a userKey (the
+// token search takes keys); the other fields may be missing or null.
+Decoded<QList<TokenOwner>> decodeTokenSearchUsers(const QByteArray &json);
 
 } // namespace accessdesk

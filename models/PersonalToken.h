@@ -8,7 +8,8 @@
 
 namespace accessdesk {
 
-// userProfileResource of an admin search result (spec 7.2).
+// A token's owner in the administrators' search (userProfileResource), and one user found by
+// GET /rest/pat/latest/tokens/search/user (spec 7.2).
 struct TokenOwner
 {
     QString userKey;

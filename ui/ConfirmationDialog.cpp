@@ -50,8 +50,15 @@ QString ConfirmationDialog::revokeMessage(const QList<AccessGrant> &grants)
     else
         lines << tr("Revoke these %1 grants?").arg(grants.size());
     lines << QString();
-    for (const AccessGrant &grant : grants)
+    // A long list would push the buttons off the screen ("Revoke all" on a busy account): name the
+    // first ones and count the rest, unless only one or two would be left over.
+    constexpr qsizetype kNamed = 10;
+    const qsizetype named = grants.size() > kNamed + 2 ? kNamed : grants.size();
+    for (const AccessGrant &grant : grants.first(named))
         lines << tr("• %1 can then see only public data.").arg(grant.application);
+    if (named < grants.size())
+        lines << tr("• …and %1 more; they too can then see only public data.")
+                     .arg(grants.size() - named);
     lines << QString() << tr("This cannot be undone; the application would have to ask again.");
     return lines.join(QLatin1Char('\n'));
 }

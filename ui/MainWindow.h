@@ -1,18 +1,24 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QMessageBox>
+#include <QPointer>
 
+class QComboBox;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QToolBar;
 
 namespace accessdesk {
 
+class AppSession;
 class MyAccessController;
 class MyAccessPage;
 
-// The app's window: a navigation list on the left, the chosen page on the right, and a status
-// bar with server, user, connection state and the time of the last refresh.
+// The app's window: a toolbar with the server switcher, a navigation list on the left, the chosen
+// page on the right, and a status bar with server, user, connection state and the time of the
+// last refresh. Renders state and forwards intent: switching servers goes to AppSession.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -24,22 +30,54 @@ public:
 
     explicit MainWindow(MyAccessController *controller, QWidget *parent = nullptr);
 
+    // Shows the server switcher and follows the session's connection. Without a session (widget
+    // tests of one page) the window shows the controller's connection only.
+    void setSession(AppSession *session);
+    // Puts widget in place of the page's current one (a placeholder until the lead plugs the
+    // Activity, Administration and Connection pages in); the window takes ownership.
+    void setPage(Page page, QWidget *widget);
+
     void showPage(Page page);
     MyAccessPage *myAccessPage() const { return m_myAccess; }
     QListWidget *navigation() const { return m_navigation; }
+    QComboBox *serverSwitch() const { return m_serverSwitch; }
+    QWidget *notConnectedBanner() const { return m_banner; }
+    QLabel *stateLabel() const { return m_state; }
+    // The message box of the last connection problem while it is open.
+    QMessageBox *connectionProblemBox() const { return m_problemBox; }
+
+public slots:
+    // In the status bar and a message box that does not block: a profile that could not be
+    // opened, a secret that is missing, an unusable command-line option.
+    void showConnectionProblem(const QString &message);
+
+signals:
+    // The user wants to add a server (the "Add server…" button, the not-connected banner).
+    void addServerRequested();
 
 private:
+    void buildToolBar();
+    QWidget *buildBanner();
+    void fillServerSwitch();
+    void switchServer(int index);
     void renderStatus();
+    void renderTitle();
     QWidget *placeholder(const QString &text);
 
     MyAccessController *m_controller;
+    AppSession *m_session = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QComboBox *m_serverSwitch = nullptr;
     QListWidget *m_navigation;
     QStackedWidget *m_pages;
     MyAccessPage *m_myAccess;
+    QWidget *m_banner = nullptr;
     QLabel *m_server;
     QLabel *m_user;
     QLabel *m_state;
     QLabel *m_refreshed;
+    QString m_problem; // the last connection problem, until a connection succeeds
+    QPointer<QMessageBox> m_problemBox;
 };
 
 } // namespace accessdesk

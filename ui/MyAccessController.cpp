@@ -1,9 +1,39 @@
 #include "MyAccessController.h"
 
 #include "services/GrantList.h"
+#include "services/GrantListCache.h"
 #include "services/ProbeJob.h"
 
 namespace accessdesk {
+
+int RevokeRun::revokedCount() const
+{
+    return int(std::count_if(outcomes.cbegin(), outcomes.cend(),
+                             [](const RevokeGrantsJob::Outcome &o) { return !o.error.isError(); }));
+}
+
+QList<RevokeGrantsJob::Outcome> RevokeRun::failures() const
+{
+    QList<RevokeGrantsJob::Outcome> failed;
+    for (const RevokeGrantsJob::Outcome &outcome : outcomes) {
+        if (outcome.error.isError())
+            failed << outcome;
+    }
+    return failed;
+}
+
+QList<AccessGrant> RevokeRun::failedGrants() const
+{
+    QList<AccessGrant> failed;
+    for (const RevokeGrantsJob::Outcome &outcome : failures())
+        failed << outcome.grant;
+    return failed;
+}
+
+QList<AccessGrant> RevokeRun::notAttempted() const
+{
+    return finished ? grants.mid(outcomes.size()) : QList<AccessGrant>();
+}
 
 MyAccessController::MyAccessController(ServerConnection *connection, ActivityLog *log,
                                        ActivityContext who, QObject *parent)
@@ -11,11 +41,17 @@ MyAccessController::MyAccessController(ServerConnection *connection, ActivityLog
     , m_connection(connection)
     , m_log(log)
     , m_who(std::move(who))
+    , m_cacheKey(GrantListCache::keyFor(m_who))
 {}
 
-void MyAccessController::setState(State state)
+void MyAccessController::updateState()
 {
-    m_state = state;
+    if (m_revokeJob)
+        m_state = State::Revoking;
+    else if (m_listJob)
+        m_state = State::Loading;
+    else
+        m_state = m_lastError.isEmpty() ? State::Idle : State::Failed;
     emit stateChanged();
 }
 
@@ -24,50 +60,95 @@ void MyAccessController::setConnection(ServerConnection *connection, ActivityCon
     // Deleting a job aborts its replies; nothing it would have reported is about the new server.
     delete m_probeJob.data();
     delete m_listJob.data();
-    delete m_revokeJob.data();
+    if (m_revokeJob) {
+        // Whoever shows the run learns that the rest was left out.
+        m_revokeJob->cancel();
+        m_run.outcomes = m_revokeJob->outcomes();
+        m_run.cancelled = true;
+        m_run.finished = true;
+        delete m_revokeJob.data();
+        emit revokeFinished(m_run.revokedCount(), int(m_run.failures().size()));
+    }
     m_connection = connection;
     m_who = std::move(who);
+    m_cacheKey = GrantListCache::keyFor(m_who);
     m_grants.clear();
-    m_revokeFailures.clear();
+    m_run = RevokeRun();
     m_lastRefresh = QDateTime();
+    m_listAsOf = QDateTime();
+    m_fromCache = false;
     m_lastError.clear();
+    m_lastErrorKind = ApiError::Kind::None;
     m_admin = false;
+    m_probeReport.reset();
+    showCachedList();
     emit grantsChanged();
     emit probed();
-    setState(State::Idle);
+    updateState();
+}
+
+void MyAccessController::setOfflineCache(OfflineCache *cache)
+{
+    m_cache = cache;
+    if (m_lastRefresh.isValid())
+        return; // the server's list is already shown
+    showCachedList();
+    emit grantsChanged();
+    updateState();
+}
+
+void MyAccessController::showCachedList()
+{
+    const auto cached = GrantListCache(m_cache).load(m_cacheKey);
+    m_fromCache = cached.has_value();
+    m_grants = cached ? cached->grants : QList<AccessGrant>();
+    m_listAsOf = cached ? cached->fetchedAt : QDateTime();
 }
 
 void MyAccessController::refresh()
 {
-    if (m_listJob)
+    if (m_listJob || !m_connection)
         return; // one listing at a time; the running one brings the news
     auto *job = new ListGrantsJob(m_connection, this);
     m_listJob = job;
-    connect(job, &ListGrantsJob::finished, this, [this, job] {
-        job->deleteLater();
-        if (job->error().isError()) {
-            m_lastError = job->error().userMessage();
-            setState(State::Failed);
-            return;
-        }
-        m_lastError.clear();
-        m_grants = job->grants();
-        m_lastRefresh = QDateTime::currentDateTime();
-        emit grantsChanged();
-        setState(State::Idle);
-    });
-    setState(State::Loading);
+    connect(job, &ListGrantsJob::finished, this, [this, job] { listed(job); });
+    updateState();
     job->start();
+}
+
+void MyAccessController::listed(ListGrantsJob *job)
+{
+    job->deleteLater();
+    m_listJob.clear(); // it has reported; the state no longer waits for it
+    if (job->error().isError()) {
+        // The list shown (cached or older) stays: a failed refresh is no reason to show less.
+        m_lastError = job->error().userMessage();
+        m_lastErrorKind = job->error().kind();
+        updateState();
+        return;
+    }
+    m_lastError.clear();
+    m_lastErrorKind = ApiError::Kind::None;
+    m_grants = job->grants();
+    m_lastRefresh = QDateTime::currentDateTime();
+    m_listAsOf = m_lastRefresh.toUTC();
+    m_fromCache = false;
+    GrantListCache(m_cache).store(m_cacheKey, m_grants, m_listAsOf);
+    emit grantsChanged();
+    updateState();
 }
 
 void MyAccessController::probe()
 {
+    if (!m_connection)
+        return;
     delete m_probeJob.data();
     auto *job = new ProbeJob(m_connection, this);
     m_probeJob = job;
     connect(job, &ProbeJob::finished, this, [this, job] {
         job->deleteLater();
         if (!job->error().isError()) {
+            m_probeReport = job->report();
             m_admin = job->report().admin || job->report().sysadmin;
             if (m_who.user.isEmpty())
                 m_who.user = job->report().user.name;
@@ -77,30 +158,78 @@ void MyAccessController::probe()
     job->start();
 }
 
+bool MyAccessController::isOffline() const
+{
+    return m_lastErrorKind == ApiError::Kind::Network ||
+           m_lastErrorKind == ApiError::Kind::Timeout || m_lastErrorKind == ApiError::Kind::Tls;
+}
+
+bool MyAccessController::credentialsRefused() const
+{
+    return m_lastErrorKind == ApiError::Kind::Unauthenticated;
+}
+
+bool MyAccessController::canChange() const
+{
+    return readOnlyReason().isEmpty();
+}
+
+QString MyAccessController::readOnlyReason() const
+{
+    if (isOffline())
+        return tr("Offline: the server cannot be reached, so nothing can be changed until it "
+                  "answers again.");
+    if (credentialsRefused())
+        return tr("The server refused your credentials, so nothing can be changed. Check the "
+                  "connection settings.");
+    // A cached grant carries no revoke key (GrantListCache keeps no credentials).
+    if (m_fromCache)
+        return tr("Wait until the list has been loaded from the server.");
+    return {};
+}
+
 void MyAccessController::revoke(const QList<AccessGrant> &grants)
 {
-    if (grants.isEmpty() || m_revokeJob)
+    if (grants.isEmpty() || m_revokeJob || !m_connection || !canChange())
         return;
     auto *job = new RevokeGrantsJob(m_connection, grants, m_log, m_who, this);
     m_revokeJob = job;
-    connect(job, &RevokeGrantsJob::finished, this, [this, job] {
-        job->deleteLater();
-        m_revokeFailures.clear();
-        int revoked = 0;
-        for (const RevokeGrantsJob::Outcome &outcome : job->outcomes()) {
-            if (outcome.error.isError())
-                m_revokeFailures << QString(outcome.grant.application + QStringLiteral(": ") +
-                                            outcome.error.userMessage());
-            else
-                ++revoked;
-        }
-        emit revokeFinished(revoked, job->failureCount());
-        setState(State::Idle);
-        // What is shown must be what the server holds, so list again whatever happened.
-        refresh();
+    m_run = RevokeRun();
+    m_run.grants = grants;
+    connect(job, &RevokeGrantsJob::progress, this, [this, job](int done, int total) {
+        m_run.outcomes = job->outcomes();
+        emit revokeProgress(done, total);
     });
-    setState(State::Revoking);
+    connect(job, &RevokeGrantsJob::finished, this, [this, job] { finishRun(job); });
+    updateState();
+    emit revokeStarted();
     job->start();
+}
+
+void MyAccessController::finishRun(RevokeGrantsJob *job)
+{
+    job->deleteLater();
+    m_revokeJob.clear();
+    m_run.outcomes = job->outcomes();
+    m_run.cancelled = job->wasCancelled() && m_run.outcomes.size() < m_run.grants.size();
+    m_run.finished = true;
+    // What is shown must be what the server holds, so list again whatever happened; a listing
+    // that started before the revoke ended would show grants already gone.
+    delete m_listJob.data();
+    emit revokeFinished(m_run.revokedCount(), int(m_run.failures().size()));
+    refresh();
+}
+
+void MyAccessController::cancelRevoke()
+{
+    if (m_revokeJob)
+        m_revokeJob->cancel();
+}
+
+void MyAccessController::retryFailed()
+{
+    if (m_run.finished)
+        revoke(m_run.failedGrants());
 }
 
 } // namespace accessdesk

@@ -4,8 +4,11 @@
 #include "AccessGrantModel.h"
 #include "ConfirmationDialog.h"
 #include "MyAccessController.h"
+#include "RevokeProgressDialog.h"
+#include "TableExport.h"
 
 #include <QAction>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -18,7 +21,13 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace accessdesk {
+
+// models/ cannot see ui/, so the model defines the export role's number itself.
+static_assert(AccessGrantModel::ExportRole == TableExport::ExportRole,
+              "AccessGrantModel must answer the role TableExport asks");
 
 MyAccessPage::MyAccessPage(MyAccessController *controller, QWidget *parent)
     : QWidget(parent)
@@ -29,7 +38,12 @@ MyAccessPage::MyAccessPage(MyAccessController *controller, QWidget *parent)
     , m_table(new QTableView(this))
     , m_details(new QTextBrowser(this))
     , m_revoke(new QPushButton(tr("Revoke…"), this))
+    , m_revokeAll(new QPushButton(tr("Revoke all…"), this))
     , m_refresh(new QPushButton(tr("Refresh"), this))
+    , m_export(new QPushButton(tr("Export CSV…"), this))
+    , m_newToken(new QPushButton(tr("New token…"), this))
+    , m_answerRequest(new QPushButton(tr("Answer a request for access…"), this))
+    , m_notice(new QLabel(this))
     , m_status(new QLabel(this))
 {
     setAccessibleName(tr("My access"));
@@ -62,25 +76,50 @@ MyAccessPage::MyAccessPage(MyAccessController *controller, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MyAccessPage::updateDetails);
 
-    auto *revokeKey = new QAction(tr("Revoke"), this);
-    revokeKey->setShortcut(QKeySequence::Delete);
-    revokeKey->setShortcutContext(Qt::WidgetShortcut);
-    connect(revokeKey, &QAction::triggered, this, &MyAccessPage::revokeSelected);
-    m_table->addAction(revokeKey);
+    m_revokeAction = new QAction(tr("Revoke…"), this);
+    m_revokeAction->setShortcut(QKeySequence::Delete);
+    m_revokeAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_revokeAction, &QAction::triggered, this, &MyAccessPage::revokeSelected);
+    m_table->addAction(m_revokeAction);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     m_details->setAccessibleName(tr("Grant details"));
     m_details->setOpenExternalLinks(false);
     m_revoke->setAccessibleName(tr("Revoke selected grants"));
+    m_revokeAll->setAccessibleName(tr("Revoke all grants"));
     m_refresh->setAccessibleName(tr("Refresh the list"));
+    m_export->setAccessibleName(tr("Export the list as CSV"));
+    m_export->setToolTip(tr("Save the rows shown (after filtering) as a CSV file."));
+    m_newToken->setAccessibleName(tr("Create a personal access token"));
+    m_answerRequest->setAccessibleName(tr("Answer a request for access"));
     m_status->setAccessibleName(tr("List status"));
+    m_notice->setAccessibleName(tr("List notice"));
+    m_notice->setWordWrap(true);
+    m_notice->setTextFormat(Qt::PlainText);
+    m_notice->setFrameShape(QFrame::StyledPanel);
+    m_notice->setMargin(6);
+    m_notice->setAutoFillBackground(true);
+    m_notice->setBackgroundRole(QPalette::ToolTipBase);
+    m_notice->setForegroundRole(QPalette::ToolTipText);
+    m_notice->hide();
     connect(m_revoke, &QPushButton::clicked, this, &MyAccessPage::revokeSelected);
+    connect(m_revokeAll, &QPushButton::clicked, this, &MyAccessPage::revokeAll);
     connect(m_refresh, &QPushButton::clicked, m_controller, &MyAccessController::refresh);
+    connect(m_export, &QPushButton::clicked, this, &MyAccessPage::exportCsv);
+    connect(m_newToken, &QPushButton::clicked, this, &MyAccessPage::createTokenRequested);
+    connect(m_answerRequest, &QPushButton::clicked, this, &MyAccessPage::answerRequestRequested);
 
+    // Reading on the left, adding in the middle, taking away on the right.
     auto *top = new QHBoxLayout;
     top->addWidget(m_filter, 1);
     top->addWidget(m_refresh);
+    top->addWidget(m_export);
+    top->addSpacing(16);
+    top->addWidget(m_newToken);
+    top->addWidget(m_answerRequest);
+    top->addSpacing(16);
     top->addWidget(m_revoke);
+    top->addWidget(m_revokeAll);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_table);
@@ -90,25 +129,42 @@ MyAccessPage::MyAccessPage(MyAccessController *controller, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(m_notice);
     layout->addWidget(splitter, 1);
     layout->addWidget(m_status);
 
     connect(m_controller, &MyAccessController::grantsChanged, this, [this] {
         m_model->setGrants(m_controller->grants());
-        m_table->resizeColumnsToContents();
+        fitColumns();
         updateDetails();
     });
     connect(m_controller, &MyAccessController::stateChanged, this, &MyAccessPage::render);
     connect(m_controller, &MyAccessController::revokeFinished, this,
             &MyAccessPage::renderRevokeResult);
+    m_model->setGrants(m_controller->grants());
     render();
     updateDetails();
 }
 
+void MyAccessPage::fitColumns()
+{
+    // Long names and descriptions would push the dates and scopes out of sight; they are elided
+    // and shown whole in the tooltip and the details pane.
+    m_table->resizeColumnsToContents();
+    const int em = m_table->fontMetrics().averageCharWidth();
+    for (const auto &[column, chars] : {std::pair{int(AccessGrantModel::Application), 28},
+                                        std::pair{int(AccessGrantModel::Description), 40}}) {
+        if (m_table->columnWidth(column) > chars * em)
+            m_table->setColumnWidth(column, chars * em);
+    }
+}
+
 QList<AccessGrant> MyAccessPage::selectedGrants() const
 {
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     QList<AccessGrant> grants;
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     for (const QModelIndex &row : rows)
         grants << m_model->grantAt(m_proxy->mapToSource(row).row());
     return grants;
@@ -116,23 +172,57 @@ QList<AccessGrant> MyAccessPage::selectedGrants() const
 
 void MyAccessPage::revokeSelected()
 {
-    const QList<AccessGrant> grants = selectedGrants();
-    if (grants.isEmpty() || m_controller->state() == MyAccessController::State::Revoking)
+    confirmAndRevoke(selectedGrants());
+}
+
+void MyAccessPage::revokeAll()
+{
+    confirmAndRevoke(m_controller->grants());
+}
+
+void MyAccessPage::confirmAndRevoke(const QList<AccessGrant> &grants)
+{
+    if (grants.isEmpty() || m_controller->isRevoking() || !m_controller->canChange())
         return;
     auto *dialog = ConfirmationDialog::askRevoke(grants, this);
     connect(dialog, &ConfirmationDialog::answered, this, [this, grants](bool accepted) {
-        if (accepted)
-            m_controller->revoke(grants);
+        if (!accepted)
+            return;
+        auto *progress = new RevokeProgressDialog(m_controller, this);
+        progress->start(grants);
     });
     dialog->open();
+}
+
+void MyAccessPage::exportCsv()
+{
+    TableExport::exportWithDialog(*m_proxy, QStringLiteral("my-access.csv"), this);
 }
 
 void MyAccessPage::render()
 {
     using State = MyAccessController::State;
     const State state = m_controller->state();
-    m_revoke->setEnabled(state != State::Revoking && m_table->selectionModel()->hasSelection());
+    const bool canChange = m_controller->canChange();
+    const bool revoking = m_controller->isRevoking();
+    const QString reason = m_controller->readOnlyReason();
+    m_revoke->setEnabled(canChange && !revoking && m_table->selectionModel()->hasSelection());
+    m_revoke->setToolTip(canChange ? tr("Revoke the selected grants (Delete).") : reason);
+    m_revokeAction->setEnabled(m_revoke->isEnabled()); // the context menu and Delete
+    m_revokeAll->setEnabled(canChange && !revoking && !m_controller->grants().isEmpty());
+    m_revokeAll->setToolTip(canChange ? tr("Revoke every grant in the list, for a clean slate.")
+                                      : reason);
+    m_newToken->setEnabled(canChange);
+    m_newToken->setToolTip(canChange ? tr("Create a personal access token for a script or tool.")
+                                     : reason);
+    m_answerRequest->setEnabled(canChange);
+    m_answerRequest->setToolTip(
+        canChange ? tr("Paste the link an application gave you and allow or deny its request.")
+                  : reason);
+    m_export->setEnabled(m_model->rowCount() > 0);
     m_refresh->setEnabled(state == State::Idle || state == State::Failed);
+    renderNotice();
+
     switch (state) {
     case State::Loading:
         m_status->setText(tr("Loading grants…"));
@@ -141,8 +231,12 @@ void MyAccessPage::render()
         m_status->setText(tr("Revoking…"));
         break;
     case State::Failed:
-        m_status->setText(tr("Could not load the grants: %1").arg(m_controller->lastError()));
-        break;
+        // Offline and refused credentials are explained in the notice above the table.
+        if (!m_controller->isOffline() && !m_controller->credentialsRefused()) {
+            m_status->setText(tr("Could not load the grants: %1").arg(m_controller->lastError()));
+            break;
+        }
+        [[fallthrough]];
     case State::Idle: {
         const auto n = m_controller->grants().size();
         const QString count = n == 1 ? tr("1 grant") : tr("%1 grants").arg(n);
@@ -153,18 +247,47 @@ void MyAccessPage::render()
     }
 }
 
-void MyAccessPage::renderRevokeResult(int revoked, int failed)
+void MyAccessPage::renderNotice()
+{
+    const QDateTime asOf = m_controller->listAsOf();
+    const bool haveList = asOf.isValid();
+    const QString when = AccessGrantModel::shortDateTime(asOf);
+    QString text;
+    if (m_controller->isOffline()) {
+        // The details of the failure are in the tooltip: the notice says what it means.
+        text = haveList ? tr("Offline — showing the list as of %1. The server cannot be reached; "
+                             "you can still filter and export. Refresh tries again.")
+                              .arg(when)
+                        : tr("Offline — the server cannot be reached. Refresh tries again.");
+    } else if (m_controller->credentialsRefused()) {
+        text = tr("Credentials refused: %1").arg(m_controller->lastError());
+        if (haveList)
+            text += QLatin1Char(' ') + tr("Showing the list as of %1.").arg(when);
+    } else if (m_controller->showsCachedList()) {
+        text = m_controller->state() == MyAccessController::State::Loading
+                   ? tr("Showing the list as of %1 while the server is asked for the current "
+                        "one…")
+                         .arg(when)
+                   : tr("Showing the list as of %1. Refresh asks the server for the current one.")
+                         .arg(when);
+    }
+    m_notice->setText(text);
+    m_notice->setToolTip(m_controller->lastError());
+    m_notice->setVisible(!text.isEmpty());
+}
+
+void MyAccessPage::renderRevokeResult()
 {
     // Kept next to the count until the next revoke, so the summary survives the refresh.
-    if (failed == 0) {
+    const RevokeRun &run = m_controller->revokeRun();
+    const int revoked = run.revokedCount();
+    const auto failed = run.failures().size();
+    if (failed == 0)
         m_revokeNote =
             revoked == 1 ? tr("revoked 1 grant.") : tr("revoked %1 grants.").arg(revoked);
-        return;
-    }
-    m_revokeNote = (tr("revoked %1, failed %2: %3")
-                        .arg(revoked)
-                        .arg(failed)
-                        .arg(m_controller->revokeFailures().join(QStringLiteral("; "))));
+    else
+        m_revokeNote = tr("revoked %1, %2 failed.").arg(revoked).arg(failed);
+    render();
 }
 
 void MyAccessPage::updateDetails()
@@ -191,7 +314,11 @@ void MyAccessPage::updateDetails()
     if (!grant.applicationUrl.isEmpty())
         lines << tr("Link: %1").arg(grant.applicationUrl);
     lines << tr("Issued: %1").arg(date(grant.issuedAt, tr("unknown")));
-    lines << tr("Expires: %1").arg(date(grant.expiresAt, tr("never")));
+    // The access-tokens page does not say when OAuth grants end; only a PAT's "none" is "never".
+    lines << tr("Expires: %1")
+                 .arg(date(grant.expiresAt, grant.kind == GrantKind::PersonalToken
+                                                ? tr("never")
+                                                : tr("not reported by the server")));
     lines << tr("Last used: %1")
                  .arg(date(grant.lastUsedAt, grant.kind == GrantKind::PersonalToken
                                                  ? tr("never")

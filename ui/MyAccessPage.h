@@ -5,6 +5,7 @@
 #include <QList>
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -17,7 +18,8 @@ class AccessGrantFilterModel;
 class AccessGrantModel;
 class MyAccessController;
 
-// "My access": every grant that can act as the user, one table, with a details pane and Revoke.
+// "My access": every grant that can act as the user, one table, with a details pane, Revoke,
+// Revoke all, export, and the way to a new token or an answer to a request for access.
 // Renders the controller's state and forwards the user's intent to it.
 class MyAccessPage final : public QWidget
 {
@@ -30,16 +32,34 @@ public:
     QTableView *table() const { return m_table; }
     QLineEdit *filterEdit() const { return m_filter; }
     QPushButton *revokeButton() const { return m_revoke; }
+    QPushButton *revokeAllButton() const { return m_revokeAll; }
+    QPushButton *refreshButton() const { return m_refresh; }
+    QPushButton *exportButton() const { return m_export; }
+    QPushButton *newTokenButton() const { return m_newToken; }
+    QPushButton *answerRequestButton() const { return m_answerRequest; }
+    QLabel *noticeLabel() const { return m_notice; } // "as of", offline, refused credentials
+    QLabel *statusLabel() const { return m_status; }
     AccessGrantFilterModel *proxy() const { return m_proxy; }
+    // In the order the table shows them.
     QList<AccessGrant> selectedGrants() const;
 
-    // Asks for confirmation, then revokes the selected grants.
+    // Ask for confirmation, then revoke with progress (RevokeProgressDialog).
     void revokeSelected();
+    void revokeAll();
+    // The filtered, sorted rows as CSV, to a file the user picks.
+    void exportCsv();
+
+signals:
+    void createTokenRequested();
+    void answerRequestRequested();
 
 private:
     void render();
+    void fitColumns();
+    void renderNotice();
     void updateDetails();
-    void renderRevokeResult(int revoked, int failed);
+    void renderRevokeResult();
+    void confirmAndRevoke(const QList<AccessGrant> &grants);
 
     MyAccessController *m_controller;
     AccessGrantModel *m_model;
@@ -48,7 +68,13 @@ private:
     QTableView *m_table;
     QTextBrowser *m_details;
     QPushButton *m_revoke;
+    QAction *m_revokeAction = nullptr; // Delete and the context menu
+    QPushButton *m_revokeAll;
     QPushButton *m_refresh;
+    QPushButton *m_export;
+    QPushButton *m_newToken;
+    QPushButton *m_answerRequest;
+    QLabel *m_notice;
     QLabel *m_status;
     QString m_revokeNote;
 };

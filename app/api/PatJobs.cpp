@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QUrl>
+#include <QUrlQuery>
 
 namespace accessdesk {
 
@@ -12,6 +14,13 @@ const QString kTokens = QStringLiteral("/rest/pat/latest/tokens");
 QString isoUtc(const QDateTime &time)
 {
     return time.toUTC().toString(Qt::ISODate);
+}
+
+// A query value exactly as typed: QUrlQuery would otherwise keep '+' (read as a space by the
+// server) and let '&', '=' and "%41" change the query's meaning.
+QString queryValue(const QString &text)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(text));
 }
 
 } // namespace
@@ -98,6 +107,26 @@ ApiRequest SearchPersonalTokens::build(const TokenSearchFilter &filter)
 Decoded<TokenSearchPage> SearchPersonalTokens::decodeBody(const RawReply &reply) const
 {
     return decodeTokenSearchPage(reply.body);
+}
+
+SearchTokenUsers::SearchTokenUsers(ServerConnection *connection, QString contains, int limit,
+                                   QObject *parent)
+    : DecodingJob(connection, parent)
+    , m_contains(std::move(contains))
+    , m_limit(limit)
+{}
+
+ApiRequest SearchTokenUsers::build(const QString &contains, int limit)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("contains"), queryValue(contains));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    return ApiRequest::get(kTokens + QStringLiteral("/search/user"), query);
+}
+
+Decoded<QList<TokenOwner>> SearchTokenUsers::decodeBody(const RawReply &reply) const
+{
+    return decodeTokenSearchUsers(reply.body);
 }
 
 RevokePersonalTokensAsAdmin::RevokePersonalTokensAsAdmin(ServerConnection *connection,

@@ -82,6 +82,27 @@ private:
     TokenSearchFilter m_filter;
 };
 
+// GET /rest/pat/latest/tokens/search/user: the users whose user name, display name or e-mail
+// contain the text, at most `limit` of them. SearchPersonalTokens takes user keys, so this is how
+// an administrator's "tokens of <name>" becomes a search. System administrators only.
+class SearchTokenUsers final : public DecodingJob<QList<TokenOwner>>
+{
+public:
+    static constexpr int kDefaultLimit = 20; // the admin page's own default
+
+    SearchTokenUsers(ServerConnection *connection, QString contains, int limit = kDefaultLimit,
+                     QObject *parent = nullptr);
+    static ApiRequest build(const QString &contains, int limit = kDefaultLimit);
+    ApiRequest request() const override { return build(m_contains, m_limit); }
+
+protected:
+    Decoded<QList<TokenOwner>> decodeBody(const RawReply &reply) const override;
+
+private:
+    QString m_contains;
+    int m_limit;
+};
+
 // DELETE /rest/pat/latest/admin/tokens with the ids as a JSON array (any user's tokens).
 class RevokePersonalTokensAsAdmin final : public StatusOnlyJob
 {

@@ -3,6 +3,7 @@
 #include "cli/CliOptions.h"
 #include "cli/ExitCode.h"
 #include "secrets/SecretKey.h"
+#include "services/ConnectionResolver.h"
 #include "services/GrantRevoker.h"
 #include "storage/ConnectionProfile.h"
 
@@ -16,7 +17,6 @@
 
 namespace accessdesk {
 class ActivityLog;
-class Credentials;
 class Database;
 class SecretStore;
 class ServerConnection;
@@ -25,8 +25,9 @@ struct OAuth2Tokens;
 
 namespace accessdesk::cli {
 
-// accessdesk-cli: resolves the connection from options, profile, environment and keychain, runs
-// one command through the same services the desktop app uses, and exits with a documented code.
+// accessdesk-cli: gets its connection from ConnectionResolver (options, profile, environment,
+// keychain), runs one command through the same services the desktop app uses, and exits with a
+// documented code.
 class CliApp final : public QObject
 {
     Q_OBJECT
@@ -43,13 +44,13 @@ signals:
 private:
     using Then = std::function<void()>;
 
-    // Connection set-up (CliConnection.cpp)
-    // Loads --profile or checks --server; false (after reporting) when neither names a server.
-    bool resolveServer();
+    // Connection set-up (CliConnection.cpp): ConnectionResolver does the work; these map its
+    // outcome to the CLI's exit codes and messages.
+    void resolveThen(ConnectionResolver::Purpose purpose, Then then);
     void connectThen(Then then);
+    void failConnecting(ConnectionError error, const QString &message, const ApiError &apiError);
     void resolveSecretThen(const QString &envVar, SecretKind kind, const QString &what,
                            std::function<void(QString)> then);
-    void buildConnection(std::shared_ptr<const Credentials> credentials, Then then);
     bool openActivityLog();
 
     // Commands (CliCommands.cpp, CliProfiles.cpp)
@@ -96,7 +97,6 @@ private:
     std::unique_ptr<QSettings> m_settings;
     SecretStore *m_secrets = nullptr;
     ActivityContext m_who;
-    QString m_password; // kept for websudo, in memory only
     QTextStream m_out;
     QTextStream m_err;
     bool m_finished = false;

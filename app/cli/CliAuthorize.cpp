@@ -132,10 +132,8 @@ bool hasTerminal()
 
 void CliApp::prepareServerThen(Then then)
 {
-    if (!resolveServer())
-        return;
     // No credentials: each flow signs its own requests.
-    buildConnection(nullptr, std::move(then));
+    resolveThen(ConnectionResolver::Purpose::ServerOnly, std::move(then));
 }
 
 void CliApp::oauth1Authorize()

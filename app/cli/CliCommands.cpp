@@ -6,6 +6,7 @@
 #include "cli/Confirmation.h"
 #include "services/GrantIds.h"
 #include "services/GrantList.h"
+#include "services/PersonalTokenCreator.h"
 #include "services/ProbeJob.h"
 #include "storage/ActivityLog.h"
 
@@ -245,25 +246,15 @@ void CliApp::patCreate(const QString &name)
 {
     if (!openActivityLog())
         return;
-    ActivityEntry entry;
-    entry.profile = m_who.profile;
-    entry.serverUrl = m_who.serverUrl;
-    entry.user = m_who.user;
-    entry.action = QStringLiteral("create-pat");
-    entry.target = QStringLiteral("personal access token ") + name;
-    const qint64 logId = m_activity->begin(entry);
-
-    auto *job = new CreatePersonalToken(m_connection.get(), name, m_options.days, this);
-    connect(job, &ApiJob::finished, this, [this, job, logId] {
-        job->deleteLater();
-        m_activity->complete(
-            logId, job->succeeded() ? ActivityOutcome::Succeeded : ActivityOutcome::Failed,
-            job->succeeded() ? QString() : job->error().userMessage());
-        if (!job->succeeded()) {
-            fail(job->error());
+    auto *creator = new PersonalTokenCreator(m_connection.get(), {name, m_options.days},
+                                             m_activity.get(), m_who, this);
+    connect(creator, &PersonalTokenCreator::finished, this, [this, creator] {
+        creator->deleteLater();
+        if (creator->error().isError()) {
+            fail(creator->error());
             return;
         }
-        const PersonalToken &token = job->result();
+        const PersonalToken &token = creator->token();
         CommandOutput output;
         output.columns = {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("expires"),
                           QStringLiteral("token")};
@@ -276,12 +267,13 @@ void CliApp::patCreate(const QString &name)
                                       {QStringLiteral("expiresAt"), isoOrNull(token.expiresAt)},
                                       {QStringLiteral("token"), token.rawToken}});
         print(output);
+        creator->forgetToken();
         m_err << "accessdesk-cli: this is the only time the token is shown; store it somewhere "
                  "safe now.\n";
         m_err.flush();
         finish(Success);
     });
-    job->start();
+    creator->start();
 }
 
 void CliApp::patRevoke(const QStringList &ids)

@@ -1,10 +1,7 @@
 #include "cli/CliOptions.h"
 
-#include "api/CertificateInfo.h"
-
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QUrl>
 
 namespace accessdesk::cli {
 
@@ -47,56 +44,12 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
-    const QCommandLineOption profile(QStringLiteral("profile"),
-                                     QStringLiteral("Use a saved connection profile."),
-                                     QStringLiteral("NAME"));
-    const QCommandLineOption server(QStringLiteral("server"),
-                                    QStringLiteral("Jira base URL, e.g. https://jira.example.com."),
-                                    QStringLiteral("URL"));
-    const QCommandLineOption auth(QStringLiteral("auth"),
-                                  QStringLiteral("basic, pat, session, oauth1 or oauth2."),
-                                  QStringLiteral("KIND"));
-    const QCommandLineOption user(QStringLiteral("user"),
-                                  QStringLiteral("User name (basic, session)."),
-                                  QStringLiteral("NAME"));
-    const QCommandLineOption passwordEnv(
-        QStringLiteral("password-env"),
-        QStringLiteral("Environment variable holding the password."), QStringLiteral("VAR"));
-    const QCommandLineOption tokenEnv(
-        QStringLiteral("token-env"),
-        QStringLiteral("Environment variable holding the personal access token."),
-        QStringLiteral("VAR"));
-    const QCommandLineOption consumerKey(QStringLiteral("consumer-key"),
-                                         QStringLiteral("OAuth 1.0a consumer key."),
-                                         QStringLiteral("KEY"));
-    const QCommandLineOption privateKey(
-        QStringLiteral("private-key"),
-        QStringLiteral("OAuth 1.0a consumer's PEM private key file."), QStringLiteral("FILE"));
-    const QCommandLineOption oauthTokenEnv(
-        QStringLiteral("oauth-token-env"),
-        QStringLiteral("Environment variable holding the OAuth access token."),
-        QStringLiteral("VAR"));
-    const QCommandLineOption oauthSecretEnv(
-        QStringLiteral("oauth-secret-env"),
-        QStringLiteral("Environment variable holding the OAuth token secret."),
-        QStringLiteral("VAR"));
-    const QCommandLineOption caFile(
-        QStringLiteral("ca-file"),
-        QStringLiteral("Also trust certificates issued by this PEM CA file."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption pin(
-        QStringLiteral("pin-sha256"),
-        QStringLiteral("Trust exactly the server certificate with this SHA-256 fingerprint."),
-        QStringLiteral("HEX"));
+    const ConnectionOptionSet connection;
     const QCommandLineOption format(QStringLiteral("format"),
                                     QStringLiteral("table (default), json or csv."),
                                     QStringLiteral("FORMAT"), QStringLiteral("table"));
     const QCommandLineOption yes(QStringLiteral("yes"),
                                  QStringLiteral("Answer confirmations with yes."));
-    const QCommandLineOption timeout(
-        QStringLiteral("timeout"),
-        QStringLiteral("Seconds without an answer before giving up (default 30)."),
-        QStringLiteral("SECONDS"), QStringLiteral("30"));
     const QCommandLineOption days(QStringLiteral("days"),
                                   QStringLiteral("pat create: days until the token expires."),
                                   QStringLiteral("N"));
@@ -116,22 +69,23 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
         QStringLiteral("SCOPE"));
     const QCommandLineOption version(QStringLiteral("version"),
                                      QStringLiteral("Show the version."));
+    // --timeout stays among the CLI's own options in --help, where it always was.
     parser.addOptions({help,
-                       profile,
-                       server,
-                       auth,
-                       user,
-                       passwordEnv,
-                       tokenEnv,
-                       consumerKey,
-                       privateKey,
-                       oauthTokenEnv,
-                       oauthSecretEnv,
-                       caFile,
-                       pin,
+                       connection.profile,
+                       connection.server,
+                       connection.auth,
+                       connection.user,
+                       connection.passwordEnv,
+                       connection.tokenEnv,
+                       connection.consumerKey,
+                       connection.privateKey,
+                       connection.oauthTokenEnv,
+                       connection.oauthSecretEnv,
+                       connection.caFile,
+                       connection.pin,
                        format,
                        yes,
-                       timeout,
+                       connection.timeout,
                        days,
                        clientId,
                        clientSecretEnv,
@@ -156,17 +110,6 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
         options.words = {QStringLiteral("version")};
         return options;
     }
-    options.profile = parser.value(profile);
-    options.server = parser.value(server);
-    options.auth = parser.value(auth);
-    options.user = parser.value(user);
-    options.passwordEnv = parser.value(passwordEnv);
-    options.tokenEnv = parser.value(tokenEnv);
-    options.consumerKey = parser.value(consumerKey);
-    options.privateKeyFile = parser.value(privateKey);
-    options.oauthTokenEnv = parser.value(oauthTokenEnv);
-    options.oauthSecretEnv = parser.value(oauthSecretEnv);
-    options.caFile = parser.value(caFile);
     options.clientId = parser.value(clientId);
     options.clientSecretEnv = parser.value(clientSecretEnv);
     options.scope = parser.value(scope);
@@ -184,13 +127,11 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
         *error = QStringLiteral("--format takes table, json or csv");
         return std::nullopt;
     }
-    bool ok = false;
-    options.timeoutGiven = parser.isSet(timeout);
-    options.timeoutSeconds = parser.value(timeout).toInt(&ok);
-    if (!ok || options.timeoutSeconds < 1 || options.timeoutSeconds > 3600) {
-        *error = QStringLiteral("--timeout takes a number of seconds from 1 to 3600");
+    const auto connectionOptions = connection.read(parser, error);
+    if (!connectionOptions)
         return std::nullopt;
-    }
+    static_cast<ConnectionOptions &>(options) = *connectionOptions;
+    bool ok = false;
     if (parser.isSet(days)) {
         const int value = parser.value(days).toInt(&ok);
         if (!ok || value < 1) {
@@ -206,35 +147,6 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
             return std::nullopt;
         }
         options.redirectPort = quint16(port);
-    }
-    if (parser.isSet(pin)) {
-        options.pinSha256 = CertificateInfo::normaliseFingerprint(parser.value(pin));
-        if (options.pinSha256.isEmpty()) {
-            *error = QStringLiteral("--pin-sha256 takes the certificate's SHA-256 fingerprint (64 "
-                                    "hex digits, colons allowed)");
-            return std::nullopt;
-        }
-    }
-    static const QStringList authKinds{QStringLiteral("basic"), QStringLiteral("pat"),
-                                       QStringLiteral("session"), QStringLiteral("oauth1"),
-                                       QStringLiteral("oauth2")};
-    if (!options.auth.isEmpty() && !authKinds.contains(options.auth)) {
-        *error = QStringLiteral("--auth takes basic, pat, session, oauth1 or oauth2");
-        return std::nullopt;
-    }
-    if (!options.server.isEmpty()) {
-        const QUrl url(options.server, QUrl::StrictMode);
-        if (!url.isValid() ||
-            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
-            url.host().isEmpty()) {
-            *error = QStringLiteral(
-                "--server takes an http:// or https:// URL, e.g. https://jira.example.com");
-            return std::nullopt;
-        }
-    }
-    if (!options.profile.isEmpty() && !options.server.isEmpty()) {
-        *error = QStringLiteral("use either --profile or --server, not both");
-        return std::nullopt;
     }
     if (options.words.isEmpty()) {
         *error = QStringLiteral("no command given");

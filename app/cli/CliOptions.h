@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/OutputTable.h"
+#include "services/ConnectionOptions.h"
 
 #include <QString>
 #include <QStringList>
@@ -11,32 +12,19 @@ class QCommandLineParser;
 
 namespace accessdesk::cli {
 
-// The global options of accessdesk-cli (README "CLI"). Secrets never come from argv: only the
-// names of environment variables that hold them.
-struct CliOptions
+// The global options of accessdesk-cli (README "CLI"): the connection options shared with the
+// desktop app, and the CLI's own. Secrets never come from argv: only the names of environment
+// variables that hold them.
+struct CliOptions : ConnectionOptions
 {
-    QString profile;
-    QString server;
-    QString auth; // basic|pat|session|oauth1|oauth2; empty: the profile's, else basic
-    QString user;
-    QString passwordEnv;
-    QString tokenEnv;
-    QString consumerKey;
-    QString privateKeyFile;
-    QString oauthTokenEnv;
-    QString oauthSecretEnv;
-    QString caFile;
-    QString pinSha256;
     OutputFormat format = OutputFormat::Table;
     bool assumeYes = false;
-    int timeoutSeconds = 30;
-    bool timeoutGiven = false; // else a profile's own timeout applies
-    std::optional<int> days;   // pat create --days N
-    QString clientId;          // oauth2: the client's id (public)
-    QString clientSecretEnv;   // oauth2: environment variable holding the client secret
-    quint16 redirectPort = 0;  // oauth2 login: loopback port of the registered redirect; 0 any
-    QString scope;             // oauth2 login: READ, WRITE, ADMIN or SYSTEM_ADMIN
-    QStringList words;         // the command and its arguments, e.g. {"tokens", "revoke", "42"}
+    std::optional<int> days;  // pat create --days N
+    QString clientId;         // oauth2: the client's id (public)
+    QString clientSecretEnv;  // oauth2: environment variable holding the client secret
+    quint16 redirectPort = 0; // oauth2 login: loopback port of the registered redirect; 0 any
+    QString scope;            // oauth2 login: READ, WRITE, ADMIN or SYSTEM_ADMIN
+    QStringList words;        // the command and its arguments, e.g. {"tokens", "revoke", "42"}
 
     // Fills from a parsed command line; false with *error set for a usage error.
     static std::optional<CliOptions> parse(const QStringList &arguments, QString *error,

@@ -15,5 +15,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz::check(accessdesk::decodePersonalToken(body));
     fuzz::check(accessdesk::decodeCreatedPersonalToken(body));
     fuzz::check(accessdesk::decodeTokenSearchPage(body));
+    fuzz::check(accessdesk::decodeTokenSearchUsers(body));
     return 0;
 }

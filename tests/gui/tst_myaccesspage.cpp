@@ -1,22 +1,33 @@
 // My access against a real trackersim on the offscreen platform: alice's seeded grants are shown,
-// sorted and filtered; revoking goes through the confirmation and reaches the server.
+// sorted and filtered; revoking goes through the confirmation and reaches the server; the list is
+// exported as CSV; a start without the server shows the cached list read-only.
 #include "AccessGrantFilterModel.h"
 #include "AccessGrantModel.h"
 #include "SimProcess.h"
 #include "api/ServerConnection.h"
 #include "auth/BasicCredentials.h"
 #include "services/GrantList.h"
+#include "services/GrantListCache.h"
+#include "storage/Database.h"
+#include "storage/OfflineCache.h"
 #include "ui/ConfirmationDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/MyAccessController.h"
 #include "ui/MyAccessPage.h"
+#include "ui/RevokeProgressDialog.h"
+#include "ui/TableExport.h"
 
+#include <QFile>
+#include <QFileDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -33,6 +44,12 @@ private slots:
     void showsSeededGrants();
     void sortsByApplication();
     void filtersAsYouType();
+    void showsDescriptions();
+    void datesShowNoSeconds();
+    void exportWritesFilteredRowsWithIsoDates();
+    void toolbarButtonsAskTheLead();
+    void offlineStartShowsCachedListReadOnly();
+    void refusedCredentialsAreNamed();
     void revokeCancelledChangesNothing();
     void bulkConfirmationNamesEachApplication();
     void revokeConfirmedRemovesOnServer();
@@ -51,8 +68,73 @@ private:
     MyAccessPage *m_page = nullptr;
 };
 
+namespace {
+
+// RFC 4180 as CsvWriter writes it (quotes doubled inside quoted cells), byte order mark dropped.
+QList<QStringList> parseCsv(QByteArray data)
+{
+    if (data.startsWith("\xEF\xBB\xBF"))
+        data.remove(0, 3);
+    const QString text = QString::fromUtf8(data);
+    QList<QStringList> rows;
+    QStringList row;
+    QString cell;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c != QLatin1Char('"')) {
+                cell += c;
+            } else if (i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
+                cell += c;
+                ++i;
+            } else {
+                quoted = false;
+            }
+        } else if (c == QLatin1Char('"')) {
+            quoted = true;
+        } else if (c == QLatin1Char(',')) {
+            row << cell;
+            cell.clear();
+        } else if (c == QLatin1Char('\n')) {
+            row << cell;
+            rows << row;
+            row.clear();
+            cell.clear();
+        } else if (c != QLatin1Char('\r')) {
+            cell += c;
+        }
+    }
+    if (!cell.isEmpty() || !row.isEmpty())
+        rows << (row << cell);
+    return rows;
+}
+
+// With ACCESSDESK_SCREENSHOTS set to a folder (run under Xvfb for real fonts), keeps a picture.
+void screenshot(QWidget *widget, const char *name)
+{
+    const QString folder = qEnvironmentVariable("ACCESSDESK_SCREENSHOTS");
+    if (!folder.isEmpty())
+        widget->grab().save(folder + QLatin1Char('/') + QLatin1String(name) +
+                            QStringLiteral(".png"));
+}
+
+ConnectionSettings quickSettings(const QString &url)
+{
+    ConnectionSettings settings;
+    settings.baseUrl = QUrl(url);
+    // A server that is gone should be reported at once, not after retries.
+    settings.maxAttempts = 1;
+    settings.timeoutMs = 10000;
+    return settings;
+}
+
+} // namespace
+
 void TestMyAccessPage::initTestCase()
 {
+    // The C locale's short time has seconds; the table must not show them.
+    QLocale::setDefault(QLocale::c());
     m_sim = std::make_unique<SimProcess>();
     QVERIFY2(m_sim->start(), qPrintable(m_sim->errorText()));
     ConnectionSettings settings;
@@ -162,6 +244,221 @@ void TestMyAccessPage::filtersAsYouType()
     QVERIFY(shownApplications().size() >= 5);
 }
 
+void TestMyAccessPage::showsDescriptions()
+{
+    const QAbstractItemModel *model = m_page->table()->model();
+    const int bamboo = int(shownApplications().indexOf(QStringLiteral("Bamboo")));
+    QVERIFY(bamboo >= 0);
+    QCOMPARE(model->index(bamboo, AccessGrantModel::Description).data().toString(),
+             QStringLiteral("Atlassian Bamboo at http://bamboo.example.test:8085"));
+    const int radar = int(shownApplications().indexOf(QStringLiteral("Release Radar")));
+    QVERIFY(model->index(radar, AccessGrantModel::Description)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("Release Radar reads your issues")));
+}
+
+void TestMyAccessPage::datesShowNoSeconds()
+{
+    const QAbstractItemModel *model = m_page->table()->model();
+    static const QRegularExpression withSeconds(QStringLiteral("\\d:\\d\\d:\\d\\d"));
+    static const QRegularExpression hourMinute(QStringLiteral("\\d:\\d\\d"));
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QString issued = model->index(row, AccessGrantModel::Issued).data().toString();
+        QVERIFY2(hourMinute.match(issued).hasMatch(), qPrintable(issued));
+        QVERIFY2(!withSeconds.match(issued).hasMatch(), qPrintable(issued));
+        const QString expires = model->index(row, AccessGrantModel::Expires).data().toString();
+        QVERIFY2(!withSeconds.match(expires).hasMatch(), qPrintable(expires));
+    }
+}
+
+void TestMyAccessPage::exportWritesFilteredRowsWithIsoDates()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("my-access.csv"));
+    m_page->filterEdit()->setText(QStringLiteral("oauth")); // not the personal tokens
+    const int shown = m_page->table()->model()->rowCount();
+    QVERIFY(shown >= 2);
+    QVERIFY(shown < m_controller->grants().size());
+    const QStringList expected = shownApplications();
+
+    QVERIFY(m_page->exportButton()->isEnabled());
+    QTest::mouseClick(m_page->exportButton(), Qt::LeftButton);
+    auto *dialog = m_page->findChild<QFileDialog *>();
+    QVERIFY(dialog);
+    dialog->selectFile(path);
+    static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept() is protected
+    QVERIFY(QFile::exists(path));
+    m_page->filterEdit()->clear();
+
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QStringList> rows = parseCsv(file.readAll());
+    QCOMPARE(rows.size(), 1 + shown);
+    const QStringList header = rows.first();
+    QCOMPARE(header.size(), int(AccessGrantModel::ColumnCount));
+    QCOMPARE(header.at(AccessGrantModel::Application), QStringLiteral("Application"));
+    QCOMPARE(header.at(AccessGrantModel::Issued), QStringLiteral("Issued"));
+
+    QStringList exported;
+    for (const QStringList &row : rows.mid(1)) {
+        QCOMPARE(row.size(), header.size());
+        exported << row.at(AccessGrantModel::Application);
+        const AccessGrant *grant = nullptr;
+        for (const AccessGrant &candidate : m_controller->grants()) {
+            if (candidate.application == row.at(AccessGrantModel::Application))
+                grant = &candidate;
+        }
+        QVERIFY2(grant, qPrintable(row.first()));
+        // ISO 8601 in UTC, whatever the locale shows.
+        const QDateTime issued =
+            QDateTime::fromString(row.at(AccessGrantModel::Issued), Qt::ISODate);
+        QVERIFY2(issued.isValid(), qPrintable(row.at(AccessGrantModel::Issued)));
+        QVERIFY(row.at(AccessGrantModel::Issued).endsWith(QLatin1Char('Z')));
+        QCOMPARE(issued.toSecsSinceEpoch(), grant->issuedAt.toSecsSinceEpoch());
+        QCOMPARE(row.at(AccessGrantModel::Scopes), grant->scopes.join(QStringLiteral(", ")));
+        if (grant->expiresAt)
+            QCOMPARE(QDateTime::fromString(row.at(AccessGrantModel::Expires), Qt::ISODate)
+                         .toSecsSinceEpoch(),
+                     grant->expiresAt->toSecsSinceEpoch());
+    }
+    // The filtered rows, in the table's order.
+    QCOMPARE(exported, expected);
+}
+
+void TestMyAccessPage::toolbarButtonsAskTheLead()
+{
+    QSignalSpy token(m_page, &MyAccessPage::createTokenRequested);
+    QSignalSpy answer(m_page, &MyAccessPage::answerRequestRequested);
+    QVERIFY(m_page->newTokenButton()->isEnabled());
+    QVERIFY(m_page->answerRequestButton()->isEnabled());
+    QTest::mouseClick(m_page->newTokenButton(), Qt::LeftButton);
+    QTest::mouseClick(m_page->answerRequestButton(), Qt::LeftButton);
+    QCOMPARE(token.count(), 1);
+    QCOMPARE(answer.count(), 1);
+    // Everything in the top row fits at 1280×800.
+    m_window->resize(1280, 800);
+    QVERIFY(select(QStringLiteral("Release Radar")));
+    screenshot(m_window.get(), "my-access");
+    for (QWidget *button :
+         QList<QWidget *>{m_page->revokeAllButton(), m_page->answerRequestButton(),
+                          m_page->exportButton(), m_page->filterEdit()}) {
+        QVERIFY(button->isVisible());
+        QVERIFY(button->width() >= button->minimumSizeHint().width());
+        QVERIFY(button->mapTo(m_window.get(), QPoint(button->width(), 0)).x() <= 1280);
+    }
+}
+
+void TestMyAccessPage::offlineStartShowsCachedListReadOnly()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Database database;
+    QVERIFY2(database.open(dir.filePath(QStringLiteral("cache.sqlite"))),
+             qPrintable(database.errorString()));
+    OfflineCache cache(database);
+
+    // One run with the server fills the cache.
+    SimProcess sim;
+    QVERIFY2(sim.start(), qPrintable(sim.errorText()));
+    const ActivityContext who{QString(), sim.url(), QStringLiteral("alice")};
+    const auto credentials =
+        std::make_shared<BasicCredentials>(QStringLiteral("alice"), QStringLiteral("alice"));
+    QStringList online;
+    {
+        ServerConnection connection(&m_network, quickSettings(sim.url()), credentials);
+        MyAccessController first(&connection, nullptr, who);
+        first.setOfflineCache(&cache);
+        QVERIFY(first.grants().isEmpty()); // nothing cached yet
+        QSignalSpy loaded(&first, &MyAccessController::grantsChanged);
+        first.refresh();
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(!first.showsCachedList());
+        for (const AccessGrant &grant : first.grants())
+            online << grant.application;
+    }
+    QVERIFY(online.size() >= 5);
+    QVERIFY(GrantListCache(&cache).load(GrantListCache::keyFor(who)));
+    sim.stop();
+
+    // The next start: the server is gone.
+    ServerConnection connection(&m_network, quickSettings(sim.url()), credentials);
+    MyAccessController controller(&connection, nullptr, who);
+    MyAccessPage page(&controller);
+    page.resize(1100, 700);
+    page.show();
+    controller.setOfflineCache(&cache);
+    QStringList shown;
+    for (int row = 0; row < page.proxy()->rowCount(); ++row)
+        shown << page.proxy()->index(row, AccessGrantModel::Application).data().toString();
+    QCOMPARE(shown.size(), online.size());
+    for (const QString &name : online)
+        QVERIFY2(shown.contains(name), qPrintable(name));
+    QVERIFY(controller.showsCachedList());
+    QVERIFY(page.noticeLabel()->isVisible());
+    QVERIFY2(page.noticeLabel()->text().contains(QStringLiteral("as of")),
+             qPrintable(page.noticeLabel()->text()));
+    page.table()->selectRow(0);
+    QVERIFY(!page.revokeButton()->isEnabled());
+
+    QSignalSpy state(&controller, &MyAccessController::stateChanged);
+    controller.refresh();
+    while (controller.state() == MyAccessController::State::Loading)
+        QVERIFY(state.wait(30000));
+    QCOMPARE(controller.state(), MyAccessController::State::Failed);
+    QVERIFY(controller.isOffline());
+    QVERIFY2(
+        page.noticeLabel()->text().startsWith(QStringLiteral("Offline — showing the list as of ")),
+        qPrintable(page.noticeLabel()->text()));
+    QCOMPARE(page.proxy()->rowCount(), online.size()); // still shown
+    for (QPushButton *button :
+         {page.revokeButton(), page.revokeAllButton(), page.newTokenButton()}) {
+        QVERIFY2(!button->isEnabled(), qPrintable(button->text()));
+        QVERIFY2(button->toolTip().contains(QStringLiteral("Offline")),
+                 qPrintable(button->toolTip()));
+    }
+    screenshot(&page, "my-access-offline");
+    // Reading still works: filter and export.
+    QVERIFY(page.exportButton()->isEnabled());
+    page.filterEdit()->setText(QStringLiteral("radar"));
+    QCOMPARE(page.proxy()->rowCount(), 1);
+    const QList<QStringList> csv = parseCsv(TableExport::toCsv(*page.proxy()));
+    QCOMPARE(csv.size(), 2);
+    QCOMPARE(csv.at(1).at(AccessGrantModel::Application), QStringLiteral("Release Radar"));
+    // Nothing was sent: revoking is refused by the controller too.
+    QSignalSpy started(&controller, &MyAccessController::revokeStarted);
+    controller.revoke(controller.grants());
+    QCOMPARE(started.count(), 0);
+}
+
+void TestMyAccessPage::refusedCredentialsAreNamed()
+{
+    ServerConnection connection(
+        &m_network, quickSettings(m_sim->url()),
+        std::make_shared<BasicCredentials>(QStringLiteral("alice"), QStringLiteral("wrong")));
+    MyAccessController controller(
+        &connection, nullptr, ActivityContext{QString(), m_sim->url(), QStringLiteral("alice")});
+    MyAccessPage page(&controller);
+    QSignalSpy state(&controller, &MyAccessController::stateChanged);
+    controller.refresh();
+    while (controller.state() == MyAccessController::State::Loading)
+        QVERIFY(state.wait(30000));
+    QVERIFY(controller.credentialsRefused());
+    QVERIFY(!controller.isOffline());
+    QVERIFY2(page.noticeLabel()->text().startsWith(QStringLiteral("Credentials refused")),
+             qPrintable(page.noticeLabel()->text()));
+    QVERIFY(!page.noticeLabel()->text().contains(QStringLiteral("Offline")));
+    QVERIFY(!page.newTokenButton()->isEnabled());
+    // A long notice wraps rather than being cut off.
+    page.resize(800, 500);
+    page.show();
+    QVERIFY(page.noticeLabel()->isVisible());
+    QVERIFY(page.noticeLabel()->height() >=
+            page.noticeLabel()->heightForWidth(page.noticeLabel()->width()));
+    screenshot(&page, "my-access-refused");
+}
+
 void TestMyAccessPage::revokeCancelledChangesNothing()
 {
     const QStringList before = serverApplications();
@@ -214,6 +511,13 @@ void TestMyAccessPage::revokeConfirmedRemovesOnServer()
     QVERIFY(revoked.wait(30000));
     QCOMPARE(revoked.first().at(0).toInt(), 1);
     QCOMPARE(revoked.first().at(1).toInt(), 0);
+    // One grant, too, is revoked in the progress dialog, which ends with what happened.
+    auto *progress = m_page->findChild<RevokeProgressDialog *>();
+    QVERIFY(progress);
+    QVERIFY(progress->showsSummary());
+    QCOMPARE(progress->headline(), QStringLiteral("Revoked. Bamboo can now see only public data."));
+    QVERIFY(!progress->retryButton()->isVisible());
+    QTest::mouseClick(progress->closeButton(), Qt::LeftButton);
     // The page lists again after revoking, so it shows what the server holds.
     QVERIFY(reloaded.wait(30000));
     QVERIFY(!shownApplications().contains(QStringLiteral("Bamboo")));

@@ -36,6 +36,7 @@ struct Row
 {
     QString token; // the revoke key: OAuth 1.0a token value or OAuth 2.0 refresh token id
     QString consumerName;
+    QString consumerDescription; // OAuth 1.0a consumers only; OAuth 2.0 clients have none
     QString consumerUri;
     qint64 issuedAt = 0;
     QStringList scopes; // OAuth 2.0 only
@@ -79,8 +80,8 @@ QList<Row> oauth1Rows(RequestContext &context)
             record.value(QStringLiteral("alternate_consumer_name")).toString();
         row.consumerName =
             alternate.isEmpty() ? record.value(QStringLiteral("name")).toString() : alternate;
-        row.consumerUri =
-            uriFromDescription(record.value(QStringLiteral("description")).toString());
+        row.consumerDescription = record.value(QStringLiteral("description")).toString();
+        row.consumerUri = uriFromDescription(row.consumerDescription);
         row.issuedAt = record.value(QStringLiteral("created_at")).toLongLong();
         rows.append(row);
     }
@@ -137,6 +138,10 @@ QString rowMarkup(RequestContext &context, const Row &row, const QString &timeZo
                      QStringLiteral("\">");
     markup += QStringLiteral("<td class=\"consumer-name\">") + row.consumerName.toHtmlEscaped() +
               QStringLiteral("</td>");
+    // The consumer's description is shown as it was entered (spec 4.1: "shown on users'
+    // access-token pages"), its trailing URL also made the row's link.
+    markup += QStringLiteral("<td class=\"consumer-description\">") +
+              row.consumerDescription.toHtmlEscaped() + QStringLiteral("</td>");
     markup += QStringLiteral("<td class=\"consumer-uri\">");
     if (!row.consumerUri.isEmpty()) {
         markup += QStringLiteral("<a href=\"") + row.consumerUri.toHtmlEscaped() +
@@ -179,9 +184,10 @@ SimResponse showPage(RequestContext &context)
             "<p id=\"no-access-tokens\">You have not authorised any applications.</p>"));
         return page.response(200);
     }
-    page.add(QStringLiteral(
-        "<table id=\"access-tokens\" class=\"aui\"><thead><tr><th>Application</th><th>Link</th>"
-        "<th>Authorised on</th><th>Scopes</th><th>Actions</th></tr></thead><tbody>"));
+    page.add(
+        QStringLiteral("<table id=\"access-tokens\" class=\"aui\"><thead><tr><th>Application</th>"
+                       "<th>Description</th><th>Link</th><th>Authorised "
+                       "on</th><th>Scopes</th><th>Actions</th></tr></thead><tbody>"));
     for (const Row &row : rows)
         page.add(rowMarkup(context, row, user->timeZone));
     page.add(QStringLiteral("</tbody></table>"));

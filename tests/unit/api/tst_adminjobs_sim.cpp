@@ -5,6 +5,7 @@
 #include "api/AppLinkJobs.h"
 #include "api/ConsumerJobs.h"
 #include "api/OAuth2ClientJobs.h"
+#include "api/PatJobs.h"
 #include "api/ServerConnection.h"
 #include "api/SessionJobs.h"
 #include "auth/BasicCredentials.h"
@@ -66,6 +67,7 @@ private slots:
     void reciprocalDeleteOfALinkToItself();
     void validationErrorsNameTheField();
     void oauth2ClientLifecycle();
+    void tokenUserSearch();
     void nonAdminsAreRefused();
     void sessionAdminMeetsWebSudo();
 
@@ -424,6 +426,28 @@ void TestAdminJobsSim::oauth2ClientLifecycle()
     QCOMPARE(remove.result().id, created.id);
     GetOAuth2Client gone(admin.get(), created.id);
     RUN_FAILS(gone, ApiError::Kind::NotFound);
+}
+
+void TestAdminJobsSim::tokenUserSearch()
+{
+    // The admin token search starts from user keys: "bo" finds bob (and only users whose names
+    // contain it); a name nobody has finds nothing rather than failing.
+    auto admin = connectAs(QStringLiteral("admin"));
+    SearchTokenUsers bo(admin.get(), QStringLiteral("bo"));
+    RUN_OK(bo);
+    QVERIFY(containsWhere(bo.result(), [](const TokenOwner &owner) {
+        return owner.username == QLatin1String("bob") && !owner.userKey.isEmpty();
+    }));
+    QVERIFY(!containsWhere(bo.result(), [](const TokenOwner &owner) {
+        return owner.username == QLatin1String("alice");
+    }));
+    SearchTokenUsers nobody(admin.get(), QStringLiteral("no such user & co"));
+    RUN_OK(nobody);
+    QVERIFY(nobody.result().isEmpty());
+
+    auto alice = connectAs(QStringLiteral("alice"));
+    SearchTokenUsers refused(alice.get(), QStringLiteral("bo"));
+    RUN_FAILS(refused, ApiError::Kind::Forbidden);
 }
 
 void TestAdminJobsSim::nonAdminsAreRefused()

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace accessdesk;
 
@@ -21,6 +22,7 @@ private slots:
     void coreReads();
     void personalTokens();
     void tokenSearchOmitsUnsetFilters();
+    void tokenUserSearch();
     void accessTokenPageAndRevokes();
     void sessionAndWebSudo();
     void connectionBuildsFullRequests();
@@ -93,6 +95,34 @@ void TestCoreBuilders::tokenSearchOmitsUnsetFilters()
     QCOMPARE(body.value(QStringLiteral("sortBy")).toString(), QStringLiteral("expiringAt"));
     QCOMPARE(body.value(QStringLiteral("orderBy")).toString(), QStringLiteral("desc"));
     QCOMPARE(body.value(QStringLiteral("page")).toInt(), 2);
+}
+
+void TestCoreBuilders::tokenUserSearch()
+{
+    const ApiRequest plain = SearchTokenUsers::build(QStringLiteral("alice"));
+    QCOMPARE(plain.method, QByteArrayLiteral("GET"));
+    QCOMPARE(plain.path, QStringLiteral("/rest/pat/latest/tokens/search/user"));
+    QCOMPARE(plain.query.queryItemValue(QStringLiteral("contains")), QStringLiteral("alice"));
+    QCOMPARE(plain.query.queryItemValue(QStringLiteral("limit")), QStringLiteral("20"));
+    QVERIFY(plain.body.isEmpty());
+    QVERIFY(plain.isIdempotent());
+    QVERIFY(!plain.isWrite());
+
+    // What an administrator types reaches the server as typed: '+' is not a space, '&' and '='
+    // do not start new parameters, "%41" is not "A".
+    const QString typed = QStringLiteral("O'Brien+Sons & co=1 %41 #x Zoë");
+    QNetworkAccessManager network;
+    ConnectionSettings settings;
+    settings.baseUrl = QUrl(QStringLiteral("https://jira.example.test/jira"));
+    ServerConnection connection(&network, settings, nullptr);
+    const QUrl url = connection.urlFor(SearchTokenUsers::build(typed, 100));
+    QCOMPARE(url.toString(QUrl::FullyEncoded),
+             QStringLiteral("https://jira.example.test/jira/rest/pat/latest/tokens/search/user"
+                            "?contains=O%27Brien%2BSons%20%26%20co%3D1%20%2541%20%23x%20Zo%C3%AB"
+                            "&limit=100"));
+    const QUrlQuery received(url.query(QUrl::FullyEncoded));
+    QCOMPARE(received.queryItemValue(QStringLiteral("contains"), QUrl::FullyDecoded), typed);
+    QCOMPARE(received.queryItemValue(QStringLiteral("limit")), QStringLiteral("100"));
 }
 
 void TestCoreBuilders::accessTokenPageAndRevokes()

@@ -99,8 +99,15 @@ void TestGrantModel::rolesAndDisplay()
     QCOMPARE(model.columnCount(), int(AccessGrantModel::ColumnCount));
     const QModelIndex issued = model.index(0, AccessGrantModel::Issued);
     QCOMPARE(issued.data(AccessGrantModel::RawValueRole).toDateTime(), kNow.addDays(-30));
+    // The locale's short format without seconds (C's own short format has them).
+    const QLocale previous;
+    QLocale::setDefault(QLocale::c());
     QCOMPARE(issued.data().toString(),
-             QLocale().toString(kNow.addDays(-30).toLocalTime(), QLocale::ShortFormat));
+             kNow.addDays(-30).toLocalTime().toString(QStringLiteral("d MMM yyyy HH:mm")));
+    QLocale::setDefault(QLocale(QLocale::German));
+    QCOMPARE(issued.data().toString(),
+             kNow.addDays(-30).toLocalTime().toString(QStringLiteral("dd.MM.yy HH:mm")));
+    QLocale::setDefault(previous);
     QCOMPARE(model.index(2, 0).data(AccessGrantModel::GrantIdRole).toString(),
              QStringLiteral("pat:11"));
     QCOMPARE(model.index(1, AccessGrantModel::Kind).data().toString(), QStringLiteral("OAuth 2.0"));

@@ -54,6 +54,7 @@ QList<std::pair<const char *, Decoder>> decoders()
         {"pat created",
          [](const QByteArray &b) { return outcomeOf(decodeCreatedPersonalToken(b)); }},
         {"pat search", [](const QByteArray &b) { return outcomeOf(decodeTokenSearchPage(b)); }},
+        {"pat users", [](const QByteArray &b) { return outcomeOf(decodeTokenSearchUsers(b)); }},
     };
 }
 

@@ -20,6 +20,11 @@ private slots:
     void searchPageDefaults();
     void wrongTypes_data();
     void wrongTypes();
+    void searchUsers();
+    void searchUsersEmpty();
+    void searchUsersToleratesNullAndMissing();
+    void searchUsersMalformed_data();
+    void searchUsersMalformed();
     void asAccessGrant();
     void grantKindNames();
 };
@@ -137,6 +142,81 @@ void TestPatDecoders::wrongTypes()
     const auto tokens = decodePersonalTokens(json);
     QVERIFY(!tokens);
     QCOMPARE(tokens.error, error);
+}
+
+void TestPatDecoders::searchUsers()
+{
+    // The spec's shape (7.2), as trackersim sends it: every field present, extra ones ignored.
+    const auto users = decodeTokenSearchUsers(
+        R"([{"userKey": "JIRAUSER10100", "username": "alice", "fullName": "Alice Able",
+             "email": "alice@example.test"},
+            {"userKey": "bob", "username": "bob", "fullName": "Bob Baker",
+             "email": "bob@example.test", "avatarUrl": "https://x.test/a.png"}])");
+    QVERIFY2(users, qPrintable(users.error));
+    QCOMPARE(*users, (QList<TokenOwner>{
+                         {QStringLiteral("JIRAUSER10100"), QStringLiteral("alice"),
+                          QStringLiteral("Alice Able"), QStringLiteral("alice@example.test")},
+                         {QStringLiteral("bob"), QStringLiteral("bob"), QStringLiteral("Bob Baker"),
+                          QStringLiteral("bob@example.test")}}));
+}
+
+void TestPatDecoders::searchUsersEmpty()
+{
+    const auto users = decodeTokenSearchUsers("[]");
+    QVERIFY2(users, qPrintable(users.error));
+    QVERIFY(users->isEmpty());
+    const auto spaced = decodeTokenSearchUsers(" [ ]\n");
+    QVERIFY2(spaced, qPrintable(spaced.error));
+    QVERIFY(spaced->isEmpty());
+}
+
+void TestPatDecoders::searchUsersToleratesNullAndMissing()
+{
+    // Whether Jira omits null fields or sends null is uncertain (spec 7.1): both are "unknown".
+    const auto users = decodeTokenSearchUsers(
+        R"([{"userKey": "JIRAUSER10200", "username": "carol", "fullName": null, "email": null},
+            null,
+            {"userKey": "JIRAUSER10300"}])");
+    QVERIFY2(users, qPrintable(users.error));
+    QCOMPARE(users->size(), 2);
+    QCOMPARE(users->at(0), (TokenOwner{QStringLiteral("JIRAUSER10200"), QStringLiteral("carol"),
+                                       QString(), QString()}));
+    QCOMPARE(users->at(1).userKey, QStringLiteral("JIRAUSER10300"));
+    QVERIFY(users->at(1).username.isEmpty());
+}
+
+void TestPatDecoders::searchUsersMalformed_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("empty body") << QByteArray()
+                                << "the server sent an empty body where JSON was expected";
+    QTest::newRow("html page") << QByteArray(
+                                      "<!DOCTYPE html>\n<html><head><title>Log in</title></head>"
+                                      "<body><form id=\"login-form\"></form></body></html>")
+                               << "the server sent an HTML page where JSON was expected";
+    QTest::newRow("truncated") << QByteArray(R"([{"userKey": "JIRAUSER10100", "userna)")
+                               << "the server's JSON is malformed at byte "; // the offset is Qt's
+    QTest::newRow("object root") << QByteArray(R"({"values": []})")
+                                 << "users: expected an array, got an object";
+    QTest::newRow("item not an object")
+        << QByteArray(R"(["alice"])") << "[0]: expected an object, got a string";
+    QTest::newRow("userKey missing")
+        << QByteArray(R"([{"userKey": "k"}, {"username": "alice"}])") << "[1].userKey: missing";
+    QTest::newRow("userKey null") << QByteArray(R"([{"userKey": null}])") << "[0].userKey: missing";
+    QTest::newRow("userKey a number")
+        << QByteArray(R"([{"userKey": 10100}])") << "[0].userKey: expected a string, got a number";
+    QTest::newRow("email an array") << QByteArray(R"([{"userKey": "k", "email": ["a@b.test"]}])")
+                                    << "[0].email: expected a string, got an array";
+}
+
+void TestPatDecoders::searchUsersMalformed()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, error);
+    const auto users = decodeTokenSearchUsers(json);
+    QVERIFY(!users);
+    QVERIFY2(users.error.startsWith(error), qPrintable(users.error));
 }
 
 void TestPatDecoders::asAccessGrant()

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "AuthorizePage.h"
+#include "api/ApiError.h"
+#include "api/OAuthFlowJobs.h"
+#include "services/GrantRevoker.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+// Answering an OAuth 1.0a "Request for Access" (spec 4.5 step 2) without a browser: the user
+// pastes the authorisation link an application gave them, reads who asks, and allows or denies.
+namespace accessdesk {
+
+class ActivityLog;
+class ServerConnection;
+
+// What a pasted link is, checked against the server the user is connected to. The link must be
+// <base URL>/plugins/servlet/oauth/authorize?oauth_token=… of that very server: answering a
+// request of another server through this one is impossible, and saying so beats a confusing
+// "unknown token".
+struct AccessRequestLink
+{
+    enum class Problem {
+        None,
+        Empty,
+        NotALink,             // no http(s) address at all
+        OtherServer,          // an address of another server (see url)
+        NotARequestForAccess, // this server, but not the authorisation page
+        NoRequestToken,       // the authorisation page without oauth_token
+    };
+
+    Problem problem = Problem::None;
+    QUrl url;             // the address as understood (valid unless Empty/NotALink)
+    QString requestToken; // oauth_token, when problem is None
+
+    static AccessRequestLink parse(const QString &pasted, const QUrl &serverBase);
+    // The address users should expect, for messages: <base>/plugins/servlet/oauth/authorize.
+    static QUrl authorizeUrl(const QUrl &serverBase);
+};
+
+// Allow or Deny on a page FetchAuthorizePage read, recorded in the activity log: begun before the
+// answer leaves, completed after. The request token and the verifier are never recorded.
+//
+// A job: finished() is emitted exactly once, also on error or cancel().
+class AccessRequestAnswerer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AccessRequestAnswerer)
+
+public:
+    // log may be null (nothing recorded).
+    AccessRequestAnswerer(ServerConnection *connection, AuthorizeRequest page, bool approve,
+                          ActivityLog *log, ActivityContext who, QObject *parent = nullptr);
+
+    void start();
+    void cancel(); // while running: reports Cancelled; safe to call twice
+
+    bool isFinished() const { return m_finished; }
+    bool approving() const { return m_approve; }
+    const ApiError &error() const { return m_error; }
+    const AuthorizeDecision &decision() const { return m_decision; }
+
+signals:
+    void finished();
+
+private:
+    ServerConnection *m_connection;
+    AuthorizeRequest m_page;
+    bool m_approve;
+    ActivityLog *m_log;
+    ActivityContext m_who;
+    QPointer<AnswerAuthorizePage> m_job;
+    AuthorizeDecision m_decision;
+    ApiError m_error;
+    bool m_finished = false;
+};
+
+} // namespace accessdesk

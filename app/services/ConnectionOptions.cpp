@@ -1,0 +1,110 @@
+#include "services/ConnectionOptions.h"
+
+#include "api/CertificateInfo.h"
+
+#include <QCommandLineParser>
+#include <QUrl>
+
+namespace accessdesk {
+
+namespace {
+
+QCommandLineOption option(const char *name, const char *help, const char *valueName,
+                          const QString &defaultValue = {})
+{
+    return QCommandLineOption(QLatin1String(name), QLatin1String(help), QLatin1String(valueName),
+                              defaultValue);
+}
+
+} // namespace
+
+// The help texts are the CLI's contract wording (README "Global options"); they stay English in
+// --help, as Qt's own options do.
+ConnectionOptionSet::ConnectionOptionSet()
+    : profile(option("profile", "Use a saved connection profile.", "NAME"))
+    , server(option("server", "Jira base URL, e.g. https://jira.example.com.", "URL"))
+    , auth(option("auth", "basic, pat, session, oauth1 or oauth2.", "KIND"))
+    , user(option("user", "User name (basic, session).", "NAME"))
+    , passwordEnv(option("password-env", "Environment variable holding the password.", "VAR"))
+    , tokenEnv(
+          option("token-env", "Environment variable holding the personal access token.", "VAR"))
+    , consumerKey(option("consumer-key", "OAuth 1.0a consumer key.", "KEY"))
+    , privateKey(option("private-key", "OAuth 1.0a consumer's PEM private key file.", "FILE"))
+    , oauthTokenEnv(
+          option("oauth-token-env", "Environment variable holding the OAuth access token.", "VAR"))
+    , oauthSecretEnv(
+          option("oauth-secret-env", "Environment variable holding the OAuth token secret.", "VAR"))
+    , caFile(option("ca-file", "Also trust certificates issued by this PEM CA file.", "FILE"))
+    , pin(option("pin-sha256",
+                 "Trust exactly the server certificate with this SHA-256 fingerprint.", "HEX"))
+    , timeout(option("timeout", "Seconds without an answer before giving up (default 30).",
+                     "SECONDS", QStringLiteral("30")))
+{}
+
+QList<QCommandLineOption> ConnectionOptionSet::all() const
+{
+    return {profile,    server,        auth,           user,   passwordEnv, tokenEnv, consumerKey,
+            privateKey, oauthTokenEnv, oauthSecretEnv, caFile, pin,         timeout};
+}
+
+void ConnectionOptionSet::addTo(QCommandLineParser &parser) const
+{
+    parser.addOptions(all());
+}
+
+std::optional<ConnectionOptions> ConnectionOptionSet::read(const QCommandLineParser &parser,
+                                                           QString *error) const
+{
+    ConnectionOptions options;
+    options.profile = parser.value(profile);
+    options.server = parser.value(server);
+    options.auth = parser.value(auth);
+    options.user = parser.value(user);
+    options.passwordEnv = parser.value(passwordEnv);
+    options.tokenEnv = parser.value(tokenEnv);
+    options.consumerKey = parser.value(consumerKey);
+    options.privateKeyFile = parser.value(privateKey);
+    options.oauthTokenEnv = parser.value(oauthTokenEnv);
+    options.oauthSecretEnv = parser.value(oauthSecretEnv);
+    options.caFile = parser.value(caFile);
+
+    bool ok = false;
+    options.timeoutGiven = parser.isSet(timeout);
+    options.timeoutSeconds = parser.value(timeout).toInt(&ok);
+    if (!ok || options.timeoutSeconds < 1 || options.timeoutSeconds > 3600) {
+        *error = QStringLiteral("--timeout takes a number of seconds from 1 to 3600");
+        return std::nullopt;
+    }
+    if (parser.isSet(pin)) {
+        options.pinSha256 = CertificateInfo::normaliseFingerprint(parser.value(pin));
+        if (options.pinSha256.isEmpty()) {
+            *error = QStringLiteral("--pin-sha256 takes the certificate's SHA-256 fingerprint (64 "
+                                    "hex digits, colons allowed)");
+            return std::nullopt;
+        }
+    }
+    static const QStringList authKinds{QStringLiteral("basic"), QStringLiteral("pat"),
+                                       QStringLiteral("session"), QStringLiteral("oauth1"),
+                                       QStringLiteral("oauth2")};
+    if (!options.auth.isEmpty() && !authKinds.contains(options.auth)) {
+        *error = QStringLiteral("--auth takes basic, pat, session, oauth1 or oauth2");
+        return std::nullopt;
+    }
+    if (!options.server.isEmpty()) {
+        const QUrl url(options.server, QUrl::StrictMode);
+        if (!url.isValid() ||
+            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
+            url.host().isEmpty()) {
+            *error = QStringLiteral(
+                "--server takes an http:// or https:// URL, e.g. https://jira.example.com");
+            return std::nullopt;
+        }
+    }
+    if (!options.profile.isEmpty() && !options.server.isEmpty()) {
+        *error = QStringLiteral("use either --profile or --server, not both");
+        return std::nullopt;
+    }
+    return options;
+}
+
+} // namespace accessdesk

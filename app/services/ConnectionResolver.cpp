@@ -1,0 +1,348 @@
+#include "services/ConnectionResolver.h"
+
+#include "api/ServerConnection.h"
+#include "api/SessionJobs.h"
+#include "auth/BasicCredentials.h"
+#include "auth/BearerCredentials.h"
+#include "auth/OAuth1Credentials.h"
+#include "auth/OAuth1Signer.h"
+#include "auth/SessionCredentials.h"
+#include "secrets/SecretJob.h"
+#include "secrets/SecretStore.h"
+#include "storage/ProfileStore.h"
+
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkCookie>
+#include <QNetworkCookieJar>
+#include <QSslCertificate>
+#include <QTimer>
+
+// The messages below are accessdesk-cli's contract wording (its Python suite checks them), so
+// they stay as they were when they lived in the CLI; the desktop app rewords the few that name
+// CLI commands (AppSession).
+
+namespace accessdesk {
+
+SecretLookup::SecretLookup(SecretStore *store, QString envVar, QString profileName, SecretKind kind,
+                           QString what, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_envVar(std::move(envVar))
+    , m_profileName(std::move(profileName))
+    , m_kind(kind)
+    , m_what(std::move(what))
+{}
+
+void SecretLookup::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    // Never report from inside start(): callers may connect to finished() after it.
+    QTimer::singleShot(0, this, &SecretLookup::lookUp);
+}
+
+void SecretLookup::lookUp()
+{
+    if (!m_envVar.isEmpty()) {
+        const QByteArray value = qgetenv(m_envVar.toLocal8Bit().constData());
+        if (value.isEmpty()) {
+            finish(ConnectionError::SecretMissing,
+                   QStringLiteral("the environment variable %1 (for the %2) is not set")
+                       .arg(m_envVar, m_what));
+            return;
+        }
+        finish(ConnectionError::None, {}, QString::fromUtf8(value));
+        return;
+    }
+    if (m_profileName.isEmpty()) {
+        finish(ConnectionError::SecretMissing,
+               QStringLiteral("no %1: name an environment variable that holds it (see --help)")
+                   .arg(m_what));
+        return;
+    }
+    SecretJob *job = m_store->readSecret(SecretKey{m_profileName, m_kind});
+    connect(job, &SecretJob::finished, this, [this, job] {
+        if (job->error() == SecretJob::Error::KeychainUnavailable) {
+            finish(ConnectionError::KeychainUnavailable,
+                   QStringLiteral("no keychain is available (%1), so the profile's %2 cannot be "
+                                  "read; give it through the environment instead")
+                       .arg(job->errorString(), m_what));
+        } else if (job->error() != SecretJob::Error::NoError) {
+            finish(ConnectionError::KeychainRefused,
+                   QStringLiteral("the keychain refused to give the %1: %2")
+                       .arg(m_what, job->errorString()));
+        } else if (!job->found()) {
+            finish(ConnectionError::NotInKeychain,
+                   QStringLiteral(
+                       "profile \"%1\" has no %2 in the keychain; add it again with profiles add")
+                       .arg(m_profileName, m_what));
+        } else {
+            finish(ConnectionError::None, {}, QString::fromUtf8(job->value()));
+        }
+    });
+}
+
+void SecretLookup::finish(ConnectionError error, const QString &message, const QString &value)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_error = error;
+    m_errorString = message;
+    m_value = value;
+    emit finished();
+}
+
+ConnectionResolver::ConnectionResolver(ConnectionOptions options, const ProfileStore &profiles,
+                                       SecretStore *secrets, QNetworkAccessManager *network,
+                                       QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_secrets(secrets)
+    , m_network(network)
+{
+    if (!m_options.profile.isEmpty()) {
+        m_profile = profiles.find(m_options.profile);
+        m_profileMissing = !m_profile;
+    }
+}
+
+ConnectionResolver::~ConnectionResolver() = default;
+
+void ConnectionResolver::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    QTimer::singleShot(0, this, &ConnectionResolver::run);
+}
+
+std::unique_ptr<ServerConnection> ConnectionResolver::takeConnection()
+{
+    return std::move(m_connection);
+}
+
+void ConnectionResolver::run()
+{
+    if (!resolveServer())
+        return;
+    if (m_purpose == Purpose::ServerOnly) {
+        if (buildConnection(nullptr))
+            succeed();
+        return;
+    }
+    signIn();
+}
+
+bool ConnectionResolver::resolveServer()
+{
+    if (m_profileMissing) {
+        fail(ConnectionError::UnknownProfile,
+             QStringLiteral("there is no profile named \"%1\" (see: profiles list)")
+                 .arg(m_options.profile));
+        return false;
+    }
+    if (!m_profile && m_options.server.isEmpty()) {
+        fail(ConnectionError::NoServer,
+             QStringLiteral("say which server: --server URL or --profile NAME"));
+        return false;
+    }
+    return true;
+}
+
+void ConnectionResolver::signIn()
+{
+    const QString kind = !m_options.auth.isEmpty() ? m_options.auth
+                                                   : (m_profile ? authKindName(m_profile->authKind)
+                                                                : QStringLiteral("basic"));
+    const std::optional<AuthKind> authKind = authKindFromName(kind);
+    if (!authKind) {
+        fail(ConnectionError::Usage,
+             QStringLiteral("--auth takes basic, pat, session, oauth1 or oauth2"));
+        return;
+    }
+    m_authKind = *authKind;
+    const QString user =
+        !m_options.user.isEmpty() ? m_options.user : (m_profile ? m_profile->username : QString());
+    switch (m_authKind) {
+    case AuthKind::Basic:
+    case AuthKind::Session:
+        if (user.isEmpty()) {
+            fail(ConnectionError::Usage, QStringLiteral("--auth %1 needs --user NAME").arg(kind));
+            return;
+        }
+        signInWithPassword(user);
+        return;
+    case AuthKind::PersonalToken:
+    case AuthKind::OAuth2:
+        signInWithToken();
+        return;
+    case AuthKind::OAuth1:
+        signInWithOAuth1();
+        return;
+    }
+}
+
+void ConnectionResolver::signInWithPassword(const QString &user)
+{
+    secretThen(m_options.passwordEnv, SecretKind::Password, QStringLiteral("password"),
+               [this, user](const QString &password) {
+                   m_password = password;
+                   if (m_authKind == AuthKind::Basic) {
+                       if (buildConnection(std::make_shared<BasicCredentials>(user, password)))
+                           succeed();
+                       return;
+                   }
+                   // A session: log in once, then send the cookie.
+                   if (buildConnection(nullptr))
+                       logInThen(user, password);
+               });
+}
+
+void ConnectionResolver::logInThen(const QString &user, const QString &password)
+{
+    // The network manager may be shared (the desktop app): a new login must not present the
+    // cookie of an earlier session on this server, or the server takes it for that user's.
+    if (QNetworkCookieJar *jar = m_network->cookieJar()) {
+        const QList<QNetworkCookie> stale = jar->cookiesForUrl(m_connection->settings().baseUrl);
+        for (const QNetworkCookie &cookie : stale)
+            jar->deleteCookie(cookie);
+    }
+    auto *login = new CreateSession(m_connection.get(), user, password, this);
+    connect(login, &ApiJob::finished, this, [this, login] {
+        login->deleteLater();
+        if (!login->succeeded()) {
+            m_apiError = login->error();
+            fail(ConnectionError::LoginRefused, login->error().userMessage());
+            return;
+        }
+        m_connection->setCredentials(
+            std::make_shared<SessionCredentials>(login->result().value, login->result().name));
+        // Admin resources may ask for the password again (websudo): confirmed once, from memory.
+        m_connection->setWebSudoPassword(m_password);
+        succeed();
+    });
+    login->start();
+}
+
+void ConnectionResolver::signInWithToken()
+{
+    const bool pat = m_authKind == AuthKind::PersonalToken;
+    secretThen(m_options.tokenEnv, pat ? SecretKind::PersonalToken : SecretKind::OAuth2AccessToken,
+               pat ? QStringLiteral("personal access token")
+                   : QStringLiteral("OAuth 2.0 access token"),
+               [this](const QString &token) {
+                   m_bearerToken = token;
+                   if (buildConnection(std::make_shared<BearerCredentials>(token, m_authKind)))
+                       succeed();
+               });
+}
+
+void ConnectionResolver::signInWithOAuth1()
+{
+    // The consumer key and private key file, plus the access token and its secret.
+    const QString consumerKey = !m_options.consumerKey.isEmpty()
+                                    ? m_options.consumerKey
+                                    : (m_profile ? m_profile->consumerKey : QString());
+    const QString keyFile = !m_options.privateKeyFile.isEmpty()
+                                ? m_options.privateKeyFile
+                                : (m_profile ? m_profile->privateKeyFile : QString());
+    if (consumerKey.isEmpty() || keyFile.isEmpty()) {
+        fail(ConnectionError::Usage,
+             QStringLiteral("--auth oauth1 needs --consumer-key KEY and --private-key FILE"));
+        return;
+    }
+    QFile file(keyFile);
+    if (!file.open(QIODevice::ReadOnly)) {
+        fail(ConnectionError::Usage, QStringLiteral("cannot read the private key file %1: %2")
+                                         .arg(keyFile, file.errorString()));
+        return;
+    }
+    QString keyError;
+    const auto signer = OAuth1Signer::fromPem(consumerKey, file.readAll(), &keyError);
+    if (!signer) {
+        fail(ConnectionError::Usage,
+             QStringLiteral("the private key in %1 cannot be used: %2").arg(keyFile, keyError));
+        return;
+    }
+    secretThen(m_options.oauthTokenEnv, SecretKind::OAuth1Token,
+               QStringLiteral("OAuth access token"), [this, signer](const QString &token) {
+                   secretThen(m_options.oauthSecretEnv, SecretKind::OAuth1TokenSecret,
+                              QStringLiteral("OAuth token secret"),
+                              [this, signer, token](const QString &secret) {
+                                  if (buildConnection(std::make_shared<OAuth1Credentials>(
+                                          *signer, OAuth1TokenParameters::access(token, secret))))
+                                      succeed();
+                              });
+               });
+}
+
+void ConnectionResolver::secretThen(const QString &envVar, SecretKind kind, const QString &what,
+                                    std::function<void(const QString &)> then)
+{
+    auto *lookup = new SecretLookup(m_secrets, envVar, m_profile ? m_profile->name : QString(),
+                                    kind, what, this);
+    connect(lookup, &SecretLookup::finished, this, [this, lookup, then] {
+        lookup->deleteLater();
+        if (lookup->error() != ConnectionError::None) {
+            fail(lookup->error(), lookup->errorString());
+            return;
+        }
+        then(lookup->value());
+    });
+    lookup->start();
+}
+
+bool ConnectionResolver::buildConnection(std::shared_ptr<const Credentials> credentials)
+{
+    ConnectionSettings settings;
+    settings.baseUrl = QUrl(m_profile ? m_profile->baseUrl.toString() : m_options.server);
+    settings.pinnedSha256 = !m_options.pinSha256.isEmpty()
+                                ? m_options.pinSha256
+                                : (m_profile ? m_profile->pinnedCertificateSha256 : QString());
+    const int timeoutSeconds =
+        m_profile && !m_options.timeoutGiven ? m_profile->timeoutSeconds : m_options.timeoutSeconds;
+    settings.timeoutMs = timeoutSeconds * 1000;
+    const QString caFile = !m_options.caFile.isEmpty()
+                               ? m_options.caFile
+                               : (m_profile ? m_profile->caFile : QString());
+    if (!caFile.isEmpty()) {
+        settings.caCertificates = QSslCertificate::fromPath(caFile, QSsl::Pem);
+        if (settings.caCertificates.isEmpty()) {
+            fail(ConnectionError::Usage, QStringLiteral("%1 holds no PEM certificate").arg(caFile));
+            return false;
+        }
+    }
+    m_connection = std::make_unique<ServerConnection>(m_network, settings, std::move(credentials));
+    m_who = ActivityContext{
+        m_profile ? m_profile->name : QString(), settings.baseUrl.toString(),
+        !m_options.user.isEmpty() ? m_options.user : (m_profile ? m_profile->username : QString())};
+    return true;
+}
+
+void ConnectionResolver::fail(ConnectionError error, const QString &message)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_error = error;
+    m_errorString = message;
+    // A job of the failed login may still be unwinding from its finished() and hold it.
+    if (m_connection)
+        m_connection.release()->deleteLater();
+    m_password.clear();
+    m_bearerToken.clear();
+    emit finished();
+}
+
+void ConnectionResolver::succeed()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    emit finished();
+}
+
+} // namespace accessdesk

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "AccessGrant.h"
+#include "services/GrantRevoker.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace accessdesk {
+
+class OfflineCache;
+
+struct CachedGrants
+{
+    QList<AccessGrant> grants;
+    QDateTime fetchedAt; // UTC
+};
+
+// The user's grant list kept in the offline cache, so My access has something to show ("as of …")
+// before the server answers or when it cannot be reached.
+//
+// Nothing that works as a credential is stored: an OAuth 1.0a token value (the grant's id and
+// revoke key) is replaced by its public id (grantids::publicId), and no revoke key or URL is kept
+// for any kind. A cached grant is therefore for reading only; revoking needs a fresh list.
+class GrantListCache final
+{
+    Q_DISABLE_COPY_MOVE(GrantListCache)
+
+public:
+    // cache may be null: nothing is stored or found.
+    explicit GrantListCache(OfflineCache *cache);
+
+    // The profile's name; for an ad-hoc connection (no profile) "<user>@<server>"; empty (no
+    // caching) without either.
+    static QString keyFor(const ActivityContext &who);
+
+    bool store(const QString &key, const QList<AccessGrant> &grants, const QDateTime &fetchedAt);
+    // std::nullopt when nothing (readable) is stored under key.
+    std::optional<CachedGrants> load(const QString &key) const;
+
+    static QByteArray toJson(const QList<AccessGrant> &grants);
+    static std::optional<QList<AccessGrant>> fromJson(const QByteArray &json);
+
+private:
+    OfflineCache *m_cache;
+};
+
+} // namespace accessdesk

@@ -1,0 +1,368 @@
+// Bulk revoke on My access against a real trackersim: progress with Cancel, a summary that names
+// each failure with its reason, Retry, and "Revoke all". Faults are injected through trackersim's
+// control interface; the server side is checked with plain HTTP.
+#include "AccessGrantModel.h"
+#include "SimProcess.h"
+#include "api/ServerConnection.h"
+#include "auth/BasicCredentials.h"
+#include "ui/ConfirmationDialog.h"
+#include "ui/MyAccessController.h"
+#include "ui/MyAccessPage.h"
+#include "ui/RevokeProgressDialog.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+#include <memory>
+
+using namespace accessdesk;
+
+namespace {
+
+const QString kFailure = QStringLiteral("Token store is read-only for maintenance");
+
+// With ACCESSDESK_SCREENSHOTS set to a folder (run under Xvfb for real fonts), keeps a picture.
+void screenshot(QWidget *widget, const char *name)
+{
+    const QString folder = qEnvironmentVariable("ACCESSDESK_SCREENSHOTS");
+    if (!folder.isEmpty())
+        widget->grab().save(folder + QLatin1Char('/') + QLatin1String(name) +
+                            QStringLiteral(".png"));
+}
+
+} // namespace
+
+class TestBulkRevoke final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void oneFailureIsReportedAndRetried();
+    void cancelStopsBeforeTheNextGrant();
+    void revokeAllCancelledChangesNothing();
+    void revokeAllEmptiesTheList();
+    void manyGrantsKeepTheConfirmationShort();
+
+private:
+    QStringList shownApplications() const;
+    void selectApplications(const QStringList &names);
+    AccessGrant grantNamed(const QString &application) const;
+    QStringList serverApplications();
+    void addFault(const QJsonObject &fault);
+    void clearFaults();
+    RevokeProgressDialog *confirmRevoke(QPushButton *button);
+
+    std::unique_ptr<SimProcess> m_sim;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<ServerConnection> m_connection;
+    std::unique_ptr<MyAccessController> m_controller;
+    std::unique_ptr<MyAccessPage> m_page;
+};
+
+void TestBulkRevoke::init()
+{
+    // A fresh server per test: each one revokes alice's seeded grants.
+    m_sim = std::make_unique<SimProcess>();
+    QVERIFY2(m_sim->start(), qPrintable(m_sim->errorText()));
+    ConnectionSettings settings;
+    settings.baseUrl = QUrl(m_sim->url());
+    settings.retryFloorMs = 10; // an injected 500 on DELETE is retried; keep that quick
+    m_connection = std::make_unique<ServerConnection>(
+        &m_network, settings,
+        std::make_shared<BasicCredentials>(QStringLiteral("alice"), QStringLiteral("alice")));
+    m_controller = std::make_unique<MyAccessController>(
+        m_connection.get(), nullptr,
+        ActivityContext{QString(), m_sim->url(), QStringLiteral("alice")});
+    m_page = std::make_unique<MyAccessPage>(m_controller.get());
+    m_page->resize(1100, 700);
+    m_page->show();
+    QSignalSpy loaded(m_controller.get(), &MyAccessController::grantsChanged);
+    m_controller->refresh();
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(shownApplications(),
+             (QStringList{QStringLiteral("Bamboo"), QStringLiteral("ci-pipeline"),
+                          QStringLiteral("Deploy Dashboard"), QStringLiteral("laptop-cli"),
+                          QStringLiteral("Release Radar")}));
+}
+
+void TestBulkRevoke::cleanup()
+{
+    m_page.reset();
+    m_controller.reset();
+    m_connection.reset();
+    m_sim.reset();
+}
+
+QStringList TestBulkRevoke::shownApplications() const
+{
+    QStringList names;
+    const QAbstractItemModel *model = m_page->table()->model();
+    for (int row = 0; row < model->rowCount(); ++row)
+        names << model->index(row, AccessGrantModel::Application).data().toString();
+    return names;
+}
+
+void TestBulkRevoke::selectApplications(const QStringList &names)
+{
+    QItemSelectionModel *selection = m_page->table()->selectionModel();
+    selection->clearSelection();
+    const QStringList shown = shownApplications();
+    for (const QString &name : names) {
+        const int row = int(shown.indexOf(name));
+        QVERIFY2(row >= 0, qPrintable(name));
+        selection->select(m_page->table()->model()->index(row, 0),
+                          QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    QCOMPARE(m_page->selectedGrants().size(), names.size());
+}
+
+AccessGrant TestBulkRevoke::grantNamed(const QString &application) const
+{
+    for (const AccessGrant &grant : m_controller->grants()) {
+        if (grant.application == application)
+            return grant;
+    }
+    return {};
+}
+
+// What alice holds, read straight from the server: the access-tokens page and the PAT list.
+QStringList TestBulkRevoke::serverApplications()
+{
+    QStringList names;
+    const HttpResult page = httpSend(
+        m_network,
+        jsonRequest(m_sim->url() + QStringLiteral("/plugins/servlet/oauth/users/access-tokens"),
+                    "alice"),
+        "GET");
+    if (page.status != 200)
+        return {QStringLiteral("<page status %1>").arg(page.status)};
+    static const QRegularExpression consumer(QStringLiteral("class=\"consumer-name\">([^<]+)<"));
+    for (auto it = consumer.globalMatch(QString::fromUtf8(page.body)); it.hasNext();)
+        names << it.next().captured(1);
+    const HttpResult tokens = httpSend(
+        m_network, jsonRequest(m_sim->url() + QStringLiteral("/rest/pat/latest/tokens"), "alice"),
+        "GET");
+    if (tokens.status != 200)
+        return {QStringLiteral("<tokens status %1>").arg(tokens.status)};
+    for (const QJsonValue &token : QJsonDocument::fromJson(tokens.body).array())
+        names << token.toObject().value(QStringLiteral("name")).toString();
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
+void TestBulkRevoke::addFault(const QJsonObject &fault)
+{
+    QNetworkRequest request = jsonRequest(m_sim->url() + QStringLiteral("/__trackersim/faults"));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    const HttpResult result =
+        httpSend(m_network, request, "POST", QJsonDocument(fault).toJson(QJsonDocument::Compact));
+    QCOMPARE(result.status, 201);
+}
+
+void TestBulkRevoke::clearFaults()
+{
+    const HttpResult result = httpSend(
+        m_network, jsonRequest(m_sim->url() + QStringLiteral("/__trackersim/faults")), "DELETE");
+    QVERIFY(result.status >= 200 && result.status < 300);
+}
+
+// Clicks the button, accepts the confirmation, and returns the progress dialog it opens.
+RevokeProgressDialog *TestBulkRevoke::confirmRevoke(QPushButton *button)
+{
+    if (!button->isEnabled())
+        return nullptr;
+    QSignalSpy started(m_controller.get(), &MyAccessController::revokeStarted);
+    ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Accept);
+    QTest::mouseClick(button, Qt::LeftButton);
+    if (!started.wait(10000))
+        return nullptr;
+    return m_page->findChild<RevokeProgressDialog *>();
+}
+
+void TestBulkRevoke::oneFailureIsReportedAndRetried()
+{
+    const AccessGrant failing = grantNamed(QStringLiteral("ci-pipeline"));
+    QCOMPARE(failing.kind, GrantKind::PersonalToken);
+    addFault({{QStringLiteral("method"), QStringLiteral("DELETE")},
+              {QStringLiteral("path"),
+               QString(QStringLiteral("/rest/pat/latest/tokens/") + failing.revokeKey)},
+              {QStringLiteral("action"), QStringLiteral("respond")},
+              {QStringLiteral("status"), 500},
+              {QStringLiteral("contentType"), QStringLiteral("application/json")},
+              {QStringLiteral("body"),
+               QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("errorMessages"),
+                                                            QJsonArray{kFailure}}})
+                                     .toJson(QJsonDocument::Compact))}});
+
+    selectApplications({QStringLiteral("Bamboo"), QStringLiteral("ci-pipeline"),
+                        QStringLiteral("Deploy Dashboard"), QStringLiteral("laptop-cli")});
+    RevokeProgressDialog *dialog = confirmRevoke(m_page->revokeButton());
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QVERIFY(dialog->headline().startsWith(QStringLiteral("Revoking 1 of 4: Bamboo")));
+    QSignalSpy summary(dialog, &RevokeProgressDialog::summaryShown);
+    QSignalSpy reloaded(m_controller.get(), &MyAccessController::grantsChanged);
+    QVERIFY(summary.wait(30000));
+
+    QCOMPARE(dialog->headline(), QStringLiteral("Revoked 3 of 4 grants. 1 could not be revoked."));
+    const QStringList items =
+        dialog->details().split(QLatin1Char('\n')).filter(QStringLiteral("• "));
+    QCOMPARE(items.size(), 1);
+    QVERIFY2(items.first().startsWith(QStringLiteral("• ci-pipeline: ")),
+             qPrintable(items.first()));
+    QVERIFY2(items.first().contains(kFailure), qPrintable(items.first()));
+    QVERIFY(items.first().contains(QStringLiteral("HTTP 500")));
+    QVERIFY(dialog->retryButton()->isVisible());
+    QVERIFY(dialog->closeButton()->isVisible());
+    QVERIFY(!dialog->cancelButton()->isVisible());
+    screenshot(dialog, "revoke-summary-failure");
+
+    // The others are gone on the server; the failed one is still there.
+    QCOMPARE(serverApplications(),
+             (QStringList{QStringLiteral("ci-pipeline"), QStringLiteral("Release Radar")}));
+    // The page listed again, so it shows the same.
+    QVERIFY(reloaded.count() > 0 || reloaded.wait(30000));
+    QCOMPARE(shownApplications(),
+             (QStringList{QStringLiteral("ci-pipeline"), QStringLiteral("Release Radar")}));
+
+    // The fault is gone; Retry revokes just the failed one, in the same dialog.
+    clearFaults();
+    QVERIFY(dialog->retryButton()->isEnabled());
+    QSignalSpy progress(m_controller.get(), &MyAccessController::revokeProgress);
+    QTest::mouseClick(dialog->retryButton(), Qt::LeftButton);
+    QVERIFY(!dialog->showsSummary());
+    QVERIFY(summary.wait(30000));
+    QCOMPARE(progress.count(), 1);
+    QCOMPARE(progress.first().at(1).toInt(), 1);
+    QCOMPARE(dialog->headline(),
+             QStringLiteral("Revoked. ci-pipeline can now see only public data."));
+    QVERIFY(dialog->details().isEmpty());
+    QVERIFY(!dialog->retryButton()->isVisible());
+    QCOMPARE(serverApplications(), QStringList{QStringLiteral("Release Radar")});
+
+    const QPointer<RevokeProgressDialog> guard(dialog);
+    QTest::mouseClick(dialog->closeButton(), Qt::LeftButton);
+    QVERIFY(!dialog->isVisible());
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    QVERIFY(guard.isNull()); // it deletes itself on close
+}
+
+void TestBulkRevoke::cancelStopsBeforeTheNextGrant()
+{
+    // The second grant takes a while on the server, so Cancel lands while it is under way.
+    const AccessGrant slow = grantNamed(QStringLiteral("ci-pipeline"));
+    addFault({{QStringLiteral("method"), QStringLiteral("DELETE")},
+              {QStringLiteral("path"),
+               QString(QStringLiteral("/rest/pat/latest/tokens/") + slow.revokeKey)},
+              {QStringLiteral("action"), QStringLiteral("latency")},
+              {QStringLiteral("delayMs"), 1500}});
+    const QStringList all = shownApplications();
+    selectApplications(all);
+    QSignalSpy progress(m_controller.get(), &MyAccessController::revokeProgress);
+    RevokeProgressDialog *dialog = confirmRevoke(m_page->revokeButton());
+    QVERIFY(dialog);
+    QSignalSpy summary(dialog, &RevokeProgressDialog::summaryShown);
+    QVERIFY(progress.wait(30000)); // Bamboo is done; ci-pipeline is on its way
+    QCOMPARE(progress.count(), 1);
+    QCOMPARE(dialog->headline(), QStringLiteral("Revoking 2 of 5: ci-pipeline"));
+    screenshot(dialog, "revoke-progress");
+    QCOMPARE(dialog->progressBar()->value(), 1);
+    QCOMPARE(dialog->progressBar()->maximum(), 5);
+
+    QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
+    QVERIFY(dialog->headline().contains(QStringLiteral("waiting for ci-pipeline")));
+    QVERIFY(!dialog->cancelButton()->isEnabled());
+    QVERIFY(summary.wait(30000));
+    QCOMPARE(progress.count(), 2); // nothing after the grant that was under way
+
+    QCOMPARE(dialog->headline(), QStringLiteral("Cancelled: revoked 2 of 5 grants."));
+    screenshot(dialog, "revoke-summary-cancelled");
+    const QString details = dialog->details();
+    QVERIFY2(details.contains(QStringLiteral("Not revoked because you cancelled")),
+             qPrintable(details));
+    for (const char *left : {"Deploy Dashboard", "laptop-cli", "Release Radar"})
+        QVERIFY2(details.contains(QStringLiteral("• ") + QLatin1String(left)), left);
+    QVERIFY(!details.contains(QStringLiteral("Bamboo")));
+    QVERIFY(!dialog->retryButton()->isVisible()); // nothing failed
+    QVERIFY(m_controller->revokeRun().cancelled);
+    QCOMPARE(m_controller->revokeRun().notAttempted().size(), 3);
+
+    QCOMPARE(serverApplications(),
+             (QStringList{QStringLiteral("Deploy Dashboard"), QStringLiteral("laptop-cli"),
+                          QStringLiteral("Release Radar")}));
+    QTest::mouseClick(dialog->closeButton(), Qt::LeftButton);
+}
+
+void TestBulkRevoke::revokeAllCancelledChangesNothing()
+{
+    const QStringList before = serverApplications();
+    QCOMPARE(before.size(), 5);
+    QVERIFY(m_page->revokeAllButton()->isEnabled());
+    QSignalSpy started(m_controller.get(), &MyAccessController::revokeStarted);
+    ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Cancel);
+    QTest::mouseClick(m_page->revokeAllButton(), Qt::LeftButton);
+    auto *dialog = m_page->findChild<ConfirmationDialog *>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->acceptButton()->text(), QStringLiteral("Revoke 5 grants"));
+    for (const QString &name : shownApplications())
+        QVERIFY2(
+            dialog->message().contains(name + QStringLiteral(" can then see only public data")),
+            qPrintable(name));
+    QSignalSpy answered(dialog, &ConfirmationDialog::answered);
+    QVERIFY(answered.wait(10000));
+    QCOMPARE(answered.first().first().toBool(), false);
+    QCOMPARE(started.count(), 0);
+    QVERIFY(!m_page->findChild<RevokeProgressDialog *>());
+    QCOMPARE(serverApplications(), before);
+}
+
+void TestBulkRevoke::revokeAllEmptiesTheList()
+{
+    m_page->filterEdit()->setText(QStringLiteral("radar")); // all means all, not the filtered rows
+    RevokeProgressDialog *dialog = confirmRevoke(m_page->revokeAllButton());
+    QVERIFY(dialog);
+    QSignalSpy summary(dialog, &RevokeProgressDialog::summaryShown);
+    QSignalSpy reloaded(m_controller.get(), &MyAccessController::grantsChanged);
+    QVERIFY(summary.wait(30000));
+    QCOMPARE(dialog->headline(), QStringLiteral("Revoked all 5 grants."));
+    QCOMPARE(serverApplications(), QStringList());
+    QVERIFY(reloaded.wait(30000));
+    QVERIFY(m_controller->grants().isEmpty());
+    QVERIFY(!m_page->revokeAllButton()->isEnabled());
+    QTest::mouseClick(dialog->closeButton(), Qt::LeftButton);
+}
+
+void TestBulkRevoke::manyGrantsKeepTheConfirmationShort()
+{
+    QList<AccessGrant> grants;
+    for (int i = 1; i <= 25; ++i) {
+        AccessGrant grant;
+        grant.application = QStringLiteral("tool-%1").arg(i, 2, 10, QLatin1Char('0'));
+        grants << grant;
+    }
+    const QString message = ConfirmationDialog::revokeMessage(grants);
+    QVERIFY(message.startsWith(QStringLiteral("Revoke these 25 grants?")));
+    QVERIFY(message.contains(QStringLiteral("tool-10 can then see only public data")));
+    QVERIFY(!message.contains(QStringLiteral("tool-11")));
+    QVERIFY2(message.contains(QStringLiteral("and 15 more")), qPrintable(message));
+    QVERIFY(message.count(QLatin1Char('\n')) < 18);
+    // A couple more than ten are simply named.
+    const QString twelve = ConfirmationDialog::revokeMessage(grants.first(12));
+    QVERIFY(twelve.contains(QStringLiteral("tool-12 can then see only public data")));
+    QVERIFY(!twelve.contains(QStringLiteral("more")));
+}
+
+QTEST_MAIN(TestBulkRevoke)
+#include "tst_bulkrevoke.moc"

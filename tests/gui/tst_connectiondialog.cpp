@@ -1,0 +1,490 @@
+// The connection dialog against a real trackersim, a real keyring and a temporary settings file:
+// failures are explained next to their field without losing what was typed, and only a profile
+// the server accepted is saved, its secret in the keychain and never in the settings file.
+#include "SimProcess.h"
+#include "api/CertificateInfo.h"
+#include "secrets/SecretJob.h"
+#include "secrets/SecretStore.h"
+#include "storage/ProfileStore.h"
+#include "ui/ConnectionDialog.h"
+#include "ui/TlsTrustDialog.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPointer>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include <memory>
+
+using namespace accessdesk;
+using Field = ConnectionCheck::Field;
+
+class TestConnectionDialog final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void cleanup();
+    void invalidUrlFailsWithoutARequest();
+    void wrongPasswordKeepsWhatWasTypedAndSavesNothing();
+    void captchaIsExplained();
+    void unreachableServerIsExplained();
+    void notJiraIsExplained();
+    void timeoutIsExplained();
+    void closingWhileTestingIsSafe();
+    void rightPasswordSavesSecretInKeychainOnly();
+    void editingKeepsTheStoredSecret();
+    void personalTokenWorks();
+    void wrongPersonalTokenIsExplained();
+    void trustedCertificateIsPinnedAndSaved();
+    void cancelledCertificateSavesNothing();
+    void preAnsweredTrustRepeatsTheTest();
+
+private:
+    ConnectionDialog *newDialog();
+    void fill(const QString &name, const QString &url, const QString &user,
+              const QString &password);
+    bool click(QPushButton *button, int results = 1);
+    QString uniqueName(const QString &stem);
+    // nullopt: the keychain failed; empty: nothing stored.
+    std::optional<QByteArray> keychain(const QString &profile, SecretKind kind);
+    QByteArray settingsFile();
+    bool addFault(const QJsonObject &fault);
+    void clearFaults();
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ProfileStore> m_store;
+    SecretStore m_secrets;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<SimProcess> m_sim;
+    QPointer<ConnectionDialog> m_dialog;
+    QStringList m_names;
+    QString m_token;
+};
+
+void TestConnectionDialog::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("config"))));
+    qputenv("XDG_DATA_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("data"))));
+    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("profiles.ini")),
+                                             QSettings::IniFormat);
+    m_store = std::make_unique<ProfileStore>(*m_settings);
+
+    // The keychain must be real: a memory fallback would make the keychain checks meaningless.
+    const std::optional<QByteArray> probe =
+        keychain(uniqueName(QStringLiteral("probe")), SecretKind::Password);
+    QVERIFY2(probe && !m_secrets.isMemoryOnly(), "no keychain: run inside dbus-run-session");
+
+    m_sim = std::make_unique<SimProcess>();
+    QVERIFY2(m_sim->start(), qPrintable(m_sim->errorText()));
+}
+
+void TestConnectionDialog::cleanupTestCase()
+{
+    for (const QString &name : std::as_const(m_names)) {
+        SecretJob *job = m_secrets.deleteAllFor(name);
+        QSignalSpy done(job, &SecretJob::finished);
+        QVERIFY(done.wait(30000));
+    }
+    m_sim.reset();
+}
+
+void TestConnectionDialog::cleanup()
+{
+    delete m_dialog.data();
+    clearFaults();
+}
+
+ConnectionDialog *TestConnectionDialog::newDialog()
+{
+    delete m_dialog.data();
+    m_dialog = new ConnectionDialog(*m_store, &m_secrets, &m_network);
+    m_dialog->open();
+    return m_dialog;
+}
+
+QString TestConnectionDialog::uniqueName(const QString &stem)
+{
+    // Unique names keep runs (and a shared developer keyring) apart.
+    const QString name =
+        stem + QLatin1Char('-') + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+    m_names.append(name);
+    return name;
+}
+
+void TestConnectionDialog::fill(const QString &name, const QString &url, const QString &user,
+                                const QString &password)
+{
+    QTest::keyClicks(m_dialog->nameEdit(), name);
+    QTest::keyClicks(m_dialog->urlEdit(), url);
+    QTest::keyClicks(m_dialog->userEdit(), user);
+    QTest::keyClicks(m_dialog->passwordEdit(), password);
+}
+
+bool TestConnectionDialog::click(QPushButton *button, int results)
+{
+    QSignalSpy finished(m_dialog->tester(), &ConnectionTester::finished);
+    if (!button->isEnabled())
+        return false;
+    QTest::mouseClick(button, Qt::LeftButton);
+    while (finished.count() < results) {
+        if (!finished.wait(30000))
+            return false;
+    }
+    return true;
+}
+
+std::optional<QByteArray> TestConnectionDialog::keychain(const QString &profile, SecretKind kind)
+{
+    SecretJob *job = m_secrets.readSecret(SecretKey{profile, kind});
+    job->setAutoDelete(false);
+    std::unique_ptr<SecretJob> owned(job);
+    QSignalSpy done(job, &SecretJob::finished);
+    if (!done.wait(30000) || job->hasError())
+        return std::nullopt;
+    return job->found() ? job->value() : QByteArray();
+}
+
+QByteArray TestConnectionDialog::settingsFile()
+{
+    m_settings->sync();
+    QFile file(m_settings->fileName());
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool TestConnectionDialog::addFault(const QJsonObject &fault)
+{
+    QNetworkRequest request = jsonRequest(m_sim->url() + QStringLiteral("/__trackersim/faults"));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    return httpSend(m_network, request, "POST", QJsonDocument(fault).toJson()).status == 201;
+}
+
+void TestConnectionDialog::clearFaults()
+{
+    httpSend(m_network, jsonRequest(m_sim->url() + QStringLiteral("/__trackersim/faults")),
+             "DELETE");
+}
+
+void TestConnectionDialog::invalidUrlFailsWithoutARequest()
+{
+    newDialog();
+    const QString name = uniqueName(QStringLiteral("invalid"));
+    fill(name, QStringLiteral("jira.example.com"), QStringLiteral("alice"),
+         QStringLiteral("alice"));
+    QSignalSpy requests(&m_network, &QNetworkAccessManager::finished);
+    QVERIFY(click(m_dialog->saveButton()));
+
+    QVERIFY2(m_dialog->messageFor(Field::BaseUrl).contains(QLatin1String("https://")),
+             qPrintable(m_dialog->messageFor(Field::BaseUrl)));
+    QCOMPARE(m_dialog->tester()->result().error.kind(), ApiError::Kind::None);
+    QCoreApplication::processEvents();
+    QCOMPARE(requests.count(), 0);
+    QCOMPARE(m_dialog->urlEdit()->text(), QStringLiteral("jira.example.com"));
+    QVERIFY(!m_store->find(name));
+}
+
+void TestConnectionDialog::wrongPasswordKeepsWhatWasTypedAndSavesNothing()
+{
+    newDialog();
+    const QString name = uniqueName(QStringLiteral("wrong"));
+    fill(name, m_sim->url(), QStringLiteral("alice"), QStringLiteral("not-her-password"));
+    m_dialog->timeoutBox()->setValue(45);
+    QVERIFY(click(m_dialog->saveButton()));
+
+    const ConnectionCheck &check = m_dialog->tester()->result();
+    QVERIFY(!check.accepted);
+    QCOMPARE(check.error.kind(), ApiError::Kind::Unauthenticated);
+    QCOMPARE(check.field, Field::Secret);
+    QVERIFY2(m_dialog->messageFor(Field::Secret).contains(QLatin1String("password is wrong")),
+             qPrintable(m_dialog->messageFor(Field::Secret)));
+    QVERIFY(m_dialog->messageFor(Field::BaseUrl).isEmpty());
+    QVERIFY(m_dialog->isVisible());
+
+    // Everything typed is still there.
+    QCOMPARE(m_dialog->nameEdit()->text(), name);
+    QCOMPARE(m_dialog->urlEdit()->text(), m_sim->url());
+    QCOMPARE(m_dialog->userEdit()->text(), QStringLiteral("alice"));
+    QCOMPARE(m_dialog->passwordEdit()->text(), QStringLiteral("not-her-password"));
+    QCOMPARE(m_dialog->timeoutBox()->value(), 45);
+
+    // Nothing saved, neither in the settings nor in the keychain.
+    QVERIFY(!m_store->find(name));
+    QVERIFY(!settingsFile().contains(name.toUtf8()));
+    QCOMPARE(keychain(name, SecretKind::Password), std::optional<QByteArray>(QByteArray()));
+}
+
+void TestConnectionDialog::captchaIsExplained()
+{
+    QVERIFY(addFault(QJsonObject{
+        {QStringLiteral("path"), QStringLiteral("/rest/api/2/myself")},
+        {QStringLiteral("status"), 403},
+        {QStringLiteral("contentType"), QStringLiteral("text/html")},
+        {QStringLiteral("body"), QStringLiteral("<html><title>Forbidden</title></html>")},
+        {QStringLiteral("headers"),
+         QJsonObject{{QStringLiteral("X-Authentication-Denied-Reason"),
+                      QStringLiteral("CAPTCHA_CHALLENGE; login-url=/login.jsp")}}}}));
+    newDialog();
+    fill(uniqueName(QStringLiteral("captcha")), m_sim->url(), QStringLiteral("alice"),
+         QStringLiteral("alice"));
+    QVERIFY(click(m_dialog->testButton()));
+    QVERIFY2(m_dialog->messageFor(Field::Secret).contains(QLatin1String("CAPTCHA")),
+             qPrintable(m_dialog->messageFor(Field::Secret)));
+}
+
+void TestConnectionDialog::unreachableServerIsExplained()
+{
+    newDialog();
+    // Port 1 on loopback: nothing listens there.
+    fill(uniqueName(QStringLiteral("unreachable")), QStringLiteral("http://127.0.0.1:1"),
+         QStringLiteral("alice"), QStringLiteral("alice"));
+    QVERIFY(click(m_dialog->testButton()));
+    QCOMPARE(m_dialog->tester()->result().error.kind(), ApiError::Kind::Network);
+    QVERIFY2(m_dialog->messageFor(Field::BaseUrl).contains(QLatin1String("could not reach")),
+             qPrintable(m_dialog->messageFor(Field::BaseUrl)));
+}
+
+void TestConnectionDialog::notJiraIsExplained()
+{
+    newDialog();
+    // The right server under a wrong context path answers 404 everywhere, like a web site would.
+    fill(uniqueName(QStringLiteral("notjira")), m_sim->url() + QStringLiteral("/no-jira-here"),
+         QStringLiteral("alice"), QStringLiteral("alice"));
+    QVERIFY(click(m_dialog->testButton()));
+    QVERIFY2(m_dialog->messageFor(Field::BaseUrl).contains(QLatin1String("not a Jira server")),
+             qPrintable(m_dialog->messageFor(Field::BaseUrl)));
+}
+
+void TestConnectionDialog::timeoutIsExplained()
+{
+    QVERIFY(addFault(QJsonObject{{QStringLiteral("path"), QStringLiteral("/rest/api/2/serverInfo")},
+                                 {QStringLiteral("action"), QStringLiteral("stall")},
+                                 {QStringLiteral("delayMs"), 0}}));
+    newDialog();
+    fill(uniqueName(QStringLiteral("slow")), m_sim->url(), QStringLiteral("alice"),
+         QStringLiteral("alice"));
+    m_dialog->timeoutBox()->setValue(1);
+    QVERIFY(click(m_dialog->testButton()));
+    QCOMPARE(m_dialog->tester()->result().error.kind(), ApiError::Kind::Timeout);
+    QVERIFY2(m_dialog->messageFor(Field::Timeout).contains(QLatin1String("did not answer")),
+             qPrintable(m_dialog->messageFor(Field::Timeout)));
+}
+
+void TestConnectionDialog::closingWhileTestingIsSafe()
+{
+    QVERIFY(addFault(QJsonObject{{QStringLiteral("path"), QStringLiteral("/rest/api/2/serverInfo")},
+                                 {QStringLiteral("action"), QStringLiteral("stall")},
+                                 {QStringLiteral("delayMs"), 0}}));
+    newDialog();
+    const QString name = uniqueName(QStringLiteral("closed"));
+    fill(name, m_sim->url(), QStringLiteral("alice"), QStringLiteral("alice"));
+    QTest::mouseClick(m_dialog->saveButton(), Qt::LeftButton);
+    QVERIFY(m_dialog->tester()->isBusy());
+    QVERIFY(!m_dialog->saveButton()->isEnabled());
+    QTest::mouseClick(m_dialog->cancelButton(), Qt::LeftButton);
+    QVERIFY(!m_dialog->isVisible());
+    // Deleted on close while the probe is still waiting for the server.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    QVERIFY(m_dialog.isNull());
+    QVERIFY(!m_store->find(name));
+}
+
+void TestConnectionDialog::rightPasswordSavesSecretInKeychainOnly()
+{
+    newDialog();
+    const QString name = uniqueName(QStringLiteral("basic"));
+    fill(name, m_sim->url(), QStringLiteral("alice"), QStringLiteral("alice"));
+    QSignalSpy saved(m_dialog.data(), &ConnectionDialog::profileSaved);
+    QVERIFY(click(m_dialog->testButton()));
+    QVERIFY2(m_dialog->tester()->result().accepted,
+             qPrintable(m_dialog->tester()->result().message));
+    QVERIFY(!m_store->find(name)); // a test alone saves nothing
+
+    QVERIFY(click(m_dialog->saveButton()));
+    QCOMPARE(saved.count(), 1);
+    QCOMPARE(saved.first().first().toString(), name);
+    QVERIFY(!m_dialog || !m_dialog->isVisible()); // closed after saving
+
+    const std::optional<ConnectionProfile> profile = m_store->find(name);
+    QVERIFY(profile);
+    QCOMPARE(profile->baseUrl, QUrl(m_sim->url()));
+    QCOMPARE(profile->authKind, AuthKind::Basic);
+    QCOMPARE(profile->username, QStringLiteral("alice"));
+    QCOMPARE(keychain(name, SecretKind::Password), std::optional<QByteArray>("alice"));
+
+    // The password equals the user name here, so: "alice" appears in the file only as the user.
+    const QList<QByteArray> lines = settingsFile().split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.contains("alice") && !line.trimmed().endsWith("\\username=alice"))
+            QFAIL(
+                qPrintable(QStringLiteral("unexpected settings line: ") + QString::fromUtf8(line)));
+        QVERIFY(!line.toLower().contains("password"));
+    }
+}
+
+void TestConnectionDialog::editingKeepsTheStoredSecret()
+{
+    const QString name = uniqueName(QStringLiteral("edit"));
+    newDialog();
+    fill(name, m_sim->url(), QStringLiteral("bob"), QStringLiteral("bob"));
+    QVERIFY(click(m_dialog->saveButton()));
+    QVERIFY(m_store->find(name));
+
+    newDialog();
+    m_dialog->setProfile(*m_store->find(name));
+    QVERIFY(m_dialog->isEditing());
+    QCOMPARE(m_dialog->urlEdit()->text(), m_sim->url());
+    QCOMPARE(m_dialog->userEdit()->text(), QStringLiteral("bob"));
+    QVERIFY(m_dialog->passwordEdit()->text().isEmpty()); // never read back
+    QCOMPARE(m_dialog->passwordEdit()->placeholderText(), QStringLiteral("unchanged"));
+
+    m_dialog->timeoutBox()->setValue(20);
+    QSignalSpy saved(m_dialog.data(), &ConnectionDialog::profileSaved);
+    QVERIFY(click(m_dialog->saveButton()));
+    QCOMPARE(saved.count(), 1);
+    QCOMPARE(m_store->find(name)->timeoutSeconds, 20);
+    QCOMPARE(keychain(name, SecretKind::Password), std::optional<QByteArray>("bob"));
+}
+
+void TestConnectionDialog::personalTokenWorks()
+{
+    QNetworkRequest create =
+        jsonRequest(m_sim->url() + QStringLiteral("/rest/pat/latest/tokens"), "alice");
+    create.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    const HttpResult made =
+        httpSend(m_network, create, "POST",
+                 R"({"name": "connection-dialog-test", "expirationDuration": 5})");
+    QVERIFY2(made.status == 201 || made.status == 200, made.body.constData());
+    m_token =
+        QJsonDocument::fromJson(made.body).object().value(QStringLiteral("rawToken")).toString();
+    QVERIFY(!m_token.isEmpty());
+
+    newDialog();
+    const QString name = uniqueName(QStringLiteral("pat"));
+    QTest::keyClicks(m_dialog->nameEdit(), name);
+    QTest::keyClicks(m_dialog->urlEdit(), m_sim->url());
+    m_dialog->authKindBox()->setCurrentIndex(
+        m_dialog->authKindBox()->findData(int(AuthKind::PersonalToken)));
+    QVERIFY(m_dialog->tokenEdit()->isVisibleTo(m_dialog));
+    QVERIFY(!m_dialog->passwordEdit()->isVisibleTo(m_dialog));
+    m_dialog->tokenEdit()->setText(m_token);
+    QVERIFY(click(m_dialog->saveButton()));
+    QVERIFY(m_store->find(name));
+    QCOMPARE(m_store->find(name)->authKind, AuthKind::PersonalToken);
+    QCOMPARE(m_store->find(name)->username, QStringLiteral("alice")); // as the server said
+    QCOMPARE(keychain(name, SecretKind::PersonalToken),
+             std::optional<QByteArray>(m_token.toUtf8()));
+    QVERIFY(!settingsFile().contains(m_token.toUtf8()));
+}
+
+void TestConnectionDialog::wrongPersonalTokenIsExplained()
+{
+    newDialog();
+    const QString name = uniqueName(QStringLiteral("badpat"));
+    QTest::keyClicks(m_dialog->nameEdit(), name);
+    QTest::keyClicks(m_dialog->urlEdit(), m_sim->url());
+    m_dialog->authKindBox()->setCurrentIndex(
+        m_dialog->authKindBox()->findData(int(AuthKind::PersonalToken)));
+    m_dialog->tokenEdit()->setText(QStringLiteral("NotARealTokenAtAll1234567890"));
+    QVERIFY(click(m_dialog->saveButton()));
+    QVERIFY2(m_dialog->messageFor(Field::Secret).contains(QLatin1String("personal access token")),
+             qPrintable(m_dialog->messageFor(Field::Secret)));
+    QCOMPARE(m_dialog->tokenEdit()->text(), QStringLiteral("NotARealTokenAtAll1234567890"));
+    QVERIFY(!m_store->find(name));
+    QCOMPARE(keychain(name, SecretKind::PersonalToken), std::optional<QByteArray>(QByteArray()));
+}
+
+void TestConnectionDialog::trustedCertificateIsPinnedAndSaved()
+{
+    SimProcess tls({QStringLiteral("--tls")});
+    QVERIFY2(tls.start(), qPrintable(tls.errorText()));
+    QVERIFY(tls.url().startsWith(QLatin1String("https://")));
+
+    newDialog();
+    const QString name = uniqueName(QStringLiteral("tls"));
+    fill(name, tls.url(), QStringLiteral("alice"), QStringLiteral("alice"));
+    QVERIFY(click(m_dialog->saveButton()));
+    QVERIFY(m_dialog->tester()->result().canTrustCertificate());
+    TlsTrustDialog *trust = m_dialog->trustDialog();
+    QVERIFY(trust);
+    QVERIFY(trust->isVisible());
+    QVERIFY(trust->cancelButton()->isDefault());
+    // The fingerprint shown is the one the server printed.
+    QCOMPARE(CertificateInfo::normaliseFingerprint(trust->shownFingerprint()),
+             CertificateInfo::normaliseFingerprint(tls.fingerprint()));
+    QVERIFY(!m_store->find(name));
+
+    QSignalSpy finished(m_dialog->tester(), &ConnectionTester::finished);
+    QTest::mouseClick(trust->trustButton(), Qt::LeftButton);
+    QSignalSpy saved(m_dialog.data(), &ConnectionDialog::profileSaved);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(saved.count(), 1);
+
+    const std::optional<ConnectionProfile> profile = m_store->find(name);
+    QVERIFY(profile);
+    QCOMPARE(profile->pinnedCertificateSha256, normalisedSha256(tls.fingerprint()));
+    QCOMPARE(keychain(name, SecretKind::Password), std::optional<QByteArray>("alice"));
+}
+
+void TestConnectionDialog::cancelledCertificateSavesNothing()
+{
+    SimProcess tls({QStringLiteral("--tls")});
+    QVERIFY2(tls.start(), qPrintable(tls.errorText()));
+
+    newDialog();
+    const QString name = uniqueName(QStringLiteral("tls-cancel"));
+    fill(name, tls.url(), QStringLiteral("alice"), QStringLiteral("alice"));
+    QVERIFY(click(m_dialog->saveButton()));
+    TlsTrustDialog *trust = m_dialog->trustDialog();
+    QVERIFY(trust);
+    QSignalSpy answered(trust, &TlsTrustDialog::answered);
+    QTest::mouseClick(trust->cancelButton(), Qt::LeftButton);
+    QCOMPARE(answered.count(), 1);
+
+    QVERIFY2(m_dialog->messageFor(Field::BaseUrl).contains(QLatin1String("not trusted")),
+             qPrintable(m_dialog->messageFor(Field::BaseUrl)));
+    QVERIFY(!m_dialog->tester()->isBusy());
+    QCOMPARE(m_dialog->passwordEdit()->text(), QStringLiteral("alice"));
+    QVERIFY(!m_store->find(name));
+    QCOMPARE(keychain(name, SecretKind::Password), std::optional<QByteArray>(QByteArray()));
+}
+
+void TestConnectionDialog::preAnsweredTrustRepeatsTheTest()
+{
+    SimProcess tls({QStringLiteral("--tls")});
+    QVERIFY2(tls.start(), qPrintable(tls.errorText()));
+
+    newDialog();
+    const QString name = uniqueName(QStringLiteral("tls-hook"));
+    fill(name, tls.url(), QStringLiteral("alice"), QStringLiteral("alice"));
+    TlsTrustDialog::setNextAnswer(TlsTrustDialog::Answer::Trust);
+    QVERIFY(click(m_dialog->testButton(), 2)); // refused, then trusted and repeated
+    QVERIFY2(m_dialog->tester()->result().accepted,
+             qPrintable(m_dialog->tester()->result().message));
+    QCOMPARE(CertificateInfo::normaliseFingerprint(m_dialog->pinnedLabel()->text()),
+             CertificateInfo::normaliseFingerprint(tls.fingerprint()));
+    QVERIFY(m_dialog->forgetButton()->isEnabled());
+    QVERIFY(!m_store->find(name)); // a test saves nothing
+
+    // Forgetting the pin makes the next test refuse the certificate again.
+    QTest::mouseClick(m_dialog->forgetButton(), Qt::LeftButton);
+    QVERIFY(click(m_dialog->testButton()));
+    QVERIFY(m_dialog->tester()->result().canTrustCertificate());
+}
+
+QTEST_MAIN(TestConnectionDialog)
+#include "tst_connectiondialog.moc"

@@ -1,0 +1,303 @@
+// "New personal access token" against a real trackersim on the offscreen platform: the token is
+// shown once and then forgotten, the server lists it, Copy puts it on the clipboard and the
+// clipboard is wiped later, and a refusal (too many days) keeps what was typed.
+#include "SimProcess.h"
+#include "api/ServerConnection.h"
+#include "auth/BasicCredentials.h"
+#include "storage/ActivityLog.h"
+#include "storage/Database.h"
+#include "ui/CreateTokenDialog.h"
+#include "ui/PersonalTokenController.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace accessdesk;
+using namespace std::chrono_literals;
+
+namespace {
+
+// With ACCESSDESK_SCREENSHOT_DIR set (run under Xvfb), each state is saved there as PNG.
+void snap(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("ACCESSDESK_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QCoreApplication::processEvents(); // layouts settle before the picture
+    widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+}
+
+} // namespace
+
+class TestCreateToken final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void tokenIsShownOnceAndListedOnTheServer();
+    void copyPutsTheTokenOnTheClipboardAndItIsWiped();
+    void wipeLeavesWhatTheUserCopiedSince();
+    void tooManyDaysShowsTheServerLimitAndKeepsTheFields();
+    void neverExpiringToken();
+
+private:
+    CreateTokenDialog *openDialog();
+    // Fills the form, clicks Create and waits for the token view; the dialog's token.
+    QString create(CreateTokenDialog *dialog, const QString &name, std::optional<int> days);
+    QJsonArray serverTokens();
+    bool clipboardWiperRunning() const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<SimProcess> m_sim;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<ServerConnection> m_connection;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<ActivityLog> m_log;
+    std::unique_ptr<PersonalTokenController> m_controller;
+    std::unique_ptr<QWidget> m_window;
+};
+
+void TestCreateToken::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_sim = std::make_unique<SimProcess>();
+    QVERIFY2(m_sim->start(), qPrintable(m_sim->errorText()));
+    ConnectionSettings settings;
+    settings.baseUrl = QUrl(m_sim->url());
+    m_connection = std::make_unique<ServerConnection>(
+        &m_network, settings,
+        std::make_shared<BasicCredentials>(QStringLiteral("alice"), QStringLiteral("alice")));
+    m_database = std::make_unique<Database>();
+    QVERIFY2(m_database->open(m_dir.filePath(QStringLiteral("accessdesk.sqlite"))),
+             qPrintable(m_database->errorString()));
+    m_log = std::make_unique<ActivityLog>(*m_database);
+    m_controller = std::make_unique<PersonalTokenController>(
+        m_connection.get(), m_log.get(),
+        ActivityContext{QStringLiteral("sim"), m_sim->url(), QStringLiteral("alice")});
+    m_window = std::make_unique<QWidget>();
+    m_window->resize(1280, 800);
+    m_window->show();
+}
+
+void TestCreateToken::cleanupTestCase()
+{
+    m_window.reset();
+    m_controller.reset();
+    m_log.reset();
+    m_database.reset();
+    m_connection.reset();
+    m_sim.reset();
+}
+
+CreateTokenDialog *TestCreateToken::openDialog()
+{
+    auto *dialog = new CreateTokenDialog(m_controller.get(), m_window.get());
+    dialog->open();
+    return dialog;
+}
+
+QString TestCreateToken::create(CreateTokenDialog *dialog, const QString &name,
+                                std::optional<int> days)
+{
+    QTest::keyClicks(dialog->nameEdit(), name);
+    if (days) {
+        dialog->expiresRadio()->setChecked(true);
+        dialog->daysSpin()->setValue(*days);
+    } else {
+        dialog->neverRadio()->setChecked(true);
+    }
+    QSignalSpy created(dialog, &CreateTokenDialog::tokenCreated);
+    QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
+    if (!created.wait(30000)) {
+        qWarning() << "no token; the dialog says:" << dialog->errorLabel()->text();
+        return {};
+    }
+    return dialog->tokenField()->text();
+}
+
+QJsonArray TestCreateToken::serverTokens()
+{
+    const HttpResult result = httpSend(
+        m_network, jsonRequest(m_sim->url() + QStringLiteral("/rest/pat/latest/tokens"), "alice"),
+        "GET");
+    if (result.status != 200)
+        return {};
+    return QJsonDocument::fromJson(result.body).array();
+}
+
+bool TestCreateToken::clipboardWiperRunning() const
+{
+    return QApplication::clipboard()->findChild<QObject *>(
+               QStringLiteral("accessdesk-clipboard-wiper")) != nullptr;
+}
+
+void TestCreateToken::tokenIsShownOnceAndListedOnTheServer()
+{
+    CreateTokenDialog *dialog = openDialog();
+    // Closed, the dialog would delete itself; this one stays so the test can look inside.
+    dialog->setAttribute(Qt::WA_DeleteOnClose, false);
+    QVERIFY(!dialog->isShowingToken());
+    QVERIFY(!dialog->createButton()->isEnabled()); // nothing typed yet
+    snap(dialog, QStringLiteral("create-token-empty"));
+
+    const QString token = create(dialog, QStringLiteral("gui-shown-once"), 30);
+    QVERIFY(!token.isEmpty());
+    QVERIFY(dialog->isShowingToken());
+    QVERIFY(dialog->tokenField()->isReadOnly());
+    QVERIFY(dialog->tokenField()->isVisible());
+    QVERIFY(dialog->copyButton()->isVisible());
+    snap(dialog, QStringLiteral("create-token-shown"));
+
+    // The server has it, and it works as alice.
+    bool listed = false;
+    for (const QJsonValue &value : serverTokens()) {
+        const QJsonObject object = value.toObject();
+        if (object.value(QStringLiteral("name")).toString() == QLatin1String("gui-shown-once")) {
+            listed = true;
+            QVERIFY(!object.contains(QStringLiteral("rawToken")));
+        }
+    }
+    QVERIFY(listed);
+    QNetworkRequest bearer(QUrl(m_sim->url() + QStringLiteral("/rest/api/2/myself")));
+    bearer.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    bearer.setRawHeader("Accept", "application/json");
+    const HttpResult me = httpSend(m_network, bearer, "GET");
+    QCOMPARE(me.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(me.body).object().value(QStringLiteral("name")).toString(),
+             QStringLiteral("alice"));
+
+    // Closing forgets it: nothing in the dialog holds the token any more.
+    QTest::mouseClick(dialog->doneButton(), Qt::LeftButton);
+    QVERIFY(!dialog->isVisible());
+    QVERIFY(!dialog->holdsToken());
+    QVERIFY(!dialog->isShowingToken());
+    for (const QLineEdit *edit : dialog->findChildren<QLineEdit *>())
+        QVERIFY(!edit->text().contains(token));
+    for (const QLabel *label : dialog->findChildren<QLabel *>())
+        QVERIFY(!label->text().contains(token));
+    delete dialog;
+
+    // A second dialog starts empty.
+    CreateTokenDialog *second = openDialog();
+    QVERIFY(second->nameEdit()->text().isEmpty());
+    QVERIFY(second->tokenField()->text().isEmpty());
+    QVERIFY(!second->isShowingToken());
+    QVERIFY(second->errorLabel()->isHidden());
+    second->reject();
+
+    // The activity log records the creation, never the token.
+    const QList<ActivityEntry> entries = m_log->entries();
+    bool recorded = false;
+    for (const ActivityEntry &entry : entries) {
+        if (entry.action == QLatin1String("create-pat") &&
+            entry.target.contains(QLatin1String("gui-shown-once")))
+            recorded = entry.outcome == ActivityOutcome::Succeeded;
+        for (const QString &field : {entry.target, entry.errorText, entry.action})
+            QVERIFY(!field.contains(token));
+    }
+    QVERIFY(recorded);
+    QVERIFY(!ActivityLog::toCsv(entries).contains(token.toUtf8()));
+}
+
+void TestCreateToken::copyPutsTheTokenOnTheClipboardAndItIsWiped()
+{
+    CreateTokenDialog *dialog = openDialog();
+    dialog->setClipboardClearDelay(50ms);
+    const QString token = create(dialog, QStringLiteral("gui-copied"), 7);
+    QVERIFY(!token.isEmpty());
+
+    QClipboard *clipboard = QApplication::clipboard();
+    QTest::mouseClick(dialog->copyButton(), Qt::LeftButton);
+    QCOMPARE(clipboard->text(), token);
+    snap(dialog, QStringLiteral("create-token-copied"));
+    // The user closes the window before pasting: the wipe still comes.
+    QTest::mouseClick(dialog->doneButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!clipboardWiperRunning(), 30000);
+    QVERIFY(clipboard->text().isEmpty());
+}
+
+void TestCreateToken::wipeLeavesWhatTheUserCopiedSince()
+{
+    CreateTokenDialog *dialog = openDialog();
+    dialog->setClipboardClearDelay(50ms);
+    const QString token = create(dialog, QStringLiteral("gui-copied-over"), 7);
+    QVERIFY(!token.isEmpty());
+
+    QClipboard *clipboard = QApplication::clipboard();
+    QTest::mouseClick(dialog->copyButton(), Qt::LeftButton);
+    QCOMPARE(clipboard->text(), token);
+    clipboard->setText(QStringLiteral("something the user copied later"));
+    QTRY_VERIFY_WITH_TIMEOUT(!clipboardWiperRunning(), 30000);
+    QCOMPARE(clipboard->text(), QStringLiteral("something the user copied later"));
+    dialog->accept();
+}
+
+void TestCreateToken::tooManyDaysShowsTheServerLimitAndKeepsTheFields()
+{
+    CreateTokenDialog *dialog = openDialog();
+    QTest::keyClicks(dialog->nameEdit(), QStringLiteral("gui-too-long"));
+    dialog->expiresRadio()->setChecked(true);
+    dialog->daysSpin()->setValue(400);
+    QSignalSpy failed(m_controller.get(), &PersonalTokenController::failed);
+    QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
+    QVERIFY(failed.wait(30000));
+
+    QVERIFY(dialog->errorLabel()->isVisible());
+    QVERIFY2(dialog->errorLabel()->text().contains(QLatin1String("365")),
+             qPrintable(dialog->errorLabel()->text()));
+    QVERIFY(!dialog->isShowingToken());
+    QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("gui-too-long"));
+    QCOMPARE(dialog->daysSpin()->value(), 400);
+    QVERIFY(dialog->expiresRadio()->isChecked());
+    QVERIFY(dialog->createButton()->isEnabled()); // a fix is one change away
+    snap(dialog, QStringLiteral("create-token-too-many-days"));
+    QCOMPARE(m_controller->serverMaxDays(), std::optional<int>(365));
+
+    for (const QJsonValue &value : serverTokens())
+        QVERIFY(value.toObject().value(QStringLiteral("name")).toString() !=
+                QLatin1String("gui-too-long"));
+
+    // Fixed, the same dialog succeeds.
+    dialog->daysSpin()->setValue(365);
+    QSignalSpy created(dialog, &CreateTokenDialog::tokenCreated);
+    QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
+    QVERIFY(created.wait(30000));
+    QVERIFY(dialog->isShowingToken());
+    dialog->accept();
+}
+
+void TestCreateToken::neverExpiringToken()
+{
+    CreateTokenDialog *dialog = openDialog();
+    const QString token = create(dialog, QStringLiteral("gui-forever"), std::nullopt);
+    QVERIFY(!token.isEmpty());
+    snap(dialog, QStringLiteral("create-token-never-expires"));
+    QString expiry;
+    for (const QJsonValue &value : serverTokens()) {
+        if (value.toObject().value(QStringLiteral("name")).toString() ==
+            QLatin1String("gui-forever"))
+            expiry = value.toObject().value(QStringLiteral("expiringAt")).toString();
+    }
+    QVERIFY2(expiry.startsWith(QLatin1String("9999-12-31")), qPrintable(expiry));
+    dialog->accept();
+}
+
+QTEST_MAIN(TestCreateToken)
+#include "tst_createtoken.moc"

@@ -1,0 +1,218 @@
+// The story AccessDesk exists for, end to end against a real trackersim: a consumer (Python,
+// python3-requests-oauthlib) asks for a token; alice answers its Request for Access in AccessDesk;
+// the consumer reads her private issue; alice finds the grant in My access and revokes it; the
+// consumer's next signed read sees only public data.
+#include "AccessGrantModel.h"
+#include "SimProcess.h"
+#include "api/ServerConnection.h"
+#include "auth/BasicCredentials.h"
+#include "ui/ConfirmationDialog.h"
+#include "ui/MyAccessController.h"
+#include "ui/MyAccessPage.h"
+#include "ui/RequestForAccessController.h"
+#include "ui/RequestForAccessDialog.h"
+
+#include <QItemSelectionModel>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace accessdesk;
+
+namespace {
+
+const QString kConsumerName = QStringLiteral("Story Reader");
+
+} // namespace
+
+class TestStoryOAuth1 final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void consumerGetsAccessThroughAccessDeskAndLosesItOnRevoke();
+
+private:
+    // One step of the consumer: its JSON answer, or an object with "error".
+    QJsonObject consumer(const QStringList &arguments, const QByteArray &input = {});
+    int rowOf(const QString &application) const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<SimProcess> m_sim;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<ServerConnection> m_alice;
+    std::unique_ptr<MyAccessController> m_myAccess;
+    std::unique_ptr<RequestForAccessController> m_requests;
+    std::unique_ptr<MyAccessPage> m_page;
+};
+
+void TestStoryOAuth1::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_sim = std::make_unique<SimProcess>();
+    QVERIFY2(m_sim->start(), qPrintable(m_sim->errorText()));
+    ConnectionSettings settings;
+    settings.baseUrl = QUrl(m_sim->url());
+    m_alice = std::make_unique<ServerConnection>(
+        &m_network, settings,
+        std::make_shared<BasicCredentials>(QStringLiteral("alice"), QStringLiteral("alice")));
+    const ActivityContext who{QStringLiteral("sim"), m_sim->url(), QStringLiteral("alice")};
+    m_myAccess = std::make_unique<MyAccessController>(m_alice.get(), nullptr, who);
+    m_requests = std::make_unique<RequestForAccessController>(m_alice.get(), nullptr, who);
+    m_page = std::make_unique<MyAccessPage>(m_myAccess.get());
+    m_page->resize(1280, 800);
+    m_page->show();
+}
+
+void TestStoryOAuth1::cleanupTestCase()
+{
+    m_page.reset();
+    m_requests.reset();
+    m_myAccess.reset();
+    m_alice.reset();
+    m_sim.reset();
+}
+
+QJsonObject TestStoryOAuth1::consumer(const QStringList &arguments, const QByteArray &input)
+{
+    QProcess python;
+    python.setProcessChannelMode(QProcess::SeparateChannels);
+    python.start(QStringLiteral(STORY_PYTHON),
+                 QStringList{QStringLiteral(STORY_CONSUMER)} + arguments);
+    if (!python.waitForStarted(30000))
+        return {{QStringLiteral("error"), QStringLiteral("python did not start")}};
+    if (!input.isEmpty())
+        python.write(input);
+    python.closeWriteChannel();
+    if (!python.waitForFinished(120000))
+        return {{QStringLiteral("error"), QStringLiteral("the consumer did not finish")}};
+    const QByteArray out = python.readAllStandardOutput().trimmed();
+    const QJsonObject answer = QJsonDocument::fromJson(out).object();
+    if (answer.isEmpty())
+        return {{QStringLiteral("error"),
+                 QString(QStringLiteral("no JSON from the consumer; stderr: ") +
+                         QString::fromUtf8(python.readAllStandardError().right(600)))}};
+    return answer;
+}
+
+int TestStoryOAuth1::rowOf(const QString &application) const
+{
+    const QAbstractItemModel *model = m_page->table()->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, AccessGrantModel::Application).data().toString() == application)
+            return row;
+    }
+    return -1;
+}
+
+void TestStoryOAuth1::consumerGetsAccessThroughAccessDeskAndLosesItOnRevoke()
+{
+    const QString state = m_dir.filePath(QStringLiteral("consumer-state.json"));
+
+    // An admin has linked the consumer (its RSA public key) with the tracker.
+    QJsonObject step = consumer({QStringLiteral("setup"), state, m_sim->url()});
+    QVERIFY2(!step.contains(QStringLiteral("error")),
+             qPrintable(step.value(QStringLiteral("error")).toString()));
+
+    // The consumer asks for a request token and gives alice the link to answer.
+    step = consumer({QStringLiteral("request-token"), state});
+    const QString link = step.value(QStringLiteral("authorizeUrl")).toString();
+    QVERIFY2(!link.isEmpty(), qPrintable(step.value(QStringLiteral("error")).toString()));
+
+    // Alice pastes it into AccessDesk, sees who asks, and allows it.
+    auto *dialog = new RequestForAccessDialog(m_requests.get(), m_page.get());
+    dialog->open();
+    QSignalSpy changed(m_requests.get(), &RequestForAccessController::stateChanged);
+    QTest::keyClicks(dialog->linkEdit(), link);
+    QTest::mouseClick(dialog->checkButton(), Qt::LeftButton);
+    while (m_requests->state() != RequestForAccessController::State::Asking) {
+        QVERIFY2(m_requests->state() != RequestForAccessController::State::Failed,
+                 qPrintable(m_requests->errorText()));
+        QVERIFY(changed.wait(30000));
+    }
+    QVERIFY(dialog->questionLabel()->text().contains(kConsumerName));
+    QTest::mouseClick(dialog->allowButton(), Qt::LeftButton);
+    while (m_requests->state() != RequestForAccessController::State::Answered) {
+        QVERIFY2(m_requests->state() != RequestForAccessController::State::Failed,
+                 qPrintable(m_requests->errorText()));
+        QVERIFY(changed.wait(30000));
+    }
+    const QString verifier = dialog->verifierField()->text();
+    QVERIFY(!verifier.isEmpty());
+    dialog->accept();
+
+    // She gives the code to the consumer, which gets its access token and reads her private
+    // issue.
+    step = consumer({QStringLiteral("access-token"), state}, verifier.toUtf8() + '\n');
+    QVERIFY2(step.value(QStringLiteral("ok")).toBool(),
+             qPrintable(step.value(QStringLiteral("error")).toString()));
+    step = consumer({QStringLiteral("read"), state});
+    QVERIFY2(!step.contains(QStringLiteral("error")),
+             qPrintable(step.value(QStringLiteral("error")).toString()));
+    QCOMPARE(step.value(QStringLiteral("SEC-1")).toObject().value(QStringLiteral("status")).toInt(),
+             200);
+    QCOMPARE(
+        step.value(QStringLiteral("SEC-1")).toObject().value(QStringLiteral("summary")).toString(),
+        QStringLiteral("Prepare the secret launch"));
+    QCOMPARE(
+        step.value(QStringLiteral("myself")).toObject().value(QStringLiteral("name")).toString(),
+        QStringLiteral("alice"));
+
+    // My access, refreshed, lists the new grant.
+    QSignalSpy listed(m_myAccess.get(), &MyAccessController::grantsChanged);
+    m_myAccess->refresh();
+    while (rowOf(kConsumerName) < 0)
+        QVERIFY2(listed.wait(30000), qPrintable(m_myAccess->lastError()));
+    const int row = rowOf(kConsumerName);
+    QCOMPARE(m_page->table()->model()->index(row, AccessGrantModel::Kind).data().toString(),
+             QStringLiteral("OAuth 1.0a"));
+
+    // Alice revokes it there, confirming.
+    m_page->table()->selectionModel()->select(m_page->table()->model()->index(row, 0),
+                                              QItemSelectionModel::ClearAndSelect |
+                                                  QItemSelectionModel::Rows);
+    QCOMPARE(m_page->selectedGrants().size(), 1);
+    QCOMPARE(m_page->selectedGrants().first().application, kConsumerName);
+    QSignalSpy revoked(m_myAccess.get(), &MyAccessController::revokeFinished);
+    ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Accept);
+    QTest::mouseClick(m_page->revokeButton(), Qt::LeftButton);
+    QVERIFY(revoked.wait(30000));
+    QCOMPARE(revoked.first().at(0).toInt(), 1);
+    QCOMPARE(revoked.first().at(1).toInt(), 0);
+    while (rowOf(kConsumerName) >= 0)
+        QVERIFY(listed.wait(30000));
+
+    // The consumer's next signed read: trackersim, like Jira, goes on as anonymous (spec 1.2,
+    // README) — public data only, the private issue is not there, and the token is named rejected.
+    step = consumer({QStringLiteral("read"), state});
+    QVERIFY2(!step.contains(QStringLiteral("error")),
+             qPrintable(step.value(QStringLiteral("error")).toString()));
+    const QJsonObject secret = step.value(QStringLiteral("SEC-1")).toObject();
+    QCOMPARE(secret.value(QStringLiteral("status")).toInt(), 404);
+    QVERIFY(secret.value(QStringLiteral("summary")).isNull());
+    QVERIFY(secret.value(QStringLiteral("challenge"))
+                .toString()
+                .contains(QLatin1String("token_rejected")));
+    const QJsonObject pub = step.value(QStringLiteral("PUB-1")).toObject();
+    QCOMPARE(pub.value(QStringLiteral("status")).toInt(), 200);
+    QVERIFY(!pub.value(QStringLiteral("summary")).toString().isEmpty());
+    QCOMPARE(pub.value(QStringLiteral("user")).toString(), QStringLiteral("anonymous"));
+    QCOMPARE(
+        step.value(QStringLiteral("myself")).toObject().value(QStringLiteral("status")).toInt(),
+        401);
+}
+
+QTEST_MAIN(TestStoryOAuth1)
+#include "tst_story_oauth1.moc"

@@ -1,0 +1,234 @@
+#include "ActivityModel.h"
+
+#include "TableExport.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace accessdesk {
+
+namespace {
+
+// The table shows minutes; seconds are noise there (the details pane and the CSV keep them).
+QString shortLocal(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return {};
+    const QLocale locale;
+    QString format = locale.dateTimeFormat(QLocale::ShortFormat);
+    format.remove(QStringLiteral(":ss")); // a few locales' short format still has seconds
+    return locale.toString(utc.toLocalTime(), format);
+}
+
+} // namespace
+
+ActivityModel::ActivityModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{}
+
+void ActivityModel::setEntries(QList<ActivityEntry> entries)
+{
+    beginResetModel();
+    m_entries = std::move(entries);
+    endResetModel();
+}
+
+QString ActivityModel::actionLabel(const QString &action)
+{
+    if (action == QLatin1String("revoke-grant"))
+        return tr("Revoke access");
+    if (action == QLatin1String("create-pat"))
+        return tr("Create personal token");
+    if (action == QLatin1String("admin-revoke-pat"))
+        return tr("Revoke a user's personal token");
+    return action;
+}
+
+QString ActivityModel::outcomeLabel(ActivityOutcome outcome)
+{
+    switch (outcome) {
+    case ActivityOutcome::Pending:
+        return tr("in progress");
+    case ActivityOutcome::Succeeded:
+        return tr("succeeded");
+    case ActivityOutcome::Failed:
+        return tr("failed");
+    case ActivityOutcome::Interrupted:
+        // The app stopped between sending and hearing back: nobody knows whether it happened.
+        return tr("unknown (interrupted)");
+    }
+    return {};
+}
+
+int ActivityModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int ActivityModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ActivityModel::displayText(const ActivityEntry &entry, int column) const
+{
+    switch (column) {
+    case When:
+        return shortLocal(entry.time);
+    case Action:
+        return actionLabel(entry.action);
+    case Target:
+        return entry.target;
+    case Outcome:
+        return outcomeLabel(entry.outcome);
+    case User:
+        return entry.user;
+    case Server:
+        return entry.serverUrl;
+    case Profile:
+        return entry.profile;
+    case Error:
+        return entry.errorText;
+    case Completed:
+        return shortLocal(entry.completedAt);
+    }
+    return {};
+}
+
+QVariant ActivityModel::rawValue(const ActivityEntry &entry, int column) const
+{
+    switch (column) {
+    case When:
+        return entry.time;
+    case Completed:
+        return entry.completedAt;
+    case Action:
+        return entry.action;
+    case Outcome:
+        return activityOutcomeKey(entry.outcome);
+    default:
+        return displayText(entry, column);
+    }
+}
+
+QVariant ActivityModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ActivityEntry &entry = m_entries.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayText(entry, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == When || index.column() == Completed) {
+            const QDateTime time = index.column() == When ? entry.time : entry.completedAt;
+            return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::LongFormat)
+                                  : QVariant();
+        }
+        return displayText(entry, index.column());
+    case RawValueRole:
+        return rawValue(entry, index.column());
+    case TableExport::ExportRole:
+        // Times as QDateTime (written as ISO 8601 UTC); the action as the CLI's stable key.
+        if (index.column() == When || index.column() == Completed || index.column() == Action)
+            return rawValue(entry, index.column());
+        return {};
+    case OutcomeRole:
+        return int(entry.outcome);
+    case EntryIdRole:
+        return entry.id;
+    default:
+        return {};
+    }
+}
+
+QVariant ActivityModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case When:
+        return tr("When");
+    case Action:
+        return tr("Action");
+    case Target:
+        return tr("What");
+    case Outcome:
+        return tr("Outcome");
+    case User:
+        return tr("User");
+    case Server:
+        return tr("Server");
+    case Profile:
+        return tr("Profile");
+    case Error:
+        return tr("Error");
+    case Completed:
+        return tr("Completed");
+    }
+    return {};
+}
+
+ActivityFilterModel::ActivityFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    m_collator.setNumericMode(true);
+    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
+    setSortRole(ActivityModel::RawValueRole);
+}
+
+void ActivityFilterModel::setTextFilter(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed == m_text)
+        return;
+    m_text = trimmed;
+    invalidateFilter();
+}
+
+void ActivityFilterModel::setOutcome(std::optional<ActivityOutcome> outcome)
+{
+    if (outcome == m_outcome)
+        return;
+    m_outcome = outcome;
+    invalidateFilter();
+}
+
+bool ActivityFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const QAbstractItemModel *source = sourceModel();
+    if (m_outcome) {
+        const auto outcome = ActivityOutcome(
+            source->index(sourceRow, 0, sourceParent).data(ActivityModel::OutcomeRole).toInt());
+        if (outcome != *m_outcome)
+            return false;
+    }
+    if (m_text.isEmpty())
+        return true;
+    for (int column = 0; column < source->columnCount(sourceParent); ++column) {
+        const QString text = source->index(sourceRow, column, sourceParent).data().toString();
+        if (text.contains(m_text, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+bool ActivityFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const QVariant a = left.data(sortRole());
+    const QVariant b = right.data(sortRole());
+    if (a.metaType().id() == QMetaType::QDateTime || b.metaType().id() == QMetaType::QDateTime) {
+        const QDateTime da = a.toDateTime();
+        const QDateTime db = b.toDateTime();
+        if (da.isValid() != db.isValid())
+            return da.isValid(); // "not yet" after every time
+        if (da != db)
+            return da < db;
+        // Same millisecond: the later entry (higher id) is the newer one.
+        return left.data(ActivityModel::EntryIdRole).toLongLong() <
+               right.data(ActivityModel::EntryIdRole).toLongLong();
+    }
+    return m_collator.compare(a.toString(), b.toString()) < 0;
+}
+
+} // namespace accessdesk

@@ -1,0 +1,216 @@
+#include "AdminRows.h"
+
+#include "AdminController.h"
+
+#include <QLocale>
+
+namespace accessdesk {
+
+namespace {
+
+QString longLocal(const QDateTime &utc)
+{
+    return QLocale().toString(utc.toLocalTime(), QLocale::LongFormat);
+}
+
+QString joinLines(const QStringList &lines)
+{
+    return lines.join(QLatin1Char('\n'));
+}
+
+// "UNKNOWN_HOST" → "unknown host": the server's codes, readable.
+QString words(const QString &code)
+{
+    return code.toLower().replace(QLatin1Char('_'), QLatin1Char(' '));
+}
+
+} // namespace
+
+QStringList AdminRows::linkHeaders()
+{
+    return {tr("Name"), tr("Type"), tr("URL"), tr("Primary"), tr("Status")};
+}
+
+QStringList AdminRows::consumerHeaders()
+{
+    return {tr("Name"), tr("Consumer key"), tr("Callback"), tr("Public key"),
+            tr("Application link")};
+}
+
+QStringList AdminRows::clientHeaders()
+{
+    return {tr("Name"), tr("Client ID"), tr("Scope"), tr("Redirect URIs")};
+}
+
+QStringList AdminRows::tokenHeaders()
+{
+    return {tr("Token"), tr("User"), tr("Created"), tr("Expires"), tr("Last used")};
+}
+
+QString AdminRows::typeLabel(const QString &typeId)
+{
+    static const QHash<QString, const char *> labels{
+        {QStringLiteral("jira"), QT_TR_NOOP("Jira")},
+        {QStringLiteral("confluence"), QT_TR_NOOP("Confluence")},
+        {QStringLiteral("bamboo"), QT_TR_NOOP("Bamboo")},
+        {QStringLiteral("stash"), QT_TR_NOOP("Bitbucket")},
+        {QStringLiteral("fecru"), QT_TR_NOOP("Fisheye / Crucible")},
+        {QStringLiteral("crowd"), QT_TR_NOOP("Crowd")},
+        {QStringLiteral("refapp"), QT_TR_NOOP("Reference application")},
+        {QStringLiteral("generic"), QT_TR_NOOP("Generic application")},
+    };
+    const auto label = labels.constFind(typeId);
+    return label == labels.cend() ? typeId : tr(*label);
+}
+
+QString AdminRows::statusText(const AppLinkStatus &status)
+{
+    if (status.working)
+        return tr("Working");
+    const QString &category = status.errorCategory;
+    if (category == QLatin1String("NON_ATLASSIAN"))
+        return tr("Not checked (not an Atlassian application)");
+    if (category == QLatin1String("SYSTEM"))
+        return tr("System link");
+    if (category == QLatin1String("DISABLED"))
+        return tr("OAuth turned off");
+    if (category == QLatin1String("DEPRECATED"))
+        return tr("Outdated set-up (%1)").arg(words(status.errorType));
+    if (category == QLatin1String("NETWORK_ERROR"))
+        return tr("Cannot reach it (%1)").arg(words(status.errorType));
+    if (category == QLatin1String("ACCESS_ERROR"))
+        return tr("Access refused (%1)").arg(words(status.errorType));
+    return tr("Not working (%1)")
+        .arg(words(status.errorType.isEmpty() ? category : status.errorType));
+}
+
+QList<AdminRow> AdminRows::links(const QList<AppLink> &links, const LinkStatuses &status,
+                                 const QSet<QString> &oauth2ClientIds)
+{
+    QList<AdminRow> rows;
+    for (const AppLink &link : links) {
+        const bool oauth2 = oauth2ClientIds.contains(link.id);
+        const QString type = oauth2 ? tr("OAuth 2.0 client") : typeLabel(link.typeId);
+        QString state;
+        QString stateDetails;
+        if (const auto found = status.statuses.constFind(link.id);
+            found != status.statuses.cend()) {
+            state = statusText(*found);
+            stateDetails = found->errorDetails;
+        } else if (const auto failed = status.errors.constFind(link.id);
+                   failed != status.errors.cend()) {
+            state = tr("Unknown");
+            stateDetails = failed->userMessage();
+        } else if (status.checking) {
+            state = tr("Checking…");
+        }
+        if (oauth2 && !status.statuses.contains(link.id)) {
+            state = tr("Not checked (OAuth 2.0 client)");
+            stateDetails.clear();
+        }
+        QStringList details{link.name, tr("Type: %1").arg(type),
+                            tr("URL: %1").arg(link.displayUrl)};
+        if (!link.rpcUrl.isEmpty() && link.rpcUrl != link.displayUrl)
+            details << tr("Application URL: %1").arg(link.rpcUrl);
+        details << tr("Primary link of its type: %1").arg(link.primary ? tr("yes") : tr("no"));
+        if (link.system)
+            details << tr("System link: it cannot be changed or removed.");
+        if (!state.isEmpty())
+            details << tr("Status: %1").arg(state);
+        if (!stateDetails.isEmpty())
+            details << tr("Status details: %1").arg(stateDetails);
+        if (oauth2)
+            details << tr("The server lists this OAuth 2.0 client among its links; it is managed "
+                          "on the OAuth 2.0 clients tab.");
+        details << tr("Link ID: %1").arg(link.id);
+        rows.append(AdminRow{link.id,
+                             {AdminCell::plain(link.name), AdminCell::plain(type),
+                              AdminCell::plain(link.displayUrl), AdminCell::flag(link.primary),
+                              AdminCell::plain(state)},
+                             joinLines(details)});
+    }
+    return rows;
+}
+
+QList<AdminRow> AdminRows::consumers(const QList<AdminConsumer> &consumers)
+{
+    QList<AdminRow> rows;
+    for (const AdminConsumer &entry : consumers) {
+        const OAuthConsumer &consumer = entry.consumer;
+        const bool hasKey = !consumer.publicKey.isEmpty();
+        QStringList details{consumer.name, tr("Consumer key: %1").arg(consumer.key)};
+        if (!consumer.description.isEmpty())
+            details << tr("Description: %1").arg(consumer.description);
+        details << tr("Application link: %1").arg(entry.linkName);
+        details << tr("Callback: %1")
+                       .arg(consumer.callback.isEmpty()
+                                ? tr("none (users copy a verification code)")
+                                : consumer.callback);
+        details << (hasKey ? tr("Public key: RSA (starts %1…)").arg(consumer.publicKey.left(24))
+                           : tr("Public key: none"));
+        if (!consumer.signatureMethod.isEmpty())
+            details << tr("Signature method: %1").arg(consumer.signatureMethod);
+        details
+            << tr("2-legged OAuth allowed: %1").arg(consumer.twoLoAllowed ? tr("yes") : tr("no"));
+        if (!consumer.executingTwoLoUser.isEmpty())
+            details << tr("2-legged requests run as: %1").arg(consumer.executingTwoLoUser);
+        rows.append(AdminRow{
+            QString(entry.linkId + QLatin1Char('/') + consumer.key),
+            {AdminCell::plain(consumer.name), AdminCell::plain(consumer.key),
+             AdminCell::plain(consumer.callback.isEmpty() ? tr("none") : consumer.callback),
+             AdminCell::flag(hasKey), AdminCell::plain(entry.linkName)},
+            joinLines(details)});
+    }
+    return rows;
+}
+
+QList<AdminRow> AdminRows::clients(const QList<OAuth2Client> &clients)
+{
+    QList<AdminRow> rows;
+    for (const OAuth2Client &client : clients) {
+        QStringList details{client.name, tr("Client ID: %1").arg(client.clientId),
+                            tr("Scope: %1").arg(client.scope)};
+        details << tr("Redirect URIs:");
+        for (const QString &redirect : client.redirects)
+            details << QString(QStringLiteral("  ") + redirect);
+        if (!client.userKey.isEmpty())
+            details << tr("Created by user key: %1").arg(client.userKey);
+        details << tr("The client secret is not shown here.");
+        rows.append(AdminRow{client.id,
+                             {AdminCell::plain(client.name), AdminCell::plain(client.clientId),
+                              AdminCell::plain(client.scope),
+                              AdminCell::plain(client.redirects.join(QStringLiteral(", ")))},
+                             joinLines(details)});
+    }
+    return rows;
+}
+
+QList<AdminRow> AdminRows::tokens(const QList<PersonalToken> &tokens)
+{
+    QList<AdminRow> rows;
+    for (const PersonalToken &token : tokens) {
+        const QString owner = token.owner ? token.owner->username : QString();
+        QStringList details{token.name, tr("Token ID: %1").arg(token.id)};
+        if (token.owner) {
+            details << tr("User: %1 (%2)").arg(token.owner->fullName, token.owner->username);
+            if (!token.owner->email.isEmpty())
+                details << tr("E-mail: %1").arg(token.owner->email);
+        }
+        details << tr("Created: %1").arg(longLocal(token.createdAt));
+        details
+            << tr("Expires: %1").arg(token.expiresAt ? longLocal(*token.expiresAt) : tr("never"));
+        details << tr("Last used: %1")
+                       .arg(token.lastUsedAt ? longLocal(*token.lastUsedAt) : tr("never"));
+        details << QString()
+                << tr("If you revoke it, whatever uses this token stops working at once.");
+        rows.append(AdminRow{QString::number(token.id),
+                             {AdminCell::plain(token.name), AdminCell::plain(owner),
+                              AdminCell::time(token.createdAt, tr("unknown")),
+                              AdminCell::time(token.expiresAt.value_or(QDateTime()), tr("never")),
+                              AdminCell::time(token.lastUsedAt.value_or(QDateTime()), tr("never"))},
+                             joinLines(details)});
+    }
+    return rows;
+}
+
+} // namespace accessdesk

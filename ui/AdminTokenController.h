@@ -1,0 +1,80 @@
+#pragma once
+
+#include "AdminListState.h"
+#include "PersonalToken.h"
+#include "api/ApiJob.h"
+#include "services/GrantRevoker.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+namespace accessdesk {
+
+class ActivityLog;
+class ServerConnection;
+
+// What an administrator searches personal tokens by; empty fields match everything.
+struct AdminTokenQuery
+{
+    QString userName;  // part of a user name, display name or e-mail
+    QString tokenName; // part of the token's name
+    int page = 0;      // 0-based
+
+    bool operator==(const AdminTokenQuery &) const = default;
+};
+
+// Every user's personal access tokens, for administrators: search by user and token name a page
+// at a time, and revoke. Each revocation is written to the activity log before the request
+// leaves and completed after, so a crash leaves a true record.
+class AdminTokenController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AdminTokenController)
+
+public:
+    AdminTokenController(ServerConnection *connection, ActivityLog *log, ActivityContext who,
+                         QObject *parent = nullptr);
+
+    void setConnection(ServerConnection *connection, ActivityContext who);
+    void setActivityLog(ActivityLog *log) { m_log = log; }
+    void setPageSize(int size) { m_pageSize = qMax(1, size); }
+    int pageSize() const { return m_pageSize; }
+
+    void search(const AdminTokenQuery &query);
+    void refresh() { search(m_query); } // the last search again
+    void revoke(const QList<PersonalToken> &tokens);
+
+    const AdminListState &state() const { return m_state; }
+    QString errorText() const;
+    const AdminTokenQuery &query() const { return m_query; }
+    // The page shown; values are empty when the search found nothing.
+    const TokenSearchPage &page() const { return m_page; }
+    // Set when the user name matched nobody, so the empty list is explained.
+    bool noSuchUser() const { return m_noSuchUser; }
+    bool isRevoking() const { return bool(m_revokeJob); }
+
+    // "personal access token “reporting” (pat:201) of bob": the activity log's target.
+    static QString describe(const PersonalToken &token);
+
+signals:
+    void changed(); // list or state
+    void revokeFinished(bool succeeded, const QString &message);
+
+private:
+    void searchKeys(const QStringList &userKeys);
+    void fail(const ApiError &error);
+
+    ServerConnection *m_connection;
+    ActivityLog *m_log;
+    ActivityContext m_who;
+    AdminListState m_state;
+    AdminTokenQuery m_query;
+    TokenSearchPage m_page;
+    bool m_noSuchUser = false;
+    int m_pageSize = 50;
+    QPointer<ApiJob> m_searchJob;
+    QPointer<ApiJob> m_revokeJob;
+};
+
+} // namespace accessdesk

@@ -1,0 +1,186 @@
+#include "AppSession.h"
+
+#include "MyAccessController.h"
+#include "api/ServerConnection.h"
+#include "secrets/SecretStore.h"
+#include "services/ConnectionResolver.h"
+#include "storage/ActivityLog.h"
+#include "storage/OfflineCache.h"
+
+#include <QDir>
+#include <QStandardPaths>
+
+namespace accessdesk {
+
+namespace {
+
+const QString lastProfileKey = QStringLiteral("app/lastProfile");
+
+QString settingsFileOr(const QString &given)
+{
+    if (!given.isEmpty())
+        return given;
+    // accessdesk-cli's file (CliApp), so profiles added there show up here and the other way.
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
+    QDir().mkpath(dir);
+    return dir + QStringLiteral("/profiles.ini");
+}
+
+// The resolver's messages are the CLI's lower-case clauses; a window shows sentences.
+QString sentence(QString text)
+{
+    if (text.isEmpty())
+        return text;
+    text[0] = text.at(0).toUpper();
+    if (!text.endsWith(QLatin1Char('.')))
+        text += QLatin1Char('.');
+    return text;
+}
+
+} // namespace
+
+AppSession::AppSession(Paths paths, QObject *parent)
+    : QObject(parent)
+    , m_secrets(new SecretStore(this))
+    , m_settings(
+          std::make_unique<QSettings>(settingsFileOr(paths.settingsFile), QSettings::IniFormat))
+    , m_profiles(*m_settings)
+{
+    openDatabase(paths.dataDir.isEmpty()
+                     ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                     : paths.dataDir);
+}
+
+AppSession::~AppSession()
+{
+    // A resolver still running holds a connection on m_network: it goes first.
+    delete m_resolver.data();
+}
+
+void AppSession::openDatabase(const QString &dataDir)
+{
+    QDir().mkpath(dataDir);
+    if (!m_database.open(dataDir + QStringLiteral("/accessdesk.sqlite"))) {
+        m_databaseError = m_database.errorString();
+        return;
+    }
+    m_activityLog = std::make_unique<ActivityLog>(m_database);
+    // Rows a previous run (of the app or the CLI) left pending did not finish.
+    m_activityLog->markInterrupted();
+    m_offlineCache = std::make_unique<OfflineCache>(m_database);
+}
+
+QString AppSession::lastUsedProfile() const
+{
+    return m_settings->value(lastProfileKey).toString();
+}
+
+QString AppSession::startupProfile() const
+{
+    const QStringList names = m_profiles.names();
+    const QString last = lastUsedProfile();
+    if (!last.isEmpty() && names.contains(last))
+        return last;
+    return names.size() == 1 ? names.first() : QString();
+}
+
+bool AppSession::start(const ConnectionOptions &options)
+{
+    if (options.namesServer()) {
+        connectWith(options);
+        return true;
+    }
+    const QString profile = startupProfile();
+    if (profile.isEmpty())
+        return false;
+    switchToProfile(profile);
+    return true;
+}
+
+void AppSession::switchToProfile(const QString &name)
+{
+    ConnectionOptions options;
+    options.profile = name;
+    connectWith(options);
+}
+
+void AppSession::switchToAdHoc()
+{
+    if (m_adHoc)
+        connectWith(*m_adHoc);
+}
+
+void AppSession::connectWith(const ConnectionOptions &options)
+{
+    // The newest choice wins: an older attempt still running is abandoned.
+    delete m_resolver.data();
+    auto *resolver = new ConnectionResolver(options, m_profiles, m_secrets, &m_network, this);
+    m_resolver = resolver;
+    m_connectingTo = !options.profile.isEmpty() ? options.profile : options.server;
+    connect(resolver, &ConnectionResolver::finished, this,
+            [this, resolver] { resolved(resolver); });
+    resolver->start();
+    emit connectingStarted();
+}
+
+void AppSession::resolved(ConnectionResolver *resolver)
+{
+    resolver->deleteLater();
+    m_resolver.clear();
+    m_connectingTo.clear();
+    if (!resolver->succeeded()) {
+        emit connectionFailed(messageFor(*resolver));
+        return;
+    }
+    std::unique_ptr<ServerConnection> old = std::move(m_connection);
+    m_connection = resolver->takeConnection();
+    m_who = resolver->who();
+    if (resolver->profile()) {
+        m_settings->setValue(lastProfileKey, resolver->profile()->name);
+        m_settings->sync();
+    } else {
+        m_adHoc = resolver->options();
+    }
+    emit connectionChanged();
+    // Every receiver has moved to the new connection; jobs still unwinding may hold the old.
+    if (old)
+        old.release()->deleteLater();
+}
+
+QString AppSession::messageFor(const ConnectionResolver &resolver) const
+{
+    const QString profile = resolver.options().profile;
+    switch (resolver.error()) {
+    case ConnectionError::UnknownProfile:
+        return tr("There is no saved server named “%1”. Choose one in the Server list, or add "
+                  "it on the Connection page.")
+            .arg(profile);
+    case ConnectionError::NoServer:
+        return tr("No server was named. Add a server on the Connection page.");
+    case ConnectionError::NotInKeychain:
+        return tr("The keychain holds no password or token for “%1”. Add the server again on the "
+                  "Connection page.")
+            .arg(profile);
+    case ConnectionError::LoginRefused:
+        return resolver.apiError().userMessage();
+    default:
+        return sentence(resolver.errorString());
+    }
+}
+
+void AppSession::keepPointed(MyAccessController *controller)
+{
+    connect(this, &AppSession::connectionChanged, controller, [this, controller] {
+        controller->setActivityLog(activityLog());
+        controller->setConnection(connection(), who());
+        controller->probe();
+        controller->refresh();
+    });
+}
+
+void AppSession::notifyProfilesChanged()
+{
+    emit profilesChanged();
+}
+
+} // namespace accessdesk

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "services/ConnectionOptions.h"
+#include "services/GrantRevoker.h"
+#include "storage/Database.h"
+#include "storage/ProfileStore.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QPointer>
+#include <QSettings>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace accessdesk {
+
+class ActivityLog;
+class ConnectionResolver;
+class MyAccessController;
+class OfflineCache;
+class SecretStore;
+class ServerConnection;
+
+// What one running app needs: the network manager, the keychain, the saved profiles (the same
+// settings file as accessdesk-cli, so both see the same profiles), the local database (the same
+// file as the CLI's: activity log and offline cache), and the CURRENT connection.
+//
+// connectWith() / switchToProfile() run a ConnectionResolver; on success the new connection
+// replaces the current one and connectionChanged() is emitted (the old one is deleted after every
+// receiver has been re-pointed); on failure connectionFailed() says why and the current connection
+// stays. A newer request abandons one still running.
+class AppSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AppSession)
+
+public:
+    // Where the app keeps its files. Empty: the CLI's places (AppConfigLocation/profiles.ini,
+    // AppDataLocation/accessdesk.sqlite). Tests give their own.
+    struct Paths
+    {
+        QString settingsFile;
+        QString dataDir;
+    };
+
+    explicit AppSession(Paths paths = {}, QObject *parent = nullptr);
+    ~AppSession() override;
+
+    QNetworkAccessManager *network() { return &m_network; }
+    SecretStore *secrets() const { return m_secrets; }
+    QSettings &settings() { return *m_settings; }
+    ProfileStore &profiles() { return m_profiles; }
+    // Null when the database could not be opened (databaseError() says why): the app still
+    // works, without a record of changes or cached lists.
+    ActivityLog *activityLog() const { return m_activityLog.get(); }
+    OfflineCache *offlineCache() const { return m_offlineCache.get(); }
+    QString databaseError() const { return m_databaseError; }
+
+    // Null until the first connection succeeded.
+    ServerConnection *connection() const { return m_connection.get(); }
+    const ActivityContext &who() const { return m_who; }
+    // The profile of the current connection; empty for a --server connection or none.
+    const QString &profileName() const { return m_who.profile; }
+    bool isConnecting() const { return !m_resolver.isNull(); }
+    // What is being connected to (a profile name or a URL) while isConnecting().
+    const QString &connectingTo() const { return m_connectingTo; }
+    // The connection the app was started with by --server, once it succeeded, so the switcher
+    // can go back to it.
+    const std::optional<ConnectionOptions> &adHocOptions() const { return m_adHoc; }
+
+    // The profile to open when the command line names none: the last one used, if it is still
+    // stored; else the only stored one; else none.
+    QString startupProfile() const;
+    QString lastUsedProfile() const;
+
+    // At start-up: connects with options that name a server, else with startupProfile().
+    // False when there is nothing to connect to (the window says how to add a server).
+    bool start(const ConnectionOptions &options);
+    void connectWith(const ConnectionOptions &options);
+    void switchToProfile(const QString &name);
+    void switchToAdHoc();
+
+    // Keeps controller on the current connection: on each connectionChanged() it gets the
+    // connection and the activity log, then probes and refreshes.
+    void keepPointed(MyAccessController *controller);
+    // Whoever saves or removes a profile calls this, so the switcher lists it.
+    void notifyProfilesChanged();
+
+signals:
+    void connectingStarted();
+    void connectionChanged();
+    void connectionFailed(const QString &message);
+    void profilesChanged();
+
+private:
+    void openDatabase(const QString &dataDir);
+    void resolved(ConnectionResolver *resolver);
+    QString messageFor(const ConnectionResolver &resolver) const;
+
+    QNetworkAccessManager m_network;
+    SecretStore *m_secrets;
+    std::unique_ptr<QSettings> m_settings;
+    ProfileStore m_profiles;
+    Database m_database;
+    std::unique_ptr<ActivityLog> m_activityLog;
+    std::unique_ptr<OfflineCache> m_offlineCache;
+    QString m_databaseError;
+    std::unique_ptr<ServerConnection> m_connection;
+    ActivityContext m_who;
+    std::optional<ConnectionOptions> m_adHoc;
+    QPointer<ConnectionResolver> m_resolver;
+    QString m_connectingTo;
+};
+
+} // namespace accessdesk

@@ -1,0 +1,405 @@
+#include "ConnectionDialog.h"
+
+#include "TlsTrustDialog.h"
+#include "secrets/SecretStore.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace accessdesk {
+
+namespace {
+
+void setTextColor(QLabel *label, const QColor &color)
+{
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, color);
+    label->setPalette(palette);
+}
+
+const QColor kProblemColor(0xa8, 0x1c, 0x1c);
+
+QLabel *notice(QWidget *parent, const QString &accessibleName)
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setAccessibleName(accessibleName);
+    label->setFrameShape(QFrame::StyledPanel);
+    label->setMargin(6);
+    label->setAutoFillBackground(true);
+    label->setBackgroundRole(QPalette::ToolTipBase);
+    label->setForegroundRole(QPalette::ToolTipText);
+    label->hide();
+    return label;
+}
+
+} // namespace
+
+ConnectionDialog::ConnectionDialog(ProfileStore &profiles, SecretStore *secrets,
+                                   QNetworkAccessManager *network, QWidget *parent)
+    : QDialog(parent)
+    , m_tester(new ConnectionTester(profiles, secrets, network, this))
+    , m_intro(new QLabel(this))
+    , m_keychain(notice(this, tr("Keychain notice")))
+    , m_name(new QLineEdit(this))
+    , m_url(new QLineEdit(this))
+    , m_authKind(new QComboBox(this))
+    , m_user(new QLineEdit(this))
+    , m_password(new QLineEdit(this))
+    , m_token(new QLineEdit(this))
+    , m_timeout(new QSpinBox(this))
+    , m_caFile(new QLineEdit(this))
+    , m_pinned(new QLabel(this))
+    , m_forget(new QPushButton(tr("Forget"), this))
+    , m_chooseCa(new QPushButton(tr("Choose…"), this))
+    , m_status(new QLabel(this))
+{
+    setAttribute(Qt::WA_DeleteOnClose);
+    setWindowTitle(tr("Connect to a Jira server"));
+    setAccessibleName(tr("Connection"));
+
+    m_intro->setWordWrap(true);
+    m_intro->setTextFormat(Qt::PlainText);
+    m_intro->setAccessibleName(tr("Welcome"));
+    m_intro->setContentsMargins(0, 0, 0, 6);
+    m_intro->hide();
+
+    m_name->setAccessibleName(tr("Profile name"));
+    m_name->setPlaceholderText(tr("e.g. Work Jira"));
+    m_url->setAccessibleName(tr("Server address"));
+    m_url->setPlaceholderText(tr("https://jira.example.com"));
+    m_authKind->setAccessibleName(tr("Sign in with"));
+    m_authKind->addItem(tr("User name and password"), int(AuthKind::Basic));
+    m_authKind->addItem(tr("Personal access token"), int(AuthKind::PersonalToken));
+    m_user->setAccessibleName(tr("User name"));
+    m_password->setAccessibleName(tr("Password"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_token->setAccessibleName(tr("Personal access token"));
+    m_token->setEchoMode(QLineEdit::Password);
+    m_token->setToolTip(tr("Create one in Jira under your profile → Personal Access Tokens."));
+
+    auto *form = new QFormLayout;
+    m_form = form;
+    form->addRow(tr("Profile &name:"), m_name);
+    addMessageRow(form, Field::Name, tr("Profile name problem"));
+    form->addRow(tr("Server &address:"), m_url);
+    addMessageRow(form, Field::BaseUrl, tr("Server address problem"));
+    form->addRow(tr("&Sign in with:"), m_authKind);
+    form->addRow(tr("&User name:"), m_user);
+    addMessageRow(form, Field::UserName, tr("User name problem"));
+    form->addRow(tr("&Password:"), m_password);
+    form->addRow(tr("&Token:"), m_token);
+    addMessageRow(form, Field::Secret, tr("Password or token problem"));
+    connect(m_authKind, &QComboBox::currentIndexChanged, this, [this] {
+        updateAuthRows();
+        clearMessages();
+    });
+
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setAccessibleName(tr("Connection test result"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_messages.insert(Field::None, MessageRow{nullptr, m_status});
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_test = new QPushButton(tr("&Test connection"), this);
+    m_test->setAutoDefault(false);
+    m_save = buttons->addButton(QDialogButtonBox::Save);
+    m_cancel = buttons->addButton(QDialogButtonBox::Cancel);
+    m_test->setAccessibleName(tr("Test connection"));
+    m_save->setAccessibleName(tr("Save"));
+    m_save->setToolTip(tr("Tests the connection first and saves only when the server accepts "
+                          "the sign-in."));
+    m_cancel->setAccessibleName(tr("Cancel"));
+    m_save->setDefault(true);
+    connect(m_test, &QPushButton::clicked, this, [this] {
+        m_saving = false;
+        m_tester->test(draft());
+    });
+    connect(m_save, &QPushButton::clicked, this, [this] {
+        m_saving = true;
+        m_tester->save(draft());
+    });
+    connect(m_cancel, &QPushButton::clicked, this, &QDialog::reject);
+    connect(m_tester, &ConnectionTester::busyChanged, this, &ConnectionDialog::onBusyChanged);
+    connect(m_tester, &ConnectionTester::finished, this, &ConnectionDialog::onFinished);
+
+    if (secrets->isMemoryOnly()) {
+        m_keychain->setText(secrets->unavailableReason());
+        m_keychain->show();
+    }
+    connect(secrets, &SecretStore::keychainUnavailable, this, [this](const QString &reason) {
+        m_keychain->setText(reason);
+        m_keychain->show();
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_intro);
+    layout->addWidget(m_keychain);
+    layout->addLayout(form);
+    layout->addWidget(buildAdvanced());
+    layout->addWidget(m_status);
+    layout->addStretch();
+    // Testing is a step on the way, apart from the buttons that end the dialog.
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_test);
+    bottom->addStretch();
+    bottom->addWidget(buttons);
+    layout->addLayout(bottom);
+
+    setPin({});
+    updateAuthRows();
+    clearMessages();
+    setMinimumWidth(600);
+}
+
+QWidget *ConnectionDialog::buildAdvanced()
+{
+    auto *group = new QGroupBox(tr("Advanced"), this);
+    group->setAccessibleName(tr("Advanced settings"));
+    m_timeout->setRange(1, 600);
+    m_timeout->setValue(ConnectionProfile().timeoutSeconds);
+    m_timeout->setSuffix(tr(" seconds"));
+    m_timeout->setAccessibleName(tr("Timeout"));
+    m_timeout->setToolTip(tr("How long to wait for an answer before giving up."));
+    m_caFile->setAccessibleName(tr("CA certificate file"));
+    m_caFile->setPlaceholderText(tr("Only needed when your company has its own certificates"));
+    m_chooseCa->setAccessibleName(tr("Choose a CA certificate file"));
+    connect(m_chooseCa, &QPushButton::clicked, this, &ConnectionDialog::chooseCaFile);
+    m_pinned->setAccessibleName(tr("Pinned certificate"));
+    m_pinned->setTextFormat(Qt::PlainText);
+    m_pinned->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_forget->setAccessibleName(tr("Forget the pinned certificate"));
+    m_forget->setToolTip(tr("Stop trusting this certificate; the next test asks again."));
+    connect(m_forget, &QPushButton::clicked, this, [this] { setPin({}); });
+
+    auto *caRow = new QHBoxLayout;
+    caRow->addWidget(m_caFile, 1);
+    caRow->addWidget(m_chooseCa);
+    auto *pinRow = new QHBoxLayout;
+    pinRow->addWidget(m_pinned, 1);
+    pinRow->addWidget(m_forget, 0, Qt::AlignTop);
+
+    auto *form = new QFormLayout(group);
+    form->addRow(tr("T&imeout:"), m_timeout);
+    addMessageRow(form, Field::Timeout, tr("Timeout problem"));
+    auto *caLabel = new QLabel(tr("&CA certificate file:"), group);
+    caLabel->setBuddy(m_caFile);
+    form->addRow(caLabel, caRow);
+    addMessageRow(form, Field::CaFile, tr("CA certificate file problem"));
+    form->addRow(tr("Trusted certificate:"), pinRow);
+    return group;
+}
+
+QLabel *ConnectionDialog::addMessageRow(QFormLayout *form, Field field,
+                                        const QString &accessibleName)
+{
+    auto *label = new QLabel(this);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setAccessibleName(accessibleName);
+    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    setTextColor(label, kProblemColor);
+    form->addRow(QString(), label);
+    m_messages.insert(field, MessageRow{form, label});
+    return label;
+}
+
+void ConnectionDialog::setProfile(const ConnectionProfile &profile)
+{
+    m_base = profile;
+    m_editing = true;
+    setWindowTitle(tr("Edit connection “%1”").arg(profile.name));
+    m_name->setText(profile.name);
+    // The name is the profile's id (settings group, keychain entries): it stays.
+    m_name->setReadOnly(true);
+    m_name->setToolTip(tr("To use another name, add a new profile and remove this one."));
+    m_url->setText(profile.baseUrl.toString());
+    int index = m_authKind->findData(int(profile.authKind));
+    if (index < 0) {
+        m_authKind->addItem(
+            tr("%1 (set up with accessdesk-cli)").arg(authKindName(profile.authKind)),
+            int(profile.authKind));
+        index = m_authKind->count() - 1;
+    }
+    m_authKind->setCurrentIndex(index);
+    m_user->setText(profile.username);
+    // Never read back into the field: left empty, the stored secret is kept.
+    QLineEdit *stored = profile.authKind == AuthKind::PersonalToken ? m_token : m_password;
+    stored->clear();
+    stored->setPlaceholderText(tr("unchanged"));
+    m_timeout->setValue(profile.timeoutSeconds);
+    m_caFile->setText(profile.caFile);
+    setPin(profile.pinnedCertificateSha256);
+    updateAuthRows();
+    clearMessages();
+}
+
+void ConnectionDialog::setIntroText(const QString &text)
+{
+    m_intro->setText(text);
+    m_intro->setVisible(!text.isEmpty());
+}
+
+ConnectionDraft ConnectionDialog::draft() const
+{
+    ConnectionDraft out;
+    out.editing = m_editing;
+    out.profile = m_base;
+    out.profile.name = m_name->text().trimmed();
+    out.profile.baseUrl = QUrl(m_url->text().trimmed(), QUrl::StrictMode);
+    out.profile.authKind = AuthKind(m_authKind->currentData().toInt());
+    const bool token = out.profile.authKind == AuthKind::PersonalToken;
+    // A token names its user by itself; the tester records who the server says it is.
+    out.profile.username = token ? QString() : m_user->text().trimmed();
+    out.secret = token ? m_token->text() : m_password->text();
+    out.profile.timeoutSeconds = m_timeout->value();
+    out.profile.caFile = m_caFile->text().trimmed();
+    out.profile.pinnedCertificateSha256 = m_pin;
+    return out;
+}
+
+QString ConnectionDialog::messageFor(Field field) const
+{
+    const auto it = m_messages.constFind(field);
+    return it == m_messages.constEnd() ? QString() : it->label->text();
+}
+
+QString ConnectionDialog::keychainNotice() const
+{
+    return m_keychain->isHidden() ? QString() : m_keychain->text();
+}
+
+void ConnectionDialog::showMessage(Field field, const QString &text)
+{
+    const MessageRow row = m_messages.value(field, m_messages.value(Field::None));
+    row.label->setText(text);
+    if (row.form)
+        row.form->setRowVisible(row.label, !text.isEmpty());
+    else
+        row.label->setVisible(!text.isEmpty());
+    fitToContents();
+}
+
+void ConnectionDialog::fitToContents()
+{
+    // Wrapped messages need more height than the dialog had when it opened; grow, never clip.
+    QLayout *top = layout();
+    if (!top || !isVisible())
+        return;
+    top->activate();
+    const int needed = top->hasHeightForWidth() ? top->totalHeightForWidth(width())
+                                                : top->totalSizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
+}
+
+void ConnectionDialog::clearMessages()
+{
+    for (auto it = m_messages.cbegin(); it != m_messages.cend(); ++it)
+        showMessage(it.key(), QString());
+}
+
+void ConnectionDialog::updateAuthRows()
+{
+    const bool token = AuthKind(m_authKind->currentData().toInt()) == AuthKind::PersonalToken;
+    m_form->setRowVisible(m_user, !token);
+    m_form->setRowVisible(m_password, !token);
+    m_form->setRowVisible(m_token, token);
+}
+
+void ConnectionDialog::setPin(const QString &sha256)
+{
+    m_pin = normalisedSha256(sha256);
+    m_pinned->setText(m_pin.isEmpty() ? tr("None: only certificates this computer trusts")
+                                      : TlsTrustDialog::groupedFingerprint(m_pin));
+    m_pinned->setFont(m_pin.isEmpty() ? font()
+                                      : QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_forget->setEnabled(!m_pin.isEmpty());
+    fitToContents();
+}
+
+void ConnectionDialog::chooseCaFile()
+{
+    auto *chooser = new QFileDialog(this, tr("Choose the CA certificate file"),
+                                    QFileInfo(m_caFile->text()).absolutePath(),
+                                    tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
+    chooser->setAttribute(Qt::WA_DeleteOnClose);
+    chooser->setFileMode(QFileDialog::ExistingFile);
+    chooser->setAccessibleName(tr("Choose the CA certificate file"));
+    connect(chooser, &QFileDialog::fileSelected, this,
+            [this](const QString &file) { m_caFile->setText(file); });
+    chooser->open();
+}
+
+void ConnectionDialog::onBusyChanged(bool busy)
+{
+    m_test->setEnabled(!busy);
+    m_save->setEnabled(!busy);
+    if (busy) {
+        clearMessages();
+        setTextColor(m_status, palette().color(QPalette::WindowText));
+        showMessage(Field::None, m_saving ? tr("Testing the connection, then saving…")
+                                          : tr("Testing the connection…"));
+    }
+}
+
+void ConnectionDialog::onFinished()
+{
+    const ConnectionCheck &check = m_tester->result();
+    clearMessages();
+    setTextColor(m_status, check.accepted ? palette().color(QPalette::WindowText) : kProblemColor);
+    showMessage(check.field, check.message);
+    if (check.canTrustCertificate()) {
+        askTrust(check);
+        return;
+    }
+    if (!check.saved)
+        return;
+    const QString name = m_tester->draft().profile.name;
+    emit profileSaved(name);
+    if (check.notice.isEmpty()) {
+        accept();
+        return;
+    }
+    // Saved, but the secret lives only until the app quits: say so before the dialog goes.
+    m_keychain->setText(check.notice);
+    m_keychain->show();
+    fitToContents();
+    m_test->setEnabled(false);
+    m_save->setEnabled(false);
+    m_cancel->setText(tr("Close"));
+}
+
+void ConnectionDialog::askTrust(const ConnectionCheck &check)
+{
+    const CertificateInfo certificate = check.error.certificate();
+    auto *dialog = new TlsTrustDialog(certificate, m_tester->draft().profile.baseUrl.host(), this);
+    m_trustDialog = dialog;
+    connect(dialog, &TlsTrustDialog::answered, this, [this, certificate](bool trusted) {
+        if (!trusted) {
+            showMessage(Field::BaseUrl,
+                        m_saving ? tr("The certificate was not trusted, so nothing was saved.")
+                                 : tr("The certificate was not trusted, so no connection was "
+                                      "made."));
+            return;
+        }
+        setPin(certificate.sha256);
+        m_tester->trustCertificate(certificate);
+    });
+    dialog->open();
+}
+
+} // namespace accessdesk

@@ -1,0 +1,117 @@
+#pragma once
+
+#include "ConnectionTester.h"
+#include "TlsTrustDialog.h"
+
+#include <QDialog>
+#include <QMap>
+#include <QPointer>
+
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QNetworkAccessManager;
+class QPushButton;
+class QSpinBox;
+
+namespace accessdesk {
+
+class ProfileStore;
+class SecretStore;
+
+// Adds or edits a connection profile: server address, sign-in method and its secret, and the
+// advanced settings (timeout, CA file, pinned certificate). "Test connection" and "Save" run in
+// the ConnectionTester; Save tests first and saves only when the server accepted the credentials.
+// Failures are shown next to the field they concern and nothing typed is cleared. A refused
+// certificate opens the TlsTrustDialog. Opens with open(), deletes itself when closed.
+class ConnectionDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConnectionDialog)
+
+public:
+    using Field = ConnectionCheck::Field;
+
+    // secrets and network must not be null and must outlive the dialog.
+    ConnectionDialog(ProfileStore &profiles, SecretStore *secrets, QNetworkAccessManager *network,
+                     QWidget *parent = nullptr);
+
+    // Edit this stored profile: fields prefilled, the name fixed, the secret NOT read back (its
+    // field says "unchanged"; left empty, the stored secret is kept).
+    void setProfile(const ConnectionProfile &profile);
+    // A line above the form, e.g. the welcome on first run.
+    void setIntroText(const QString &text);
+
+    bool isEditing() const { return m_editing; }
+    ConnectionDraft draft() const;
+    // The words shown next to a field (Field::None: the line above the buttons); empty if none.
+    QString messageFor(Field field) const;
+    QString keychainNotice() const;
+    ConnectionTester *tester() const { return m_tester; }
+    TlsTrustDialog *trustDialog() const { return m_trustDialog; }
+
+    QLineEdit *nameEdit() const { return m_name; }
+    QLineEdit *urlEdit() const { return m_url; }
+    QComboBox *authKindBox() const { return m_authKind; }
+    QLineEdit *userEdit() const { return m_user; }
+    QLineEdit *passwordEdit() const { return m_password; }
+    QLineEdit *tokenEdit() const { return m_token; }
+    QSpinBox *timeoutBox() const { return m_timeout; }
+    QLineEdit *caFileEdit() const { return m_caFile; }
+    QLabel *pinnedLabel() const { return m_pinned; }
+    QPushButton *forgetButton() const { return m_forget; }
+    QPushButton *testButton() const { return m_test; }
+    QPushButton *saveButton() const { return m_save; }
+    QPushButton *cancelButton() const { return m_cancel; }
+
+signals:
+    void profileSaved(const QString &name);
+
+private:
+    QLabel *addMessageRow(QFormLayout *form, Field field, const QString &accessibleName);
+    QWidget *buildAdvanced();
+    void showMessage(Field field, const QString &text);
+    void clearMessages();
+    void fitToContents();
+    void updateAuthRows();
+    void setPin(const QString &sha256);
+    void chooseCaFile();
+    void onBusyChanged(bool busy);
+    void onFinished();
+    void askTrust(const ConnectionCheck &check);
+
+    ConnectionTester *m_tester;
+    ConnectionProfile m_base; // the edited profile, so fields not shown here survive a save
+    bool m_editing = false;
+    QString m_pin; // normalised SHA-256, or empty
+    bool m_saving = false;
+    QPointer<TlsTrustDialog> m_trustDialog;
+
+    QLabel *m_intro;
+    QLabel *m_keychain;
+    QFormLayout *m_form = nullptr;
+    QLineEdit *m_name;
+    QLineEdit *m_url;
+    QComboBox *m_authKind;
+    QLineEdit *m_user;
+    QLineEdit *m_password;
+    QLineEdit *m_token;
+    QSpinBox *m_timeout;
+    QLineEdit *m_caFile;
+    QLabel *m_pinned;
+    QPushButton *m_forget;
+    QPushButton *m_chooseCa;
+    QLabel *m_status;
+    QPushButton *m_test;
+    QPushButton *m_save;
+    QPushButton *m_cancel;
+    struct MessageRow
+    {
+        QFormLayout *form;
+        QLabel *label;
+    };
+    QMap<Field, MessageRow> m_messages;
+};
+
+} // namespace accessdesk

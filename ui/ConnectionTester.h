@@ -1,0 +1,123 @@
+#pragma once
+
+#include "api/ApiError.h"
+#include "secrets/SecretKey.h"
+#include "services/ProbeJob.h"
+#include "storage/ConnectionProfile.h"
+
+#include <QCoreApplication>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace accessdesk {
+
+class ProfileStore;
+class SecretStore;
+class ServerConnection;
+
+// What the user typed into the connection dialog.
+struct ConnectionDraft
+{
+    ConnectionProfile profile;
+    // The password or token as typed. Empty while editing means "keep the stored one".
+    QString secret;
+    // The profile exists already (same name): it is replaced, and its stored secret may be reused.
+    bool editing = false;
+};
+
+// The outcome of one test or save, in plain words, with the field it concerns.
+struct ConnectionCheck
+{
+    Q_DECLARE_TR_FUNCTIONS(ConnectionCheck)
+
+public:
+    enum class Field { None, Name, BaseUrl, UserName, Secret, Timeout, CaFile };
+
+    bool accepted = false; // the server accepted the credentials
+    bool saved = false;    // save(): the profile and its secret were written
+    Field field = Field::None;
+    QString message;    // what happened and what to do; for success, who we are connected as
+    QString notice;     // said even on success, e.g. that the secret lives only until the app quits
+    ApiError error;     // what the API layer reported; Kind::None for problems found locally
+    ProbeReport report; // when accepted
+
+    // A TLS refusal that names the certificate, so the user may choose to trust it.
+    bool canTrustCertificate() const;
+
+    // Plain words for a failed probe; pure, so it can be checked without a server.
+    static ConnectionCheck explain(const ApiError &error, const ConnectionProfile &profile);
+    // What can be said without sending anything: address, credentials present, CA file.
+    static std::optional<ConnectionCheck> checkLocally(const ConnectionDraft &draft);
+    static SecretKind secretKindFor(AuthKind kind);
+};
+
+// Runs the connection dialog's "Test connection" and "Save": checks locally, probes the server
+// with a ServerConnection built from the typed values, and only on success writes the secret
+// to the keychain and the profile to the settings. Reports each operation once via finished();
+// a new test() or cancel() drops the one still running, which then never reports.
+class ConnectionTester final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConnectionTester)
+
+public:
+    // secrets must not be null; all three must outlive the tester.
+    ConnectionTester(ProfileStore &profiles, SecretStore *secrets, QNetworkAccessManager *network,
+                     QObject *parent = nullptr);
+    ~ConnectionTester() override;
+
+    void test(const ConnectionDraft &draft);
+    void save(const ConnectionDraft &draft);
+    // After a TLS refusal: trusts exactly this certificate for this server (the draft's profile
+    // gets the pin) and repeats the test or save that was refused.
+    void trustCertificate(const CertificateInfo &certificate);
+    void cancel();
+
+    bool isBusy() const { return m_busy; }
+    const ConnectionCheck &result() const { return m_result; }
+    // The draft of the last operation, with the pin added by trustCertificate().
+    const ConnectionDraft &draft() const { return m_draft; }
+
+signals:
+    void busyChanged(bool busy);
+    void finished();
+
+private:
+    enum class Operation { Test, Save };
+
+    void begin(Operation operation, const ConnectionDraft &draft);
+    void withSecret(const std::function<void(const QString &)> &then);
+    void probe(const QString &secret);
+    void startProbe();
+    void onProbed(ProbeJob *job);
+    ConnectionCheck success(const ProbeReport &report) const;
+    void storeSecret(const ProbeReport &report);
+    void storeProfile(const ProbeReport &report, bool memoryOnly);
+    void finish(ConnectionCheck check);
+    void finishLater(ConnectionCheck check);
+    void setBusy(bool busy);
+
+    ProfileStore &m_profiles;
+    SecretStore *m_secrets;
+    QNetworkAccessManager *m_network;
+    std::unique_ptr<ServerConnection> m_connection;
+    QPointer<ProbeJob> m_probe;
+    ConnectionDraft m_draft;
+    QString m_secret; // the one the probe used (typed or read back), memory only
+    ConnectionCheck m_result;
+    Operation m_operation = Operation::Test;
+    // Bumped by every operation and cancel(): late answers of an older run are ignored.
+    quint64 m_run = 0;
+    // The pin of the previous probe; a change needs fresh connections (see pinCertificate()).
+    std::optional<QString> m_lastPin;
+    bool m_busy = false;
+};
+
+} // namespace accessdesk

@@ -1,0 +1,153 @@
+#include "DesktopApp.h"
+
+#include "ActivityPage.h"
+#include "AdminController.h"
+#include "AdminTokenController.h"
+#include "AdministrationPage.h"
+#include "ConnectionDialog.h"
+#include "ConnectionPage.h"
+#include "CreateTokenDialog.h"
+#include "MainWindow.h"
+#include "MyAccessController.h"
+#include "MyAccessPage.h"
+#include "PersonalTokenController.h"
+#include "RequestForAccessController.h"
+#include "RequestForAccessDialog.h"
+
+#include <QScreen>
+
+namespace accessdesk {
+
+DesktopApp::DesktopApp(AppSession::Paths paths, QObject *parent)
+    : QObject(parent)
+    , m_session(std::make_unique<AppSession>(std::move(paths)))
+{
+    // Nothing is connected yet: every controller gets the connection when AppSession has one.
+    ActivityLog *log = m_session->activityLog();
+    m_myAccess = std::make_unique<MyAccessController>(nullptr, log, ActivityContext{});
+    m_myAccess->setOfflineCache(m_session->offlineCache());
+    m_admin = std::make_unique<AdminController>(nullptr, log, ActivityContext{});
+    m_personalTokens = std::make_unique<PersonalTokenController>(nullptr, log, ActivityContext{});
+    m_accessRequests =
+        std::make_unique<RequestForAccessController>(nullptr, log, ActivityContext{});
+    m_window = std::make_unique<MainWindow>(m_myAccess.get());
+    m_window->setSession(m_session.get());
+    buildPages();
+    wireConnection();
+    wireProfiles();
+    wireRecordKeeping();
+}
+
+DesktopApp::~DesktopApp() = default;
+
+void DesktopApp::buildPages()
+{
+    m_connectionPage =
+        new ConnectionPage(m_session->profiles(), m_session->secrets(), m_session->network(),
+                           m_session->offlineCache(), m_window.get());
+    m_activityPage = new ActivityPage(m_window.get());
+    m_activityPage->setActivityLog(m_session->activityLog());
+    m_administrationPage = new AdministrationPage(m_admin.get(), m_window.get());
+    m_window->setPage(MainWindow::Connection, m_connectionPage);
+    m_window->setPage(MainWindow::Activity, m_activityPage);
+    m_window->setPage(MainWindow::Administration, m_administrationPage);
+
+    MyAccessPage *myAccess = m_window->myAccessPage();
+    connect(myAccess, &MyAccessPage::createTokenRequested, this,
+            &DesktopApp::openCreateTokenDialog);
+    connect(myAccess, &MyAccessPage::answerRequestRequested, this,
+            &DesktopApp::openRequestForAccessDialog);
+}
+
+void DesktopApp::wireConnection()
+{
+    AppSession *session = m_session.get();
+    connect(session, &AppSession::connectionChanged, this, [this, session] {
+        ServerConnection *connection = session->connection();
+        const ActivityContext &who = session->who();
+        m_myAccess->setActivityLog(session->activityLog());
+        m_myAccess->setConnection(connection, who);
+        m_admin->setConnection(connection, who);
+        m_personalTokens->setConnection(connection, who);
+        m_accessRequests->setConnection(connection, who);
+        m_connectionPage->setCurrent(session->profileName(), nullptr);
+        m_myAccess->probe();
+        m_myAccess->refresh();
+    });
+    // The probe says who the user is and whether they administer the server.
+    connect(m_myAccess.get(), &MyAccessController::probed, this, [this, session] {
+        const auto &report = m_myAccess->probeReport();
+        m_connectionPage->setCurrent(session->profileName(), report ? &*report : nullptr);
+    });
+    connect(m_connectionPage, &ConnectionPage::connectRequested, session,
+            &AppSession::switchToProfile);
+}
+
+void DesktopApp::wireProfiles()
+{
+    AppSession *session = m_session.get();
+    connect(m_window.get(), &MainWindow::addServerRequested, this, [this] {
+        m_window->showPage(MainWindow::Connection);
+        m_connectionPage->openAddDialog();
+    });
+    connect(m_connectionPage, &ConnectionPage::profileSaved, this, [session](const QString &name) {
+        session->notifyProfilesChanged();
+        // A new first server, or new settings for the current one, take effect at once;
+        // any other saved server waits in the switcher until the user picks it.
+        if (!session->connection() || name == session->profileName())
+            session->switchToProfile(name);
+    });
+    connect(m_connectionPage, &ConnectionPage::profileRemoved, session,
+            &AppSession::notifyProfilesChanged);
+}
+
+void DesktopApp::wireRecordKeeping()
+{
+    // Every change lands in the activity log; the Activity page shows it at once, and the lists
+    // that changed are fetched again so what is shown is what the server holds.
+    ActivityPage *activity = m_activityPage;
+    connect(m_myAccess.get(), &MyAccessController::revokeFinished, activity, &ActivityPage::reload);
+    connect(m_admin->tokens(), &AdminTokenController::revokeFinished, activity,
+            &ActivityPage::reload);
+    connect(m_personalTokens.get(), &PersonalTokenController::created, this, [this] {
+        m_activityPage->reload();
+        m_myAccess->refresh();
+    });
+    connect(m_accessRequests.get(), &RequestForAccessController::stateChanged, this, [this] {
+        if (m_accessRequests->state() != RequestForAccessController::State::Answered)
+            return;
+        m_activityPage->reload();
+        m_myAccess->refresh();
+    });
+}
+
+void DesktopApp::openCreateTokenDialog()
+{
+    (new CreateTokenDialog(m_personalTokens.get(), m_window.get()))->open();
+}
+
+void DesktopApp::openRequestForAccessDialog()
+{
+    m_accessRequests->reset();
+    (new RequestForAccessDialog(m_accessRequests.get(), m_window.get()))->open();
+}
+
+void DesktopApp::start(const std::optional<ConnectionOptions> &options,
+                       const QString &optionProblem)
+{
+    // 1280×800 is the size the screenshots and the layout are checked at; smaller screens get less.
+    m_window->resize(m_window->screen()->availableSize().boundedTo(QSize(1280, 800)));
+    m_window->show();
+    if (!options) {
+        m_window->showConnectionProblem(
+            tr("The command line cannot be used: %1.").arg(optionProblem));
+        return;
+    }
+    if (!m_session->start(*options)) {
+        // Nothing to connect to: the first run. The dialog explains what to enter.
+        m_window->showPage(MainWindow::Connection);
+        m_connectionPage->openFirstRunDialog();
+    }
+}
+
+} // namespace accessdesk

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "services/ConnectionOptions.h"
+#include "ui/AppSession.h"
+
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+namespace accessdesk {
+
+class ActivityPage;
+class AdminController;
+class AdministrationPage;
+class ConnectionPage;
+class MainWindow;
+class MyAccessController;
+class PersonalTokenController;
+class RequestForAccessController;
+
+// The desktop app put together: one AppSession, the controllers that work on its current
+// connection, the window with its pages, and the wiring between them. main() only parses the
+// command line; tests build this with their own settings file and data directory.
+class DesktopApp final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DesktopApp)
+
+public:
+    explicit DesktopApp(AppSession::Paths paths = {}, QObject *parent = nullptr);
+    ~DesktopApp() override;
+
+    // Shows the window and connects: with the command line's server or profile, else with the
+    // last used profile; with none stored, the first-run connection dialog opens. optionProblem
+    // (when options is empty) is what was wrong with the command line, said in the window.
+    void start(const std::optional<ConnectionOptions> &options, const QString &optionProblem);
+
+    AppSession &session() { return *m_session; }
+    MainWindow &window() { return *m_window; }
+    MyAccessController &myAccess() { return *m_myAccess; }
+    ConnectionPage &connectionPage() { return *m_connectionPage; }
+    ActivityPage &activityPage() { return *m_activityPage; }
+    AdministrationPage &administrationPage() { return *m_administrationPage; }
+
+private:
+    void buildPages();
+    void wireConnection();
+    void wireProfiles();
+    void wireRecordKeeping();
+    void openCreateTokenDialog();
+    void openRequestForAccessDialog();
+
+    // Declared in the order they must be built; destroyed in reverse, window first.
+    std::unique_ptr<AppSession> m_session;
+    std::unique_ptr<MyAccessController> m_myAccess;
+    std::unique_ptr<AdminController> m_admin;
+    std::unique_ptr<PersonalTokenController> m_personalTokens;
+    std::unique_ptr<RequestForAccessController> m_accessRequests;
+    std::unique_ptr<MainWindow> m_window;
+    ConnectionPage *m_connectionPage = nullptr;         // owned by the window
+    ActivityPage *m_activityPage = nullptr;             // owned by the window
+    AdministrationPage *m_administrationPage = nullptr; // owned by the window
+};
+
+} // namespace accessdesk

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QStackedWidget;
+
+namespace accessdesk {
+
+class RequestForAccessController;
+
+// "Request for Access" without a browser: the user pastes the authorisation link an application
+// gave them, reads who asks and what it could do, and allows or denies. After Allow it shows the
+// verification code when the application has no address to come back to. Opens without blocking
+// (open(); deleted on close).
+class RequestForAccessDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RequestForAccessDialog)
+
+public:
+    enum Step { PasteLink, Ask, Result };
+
+    RequestForAccessDialog(RequestForAccessController *controller, QWidget *parent = nullptr);
+
+    Step step() const;
+    QLineEdit *linkEdit() const { return m_link; }
+    QPushButton *checkButton() const { return m_check; }
+    QLabel *errorLabel() const { return m_error; }
+    QLabel *questionLabel() const { return m_question; }
+    QLabel *descriptionLabel() const { return m_description; }
+    QLabel *permissionsLabel() const { return m_permissions; }
+    QPushButton *allowButton() const { return m_allow; }
+    QPushButton *denyButton() const { return m_deny; }
+    QLabel *resultLabel() const { return m_result; }
+    QLineEdit *verifierField() const { return m_verifier; }
+    QPushButton *copyVerifierButton() const { return m_copyVerifier; }
+    QPushButton *returnButton() const { return m_return; }
+
+    void done(int result) override;
+
+signals:
+    // The user allowed an application: My access should list again.
+    void accessAllowed();
+
+private:
+    QWidget *buildLinkPage();
+    QWidget *buildAskPage();
+    QWidget *buildResultPage();
+    void render();
+    void renderAsk();
+    void renderResult();
+
+    RequestForAccessController *m_controller;
+    QStackedWidget *m_pages;
+    QLineEdit *m_link;
+    QPushButton *m_check;
+    QLabel *m_error;
+    QLabel *m_question;
+    QLabel *m_description;
+    QLabel *m_permissions;
+    QPushButton *m_allow;
+    QPushButton *m_deny;
+    QLabel *m_result;
+    QLabel *m_verifierNote;
+    QLineEdit *m_verifier;
+    QPushButton *m_copyVerifier;
+    QPushButton *m_return;
+    QLabel *m_revokeHint;
+};
+
+} // namespace accessdesk
