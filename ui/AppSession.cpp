@@ -114,7 +114,14 @@ void AppSession::connectWith(const ConnectionOptions &options)
 {
     // The newest choice wins: an older attempt still running is abandoned.
     delete m_resolver.data();
-    auto *resolver = new ConnectionResolver(options, m_profiles, m_secrets, &m_network, this);
+    // Each connection gets a network manager, and so a cookie jar, of its own. Jira answers Basic
+    // and token requests with a session cookie too, and prefers a session to the Authorization
+    // header: on a shared jar, switching from alice to admin on one server would go on as alice.
+    // The manager belongs to the resolver (outliving the connection it builds) until the
+    // connection is taken, then to the connection.
+    auto *network = new QNetworkAccessManager;
+    auto *resolver = new ConnectionResolver(options, m_profiles, m_secrets, network, this);
+    network->setParent(resolver);
     m_resolver = resolver;
     m_connectingTo = !options.profile.isEmpty() ? options.profile : options.server;
     connect(resolver, &ConnectionResolver::finished, this,
@@ -134,6 +141,7 @@ void AppSession::resolved(ConnectionResolver *resolver)
     }
     std::unique_ptr<ServerConnection> old = std::move(m_connection);
     m_connection = resolver->takeConnection();
+    m_connection->network()->setParent(m_connection.get());
     m_who = resolver->who();
     if (resolver->profile()) {
         m_settings->setValue(lastProfileKey, resolver->profile()->name);

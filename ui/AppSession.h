@@ -48,6 +48,8 @@ public:
     explicit AppSession(Paths paths = {}, QObject *parent = nullptr);
     ~AppSession() override;
 
+    // For short-lived work beside the current connection (testing a profile). The current
+    // connection has a network manager of its own (see connectWith()).
     QNetworkAccessManager *network() { return &m_network; }
     SecretStore *secrets() const { return m_secrets; }
     QSettings &settings() { return *m_settings; }

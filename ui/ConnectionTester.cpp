@@ -251,6 +251,9 @@ void ConnectionTester::probe(const QString &secret)
     else
         credentials = std::make_shared<BasicCredentials>(profile.username, secret);
     m_connection = std::make_unique<ServerConnection>(m_network, settings, credentials);
+    // A cookie an earlier test left for this server (Jira may answer any request with a session
+    // cookie) would make the server see that test's user instead of the one typed here.
+    m_connection->forgetServerCookies();
     // The network manager keeps connections whose certificate was accepted (or refused) under
     // another pin; a changed pin must not ride on them.
     if (m_lastPin != profile.pinnedCertificateSha256) {

@@ -4,6 +4,8 @@
 #include "auth/Credentials.h"
 
 #include <QNetworkAccessManager>
+#include <QNetworkCookie>
+#include <QNetworkCookieJar>
 #include <QNetworkReply>
 #include <QSslConfiguration>
 
@@ -74,6 +76,16 @@ QNetworkReply *ServerConnection::send(const ApiRequest &request)
     if (request.method == "HEAD")
         return m_network->head(prepared);
     return m_network->sendCustomRequest(prepared, request.method, request.body);
+}
+
+void ServerConnection::forgetServerCookies()
+{
+    QNetworkCookieJar *jar = m_network->cookieJar();
+    if (!jar)
+        return;
+    const QList<QNetworkCookie> cookies = jar->cookiesForUrl(m_settings.baseUrl);
+    for (const QNetworkCookie &cookie : cookies)
+        jar->deleteCookie(cookie);
 }
 
 void ServerConnection::setCredentials(std::shared_ptr<const Credentials> credentials)

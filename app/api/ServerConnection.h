@@ -45,11 +45,15 @@ public:
     ~ServerConnection() override;
 
     const ConnectionSettings &settings() const { return m_settings; }
+    QNetworkAccessManager *network() const { return m_network; }
     QUrl urlFor(const ApiRequest &request) const;
     QNetworkRequest networkRequest(const ApiRequest &request) const;
     QNetworkReply *send(const ApiRequest &request);
 
     void setCredentials(std::shared_ptr<const Credentials> credentials);
+    // Drops every cookie the network manager holds for this server, so an earlier session (of
+    // another user, maybe) does not ride along with these credentials.
+    void forgetServerCookies();
     std::shared_ptr<const Credentials> credentials() const { return m_credentials; }
     // Trusting a certificate after a refusal needs fresh connections: QNAM remembers the refusal.
     void pinCertificate(const QString &sha256);

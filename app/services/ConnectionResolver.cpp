@@ -13,8 +13,6 @@
 
 #include <QFile>
 #include <QNetworkAccessManager>
-#include <QNetworkCookie>
-#include <QNetworkCookieJar>
 #include <QSslCertificate>
 #include <QTimer>
 
@@ -203,13 +201,9 @@ void ConnectionResolver::signInWithPassword(const QString &user)
 
 void ConnectionResolver::logInThen(const QString &user, const QString &password)
 {
-    // The network manager may be shared (the desktop app): a new login must not present the
-    // cookie of an earlier session on this server, or the server takes it for that user's.
-    if (QNetworkCookieJar *jar = m_network->cookieJar()) {
-        const QList<QNetworkCookie> stale = jar->cookiesForUrl(m_connection->settings().baseUrl);
-        for (const QNetworkCookie &cookie : stale)
-            jar->deleteCookie(cookie);
-    }
+    // The network manager may be shared (the connection tester): a new login must not present
+    // the cookie of an earlier session on this server, or the server takes it for that user's.
+    m_connection->forgetServerCookies();
     auto *login = new CreateSession(m_connection.get(), user, password, this);
     connect(login, &ApiJob::finished, this, [this, login] {
         login->deleteLater();
