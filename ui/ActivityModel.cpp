@@ -41,6 +41,10 @@ QString ActivityModel::actionLabel(const QString &action)
         return tr("Create personal token");
     if (action == QLatin1String("admin-revoke-pat"))
         return tr("Revoke a user's personal token");
+    if (action == QLatin1String("allow-oauth-request"))
+        return tr("Allow a request for access");
+    if (action == QLatin1String("deny-oauth-request"))
+        return tr("Deny a request for access");
     return action;
 }
 
@@ -170,21 +174,8 @@ QVariant ActivityModel::headerData(int section, Qt::Orientation orientation, int
 }
 
 ActivityFilterModel::ActivityFilterModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
-{
-    m_collator.setNumericMode(true);
-    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
-    setSortRole(ActivityModel::RawValueRole);
-}
-
-void ActivityFilterModel::setTextFilter(const QString &text)
-{
-    const QString trimmed = text.trimmed();
-    if (trimmed == m_text)
-        return;
-    m_text = trimmed;
-    invalidateFilter();
-}
+    : TextFilterModel(ActivityModel::RawValueRole, parent)
+{}
 
 void ActivityFilterModel::setOutcome(std::optional<ActivityOutcome> outcome)
 {
@@ -196,39 +187,22 @@ void ActivityFilterModel::setOutcome(std::optional<ActivityOutcome> outcome)
 
 bool ActivityFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    const QAbstractItemModel *source = sourceModel();
     if (m_outcome) {
-        const auto outcome = ActivityOutcome(
-            source->index(sourceRow, 0, sourceParent).data(ActivityModel::OutcomeRole).toInt());
+        const auto outcome = ActivityOutcome(sourceModel()
+                                                 ->index(sourceRow, 0, sourceParent)
+                                                 .data(ActivityModel::OutcomeRole)
+                                                 .toInt());
         if (outcome != *m_outcome)
             return false;
     }
-    if (m_text.isEmpty())
-        return true;
-    for (int column = 0; column < source->columnCount(sourceParent); ++column) {
-        const QString text = source->index(sourceRow, column, sourceParent).data().toString();
-        if (text.contains(m_text, Qt::CaseInsensitive))
-            return true;
-    }
-    return false;
+    return TextFilterModel::filterAcceptsRow(sourceRow, sourceParent);
 }
 
-bool ActivityFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+bool ActivityFilterModel::sameTimeLessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    const QVariant a = left.data(sortRole());
-    const QVariant b = right.data(sortRole());
-    if (a.metaType().id() == QMetaType::QDateTime || b.metaType().id() == QMetaType::QDateTime) {
-        const QDateTime da = a.toDateTime();
-        const QDateTime db = b.toDateTime();
-        if (da.isValid() != db.isValid())
-            return da.isValid(); // "not yet" after every time
-        if (da != db)
-            return da < db;
-        // Same millisecond: the later entry (higher id) is the newer one.
-        return left.data(ActivityModel::EntryIdRole).toLongLong() <
-               right.data(ActivityModel::EntryIdRole).toLongLong();
-    }
-    return m_collator.compare(a.toString(), b.toString()) < 0;
+    // Same millisecond: the later entry (higher id) is the newer one.
+    return left.data(ActivityModel::EntryIdRole).toLongLong() <
+           right.data(ActivityModel::EntryIdRole).toLongLong();
 }
 
 } // namespace accessdesk

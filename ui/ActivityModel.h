@@ -2,10 +2,10 @@
 
 #include "storage/ActivityEntry.h"
 
+#include "TextFilterModel.h"
+
 #include <QAbstractTableModel>
-#include <QCollator>
 #include <QList>
-#include <QSortFilterProxyModel>
 
 #include <optional>
 
@@ -64,8 +64,9 @@ private:
     QList<ActivityEntry> m_entries;
 };
 
-// Filter-as-you-type and the outcome choice over ActivityModel; text sorts the way people read.
-class ActivityFilterModel final : public QSortFilterProxyModel
+// Filter-as-you-type over every column (TextFilterModel) and the outcome choice over
+// ActivityModel. Entries of the same time sort by when they were written.
+class ActivityFilterModel final : public TextFilterModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ActivityFilterModel)
@@ -73,21 +74,16 @@ class ActivityFilterModel final : public QSortFilterProxyModel
 public:
     explicit ActivityFilterModel(QObject *parent = nullptr);
 
-    // Case-insensitive substring over every column's text.
-    void setTextFilter(const QString &text);
-    QString textFilter() const { return m_text; }
     // nullopt: every outcome.
     void setOutcome(std::optional<ActivityOutcome> outcome);
     std::optional<ActivityOutcome> outcome() const { return m_outcome; }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+    bool sameTimeLessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
-    QString m_text;
     std::optional<ActivityOutcome> m_outcome;
-    QCollator m_collator;
 };
 
 } // namespace accessdesk

@@ -2,9 +2,9 @@
 
 #include "ActivityModel.h"
 #include "TableExport.h"
+#include "TableViews.h"
 #include "storage/ActivityLog.h"
 
-#include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -66,17 +66,7 @@ ActivityPage::ActivityPage(QWidget *parent)
     setAccessibleName(tr("Activity"));
     m_proxy->setSourceModel(m_model);
 
-    m_filter->setPlaceholderText(tr("Filter (Ctrl+F)"));
-    m_filter->setClearButtonEnabled(true);
-    m_filter->setAccessibleName(tr("Filter activity"));
-    auto *find = new QAction(tr("Find"), this);
-    find->setShortcut(QKeySequence::Find);
-    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(find, &QAction::triggered, this, [this] {
-        m_filter->setFocus(Qt::ShortcutFocusReason);
-        m_filter->selectAll();
-    });
-    addAction(find);
+    TableViews::setUpFilterField(m_filter, this, tr("Filter activity"));
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setTextFilter(text);
         renderStatus();
@@ -100,17 +90,9 @@ ActivityPage::ActivityPage(QWidget *parent)
     connect(m_refresh, &QPushButton::clicked, this, &ActivityPage::reload);
     connect(m_export, &QPushButton::clicked, this, &ActivityPage::exportShown);
 
-    m_table->setModel(m_proxy);
+    TableViews::setUpSortableTable(m_table, m_proxy, ActivityModel::When, Qt::DescendingOrder,
+                                   QAbstractItemView::SingleSelection);
     m_table->setAccessibleName(tr("Activity entries"));
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(ActivityModel::When, Qt::DescendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
     // Still in the CSV; in the table they only crowd out what matters.
     m_table->setColumnHidden(ActivityModel::Profile, true);
     m_table->setColumnHidden(ActivityModel::Completed, true);
@@ -154,6 +136,7 @@ ActivityPage::ActivityPage(QWidget *parent)
     m_status->setWordWrap(true);
 
     auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0); // the window's margins frame the page
     layout->addLayout(top);
     layout->addWidget(m_stack, 1);
     layout->addWidget(m_status);

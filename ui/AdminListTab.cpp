@@ -1,8 +1,8 @@
 #include "AdminListTab.h"
 
 #include "TableExport.h"
+#include "TableViews.h"
 
-#include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -35,17 +35,7 @@ AdminListTab::AdminListTab(const QString &what, QStringList headers, QString exp
     setAccessibleName(what);
     m_proxy->setSourceModel(m_model);
 
-    m_filter->setPlaceholderText(tr("Filter (Ctrl+F)"));
-    m_filter->setClearButtonEnabled(true);
-    m_filter->setAccessibleName(tr("Filter %1").arg(what));
-    auto *find = new QAction(tr("Find"), this);
-    find->setShortcut(QKeySequence::Find);
-    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(find, &QAction::triggered, this, [this] {
-        m_filter->setFocus(Qt::ShortcutFocusReason);
-        m_filter->selectAll();
-    });
-    addAction(find);
+    TableViews::setUpFilterField(m_filter, this, tr("Filter %1").arg(what));
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &AdminFilterModel::setTextFilter);
 
     m_refresh->setAccessibleName(tr("Refresh %1").arg(what));
@@ -64,17 +54,9 @@ AdminListTab::AdminListTab(const QString &what, QStringList headers, QString exp
                        " border-radius: 3px; padding: 6px; }"));
     m_error->hide();
 
-    m_table->setModel(m_proxy);
+    TableViews::setUpSortableTable(m_table, m_proxy, 0, Qt::AscendingOrder,
+                                   QAbstractItemView::ExtendedSelection);
     m_table->setAccessibleName(what);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(0, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateDetails();
         emit selectionChanged();

@@ -5,13 +5,13 @@
 #include <QWidget>
 
 class QHBoxLayout;
-class QLayout;
-class QVBoxLayout;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QPushButton;
 class QTableView;
 class QTextBrowser;
+class QVBoxLayout;
 
 namespace accessdesk {
 

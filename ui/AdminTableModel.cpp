@@ -74,47 +74,7 @@ QVariant AdminTableModel::headerData(int section, Qt::Orientation orientation, i
 }
 
 AdminFilterModel::AdminFilterModel(QObject *parent)
-    : QSortFilterProxyModel(parent)
-{
-    m_collator.setNumericMode(true);
-    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
-    setSortRole(AdminTableModel::RawValueRole);
-}
-
-void AdminFilterModel::setTextFilter(const QString &text)
-{
-    const QString trimmed = text.trimmed();
-    if (trimmed == m_text)
-        return;
-    m_text = trimmed;
-    invalidateFilter();
-}
-
-bool AdminFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
-{
-    if (m_text.isEmpty())
-        return true;
-    const QAbstractItemModel *source = sourceModel();
-    for (int column = 0; column < source->columnCount(sourceParent); ++column) {
-        const QString text = source->index(sourceRow, column, sourceParent).data().toString();
-        if (text.contains(m_text, Qt::CaseInsensitive))
-            return true;
-    }
-    return false;
-}
-
-bool AdminFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
-{
-    const QVariant a = left.data(sortRole());
-    const QVariant b = right.data(sortRole());
-    if (a.metaType().id() == QMetaType::QDateTime || b.metaType().id() == QMetaType::QDateTime) {
-        const QDateTime da = a.toDateTime();
-        const QDateTime db = b.toDateTime();
-        if (da.isValid() != db.isValid())
-            return da.isValid(); // "none" after every time
-        return da < db;
-    }
-    return m_collator.compare(a.toString(), b.toString()) < 0;
-}
+    : TextFilterModel(AdminTableModel::RawValueRole, parent)
+{}
 
 } // namespace accessdesk

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "TextFilterModel.h"
+
 #include <QAbstractTableModel>
-#include <QCollator>
 #include <QDateTime>
 #include <QList>
-#include <QSortFilterProxyModel>
 #include <QStringList>
 #include <QVariant>
 
@@ -62,26 +62,14 @@ private:
     QList<AdminRow> m_rows;
 };
 
-// Filter-as-you-type over every column; text sorts the way people read (QCollator, numbers as
-// numbers), times by time with "none" last.
-class AdminFilterModel final : public QSortFilterProxyModel
+// Filter-as-you-type over every column, sorted as TextFilterModel sorts.
+class AdminFilterModel final : public TextFilterModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AdminFilterModel)
 
 public:
     explicit AdminFilterModel(QObject *parent = nullptr);
-
-    void setTextFilter(const QString &text);
-    QString textFilter() const { return m_text; }
-
-protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
-
-private:
-    QString m_text;
-    QCollator m_collator;
 };
 
 } // namespace accessdesk

@@ -1,7 +1,6 @@
 #include "AdminTokenController.h"
 
 #include "api/PatJobs.h"
-#include "storage/ActivityLog.h"
 
 namespace accessdesk {
 
@@ -11,20 +10,11 @@ constexpr int kMaxUsers = 100; // users a name may match; more means the name is
 
 } // namespace
 
-AdminTokenController::AdminTokenController(ServerConnection *connection, ActivityLog *log,
-                                           ActivityContext who, QObject *parent)
-    : QObject(parent)
-    , m_connection(connection)
-    , m_log(log)
-    , m_who(std::move(who))
-{}
-
 void AdminTokenController::setConnection(ServerConnection *connection, ActivityContext who)
 {
     delete m_searchJob.data();
     delete m_revokeJob.data();
-    m_connection = connection;
-    m_who = std::move(who);
+    rebind(connection, std::move(who));
     m_state = AdminListState();
     m_query = AdminTokenQuery();
     m_page = TokenSearchPage();
@@ -35,15 +25,6 @@ void AdminTokenController::setConnection(ServerConnection *connection, ActivityC
 QString AdminTokenController::errorText() const
 {
     return m_state.errorText(AdminListState::Feature::PersonalTokens);
-}
-
-QString AdminTokenController::describe(const PersonalToken &token)
-{
-    QString text = QStringLiteral("personal access token “") + token.name +
-                   QStringLiteral("” (pat:") + QString::number(token.id) + QLatin1Char(')');
-    if (token.owner)
-        text += QStringLiteral(" of ") + token.owner->username;
-    return text;
 }
 
 void AdminTokenController::fail(const ApiError &error)
@@ -124,59 +105,37 @@ void AdminTokenController::revoke(const QList<PersonalToken> &tokens)
 {
     if (tokens.isEmpty() || m_revokeJob)
         return;
-    QList<qint64> ids;
-    QList<qint64> logIds;
-    for (const PersonalToken &token : tokens) {
-        ids << token.id;
-        if (!m_log)
-            continue;
-        ActivityEntry entry;
-        entry.profile = m_who.profile;
-        entry.serverUrl = m_who.serverUrl;
-        entry.user = m_who.user;
-        entry.action = QStringLiteral("admin-revoke-pat");
-        entry.target = describe(token);
-        // Written before the request leaves: if we die mid-way, the log says so.
-        const qint64 logId = m_log->begin(entry);
-        if (logId < 0) {
-            // Unrecorded changes are what the log exists to prevent: send nothing.
-            const QString why = m_log->lastError();
-            for (const qint64 begun : std::as_const(logIds))
-                m_log->complete(begun, ActivityOutcome::Failed,
-                                tr("Not sent: the activity record could not be written."));
+    // The activity log keeps the reason in the same words the page shows.
+    const auto why = [](const ApiError &error) {
+        return AdminListState::describe(error, AdminListState::Feature::PersonalTokens);
+    };
+    auto *job = new AdminTokenRevoker(m_connection, tokens, m_log, m_who, why, this);
+    connect(job, &AdminTokenRevoker::finished, this, [this, job, why] {
+        job->deleteLater();
+        m_revokeJob = nullptr;
+        if (!job->recordError().isEmpty()) {
             emit revokeFinished(
                 false,
                 tr("Nothing was revoked, because the activity record could not be written: %1")
-                    .arg(why));
+                    .arg(job->recordError()));
             return;
         }
-        logIds << logId;
-    }
-
-    auto *job = new RevokePersonalTokensAsAdmin(m_connection, ids, this);
-    m_revokeJob = job;
-    connect(job, &ApiJob::finished, this, [this, job, log = m_log, logIds, tokens] {
-        job->deleteLater();
-        m_revokeJob = nullptr;
-        const ApiError error = job->error();
-        const QString why =
-            AdminListState::describe(error, AdminListState::Feature::PersonalTokens);
-        for (const qint64 logId : logIds)
-            log->complete(
-                logId, error.isError() ? ActivityOutcome::Failed : ActivityOutcome::Succeeded, why);
+        const ApiError &error = job->error();
         QString message;
         if (error.isError())
-            message = tr("Nothing was revoked. %1").arg(why);
-        else if (tokens.size() == 1)
-            message = tr("Revoked “%1”.").arg(tokens.first().name);
+            message = tr("Nothing was revoked. %1").arg(why(error));
+        else if (job->tokens().size() == 1)
+            message = tr("Revoked “%1”.").arg(job->tokens().first().name);
         else
-            message = tr("Revoked %1 tokens.").arg(tokens.size());
+            message = tr("Revoked %1 tokens.").arg(job->tokens().size());
         emit revokeFinished(!error.isError(), message);
         // What is shown must be what the server holds, so search again whatever happened.
         refresh();
     });
-    emit changed();
+    m_revokeJob = job;
     job->start();
+    if (m_revokeJob) // not refused before sending
+        emit changed();
 }
 
 } // namespace accessdesk

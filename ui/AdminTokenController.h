@@ -1,12 +1,12 @@
 #pragma once
 
 #include "AdminListState.h"
+#include "ConnectionBoundController.h"
 #include "PersonalToken.h"
 #include "api/ApiJob.h"
-#include "services/GrantRevoker.h"
+#include "services/AdminTokenRevoker.h"
 
 #include <QList>
-#include <QObject>
 #include <QPointer>
 
 namespace accessdesk {
@@ -25,19 +25,17 @@ struct AdminTokenQuery
 };
 
 // Every user's personal access tokens, for administrators: search by user and token name a page
-// at a time, and revoke. Each revocation is written to the activity log before the request
-// leaves and completed after, so a crash leaves a true record.
-class AdminTokenController final : public QObject
+// at a time, and revoke (AdminTokenRevoker, recorded in the activity log).
+class AdminTokenController final : public ConnectionBoundController
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AdminTokenController)
 
 public:
-    AdminTokenController(ServerConnection *connection, ActivityLog *log, ActivityContext who,
-                         QObject *parent = nullptr);
+    using ConnectionBoundController::ConnectionBoundController;
 
+    // A profile switch: drops the search and revoke under way, and the list.
     void setConnection(ServerConnection *connection, ActivityContext who);
-    void setActivityLog(ActivityLog *log) { m_log = log; }
     void setPageSize(int size) { m_pageSize = qMax(1, size); }
     int pageSize() const { return m_pageSize; }
 
@@ -54,8 +52,10 @@ public:
     bool noSuchUser() const { return m_noSuchUser; }
     bool isRevoking() const { return bool(m_revokeJob); }
 
-    // "personal access token “reporting” (pat:201) of bob": the activity log's target.
-    static QString describe(const PersonalToken &token);
+    static QString describe(const PersonalToken &token)
+    {
+        return AdminTokenRevoker::describe(token);
+    }
 
 signals:
     void changed(); // list or state
@@ -65,16 +65,13 @@ private:
     void searchKeys(const QStringList &userKeys);
     void fail(const ApiError &error);
 
-    ServerConnection *m_connection;
-    ActivityLog *m_log;
-    ActivityContext m_who;
     AdminListState m_state;
     AdminTokenQuery m_query;
     TokenSearchPage m_page;
     bool m_noSuchUser = false;
     int m_pageSize = 50;
     QPointer<ApiJob> m_searchJob;
-    QPointer<ApiJob> m_revokeJob;
+    QPointer<AdminTokenRevoker> m_revokeJob;
 };
 
 } // namespace accessdesk

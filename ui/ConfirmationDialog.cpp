@@ -1,9 +1,10 @@
 #include "ConfirmationDialog.h"
 
+#include "DialogParts.h"
+
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPushButton>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace accessdesk {
@@ -79,16 +80,7 @@ void ConfirmationDialog::open()
 {
     QDialog::open();
     m_cancel->setFocus();
-    if (!s_nextAnswer)
-        return;
-    const Answer answer = *s_nextAnswer;
-    s_nextAnswer.reset();
-    QTimer::singleShot(0, this, [this, answer] {
-        if (answer == Answer::Accept)
-            accept();
-        else
-            reject();
-    });
+    DialogParts::answerIfPreset(this, s_nextAnswer, Answer::Accept);
 }
 
 QString ConfirmationDialog::message() const

@@ -174,8 +174,13 @@ QWidget *ConnectionDialog::buildAdvanced()
     m_timeout->setSuffix(tr(" seconds"));
     m_timeout->setAccessibleName(tr("Timeout"));
     m_timeout->setToolTip(tr("How long to wait for an answer before giving up."));
+    // A number of seconds needs no full-width field.
+    m_timeout->setSizePolicy(QSizePolicy::Fixed, m_timeout->sizePolicy().verticalPolicy());
     m_caFile->setAccessibleName(tr("CA certificate file"));
-    m_caFile->setPlaceholderText(tr("Only needed when your company has its own certificates"));
+    // Short enough to show whole in the field; the tooltip says the rest.
+    m_caFile->setPlaceholderText(tr("Needed only if your company has its own CA"));
+    m_caFile->setToolTip(tr("A PEM file with your company's own certificate authority (CA), for "
+                            "a server whose certificate it signed. Leave empty otherwise."));
     m_chooseCa->setAccessibleName(tr("Choose a CA certificate file"));
     connect(m_chooseCa, &QPushButton::clicked, this, &ConnectionDialog::chooseCaFile);
     m_pinned->setAccessibleName(tr("Pinned certificate"));

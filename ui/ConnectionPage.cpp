@@ -3,6 +3,7 @@
 #include "ConfirmationDialog.h"
 #include "ConnectionDialog.h"
 #include "ConnectionTester.h"
+#include "TableViews.h"
 #include "secrets/SecretJob.h"
 #include "secrets/SecretStore.h"
 #include "storage/OfflineCache.h"
@@ -60,12 +61,7 @@ ConnectionPage::ConnectionPage(ProfileStore &profiles, SecretStore *secrets,
     m_table->setAccessibleName(tr("Connection profiles"));
     m_table->setHorizontalHeaderLabels(
         {tr("Name"), tr("Server"), tr("Sign-in"), tr("User"), tr("Certificate pinned")});
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
+    TableViews::setUpRowTable(m_table, QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setSectionResizeMode(Server, QHeaderView::Stretch);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &ConnectionPage::updateButtons);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, [this] {
@@ -115,6 +111,7 @@ ConnectionPage::ConnectionPage(ProfileStore &profiles, SecretStore *secrets,
     buttons->addWidget(m_connect);
 
     auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0); // the window's margins frame the page
     layout->addWidget(m_table, 1);
     layout->addLayout(buttons);
     layout->addWidget(m_status);
@@ -164,9 +161,12 @@ void ConnectionPage::reload()
     m_table->horizontalHeader()->setSectionResizeMode(Server, QHeaderView::Stretch);
     if (!selectProfile(selected) && !profiles.isEmpty())
         selectProfile(m_current.isEmpty() ? profiles.first().name : m_current);
+    // The hint for an empty list goes once there is something listed; other news stays.
+    const QString none = tr("No connection profiles yet. Use Add… to connect to your Jira server.");
     if (profiles.isEmpty())
-        setStatus(tr("No connection profiles yet. Use Add… to connect to your Jira server."),
-                  false);
+        setStatus(none, false);
+    else if (m_status->text() == none)
+        setStatus(QString(), false);
     updateButtons();
 }
 

@@ -1,12 +1,9 @@
 #include "CreateTokenDialog.h"
 
+#include "DialogParts.h"
 #include "PersonalTokenController.h"
 
-#include <QApplication>
-#include <QClipboard>
-#include <QCryptographicHash>
 #include <QDialogButtonBox>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -17,67 +14,20 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStyle>
-#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
 namespace accessdesk {
 
+using DialogParts::fitHeight;
+using DialogParts::showPage;
+using DialogParts::wrappedLabel;
+
 namespace {
-
-// Word-wrapped labels make the height depend on the width: keep the width, fit the height.
-// (adjustSize() would measure the height at the narrower size hint and leave a gap.)
-void fitHeight(QWidget *dialog)
-{
-    const int width = qMax(dialog->width(), dialog->minimumWidth());
-    const int height = dialog->heightForWidth(width);
-    dialog->resize(width, height > 0 ? qMax(height, dialog->minimumSizeHint().height())
-                                     : dialog->sizeHint().height());
-}
-
-// A QStackedWidget is as tall as its tallest page; only the page shown should count.
-void showPage(QStackedWidget *pages, int index)
-{
-    for (int i = 0; i < pages->count(); ++i) {
-        const auto policy = i == index ? QSizePolicy::Preferred : QSizePolicy::Ignored;
-        pages->widget(i)->setSizePolicy(policy, policy);
-    }
-    pages->setCurrentIndex(index);
-}
 
 constexpr int kDefaultDays = 90;
 // Above any limit a server is likely to set, so the server's own limit is what refuses.
 constexpr int kMostDays = 3650;
-
-QByteArray fingerprint(const QString &text)
-{
-    return QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256);
-}
-
-// Wipes the clipboard after a delay, but only if it still holds what was copied (the user may have
-// copied something else since). It belongs to the clipboard, not to the dialog, because users copy,
-// close the dialog and then paste; and it keeps only a hash of the token.
-class ClipboardWiper final : public QObject
-{
-public:
-    ClipboardWiper(QClipboard *clipboard, const QString &copied, std::chrono::milliseconds delay)
-        : QObject(clipboard)
-        , m_hash(fingerprint(copied))
-    {
-        setObjectName(QStringLiteral("accessdesk-clipboard-wiper")); // tests wait for it to go
-        QTimer::singleShot(delay, this, [this, clipboard] {
-            for (const QClipboard::Mode mode : {QClipboard::Clipboard, QClipboard::Selection}) {
-                if ((mode == QClipboard::Clipboard || clipboard->supportsSelection()) &&
-                    fingerprint(clipboard->text(mode)) == m_hash)
-                    clipboard->clear(mode);
-            }
-            deleteLater();
-        });
-    }
-
-private:
-    QByteArray m_hash;
-};
 
 QString serverName(const QString &serverUrl)
 {
@@ -86,14 +36,6 @@ QString serverName(const QString &serverUrl)
         return serverUrl;
     return url.port() > 0 ? QString(url.host() + QLatin1Char(':') + QString::number(url.port()))
                           : url.host();
-}
-
-QLabel *wrappedLabel(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    return label;
 }
 
 } // namespace
@@ -189,10 +131,7 @@ QWidget *CreateTokenDialog::buildForm()
     expiryRow->addWidget(m_never);
     expiryRow->addStretch();
 
-    m_error = wrappedLabel(QString(), page);
-    m_error->setAccessibleName(tr("Error"));
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_error = DialogParts::errorLabel(page);
     m_error->hide();
 
     auto *form = new QFormLayout;
@@ -225,10 +164,7 @@ QWidget *CreateTokenDialog::buildTokenView()
     auto *page = new QWidget(m_pages);
     m_tokenTitle = new QLabel(page);
     m_tokenTitle->setTextFormat(Qt::PlainText);
-    QFont title = m_tokenTitle->font();
-    title.setBold(true);
-    title.setPointSizeF(title.pointSizeF() * 1.15);
-    m_tokenTitle->setFont(title);
+    DialogParts::makeTitle(m_tokenTitle);
 
     auto *warningIcon = new QLabel(page);
     const int iconSize = style()->pixelMetric(QStyle::PM_MessageBoxIconSize, nullptr, this);
@@ -244,12 +180,8 @@ QWidget *CreateTokenDialog::buildTokenView()
     warningRow->addWidget(warningIcon);
     warningRow->addWidget(warning, 1);
 
-    m_token = new QLineEdit(page);
-    m_token->setReadOnly(true);
-    m_token->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_token->setAccessibleName(tr("New token"));
-    m_copy = new QPushButton(tr("&Copy"), page);
-    m_copy->setAccessibleName(tr("Copy token"));
+    m_token = DialogParts::codeField(tr("New token"), page);
+    m_copy = DialogParts::copyButton(tr("Copy token"), page);
     connect(m_copy, &QPushButton::clicked, this, &CreateTokenDialog::copyToken);
     auto *tokenRow = new QHBoxLayout;
     tokenRow->addWidget(m_token, 1);
@@ -336,10 +268,7 @@ void CreateTokenDialog::copyToken()
     const QString token = m_token->text();
     if (token.isEmpty())
         return;
-    QClipboard *clipboard = QApplication::clipboard();
-    clipboard->setText(token);
-    new ClipboardWiper(clipboard, token, m_clearDelay);
-    m_copy->setText(tr("Copied"));
+    DialogParts::copySecretToClipboard(token, m_copy, m_clearDelay);
 }
 
 bool CreateTokenDialog::isShowingToken() const

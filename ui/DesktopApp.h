@@ -42,6 +42,9 @@ public:
     ConnectionPage &connectionPage() { return *m_connectionPage; }
     ActivityPage &activityPage() { return *m_activityPage; }
     AdministrationPage &administrationPage() { return *m_administrationPage; }
+    AdminController &admin() { return *m_admin; }
+    PersonalTokenController &personalTokens() { return *m_personalTokens; }
+    RequestForAccessController &accessRequests() { return *m_accessRequests; }
 
 private:
     void buildPages();

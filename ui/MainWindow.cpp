@@ -289,9 +289,11 @@ void MainWindow::renderStatus()
         }
     }
     const QDateTime refreshed = m_controller->lastRefresh();
+    // Hours and minutes: the C locale's short time has seconds, which say nothing useful here.
     m_refreshed->setText(
         refreshed.isValid()
-            ? tr("Last refresh: %1").arg(QLocale().toString(refreshed.time(), QLocale::ShortFormat))
+            ? tr("Last refresh: %1")
+                  .arg(QLocale().toString(refreshed.toLocalTime().time(), QStringLiteral("HH:mm")))
             : tr("Not refreshed yet"));
 }
 

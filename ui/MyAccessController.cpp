@@ -37,10 +37,7 @@ QList<AccessGrant> RevokeRun::notAttempted() const
 
 MyAccessController::MyAccessController(ServerConnection *connection, ActivityLog *log,
                                        ActivityContext who, QObject *parent)
-    : QObject(parent)
-    , m_connection(connection)
-    , m_log(log)
-    , m_who(std::move(who))
+    : ConnectionBoundController(connection, log, std::move(who), parent)
     , m_cacheKey(GrantListCache::keyFor(m_who))
 {}
 
@@ -69,8 +66,7 @@ void MyAccessController::setConnection(ServerConnection *connection, ActivityCon
         delete m_revokeJob.data();
         emit revokeFinished(m_run.revokedCount(), int(m_run.failures().size()));
     }
-    m_connection = connection;
-    m_who = std::move(who);
+    rebind(connection, std::move(who));
     m_cacheKey = GrantListCache::keyFor(m_who);
     m_grants.clear();
     m_run = RevokeRun();

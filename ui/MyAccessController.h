@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AccessGrant.h"
+#include "ConnectionBoundController.h"
 #include "api/ApiError.h"
 #include "services/GrantRevoker.h"
 #include "services/ProbeJob.h"
@@ -39,7 +40,7 @@ struct RevokeRun
 // With an offline cache the last list seen for the connection is shown at once ("as of …") and
 // replaced by the server's; when the server cannot be reached the page stays readable but nothing
 // can be changed (canChange() false, readOnlyReason() says why).
-class MyAccessController final : public QObject
+class MyAccessController final : public ConnectionBoundController
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MyAccessController)
@@ -48,8 +49,6 @@ public:
     enum class State { Idle, Loading, Revoking, Failed };
     Q_ENUM(State)
 
-    // log may be null (nothing recorded); connection may be null until setConnection() and must
-    // outlive the controller.
     MyAccessController(ServerConnection *connection, ActivityLog *log, ActivityContext who,
                        QObject *parent = nullptr);
 
@@ -57,7 +56,6 @@ public:
     // against the old one and its lists, shows the new one's cached list if there is one, then
     // waits for refresh(). The old connection may be deleted once this returns.
     void setConnection(ServerConnection *connection, ActivityContext who);
-    void setActivityLog(ActivityLog *log) { m_log = log; }
     // May be null (no cache). Until a list has come from the server, shows the cached one.
     void setOfflineCache(OfflineCache *cache);
 
@@ -74,7 +72,6 @@ public:
     const QList<AccessGrant> &grants() const { return m_grants; }
     QDateTime lastRefresh() const { return m_lastRefresh; }
     QString lastError() const { return m_lastError; }
-    const ActivityContext &who() const { return m_who; }
     bool isAdmin() const { return m_admin; }
     // What the last probe learned about the server and user; empty until one succeeded.
     const std::optional<ProbeReport> &probeReport() const { return m_probeReport; }
@@ -103,10 +100,7 @@ private:
     void listed(ListGrantsJob *job);
     void finishRun(RevokeGrantsJob *job);
 
-    ServerConnection *m_connection;
-    ActivityLog *m_log;
     OfflineCache *m_cache = nullptr;
-    ActivityContext m_who;
     QString m_cacheKey; // fixed per connection, so a name learned later does not move it
     QPointer<ProbeJob> m_probeJob;
     QPointer<ListGrantsJob> m_listJob;

@@ -3,9 +3,11 @@
 #include "AccessGrantFilterModel.h"
 #include "AccessGrantModel.h"
 #include "ConfirmationDialog.h"
+#include "EmptyCellDelegate.h"
 #include "MyAccessController.h"
 #include "RevokeProgressDialog.h"
 #include "TableExport.h"
+#include "TableViews.h"
 
 #include <QAction>
 #include <QFrame>
@@ -29,6 +31,35 @@ namespace accessdesk {
 static_assert(AccessGrantModel::ExportRole == TableExport::ExportRole,
               "AccessGrantModel must answer the role TableExport asks");
 
+namespace {
+
+// What a blank cell of a grant means: the server did not say, or there is nothing to say.
+EmptyCellDelegate::Placeholder grantPlaceholder(const QModelIndex &index)
+{
+    const auto kind = GrantKind(index.data(AccessGrantModel::KindRole).toInt());
+    switch (index.column()) {
+    case AccessGrantModel::Description:
+        return {MyAccessPage::tr("—"), MyAccessPage::tr("No description was given.")};
+    case AccessGrantModel::Expires:
+        return {MyAccessPage::tr("not reported"),
+                MyAccessPage::tr("The server does not report when OAuth grants expire.")};
+    case AccessGrantModel::LastUsed:
+        return {MyAccessPage::tr("not reported"),
+                MyAccessPage::tr("The server reports when personal tokens were last used, but "
+                                 "not OAuth grants.")};
+    case AccessGrantModel::Scopes:
+        if (kind == GrantKind::OAuth2)
+            return {MyAccessPage::tr("—"), MyAccessPage::tr("The server reported no scopes.")};
+        return {MyAccessPage::tr("everything you can do"),
+                MyAccessPage::tr("Personal tokens and OAuth 1.0a grants have no scopes: they can "
+                                 "do everything you can do on the server.")};
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
 MyAccessPage::MyAccessPage(MyAccessController *controller, QWidget *parent)
     : QWidget(parent)
     , m_controller(controller)
@@ -49,30 +80,13 @@ MyAccessPage::MyAccessPage(MyAccessController *controller, QWidget *parent)
     setAccessibleName(tr("My access"));
     m_proxy->setSourceModel(m_model);
 
-    m_filter->setPlaceholderText(tr("Filter (Ctrl+F)"));
-    m_filter->setClearButtonEnabled(true);
-    m_filter->setAccessibleName(tr("Filter grants"));
-    auto *find = new QAction(tr("Find"), this);
-    find->setShortcut(QKeySequence::Find);
-    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(find, &QAction::triggered, this, [this] {
-        m_filter->setFocus(Qt::ShortcutFocusReason);
-        m_filter->selectAll();
-    });
-    addAction(find);
+    TableViews::setUpFilterField(m_filter, this, tr("Filter grants"));
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &AccessGrantFilterModel::setTextFilter);
 
-    m_table->setModel(m_proxy);
+    TableViews::setUpSortableTable(m_table, m_proxy, AccessGrantModel::Application,
+                                   Qt::AscendingOrder, QAbstractItemView::ExtendedSelection);
     m_table->setAccessibleName(tr("Grants"));
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(AccessGrantModel::Application, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setWordWrap(false);
+    m_table->setItemDelegate(new EmptyCellDelegate(grantPlaceholder, m_table));
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MyAccessPage::updateDetails);
 
@@ -128,6 +142,7 @@ MyAccessPage::MyAccessPage(MyAccessController *controller, QWidget *parent)
     splitter->setStretchFactor(1, 1);
 
     auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0); // the window's margins frame the page
     layout->addLayout(top);
     layout->addWidget(m_notice);
     layout->addWidget(splitter, 1);

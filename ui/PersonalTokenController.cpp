@@ -4,21 +4,12 @@
 
 namespace accessdesk {
 
-PersonalTokenController::PersonalTokenController(ServerConnection *connection, ActivityLog *log,
-                                                 ActivityContext who, QObject *parent)
-    : QObject(parent)
-    , m_connection(connection)
-    , m_log(log)
-    , m_who(std::move(who))
-{}
-
 void PersonalTokenController::setConnection(ServerConnection *connection, ActivityContext who)
 {
     // Deleting the job aborts its request; its answer would be about the old server.
     const bool wasBusy = isBusy();
     delete m_creator.data();
-    m_connection = connection;
-    m_who = std::move(who);
+    rebind(connection, std::move(who));
     m_errorText.clear();
     m_serverMaxDays.reset(); // another server, maybe another limit
     if (wasBusy)

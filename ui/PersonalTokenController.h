@@ -1,10 +1,9 @@
 #pragma once
 
+#include "ConnectionBoundController.h"
 #include "PersonalToken.h"
-#include "services/GrantRevoker.h"
 #include "services/PersonalTokenCreator.h"
 
-#include <QObject>
 #include <QPointer>
 
 #include <optional>
@@ -17,19 +16,16 @@ class ServerConnection;
 // Behind "New token": creates a personal access token on the connected server. One request at a
 // time. The raw token is handed over once, in created(), and not kept here: whoever shows it owns
 // the only copy in the app.
-class PersonalTokenController final : public QObject
+class PersonalTokenController final : public ConnectionBoundController
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PersonalTokenController)
 
 public:
-    // log may be null (nothing recorded); connection must outlive the controller.
-    PersonalTokenController(ServerConnection *connection, ActivityLog *log, ActivityContext who,
-                            QObject *parent = nullptr);
+    using ConnectionBoundController::ConnectionBoundController;
 
     // A profile switch: drops a request still running against the old server.
     void setConnection(ServerConnection *connection, ActivityContext who);
-    void setActivityLog(ActivityLog *log) { m_log = log; }
 
     // expiryDays empty: a token that never expires. Ignored while a request runs.
     void create(const QString &name, std::optional<int> expiryDays);
@@ -38,7 +34,6 @@ public:
     const QString &errorText() const { return m_errorText; }
     // The longest expiry the server said it allows, once it refused a longer one.
     std::optional<int> serverMaxDays() const { return m_serverMaxDays; }
-    const ActivityContext &who() const { return m_who; }
 
 signals:
     void busyChanged(bool busy);
@@ -47,9 +42,6 @@ signals:
     void failed(const QString &message);
 
 private:
-    ServerConnection *m_connection;
-    ActivityLog *m_log;
-    ActivityContext m_who;
     QPointer<PersonalTokenCreator> m_creator;
     QString m_errorText;
     std::optional<int> m_serverMaxDays;

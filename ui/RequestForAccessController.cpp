@@ -15,15 +15,6 @@ QString hostOf(const QUrl &url)
 
 } // namespace
 
-RequestForAccessController::RequestForAccessController(ServerConnection *connection,
-                                                       ActivityLog *log, ActivityContext who,
-                                                       QObject *parent)
-    : QObject(parent)
-    , m_connection(connection)
-    , m_log(log)
-    , m_who(std::move(who))
-{}
-
 QUrl RequestForAccessController::serverUrl() const
 {
     return m_connection ? m_connection->settings().baseUrl : QUrl();
@@ -56,8 +47,7 @@ void RequestForAccessController::dropJobs()
 void RequestForAccessController::setConnection(ServerConnection *connection, ActivityContext who)
 {
     dropJobs();
-    m_connection = connection;
-    m_who = std::move(who);
+    rebind(connection, std::move(who));
     reset();
 }
 

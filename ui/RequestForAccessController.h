@@ -1,11 +1,10 @@
 #pragma once
 
 #include "AuthorizePage.h"
+#include "ConnectionBoundController.h"
 #include "api/OAuthFlowJobs.h"
 #include "services/AccessRequest.h"
-#include "services/GrantRevoker.h"
 
-#include <QObject>
 #include <QPointer>
 #include <QUrl>
 
@@ -17,7 +16,7 @@ class ServerConnection;
 // Behind "Answer a request for access": checks a pasted authorisation link against the connected
 // server, reads who asks (FetchAuthorizePage), and sends the user's Allow or Deny
 // (AccessRequestAnswerer, recorded in the activity log). Widgets render state() and call these.
-class RequestForAccessController final : public QObject
+class RequestForAccessController final : public ConnectionBoundController
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RequestForAccessController)
@@ -33,13 +32,10 @@ public:
     };
     Q_ENUM(State)
 
-    // log may be null (nothing recorded); connection must outlive the controller.
-    RequestForAccessController(ServerConnection *connection, ActivityLog *log, ActivityContext who,
-                               QObject *parent = nullptr);
+    using ConnectionBoundController::ConnectionBoundController;
 
     // A profile switch: drops what runs against the old server and starts over.
     void setConnection(ServerConnection *connection, ActivityContext who);
-    void setActivityLog(ActivityLog *log) { m_log = log; }
 
     void check(const QString &pastedLink);
     void allow() { answer(true); }
@@ -53,7 +49,6 @@ public:
     // "jira.example.com" (with the port when it has one): how messages name the server.
     QString serverName() const;
     QUrl serverUrl() const;
-    const ActivityContext &who() const { return m_who; }
 
     // Plain words for what went wrong with a request for access (expired, unknown, …).
     static QString describeError(const ApiError &error);
@@ -67,9 +62,6 @@ private:
     void fail(const QString &text);
     void dropJobs();
 
-    ServerConnection *m_connection;
-    ActivityLog *m_log;
-    ActivityContext m_who;
     QPointer<FetchAuthorizePage> m_fetch;
     QPointer<AccessRequestAnswerer> m_answer;
     AuthorizeRequest m_request;

@@ -1,9 +1,8 @@
 #include "RequestForAccessDialog.h"
 
+#include "DialogParts.h"
 #include "RequestForAccessController.h"
 
-#include <QApplication>
-#include <QClipboard>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
@@ -17,43 +16,12 @@
 
 namespace accessdesk {
 
+using DialogParts::fitHeight;
+using DialogParts::makeTitle;
+using DialogParts::showPage;
+using DialogParts::wrappedLabel;
+
 namespace {
-
-// Word-wrapped labels make the height depend on the width: keep the width, fit the height.
-// (adjustSize() would measure the height at the narrower size hint and leave a gap.)
-void fitHeight(QWidget *dialog)
-{
-    const int width = qMax(dialog->width(), dialog->minimumWidth());
-    const int height = dialog->heightForWidth(width);
-    dialog->resize(width, height > 0 ? qMax(height, dialog->minimumSizeHint().height())
-                                     : dialog->sizeHint().height());
-}
-
-// A QStackedWidget is as tall as its tallest page; only the page shown should count.
-void showPage(QStackedWidget *pages, int index)
-{
-    for (int i = 0; i < pages->count(); ++i) {
-        const auto policy = i == index ? QSizePolicy::Preferred : QSizePolicy::Ignored;
-        pages->widget(i)->setSizePolicy(policy, policy);
-    }
-    pages->setCurrentIndex(index);
-}
-
-QLabel *wrappedLabel(QWidget *parent, const QString &text = {})
-{
-    auto *label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    return label;
-}
-
-void makeTitle(QLabel *label)
-{
-    QFont font = label->font();
-    font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() * 1.15);
-    label->setFont(font);
-}
 
 QString consumerOf(const RequestForAccessController *controller)
 {
@@ -88,12 +56,13 @@ RequestForAccessDialog::RequestForAccessDialog(RequestForAccessController *contr
 QWidget *RequestForAccessDialog::buildLinkPage()
 {
     auto *page = new QWidget(m_pages);
-    auto *title = wrappedLabel(page, tr("Answer an application's request for access"));
+    auto *title = wrappedLabel(tr("Answer an application's request for access"), page);
     makeTitle(title);
     auto *intro = wrappedLabel(
-        page, tr("An application that wants to work with your account on %1 gives you a link to "
-                 "open. Paste that link here: AccessDesk shows who asks, and you allow or deny it.")
-                  .arg(m_controller->serverName()));
+        tr("An application that wants to work with your account on %1 gives you a link to "
+           "open. Paste that link here: AccessDesk shows who asks, and you allow or deny it.")
+            .arg(m_controller->serverName()),
+        page);
 
     m_link = new QLineEdit(page);
     m_link->setPlaceholderText(m_controller->serverUrl().toString(QUrl::StripTrailingSlash) +
@@ -108,10 +77,7 @@ QWidget *RequestForAccessDialog::buildLinkPage()
     linkRow->addWidget(m_check);
     connect(m_check, &QPushButton::clicked, this, [this] { m_controller->check(m_link->text()); });
 
-    m_error = wrappedLabel(page);
-    m_error->setAccessibleName(tr("Error"));
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_error = DialogParts::errorLabel(page);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, page);
     buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
@@ -132,23 +98,24 @@ QWidget *RequestForAccessDialog::buildLinkPage()
 QWidget *RequestForAccessDialog::buildAskPage()
 {
     auto *page = new QWidget(m_pages);
-    m_question = wrappedLabel(page);
+    m_question = wrappedLabel(QString(), page);
     m_question->setAccessibleName(tr("Who asks"));
     makeTitle(m_question);
 
     auto *frame = new QFrame(page);
     frame->setFrameShape(QFrame::StyledPanel);
-    m_description = wrappedLabel(frame);
+    m_description = wrappedLabel(QString(), frame);
     m_description->setAccessibleName(tr("Application description"));
     m_description->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *frameLayout = new QVBoxLayout(frame);
     frameLayout->addWidget(m_description);
 
-    m_permissions = wrappedLabel(page);
+    m_permissions = wrappedLabel(QString(), page);
     m_permissions->setAccessibleName(tr("What it could do"));
     auto *caution = wrappedLabel(
-        page, tr("Allow only an application you know and asked to connect. If you did not start "
-                 "this, deny it."));
+        tr("Allow only an application you know and asked to connect. If you did not start "
+           "this, deny it."),
+        page);
 
     m_allow = new QPushButton(tr("Allow"), page);
     m_deny = new QPushButton(tr("Deny"), page);
@@ -176,6 +143,7 @@ QWidget *RequestForAccessDialog::buildAskPage()
     layout->addSpacing(6);
     layout->addWidget(m_permissions);
     layout->addWidget(caution);
+    layout->addSpacing(12); // the answers stand apart from the text (fitHeight leaves no stretch)
     layout->addStretch();
     layout->addLayout(buttons);
     return page;
@@ -184,25 +152,20 @@ QWidget *RequestForAccessDialog::buildAskPage()
 QWidget *RequestForAccessDialog::buildResultPage()
 {
     auto *page = new QWidget(m_pages);
-    m_result = wrappedLabel(page);
+    m_result = wrappedLabel(QString(), page);
     m_result->setAccessibleName(tr("Answer"));
     makeTitle(m_result);
-    m_verifierNote = wrappedLabel(page);
+    m_verifierNote = wrappedLabel(QString(), page);
     m_verifierNote->setAccessibleName(tr("What to do next"));
 
-    m_verifier = new QLineEdit(page);
-    m_verifier->setReadOnly(true);
-    m_verifier->setAccessibleName(tr("Verification code"));
+    m_verifier = DialogParts::codeField(tr("Verification code"), page);
     QFont code = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     code.setPointSizeF(code.pointSizeF() * 1.4);
     m_verifier->setFont(code);
     m_verifier->setMaximumWidth(260);
-    m_copyVerifier = new QPushButton(tr("&Copy"), page);
-    m_copyVerifier->setAccessibleName(tr("Copy verification code"));
-    connect(m_copyVerifier, &QPushButton::clicked, this, [this] {
-        QApplication::clipboard()->setText(m_verifier->text());
-        m_copyVerifier->setText(tr("Copied"));
-    });
+    m_copyVerifier = DialogParts::copyButton(tr("Copy verification code"), page);
+    connect(m_copyVerifier, &QPushButton::clicked, this,
+            [this] { DialogParts::copyToClipboard(m_verifier->text(), m_copyVerifier); });
     auto *codeRow = new QHBoxLayout;
     codeRow->addWidget(m_verifier);
     codeRow->addWidget(m_copyVerifier);
@@ -218,7 +181,7 @@ QWidget *RequestForAccessDialog::buildResultPage()
     returnRow->addWidget(m_return);
     returnRow->addStretch();
 
-    m_revokeHint = wrappedLabel(page, tr("You can revoke its access in My access at any time."));
+    m_revokeHint = wrappedLabel(tr("You can revoke its access in My access at any time."), page);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, page);
     buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));

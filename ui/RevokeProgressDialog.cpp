@@ -101,6 +101,7 @@ void RevokeProgressDialog::showProgress()
     const RevokeRun &run = m_controller->revokeRun();
     const auto total = run.grants.size();
     const auto done = run.outcomes.size();
+    setWindowTitle(tr("Revoking access")); // again on Retry
     m_bar->setRange(0, int(qMax<qsizetype>(total, 1)));
     m_bar->setValue(int(done));
     m_bar->show();
@@ -120,6 +121,7 @@ void RevokeProgressDialog::showSummary()
 {
     const RevokeRun &run = m_controller->revokeRun();
     m_summary = true;
+    setWindowTitle(tr("Revoke access — summary")); // nothing is under way any more
     const auto total = run.grants.size();
     const int revoked = run.revokedCount();
     const QList<RevokeGrantsJob::Outcome> failures = run.failures();

@@ -1,5 +1,7 @@
 #include "TlsTrustDialog.h"
 
+#include "DialogParts.h"
+
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
@@ -7,7 +9,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace accessdesk {
@@ -136,16 +137,7 @@ void TlsTrustDialog::open()
 {
     QDialog::open();
     m_cancel->setFocus();
-    if (!s_nextAnswer)
-        return;
-    const Answer answer = *s_nextAnswer;
-    s_nextAnswer.reset();
-    QTimer::singleShot(0, this, [this, answer] {
-        if (answer == Answer::Trust)
-            accept();
-        else
-            reject();
-    });
+    DialogParts::answerIfPreset(this, s_nextAnswer, Answer::Trust);
 }
 
 QString TlsTrustDialog::shownFingerprint() const

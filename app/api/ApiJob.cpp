@@ -56,8 +56,19 @@ ApiJob::ApiJob(ServerConnection *connection, QObject *parent)
 
 ApiJob::~ApiJob()
 {
-    if (m_reply)
-        m_reply->abort();
+    // Aborting emits finished() at once; by now the derived part of this job is gone, so the
+    // reply must not reach onReplyFinished() (it would call a pure virtual decode).
+    dropReply();
+}
+
+void ApiJob::dropReply()
+{
+    if (QNetworkReply *reply = m_reply) {
+        m_reply = nullptr;
+        disconnect(reply, nullptr, this, nullptr);
+        reply->abort();
+        reply->deleteLater();
+    }
 }
 
 void ApiJob::start()
@@ -76,12 +87,7 @@ void ApiJob::cancel()
         return;
     m_cancelled = true;
     m_waitTimer->stop();
-    if (QNetworkReply *reply = m_reply) {
-        m_reply = nullptr;
-        disconnect(reply, nullptr, this, nullptr);
-        reply->abort();
-        reply->deleteLater();
-    }
+    dropReply();
     // Like start(), cancel() never reports from inside itself: callers may still be connecting.
     QTimer::singleShot(0, this, [this] { finish(ApiError(ApiError::Kind::Cancelled, 0, {})); });
 }

@@ -56,6 +56,8 @@ protected:
 private:
     void send();
     void onReplyFinished();
+    // Stops the reply under way without it reporting to this job.
+    void dropReply();
     bool shouldRetry(const RawReply &reply, const ApiError &error) const;
     bool tryWebSudo(const ApiError &error);
     void finish(const ApiError &error);

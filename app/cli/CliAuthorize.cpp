@@ -8,11 +8,11 @@
 #include "secrets/SecretJob.h"
 #include "secrets/SecretStore.h"
 #include "services/OAuth1Authorizer.h"
+#include "services/OAuth1ConsumerFiles.h"
 #include "services/OAuth2Authorizer.h"
 #include "services/OAuth2Refresher.h"
 #include "storage/ProfileStore.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QProcess>
@@ -139,30 +139,17 @@ void CliApp::prepareServerThen(Then then)
 void CliApp::oauth1Authorize()
 {
     prepareServerThen([this] {
-        const QString consumerKey = !m_options.consumerKey.isEmpty()
-                                        ? m_options.consumerKey
-                                        : (m_profile ? m_profile->consumerKey : QString());
-        const QString keyFile = !m_options.privateKeyFile.isEmpty()
-                                    ? m_options.privateKeyFile
-                                    : (m_profile ? m_profile->privateKeyFile : QString());
-        if (consumerKey.isEmpty() || keyFile.isEmpty()) {
+        const auto consumer = OAuth1ConsumerFiles::chosen(m_options, m_profile);
+        if (!consumer.isComplete()) {
             failWith(
                 Usage,
                 QStringLiteral("oauth1 authorize needs --consumer-key KEY and --private-key FILE"));
             return;
         }
-        QFile file(keyFile);
-        if (!file.open(QIODevice::ReadOnly)) {
-            failWith(Usage, QStringLiteral("cannot read the private key file %1: %2")
-                                .arg(keyFile, file.errorString()));
-            return;
-        }
         QString keyError;
-        const auto signer = OAuth1Signer::fromPem(consumerKey, file.readAll(), &keyError);
+        const auto signer = consumer.loadSigner(&keyError);
         if (!signer) {
-            failWith(
-                Usage,
-                QStringLiteral("the private key in %1 cannot be used: %2").arg(keyFile, keyError));
+            failWith(Usage, keyError);
             return;
         }
         auto *authorizer =
@@ -185,38 +172,37 @@ void CliApp::oauth1Authorize()
                         authorizer->submitVerifier(verifierFrom(*line));
                     });
                 });
-        connect(authorizer, &OAuth1Authorizer::finished, this,
-                [this, authorizer, consumerKey, keyFile] {
-                    authorizer->deleteLater();
-                    if (m_finished) // already refused: no verification code came
-                        return;
-                    if (authorizer->error().isError()) {
-                        fail(authorizer->error());
-                        return;
-                    }
-                    const OAuth1AccessGrant grant = authorizer->result();
-                    if (!m_profile) {
-                        CommandOutput output;
-                        output.columns = {QStringLiteral("field"), QStringLiteral("value")};
-                        output.rows = {{QStringLiteral("token"), grant.token},
-                                       {QStringLiteral("token secret"), grant.tokenSecret}};
-                        output.json = QJsonDocument(
-                            QJsonObject{{QStringLiteral("token"), grant.token},
-                                        {QStringLiteral("tokenSecret"), grant.tokenSecret}});
-                        print(output);
-                        finish(Success);
-                        return;
-                    }
-                    ConnectionProfile profile = *m_profile;
-                    // Signing in this way makes it the profile's way to connect.
-                    profile.authKind = AuthKind::OAuth1;
-                    profile.consumerKey = consumerKey;
-                    profile.privateKeyFile = QFileInfo(keyFile).absoluteFilePath();
-                    storeProfileSecretsThen(profile,
-                                            {{SecretKind::OAuth1Token, grant.token},
-                                             {SecretKind::OAuth1TokenSecret, grant.tokenSecret}},
-                                            QStringLiteral("OAuth access token and its secret"));
-                });
+        connect(authorizer, &OAuth1Authorizer::finished, this, [this, authorizer, consumer] {
+            authorizer->deleteLater();
+            if (m_finished) // already refused: no verification code came
+                return;
+            if (authorizer->error().isError()) {
+                fail(authorizer->error());
+                return;
+            }
+            const OAuth1AccessGrant grant = authorizer->result();
+            if (!m_profile) {
+                CommandOutput output;
+                output.columns = {QStringLiteral("field"), QStringLiteral("value")};
+                output.rows = {{QStringLiteral("token"), grant.token},
+                               {QStringLiteral("token secret"), grant.tokenSecret}};
+                output.json =
+                    QJsonDocument(QJsonObject{{QStringLiteral("token"), grant.token},
+                                              {QStringLiteral("tokenSecret"), grant.tokenSecret}});
+                print(output);
+                finish(Success);
+                return;
+            }
+            ConnectionProfile profile = *m_profile;
+            // Signing in this way makes it the profile's way to connect.
+            profile.authKind = AuthKind::OAuth1;
+            profile.consumerKey = consumer.consumerKey;
+            profile.privateKeyFile = QFileInfo(consumer.privateKeyFile).absoluteFilePath();
+            storeProfileSecretsThen(profile,
+                                    {{SecretKind::OAuth1Token, grant.token},
+                                     {SecretKind::OAuth1TokenSecret, grant.tokenSecret}},
+                                    QStringLiteral("OAuth access token and its secret"));
+        });
         authorizer->start();
     });
 }

@@ -1,7 +1,5 @@
 #include "services/AccessRequest.h"
 
-#include "storage/ActivityLog.h"
-
 #include <QRegularExpression>
 #include <QUrlQuery>
 
@@ -87,40 +85,28 @@ AccessRequestLink AccessRequestLink::parse(const QString &pasted, const QUrl &se
 AccessRequestAnswerer::AccessRequestAnswerer(ServerConnection *connection, AuthorizeRequest page,
                                              bool approve, ActivityLog *log, ActivityContext who,
                                              QObject *parent)
-    : QObject(parent)
-    , m_connection(connection)
+    : RecordedJob(connection, log, std::move(who), parent)
     , m_page(std::move(page))
     , m_approve(approve)
-    , m_log(log)
-    , m_who(std::move(who))
 {}
 
 void AccessRequestAnswerer::start()
 {
-    ActivityEntry entry;
-    entry.profile = m_who.profile;
-    entry.serverUrl = m_who.serverUrl;
-    entry.user = m_who.user;
-    entry.action =
-        m_approve ? QStringLiteral("allow-oauth-request") : QStringLiteral("deny-oauth-request");
     const QString consumer = m_page.consumerName.isEmpty()
                                  ? QStringLiteral("an unnamed application")
                                  : m_page.consumerName;
-    entry.target = QStringLiteral("OAuth 1.0a access for ") + consumer;
-    // Written before the answer leaves: if we die mid-way, the log says so.
-    const qint64 logId = m_log ? m_log->begin(entry) : -1;
+    const auto record = beginRecord(m_approve ? QStringLiteral("allow-oauth-request")
+                                              : QStringLiteral("deny-oauth-request"),
+                                    QStringLiteral("OAuth 1.0a access for ") + consumer);
 
     auto *job = new AnswerAuthorizePage(m_connection, m_page, m_approve, this);
     m_job = job;
-    connect(job, &ApiJob::finished, this, [this, job, logId] {
+    connect(job, &ApiJob::finished, this, [this, job, record] {
         job->deleteLater();
         m_error = job->error();
         if (!m_error.isError())
             m_decision = job->result();
-        if (m_log && logId > 0)
-            m_log->complete(
-                logId, m_error.isError() ? ActivityOutcome::Failed : ActivityOutcome::Succeeded,
-                m_error.isError() ? m_error.userMessage() : QString());
+        record.complete(m_error);
         m_finished = true;
         emit finished();
     });

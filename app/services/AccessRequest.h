@@ -3,9 +3,8 @@
 #include "AuthorizePage.h"
 #include "api/ApiError.h"
 #include "api/OAuthFlowJobs.h"
-#include "services/GrantRevoker.h"
+#include "services/RecordedJob.h"
 
-#include <QObject>
 #include <QPointer>
 #include <QUrl>
 
@@ -44,7 +43,7 @@ struct AccessRequestLink
 // answer leaves, completed after. The request token and the verifier are never recorded.
 //
 // A job: finished() is emitted exactly once, also on error or cancel().
-class AccessRequestAnswerer final : public QObject
+class AccessRequestAnswerer final : public RecordedJob
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AccessRequestAnswerer)
@@ -66,11 +65,8 @@ signals:
     void finished();
 
 private:
-    ServerConnection *m_connection;
     AuthorizeRequest m_page;
     bool m_approve;
-    ActivityLog *m_log;
-    ActivityContext m_who;
     QPointer<AnswerAuthorizePage> m_job;
     AuthorizeDecision m_decision;
     ApiError m_error;

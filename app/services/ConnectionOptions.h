@@ -48,19 +48,11 @@ public:
     // words naming the option) when one is unusable.
     std::optional<ConnectionOptions> read(const QCommandLineParser &parser, QString *error) const;
 
-    const QCommandLineOption profile;
-    const QCommandLineOption server;
-    const QCommandLineOption auth;
-    const QCommandLineOption user;
-    const QCommandLineOption passwordEnv;
-    const QCommandLineOption tokenEnv;
-    const QCommandLineOption consumerKey;
-    const QCommandLineOption privateKey;
-    const QCommandLineOption oauthTokenEnv;
-    const QCommandLineOption oauthSecretEnv;
-    const QCommandLineOption caFile;
-    const QCommandLineOption pin;
-    const QCommandLineOption timeout;
+    // Which server, and as whom (ConnectionOptions names the same things).
+    const QCommandLineOption profile, server, auth, user, passwordEnv, tokenEnv;
+    const QCommandLineOption consumerKey, privateKey, oauthTokenEnv, oauthSecretEnv; // oauth1
+    // Whom to trust, and how long to wait.
+    const QCommandLineOption caFile, pin, timeout;
 };
 
 } // namespace accessdesk

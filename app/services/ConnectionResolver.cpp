@@ -9,9 +9,9 @@
 #include "auth/SessionCredentials.h"
 #include "secrets/SecretJob.h"
 #include "secrets/SecretStore.h"
+#include "services/OAuth1ConsumerFiles.h"
 #include "storage/ProfileStore.h"
 
-#include <QFile>
 #include <QNetworkAccessManager>
 #include <QSslCertificate>
 #include <QTimer>
@@ -237,28 +237,16 @@ void ConnectionResolver::signInWithToken()
 void ConnectionResolver::signInWithOAuth1()
 {
     // The consumer key and private key file, plus the access token and its secret.
-    const QString consumerKey = !m_options.consumerKey.isEmpty()
-                                    ? m_options.consumerKey
-                                    : (m_profile ? m_profile->consumerKey : QString());
-    const QString keyFile = !m_options.privateKeyFile.isEmpty()
-                                ? m_options.privateKeyFile
-                                : (m_profile ? m_profile->privateKeyFile : QString());
-    if (consumerKey.isEmpty() || keyFile.isEmpty()) {
+    const auto consumer = OAuth1ConsumerFiles::chosen(m_options, m_profile);
+    if (!consumer.isComplete()) {
         fail(ConnectionError::Usage,
              QStringLiteral("--auth oauth1 needs --consumer-key KEY and --private-key FILE"));
         return;
     }
-    QFile file(keyFile);
-    if (!file.open(QIODevice::ReadOnly)) {
-        fail(ConnectionError::Usage, QStringLiteral("cannot read the private key file %1: %2")
-                                         .arg(keyFile, file.errorString()));
-        return;
-    }
     QString keyError;
-    const auto signer = OAuth1Signer::fromPem(consumerKey, file.readAll(), &keyError);
+    const auto signer = consumer.loadSigner(&keyError);
     if (!signer) {
-        fail(ConnectionError::Usage,
-             QStringLiteral("the private key in %1 cannot be used: %2").arg(keyFile, keyError));
+        fail(ConnectionError::Usage, keyError);
         return;
     }
     secretThen(m_options.oauthTokenEnv, SecretKind::OAuth1Token,

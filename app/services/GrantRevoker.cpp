@@ -3,7 +3,6 @@
 #include "api/AccessTokenJobs.h"
 #include "api/PatJobs.h"
 #include "services/GrantIds.h"
-#include "storage/ActivityLog.h"
 
 #include <QTimer>
 
@@ -11,11 +10,8 @@ namespace accessdesk {
 
 RevokeGrantsJob::RevokeGrantsJob(ServerConnection *connection, QList<AccessGrant> grants,
                                  ActivityLog *log, ActivityContext who, QObject *parent)
-    : QObject(parent)
-    , m_connection(connection)
+    : RecordedJob(connection, log, std::move(who), parent)
     , m_grants(std::move(grants))
-    , m_log(log)
-    , m_who(std::move(who))
 {}
 
 QString RevokeGrantsJob::describe(const AccessGrant &grant)
@@ -73,24 +69,14 @@ void RevokeGrantsJob::next()
         return;
     }
     const AccessGrant grant = m_grants.at(index);
-    ActivityEntry entry;
-    entry.profile = m_who.profile;
-    entry.serverUrl = m_who.serverUrl;
-    entry.user = m_who.user;
-    entry.action = QStringLiteral("revoke-grant");
-    entry.target = describe(grant);
-    // Written before the request leaves: if we die mid-way, the log says so.
-    const qint64 logId = m_log ? m_log->begin(entry) : -1;
+    const auto record = beginRecord(QStringLiteral("revoke-grant"), describe(grant));
 
     ApiJob *job = jobFor(grant);
     m_current = job;
-    connect(job, &ApiJob::finished, this, [this, job, grant, logId] {
+    connect(job, &ApiJob::finished, this, [this, job, grant, record] {
         job->deleteLater();
         const ApiError error = job->error();
-        if (m_log && logId > 0)
-            m_log->complete(logId,
-                            error.isError() ? ActivityOutcome::Failed : ActivityOutcome::Succeeded,
-                            error.isError() ? error.userMessage() : QString());
+        record.complete(error);
         m_outcomes.append(Outcome{grant, error});
         emit progress(int(m_outcomes.size()), int(m_grants.size()));
         next();

@@ -2,9 +2,9 @@
 
 #include "AccessGrant.h"
 #include "api/ApiError.h"
+#include "services/RecordedJob.h"
 
 #include <QList>
-#include <QObject>
 #include <QPointer>
 
 namespace accessdesk {
@@ -13,18 +13,10 @@ class ActivityLog;
 class ApiJob;
 class ServerConnection;
 
-// Who is acting where, for the activity log.
-struct ActivityContext
-{
-    QString profile;
-    QString serverUrl;
-    QString user;
-};
-
 // Revokes grants one after another. Each revocation is written to the activity log before its
 // request leaves and completed after, so a crash leaves a true record. Requests are paced by the
 // connection (rate-limit headers); cancel() stops before the next grant.
-class RevokeGrantsJob final : public QObject
+class RevokeGrantsJob final : public RecordedJob
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RevokeGrantsJob)
@@ -55,10 +47,7 @@ private:
     void next();
     ApiJob *jobFor(const AccessGrant &grant);
 
-    ServerConnection *m_connection;
     QList<AccessGrant> m_grants;
-    ActivityLog *m_log;
-    ActivityContext m_who;
     QList<Outcome> m_outcomes;
     QPointer<ApiJob> m_current;
     bool m_cancelled = false;

@@ -1,7 +1,6 @@
 #include "services/PersonalTokenCreator.h"
 
 #include "api/PatJobs.h"
-#include "storage/ActivityLog.h"
 
 #include <QRegularExpression>
 #include <QTimer>
@@ -10,11 +9,8 @@ namespace accessdesk {
 
 PersonalTokenCreator::PersonalTokenCreator(ServerConnection *connection, Request request,
                                            ActivityLog *log, ActivityContext who, QObject *parent)
-    : QObject(parent)
-    , m_connection(connection)
+    : RecordedJob(connection, log, std::move(who), parent)
     , m_request(std::move(request))
-    , m_log(log)
-    , m_who(std::move(who))
 {}
 
 void PersonalTokenCreator::forgetToken()
@@ -36,25 +32,16 @@ std::optional<int> PersonalTokenCreator::maxExpiryDaysIn(const ApiError &error)
 
 void PersonalTokenCreator::start()
 {
-    ActivityEntry entry;
-    entry.profile = m_who.profile;
-    entry.serverUrl = m_who.serverUrl;
-    entry.user = m_who.user;
-    entry.action = QStringLiteral("create-pat");
-    // The name and expiry only: the token itself never reaches the activity log.
-    entry.target = QStringLiteral("personal access token ") + m_request.name;
-    // Written before the request leaves: if we die mid-way, the log says so.
-    const qint64 logId = m_log ? m_log->begin(entry) : -1;
+    // The name only: the token itself never reaches the activity log.
+    const auto record = beginRecord(QStringLiteral("create-pat"),
+                                    QStringLiteral("personal access token ") + m_request.name);
 
     auto *job = new CreatePersonalToken(m_connection, m_request.name, m_request.expiryDays, this);
     m_job = job;
-    connect(job, &ApiJob::finished, this, [this, job, logId] {
+    connect(job, &ApiJob::finished, this, [this, job, record] {
         job->deleteLater();
         m_error = job->error();
-        if (m_log && logId > 0)
-            m_log->complete(
-                logId, m_error.isError() ? ActivityOutcome::Failed : ActivityOutcome::Succeeded,
-                m_error.isError() ? m_error.userMessage() : QString());
+        record.complete(m_error);
         if (!m_error.isError())
             m_token = job->result();
         m_finished = true;

@@ -2,9 +2,8 @@
 
 #include "PersonalToken.h"
 #include "api/ApiError.h"
-#include "services/GrantRevoker.h"
+#include "services/RecordedJob.h"
 
-#include <QObject>
 #include <QPointer>
 
 #include <optional>
@@ -21,7 +20,7 @@ class ServerConnection;
 // through token() and nowhere else (not the log, not the activity log, not the cache).
 //
 // A job: finished() is emitted exactly once, also on error or cancel().
-class PersonalTokenCreator final : public QObject
+class PersonalTokenCreator final : public RecordedJob
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PersonalTokenCreator)
@@ -54,10 +53,7 @@ signals:
     void finished();
 
 private:
-    ServerConnection *m_connection;
     Request m_request;
-    ActivityLog *m_log;
-    ActivityContext m_who;
     QPointer<CreatePersonalToken> m_job;
     PersonalToken m_token;
     ApiError m_error;

@@ -15,17 +15,19 @@ import sys
 import warnings
 
 import requests
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
 from oauthlib.oauth1 import SIGNATURE_RSA
 from requests_oauthlib import OAuth1, OAuth1Session
+
+# The admin's half (keys, links, consumers) is the conformance tests' own helper. The test runs
+# this script from the source tree, which must stay free of bytecode caches.
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.normpath(os.path.join(os.path.dirname(__file__), os.pardir, "conformance")))
+from oauth1help import (ACCESS_TOKEN, AUTHORIZE, REQUEST_TOKEN, RsaKey, admin_session,  # noqa: E402
+                        consumer_url, create_generic_link)
 
 CONSUMER_KEY = "story-reader"
 CONSUMER_NAME = "Story Reader"
 DESCRIPTION = "Story Reader reads your issues to write the weekly report. https://reader.example.test"
-REQUEST_TOKEN = "/plugins/servlet/oauth/request-token"
-AUTHORIZE = "/plugins/servlet/oauth/authorize"
-ACCESS_TOKEN = "/plugins/servlet/oauth/access-token"
 
 
 def load(path):
@@ -45,34 +47,15 @@ def fail(message):
     sys.exit(1)
 
 
-def admin():
-    session = requests.Session()
-    session.auth = ("admin", "admin")
-    session.headers.update({"Accept": "application/json", "User-Agent": "story-consumer/1.0"})
-    return session
-
-
 def setup(path, base):
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    private_pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                    serialization.NoEncryption()).decode()
-    public_pem = key.public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
-    session = admin()
-    reply = session.put(base + "/rest/applinks/2.0/applicationlink", json={
-        "name": CONSUMER_NAME, "rpcUrl": "http://reader.example.test",
-        "displayUrl": "http://reader.example.test", "typeId": "generic"})
-    if reply.status_code != 201:
-        fail(f"creating the application link answered {reply.status_code}")
-    links = session.get(base + "/rest/applinks/1.0/applicationlink").json()["applicationLinks"]
-    link_id = next(link["id"] for link in links if link["name"] == CONSUMER_NAME)
-    reply = session.put(
-        f"{base}/rest/applinks-oauth/1.0/applicationlink/{link_id}/authentication/consumer",
-        json={"key": CONSUMER_KEY, "name": CONSUMER_NAME, "description": DESCRIPTION,
-              "publicKey": public_pem})
+    key = RsaKey()
+    link_id = create_generic_link(base, CONSUMER_NAME, "http://reader.example.test")
+    reply = admin_session().put(consumer_url(base, link_id), json={
+        "key": CONSUMER_KEY, "name": CONSUMER_NAME, "description": DESCRIPTION,
+        "publicKey": key.public_pem})
     if reply.status_code != 201:
         fail(f"registering the consumer answered {reply.status_code}")
-    save(path, {"base": base, "privateKey": private_pem})
+    save(path, {"base": base, "privateKey": key.private_pem})
     print(json.dumps({"ok": True, "consumer": CONSUMER_NAME}))
 
 

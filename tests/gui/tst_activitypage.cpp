@@ -2,114 +2,31 @@
 // trackersim (one succeeding, one failing) and by hand (one interrupted by a "crash", one still
 // pending) are listed newest first, filtered as you type and by outcome, explained in the details
 // pane, and exported as CSV with ISO 8601 times.
-#include "SimProcess.h"
-#include "api/ServerConnection.h"
-#include "auth/BasicCredentials.h"
+#include "GuiTestSupport.h"
+#include "SimSession.h"
 #include "services/GrantList.h"
 #include "services/GrantRevoker.h"
-#include "storage/ActivityLog.h"
-#include "storage/Database.h"
 #include "ui/ActivityModel.h"
 #include "ui/ActivityPage.h"
 #include "ui/TableExport.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
-#include <QDir>
 #include <QFile>
-#include <QFileDialog>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QLocale>
 #include <QMainWindow>
-#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
-#include <QStatusBar>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 
 #include <memory>
 
 using namespace accessdesk;
-
-namespace {
-
-// RFC 4180, as CsvWriter writes it (quoted cells may hold commas, quotes and line breaks).
-QList<QStringList> parseCsv(QByteArray data)
-{
-    if (data.startsWith("\xEF\xBB\xBF"))
-        data.remove(0, 3);
-    const QString text = QString::fromUtf8(data);
-    QList<QStringList> rows;
-    QStringList row;
-    QString cell;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == QLatin1Char('"') && i + 1 < text.size() &&
-                text.at(i + 1) == QLatin1Char('"')) {
-                cell += c;
-                ++i;
-            } else if (c == QLatin1Char('"')) {
-                quoted = false;
-            } else {
-                cell += c;
-            }
-        } else if (c == QLatin1Char('"')) {
-            quoted = true;
-        } else if (c == QLatin1Char(',')) {
-            row << cell;
-            cell.clear();
-        } else if (c == QLatin1Char('\n')) {
-            row << cell;
-            cell.clear();
-            rows << row;
-            row.clear();
-        } else if (c != QLatin1Char('\r')) {
-            cell += c;
-        }
-    }
-    if (!cell.isEmpty() || !row.isEmpty())
-        rows << (row << cell);
-    return rows;
-}
-
-// The page as the app shows it: beside the navigation list, in a 1280×800 window.
-std::unique_ptr<QMainWindow> frameFor(QWidget *page, int currentRow)
-{
-    auto window = std::make_unique<QMainWindow>();
-    auto *central = new QWidget(window.get());
-    auto *layout = new QHBoxLayout(central);
-    auto *navigation = new QListWidget(central);
-    navigation->addItems({QStringLiteral("My access"), QStringLiteral("Administration"),
-                          QStringLiteral("Activity"), QStringLiteral("Connection")});
-    navigation->setSpacing(4);
-    navigation->setFixedWidth(navigation->sizeHintForColumn(0) + 40);
-    navigation->setCurrentRow(currentRow);
-    layout->addWidget(navigation);
-    layout->addWidget(page, 1);
-    window->setCentralWidget(central);
-    window->statusBar()->showMessage(QStringLiteral("Connected"));
-    window->resize(1280, 800);
-    return window;
-}
-
-// With ACCESSDESK_SCREENSHOT_DIR set (run under Xvfb), the window is saved there as PNG.
-void saveShot(QWidget *window, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("ACCESSDESK_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        window->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
-}
-
-} // namespace
 
 class TestActivityPage final : public QObject
 {
@@ -133,12 +50,9 @@ private:
     QStringList column(int column) const;
     int rowOf(const QString &targetPart) const;
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<SimProcess> m_sim;
-    QNetworkAccessManager m_network;
-    std::unique_ptr<ServerConnection> m_connection;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<ActivityLog> m_log;
+    TempDatabase m_data;
+    ActivityLog *m_log = nullptr; // owned by m_data
+    SimSession m_session;
     std::unique_ptr<QMainWindow> m_window;
     ActivityPage *m_page = nullptr; // owned by m_window
     std::unique_ptr<QAbstractItemModelTester> m_modelTester;
@@ -148,27 +62,19 @@ private:
 
 void TestActivityPage::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_database = std::make_unique<Database>();
-    QVERIFY2(m_database->open(m_dir.filePath(QStringLiteral("accessdesk.sqlite"))),
-             qPrintable(m_database->errorString()));
-    m_log = std::make_unique<ActivityLog>(*m_database);
+    QVERIFY2(m_data.open(), qPrintable(m_data.errorString()));
+    m_log = m_data.activityLog();
 
     m_page = new ActivityPage;
     m_window = frameFor(m_page, 2);
     m_modelTester = std::make_unique<QAbstractItemModelTester>(m_page->model());
     m_proxyTester = std::make_unique<QAbstractItemModelTester>(m_page->proxy());
-    m_page->setActivityLog(m_log.get());
+    m_page->setActivityLog(m_log);
     m_window->show();
 
-    m_sim = std::make_unique<SimProcess>();
-    QVERIFY2(m_sim->start(), qPrintable(m_sim->errorText()));
     ConnectionSettings settings;
-    settings.baseUrl = QUrl(m_sim->url());
     settings.maxAttempts = 1;
-    m_connection = std::make_unique<ServerConnection>(
-        &m_network, settings,
-        std::make_shared<BasicCredentials>(QStringLiteral("alice"), QStringLiteral("alice")));
+    QVERIFY2(m_session.start(QStringLiteral("alice"), settings), qPrintable(m_session.errorText()));
 }
 
 void TestActivityPage::cleanupTestCase()
@@ -176,16 +82,13 @@ void TestActivityPage::cleanupTestCase()
     m_proxyTester.reset();
     m_modelTester.reset();
     m_window.reset();
-    m_log.reset();
-    m_database.reset();
-    m_connection.reset();
-    m_sim.reset();
+    m_session.stop();
 }
 
 // Revokes one of alice's grants the way the app does, so the log holds what the app writes.
 bool TestActivityPage::revoke(const QString &application)
 {
-    ListGrantsJob list(m_connection.get());
+    ListGrantsJob list(m_session.connection());
     QSignalSpy listed(&list, &ListGrantsJob::finished);
     list.start();
     if (!listed.wait(30000) || list.error().isError())
@@ -197,8 +100,8 @@ bool TestActivityPage::revoke(const QString &application)
     }
     if (grants.size() != 1)
         return false;
-    RevokeGrantsJob job(m_connection.get(), grants, m_log.get(),
-                        {QStringLiteral("demo"), m_sim->url(), QStringLiteral("alice")});
+    RevokeGrantsJob job(m_session.connection(), grants, m_log,
+                        m_session.who(QStringLiteral("demo")));
     QSignalSpy finished(&job, &RevokeGrantsJob::finished);
     job.start();
     return finished.wait(30000);
@@ -206,11 +109,7 @@ bool TestActivityPage::revoke(const QString &application)
 
 QStringList TestActivityPage::column(int column) const
 {
-    QStringList texts;
-    const QAbstractItemModel *model = m_page->table()->model();
-    for (int row = 0; row < model->rowCount(); ++row)
-        texts << model->index(row, column).data().toString();
-    return texts;
+    return columnTexts(m_page->table()->model(), column);
 }
 
 int TestActivityPage::rowOf(const QString &targetPart) const
@@ -232,17 +131,17 @@ void TestActivityPage::emptyStateExplains()
     QVERIFY2(text.contains(QStringLiteral("will be listed here")), qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("unknown (interrupted)")));
     QVERIFY(!m_page->exportButton()->isEnabled());
-    saveShot(m_window.get(), QStringLiteral("activity-empty"));
+    saveScreenshot(m_window.get(), QStringLiteral("activity-empty"));
 }
 
 void TestActivityPage::listsEveryEntryNewestFirst()
 {
     // An earlier run began a change and "crashed" before its answer came.
     {
-        ActivityLog earlierRun(*m_database);
+        ActivityLog earlierRun(m_data.database());
         ActivityEntry entry;
         entry.profile = QStringLiteral("demo");
-        entry.serverUrl = m_sim->url();
+        entry.serverUrl = m_session.url();
         entry.user = QStringLiteral("alice");
         entry.action = QStringLiteral("revoke-grant");
         entry.target = QStringLiteral("personal access token crashed-mid-way (pat:999)");
@@ -253,15 +152,14 @@ void TestActivityPage::listsEveryEntryNewestFirst()
 
     QVERIFY(revoke(QStringLiteral("ci-pipeline")));
     // The next revoke fails on the server: the log says so, with the reason.
-    const HttpResult fault = httpSend(
-        m_network, jsonRequest(m_sim->url() + QStringLiteral("/__trackersim/faults")), "POST",
-        R"({"method":"DELETE","path":"/rest/pat/latest/tokens/*","status":500,"times":1})");
-    QCOMPARE(fault.status, 201);
+    const QByteArray failOnce =
+        R"({"method":"DELETE","path":"/rest/pat/latest/tokens/*","status":500,"times":1})";
+    QVERIFY(m_session.server().addFault(failOnce));
     QVERIFY(revoke(QStringLiteral("laptop-cli")));
 
     // A change still under way in this run.
     ActivityEntry pending;
-    pending.serverUrl = m_sim->url();
+    pending.serverUrl = m_session.url();
     pending.user = QStringLiteral("alice");
     pending.action = QStringLiteral("create-pat");
     pending.target = QStringLiteral("personal access token nightly-build");
@@ -286,7 +184,7 @@ void TestActivityPage::listsEveryEntryNewestFirst()
                           QStringLiteral("succeeded"), QStringLiteral("unknown (interrupted)")}));
     QCOMPARE(column(ActivityModel::Action).at(2), QStringLiteral("Revoke access"));
     QCOMPARE(column(ActivityModel::User).at(2), QStringLiteral("alice"));
-    QCOMPARE(column(ActivityModel::Server).at(2), m_sim->url());
+    QCOMPARE(column(ActivityModel::Server).at(2), m_session.url());
     QVERIFY(!column(ActivityModel::Error).at(1).isEmpty()); // the failure says why
     QVERIFY(column(ActivityModel::Error).at(2).isEmpty());
 }
@@ -375,14 +273,14 @@ void TestActivityPage::detailsExplainInterrupted()
     QVERIFY2(details.contains(QStringLiteral("unknown (interrupted)")), qPrintable(details));
     QVERIFY(details.contains(QStringLiteral("not known whether")));
     QVERIFY(details.contains(QStringLiteral("Profile: demo")));
-    QVERIFY(details.contains(m_sim->url()));
+    QVERIFY(details.contains(m_session.url()));
 
     m_page->table()->selectRow(rowOf(QStringLiteral("laptop-cli")));
     const QString failed = m_page->detailsPane()->toPlainText();
     QVERIFY2(failed.contains(QStringLiteral("Outcome: failed")), qPrintable(failed));
     QVERIFY(failed.contains(QStringLiteral("Error: ")));
     QVERIFY(failed.contains(QStringLiteral("Completed: ")));
-    saveShot(m_window.get(), QStringLiteral("activity"));
+    saveScreenshot(m_window.get(), QStringLiteral("activity"));
 }
 
 void TestActivityPage::exportsFilteredRowsWithIsoTimes()
@@ -393,12 +291,8 @@ void TestActivityPage::exportsFilteredRowsWithIsoTimes()
     QCOMPARE(m_page->table()->model()->rowCount(), 1);
 
     // Through the button and the file dialog, as a user would.
-    const QString path = m_dir.filePath(QStringLiteral("activity-export.csv"));
-    QTest::mouseClick(m_page->exportButton(), Qt::LeftButton);
-    auto *dialog = m_page->findChild<QFileDialog *>();
-    QVERIFY(dialog);
-    dialog->selectFile(path);
-    QVERIFY(QMetaObject::invokeMethod(dialog, "accept", Qt::DirectConnection));
+    const QString path = m_data.filePath(QStringLiteral("activity-export.csv"));
+    QVERIFY(saveThroughFileDialog(m_page->exportButton(), m_page, path));
     QFile file(path);
     QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
     const QList<QStringList> rows = parseCsv(file.readAll());
@@ -442,7 +336,7 @@ void TestActivityPage::reloadKeepsSelection()
 {
     m_page->table()->selectRow(rowOf(QStringLiteral("ci-pipeline")));
     ActivityEntry later;
-    later.serverUrl = m_sim->url();
+    later.serverUrl = m_session.url();
     later.user = QStringLiteral("alice");
     later.action = QStringLiteral("revoke-grant");
     later.target = QStringLiteral("OAuth 1.0a token of Bamboo (oauth1:abc)");

@@ -2,11 +2,8 @@
 // sees the seeded links, consumers and OAuth 2.0 client, finds bob's tokens and revokes one
 // behind the confirmation (recorded in a real SQLite activity log); a failed refresh keeps the
 // last list; a non-administrator is told so in plain words.
-#include "SimProcess.h"
-#include "api/ServerConnection.h"
-#include "auth/BasicCredentials.h"
-#include "storage/ActivityLog.h"
-#include "storage/Database.h"
+#include "GuiTestSupport.h"
+#include "SimSession.h"
 #include "ui/ActivityModel.h"
 #include "ui/ActivityPage.h"
 #include "ui/AdminController.h"
@@ -14,30 +11,22 @@
 #include "ui/AdminRows.h"
 #include "ui/AdminTokenController.h"
 #include "ui/AdministrationPage.h"
-#include "ui/ConfirmationDialog.h"
 #include "ui/TableExport.h"
 
 #include <QAbstractItemModelTester>
-#include <QDir>
-#include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QMainWindow>
-#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 
-#include <functional>
 #include <memory>
 
 using namespace accessdesk;
@@ -45,53 +34,17 @@ using Section = AdminController::Section;
 
 namespace {
 
-// Waits (on the signal, never by the clock) until done() holds.
-template<class Sender, class Signal>
-bool waitUntil(Sender *sender, Signal signal, const std::function<bool()> &done)
+// The failures injected below are meant to be seen, not retried.
+ConnectionSettings withoutRetries()
 {
-    QSignalSpy spy(sender, signal);
-    while (!done()) {
-        if (!spy.wait(30000))
-            return false;
-    }
-    return true;
+    ConnectionSettings settings;
+    settings.maxAttempts = 1;
+    return settings;
 }
 
 QStringList columnOf(const AdminListTab *tab, int column)
 {
-    QStringList texts;
-    const QAbstractItemModel *model = tab->table()->model();
-    for (int row = 0; row < model->rowCount(); ++row)
-        texts << model->index(row, column).data().toString();
-    return texts;
-}
-
-// The page as the app shows it: beside the navigation list, in a 1280×800 window.
-std::unique_ptr<QMainWindow> frameFor(QWidget *page, int currentRow)
-{
-    auto window = std::make_unique<QMainWindow>();
-    auto *central = new QWidget(window.get());
-    auto *layout = new QHBoxLayout(central);
-    auto *navigation = new QListWidget(central);
-    navigation->addItems({QStringLiteral("My access"), QStringLiteral("Administration"),
-                          QStringLiteral("Activity"), QStringLiteral("Connection")});
-    navigation->setSpacing(4);
-    navigation->setFixedWidth(navigation->sizeHintForColumn(0) + 40);
-    navigation->setCurrentRow(currentRow);
-    layout->addWidget(navigation);
-    layout->addWidget(page, 1);
-    window->setCentralWidget(central);
-    window->statusBar()->showMessage(QStringLiteral("Connected"));
-    window->resize(1280, 800);
-    return window;
-}
-
-// With ACCESSDESK_SCREENSHOT_DIR set (run under Xvfb), the window is saved there as PNG.
-void saveShot(QWidget *window, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("ACCESSDESK_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        window->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+    return columnTexts(tab->table()->model(), column);
 }
 
 } // namespace
@@ -121,15 +74,11 @@ private:
     bool waitTokens();
     bool searchTokens(const QString &user, const QString &name = {});
     bool selectToken(const QString &name);
-    QJsonArray serverTokens();
-    bool addFault(const QByteArray &json);
+    QStringList serverTokenNames() const;
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<SimProcess> m_sim;
-    QNetworkAccessManager m_network;
-    std::unique_ptr<ServerConnection> m_connection;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<ActivityLog> m_log;
+    TempDatabase m_data;
+    ActivityLog *m_log = nullptr; // owned by m_data
+    SimSession m_session;
     std::unique_ptr<AdminController> m_controller;
     std::unique_ptr<QMainWindow> m_window;
     AdministrationPage *m_page = nullptr;
@@ -138,11 +87,7 @@ private:
 
 std::unique_ptr<ServerConnection> TestAdministrationPage::connectAs(const QString &user)
 {
-    ConnectionSettings settings;
-    settings.baseUrl = QUrl(m_sim->url());
-    settings.maxAttempts = 1; // the failures injected below are meant to be seen, not retried
-    return std::make_unique<ServerConnection>(&m_network, settings,
-                                              std::make_shared<BasicCredentials>(user, user));
+    return m_session.connectAs(user, withoutRetries());
 }
 
 bool TestAdministrationPage::waitLoaded(AdminController *controller, Section section)
@@ -164,18 +109,12 @@ bool TestAdministrationPage::waitTokens()
 
 void TestAdministrationPage::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_sim = std::make_unique<SimProcess>();
-    QVERIFY2(m_sim->start(), qPrintable(m_sim->errorText()));
-    m_database = std::make_unique<Database>();
-    QVERIFY2(m_database->open(m_dir.filePath(QStringLiteral("accessdesk.sqlite"))),
-             qPrintable(m_database->errorString()));
-    m_log = std::make_unique<ActivityLog>(*m_database);
-
-    m_connection = connectAs(QStringLiteral("admin"));
-    m_controller = std::make_unique<AdminController>(
-        m_connection.get(), m_log.get(),
-        ActivityContext{QStringLiteral("demo"), m_sim->url(), QStringLiteral("admin")});
+    QVERIFY2(m_data.open(), qPrintable(m_data.errorString()));
+    m_log = m_data.activityLog();
+    QVERIFY2(m_session.start(QStringLiteral("admin"), withoutRetries()),
+             qPrintable(m_session.errorText()));
+    m_controller = std::make_unique<AdminController>(m_session.connection(), m_log,
+                                                     m_session.who(QStringLiteral("demo")));
     m_page = new AdministrationPage(m_controller.get());
     m_window = frameFor(m_page, 1);
     m_tester = std::make_unique<QAbstractItemModelTester>(
@@ -196,10 +135,7 @@ void TestAdministrationPage::cleanupTestCase()
     m_tester.reset();
     m_window.reset();
     m_controller.reset();
-    m_log.reset();
-    m_database.reset();
-    m_connection.reset();
-    m_sim.reset();
+    m_session.stop();
 }
 
 void TestAdministrationPage::showsSeededLinks()
@@ -238,7 +174,7 @@ void TestAdministrationPage::checksLinkStatus()
     const QString details = tab->detailsPane()->toPlainText();
     QVERIFY2(details.contains(QStringLiteral("Status: Cannot reach it")), qPrintable(details));
     QVERIFY(details.contains(QStringLiteral("Link ID: 4a3c1b7e-58f2-3d4e-9c61-0f2b7a9d1e01")));
-    saveShot(m_window.get(), QStringLiteral("administration-links"));
+    saveScreenshot(m_window.get(), QStringLiteral("administration-links"));
 }
 
 void TestAdministrationPage::showsConsumers()
@@ -259,7 +195,7 @@ void TestAdministrationPage::showsConsumers()
     m_page->tabs()->setCurrentIndex(AdministrationPage::ConsumersTab);
     tab->table()->selectRow(radar);
     QVERIFY(tab->detailsPane()->toPlainText().contains(QStringLiteral("plan releases")));
-    saveShot(m_window.get(), QStringLiteral("administration-consumers"));
+    saveScreenshot(m_window.get(), QStringLiteral("administration-consumers"));
 }
 
 void TestAdministrationPage::showsOAuth2ClientWithoutSecret()
@@ -269,9 +205,8 @@ void TestAdministrationPage::showsOAuth2ClientWithoutSecret()
     QCOMPARE(names, QStringList{QStringLiteral("Deploy Dashboard")});
 
     // The server's own view, for the id and the secret the page must never show.
-    const HttpResult reply = httpSend(
-        m_network,
-        jsonRequest(m_sim->url() + QStringLiteral("/rest/oauth2/latest/client"), "admin"), "GET");
+    const HttpResult reply =
+        m_session.server().get(QStringLiteral("/rest/oauth2/latest/client"), "admin");
     QCOMPARE(reply.status, 200);
     const QJsonObject client = QJsonDocument::fromJson(reply.body).array().at(0).toObject();
     const QString secret = client.value(QStringLiteral("clientSecret")).toString();
@@ -284,7 +219,7 @@ void TestAdministrationPage::showsOAuth2ClientWithoutSecret()
     m_page->tabs()->setCurrentIndex(AdministrationPage::OAuth2ClientsTab);
     tab->table()->selectRow(0);
     QVERIFY(!tab->detailsPane()->toPlainText().contains(secret));
-    saveShot(m_window.get(), QStringLiteral("administration-oauth2"));
+    saveScreenshot(m_window.get(), QStringLiteral("administration-oauth2"));
     QVERIFY(!QString::fromUtf8(TableExport::toCsv(*tab->proxy())).contains(secret));
 
     // The server also lists the client among its links; the links tab says what it is.
@@ -330,7 +265,7 @@ void TestAdministrationPage::tokenSearchFindsBob()
         int(columnOf(tab, AdminRows::TokenName).indexOf(QStringLiteral("old-import")));
     QCOMPARE(columnOf(tab, AdminRows::TokenLastUsed).at(oldImport), QStringLiteral("never"));
     m_page->tab(AdministrationPage::TokensTab)->table()->selectRow(oldImport);
-    saveShot(m_window.get(), QStringLiteral("administration-tokens"));
+    saveScreenshot(m_window.get(), QStringLiteral("administration-tokens"));
 
     QVERIFY(searchTokens(QStringLiteral("bob"), QStringLiteral("REPORT")));
     QCOMPARE(columnOf(tab, AdminRows::TokenName), QStringList{QStringLiteral("reporting")});
@@ -372,22 +307,10 @@ bool TestAdministrationPage::selectToken(const QString &name)
     return m_page->selectedTokens().size() == 1 && m_page->selectedTokens().at(0).name == name;
 }
 
-QJsonArray TestAdministrationPage::serverTokens()
-{
-    QNetworkRequest request =
-        jsonRequest(m_sim->url() + QStringLiteral("/rest/pat/latest/tokens/search"), "admin");
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader("X-Atlassian-Token", "no-check");
-    const HttpResult reply = httpSend(m_network, request, "POST", "{}");
-    if (reply.status != 200)
-        return {};
-    return QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("values")).toArray();
-}
-
-static QStringList namesOf(const QJsonArray &tokens)
+QStringList TestAdministrationPage::serverTokenNames() const
 {
     QStringList names;
-    for (const QJsonValue &token : tokens)
+    for (const QJsonValue &token : m_session.server().allPersonalTokens())
         names << token.toObject().value(QStringLiteral("name")).toString();
     return names;
 }
@@ -395,27 +318,24 @@ static QStringList namesOf(const QJsonArray &tokens)
 void TestAdministrationPage::revokeCancelledChangesNothing()
 {
     QVERIFY(searchTokens(QStringLiteral("bob")));
-    const QStringList before = namesOf(serverTokens());
+    const QStringList before = serverTokenNames();
     QVERIFY(before.contains(QStringLiteral("reporting")));
     const qsizetype logged = m_log->entries().size();
 
     QVERIFY(selectToken(QStringLiteral("reporting")));
     QVERIFY(m_page->revokeButton()->isEnabled());
-    ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Cancel);
-    QTest::mouseClick(m_page->revokeButton(), Qt::LeftButton);
-    auto *dialog = m_page->findChild<ConfirmationDialog *>();
+    ConfirmationDialog *dialog =
+        clickConfirmed(m_page->revokeButton(), m_page, ConfirmationDialog::Answer::Cancel);
     QVERIFY(dialog);
-    QSignalSpy answered(dialog, &ConfirmationDialog::answered);
     const QString message = dialog->message();
     QVERIFY2(message.contains(QStringLiteral("“reporting” of Bob Baker (bob)")),
              qPrintable(message));
     QCOMPARE(dialog->acceptButton()->text(), QStringLiteral("Revoke token"));
     QVERIFY(dialog->cancelButton()->isDefault());
-    QVERIFY(answered.wait(30000));
-    QCOMPARE(answered.at(0).at(0).toBool(), false);
+    QCOMPARE(answerOf(dialog), std::optional<bool>(false));
 
     QVERIFY(!m_controller->tokens()->isRevoking());
-    QCOMPARE(namesOf(serverTokens()), before);
+    QCOMPARE(serverTokenNames(), before);
     QCOMPARE(m_log->entries().size(), logged);
 }
 
@@ -426,14 +346,13 @@ void TestAdministrationPage::revokeConfirmedRemovesOnServer()
     const qint64 id = m_page->selectedTokens().at(0).id;
     AdminTokenController *tokens = m_controller->tokens();
     QSignalSpy finished(tokens, &AdminTokenController::revokeFinished);
-    ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Accept);
-    QTest::mouseClick(m_page->revokeButton(), Qt::LeftButton);
+    clickConfirmed(m_page->revokeButton(), m_page, ConfirmationDialog::Answer::Accept);
     QVERIFY(finished.wait(30000));
     QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
     QVERIFY(waitTokens());
 
     // Gone on the server, and from the list the page fetched again.
-    const QStringList onServer = namesOf(serverTokens());
+    const QStringList onServer = serverTokenNames();
     QVERIFY(!onServer.contains(QStringLiteral("old-import")));
     QVERIFY(onServer.contains(QStringLiteral("reporting")));
     const AdminListTab *tab = m_page->tab(AdministrationPage::TokensTab);
@@ -448,7 +367,7 @@ void TestAdministrationPage::revokeConfirmedRemovesOnServer()
     QCOMPARE(entry.outcome, ActivityOutcome::Succeeded);
     QCOMPARE(entry.user, QStringLiteral("admin"));
     QCOMPARE(entry.profile, QStringLiteral("demo"));
-    QCOMPARE(entry.serverUrl, m_sim->url());
+    QCOMPARE(entry.serverUrl, m_session.url());
     QVERIFY2(entry.target.contains(QStringLiteral("old-import")), qPrintable(entry.target));
     QVERIFY(entry.target.contains(QStringLiteral("pat:") + QString::number(id)));
     QVERIFY(entry.target.contains(QStringLiteral("of bob")));
@@ -456,7 +375,7 @@ void TestAdministrationPage::revokeConfirmedRemovesOnServer()
 
     // And the Activity page shows it.
     ActivityPage activity;
-    activity.setActivityLog(m_log.get());
+    activity.setActivityLog(m_log);
     const QAbstractItemModel *model = activity.table()->model();
     QCOMPARE(model->rowCount(), 1);
     QCOMPARE(model->index(0, ActivityModel::Action).data().toString(),
@@ -465,22 +384,16 @@ void TestAdministrationPage::revokeConfirmedRemovesOnServer()
              QStringLiteral("succeeded"));
 }
 
-bool TestAdministrationPage::addFault(const QByteArray &json)
-{
-    return httpSend(m_network, jsonRequest(m_sim->url() + QStringLiteral("/__trackersim/faults")),
-                    "POST", json)
-               .status == 201;
-}
-
 void TestAdministrationPage::failedRefreshKeepsLastList()
 {
     AdminListTab *links = m_page->tab(AdministrationPage::AppLinksTab);
     const QStringList before = columnOf(links, AdminRows::LinkName);
     QVERIFY(before.size() >= 4);
     m_page->tabs()->setCurrentIndex(AdministrationPage::AppLinksTab);
-    QVERIFY(addFault(R"({"method":"GET","path":"/rest/applinks/3.0/applinks","status":429,)"
-                     R"("contentType":"application/json","body":"{}",)"
-                     R"("headers":{"Retry-After":"7"},"times":1})"));
+    QVERIFY(m_session.server().addFault(
+        R"({"method":"GET","path":"/rest/applinks/3.0/applinks","status":429,)"
+        R"("contentType":"application/json","body":"{}",)"
+        R"("headers":{"Retry-After":"7"},"times":1})"));
     QTest::mouseClick(links->refreshButton(), Qt::LeftButton);
     QVERIFY(waitLoaded(m_controller.get(), Section::AppLinks));
     QVERIFY(links->errorLabel()->isVisible());
@@ -492,8 +405,9 @@ void TestAdministrationPage::failedRefreshKeepsLastList()
     // Offline: the connection drops (more than once, because QNAM sends again by itself when a
     // kept-alive connection closes).
     AdminListTab *clients = m_page->tab(AdministrationPage::OAuth2ClientsTab);
-    QVERIFY(addFault(R"({"method":"GET","path":"/rest/oauth2/latest/client","action":"reset",)"
-                     R"("times":3})"));
+    QVERIFY(m_session.server().addFault(
+        R"({"method":"GET","path":"/rest/oauth2/latest/client","action":"reset",)"
+        R"("times":3})"));
     m_controller->refresh(Section::OAuth2Clients);
     QVERIFY(waitLoaded(m_controller.get(), Section::OAuth2Clients));
     error = clients->errorLabel()->text();
@@ -502,10 +416,7 @@ void TestAdministrationPage::failedRefreshKeepsLastList()
     QCOMPARE(columnOf(clients, AdminRows::ClientName),
              QStringList{QStringLiteral("Deploy Dashboard")});
 
-    QCOMPARE(httpSend(m_network, jsonRequest(m_sim->url() + QStringLiteral("/__trackersim/faults")),
-                      "DELETE")
-                 .status,
-             204);
+    QVERIFY(m_session.server().clearFaults());
 
     // The next refresh that works clears the message.
     QTest::mouseClick(links->refreshButton(), Qt::LeftButton);
@@ -517,8 +428,8 @@ void TestAdministrationPage::failedRefreshKeepsLastList()
 void TestAdministrationPage::nonAdminIsToldInPlainWords()
 {
     auto alice = connectAs(QStringLiteral("alice"));
-    AdminController controller(alice.get(), m_log.get(),
-                               {QString(), m_sim->url(), QStringLiteral("alice")});
+    AdminController controller(alice.get(), m_log,
+                               {QString(), m_session.url(), QStringLiteral("alice")});
     auto *page = new AdministrationPage(&controller);
     const auto window = frameFor(page, 1);
     window->show();
@@ -540,10 +451,9 @@ void TestAdministrationPage::nonAdminIsToldInPlainWords()
         QCOMPARE(page->tab(tab)->table()->model()->rowCount(), 0);
     }
     page->tabs()->setCurrentIndex(AdministrationPage::AppLinksTab);
-    saveShot(window.get(), QStringLiteral("administration-not-admin"));
+    saveScreenshot(window.get(), QStringLiteral("administration-not-admin"));
     // The profile switch: the controller forgets alice's refusals for the admin's server.
-    controller.setConnection(m_connection.get(),
-                             {QString(), m_sim->url(), QStringLiteral("admin")});
+    controller.setConnection(m_session.connection(), m_session.who());
     QVERIFY(page->tab(AdministrationPage::AppLinksTab)->errorLabel()->text().isEmpty());
     controller.refresh(Section::AppLinks);
     QVERIFY(waitLoaded(&controller, Section::AppLinks));

@@ -3,7 +3,9 @@
 // switch through the window's server switcher and My access follows; a failed switch keeps the
 // connection; start-up picks the only or last used profile, or says how to add one. And the real
 // accessdesk binary, started as scripts/demo.sh starts it, lists the grants and stays up.
+#include "SimClient.h"
 #include "SimProcess.h"
+#include "TestKeychain.h"
 
 #include "secrets/SecretStore.h"
 #include "storage/ProfileStore.h"
@@ -12,8 +14,6 @@
 #include "ui/MyAccessController.h"
 
 #include <QComboBox>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProcess>
@@ -22,7 +22,6 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 
 #include <memory>
 
@@ -84,7 +83,7 @@ private:
     std::unique_ptr<SimProcess> m_simA; // alice's grants
     std::unique_ptr<SimProcess> m_simB; // bob's
     SecretStore m_secrets;
-    QStringList m_profiles;
+    TestKeychain m_keychain{&m_secrets};
     QStringList m_alicesGrants;
     QStringList m_bobsGrants;
 };
@@ -106,37 +105,23 @@ void TestAppSession::initTestCase()
 
 void TestAppSession::cleanupTestCase()
 {
-    for (const QString &profile : std::as_const(m_profiles)) {
-        std::unique_ptr<SecretJob> job(m_secrets.deleteAllFor(profile));
-        job->setAutoDelete(false);
-        QSignalSpy done(job.get(), &SecretJob::finished);
-        done.wait(30000);
-    }
+    m_keychain.forgetAll();
 }
 
 QString TestAppSession::addProfile(AppSession &session, const SimProcess &sim, const QString &user,
                                    bool storePassword)
 {
     ConnectionProfile profile;
-    profile.name =
-        user + QLatin1Char('-') + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+    profile.name = user;
     profile.baseUrl = QUrl(sim.url());
     profile.username = user;
-    QStringList problems;
-    if (!session.profiles().save(profile, ProfileStore::SaveMode::CreateOnly, &problems))
-        qFatal("profile not saved: %s", qPrintable(problems.join(QLatin1Char(';'))));
-    m_profiles << profile.name;
-    if (storePassword) {
-        std::unique_ptr<SecretJob> job(
-            m_secrets.writeSecret({profile.name, SecretKind::Password}, user.toUtf8()));
-        job->setAutoDelete(false);
-        QSignalSpy written(job.get(), &SecretJob::finished);
-        if (!written.wait(30000) || job->hasError() || job->isMemoryOnly())
-            qFatal("no keychain: run inside dbus-run-session with an unlocked gnome-keyring "
-                   "(scripts/test.sh does)");
-    }
+    QString problem;
+    const QString name =
+        m_keychain.addProfile(session.profiles(), profile, storePassword, &problem);
+    if (name.isEmpty())
+        qFatal("%s", qPrintable(problem));
     session.notifyProfilesChanged();
-    return profile.name;
+    return name;
 }
 
 bool TestAppSession::waitForGrants(App &app, const QStringList &expected)
@@ -301,17 +286,10 @@ void TestAppSession::realBinaryListsTheGrantsAndStaysUp()
     // The grants listing reads the access-tokens page: a one-time latency fault there is used up
     // exactly when the app lists alice's grants, which the control interface then shows.
     QNetworkAccessManager network;
-    const QString faults = m_simA->url() + QStringLiteral("/__trackersim/faults");
-    const HttpResult added =
-        httpSend(network, jsonRequest(faults), "POST",
-                 R"({"method":"GET","path":"/plugins/servlet/oauth/users/access-tokens",
-            "action":"latency","delayMs":1,"times":1})");
-    QCOMPARE(added.status, 201);
-    auto faultsLeft = [&network, &faults] {
-        const HttpResult listed = httpSend(network, jsonRequest(faults), "GET");
-        return listed.status == 200 ? QJsonDocument::fromJson(listed.body).array().size() : -1;
-    };
-    QCOMPARE(faultsLeft(), 1);
+    const SimClient server(&network, m_simA->url());
+    QVERIFY(server.addFault(R"({"method":"GET","path":"/plugins/servlet/oauth/users/access-tokens",
+            "action":"latency","delayMs":1,"times":1})"));
+    QCOMPARE(server.faultCount(), 1);
 
     QTemporaryDir home;
     QProcess app;
@@ -328,7 +306,7 @@ void TestAppSession::realBinaryListsTheGrantsAndStaysUp()
                QStringLiteral("basic"), QStringLiteral("--user"), QStringLiteral("alice"),
                QStringLiteral("--password-env"), QStringLiteral("ACCESSDESK_DEMO_PASSWORD")});
     QVERIFY(app.waitForStarted(30000));
-    QTRY_COMPARE_WITH_TIMEOUT(faultsLeft(), 0, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(server.faultCount(), 0, 60000);
     QCOMPARE(app.state(), QProcess::Running);
 
     app.terminate();

@@ -2,10 +2,8 @@
 // each failure with its reason, Retry, and "Revoke all". Faults are injected through trackersim's
 // control interface; the server side is checked with plain HTTP.
 #include "AccessGrantModel.h"
-#include "SimProcess.h"
-#include "api/ServerConnection.h"
-#include "auth/BasicCredentials.h"
-#include "ui/ConfirmationDialog.h"
+#include "GuiTestSupport.h"
+#include "SimSession.h"
 #include "ui/MyAccessController.h"
 #include "ui/MyAccessPage.h"
 #include "ui/RevokeProgressDialog.h"
@@ -14,11 +12,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -30,15 +26,6 @@ using namespace accessdesk;
 namespace {
 
 const QString kFailure = QStringLiteral("Token store is read-only for maintenance");
-
-// With ACCESSDESK_SCREENSHOTS set to a folder (run under Xvfb for real fonts), keeps a picture.
-void screenshot(QWidget *widget, const char *name)
-{
-    const QString folder = qEnvironmentVariable("ACCESSDESK_SCREENSHOTS");
-    if (!folder.isEmpty())
-        widget->grab().save(folder + QLatin1Char('/') + QLatin1String(name) +
-                            QStringLiteral(".png"));
-}
 
 } // namespace
 
@@ -60,13 +47,9 @@ private:
     void selectApplications(const QStringList &names);
     AccessGrant grantNamed(const QString &application) const;
     QStringList serverApplications();
-    void addFault(const QJsonObject &fault);
-    void clearFaults();
     RevokeProgressDialog *confirmRevoke(QPushButton *button);
 
-    std::unique_ptr<SimProcess> m_sim;
-    QNetworkAccessManager m_network;
-    std::unique_ptr<ServerConnection> m_connection;
+    std::unique_ptr<SimSession> m_session;
     std::unique_ptr<MyAccessController> m_controller;
     std::unique_ptr<MyAccessPage> m_page;
 };
@@ -74,17 +57,13 @@ private:
 void TestBulkRevoke::init()
 {
     // A fresh server per test: each one revokes alice's seeded grants.
-    m_sim = std::make_unique<SimProcess>();
-    QVERIFY2(m_sim->start(), qPrintable(m_sim->errorText()));
+    m_session = std::make_unique<SimSession>();
     ConnectionSettings settings;
-    settings.baseUrl = QUrl(m_sim->url());
     settings.retryFloorMs = 10; // an injected 500 on DELETE is retried; keep that quick
-    m_connection = std::make_unique<ServerConnection>(
-        &m_network, settings,
-        std::make_shared<BasicCredentials>(QStringLiteral("alice"), QStringLiteral("alice")));
-    m_controller = std::make_unique<MyAccessController>(
-        m_connection.get(), nullptr,
-        ActivityContext{QString(), m_sim->url(), QStringLiteral("alice")});
+    QVERIFY2(m_session->start(QStringLiteral("alice"), settings),
+             qPrintable(m_session->errorText()));
+    m_controller =
+        std::make_unique<MyAccessController>(m_session->connection(), nullptr, m_session->who());
     m_page = std::make_unique<MyAccessPage>(m_controller.get());
     m_page->resize(1100, 700);
     m_page->show();
@@ -101,17 +80,12 @@ void TestBulkRevoke::cleanup()
 {
     m_page.reset();
     m_controller.reset();
-    m_connection.reset();
-    m_sim.reset();
+    m_session.reset();
 }
 
 QStringList TestBulkRevoke::shownApplications() const
 {
-    QStringList names;
-    const QAbstractItemModel *model = m_page->table()->model();
-    for (int row = 0; row < model->rowCount(); ++row)
-        names << model->index(row, AccessGrantModel::Application).data().toString();
-    return names;
+    return columnTexts(m_page->table()->model(), AccessGrantModel::Application);
 }
 
 void TestBulkRevoke::selectApplications(const QStringList &names)
@@ -140,53 +114,15 @@ AccessGrant TestBulkRevoke::grantNamed(const QString &application) const
 // What alice holds, read straight from the server: the access-tokens page and the PAT list.
 QStringList TestBulkRevoke::serverApplications()
 {
-    QStringList names;
-    const HttpResult page = httpSend(
-        m_network,
-        jsonRequest(m_sim->url() + QStringLiteral("/plugins/servlet/oauth/users/access-tokens"),
-                    "alice"),
-        "GET");
-    if (page.status != 200)
-        return {QStringLiteral("<page status %1>").arg(page.status)};
-    static const QRegularExpression consumer(QStringLiteral("class=\"consumer-name\">([^<]+)<"));
-    for (auto it = consumer.globalMatch(QString::fromUtf8(page.body)); it.hasNext();)
-        names << it.next().captured(1);
-    const HttpResult tokens = httpSend(
-        m_network, jsonRequest(m_sim->url() + QStringLiteral("/rest/pat/latest/tokens"), "alice"),
-        "GET");
-    if (tokens.status != 200)
-        return {QStringLiteral("<tokens status %1>").arg(tokens.status)};
-    for (const QJsonValue &token : QJsonDocument::fromJson(tokens.body).array())
-        names << token.toObject().value(QStringLiteral("name")).toString();
-    names.sort(Qt::CaseInsensitive);
-    return names;
-}
-
-void TestBulkRevoke::addFault(const QJsonObject &fault)
-{
-    QNetworkRequest request = jsonRequest(m_sim->url() + QStringLiteral("/__trackersim/faults"));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    const HttpResult result =
-        httpSend(m_network, request, "POST", QJsonDocument(fault).toJson(QJsonDocument::Compact));
-    QCOMPARE(result.status, 201);
-}
-
-void TestBulkRevoke::clearFaults()
-{
-    const HttpResult result = httpSend(
-        m_network, jsonRequest(m_sim->url() + QStringLiteral("/__trackersim/faults")), "DELETE");
-    QVERIFY(result.status >= 200 && result.status < 300);
+    return m_session->server().grantedApplications("alice");
 }
 
 // Clicks the button, accepts the confirmation, and returns the progress dialog it opens.
 RevokeProgressDialog *TestBulkRevoke::confirmRevoke(QPushButton *button)
 {
-    if (!button->isEnabled())
-        return nullptr;
     QSignalSpy started(m_controller.get(), &MyAccessController::revokeStarted);
-    ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Accept);
-    QTest::mouseClick(button, Qt::LeftButton);
-    if (!started.wait(10000))
+    if (!clickConfirmed(button, m_page.get(), ConfirmationDialog::Answer::Accept) ||
+        !started.wait(10000))
         return nullptr;
     return m_page->findChild<RevokeProgressDialog *>();
 }
@@ -195,16 +131,17 @@ void TestBulkRevoke::oneFailureIsReportedAndRetried()
 {
     const AccessGrant failing = grantNamed(QStringLiteral("ci-pipeline"));
     QCOMPARE(failing.kind, GrantKind::PersonalToken);
-    addFault({{QStringLiteral("method"), QStringLiteral("DELETE")},
-              {QStringLiteral("path"),
-               QString(QStringLiteral("/rest/pat/latest/tokens/") + failing.revokeKey)},
-              {QStringLiteral("action"), QStringLiteral("respond")},
-              {QStringLiteral("status"), 500},
-              {QStringLiteral("contentType"), QStringLiteral("application/json")},
-              {QStringLiteral("body"),
-               QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("errorMessages"),
-                                                            QJsonArray{kFailure}}})
-                                     .toJson(QJsonDocument::Compact))}});
+    QVERIFY(m_session->server().addFault(QJsonObject{
+        {QStringLiteral("method"), QStringLiteral("DELETE")},
+        {QStringLiteral("path"),
+         QString(QStringLiteral("/rest/pat/latest/tokens/") + failing.revokeKey)},
+        {QStringLiteral("action"), QStringLiteral("respond")},
+        {QStringLiteral("status"), 500},
+        {QStringLiteral("contentType"), QStringLiteral("application/json")},
+        {QStringLiteral("body"),
+         QString::fromUtf8(
+             QJsonDocument(QJsonObject{{QStringLiteral("errorMessages"), QJsonArray{kFailure}}})
+                 .toJson(QJsonDocument::Compact))}}));
 
     selectApplications({QStringLiteral("Bamboo"), QStringLiteral("ci-pipeline"),
                         QStringLiteral("Deploy Dashboard"), QStringLiteral("laptop-cli")});
@@ -227,7 +164,7 @@ void TestBulkRevoke::oneFailureIsReportedAndRetried()
     QVERIFY(dialog->retryButton()->isVisible());
     QVERIFY(dialog->closeButton()->isVisible());
     QVERIFY(!dialog->cancelButton()->isVisible());
-    screenshot(dialog, "revoke-summary-failure");
+    saveScreenshot(dialog, QStringLiteral("revoke-summary-failure"));
 
     // The others are gone on the server; the failed one is still there.
     QCOMPARE(serverApplications(),
@@ -238,7 +175,7 @@ void TestBulkRevoke::oneFailureIsReportedAndRetried()
              (QStringList{QStringLiteral("ci-pipeline"), QStringLiteral("Release Radar")}));
 
     // The fault is gone; Retry revokes just the failed one, in the same dialog.
-    clearFaults();
+    QVERIFY(m_session->server().clearFaults());
     QVERIFY(dialog->retryButton()->isEnabled());
     QSignalSpy progress(m_controller.get(), &MyAccessController::revokeProgress);
     QTest::mouseClick(dialog->retryButton(), Qt::LeftButton);
@@ -263,11 +200,12 @@ void TestBulkRevoke::cancelStopsBeforeTheNextGrant()
 {
     // The second grant takes a while on the server, so Cancel lands while it is under way.
     const AccessGrant slow = grantNamed(QStringLiteral("ci-pipeline"));
-    addFault({{QStringLiteral("method"), QStringLiteral("DELETE")},
-              {QStringLiteral("path"),
-               QString(QStringLiteral("/rest/pat/latest/tokens/") + slow.revokeKey)},
-              {QStringLiteral("action"), QStringLiteral("latency")},
-              {QStringLiteral("delayMs"), 1500}});
+    QVERIFY(m_session->server().addFault(
+        QJsonObject{{QStringLiteral("method"), QStringLiteral("DELETE")},
+                    {QStringLiteral("path"),
+                     QString(QStringLiteral("/rest/pat/latest/tokens/") + slow.revokeKey)},
+                    {QStringLiteral("action"), QStringLiteral("latency")},
+                    {QStringLiteral("delayMs"), 1500}}));
     const QStringList all = shownApplications();
     selectApplications(all);
     QSignalSpy progress(m_controller.get(), &MyAccessController::revokeProgress);
@@ -277,7 +215,7 @@ void TestBulkRevoke::cancelStopsBeforeTheNextGrant()
     QVERIFY(progress.wait(30000)); // Bamboo is done; ci-pipeline is on its way
     QCOMPARE(progress.count(), 1);
     QCOMPARE(dialog->headline(), QStringLiteral("Revoking 2 of 5: ci-pipeline"));
-    screenshot(dialog, "revoke-progress");
+    saveScreenshot(dialog, QStringLiteral("revoke-progress"));
     QCOMPARE(dialog->progressBar()->value(), 1);
     QCOMPARE(dialog->progressBar()->maximum(), 5);
 
@@ -288,7 +226,7 @@ void TestBulkRevoke::cancelStopsBeforeTheNextGrant()
     QCOMPARE(progress.count(), 2); // nothing after the grant that was under way
 
     QCOMPARE(dialog->headline(), QStringLiteral("Cancelled: revoked 2 of 5 grants."));
-    screenshot(dialog, "revoke-summary-cancelled");
+    saveScreenshot(dialog, QStringLiteral("revoke-summary-cancelled"));
     const QString details = dialog->details();
     QVERIFY2(details.contains(QStringLiteral("Not revoked because you cancelled")),
              qPrintable(details));
@@ -311,18 +249,15 @@ void TestBulkRevoke::revokeAllCancelledChangesNothing()
     QCOMPARE(before.size(), 5);
     QVERIFY(m_page->revokeAllButton()->isEnabled());
     QSignalSpy started(m_controller.get(), &MyAccessController::revokeStarted);
-    ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Cancel);
-    QTest::mouseClick(m_page->revokeAllButton(), Qt::LeftButton);
-    auto *dialog = m_page->findChild<ConfirmationDialog *>();
+    ConfirmationDialog *dialog =
+        clickConfirmed(m_page->revokeAllButton(), m_page.get(), ConfirmationDialog::Answer::Cancel);
     QVERIFY(dialog);
     QCOMPARE(dialog->acceptButton()->text(), QStringLiteral("Revoke 5 grants"));
     for (const QString &name : shownApplications())
         QVERIFY2(
             dialog->message().contains(name + QStringLiteral(" can then see only public data")),
             qPrintable(name));
-    QSignalSpy answered(dialog, &ConfirmationDialog::answered);
-    QVERIFY(answered.wait(10000));
-    QCOMPARE(answered.first().first().toBool(), false);
+    QCOMPARE(answerOf(dialog), std::optional<bool>(false));
     QCOMPARE(started.count(), 0);
     QVERIFY(!m_page->findChild<RevokeProgressDialog *>());
     QCOMPARE(serverApplications(), before);

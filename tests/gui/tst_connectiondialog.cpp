@@ -1,16 +1,16 @@
 // The connection dialog against a real trackersim, a real keyring and a temporary settings file:
 // failures are explained next to their field without losing what was typed, and only a profile
 // the server accepted is saved, its secret in the keychain and never in the settings file.
+#include "GuiTestSupport.h"
+#include "SimClient.h"
 #include "SimProcess.h"
+#include "TestKeychain.h"
 #include "api/CertificateInfo.h"
-#include "secrets/SecretJob.h"
 #include "secrets/SecretStore.h"
-#include "storage/ProfileStore.h"
 #include "ui/ConnectionDialog.h"
 #include "ui/TlsTrustDialog.h"
 
 #include <QComboBox>
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -18,12 +18,9 @@
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 
 #include <memory>
 
@@ -58,56 +55,45 @@ private:
     void fill(const QString &name, const QString &url, const QString &user,
               const QString &password);
     bool click(QPushButton *button, int results = 1);
-    QString uniqueName(const QString &stem);
-    // nullopt: the keychain failed; empty: nothing stored.
-    std::optional<QByteArray> keychain(const QString &profile, SecretKind kind);
-    QByteArray settingsFile();
-    bool addFault(const QJsonObject &fault);
-    void clearFaults();
+    const SimClient &server() const { return *m_server; }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ProfileStore> m_store;
+    TempSettings m_settings;
+    ProfileStore *m_store = nullptr; // owned by m_settings
     SecretStore m_secrets;
+    TestKeychain m_keychain{&m_secrets};
     QNetworkAccessManager m_network;
     std::unique_ptr<SimProcess> m_sim;
+    std::optional<SimClient> m_server;
     QPointer<ConnectionDialog> m_dialog;
-    QStringList m_names;
     QString m_token;
 };
 
 void TestConnectionDialog::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("config"))));
-    qputenv("XDG_DATA_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("data"))));
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("profiles.ini")),
-                                             QSettings::IniFormat);
-    m_store = std::make_unique<ProfileStore>(*m_settings);
+    QVERIFY(m_settings.open());
+    m_store = &m_settings.profiles();
 
     // The keychain must be real: a memory fallback would make the keychain checks meaningless.
     const std::optional<QByteArray> probe =
-        keychain(uniqueName(QStringLiteral("probe")), SecretKind::Password);
+        m_keychain.read(m_keychain.uniqueName(QStringLiteral("probe")), SecretKind::Password);
     QVERIFY2(probe && !m_secrets.isMemoryOnly(), "no keychain: run inside dbus-run-session");
 
     m_sim = std::make_unique<SimProcess>();
     QVERIFY2(m_sim->start(), qPrintable(m_sim->errorText()));
+    m_server.emplace(&m_network, m_sim->url());
 }
 
 void TestConnectionDialog::cleanupTestCase()
 {
-    for (const QString &name : std::as_const(m_names)) {
-        SecretJob *job = m_secrets.deleteAllFor(name);
-        QSignalSpy done(job, &SecretJob::finished);
-        QVERIFY(done.wait(30000));
-    }
+    QVERIFY(m_keychain.forgetAll());
+    m_server.reset();
     m_sim.reset();
 }
 
 void TestConnectionDialog::cleanup()
 {
     delete m_dialog.data();
-    clearFaults();
+    server().clearFaults();
 }
 
 ConnectionDialog *TestConnectionDialog::newDialog()
@@ -116,15 +102,6 @@ ConnectionDialog *TestConnectionDialog::newDialog()
     m_dialog = new ConnectionDialog(*m_store, &m_secrets, &m_network);
     m_dialog->open();
     return m_dialog;
-}
-
-QString TestConnectionDialog::uniqueName(const QString &stem)
-{
-    // Unique names keep runs (and a shared developer keyring) apart.
-    const QString name =
-        stem + QLatin1Char('-') + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
-    m_names.append(name);
-    return name;
 }
 
 void TestConnectionDialog::fill(const QString &name, const QString &url, const QString &user,
@@ -149,41 +126,10 @@ bool TestConnectionDialog::click(QPushButton *button, int results)
     return true;
 }
 
-std::optional<QByteArray> TestConnectionDialog::keychain(const QString &profile, SecretKind kind)
-{
-    SecretJob *job = m_secrets.readSecret(SecretKey{profile, kind});
-    job->setAutoDelete(false);
-    std::unique_ptr<SecretJob> owned(job);
-    QSignalSpy done(job, &SecretJob::finished);
-    if (!done.wait(30000) || job->hasError())
-        return std::nullopt;
-    return job->found() ? job->value() : QByteArray();
-}
-
-QByteArray TestConnectionDialog::settingsFile()
-{
-    m_settings->sync();
-    QFile file(m_settings->fileName());
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool TestConnectionDialog::addFault(const QJsonObject &fault)
-{
-    QNetworkRequest request = jsonRequest(m_sim->url() + QStringLiteral("/__trackersim/faults"));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    return httpSend(m_network, request, "POST", QJsonDocument(fault).toJson()).status == 201;
-}
-
-void TestConnectionDialog::clearFaults()
-{
-    httpSend(m_network, jsonRequest(m_sim->url() + QStringLiteral("/__trackersim/faults")),
-             "DELETE");
-}
-
 void TestConnectionDialog::invalidUrlFailsWithoutARequest()
 {
     newDialog();
-    const QString name = uniqueName(QStringLiteral("invalid"));
+    const QString name = m_keychain.uniqueName(QStringLiteral("invalid"));
     fill(name, QStringLiteral("jira.example.com"), QStringLiteral("alice"),
          QStringLiteral("alice"));
     QSignalSpy requests(&m_network, &QNetworkAccessManager::finished);
@@ -201,7 +147,7 @@ void TestConnectionDialog::invalidUrlFailsWithoutARequest()
 void TestConnectionDialog::wrongPasswordKeepsWhatWasTypedAndSavesNothing()
 {
     newDialog();
-    const QString name = uniqueName(QStringLiteral("wrong"));
+    const QString name = m_keychain.uniqueName(QStringLiteral("wrong"));
     fill(name, m_sim->url(), QStringLiteral("alice"), QStringLiteral("not-her-password"));
     m_dialog->timeoutBox()->setValue(45);
     QVERIFY(click(m_dialog->saveButton()));
@@ -224,13 +170,13 @@ void TestConnectionDialog::wrongPasswordKeepsWhatWasTypedAndSavesNothing()
 
     // Nothing saved, neither in the settings nor in the keychain.
     QVERIFY(!m_store->find(name));
-    QVERIFY(!settingsFile().contains(name.toUtf8()));
-    QCOMPARE(keychain(name, SecretKind::Password), std::optional<QByteArray>(QByteArray()));
+    QVERIFY(!m_settings.contents().contains(name.toUtf8()));
+    QCOMPARE(m_keychain.read(name, SecretKind::Password), std::optional<QByteArray>(QByteArray()));
 }
 
 void TestConnectionDialog::captchaIsExplained()
 {
-    QVERIFY(addFault(QJsonObject{
+    QVERIFY(server().addFault(QJsonObject{
         {QStringLiteral("path"), QStringLiteral("/rest/api/2/myself")},
         {QStringLiteral("status"), 403},
         {QStringLiteral("contentType"), QStringLiteral("text/html")},
@@ -239,7 +185,7 @@ void TestConnectionDialog::captchaIsExplained()
          QJsonObject{{QStringLiteral("X-Authentication-Denied-Reason"),
                       QStringLiteral("CAPTCHA_CHALLENGE; login-url=/login.jsp")}}}}));
     newDialog();
-    fill(uniqueName(QStringLiteral("captcha")), m_sim->url(), QStringLiteral("alice"),
+    fill(m_keychain.uniqueName(QStringLiteral("captcha")), m_sim->url(), QStringLiteral("alice"),
          QStringLiteral("alice"));
     QVERIFY(click(m_dialog->testButton()));
     QVERIFY2(m_dialog->messageFor(Field::Secret).contains(QLatin1String("CAPTCHA")),
@@ -250,7 +196,7 @@ void TestConnectionDialog::unreachableServerIsExplained()
 {
     newDialog();
     // Port 1 on loopback: nothing listens there.
-    fill(uniqueName(QStringLiteral("unreachable")), QStringLiteral("http://127.0.0.1:1"),
+    fill(m_keychain.uniqueName(QStringLiteral("unreachable")), QStringLiteral("http://127.0.0.1:1"),
          QStringLiteral("alice"), QStringLiteral("alice"));
     QVERIFY(click(m_dialog->testButton()));
     QCOMPARE(m_dialog->tester()->result().error.kind(), ApiError::Kind::Network);
@@ -262,8 +208,9 @@ void TestConnectionDialog::notJiraIsExplained()
 {
     newDialog();
     // The right server under a wrong context path answers 404 everywhere, like a web site would.
-    fill(uniqueName(QStringLiteral("notjira")), m_sim->url() + QStringLiteral("/no-jira-here"),
-         QStringLiteral("alice"), QStringLiteral("alice"));
+    fill(m_keychain.uniqueName(QStringLiteral("notjira")),
+         m_sim->url() + QStringLiteral("/no-jira-here"), QStringLiteral("alice"),
+         QStringLiteral("alice"));
     QVERIFY(click(m_dialog->testButton()));
     QVERIFY2(m_dialog->messageFor(Field::BaseUrl).contains(QLatin1String("not a Jira server")),
              qPrintable(m_dialog->messageFor(Field::BaseUrl)));
@@ -271,11 +218,12 @@ void TestConnectionDialog::notJiraIsExplained()
 
 void TestConnectionDialog::timeoutIsExplained()
 {
-    QVERIFY(addFault(QJsonObject{{QStringLiteral("path"), QStringLiteral("/rest/api/2/serverInfo")},
-                                 {QStringLiteral("action"), QStringLiteral("stall")},
-                                 {QStringLiteral("delayMs"), 0}}));
+    QVERIFY(server().addFault(
+        QJsonObject{{QStringLiteral("path"), QStringLiteral("/rest/api/2/serverInfo")},
+                    {QStringLiteral("action"), QStringLiteral("stall")},
+                    {QStringLiteral("delayMs"), 0}}));
     newDialog();
-    fill(uniqueName(QStringLiteral("slow")), m_sim->url(), QStringLiteral("alice"),
+    fill(m_keychain.uniqueName(QStringLiteral("slow")), m_sim->url(), QStringLiteral("alice"),
          QStringLiteral("alice"));
     m_dialog->timeoutBox()->setValue(1);
     QVERIFY(click(m_dialog->testButton()));
@@ -286,11 +234,12 @@ void TestConnectionDialog::timeoutIsExplained()
 
 void TestConnectionDialog::closingWhileTestingIsSafe()
 {
-    QVERIFY(addFault(QJsonObject{{QStringLiteral("path"), QStringLiteral("/rest/api/2/serverInfo")},
-                                 {QStringLiteral("action"), QStringLiteral("stall")},
-                                 {QStringLiteral("delayMs"), 0}}));
+    QVERIFY(server().addFault(
+        QJsonObject{{QStringLiteral("path"), QStringLiteral("/rest/api/2/serverInfo")},
+                    {QStringLiteral("action"), QStringLiteral("stall")},
+                    {QStringLiteral("delayMs"), 0}}));
     newDialog();
-    const QString name = uniqueName(QStringLiteral("closed"));
+    const QString name = m_keychain.uniqueName(QStringLiteral("closed"));
     fill(name, m_sim->url(), QStringLiteral("alice"), QStringLiteral("alice"));
     QTest::mouseClick(m_dialog->saveButton(), Qt::LeftButton);
     QVERIFY(m_dialog->tester()->isBusy());
@@ -306,7 +255,7 @@ void TestConnectionDialog::closingWhileTestingIsSafe()
 void TestConnectionDialog::rightPasswordSavesSecretInKeychainOnly()
 {
     newDialog();
-    const QString name = uniqueName(QStringLiteral("basic"));
+    const QString name = m_keychain.uniqueName(QStringLiteral("basic"));
     fill(name, m_sim->url(), QStringLiteral("alice"), QStringLiteral("alice"));
     QSignalSpy saved(m_dialog.data(), &ConnectionDialog::profileSaved);
     QVERIFY(click(m_dialog->testButton()));
@@ -324,10 +273,10 @@ void TestConnectionDialog::rightPasswordSavesSecretInKeychainOnly()
     QCOMPARE(profile->baseUrl, QUrl(m_sim->url()));
     QCOMPARE(profile->authKind, AuthKind::Basic);
     QCOMPARE(profile->username, QStringLiteral("alice"));
-    QCOMPARE(keychain(name, SecretKind::Password), std::optional<QByteArray>("alice"));
+    QCOMPARE(m_keychain.read(name, SecretKind::Password), std::optional<QByteArray>("alice"));
 
     // The password equals the user name here, so: "alice" appears in the file only as the user.
-    const QList<QByteArray> lines = settingsFile().split('\n');
+    const QList<QByteArray> lines = m_settings.contents().split('\n');
     for (const QByteArray &line : lines) {
         if (line.contains("alice") && !line.trimmed().endsWith("\\username=alice"))
             QFAIL(
@@ -338,7 +287,7 @@ void TestConnectionDialog::rightPasswordSavesSecretInKeychainOnly()
 
 void TestConnectionDialog::editingKeepsTheStoredSecret()
 {
-    const QString name = uniqueName(QStringLiteral("edit"));
+    const QString name = m_keychain.uniqueName(QStringLiteral("edit"));
     newDialog();
     fill(name, m_sim->url(), QStringLiteral("bob"), QStringLiteral("bob"));
     QVERIFY(click(m_dialog->saveButton()));
@@ -357,24 +306,21 @@ void TestConnectionDialog::editingKeepsTheStoredSecret()
     QVERIFY(click(m_dialog->saveButton()));
     QCOMPARE(saved.count(), 1);
     QCOMPARE(m_store->find(name)->timeoutSeconds, 20);
-    QCOMPARE(keychain(name, SecretKind::Password), std::optional<QByteArray>("bob"));
+    QCOMPARE(m_keychain.read(name, SecretKind::Password), std::optional<QByteArray>("bob"));
 }
 
 void TestConnectionDialog::personalTokenWorks()
 {
-    QNetworkRequest create =
-        jsonRequest(m_sim->url() + QStringLiteral("/rest/pat/latest/tokens"), "alice");
-    create.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    const HttpResult made =
-        httpSend(m_network, create, "POST",
-                 R"({"name": "connection-dialog-test", "expirationDuration": 5})");
+    const HttpResult made = server().sendJson(
+        "POST", QStringLiteral("/rest/pat/latest/tokens"),
+        R"({"name": "connection-dialog-test", "expirationDuration": 5})", "alice");
     QVERIFY2(made.status == 201 || made.status == 200, made.body.constData());
     m_token =
         QJsonDocument::fromJson(made.body).object().value(QStringLiteral("rawToken")).toString();
     QVERIFY(!m_token.isEmpty());
 
     newDialog();
-    const QString name = uniqueName(QStringLiteral("pat"));
+    const QString name = m_keychain.uniqueName(QStringLiteral("pat"));
     QTest::keyClicks(m_dialog->nameEdit(), name);
     QTest::keyClicks(m_dialog->urlEdit(), m_sim->url());
     m_dialog->authKindBox()->setCurrentIndex(
@@ -386,15 +332,15 @@ void TestConnectionDialog::personalTokenWorks()
     QVERIFY(m_store->find(name));
     QCOMPARE(m_store->find(name)->authKind, AuthKind::PersonalToken);
     QCOMPARE(m_store->find(name)->username, QStringLiteral("alice")); // as the server said
-    QCOMPARE(keychain(name, SecretKind::PersonalToken),
+    QCOMPARE(m_keychain.read(name, SecretKind::PersonalToken),
              std::optional<QByteArray>(m_token.toUtf8()));
-    QVERIFY(!settingsFile().contains(m_token.toUtf8()));
+    QVERIFY(!m_settings.contents().contains(m_token.toUtf8()));
 }
 
 void TestConnectionDialog::wrongPersonalTokenIsExplained()
 {
     newDialog();
-    const QString name = uniqueName(QStringLiteral("badpat"));
+    const QString name = m_keychain.uniqueName(QStringLiteral("badpat"));
     QTest::keyClicks(m_dialog->nameEdit(), name);
     QTest::keyClicks(m_dialog->urlEdit(), m_sim->url());
     m_dialog->authKindBox()->setCurrentIndex(
@@ -405,7 +351,8 @@ void TestConnectionDialog::wrongPersonalTokenIsExplained()
              qPrintable(m_dialog->messageFor(Field::Secret)));
     QCOMPARE(m_dialog->tokenEdit()->text(), QStringLiteral("NotARealTokenAtAll1234567890"));
     QVERIFY(!m_store->find(name));
-    QCOMPARE(keychain(name, SecretKind::PersonalToken), std::optional<QByteArray>(QByteArray()));
+    QCOMPARE(m_keychain.read(name, SecretKind::PersonalToken),
+             std::optional<QByteArray>(QByteArray()));
 }
 
 void TestConnectionDialog::trustedCertificateIsPinnedAndSaved()
@@ -415,7 +362,7 @@ void TestConnectionDialog::trustedCertificateIsPinnedAndSaved()
     QVERIFY(tls.url().startsWith(QLatin1String("https://")));
 
     newDialog();
-    const QString name = uniqueName(QStringLiteral("tls"));
+    const QString name = m_keychain.uniqueName(QStringLiteral("tls"));
     fill(name, tls.url(), QStringLiteral("alice"), QStringLiteral("alice"));
     QVERIFY(click(m_dialog->saveButton()));
     QVERIFY(m_dialog->tester()->result().canTrustCertificate());
@@ -437,7 +384,7 @@ void TestConnectionDialog::trustedCertificateIsPinnedAndSaved()
     const std::optional<ConnectionProfile> profile = m_store->find(name);
     QVERIFY(profile);
     QCOMPARE(profile->pinnedCertificateSha256, normalisedSha256(tls.fingerprint()));
-    QCOMPARE(keychain(name, SecretKind::Password), std::optional<QByteArray>("alice"));
+    QCOMPARE(m_keychain.read(name, SecretKind::Password), std::optional<QByteArray>("alice"));
 }
 
 void TestConnectionDialog::cancelledCertificateSavesNothing()
@@ -446,7 +393,7 @@ void TestConnectionDialog::cancelledCertificateSavesNothing()
     QVERIFY2(tls.start(), qPrintable(tls.errorText()));
 
     newDialog();
-    const QString name = uniqueName(QStringLiteral("tls-cancel"));
+    const QString name = m_keychain.uniqueName(QStringLiteral("tls-cancel"));
     fill(name, tls.url(), QStringLiteral("alice"), QStringLiteral("alice"));
     QVERIFY(click(m_dialog->saveButton()));
     TlsTrustDialog *trust = m_dialog->trustDialog();
@@ -460,7 +407,7 @@ void TestConnectionDialog::cancelledCertificateSavesNothing()
     QVERIFY(!m_dialog->tester()->isBusy());
     QCOMPARE(m_dialog->passwordEdit()->text(), QStringLiteral("alice"));
     QVERIFY(!m_store->find(name));
-    QCOMPARE(keychain(name, SecretKind::Password), std::optional<QByteArray>(QByteArray()));
+    QCOMPARE(m_keychain.read(name, SecretKind::Password), std::optional<QByteArray>(QByteArray()));
 }
 
 void TestConnectionDialog::preAnsweredTrustRepeatsTheTest()
@@ -469,7 +416,7 @@ void TestConnectionDialog::preAnsweredTrustRepeatsTheTest()
     QVERIFY2(tls.start(), qPrintable(tls.errorText()));
 
     newDialog();
-    const QString name = uniqueName(QStringLiteral("tls-hook"));
+    const QString name = m_keychain.uniqueName(QStringLiteral("tls-hook"));
     fill(name, tls.url(), QStringLiteral("alice"), QStringLiteral("alice"));
     TlsTrustDialog::setNextAnswer(TlsTrustDialog::Answer::Trust);
     QVERIFY(click(m_dialog->testButton(), 2)); // refused, then trusted and repeated

@@ -1,28 +1,21 @@
 // The Connection page with a temporary settings file, a real keyring, a real SQLite cache and a
 // real trackersim: it lists the profiles, removes one only after asking (with its keychain
 // entries and cached lists), tests a stored profile and asks to connect by name.
+#include "GuiTestSupport.h"
 #include "SimProcess.h"
-#include "secrets/SecretJob.h"
+#include "TestKeychain.h"
 #include "secrets/SecretStore.h"
 #include "services/ProbeJob.h"
-#include "storage/Database.h"
-#include "storage/OfflineCache.h"
-#include "storage/ProfileStore.h"
-#include "ui/ConfirmationDialog.h"
 #include "ui/ConnectionDialog.h"
 #include "ui/ConnectionPage.h"
 
-#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 
 #include <memory>
 
@@ -45,65 +38,43 @@ private slots:
     void editDialogIsPrefilled();
 
 private:
-    bool runSecret(SecretJob *job, QByteArray *value = nullptr);
     QString cell(const QString &name, int column) const;
     QString addProfile(const QString &stem, const QString &user, bool pinned);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ProfileStore> m_store;
+    TempSettings m_settings;
+    ProfileStore *m_store = nullptr; // owned by m_settings
     SecretStore m_secrets;
+    TestKeychain m_keychain{&m_secrets};
     QNetworkAccessManager m_network;
-    Database m_database;
-    std::unique_ptr<OfflineCache> m_cache;
+    TempDatabase m_data;
+    OfflineCache *m_cache = nullptr; // owned by m_data
     std::unique_ptr<SimProcess> m_sim;
     std::unique_ptr<ConnectionPage> m_page;
-    QStringList m_names;
     QString m_alice;
     QString m_bob;
 };
 
-bool TestConnectionPage::runSecret(SecretJob *job, QByteArray *value)
-{
-    job->setAutoDelete(false);
-    std::unique_ptr<SecretJob> owned(job);
-    QSignalSpy done(job, &SecretJob::finished);
-    if (!done.wait(30000) || job->hasError())
-        return false;
-    if (value)
-        *value = job->found() ? job->value() : QByteArray();
-    return true;
-}
-
 QString TestConnectionPage::addProfile(const QString &stem, const QString &user, bool pinned)
 {
     ConnectionProfile profile;
-    profile.name =
-        stem + QLatin1Char('-') + QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+    profile.name = stem;
     profile.baseUrl = QUrl(m_sim->url());
     profile.username = user;
     if (pinned)
         profile.pinnedCertificateSha256 = QString(64, QLatin1Char('a'));
-    m_names.append(profile.name);
-    QStringList problems;
-    if (!m_store->save(profile, ProfileStore::SaveMode::CreateOnly, &problems))
-        qFatal("%s", qPrintable(problems.join(QLatin1Char(' '))));
-    if (!runSecret(
-            m_secrets.writeSecret(SecretKey{profile.name, SecretKind::Password}, user.toUtf8())))
-        qFatal("could not write a secret");
-    return profile.name;
+    QString problem;
+    const QString name = m_keychain.addProfile(*m_store, profile, true, &problem);
+    if (name.isEmpty())
+        qFatal("%s", qPrintable(problem));
+    return name;
 }
 
 void TestConnectionPage::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("config"))));
-    qputenv("XDG_DATA_HOME", QFile::encodeName(m_dir.filePath(QStringLiteral("data"))));
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("profiles.ini")),
-                                             QSettings::IniFormat);
-    m_store = std::make_unique<ProfileStore>(*m_settings);
-    QVERIFY(m_database.open(m_dir.filePath(QStringLiteral("cache.sqlite"))));
-    m_cache = std::make_unique<OfflineCache>(m_database);
+    QVERIFY(m_settings.open());
+    m_store = &m_settings.profiles();
+    QVERIFY2(m_data.open(), qPrintable(m_data.errorString()));
+    m_cache = m_data.offlineCache();
     m_sim = std::make_unique<SimProcess>();
     QVERIFY2(m_sim->start(), qPrintable(m_sim->errorText()));
 
@@ -112,7 +83,7 @@ void TestConnectionPage::initTestCase()
     QVERIFY(!m_secrets.isMemoryOnly()); // a real keychain, or the checks below mean nothing
     QVERIFY(m_cache->store(m_bob, QStringLiteral("grants"), "[]", QDateTime::currentDateTimeUtc()));
 
-    m_page = std::make_unique<ConnectionPage>(*m_store, &m_secrets, &m_network, m_cache.get());
+    m_page = std::make_unique<ConnectionPage>(*m_store, &m_secrets, &m_network, m_cache);
     m_page->resize(1000, 600);
     m_page->show();
 }
@@ -120,8 +91,7 @@ void TestConnectionPage::initTestCase()
 void TestConnectionPage::cleanupTestCase()
 {
     m_page.reset();
-    for (const QString &name : std::as_const(m_names))
-        runSecret(m_secrets.deleteAllFor(name));
+    m_keychain.forgetAll();
     m_sim.reset();
 }
 
@@ -148,20 +118,15 @@ void TestConnectionPage::listsProfiles()
 void TestConnectionPage::removeCancelledKeepsProfile()
 {
     QVERIFY(m_page->selectProfile(m_bob));
-    ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Cancel);
-    QTest::mouseClick(m_page->removeButton(), Qt::LeftButton);
-    auto *confirm = m_page->findChild<ConfirmationDialog *>();
+    ConfirmationDialog *confirm =
+        clickConfirmed(m_page->removeButton(), m_page.get(), ConfirmationDialog::Answer::Cancel);
     QVERIFY(confirm);
     QVERIFY(confirm->message().contains(m_bob));
-    QSignalSpy answered(confirm, &ConfirmationDialog::answered);
-    QVERIFY(answered.wait(10000));
-    QCOMPARE(answered.first().first().toBool(), false);
+    QCOMPARE(answerOf(confirm), std::optional<bool>(false));
 
     QVERIFY(m_store->find(m_bob));
     QCOMPARE(m_page->table()->rowCount(), 2);
-    QByteArray secret;
-    QVERIFY(runSecret(m_secrets.readSecret(SecretKey{m_bob, SecretKind::Password}), &secret));
-    QCOMPARE(secret, QByteArray("bob"));
+    QCOMPARE(m_keychain.read(m_bob, SecretKind::Password), std::optional<QByteArray>("bob"));
     QVERIFY(m_cache->load(m_bob, QStringLiteral("grants")));
 }
 
@@ -169,21 +134,17 @@ void TestConnectionPage::removeAcceptedRemovesProfileSecretsAndCache()
 {
     QVERIFY(m_page->selectProfile(m_bob));
     QSignalSpy removed(m_page.get(), &ConnectionPage::profileRemoved);
-    ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Accept);
-    QTest::mouseClick(m_page->removeButton(), Qt::LeftButton);
+    clickConfirmed(m_page->removeButton(), m_page.get(), ConfirmationDialog::Answer::Accept);
     QVERIFY(removed.wait(30000));
     QCOMPARE(removed.first().first().toString(), m_bob);
 
     QVERIFY(!m_store->find(m_bob));
     QCOMPARE(m_page->table()->rowCount(), 1);
-    QByteArray secret = "still there";
-    QVERIFY(runSecret(m_secrets.readSecret(SecretKey{m_bob, SecretKind::Password}), &secret));
-    QVERIFY(secret.isEmpty());
+    QCOMPARE(m_keychain.read(m_bob, SecretKind::Password), std::optional<QByteArray>(QByteArray()));
     QVERIFY(!m_cache->load(m_bob, QStringLiteral("grants")));
     // The other profile is untouched.
     QVERIFY(m_store->find(m_alice));
-    QVERIFY(runSecret(m_secrets.readSecret(SecretKey{m_alice, SecretKind::Password}), &secret));
-    QCOMPARE(secret, QByteArray("alice"));
+    QCOMPARE(m_keychain.read(m_alice, SecretKind::Password), std::optional<QByteArray>("alice"));
 }
 
 void TestConnectionPage::connectEmitsTheName()

@@ -1,48 +1,28 @@
 // "New personal access token" against a real trackersim on the offscreen platform: the token is
 // shown once and then forgotten, the server lists it, Copy puts it on the clipboard and the
 // clipboard is wiped later, and a refusal (too many days) keeps what was typed.
-#include "SimProcess.h"
-#include "api/ServerConnection.h"
-#include "auth/BasicCredentials.h"
-#include "storage/ActivityLog.h"
-#include "storage/Database.h"
+#include "GuiTestSupport.h"
+#include "SimSession.h"
 #include "ui/CreateTokenDialog.h"
 #include "ui/PersonalTokenController.h"
 
 #include <QApplication>
 #include <QClipboard>
-#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
 
 using namespace accessdesk;
 using namespace std::chrono_literals;
-
-namespace {
-
-// With ACCESSDESK_SCREENSHOT_DIR set (run under Xvfb), each state is saved there as PNG.
-void snap(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("ACCESSDESK_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QCoreApplication::processEvents(); // layouts settle before the picture
-    widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
-}
-
-} // namespace
 
 class TestCreateToken final : public QObject
 {
@@ -61,36 +41,21 @@ private:
     CreateTokenDialog *openDialog();
     // Fills the form, clicks Create and waits for the token view; the dialog's token.
     QString create(CreateTokenDialog *dialog, const QString &name, std::optional<int> days);
-    QJsonArray serverTokens();
+    QJsonArray serverTokens() const;
     bool clipboardWiperRunning() const;
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<SimProcess> m_sim;
-    QNetworkAccessManager m_network;
-    std::unique_ptr<ServerConnection> m_connection;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<ActivityLog> m_log;
+    TempDatabase m_data;
+    SimSession m_session;
     std::unique_ptr<PersonalTokenController> m_controller;
     std::unique_ptr<QWidget> m_window;
 };
 
 void TestCreateToken::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_sim = std::make_unique<SimProcess>();
-    QVERIFY2(m_sim->start(), qPrintable(m_sim->errorText()));
-    ConnectionSettings settings;
-    settings.baseUrl = QUrl(m_sim->url());
-    m_connection = std::make_unique<ServerConnection>(
-        &m_network, settings,
-        std::make_shared<BasicCredentials>(QStringLiteral("alice"), QStringLiteral("alice")));
-    m_database = std::make_unique<Database>();
-    QVERIFY2(m_database->open(m_dir.filePath(QStringLiteral("accessdesk.sqlite"))),
-             qPrintable(m_database->errorString()));
-    m_log = std::make_unique<ActivityLog>(*m_database);
+    QVERIFY2(m_data.open(), qPrintable(m_data.errorString()));
+    QVERIFY2(m_session.start(QStringLiteral("alice")), qPrintable(m_session.errorText()));
     m_controller = std::make_unique<PersonalTokenController>(
-        m_connection.get(), m_log.get(),
-        ActivityContext{QStringLiteral("sim"), m_sim->url(), QStringLiteral("alice")});
+        m_session.connection(), m_data.activityLog(), m_session.who(QStringLiteral("sim")));
     m_window = std::make_unique<QWidget>();
     m_window->resize(1280, 800);
     m_window->show();
@@ -100,10 +65,7 @@ void TestCreateToken::cleanupTestCase()
 {
     m_window.reset();
     m_controller.reset();
-    m_log.reset();
-    m_database.reset();
-    m_connection.reset();
-    m_sim.reset();
+    m_session.stop();
 }
 
 CreateTokenDialog *TestCreateToken::openDialog()
@@ -132,14 +94,9 @@ QString TestCreateToken::create(CreateTokenDialog *dialog, const QString &name,
     return dialog->tokenField()->text();
 }
 
-QJsonArray TestCreateToken::serverTokens()
+QJsonArray TestCreateToken::serverTokens() const
 {
-    const HttpResult result = httpSend(
-        m_network, jsonRequest(m_sim->url() + QStringLiteral("/rest/pat/latest/tokens"), "alice"),
-        "GET");
-    if (result.status != 200)
-        return {};
-    return QJsonDocument::fromJson(result.body).array();
+    return m_session.server().personalTokens("alice");
 }
 
 bool TestCreateToken::clipboardWiperRunning() const
@@ -155,7 +112,7 @@ void TestCreateToken::tokenIsShownOnceAndListedOnTheServer()
     dialog->setAttribute(Qt::WA_DeleteOnClose, false);
     QVERIFY(!dialog->isShowingToken());
     QVERIFY(!dialog->createButton()->isEnabled()); // nothing typed yet
-    snap(dialog, QStringLiteral("create-token-empty"));
+    saveScreenshot(dialog, QStringLiteral("create-token-empty"));
 
     const QString token = create(dialog, QStringLiteral("gui-shown-once"), 30);
     QVERIFY(!token.isEmpty());
@@ -163,7 +120,7 @@ void TestCreateToken::tokenIsShownOnceAndListedOnTheServer()
     QVERIFY(dialog->tokenField()->isReadOnly());
     QVERIFY(dialog->tokenField()->isVisible());
     QVERIFY(dialog->copyButton()->isVisible());
-    snap(dialog, QStringLiteral("create-token-shown"));
+    saveScreenshot(dialog, QStringLiteral("create-token-shown"));
 
     // The server has it, and it works as alice.
     bool listed = false;
@@ -175,10 +132,10 @@ void TestCreateToken::tokenIsShownOnceAndListedOnTheServer()
         }
     }
     QVERIFY(listed);
-    QNetworkRequest bearer(QUrl(m_sim->url() + QStringLiteral("/rest/api/2/myself")));
+    QNetworkRequest bearer(QUrl(m_session.url() + QStringLiteral("/rest/api/2/myself")));
     bearer.setRawHeader("Authorization", "Bearer " + token.toLatin1());
     bearer.setRawHeader("Accept", "application/json");
-    const HttpResult me = httpSend(m_network, bearer, "GET");
+    const HttpResult me = httpSend(*m_session.network(), bearer, "GET");
     QCOMPARE(me.status, 200);
     QCOMPARE(QJsonDocument::fromJson(me.body).object().value(QStringLiteral("name")).toString(),
              QStringLiteral("alice"));
@@ -203,7 +160,7 @@ void TestCreateToken::tokenIsShownOnceAndListedOnTheServer()
     second->reject();
 
     // The activity log records the creation, never the token.
-    const QList<ActivityEntry> entries = m_log->entries();
+    const QList<ActivityEntry> entries = m_data.activityLog()->entries();
     bool recorded = false;
     for (const ActivityEntry &entry : entries) {
         if (entry.action == QLatin1String("create-pat") &&
@@ -226,7 +183,7 @@ void TestCreateToken::copyPutsTheTokenOnTheClipboardAndItIsWiped()
     QClipboard *clipboard = QApplication::clipboard();
     QTest::mouseClick(dialog->copyButton(), Qt::LeftButton);
     QCOMPARE(clipboard->text(), token);
-    snap(dialog, QStringLiteral("create-token-copied"));
+    saveScreenshot(dialog, QStringLiteral("create-token-copied"));
     // The user closes the window before pasting: the wipe still comes.
     QTest::mouseClick(dialog->doneButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!clipboardWiperRunning(), 30000);
@@ -267,7 +224,7 @@ void TestCreateToken::tooManyDaysShowsTheServerLimitAndKeepsTheFields()
     QCOMPARE(dialog->daysSpin()->value(), 400);
     QVERIFY(dialog->expiresRadio()->isChecked());
     QVERIFY(dialog->createButton()->isEnabled()); // a fix is one change away
-    snap(dialog, QStringLiteral("create-token-too-many-days"));
+    saveScreenshot(dialog, QStringLiteral("create-token-too-many-days"));
     QCOMPARE(m_controller->serverMaxDays(), std::optional<int>(365));
 
     for (const QJsonValue &value : serverTokens())
@@ -288,7 +245,7 @@ void TestCreateToken::neverExpiringToken()
     CreateTokenDialog *dialog = openDialog();
     const QString token = create(dialog, QStringLiteral("gui-forever"), std::nullopt);
     QVERIFY(!token.isEmpty());
-    snap(dialog, QStringLiteral("create-token-never-expires"));
+    saveScreenshot(dialog, QStringLiteral("create-token-never-expires"));
     QString expiry;
     for (const QJsonValue &value : serverTokens()) {
         if (value.toObject().value(QStringLiteral("name")).toString() ==

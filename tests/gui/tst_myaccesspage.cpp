@@ -3,14 +3,11 @@
 // exported as CSV; a start without the server shows the cached list read-only.
 #include "AccessGrantFilterModel.h"
 #include "AccessGrantModel.h"
-#include "SimProcess.h"
-#include "api/ServerConnection.h"
+#include "GuiTestSupport.h"
+#include "SimSession.h"
 #include "auth/BasicCredentials.h"
 #include "services/GrantList.h"
 #include "services/GrantListCache.h"
-#include "storage/Database.h"
-#include "storage/OfflineCache.h"
-#include "ui/ConfirmationDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/MyAccessController.h"
 #include "ui/MyAccessPage.h"
@@ -18,11 +15,9 @@
 #include "ui/TableExport.h"
 
 #include <QFile>
-#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -60,9 +55,7 @@ private:
     QStringList serverApplications();
     ConfirmationDialog *clickRevoke(ConfirmationDialog::Answer answer);
 
-    std::unique_ptr<SimProcess> m_sim;
-    QNetworkAccessManager m_network;
-    std::unique_ptr<ServerConnection> m_connection;
+    SimSession m_session;
     std::unique_ptr<MyAccessController> m_controller;
     std::unique_ptr<MainWindow> m_window;
     MyAccessPage *m_page = nullptr;
@@ -70,63 +63,22 @@ private:
 
 namespace {
 
-// RFC 4180 as CsvWriter writes it (quotes doubled inside quoted cells), byte order mark dropped.
-QList<QStringList> parseCsv(QByteArray data)
-{
-    if (data.startsWith("\xEF\xBB\xBF"))
-        data.remove(0, 3);
-    const QString text = QString::fromUtf8(data);
-    QList<QStringList> rows;
-    QStringList row;
-    QString cell;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c != QLatin1Char('"')) {
-                cell += c;
-            } else if (i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
-                cell += c;
-                ++i;
-            } else {
-                quoted = false;
-            }
-        } else if (c == QLatin1Char('"')) {
-            quoted = true;
-        } else if (c == QLatin1Char(',')) {
-            row << cell;
-            cell.clear();
-        } else if (c == QLatin1Char('\n')) {
-            row << cell;
-            rows << row;
-            row.clear();
-            cell.clear();
-        } else if (c != QLatin1Char('\r')) {
-            cell += c;
-        }
-    }
-    if (!cell.isEmpty() || !row.isEmpty())
-        rows << (row << cell);
-    return rows;
-}
-
-// With ACCESSDESK_SCREENSHOTS set to a folder (run under Xvfb for real fonts), keeps a picture.
-void screenshot(QWidget *widget, const char *name)
-{
-    const QString folder = qEnvironmentVariable("ACCESSDESK_SCREENSHOTS");
-    if (!folder.isEmpty())
-        widget->grab().save(folder + QLatin1Char('/') + QLatin1String(name) +
-                            QStringLiteral(".png"));
-}
-
-ConnectionSettings quickSettings(const QString &url)
+// A server that is gone should be reported at once, not after retries.
+ConnectionSettings quickSettings()
 {
     ConnectionSettings settings;
-    settings.baseUrl = QUrl(url);
-    // A server that is gone should be reported at once, not after retries.
     settings.maxAttempts = 1;
     settings.timeoutMs = 10000;
     return settings;
+}
+
+// Lists again and waits until that is over, however it ended.
+bool refreshed(MyAccessController *controller)
+{
+    controller->refresh();
+    return waitUntil(controller, &MyAccessController::stateChanged, [controller] {
+        return controller->state() != MyAccessController::State::Loading;
+    });
 }
 
 } // namespace
@@ -135,16 +87,9 @@ void TestMyAccessPage::initTestCase()
 {
     // The C locale's short time has seconds; the table must not show them.
     QLocale::setDefault(QLocale::c());
-    m_sim = std::make_unique<SimProcess>();
-    QVERIFY2(m_sim->start(), qPrintable(m_sim->errorText()));
-    ConnectionSettings settings;
-    settings.baseUrl = QUrl(m_sim->url());
-    m_connection = std::make_unique<ServerConnection>(
-        &m_network, settings,
-        std::make_shared<BasicCredentials>(QStringLiteral("alice"), QStringLiteral("alice")));
-    m_controller = std::make_unique<MyAccessController>(
-        m_connection.get(), nullptr,
-        ActivityContext{QString(), m_sim->url(), QStringLiteral("alice")});
+    QVERIFY2(m_session.start(QStringLiteral("alice")), qPrintable(m_session.errorText()));
+    m_controller =
+        std::make_unique<MyAccessController>(m_session.connection(), nullptr, m_session.who());
     m_window = std::make_unique<MainWindow>(m_controller.get());
     m_window->show();
     m_page = m_window->myAccessPage();
@@ -163,17 +108,12 @@ void TestMyAccessPage::cleanupTestCase()
 {
     m_window.reset();
     m_controller.reset();
-    m_connection.reset();
-    m_sim.reset();
+    m_session.stop();
 }
 
 QStringList TestMyAccessPage::shownApplications() const
 {
-    QStringList names;
-    const QAbstractItemModel *model = m_page->table()->model();
-    for (int row = 0; row < model->rowCount(); ++row)
-        names << model->index(row, AccessGrantModel::Application).data().toString();
-    return names;
+    return columnTexts(m_page->table()->model(), AccessGrantModel::Application);
 }
 
 bool TestMyAccessPage::select(const QString &application)
@@ -189,7 +129,7 @@ bool TestMyAccessPage::select(const QString &application)
 
 QStringList TestMyAccessPage::serverApplications()
 {
-    ListGrantsJob job(m_connection.get());
+    ListGrantsJob job(m_session.connection());
     QSignalSpy finished(&job, &ListGrantsJob::finished);
     job.start();
     if (!finished.wait(30000) || job.error().isError())
@@ -202,11 +142,7 @@ QStringList TestMyAccessPage::serverApplications()
 
 ConfirmationDialog *TestMyAccessPage::clickRevoke(ConfirmationDialog::Answer answer)
 {
-    ConfirmationDialog::setNextAnswer(answer);
-    if (!m_page->revokeButton()->isEnabled())
-        return nullptr;
-    QTest::mouseClick(m_page->revokeButton(), Qt::LeftButton);
-    return m_page->findChild<ConfirmationDialog *>();
+    return clickConfirmed(m_page->revokeButton(), m_page, answer);
 }
 
 void TestMyAccessPage::showsSeededGrants()
@@ -284,11 +220,7 @@ void TestMyAccessPage::exportWritesFilteredRowsWithIsoDates()
     const QStringList expected = shownApplications();
 
     QVERIFY(m_page->exportButton()->isEnabled());
-    QTest::mouseClick(m_page->exportButton(), Qt::LeftButton);
-    auto *dialog = m_page->findChild<QFileDialog *>();
-    QVERIFY(dialog);
-    dialog->selectFile(path);
-    static_cast<QDialog *>(dialog)->accept(); // QFileDialog::accept() is protected
+    QVERIFY(saveThroughFileDialog(m_page->exportButton(), m_page, path));
     QVERIFY(QFile::exists(path));
     m_page->filterEdit()->clear();
 
@@ -340,7 +272,7 @@ void TestMyAccessPage::toolbarButtonsAskTheLead()
     // Everything in the top row fits at 1280×800.
     m_window->resize(1280, 800);
     QVERIFY(select(QStringLiteral("Release Radar")));
-    screenshot(m_window.get(), "my-access");
+    saveScreenshot(m_window.get(), QStringLiteral("my-access"));
     for (QWidget *button :
          QList<QWidget *>{m_page->revokeAllButton(), m_page->answerRequestButton(),
                           m_page->exportButton(), m_page->filterEdit()}) {
@@ -352,24 +284,18 @@ void TestMyAccessPage::toolbarButtonsAskTheLead()
 
 void TestMyAccessPage::offlineStartShowsCachedListReadOnly()
 {
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    Database database;
-    QVERIFY2(database.open(dir.filePath(QStringLiteral("cache.sqlite"))),
-             qPrintable(database.errorString()));
-    OfflineCache cache(database);
+    TempDatabase data;
+    QVERIFY2(data.open(), qPrintable(data.errorString()));
+    OfflineCache *cache = data.offlineCache();
 
     // One run with the server fills the cache.
-    SimProcess sim;
-    QVERIFY2(sim.start(), qPrintable(sim.errorText()));
-    const ActivityContext who{QString(), sim.url(), QStringLiteral("alice")};
-    const auto credentials =
-        std::make_shared<BasicCredentials>(QStringLiteral("alice"), QStringLiteral("alice"));
+    SimSession sim;
+    QVERIFY2(sim.start(QStringLiteral("alice"), quickSettings()), qPrintable(sim.errorText()));
+    const ActivityContext who = sim.who();
     QStringList online;
     {
-        ServerConnection connection(&m_network, quickSettings(sim.url()), credentials);
-        MyAccessController first(&connection, nullptr, who);
-        first.setOfflineCache(&cache);
+        MyAccessController first(sim.connection(), nullptr, who);
+        first.setOfflineCache(cache);
         QVERIFY(first.grants().isEmpty()); // nothing cached yet
         QSignalSpy loaded(&first, &MyAccessController::grantsChanged);
         first.refresh();
@@ -379,19 +305,18 @@ void TestMyAccessPage::offlineStartShowsCachedListReadOnly()
             online << grant.application;
     }
     QVERIFY(online.size() >= 5);
-    QVERIFY(GrantListCache(&cache).load(GrantListCache::keyFor(who)));
+    QVERIFY(GrantListCache(cache).load(GrantListCache::keyFor(who)));
     sim.stop();
 
     // The next start: the server is gone.
-    ServerConnection connection(&m_network, quickSettings(sim.url()), credentials);
-    MyAccessController controller(&connection, nullptr, who);
+    const auto connection =
+        connectAs(m_session.network(), who.serverUrl, who.user, quickSettings());
+    MyAccessController controller(connection.get(), nullptr, who);
     MyAccessPage page(&controller);
     page.resize(1100, 700);
     page.show();
-    controller.setOfflineCache(&cache);
-    QStringList shown;
-    for (int row = 0; row < page.proxy()->rowCount(); ++row)
-        shown << page.proxy()->index(row, AccessGrantModel::Application).data().toString();
+    controller.setOfflineCache(cache);
+    const QStringList shown = columnTexts(page.proxy(), AccessGrantModel::Application);
     QCOMPARE(shown.size(), online.size());
     for (const QString &name : online)
         QVERIFY2(shown.contains(name), qPrintable(name));
@@ -402,10 +327,7 @@ void TestMyAccessPage::offlineStartShowsCachedListReadOnly()
     page.table()->selectRow(0);
     QVERIFY(!page.revokeButton()->isEnabled());
 
-    QSignalSpy state(&controller, &MyAccessController::stateChanged);
-    controller.refresh();
-    while (controller.state() == MyAccessController::State::Loading)
-        QVERIFY(state.wait(30000));
+    QVERIFY(refreshed(&controller));
     QCOMPARE(controller.state(), MyAccessController::State::Failed);
     QVERIFY(controller.isOffline());
     QVERIFY2(
@@ -418,7 +340,7 @@ void TestMyAccessPage::offlineStartShowsCachedListReadOnly()
         QVERIFY2(button->toolTip().contains(QStringLiteral("Offline")),
                  qPrintable(button->toolTip()));
     }
-    screenshot(&page, "my-access-offline");
+    saveScreenshot(&page, QStringLiteral("my-access-offline"));
     // Reading still works: filter and export.
     QVERIFY(page.exportButton()->isEnabled());
     page.filterEdit()->setText(QStringLiteral("radar"));
@@ -434,16 +356,12 @@ void TestMyAccessPage::offlineStartShowsCachedListReadOnly()
 
 void TestMyAccessPage::refusedCredentialsAreNamed()
 {
-    ServerConnection connection(
-        &m_network, quickSettings(m_sim->url()),
-        std::make_shared<BasicCredentials>(QStringLiteral("alice"), QStringLiteral("wrong")));
-    MyAccessController controller(
-        &connection, nullptr, ActivityContext{QString(), m_sim->url(), QStringLiteral("alice")});
+    const auto connection = m_session.connectWith(
+        std::make_shared<BasicCredentials>(QStringLiteral("alice"), QStringLiteral("wrong")),
+        quickSettings());
+    MyAccessController controller(connection.get(), nullptr, m_session.who());
     MyAccessPage page(&controller);
-    QSignalSpy state(&controller, &MyAccessController::stateChanged);
-    controller.refresh();
-    while (controller.state() == MyAccessController::State::Loading)
-        QVERIFY(state.wait(30000));
+    QVERIFY(refreshed(&controller));
     QVERIFY(controller.credentialsRefused());
     QVERIFY(!controller.isOffline());
     QVERIFY2(page.noticeLabel()->text().startsWith(QStringLiteral("Credentials refused")),
@@ -456,7 +374,7 @@ void TestMyAccessPage::refusedCredentialsAreNamed()
     QVERIFY(page.noticeLabel()->isVisible());
     QVERIFY(page.noticeLabel()->height() >=
             page.noticeLabel()->heightForWidth(page.noticeLabel()->width()));
-    screenshot(&page, "my-access-refused");
+    saveScreenshot(&page, QStringLiteral("my-access-refused"));
 }
 
 void TestMyAccessPage::revokeCancelledChangesNothing()
@@ -471,9 +389,7 @@ void TestMyAccessPage::revokeCancelledChangesNothing()
     QCOMPARE(dialog->acceptButton()->text(), QStringLiteral("Revoke access"));
     QVERIFY(dialog->cancelButton()->isDefault());
     QVERIFY(!dialog->acceptButton()->isDefault());
-    QSignalSpy answered(dialog, &ConfirmationDialog::answered);
-    QVERIFY(answered.wait(10000));
-    QCOMPARE(answered.first().first().toBool(), false);
+    QCOMPARE(answerOf(dialog), std::optional<bool>(false));
     QCOMPARE(m_controller->state(), MyAccessController::State::Idle);
 
     QCOMPARE(serverApplications(), before);
@@ -495,9 +411,7 @@ void TestMyAccessPage::bulkConfirmationNamesEachApplication()
     QVERIFY(dialog->message().contains(QStringLiteral("Bamboo can then see only public data")));
     QVERIFY(
         dialog->message().contains(QStringLiteral("Release Radar can then see only public data")));
-    QSignalSpy answered(dialog, &ConfirmationDialog::answered);
-    QVERIFY(answered.wait(10000));
-    QCOMPARE(answered.first().first().toBool(), false);
+    QCOMPARE(answerOf(dialog), std::optional<bool>(false));
 }
 
 void TestMyAccessPage::revokeConfirmedRemovesOnServer()

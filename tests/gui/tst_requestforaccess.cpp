@@ -2,32 +2,22 @@
 // as an admin would asks for a request token; alice pastes the link into the dialog and allows or
 // denies. Links of another server, expired requests and HTML error pages get plain words, and the
 // pasted link stays in the field.
-#include "SimProcess.h"
+#include "GuiTestSupport.h"
+#include "SimSession.h"
 #include "api/OAuthFlowJobs.h"
-#include "api/ServerConnection.h"
-#include "auth/BasicCredentials.h"
 #include "auth/OAuth1Credentials.h"
 #include "auth/OAuth1Signer.h"
-#include "storage/ActivityLog.h"
-#include "storage/Database.h"
 #include "ui/RequestForAccessController.h"
 #include "ui/RequestForAccessDialog.h"
 
 #include <QApplication>
 #include <QClipboard>
-#include <QDir>
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
-#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -41,16 +31,6 @@ const QString kConsumerKey = QStringLiteral("gui-request-consumer");
 const QString kConsumerName = QStringLiteral("Gui Request Reader");
 const QString kDescription =
     QStringLiteral("Reads your issues for the weekly report. https://reader.example.test");
-
-// With ACCESSDESK_SCREENSHOT_DIR set (run under Xvfb), each state is saved there as PNG.
-void snap(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("ACCESSDESK_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QCoreApplication::processEvents(); // layouts settle before the picture
-    widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
-}
 
 } // namespace
 
@@ -78,106 +58,34 @@ private:
     RequestToken requestToken(const QString &callback);
     QString linkFor(const QString &token) const;
     RequestForAccessDialog *openDialog();
-    bool reach(RequestForAccessController::State state);
     // Pastes the link and clicks "Show request"; true when the controller leaves Checking.
     bool paste(RequestForAccessDialog *dialog, const QString &link);
     bool answer(QPushButton *button);
     // Step 3 as the consumer: whether the provider takes the verifier for this request token.
     bool exchanges(const RequestToken &request, const QString &verifier);
-    void registerConsumer();
-    int post(const QString &path, const QJsonObject &body, const QByteArray &method = "POST");
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<SimProcess> m_sim;
-    QNetworkAccessManager m_network;
+    TempDatabase m_data;
+    SimSession m_session; // as alice
     std::optional<OAuth1Signer> m_signer;
-    std::unique_ptr<ServerConnection> m_alice;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<ActivityLog> m_log;
     std::unique_ptr<RequestForAccessController> m_controller;
     std::unique_ptr<QWidget> m_window;
 };
 
-int TestRequestForAccess::post(const QString &path, const QJsonObject &body,
-                               const QByteArray &method)
-{
-    QNetworkRequest request = jsonRequest(m_sim->url() + path, "admin");
-    request.setRawHeader("Content-Type", "application/json");
-    return httpSend(m_network, request, method, QJsonDocument(body).toJson()).status;
-}
-
-void TestRequestForAccess::registerConsumer()
-{
-    // The consumer's key pair, made the way an admin would with openssl.
-    const QString keyFile = m_dir.filePath(QStringLiteral("consumer.pem"));
-    QProcess openssl;
-    openssl.start(QStringLiteral("openssl"), {QStringLiteral("genrsa"), QStringLiteral("-out"),
-                                              keyFile, QStringLiteral("2048")});
-    QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
-    openssl.start(QStringLiteral("openssl"), {QStringLiteral("rsa"), QStringLiteral("-in"), keyFile,
-                                              QStringLiteral("-pubout")});
-    QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
-    const QString publicPem = QString::fromLatin1(openssl.readAllStandardOutput());
-    QFile file(keyFile);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QString error;
-    m_signer = OAuth1Signer::fromPem(kConsumerKey, file.readAll(), &error);
-    QVERIFY2(m_signer, qPrintable(error));
-
-    // A generic application link with the incoming consumer (spec 3.4, 4.1).
-    QCOMPARE(post(QStringLiteral("/rest/applinks/2.0/applicationlink"),
-                  QJsonObject{
-                      {QStringLiteral("name"), kConsumerName},
-                      {QStringLiteral("rpcUrl"), QStringLiteral("http://reader.example.test")},
-                      {QStringLiteral("displayUrl"), QStringLiteral("http://reader.example.test")},
-                      {QStringLiteral("typeId"), QStringLiteral("generic")}},
-                  "PUT"),
-             201);
-    const HttpResult links = httpSend(
-        m_network,
-        jsonRequest(m_sim->url() + QStringLiteral("/rest/applinks/1.0/applicationlink"), "admin"),
-        "GET");
-    QString linkId;
-    const QJsonArray all = QJsonDocument::fromJson(links.body)
-                               .object()
-                               .value(QStringLiteral("applicationLinks"))
-                               .toArray();
-    for (const QJsonValue &item : all) {
-        if (item.toObject().value(QStringLiteral("name")).toString() == kConsumerName)
-            linkId = item.toObject().value(QStringLiteral("id")).toString();
-    }
-    QVERIFY(!linkId.isEmpty());
-    QCOMPARE(post(QStringLiteral("/rest/applinks-oauth/1.0/applicationlink/") + linkId +
-                      QStringLiteral("/authentication/consumer"),
-                  QJsonObject{{QStringLiteral("key"), kConsumerKey},
-                              {QStringLiteral("name"), kConsumerName},
-                              {QStringLiteral("description"), kDescription},
-                              {QStringLiteral("publicKey"), publicPem}},
-                  "PUT"),
-             201);
-}
-
 void TestRequestForAccess::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_sim = std::make_unique<SimProcess>();
-    QVERIFY2(m_sim->start(), qPrintable(m_sim->errorText()));
-    registerConsumer();
-    if (QTest::currentTestFailed())
-        return;
+    QVERIFY2(m_data.open(), qPrintable(m_data.errorString()));
+    QVERIFY2(m_session.start(QStringLiteral("alice")), qPrintable(m_session.errorText()));
+    // A generic application link with the incoming consumer, as an admin makes it.
+    QString error;
+    const std::optional<OAuth1Consumer> consumer = m_session.server().registerOAuth1Consumer(
+        {kConsumerKey, kConsumerName, QStringLiteral("http://reader.example.test"), kDescription},
+        &error);
+    QVERIFY2(consumer, qPrintable(error));
+    m_signer = OAuth1Signer::fromPem(kConsumerKey, consumer->privateKeyPem, &error);
+    QVERIFY2(m_signer, qPrintable(error));
 
-    ConnectionSettings settings;
-    settings.baseUrl = QUrl(m_sim->url());
-    m_alice = std::make_unique<ServerConnection>(
-        &m_network, settings,
-        std::make_shared<BasicCredentials>(QStringLiteral("alice"), QStringLiteral("alice")));
-    m_database = std::make_unique<Database>();
-    QVERIFY2(m_database->open(m_dir.filePath(QStringLiteral("accessdesk.sqlite"))),
-             qPrintable(m_database->errorString()));
-    m_log = std::make_unique<ActivityLog>(*m_database);
     m_controller = std::make_unique<RequestForAccessController>(
-        m_alice.get(), m_log.get(),
-        ActivityContext{QStringLiteral("sim"), m_sim->url(), QStringLiteral("alice")});
+        m_session.connection(), m_data.activityLog(), m_session.who(QStringLiteral("sim")));
     m_window = std::make_unique<QWidget>();
     m_window->resize(1280, 800);
     m_window->show();
@@ -187,20 +95,14 @@ void TestRequestForAccess::cleanupTestCase()
 {
     m_window.reset();
     m_controller.reset();
-    m_log.reset();
-    m_database.reset();
-    m_alice.reset();
-    m_sim.reset();
+    m_session.stop();
 }
 
 TestRequestForAccess::RequestToken TestRequestForAccess::requestToken(const QString &callback)
 {
-    ConnectionSettings settings;
-    settings.baseUrl = QUrl(m_sim->url());
-    ServerConnection consumer(&m_network, settings,
-                              std::make_shared<OAuth1Credentials>(
-                                  *m_signer, OAuth1TokenParameters::requestToken(callback)));
-    RequestOAuth1Token job(&consumer);
+    const auto consumer = m_session.connectWith(std::make_shared<OAuth1Credentials>(
+        *m_signer, OAuth1TokenParameters::requestToken(callback)));
+    RequestOAuth1Token job(consumer.get());
     QSignalSpy finished(&job, &RequestOAuth1Token::finished);
     job.start();
     if (!finished.wait(30000) || !job.succeeded()) {
@@ -212,7 +114,7 @@ TestRequestForAccess::RequestToken TestRequestForAccess::requestToken(const QStr
 
 QString TestRequestForAccess::linkFor(const QString &token) const
 {
-    QUrl url(m_sim->url() + QStringLiteral("/plugins/servlet/oauth/authorize"));
+    QUrl url(m_session.url() + QStringLiteral("/plugins/servlet/oauth/authorize"));
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("oauth_token"), token);
     url.setQuery(query);
@@ -224,16 +126,6 @@ RequestForAccessDialog *TestRequestForAccess::openDialog()
     auto *dialog = new RequestForAccessDialog(m_controller.get(), m_window.get());
     dialog->open();
     return dialog;
-}
-
-bool TestRequestForAccess::reach(RequestForAccessController::State state)
-{
-    QSignalSpy changed(m_controller.get(), &RequestForAccessController::stateChanged);
-    while (m_controller->state() != state) {
-        if (!changed.wait(30000))
-            return false;
-    }
-    return true;
 }
 
 bool TestRequestForAccess::paste(RequestForAccessDialog *dialog, const QString &link)
@@ -252,13 +144,9 @@ bool TestRequestForAccess::paste(RequestForAccessDialog *dialog, const QString &
 
 bool TestRequestForAccess::exchanges(const RequestToken &request, const QString &verifier)
 {
-    ConnectionSettings settings;
-    settings.baseUrl = QUrl(m_sim->url());
-    ServerConnection consumer(
-        &m_network, settings,
-        std::make_shared<OAuth1Credentials>(
-            *m_signer, OAuth1TokenParameters::exchange(request.token, request.secret, verifier)));
-    ExchangeOAuth1Token exchange(&consumer);
+    const auto consumer = m_session.connectWith(std::make_shared<OAuth1Credentials>(
+        *m_signer, OAuth1TokenParameters::exchange(request.token, request.secret, verifier)));
+    ExchangeOAuth1Token exchange(consumer.get());
     QSignalSpy exchanged(&exchange, &ExchangeOAuth1Token::finished);
     exchange.start();
     if (!exchanged.wait(30000) || !exchange.succeeded()) {
@@ -273,7 +161,7 @@ bool TestRequestForAccess::answer(QPushButton *button)
     if (!button->isVisible() || !button->isEnabled())
         return false;
     QTest::mouseClick(button, Qt::LeftButton);
-    return reach(RequestForAccessController::State::Answered);
+    return waitForState(m_controller.get(), RequestForAccessController::State::Answered);
 }
 
 void TestRequestForAccess::allowWithCallback()
@@ -283,13 +171,13 @@ void TestRequestForAccess::allowWithCallback()
     QVERIFY(!request.token.isEmpty());
     RequestForAccessDialog *dialog = openDialog();
     QCOMPARE(dialog->step(), RequestForAccessDialog::PasteLink);
-    snap(dialog, QStringLiteral("request-paste"));
+    saveScreenshot(dialog, QStringLiteral("request-paste"));
     QVERIFY(paste(dialog, linkFor(request.token)));
     QCOMPARE(m_controller->state(), RequestForAccessController::State::Asking);
     QCOMPARE(dialog->step(), RequestForAccessDialog::Ask);
 
     // Who asks, what it says about itself, and what it could do, in plain words.
-    const QString server = QUrl(m_sim->url()).host();
+    const QString server = QUrl(m_session.url()).host();
     QVERIFY(dialog->questionLabel()->text().contains(kConsumerName));
     QVERIFY(dialog->questionLabel()->text().contains(server));
     QCOMPARE(dialog->descriptionLabel()->text(), kDescription);
@@ -298,7 +186,7 @@ void TestRequestForAccess::allowWithCallback()
     QVERIFY(permissions.contains(QLatin1String("alice")));
     QVERIFY(permissions.contains(QLatin1String("revoke")));
     QVERIFY(!dialog->allowButton()->isDefault());
-    snap(dialog, QStringLiteral("request-ask"));
+    saveScreenshot(dialog, QStringLiteral("request-ask"));
 
     QVERIFY(answer(dialog->allowButton()));
     QCOMPARE(dialog->step(), RequestForAccessDialog::Result);
@@ -307,7 +195,7 @@ void TestRequestForAccess::allowWithCallback()
     QVERIFY(dialog->resultLabel()->text().contains(QLatin1String("allowed")));
     QVERIFY(!dialog->verifierField()->isVisible());
     QVERIFY(dialog->returnButton()->isVisible());
-    snap(dialog, QStringLiteral("request-allowed-callback"));
+    saveScreenshot(dialog, QStringLiteral("request-allowed-callback"));
 
     // The consumer can now exchange its request token with the verifier the callback carries.
     QVERIFY(exchanges(request, QUrlQuery(m_controller->decision().callback)
@@ -333,14 +221,14 @@ void TestRequestForAccess::allowWithoutCallbackShowsTheVerifier()
     QVERIFY(!dialog->returnButton()->isVisible());
     QTest::mouseClick(dialog->copyVerifierButton(), Qt::LeftButton);
     QCOMPARE(QApplication::clipboard()->text(), verifier);
-    snap(dialog, QStringLiteral("request-allowed-verifier"));
+    saveScreenshot(dialog, QStringLiteral("request-allowed-verifier"));
 
     // The code is the one the provider expects.
     QVERIFY(exchanges(request, verifier));
 
     // The activity log says what alice did, and holds no token or code.
     bool recorded = false;
-    for (const ActivityEntry &entry : m_log->entries()) {
+    for (const ActivityEntry &entry : m_data.activityLog()->entries()) {
         if (entry.action == QLatin1String("allow-oauth-request") &&
             entry.target.contains(kConsumerName))
             recorded = entry.outcome == ActivityOutcome::Succeeded;
@@ -364,7 +252,7 @@ void TestRequestForAccess::deny()
     QVERIFY(!dialog->verifierField()->isVisible());
     QVERIFY(!dialog->returnButton()->isVisible());
     QCOMPARE(allowed.count(), 0);
-    snap(dialog, QStringLiteral("request-denied"));
+    saveScreenshot(dialog, QStringLiteral("request-denied"));
 
     // Answered once is answered: the same link now says so.
     RequestForAccessDialog *again = openDialog();
@@ -391,7 +279,7 @@ void TestRequestForAccess::linkOfAnotherServer()
     QVERIFY2(error.contains(QLatin1String("another server")), qPrintable(error));
     QVERIFY(error.contains(QLatin1String("jira.example.com")));
     QCOMPARE(dialog->linkEdit()->text(), link);
-    snap(dialog, QStringLiteral("request-other-server"));
+    saveScreenshot(dialog, QStringLiteral("request-other-server"));
 
     // Same host, another port: another server too.
     QUrl otherPort(linkFor(request.token));
@@ -406,7 +294,7 @@ void TestRequestForAccess::linkThatIsNoRequest()
     RequestForAccessDialog *dialog = openDialog();
     QVERIFY(paste(dialog, QStringLiteral("just some words")));
     QVERIFY(dialog->errorLabel()->text().contains(QLatin1String("not a web address")));
-    const QString issue = m_sim->url() + QStringLiteral("/browse/SEC-1");
+    const QString issue = m_session.url() + QStringLiteral("/browse/SEC-1");
     QVERIFY(paste(dialog, issue));
     QVERIFY(dialog->errorLabel()->text().contains(QLatin1String("not a request for access")));
     QCOMPARE(dialog->linkEdit()->text(), issue);
@@ -417,17 +305,14 @@ void TestRequestForAccess::htmlErrorPage()
 {
     const RequestToken request = requestToken(QStringLiteral("oob"));
     QVERIFY(!request.token.isEmpty());
-    QCOMPARE(post(QStringLiteral("/__trackersim/faults"),
-                  QJsonObject{
-                      {QStringLiteral("method"), QStringLiteral("GET")},
-                      {QStringLiteral("path"), QStringLiteral("/plugins/servlet/oauth/authorize")},
-                      {QStringLiteral("status"), 500},
-                      {QStringLiteral("contentType"), QStringLiteral("text/html")},
-                      {QStringLiteral("body"),
-                       QStringLiteral("<html><body><h1>Oops</h1><p>Something went "
-                                      "<b>wrong</b> here.</p></body></html>")},
-                      {QStringLiteral("times"), 1}}),
-             201);
+    QVERIFY(m_session.server().addFault(QJsonObject{
+        {QStringLiteral("method"), QStringLiteral("GET")},
+        {QStringLiteral("path"), QStringLiteral("/plugins/servlet/oauth/authorize")},
+        {QStringLiteral("status"), 500},
+        {QStringLiteral("contentType"), QStringLiteral("text/html")},
+        {QStringLiteral("body"), QStringLiteral("<html><body><h1>Oops</h1><p>Something went "
+                                                "<b>wrong</b> here.</p></body></html>")},
+        {QStringLiteral("times"), 1}}));
     RequestForAccessDialog *dialog = openDialog();
     const QString link = linkFor(request.token);
     QVERIFY(paste(dialog, link));
@@ -438,7 +323,7 @@ void TestRequestForAccess::htmlErrorPage()
              qPrintable(error));
     QVERIFY(error.contains(QLatin1String("500")));
     QVERIFY(error.contains(QLatin1String("Try again")));
-    snap(dialog, QStringLiteral("request-html-error"));
+    saveScreenshot(dialog, QStringLiteral("request-html-error"));
     QCOMPARE(dialog->linkEdit()->text(), link);
 
     // The fault was for one request: the same link works now.
@@ -452,9 +337,7 @@ void TestRequestForAccess::expiredRequest()
     const RequestToken request = requestToken(QStringLiteral("oob"));
     QVERIFY(!request.token.isEmpty());
     // Request tokens live ten minutes (spec 4.5).
-    QCOMPARE(post(QStringLiteral("/__trackersim/clock"),
-                  QJsonObject{{QStringLiteral("advanceSeconds"), 11 * 60}}),
-             200);
+    QVERIFY(m_session.server().advanceClock(11 * 60));
     RequestForAccessDialog *dialog = openDialog();
     const QString link = linkFor(request.token);
     QVERIFY(paste(dialog, link));
@@ -464,7 +347,7 @@ void TestRequestForAccess::expiredRequest()
     QVERIFY(error.contains(QLatin1String("start again")));
     QCOMPARE(dialog->linkEdit()->text(), link);
     QCOMPARE(dialog->step(), RequestForAccessDialog::PasteLink);
-    snap(dialog, QStringLiteral("request-expired"));
+    saveScreenshot(dialog, QStringLiteral("request-expired"));
     dialog->reject();
 }
 

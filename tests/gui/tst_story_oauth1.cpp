@@ -3,10 +3,8 @@
 // the consumer reads her private issue; alice finds the grant in My access and revokes it; the
 // consumer's next signed read sees only public data.
 #include "AccessGrantModel.h"
-#include "SimProcess.h"
-#include "api/ServerConnection.h"
-#include "auth/BasicCredentials.h"
-#include "ui/ConfirmationDialog.h"
+#include "GuiTestSupport.h"
+#include "SimSession.h"
 #include "ui/MyAccessController.h"
 #include "ui/MyAccessPage.h"
 #include "ui/RequestForAccessController.h"
@@ -17,7 +15,6 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -48,11 +45,10 @@ private:
     // One step of the consumer: its JSON answer, or an object with "error".
     QJsonObject consumer(const QStringList &arguments, const QByteArray &input = {});
     int rowOf(const QString &application) const;
+    // Until the request is in state; false when it failed (or stalled) first.
+    bool reached(RequestForAccessController::State state);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<SimProcess> m_sim;
-    QNetworkAccessManager m_network;
-    std::unique_ptr<ServerConnection> m_alice;
+    SimSession m_session; // as alice
     std::unique_ptr<MyAccessController> m_myAccess;
     std::unique_ptr<RequestForAccessController> m_requests;
     std::unique_ptr<MyAccessPage> m_page;
@@ -60,17 +56,10 @@ private:
 
 void TestStoryOAuth1::initTestCase()
 {
-    QVERIFY(m_dir.isValid());
-    m_sim = std::make_unique<SimProcess>();
-    QVERIFY2(m_sim->start(), qPrintable(m_sim->errorText()));
-    ConnectionSettings settings;
-    settings.baseUrl = QUrl(m_sim->url());
-    m_alice = std::make_unique<ServerConnection>(
-        &m_network, settings,
-        std::make_shared<BasicCredentials>(QStringLiteral("alice"), QStringLiteral("alice")));
-    const ActivityContext who{QStringLiteral("sim"), m_sim->url(), QStringLiteral("alice")};
-    m_myAccess = std::make_unique<MyAccessController>(m_alice.get(), nullptr, who);
-    m_requests = std::make_unique<RequestForAccessController>(m_alice.get(), nullptr, who);
+    QVERIFY2(m_session.start(QStringLiteral("alice")), qPrintable(m_session.errorText()));
+    const ActivityContext who = m_session.who(QStringLiteral("sim"));
+    m_myAccess = std::make_unique<MyAccessController>(m_session.connection(), nullptr, who);
+    m_requests = std::make_unique<RequestForAccessController>(m_session.connection(), nullptr, who);
     m_page = std::make_unique<MyAccessPage>(m_myAccess.get());
     m_page->resize(1280, 800);
     m_page->show();
@@ -81,8 +70,7 @@ void TestStoryOAuth1::cleanupTestCase()
     m_page.reset();
     m_requests.reset();
     m_myAccess.reset();
-    m_alice.reset();
-    m_sim.reset();
+    m_session.stop();
 }
 
 QJsonObject TestStoryOAuth1::consumer(const QStringList &arguments, const QByteArray &input)
@@ -107,22 +95,30 @@ QJsonObject TestStoryOAuth1::consumer(const QStringList &arguments, const QByteA
     return answer;
 }
 
+bool TestStoryOAuth1::reached(RequestForAccessController::State state)
+{
+    using State = RequestForAccessController::State;
+    return waitUntil(m_requests.get(), &RequestForAccessController::stateChanged,
+                     [this, state] {
+                         return m_requests->state() == state ||
+                                m_requests->state() == State::Failed;
+                     }) &&
+           m_requests->state() == state;
+}
+
 int TestStoryOAuth1::rowOf(const QString &application) const
 {
-    const QAbstractItemModel *model = m_page->table()->model();
-    for (int row = 0; row < model->rowCount(); ++row) {
-        if (model->index(row, AccessGrantModel::Application).data().toString() == application)
-            return row;
-    }
-    return -1;
+    return accessdesk::rowOf(m_page->table()->model(), AccessGrantModel::Application, application);
 }
 
 void TestStoryOAuth1::consumerGetsAccessThroughAccessDeskAndLosesItOnRevoke()
 {
-    const QString state = m_dir.filePath(QStringLiteral("consumer-state.json"));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString state = dir.filePath(QStringLiteral("consumer-state.json"));
 
     // An admin has linked the consumer (its RSA public key) with the tracker.
-    QJsonObject step = consumer({QStringLiteral("setup"), state, m_sim->url()});
+    QJsonObject step = consumer({QStringLiteral("setup"), state, m_session.url()});
     QVERIFY2(!step.contains(QStringLiteral("error")),
              qPrintable(step.value(QStringLiteral("error")).toString()));
 
@@ -134,21 +130,14 @@ void TestStoryOAuth1::consumerGetsAccessThroughAccessDeskAndLosesItOnRevoke()
     // Alice pastes it into AccessDesk, sees who asks, and allows it.
     auto *dialog = new RequestForAccessDialog(m_requests.get(), m_page.get());
     dialog->open();
-    QSignalSpy changed(m_requests.get(), &RequestForAccessController::stateChanged);
     QTest::keyClicks(dialog->linkEdit(), link);
     QTest::mouseClick(dialog->checkButton(), Qt::LeftButton);
-    while (m_requests->state() != RequestForAccessController::State::Asking) {
-        QVERIFY2(m_requests->state() != RequestForAccessController::State::Failed,
-                 qPrintable(m_requests->errorText()));
-        QVERIFY(changed.wait(30000));
-    }
+    QVERIFY2(reached(RequestForAccessController::State::Asking),
+             qPrintable(m_requests->errorText()));
     QVERIFY(dialog->questionLabel()->text().contains(kConsumerName));
     QTest::mouseClick(dialog->allowButton(), Qt::LeftButton);
-    while (m_requests->state() != RequestForAccessController::State::Answered) {
-        QVERIFY2(m_requests->state() != RequestForAccessController::State::Failed,
-                 qPrintable(m_requests->errorText()));
-        QVERIFY(changed.wait(30000));
-    }
+    QVERIFY2(reached(RequestForAccessController::State::Answered),
+             qPrintable(m_requests->errorText()));
     const QString verifier = dialog->verifierField()->text();
     QVERIFY(!verifier.isEmpty());
     dialog->accept();
@@ -186,8 +175,7 @@ void TestStoryOAuth1::consumerGetsAccessThroughAccessDeskAndLosesItOnRevoke()
     QCOMPARE(m_page->selectedGrants().size(), 1);
     QCOMPARE(m_page->selectedGrants().first().application, kConsumerName);
     QSignalSpy revoked(m_myAccess.get(), &MyAccessController::revokeFinished);
-    ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Accept);
-    QTest::mouseClick(m_page->revokeButton(), Qt::LeftButton);
+    clickConfirmed(m_page->revokeButton(), m_page.get(), ConfirmationDialog::Answer::Accept);
     QVERIFY(revoked.wait(30000));
     QCOMPARE(revoked.first().at(0).toInt(), 1);
     QCOMPARE(revoked.first().at(1).toInt(), 0);

@@ -3,6 +3,7 @@
 // environment and from a profile's keychain entries, what is missing, unknown profiles, unusable
 // CA files, and the cookie-session login. Plus the shared option parsing.
 #include "SimProcess.h"
+#include "TestKeychain.h"
 
 #include "api/CertificateInfo.h"
 #include "api/CoreJobs.h"
@@ -18,7 +19,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 
 #include <memory>
 
@@ -66,8 +66,8 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<QSettings> m_settings;
     SecretStore m_secrets;
+    TestKeychain m_keychain{&m_secrets};
     QNetworkAccessManager m_network;
-    QStringList m_profiles;
 };
 
 void TestConnectionResolver::initTestCase()
@@ -83,12 +83,7 @@ void TestConnectionResolver::initTestCase()
 
 void TestConnectionResolver::cleanupTestCase()
 {
-    for (const QString &profile : std::as_const(m_profiles)) {
-        std::unique_ptr<SecretJob> job(m_secrets.deleteAllFor(profile));
-        job->setAutoDelete(false);
-        QSignalSpy done(job.get(), &SecretJob::finished);
-        done.wait(30000);
-    }
+    m_keychain.forgetAll();
     m_sim.reset();
 }
 
@@ -117,25 +112,16 @@ ConnectionOptions TestConnectionResolver::basicOptions(const QString &user) cons
 QString TestConnectionResolver::saveProfile(const QString &user, bool storePassword)
 {
     ConnectionProfile profile;
-    profile.name = QStringLiteral("resolver-test-") +
-                   QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+    profile.name = QStringLiteral("resolver-test");
     profile.baseUrl = QUrl(m_sim->url());
     profile.username = user;
     profile.timeoutSeconds = 20;
-    QStringList problems;
-    if (!ProfileStore(*m_settings).save(profile, ProfileStore::SaveMode::CreateOnly, &problems))
-        qFatal("profile not saved: %s", qPrintable(problems.join(QLatin1Char(';'))));
-    m_profiles.append(profile.name);
-    if (storePassword) {
-        std::unique_ptr<SecretJob> job(
-            m_secrets.writeSecret({profile.name, SecretKind::Password}, user.toUtf8()));
-        job->setAutoDelete(false);
-        QSignalSpy written(job.get(), &SecretJob::finished);
-        if (!written.wait(30000) || job->hasError() || job->isMemoryOnly())
-            qFatal("no keychain to store the password in: run inside dbus-run-session with an "
-                   "unlocked gnome-keyring (scripts/test.sh does)");
-    }
-    return profile.name;
+    ProfileStore store(*m_settings);
+    QString problem;
+    const QString name = m_keychain.addProfile(store, profile, storePassword, &problem);
+    if (name.isEmpty())
+        qFatal("%s", qPrintable(problem));
+    return name;
 }
 
 QString TestConnectionResolver::whoIsSignedIn(ServerConnection *connection)

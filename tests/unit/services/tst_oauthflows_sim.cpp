@@ -1,7 +1,9 @@
 // The OAuth flows against a real trackersim: the OAuth 1.0a dance with the user's Allow/Deny done
 // through AnswerAuthorizePage (as the desktop app's "Request for Access" does), renewal, and the
 // OAuth 2.0 login with PKCE on a loopback redirect, refresh after expiry, and revocation.
+#include "SimClient.h"
 #include "SimProcess.h"
+#include "SimSession.h"
 
 #include "api/CoreJobs.h"
 #include "api/OAuthFlowJobs.h"
@@ -17,11 +19,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkCookieJar>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -75,6 +75,8 @@ private:
 
     std::unique_ptr<SimProcess> m_sim;
     QNetworkAccessManager m_network;
+    QNetworkAccessManager m_control; // the admin's, apart from the client's under test
+    std::optional<SimClient> m_server;
     std::optional<OAuth1Signer> m_signer;
     QJsonObject m_client;
     quint16 m_redirectPort = 0;
@@ -85,63 +87,15 @@ void TestOAuthFlowsSim::initTestCase()
     m_sim = std::make_unique<SimProcess>();
     QVERIFY2(m_sim->start(), qPrintable(m_sim->errorText()));
 
-    // The consumer's key pair, made the way an admin would with openssl.
-    QTemporaryDir dir;
-    const QString keyFile = dir.filePath(QStringLiteral("consumer.pem"));
-    QProcess openssl;
-    openssl.start(QStringLiteral("openssl"), {QStringLiteral("genrsa"), QStringLiteral("-out"),
-                                              keyFile, QStringLiteral("2048")});
-    QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
-    openssl.start(QStringLiteral("openssl"), {QStringLiteral("rsa"), QStringLiteral("-in"), keyFile,
-                                              QStringLiteral("-pubout")});
-    QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
-    const QString publicPem = QString::fromLatin1(openssl.readAllStandardOutput());
-    QFile file(keyFile);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QString error;
-    m_signer = OAuth1Signer::fromPem(kConsumerKey, file.readAll(), &error);
-    QVERIFY2(m_signer, qPrintable(error));
+    m_server.emplace(&m_control, m_sim->url());
 
-    // A generic application link with the incoming consumer, as an admin makes it (spec 3.4, 4.1).
-    QNetworkAccessManager manager;
-    QNetworkRequest create =
-        jsonRequest(m_sim->url() + QStringLiteral("/rest/applinks/2.0/applicationlink"), "admin");
-    create.setRawHeader("Content-Type", "application/json");
-    const HttpResult link = httpSend(
-        manager, create, "PUT",
-        QJsonDocument(
-            QJsonObject{{QStringLiteral("name"), kConsumerName},
-                        {QStringLiteral("rpcUrl"), QStringLiteral("http://svc.example.test")},
-                        {QStringLiteral("displayUrl"), QStringLiteral("http://svc.example.test")},
-                        {QStringLiteral("typeId"), QStringLiteral("generic")}})
-            .toJson());
-    QCOMPARE(link.status, 201);
-    const HttpResult links = httpSend(
-        manager,
-        jsonRequest(m_sim->url() + QStringLiteral("/rest/applinks/1.0/applicationlink"), "admin"),
-        "GET");
-    QString linkId;
-    const QJsonArray all = QJsonDocument::fromJson(links.body)
-                               .object()
-                               .value(QStringLiteral("applicationLinks"))
-                               .toArray();
-    for (const QJsonValue &item : all) {
-        if (item.toObject().value(QStringLiteral("name")).toString() == kConsumerName)
-            linkId = item.toObject().value(QStringLiteral("id")).toString();
-    }
-    QVERIFY(!linkId.isEmpty());
-    QNetworkRequest consumer =
-        jsonRequest(m_sim->url() + QStringLiteral("/rest/applinks-oauth/1.0/applicationlink/") +
-                        linkId + QStringLiteral("/authentication/consumer"),
-                    "admin");
-    consumer.setRawHeader("Content-Type", "application/json");
-    const HttpResult made =
-        httpSend(manager, consumer, "PUT",
-                 QJsonDocument(QJsonObject{{QStringLiteral("key"), kConsumerKey},
-                                           {QStringLiteral("name"), kConsumerName},
-                                           {QStringLiteral("publicKey"), publicPem}})
-                     .toJson());
-    QCOMPARE(made.status, 201);
+    // A generic application link with the incoming consumer, as an admin makes it.
+    QString error;
+    const std::optional<OAuth1Consumer> consumer = m_server->registerOAuth1Consumer(
+        {kConsumerKey, kConsumerName, QStringLiteral("http://svc.example.test"), {}}, &error);
+    QVERIFY2(consumer, qPrintable(error));
+    m_signer = OAuth1Signer::fromPem(kConsumerKey, consumer->privateKeyPem, &error);
+    QVERIFY2(m_signer, qPrintable(error));
 
     // An OAuth 2.0 client with a fixed loopback redirect: Jira matches redirect URIs exactly.
     m_redirectPort = freePort();
@@ -162,10 +116,8 @@ void TestOAuthFlowsSim::initTestCase()
 QString TestOAuthFlowsSim::jsonPost(const QString &path, const QJsonObject &body,
                                     int expectedStatus)
 {
-    QNetworkAccessManager manager;
-    QNetworkRequest request = jsonRequest(m_sim->url() + path, "admin");
-    request.setRawHeader("Content-Type", "application/json");
-    const HttpResult result = httpSend(manager, request, "POST", QJsonDocument(body).toJson());
+    const HttpResult result =
+        m_server->sendJson("POST", path, QJsonDocument(body).toJson(), "admin");
     if (result.status != expectedStatus)
         qWarning() << "POST" << path << "answered" << result.status << result.body;
     return QString::fromUtf8(result.body);
@@ -174,9 +126,7 @@ QString TestOAuthFlowsSim::jsonPost(const QString &path, const QJsonObject &body
 std::unique_ptr<ServerConnection>
 TestOAuthFlowsSim::connection(std::shared_ptr<const Credentials> credentials)
 {
-    ConnectionSettings settings;
-    settings.baseUrl = QUrl(m_sim->url());
-    return std::make_unique<ServerConnection>(&m_network, settings, std::move(credentials));
+    return connectWith(&m_network, m_sim->url(), std::move(credentials));
 }
 
 // Alice on the "Request for Access" page: fetch it, answer it.
@@ -442,10 +392,7 @@ void TestOAuthFlowsSim::oauth2LoginRefreshAndRevoke()
     QCOMPARE(unneeded.tokens().accessToken, first.accessToken);
 
     // An hour later the server refuses it (the client's clock did not move): refresh once.
-    QNetworkAccessManager control;
-    QNetworkRequest clock = jsonRequest(m_sim->url() + QStringLiteral("/__trackersim/clock"));
-    clock.setRawHeader("Content-Type", "application/json");
-    QVERIFY(httpSend(control, clock, "POST", R"({"advanceSeconds": 3601})").status < 300);
+    QVERIFY(m_server->advanceClock(3601));
     QCOMPARE(whoAmI(first.accessToken), QStringLiteral("unauthenticated"));
     OAuth2Refresher refresher(&m_network, settings, client, first);
     refresher.start();

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QCollator>
+#include <QList>
+#include <QSortFilterProxyModel>
+
+namespace accessdesk {
+
+// The sort and filter proxy every table of the app shares: filter-as-you-type over the display
+// text of its columns, and sorting the way people read. Text compares with QCollator (numbers as
+// numbers, case ignored); where either side of the sort role is a QDateTime, times compare as
+// times and "none" (an invalid time) sorts after every time.
+//
+// Subclasses add their own conditions in filterAcceptsRow() and call this one for the text.
+class TextFilterModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TextFilterModel)
+
+public:
+    // sortRole: the source model's role with the value sorting compares.
+    explicit TextFilterModel(int sortRole, QObject *parent = nullptr);
+
+    // Case-insensitive substring of any searched column's text; leading and trailing blanks
+    // do not count. Empty: every row.
+    void setTextFilter(const QString &text);
+    QString textFilter() const { return m_text; }
+    // Empty (the default): every column.
+    void setFilterColumns(QList<int> columns);
+    const QList<int> &filterColumns() const { return m_columns; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+    // Decides between two rows of the very same time; by default they are equal.
+    virtual bool sameTimeLessThan(const QModelIndex &left, const QModelIndex &right) const;
+
+private:
+    QString m_text;
+    QList<int> m_columns;
+    QCollator m_collator;
+};
+
+} // namespace accessdesk

@@ -1,0 +1,404 @@
+// docshots: the screenshots of docs/, taken from the real app. It starts a demo trackersim, builds
+// the DesktopApp as app/main.cpp does (on a throwaway settings file and data dir), connects as
+// alice the way the README's demo command does, and drives the widgets through the story a user
+// would follow, saving each view as it stands. Not a test: scripts/screenshots.sh runs it under
+// Xvfb (real fonts, 1280×800) with an unlocked keyring for the two saved profiles.
+//
+//   docshots OUTPUT_DIR
+#include "AccessGrantModel.h"
+#include "DocShotsSupport.h"
+#include "SimProcess.h"
+#include "secrets/SecretStore.h"
+#include "storage/ProfileStore.h"
+#include "ui/ActivityModel.h"
+#include "ui/ActivityPage.h"
+#include "ui/AdminController.h"
+#include "ui/AdminListTab.h"
+#include "ui/AdministrationPage.h"
+#include "ui/ConfirmationDialog.h"
+#include "ui/ConnectionDialog.h"
+#include "ui/ConnectionPage.h"
+#include "ui/CreateTokenDialog.h"
+#include "ui/DesktopApp.h"
+#include "ui/MainWindow.h"
+#include "ui/MyAccessController.h"
+#include "ui/MyAccessPage.h"
+#include "ui/RequestForAccessController.h"
+#include "ui/RequestForAccessDialog.h"
+#include "ui/RevokeProgressDialog.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QItemSelectionModel>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdio>
+#include <functional>
+#include <memory>
+
+using namespace accessdesk;
+using namespace docshots;
+
+namespace {
+
+const QString kPasswordEnv = QStringLiteral("ACCESSDESK_DOCSHOTS_PASSWORD");
+const QString kAliceProfile = QStringLiteral("Demo Jira (alice)");
+const QString kAdminProfile = QStringLiteral("Demo Jira (admin)");
+
+class DocShots final
+{
+public:
+    explicit DocShots(QString outputDir)
+        : m_outputDir(std::move(outputDir))
+    {}
+    ~DocShots() { forgetSecrets(m_profiles); }
+    Q_DISABLE_COPY_MOVE(DocShots)
+
+    bool run()
+    {
+        return startServer() && connectAsAlice() && shootMyAccess() && shootRevoke() &&
+               shootNewToken() && shootRequestForAccess() && shootActivity() &&
+               shootAdministrationAndConnection() && shootFirstRun();
+    }
+
+private:
+    bool save(const QString &name, QWidget *dialog = nullptr);
+    bool startServer();
+    bool connectAsAlice();
+    bool shootMyAccess();
+    bool shootRevoke();
+    bool shootNewToken();
+    bool shootRequestForAccess();
+    bool shootActivity();
+    bool shootAdministrationAndConnection();
+    bool shootFirstRun();
+    bool selectGrants(const QStringList &applications);
+    // Until My access is idle with count grants listed (any number when count < 0) and also()
+    // holds; else says that what did not happen.
+    bool waitForList(qsizetype count, const char *what, const std::function<bool()> &also = {});
+    bool addProfile(const QString &name, const QString &user);
+
+    MainWindow &window() { return m_app->window(); }
+    MyAccessPage &myAccess() { return *m_app->window().myAccessPage(); }
+
+    QString m_outputDir;
+    QTemporaryDir m_home;
+    SimProcess m_sim{{QStringLiteral("--seed"), QStringLiteral("demo")}};
+    QNetworkAccessManager m_network;
+    std::unique_ptr<DesktopApp> m_app;
+    QStringList m_profiles;
+};
+
+bool DocShots::save(const QString &name, QWidget *dialog)
+{
+    // Posted layout requests and repaints land before the picture.
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    QWidget *top = &window();
+    QPixmap picture = top->grab();
+    if (dialog)
+        drawDialog(picture, top, dialog);
+    const QString file = QDir(m_outputDir).filePath(QStringLiteral("screenshot-%1.png").arg(name));
+    if (!picture.save(file))
+        return fail(QStringLiteral("cannot write %1").arg(file));
+    std::printf("%s (%dx%d)\n", qPrintable(file), picture.width(), picture.height());
+    return true;
+}
+
+bool DocShots::startServer()
+{
+    if (!m_home.isValid())
+        return fail(QStringLiteral("no temporary folder"));
+    if (!m_sim.start())
+        return fail(QStringLiteral("trackersim did not start: %1").arg(m_sim.errorText()));
+    return true;
+}
+
+bool DocShots::connectAsAlice()
+{
+    // As scripts/demo.sh opens the app: --server URL --auth basic --user alice --password-env.
+    qputenv(qPrintable(kPasswordEnv), "alice");
+    ConnectionOptions options;
+    options.server = m_sim.url();
+    options.auth = QStringLiteral("basic");
+    options.user = QStringLiteral("alice");
+    options.passwordEnv = kPasswordEnv;
+    m_app = std::make_unique<DesktopApp>(
+        AppSession::Paths{m_home.filePath(QStringLiteral("alice/profiles.ini")),
+                          m_home.filePath(QStringLiteral("alice"))});
+    m_app->start(options, QString());
+    MyAccessController &controller = m_app->myAccess();
+    return waitForList(5, "alice's five demo grants were not listed", [&controller] {
+        return controller.lastRefresh().isValid() && controller.probeReport().has_value();
+    });
+}
+
+bool DocShots::waitForList(qsizetype count, const char *what, const std::function<bool()> &also)
+{
+    MyAccessController &controller = m_app->myAccess();
+    const bool done = waitUntil(&controller, &MyAccessController::stateChanged, [&] {
+        return controller.state() == MyAccessController::State::Idle && !controller.isRevoking() &&
+               (count < 0 || controller.grants().size() == count) && (!also || also());
+    });
+    return done || fail(QStringLiteral("%1 (%2)").arg(QLatin1String(what), controller.lastError()));
+}
+
+bool DocShots::selectGrants(const QStringList &applications)
+{
+    QTableView *table = myAccess().table();
+    table->clearSelection();
+    for (const QString &application : applications) {
+        const int row = rowOf(table->model(), AccessGrantModel::Application, application);
+        if (row < 0)
+            return fail(QStringLiteral("no grant named %1").arg(application));
+        table->selectionModel()->select(table->model()->index(row, 0),
+                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    table->setFocus();
+    return myAccess().selectedGrants().size() == applications.size();
+}
+
+bool DocShots::shootMyAccess()
+{
+    window().showPage(MainWindow::MyAccess);
+    return selectGrants({QStringLiteral("Release Radar")}) && save(QStringLiteral("my-access"));
+}
+
+bool DocShots::shootRevoke()
+{
+    // The second of the two fails on the server (README "Fault injection"), so the summary has a
+    // failure to explain.
+    QString failingKey;
+    for (const AccessGrant &grant : m_app->myAccess().grants()) {
+        if (grant.application == QLatin1String("ci-pipeline"))
+            failingKey = grant.revokeKey;
+    }
+    const QByteArray body =
+        QJsonDocument(
+            QJsonObject{{QStringLiteral("errorMessages"),
+                         QJsonArray{QStringLiteral("Token store is read-only for maintenance")}}})
+            .toJson(QJsonDocument::Compact);
+    if (!addFault(m_network, m_sim.url(),
+                  {{QStringLiteral("method"), QStringLiteral("DELETE")},
+                   {QStringLiteral("path"),
+                    QString(QStringLiteral("/rest/pat/latest/tokens/") + failingKey)},
+                   {QStringLiteral("action"), QStringLiteral("respond")},
+                   {QStringLiteral("status"), 500},
+                   {QStringLiteral("contentType"), QStringLiteral("application/json")},
+                   {QStringLiteral("body"), QString::fromUtf8(body)}}))
+        return false;
+
+    if (!selectGrants({QStringLiteral("Bamboo"), QStringLiteral("ci-pipeline")}))
+        return false;
+    myAccess().revokeButton()->click();
+    auto *confirm = myAccess().findChild<ConfirmationDialog *>();
+    if (!confirm || !confirm->isVisible())
+        return fail(QStringLiteral("no confirmation dialog"));
+    if (!save(QStringLiteral("revoke-confirm"), confirm))
+        return false;
+
+    confirm->acceptButton()->click();
+    auto *progress = myAccess().findChild<RevokeProgressDialog *>();
+    if (!progress)
+        return fail(QStringLiteral("no revoke progress dialog"));
+    // The summary, then the list fetched again after the run.
+    if (!waitForList(4, "the revoke run did not end with one failure",
+                     [progress] { return progress->showsSummary(); }))
+        return false;
+    if (!save(QStringLiteral("revoke-summary"), progress))
+        return false;
+    progress->closeButton()->click();
+    return clearFaults(m_network, m_sim.url());
+}
+
+bool DocShots::shootNewToken()
+{
+    myAccess().newTokenButton()->click();
+    auto *dialog = window().findChild<CreateTokenDialog *>();
+    if (!dialog)
+        return fail(QStringLiteral("no new-token dialog"));
+    QTest::keyClicks(dialog->nameEdit(), QStringLiteral("release-script"));
+    dialog->expiresRadio()->click();
+    dialog->daysSpin()->setValue(30);
+    dialog->createButton()->click();
+    if (!waitUntil(dialog, &CreateTokenDialog::tokenCreated,
+                   [dialog] { return dialog->isShowingToken(); }))
+        return fail(QStringLiteral("the token was not created"));
+    // My access asks the server again meanwhile; the picture waits for the new list.
+    if (!waitForList(5, "the new token is not listed") ||
+        !save(QStringLiteral("new-token"), dialog))
+        return false;
+    dialog->doneButton()->click();
+    return true;
+}
+
+bool DocShots::shootRequestForAccess()
+{
+    // A consumer as in the story test: an admin links it, it asks for a request token and gives
+    // alice the link.
+    const QString state = m_home.filePath(QStringLiteral("consumer-state.json"));
+    QJsonObject step = runConsumer({QStringLiteral("setup"), state, m_sim.url()});
+    if (step.contains(QStringLiteral("error")))
+        return fail(step.value(QStringLiteral("error")).toString());
+    step = runConsumer({QStringLiteral("request-token"), state});
+    const QString link = step.value(QStringLiteral("authorizeUrl")).toString();
+    if (link.isEmpty())
+        return fail(step.value(QStringLiteral("error")).toString());
+
+    myAccess().answerRequestButton()->click();
+    auto *dialog = window().findChild<RequestForAccessDialog *>();
+    if (!dialog)
+        return fail(QStringLiteral("no request-for-access dialog"));
+    QTest::keyClicks(dialog->linkEdit(), link);
+    dialog->checkButton()->click();
+    using State = RequestForAccessController::State;
+    RequestForAccessController &requests = m_app->accessRequests();
+    const auto settled = [&requests] {
+        return requests.state() != State::Checking && requests.state() != State::Answering;
+    };
+    if (!waitUntil(&requests, &RequestForAccessController::stateChanged, settled) ||
+        requests.state() != State::Asking)
+        return fail(QStringLiteral("the request was not shown: %1").arg(requests.errorText()));
+    if (!save(QStringLiteral("request-for-access"), dialog))
+        return false;
+
+    // Alice allows it, so the grant is listed and the activity log has the answer.
+    dialog->allowButton()->click();
+    if (!waitUntil(&requests, &RequestForAccessController::stateChanged, settled) ||
+        requests.state() != State::Answered)
+        return fail(QStringLiteral("the answer was not taken: %1").arg(requests.errorText()));
+    // The consumer trades the code for its access token; only then is it a grant to list.
+    const QByteArray verifier = dialog->verifierField()->text().toUtf8();
+    dialog->accept();
+    step = runConsumer({QStringLiteral("access-token"), state}, verifier + '\n');
+    if (!step.value(QStringLiteral("ok")).toBool())
+        return fail(step.value(QStringLiteral("error")).toString());
+    if (!waitForList(-1, "My access did not settle"))
+        return false;
+    myAccess().refreshButton()->click();
+    return waitForList(6, "Story Reader's grant is not listed");
+}
+
+bool DocShots::shootActivity()
+{
+    window().showPage(MainWindow::Activity);
+    QTableView *table = m_app->activityPage().table();
+    if (table->model()->rowCount() != 4)
+        return fail(
+            QStringLiteral("the activity log has %1 entries").arg(table->model()->rowCount()));
+    // The failed revoke: its details say why.
+    const int failed = rowOf(table->model(), ActivityModel::Target, QStringLiteral("ci-pipeline"));
+    if (failed < 0)
+        return fail(QStringLiteral("the failed revoke is not in the activity log"));
+    table->selectRow(failed);
+    table->setFocus();
+    return save(QStringLiteral("activity"));
+}
+
+bool DocShots::addProfile(const QString &name, const QString &user)
+{
+    AppSession &session = m_app->session();
+    ConnectionProfile profile;
+    profile.name = name;
+    profile.baseUrl = QUrl(m_sim.url());
+    profile.username = user;
+    QStringList problems;
+    if (!session.profiles().save(profile, ProfileStore::SaveMode::CreateOrReplace, &problems))
+        return fail(problems.join(QLatin1Char(' ')));
+    m_profiles << name;
+    if (!storePassword(*session.secrets(), name, user.toUtf8()))
+        return fail(QStringLiteral("no keychain: run under scripts/screenshots.sh"));
+    session.notifyProfilesChanged();
+    return true;
+}
+
+bool DocShots::shootAdministrationAndConnection()
+{
+    if (!addProfile(kAliceProfile, QStringLiteral("alice")) ||
+        !addProfile(kAdminProfile, QStringLiteral("admin")))
+        return false;
+
+    // The admin's profile, connected from the Connection page.
+    window().showPage(MainWindow::Connection);
+    ConnectionPage &connections = m_app->connectionPage();
+    connections.reload();
+    if (!connections.selectProfile(kAdminProfile))
+        return fail(QStringLiteral("the admin profile is not listed"));
+    connections.connectButton()->click();
+    AppSession &session = m_app->session();
+    if (!waitUntil(&session, &AppSession::connectionChanged,
+                   [&session] { return session.profileName() == kAdminProfile; }))
+        return fail(QStringLiteral("could not connect as admin"));
+    MyAccessController &controller = m_app->myAccess();
+    if (!waitForList(-1, "the probe did not say admin is an administrator", [&controller] {
+            return controller.lastRefresh().isValid() && controller.isAdmin();
+        }))
+        return false;
+
+    window().showPage(MainWindow::Administration);
+    AdminController &admin = m_app->admin();
+    using Section = AdminController::Section;
+    const auto loaded = [&admin] {
+        for (const Section section :
+             {Section::AppLinks, Section::Consumers, Section::OAuth2Clients}) {
+            if (!admin.state(section).loaded || admin.state(section).loading)
+                return false;
+        }
+        return !admin.checkingLinkStatus();
+    };
+    if (!waitUntil(&admin, &AdminController::sectionChanged, loaded))
+        return fail(QStringLiteral("the administration lists did not load"));
+    AdministrationPage &page = m_app->administrationPage();
+    page.tabs()->setCurrentIndex(AdministrationPage::AppLinksTab);
+    page.tab(AdministrationPage::AppLinksTab)->table()->selectRow(0);
+    if (!save(QStringLiteral("administration")))
+        return false;
+
+    window().showPage(MainWindow::Connection);
+    connections.selectProfile(kAdminProfile);
+    return save(QStringLiteral("connection"));
+}
+
+bool DocShots::shootFirstRun()
+{
+    // A fresh app: nothing saved, so the first-run dialog opens over the window.
+    m_app.reset();
+    m_app = std::make_unique<DesktopApp>(
+        AppSession::Paths{m_home.filePath(QStringLiteral("fresh/profiles.ini")),
+                          m_home.filePath(QStringLiteral("fresh"))});
+    m_app->start(ConnectionOptions(), QString());
+    auto *dialog = window().findChild<ConnectionDialog *>();
+    if (!dialog || !dialog->isVisible())
+        return fail(QStringLiteral("no first-run dialog"));
+    return save(QStringLiteral("first-run"), dialog);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("AccessDesk"));
+    QApplication::setApplicationName(QStringLiteral("AccessDesk"));
+    const QStringList arguments = QApplication::arguments();
+    if (arguments.size() != 2) {
+        std::fprintf(stderr, "usage: docshots OUTPUT_DIR\n");
+        return 2;
+    }
+    if (!QDir().mkpath(arguments.at(1))) {
+        std::fprintf(stderr, "docshots: cannot create %s\n", qPrintable(arguments.at(1)));
+        return 1;
+    }
+    DocShots shots(arguments.at(1));
+    return shots.run() ? 0 : 1;
+}
