@@ -160,19 +160,18 @@ QVariant AccessGrantModel::displayText(const AccessGrant &grant, int column) con
 
 QVariant AccessGrantModel::rawValue(const AccessGrant &grant, int column) const
 {
-    switch (column) {
-    case Issued:
-        return grant.issuedAt;
-    case Expires:
-        return optionalDate(grant.expiresAt);
-    case LastUsed:
-        return optionalDate(grant.lastUsedAt);
-    default:
-        return displayText(grant, column);
-    }
+    const QVariant date = dateValue(grant, column);
+    return date.isValid() ? date : QVariant(displayText(grant, column));
 }
 
 QVariant AccessGrantModel::exportValue(const AccessGrant &grant, int column)
+{
+    if (column == Scopes)
+        return grant.scopes;
+    return dateValue(grant, column);
+}
+
+QVariant AccessGrantModel::dateValue(const AccessGrant &grant, int column)
 {
     switch (column) {
     case Issued:
@@ -181,10 +180,8 @@ QVariant AccessGrantModel::exportValue(const AccessGrant &grant, int column)
         return optionalDate(grant.expiresAt);
     case LastUsed:
         return optionalDate(grant.lastUsedAt);
-    case Scopes:
-        return grant.scopes;
     default:
-        return {};
+        return {}; // not a date column
     }
 }
 

@@ -61,6 +61,8 @@ private:
     QVariant displayText(const AccessGrant &grant, int column) const;
     QVariant rawValue(const AccessGrant &grant, int column) const;
     static QVariant exportValue(const AccessGrant &grant, int column);
+    // QDateTime for the date columns (an invalid one for "none"); no value for the others.
+    static QVariant dateValue(const AccessGrant &grant, int column);
 
     Clock m_clock;
     QList<AccessGrant> m_grants;
