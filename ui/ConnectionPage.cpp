@@ -4,8 +4,8 @@
 #include "ConnectionDialog.h"
 #include "ConnectionTester.h"
 #include "TableViews.h"
-#include "secrets/SecretJob.h"
 #include "secrets/SecretStore.h"
+#include "services/ProfileRemoval.h"
 #include "storage/OfflineCache.h"
 #include "storage/ProfileStore.h"
 
@@ -248,26 +248,39 @@ void ConnectionPage::removeProfile(const QString &name)
     connect(confirm, &ConfirmationDialog::answered, this, [this, name](bool accepted) {
         if (!accepted)
             return;
-        if (!m_profiles.remove(name)) {
-            setStatus(tr("“%1” could not be removed from the settings.").arg(name), true);
-            return;
-        }
-        if (m_cache)
-            m_cache->clear(name);
-        reload();
-        SecretJob *job = m_secrets->deleteAllFor(name);
-        connect(job, &SecretJob::finished, this, [this, job, name] {
-            if (job->hasError() && job->error() != SecretJob::Error::KeychainUnavailable)
-                setStatus(tr("Removed “%1”, but its keychain entries could not all be deleted: "
-                             "%2")
-                              .arg(name, job->errorString()),
-                          true);
-            else
-                setStatus(tr("Removed “%1”.").arg(name), false);
-            emit profileRemoved(name);
+        auto *removal = new ProfileRemoval(name, m_profiles, m_secrets, m_cache, this);
+        connect(removal, &ProfileRemoval::finished, this, [this, removal] {
+            removal->deleteLater();
+            onRemoved(*removal);
         });
+        removal->start();
     });
     confirm->open();
+}
+
+void ConnectionPage::onRemoved(const ProfileRemoval &removal)
+{
+    const QString &name = removal.name();
+    switch (removal.error()) {
+    case ProfileRemoval::Error::None:
+        reload();
+        setStatus(tr("Removed “%1”.").arg(name), false);
+        emit profileRemoved(name);
+        return;
+    case ProfileRemoval::Error::UnknownProfile:
+        reload();
+        setStatus(tr("“%1” was already removed.").arg(name), false);
+        return;
+    case ProfileRemoval::Error::KeychainRefused:
+        setStatus(tr("“%1” was kept: the keychain refused to delete its password or token (%2). "
+                     "Try again once the keychain is unlocked.")
+                      .arg(name, removal.keychainError()),
+                  true);
+        return;
+    case ProfileRemoval::Error::SettingsNotWritten:
+        setStatus(tr("“%1” could not be removed from the settings.").arg(name), true);
+        return;
+    }
 }
 
 void ConnectionPage::testProfile(const QString &name)

@@ -15,6 +15,7 @@ namespace accessdesk {
 class ConnectionDialog;
 class ConnectionTester;
 class OfflineCache;
+class ProfileRemoval;
 class ProfileStore;
 class SecretStore;
 struct ProbeReport;
@@ -76,6 +77,7 @@ private:
     void updateButtons();
     void setStatus(const QString &text, bool problem);
     void onTested();
+    void onRemoved(const ProfileRemoval &removal);
 
     ProfileStore &m_profiles;
     SecretStore *m_secrets;

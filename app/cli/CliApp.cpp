@@ -4,6 +4,7 @@
 #include "secrets/SecretStore.h"
 #include "storage/ActivityLog.h"
 #include "storage/Database.h"
+#include "storage/OfflineCache.h"
 #include "storage/ProfileStore.h"
 
 #include <QCoreApplication>

@@ -18,6 +18,8 @@
 namespace accessdesk {
 class ActivityLog;
 class Database;
+class OfflineCache;
+class ProfileStore;
 class SecretStore;
 class ServerConnection;
 struct OAuth2Tokens;
@@ -94,6 +96,8 @@ private:
     std::unique_ptr<ServerConnection> m_connection;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<ActivityLog> m_activity;
+    std::unique_ptr<OfflineCache> m_offlineCache; // profiles remove: its cached lists go too
+    std::unique_ptr<ProfileStore> m_profileStore;
     std::unique_ptr<QSettings> m_settings;
     SecretStore *m_secrets = nullptr;
     ActivityContext m_who;

@@ -3,7 +3,9 @@
 
 #include "secrets/SecretJob.h"
 #include "secrets/SecretStore.h"
+#include "services/ProfileRemoval.h"
 #include "storage/ActivityLog.h"
+#include "storage/OfflineCache.h"
 #include "storage/ProfileStore.h"
 
 #include <QFileInfo>
@@ -130,30 +132,35 @@ void CliApp::profilesList()
 
 void CliApp::profilesRemove(const QString &name)
 {
-    ProfileStore store(*m_settings);
-    if (!store.find(name)) {
-        failWith(Usage, QStringLiteral("there is no profile named \"%1\"").arg(name));
+    // The database holds the profile's cached lists, which go with it.
+    if (!openActivityLog())
         return;
-    }
-    // Secrets first: a profile whose secrets could not be removed stays, so it can be retried.
-    SecretJob *job = m_secrets->deleteAllFor(name);
-    connect(job, &SecretJob::finished, this, [this, job, name] {
-        if (job->error() != SecretJob::Error::NoError &&
-            job->error() != SecretJob::Error::KeychainUnavailable) {
+    m_profileStore = std::make_unique<ProfileStore>(*m_settings);
+    m_offlineCache = std::make_unique<OfflineCache>(*m_database);
+    auto *removal =
+        new ProfileRemoval(name, *m_profileStore, m_secrets, m_offlineCache.get(), this);
+    connect(removal, &ProfileRemoval::finished, this, [this, removal] {
+        removal->deleteLater();
+        const QString &name = removal->name();
+        switch (removal->error()) {
+        case ProfileRemoval::Error::None:
+            m_out << "Removed profile \"" << name << "\" and its secrets.\n";
+            finish(Success);
+            return;
+        case ProfileRemoval::Error::UnknownProfile:
+            failWith(Usage, QStringLiteral("there is no profile named \"%1\"").arg(name));
+            return;
+        case ProfileRemoval::Error::KeychainRefused:
             failWith(AuthRefused,
                      QStringLiteral("the keychain refused to remove the secrets of \"%1\": %2")
-                         .arg(name, job->errorString()));
+                         .arg(name, removal->keychainError()));
             return;
-        }
-        ProfileStore store(*m_settings);
-        if (!store.remove(name)) {
+        case ProfileRemoval::Error::SettingsNotWritten:
             failWith(ServerError, QStringLiteral("the profile file could not be written"));
             return;
         }
-        if (openActivityLog())
-            m_out << "Removed profile \"" << name << "\" and its secrets.\n";
-        finish(Success);
     });
+    removal->start();
 }
 
 void CliApp::activityList(bool csv)
