@@ -111,20 +111,6 @@ Decoded<OAuth1TokenReply> ExchangeOAuth1Token::decodeBody(const RawReply &reply)
     return decodeOAuth1TokenReply(reply.body);
 }
 
-RenewOAuth1Token::RenewOAuth1Token(ServerConnection *connection, QObject *parent)
-    : DecodingJob(connection, parent)
-{}
-
-ApiRequest RenewOAuth1Token::build()
-{
-    return signedTokenPost(kAccessToken);
-}
-
-Decoded<OAuth1TokenReply> RenewOAuth1Token::decodeBody(const RawReply &reply) const
-{
-    return decodeOAuth1TokenReply(reply.body);
-}
-
 FetchAuthorizePage::FetchAuthorizePage(ServerConnection *connection, QString requestToken,
                                        QObject *parent)
     : DecodingJob(connection, parent)

@@ -41,18 +41,10 @@ protected:
     Decoded<OAuth1TokenReply> decodeBody(const RawReply &reply) const override;
 };
 
-// Step 3b: the same servlet, signed with OAuth1TokenParameters::renewal(access token, secret,
-// session handle); the answer is a new access token for the same session.
-class RenewOAuth1Token final : public DecodingJob<OAuth1TokenReply>
-{
-public:
-    explicit RenewOAuth1Token(ServerConnection *connection, QObject *parent = nullptr);
-    static ApiRequest build();
-    ApiRequest request() const override { return build(); }
-
-protected:
-    Decoded<OAuth1TokenReply> decodeBody(const RawReply &reply) const override;
-};
+// Step 3b: renewing is the same request to the same servlet; only the signature differs
+// (OAuth1TokenParameters::renewal(access token, secret, session handle) on the connection), and
+// the answer is a new access token for the same session.
+using RenewOAuth1Token = ExchangeOAuth1Token;
 
 // Step 2 as the signed-in user sees it: GET the "Request for Access" page for a request token.
 class FetchAuthorizePage final : public DecodingJob<AuthorizeRequest>
