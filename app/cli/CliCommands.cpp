@@ -100,12 +100,13 @@ void CliApp::tokensList()
         output.emptyMessage = QStringLiteral("No application can act as you.");
         QJsonArray array;
         for (const AccessGrant &grant : job->grants()) {
+            // Only a personal token's missing date means "never"; the access-tokens page does
+            // not say when OAuth grants expire or were last used.
+            const QString none = grant.kind == GrantKind::PersonalToken ? QStringLiteral("never")
+                                                                        : QStringLiteral("-");
             output.rows.append({grantids::publicId(grant), grantKindName(grant.kind),
                                 grant.application, shortTime(grant.issuedAt, QStringLiteral("-")),
-                                shortTime(grant.expiresAt, QStringLiteral("never")),
-                                shortTime(grant.lastUsedAt, grant.kind == GrantKind::PersonalToken
-                                                                ? QStringLiteral("never")
-                                                                : QStringLiteral("-")),
+                                shortTime(grant.expiresAt, none), shortTime(grant.lastUsedAt, none),
                                 grant.scopes.join(QLatin1Char(' '))});
             array.append(grantJson(grant));
         }

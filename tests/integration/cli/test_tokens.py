@@ -123,6 +123,16 @@ class TokensList(CliTestCase, GrantsMixin):
         for grant in grants:
             self.assertIn(grant["id"], run.stdout)
             self.assertIn(grant["application"], run.stdout)
+        # A missing expiry means "never" only for a personal token; Jira does not report when
+        # OAuth grants expire, so their cell says nothing rather than "never".
+        expires = lines[0].lower().index("expires")
+        rows = {line.split()[0]: line for line in lines[1:]}
+        for grant in grants:
+            cell = rows[grant["id"]][expires:].split()[0]
+            if grant["kind"] == "pat" and not grant.get("expiresAt"):
+                self.assertEqual(cell, "never", grant["application"])
+            elif grant["kind"] != "pat":
+                self.assertEqual(cell, "-", grant["application"])
 
     def test_revoke_without_terminal_or_yes_refuses_and_revokes_nothing(self):
         before = self.grants()
