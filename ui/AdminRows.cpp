@@ -1,6 +1,6 @@
 #include "AdminRows.h"
 
-#include "AdminController.h"
+#include "services/AdminController.h"
 
 #include <QLocale>
 

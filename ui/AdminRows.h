@@ -4,7 +4,7 @@
 #include "AppLink.h"
 #include "OAuth2Client.h"
 #include "PersonalToken.h"
-#include "api/ApiError.h"
+#include "services/AdminController.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -2,8 +2,8 @@
 
 #include "AdminListTab.h"
 #include "AdminRows.h"
-#include "AdminTokenController.h"
 #include "ConfirmationDialog.h"
+#include "services/AdminTokenController.h"
 
 #include <QAction>
 #include <QHBoxLayout>

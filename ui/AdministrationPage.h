@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AdminController.h"
 #include "PersonalToken.h"
+#include "services/AdminController.h"
 
 #include <QWidget>
 

@@ -1,7 +1,6 @@
 #include "ConnectionDialog.h"
 
 #include "TlsTrustDialog.h"
-#include "secrets/SecretStore.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -136,11 +135,11 @@ ConnectionDialog::ConnectionDialog(ProfileStore &profiles, SecretStore *secrets,
     connect(m_tester, &ConnectionTester::busyChanged, this, &ConnectionDialog::onBusyChanged);
     connect(m_tester, &ConnectionTester::finished, this, &ConnectionDialog::onFinished);
 
-    if (secrets->isMemoryOnly()) {
-        m_keychain->setText(secrets->unavailableReason());
+    if (const QString notice = m_tester->keychainNotice(); !notice.isEmpty()) {
+        m_keychain->setText(notice);
         m_keychain->show();
     }
-    connect(secrets, &SecretStore::keychainUnavailable, this, [this](const QString &reason) {
+    connect(m_tester, &ConnectionTester::keychainUnavailable, this, [this](const QString &reason) {
         m_keychain->setText(reason);
         m_keychain->show();
     });

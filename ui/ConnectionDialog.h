@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ConnectionTester.h"
 #include "TlsTrustDialog.h"
+#include "services/ConnectionTester.h"
 
 #include <QDialog>
 #include <QMap>

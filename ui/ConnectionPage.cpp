@@ -2,9 +2,8 @@
 
 #include "ConfirmationDialog.h"
 #include "ConnectionDialog.h"
-#include "ConnectionTester.h"
 #include "TableViews.h"
-#include "secrets/SecretStore.h"
+#include "services/ConnectionTester.h"
 #include "services/ProfileRemoval.h"
 #include "storage/OfflineCache.h"
 #include "storage/ProfileStore.h"

@@ -1,7 +1,7 @@
 #include "CreateTokenDialog.h"
 
 #include "DialogParts.h"
-#include "PersonalTokenController.h"
+#include "services/PersonalTokenController.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

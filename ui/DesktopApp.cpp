@@ -1,18 +1,18 @@
 #include "DesktopApp.h"
 
 #include "ActivityPage.h"
-#include "AdminController.h"
-#include "AdminTokenController.h"
 #include "AdministrationPage.h"
 #include "ConnectionDialog.h"
 #include "ConnectionPage.h"
 #include "CreateTokenDialog.h"
 #include "MainWindow.h"
-#include "MyAccessController.h"
 #include "MyAccessPage.h"
-#include "PersonalTokenController.h"
-#include "RequestForAccessController.h"
 #include "RequestForAccessDialog.h"
+#include "services/AdminController.h"
+#include "services/AdminTokenController.h"
+#include "services/MyAccessController.h"
+#include "services/PersonalTokenController.h"
+#include "services/RequestForAccessController.h"
 
 #include <QScreen>
 

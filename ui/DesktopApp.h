@@ -1,7 +1,7 @@
 #pragma once
 
+#include "services/AppSession.h"
 #include "services/ConnectionOptions.h"
-#include "ui/AppSession.h"
 
 #include <QObject>
 

@@ -1,9 +1,8 @@
 #include "MainWindow.h"
 
-#include "AppSession.h"
-#include "MyAccessController.h"
 #include "MyAccessPage.h"
-#include "api/ServerConnection.h"
+#include "services/AppSession.h"
+#include "services/MyAccessController.h"
 #include "storage/ProfileStore.h"
 
 #include <QComboBox>

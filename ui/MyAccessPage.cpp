@@ -4,10 +4,10 @@
 #include "AccessGrantModel.h"
 #include "ConfirmationDialog.h"
 #include "EmptyCellDelegate.h"
-#include "MyAccessController.h"
 #include "RevokeProgressDialog.h"
 #include "TableExport.h"
 #include "TableViews.h"
+#include "services/MyAccessController.h"
 
 #include <QAction>
 #include <QFrame>

@@ -1,7 +1,7 @@
 #include "RequestForAccessDialog.h"
 
 #include "DialogParts.h"
-#include "RequestForAccessController.h"
+#include "services/RequestForAccessController.h"
 
 #include <QDesktopServices>
 #include <QDialogButtonBox>

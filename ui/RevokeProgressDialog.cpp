@@ -1,6 +1,6 @@
 #include "RevokeProgressDialog.h"
 
-#include "MyAccessController.h"
+#include "services/MyAccessController.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/CertificateInfo.h"
+#include "services/ConnectionTester.h" // CertificateInfo, as a refused connection carries it
 
 #include <QDialog>
 #include <QString>

@@ -5,6 +5,9 @@
 #include "secrets/SecretKey.h"
 #include "services/ConnectionResolver.h"
 #include "services/GrantRevoker.h"
+#include "services/ProfileSaver.h"
+#include "services/SecretReader.h"
+#include "services/SecretWriter.h"
 #include "storage/ConnectionProfile.h"
 
 #include <QNetworkAccessManager>
@@ -51,8 +54,10 @@ private:
     void resolveThen(ConnectionResolver::Purpose purpose, Then then);
     void connectThen(Then then);
     void failConnecting(ConnectionError error, const QString &message, const ApiError &apiError);
-    void resolveSecretThen(const QString &envVar, SecretKind kind, const QString &what,
-                           std::function<void(QString)> then);
+    // One secret through SecretReader (environment, then the profile's keychain entry); a
+    // failure ends the command. With optional, a keychain without the entry gives "".
+    void readSecretThen(SecretSource source, std::function<void(QString)> then,
+                        bool optional = false);
     bool openActivityLog();
 
     // Commands (CliCommands.cpp, CliProfiles.cpp)
@@ -65,6 +70,10 @@ private:
     void patRevoke(const QStringList &ids);
     void revoke(const QList<AccessGrant> &grants);
     void profilesAdd(const QString &name);
+    void readSecretsThen(QList<SecretSource> sources,
+                         std::function<void(SecretWriter::Secrets)> then,
+                         SecretWriter::Secrets read = {});
+    void saveProfile(ProfileSaveRequest request);
     void profilesList();
     void profilesRemove(const QString &name);
     void activityList(bool csv);

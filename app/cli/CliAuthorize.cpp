@@ -5,12 +5,11 @@
 #include "api/ServerConnection.h"
 #include "auth/BearerCredentials.h"
 #include "auth/OAuth1Signer.h"
-#include "secrets/SecretJob.h"
-#include "secrets/SecretStore.h"
 #include "services/OAuth1Authorizer.h"
 #include "services/OAuth1ConsumerFiles.h"
 #include "services/OAuth2Authorizer.h"
 #include "services/OAuth2Refresher.h"
+#include "services/SecretWriter.h"
 #include "storage/ProfileStore.h"
 
 #include <QFileInfo>
@@ -28,7 +27,7 @@ namespace accessdesk::cli {
 
 namespace {
 
-using Secrets = QList<std::pair<SecretKind, QString>>;
+using Secrets = SecretWriter::Secrets;
 
 // Reads one line from standard input without blocking the event loop; nullopt when the input
 // ends (or was closed) before anything came.
@@ -75,46 +74,17 @@ QString verifierFrom(const QString &line)
     return line;
 }
 
-// The keychain of the profile: reads one secret; "not found" is an empty value, not an error.
-void readSecretThen(SecretStore *store, QObject *context, const SecretKey &key,
-                    std::function<void(QString value, QString error)> done)
-{
-    SecretJob *job = store->readSecret(key);
-    QObject::connect(job, &SecretJob::finished, context, [job, done] {
-        if (job->error() != SecretJob::Error::NoError)
-            done({}, job->errorString());
-        else
-            done(job->found() ? QString::fromUtf8(job->value()) : QString(), {});
-    });
-}
-
-// Writes every secret; done() gets the first problem, or nothing. A keychain that fell back to
-// memory is a problem here: the secret would be gone when the command ends.
+// Writes every secret (SecretWriter); done() gets the first problem, or nothing. A keychain that
+// fell back to memory is a problem here: the secret would be gone when the command ends.
 void writeSecretsThen(SecretStore *store, QObject *context, const QString &profile,
-                      const Secrets &secrets, std::function<void(QString error)> done)
+                      const SecretWriter::Secrets &secrets, std::function<void(QString error)> done)
 {
-    Secrets toWrite;
-    // An empty value (e.g. no refresh token from the server) must not replace a stored one.
-    for (const auto &secret : secrets) {
-        if (!secret.second.isEmpty())
-            toWrite.append(secret);
-    }
-    if (toWrite.isEmpty()) {
-        QTimer::singleShot(0, context, [done] { done({}); });
-        return;
-    }
-    auto pending = std::make_shared<qsizetype>(toWrite.size());
-    auto problem = std::make_shared<QString>();
-    for (const auto &[kind, value] : toWrite) {
-        SecretJob *job = store->writeSecret(SecretKey{profile, kind}, value.toUtf8());
-        QObject::connect(job, &SecretJob::finished, context, [job, pending, problem, done] {
-            if (problem->isEmpty() && (job->hasError() || job->isMemoryOnly()))
-                *problem = job->errorString().isEmpty() ? QStringLiteral("no keychain is available")
-                                                        : job->errorString();
-            if (--*pending == 0)
-                done(*problem);
-        });
-    }
+    auto *writer = new SecretWriter(store, profile, secrets, context);
+    QObject::connect(writer, &SecretWriter::finished, context, [writer, done] {
+        writer->deleteLater();
+        done(writer->outcome() == SecretWriter::Outcome::Stored ? QString() : writer->problem());
+    });
+    writer->start();
 }
 
 QJsonValue isoOrNull(const QDateTime &time)
@@ -217,9 +187,10 @@ void CliApp::oauth2Login()
             failWith(Usage, QStringLiteral("oauth2 login needs --client-id ID"));
             return;
         }
-        resolveSecretThen(
-            m_options.clientSecretEnv, SecretKind::OAuth2ClientSecret,
-            QStringLiteral("OAuth 2.0 client secret"), [this, clientId](const QString &secret) {
+        readSecretThen(
+            SecretSource{SecretKind::OAuth2ClientSecret, QStringLiteral("OAuth 2.0 client secret"),
+                         m_options.clientSecretEnv, m_profile ? m_profile->name : QString()},
+            [this, clientId](const QString &secret) {
                 OAuth2Authorizer::Options options;
                 options.client = OAuth2ClientKeys{clientId, secret};
                 options.scope = m_options.scope;
@@ -362,14 +333,9 @@ void CliApp::runOAuth2Refresh(const QString &accessToken, bool force,
         return;
     }
     readSecretThen(
-        m_secrets, this, SecretKey{m_profile->name, SecretKind::OAuth2RefreshToken},
-        [=, this](const QString &refreshToken, const QString &error) {
-            if (!error.isEmpty()) {
-                failWith(AuthRefused,
-                         QStringLiteral("the keychain refused to give the refresh token: ") +
-                             error);
-                return;
-            }
+        SecretSource{SecretKind::OAuth2RefreshToken, QStringLiteral("refresh token"), QString(),
+                     m_profile->name},
+        [=, this](const QString &refreshToken) {
             if (refreshToken.isEmpty()) {
                 if (force)
                     failWith(Usage, QStringLiteral("profile \"%1\" has no OAuth 2.0 refresh token: "
@@ -414,30 +380,13 @@ void CliApp::runOAuth2Refresh(const QString &accessToken, bool force,
                 });
                 refresher->start();
             };
-            if (!m_options.clientSecretEnv.isEmpty()) {
-                const QByteArray secret =
-                    qgetenv(m_options.clientSecretEnv.toLocal8Bit().constData());
-                if (secret.isEmpty()) {
-                    failWith(Usage, QStringLiteral("the environment variable %1 (for the OAuth 2.0 "
-                                                   "client secret) is not set")
-                                        .arg(m_options.clientSecretEnv));
-                    return;
-                }
-                refreshWith(QString::fromUtf8(secret));
-                return;
-            }
-            readSecretThen(
-                m_secrets, this, SecretKey{m_profile->name, SecretKind::OAuth2ClientSecret},
-                [=, this](const QString &secret, const QString &secretError) {
-                    if (!secretError.isEmpty()) {
-                        failWith(AuthRefused, QStringLiteral("the keychain refused to give "
-                                                             "the client secret: ") +
-                                                  secretError);
-                        return;
-                    }
-                    refreshWith(secret);
-                });
-        });
+            // The client secret: from the environment when named, else the profile's keychain.
+            readSecretThen(SecretSource{SecretKind::OAuth2ClientSecret,
+                                        QStringLiteral("OAuth 2.0 client secret"),
+                                        m_options.clientSecretEnv, m_profile->name},
+                           refreshWith, true);
+        },
+        true);
 }
 
 } // namespace accessdesk::cli

@@ -45,20 +45,19 @@ void CliApp::failConnecting(ConnectionError error, const QString &message, const
     }
 }
 
-void CliApp::resolveSecretThen(const QString &envVar, SecretKind kind, const QString &what,
-                               std::function<void(QString)> then)
+void CliApp::readSecretThen(SecretSource source, std::function<void(QString)> then, bool optional)
 {
-    auto *lookup = new SecretLookup(m_secrets, envVar, m_profile ? m_profile->name : QString(),
-                                    kind, what, this);
-    connect(lookup, &SecretLookup::finished, this, [this, lookup, then] {
-        lookup->deleteLater();
-        if (lookup->error() != ConnectionError::None) {
-            failConnecting(lookup->error(), lookup->errorString(), {});
+    auto *reader = new SecretReader(m_secrets, std::move(source), this);
+    reader->setAbsentIsEmpty(optional);
+    connect(reader, &SecretReader::finished, this, [this, reader, then] {
+        reader->deleteLater();
+        if (reader->error() != ConnectionError::None) {
+            failConnecting(reader->error(), reader->errorString(), {});
             return;
         }
-        then(lookup->value());
+        then(reader->value());
     });
-    lookup->start();
+    reader->start();
 }
 
 void CliApp::resolveThen(ConnectionResolver::Purpose purpose, Then then)

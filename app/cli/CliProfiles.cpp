@@ -1,9 +1,8 @@
 // accessdesk-cli commands that stay on this machine: profiles and the activity log.
 #include "cli/CliApp.h"
 
-#include "secrets/SecretJob.h"
-#include "secrets/SecretStore.h"
 #include "services/ProfileRemoval.h"
+#include "services/ProfileSaver.h"
 #include "storage/ActivityLog.h"
 #include "storage/OfflineCache.h"
 #include "storage/ProfileStore.h"
@@ -37,71 +36,104 @@ void CliApp::profilesAdd(const QString &name)
     profile.privateKeyFile = absolute(m_options.privateKeyFile);
     profile.oauth2ClientId = m_options.clientId;
     profile.timeoutSeconds = m_options.timeoutSeconds;
-    // The secret goes to the keychain only, never to the profile file.
-    QList<std::pair<SecretKind, QString>> secrets;
-    if (!m_options.passwordEnv.isEmpty())
-        secrets.append({SecretKind::Password, m_options.passwordEnv});
-    if (!m_options.tokenEnv.isEmpty())
-        secrets.append({profile.authKind == AuthKind::OAuth2 ? SecretKind::OAuth2AccessToken
-                                                             : SecretKind::PersonalToken,
-                        m_options.tokenEnv});
-    if (!m_options.oauthTokenEnv.isEmpty())
-        secrets.append({SecretKind::OAuth1Token, m_options.oauthTokenEnv});
-    if (!m_options.oauthSecretEnv.isEmpty())
-        secrets.append({SecretKind::OAuth1TokenSecret, m_options.oauthSecretEnv});
-    if (!m_options.clientSecretEnv.isEmpty())
-        secrets.append({SecretKind::OAuth2ClientSecret, m_options.clientSecretEnv});
-
-    // Every secret must be at hand before anything is saved: a failed add leaves nothing behind.
-    QList<QByteArray> values;
-    for (const auto &[kind, envVar] : secrets) {
-        const QByteArray value = qgetenv(envVar.toLocal8Bit().constData());
-        if (value.isEmpty()) {
-            failWith(Usage, QStringLiteral("the environment variable %1 is not set").arg(envVar));
-            return;
-        }
-        values.append(value);
+    // The secrets go to the keychain only, never to the profile file.
+    struct Named
+    {
+        SecretKind kind;
+        QString envVar;
+        const char *what;
+    };
+    const QList<Named> named{
+        {SecretKind::Password, m_options.passwordEnv, "password"},
+        {profile.authKind == AuthKind::OAuth2 ? SecretKind::OAuth2AccessToken
+                                              : SecretKind::PersonalToken,
+         m_options.tokenEnv, "token"},
+        {SecretKind::OAuth1Token, m_options.oauthTokenEnv, "OAuth access token"},
+        {SecretKind::OAuth1TokenSecret, m_options.oauthSecretEnv, "OAuth token secret"},
+        {SecretKind::OAuth2ClientSecret, m_options.clientSecretEnv, "OAuth 2.0 client secret"}};
+    QList<SecretSource> sources;
+    for (const Named &n : named) {
+        if (!n.envVar.isEmpty())
+            sources.append(SecretSource{n.kind, QString::fromLatin1(n.what), n.envVar, QString()});
     }
-    QStringList problems;
-    ProfileStore store(*m_settings);
-    if (!store.save(profile, ProfileStore::SaveMode::CreateOrReplace, &problems)) {
-        failWith(Usage, QStringLiteral("the profile was not saved: ") +
-                            problems.join(QStringLiteral("; ")));
+    // Every secret must be at hand before anything is tested or saved.
+    readSecretsThen(sources, [this, profile](const SecretWriter::Secrets &secrets) {
+        ProfileSaveRequest request;
+        request.profile = profile;
+        request.mode = ProfileStore::SaveMode::CreateOrReplace;
+        request.secrets = secrets;
+        saveProfile(std::move(request));
+    });
+}
+
+void CliApp::readSecretsThen(QList<SecretSource> sources,
+                             std::function<void(SecretWriter::Secrets)> then,
+                             SecretWriter::Secrets read)
+{
+    if (sources.isEmpty()) {
+        then(read);
         return;
     }
+    const SecretSource next = sources.takeFirst();
+    readSecretThen(next, [this, sources, then, read, kind = next.kind](const QString &value) {
+        SecretWriter::Secrets more = read;
+        more.append({kind, value});
+        readSecretsThen(sources, then, more);
+    });
+}
 
-    auto pending = std::make_shared<int>(int(secrets.size()));
-    auto keychainFailed = std::make_shared<QString>();
-    auto done = [this, name, pending, keychainFailed] {
-        if (--*pending > 0)
+void CliApp::saveProfile(ProfileSaveRequest request)
+{
+    m_profileStore = std::make_unique<ProfileStore>(*m_settings);
+    auto *saver = new ProfileSaver(*m_profileStore, m_secrets, &m_network, this);
+    connect(saver, &ProfileSaver::finished, this, [this, saver] {
+        saver->deleteLater();
+        const QString &name = saver->profile().name;
+        switch (saver->failedAt()) {
+        case ProfileSaver::Step::None:
+            break;
+        case ProfileSaver::Step::CheckProfile:
+        case ProfileSaver::Step::WriteProfile:
+            failWith(Usage, QStringLiteral("the profile was not saved: ") +
+                                saver->profileProblems().join(QStringLiteral("; ")));
             return;
-        if (!keychainFailed->isEmpty()) {
+        case ProfileSaver::Step::Probe: {
+            const ProfileProbe &probe = saver->probe();
+            if (probe.setupError() != ConnectionError::None &&
+                probe.setupError() != ConnectionError::LoginRefused)
+                failConnecting(probe.setupError(), probe.setupErrorString(), probe.apiError());
+            else
+                fail(probe.apiError());
+            m_err << "accessdesk-cli: nothing was saved.\n";
+            m_err.flush();
+            return;
+        }
+        case ProfileSaver::Step::StoreSecrets:
+            failWith(AuthRefused,
+                     QStringLiteral("the keychain refused to store the secret (%1), so profile "
+                                    "\"%2\" was not saved")
+                         .arg(saver->secretProblem(), name));
+            return;
+        }
+        if (saver->secretOutcome() == SecretWriter::Outcome::MemoryOnly) {
             failWith(
                 AuthRefused,
                 QStringLiteral("profile \"%1\" was saved, but its secret was not saved (%2); "
                                "give the secret through the environment when you use the profile.")
-                    .arg(name, *keychainFailed));
+                    .arg(name, saver->secretProblem()));
             return;
         }
         m_out << "Saved profile \"" << name << "\".\n";
+        if (!saver->signInTested()) {
+            m_err << "accessdesk-cli: the server answers; signing in was not tested, because no "
+                     "secret for "
+                  << authKindName(saver->profile().authKind)
+                  << " was given (it will be asked for when the profile is used).\n";
+            m_err.flush();
+        }
         finish(Success);
-    };
-    if (secrets.isEmpty()) {
-        *pending = 1;
-        done();
-        return;
-    }
-    for (qsizetype i = 0; i < secrets.size(); ++i) {
-        SecretJob *job = m_secrets->writeSecret(SecretKey{name, secrets.at(i).first}, values.at(i));
-        connect(job, &SecretJob::finished, this, [job, done, keychainFailed] {
-            // Without a keychain the store already said why (keychainUnavailable): say it once.
-            if (job->isMemoryOnly() || job->error() == SecretJob::Error::KeychainUnavailable)
-                *keychainFailed = QStringLiteral("no keychain is available");
-            else if (job->error() != SecretJob::Error::NoError)
-                *keychainFailed = job->errorString().trimmed();
-            done();
-        });
-    }
+    });
+    saver->save(std::move(request));
 }
 
 void CliApp::profilesList()

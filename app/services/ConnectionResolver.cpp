@@ -7,9 +7,8 @@
 #include "auth/OAuth1Credentials.h"
 #include "auth/OAuth1Signer.h"
 #include "auth/SessionCredentials.h"
-#include "secrets/SecretJob.h"
-#include "secrets/SecretStore.h"
 #include "services/OAuth1ConsumerFiles.h"
+#include "services/SecretReader.h"
 #include "storage/ProfileStore.h"
 
 #include <QNetworkAccessManager>
@@ -21,77 +20,6 @@
 // CLI commands (AppSession).
 
 namespace accessdesk {
-
-SecretLookup::SecretLookup(SecretStore *store, QString envVar, QString profileName, SecretKind kind,
-                           QString what, QObject *parent)
-    : QObject(parent)
-    , m_store(store)
-    , m_envVar(std::move(envVar))
-    , m_profileName(std::move(profileName))
-    , m_kind(kind)
-    , m_what(std::move(what))
-{}
-
-void SecretLookup::start()
-{
-    if (m_started)
-        return;
-    m_started = true;
-    // Never report from inside start(): callers may connect to finished() after it.
-    QTimer::singleShot(0, this, &SecretLookup::lookUp);
-}
-
-void SecretLookup::lookUp()
-{
-    if (!m_envVar.isEmpty()) {
-        const QByteArray value = qgetenv(m_envVar.toLocal8Bit().constData());
-        if (value.isEmpty()) {
-            finish(ConnectionError::SecretMissing,
-                   QStringLiteral("the environment variable %1 (for the %2) is not set")
-                       .arg(m_envVar, m_what));
-            return;
-        }
-        finish(ConnectionError::None, {}, QString::fromUtf8(value));
-        return;
-    }
-    if (m_profileName.isEmpty()) {
-        finish(ConnectionError::SecretMissing,
-               QStringLiteral("no %1: name an environment variable that holds it (see --help)")
-                   .arg(m_what));
-        return;
-    }
-    SecretJob *job = m_store->readSecret(SecretKey{m_profileName, m_kind});
-    connect(job, &SecretJob::finished, this, [this, job] {
-        if (job->error() == SecretJob::Error::KeychainUnavailable) {
-            finish(ConnectionError::KeychainUnavailable,
-                   QStringLiteral("no keychain is available (%1), so the profile's %2 cannot be "
-                                  "read; give it through the environment instead")
-                       .arg(job->errorString(), m_what));
-        } else if (job->error() != SecretJob::Error::NoError) {
-            finish(ConnectionError::KeychainRefused,
-                   QStringLiteral("the keychain refused to give the %1: %2")
-                       .arg(m_what, job->errorString()));
-        } else if (!job->found()) {
-            finish(ConnectionError::NotInKeychain,
-                   QStringLiteral(
-                       "profile \"%1\" has no %2 in the keychain; add it again with profiles add")
-                       .arg(m_profileName, m_what));
-        } else {
-            finish(ConnectionError::None, {}, QString::fromUtf8(job->value()));
-        }
-    });
-}
-
-void SecretLookup::finish(ConnectionError error, const QString &message, const QString &value)
-{
-    if (m_finished)
-        return;
-    m_finished = true;
-    m_error = error;
-    m_errorString = message;
-    m_value = value;
-    emit finished();
-}
 
 ConnectionResolver::ConnectionResolver(ConnectionOptions options, const ProfileStore &profiles,
                                        SecretStore *secrets, QNetworkAccessManager *network,
@@ -105,6 +33,23 @@ ConnectionResolver::ConnectionResolver(ConnectionOptions options, const ProfileS
         m_profile = profiles.find(m_options.profile);
         m_profileMissing = !m_profile;
     }
+}
+
+ConnectionResolver::ConnectionResolver(ConnectionProfile profile, SecretStore *secrets,
+                                       QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_profile(std::move(profile))
+    , m_secrets(secrets)
+    , m_network(network)
+    , m_keychainFallback(false)
+{
+    m_options.profile = m_profile->name;
+}
+
+void ConnectionResolver::setGivenSecret(SecretKind kind, const QString &value)
+{
+    if (!value.isEmpty())
+        m_givenSecrets.insert(kind, value);
 }
 
 ConnectionResolver::~ConnectionResolver() = default;
@@ -264,17 +209,24 @@ void ConnectionResolver::signInWithOAuth1()
 void ConnectionResolver::secretThen(const QString &envVar, SecretKind kind, const QString &what,
                                     std::function<void(const QString &)> then)
 {
-    auto *lookup = new SecretLookup(m_secrets, envVar, m_profile ? m_profile->name : QString(),
-                                    kind, what, this);
-    connect(lookup, &SecretLookup::finished, this, [this, lookup, then] {
-        lookup->deleteLater();
-        if (lookup->error() != ConnectionError::None) {
-            fail(lookup->error(), lookup->errorString());
+    const auto given = m_givenSecrets.constFind(kind);
+    if (given != m_givenSecrets.cend()) {
+        then(*given);
+        return;
+    }
+    const QString keychainEntry = m_profile && m_keychainFallback ? m_profile->name : QString();
+    auto *reader =
+        new SecretReader(m_secrets, SecretSource{kind, what, envVar, keychainEntry}, this);
+    connect(reader, &SecretReader::finished, this, [this, reader, then] {
+        reader->deleteLater();
+        if (reader->error() != ConnectionError::None) {
+            m_secretKeychainError = reader->keychainError();
+            fail(reader->error(), reader->errorString());
             return;
         }
-        then(lookup->value());
+        then(reader->value());
     });
-    lookup->start();
+    reader->start();
 }
 
 bool ConnectionResolver::buildConnection(std::shared_ptr<const Credentials> credentials)
@@ -316,6 +268,7 @@ void ConnectionResolver::fail(ConnectionError error, const QString &message)
         m_connection.release()->deleteLater();
     m_password.clear();
     m_bearerToken.clear();
+    m_givenSecrets.clear();
     emit finished();
 }
 

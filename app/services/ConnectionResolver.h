@@ -3,10 +3,12 @@
 #include "AuthKind.h"
 #include "api/ApiError.h"
 #include "secrets/SecretKey.h"
+#include "services/ConnectionError.h"
 #include "services/ConnectionOptions.h"
 #include "services/GrantRevoker.h"
 #include "storage/ConnectionProfile.h"
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 
@@ -22,59 +24,6 @@ class Credentials;
 class ProfileStore;
 class SecretStore;
 class ServerConnection;
-
-// Why a connection could not be set up. Each front end maps these to its own reaction (the CLI
-// to its exit codes); errorString() says it in plain words.
-enum class ConnectionError {
-    None,
-    Usage,               // the options do not add up: no user, unreadable key or CA file, …
-    NoServer,            // neither a profile nor a server was named
-    UnknownProfile,      // no saved profile of that name
-    SecretMissing,       // no environment variable named for a secret, or it is not set
-    NotInKeychain,       // the profile's keychain entry for the secret is empty
-    KeychainUnavailable, // no keychain to read the profile's secret from
-    KeychainRefused,     // the keychain would not give the secret
-    LoginRefused,        // the server refused the session login; apiError() says why
-};
-
-// One secret of a connection: from the environment variable named on the command line, or else
-// from the profile's keychain entry. A job: start(), then exactly one finished(), always after
-// start() returned; then read error(), errorString() and value().
-class SecretLookup final : public QObject
-{
-    Q_OBJECT
-    Q_DISABLE_COPY_MOVE(SecretLookup)
-
-public:
-    // profileName empty: there is no keychain entry to fall back on. what names the secret in
-    // messages ("password", "personal access token").
-    SecretLookup(SecretStore *store, QString envVar, QString profileName, SecretKind kind,
-                 QString what, QObject *parent = nullptr);
-
-    void start();
-    bool isFinished() const { return m_finished; }
-    ConnectionError error() const { return m_error; }
-    const QString &errorString() const { return m_errorString; }
-    const QString &value() const { return m_value; } // memory only; never log it
-
-signals:
-    void finished();
-
-private:
-    void lookUp();
-    void finish(ConnectionError error, const QString &message, const QString &value = {});
-
-    SecretStore *m_store;
-    QString m_envVar;
-    QString m_profileName;
-    SecretKind m_kind;
-    QString m_what;
-    ConnectionError m_error = ConnectionError::None;
-    QString m_errorString;
-    QString m_value;
-    bool m_started = false;
-    bool m_finished = false;
-};
 
 // Turns connection options into a ready ServerConnection, for the CLI and the desktop app alike:
 // the profile (ProfileStore) or --server; the secrets from the environment variables the options
@@ -104,7 +53,16 @@ public:
     ConnectionResolver(ConnectionOptions options, const ProfileStore &profiles,
                        SecretStore *secrets, QNetworkAccessManager *network,
                        QObject *parent = nullptr);
+    // A profile that is not stored (yet): saving one tests it first (ProfileProbe). Its secrets
+    // are the given ones; the keychain is asked only after setKeychainFallback(true).
+    ConnectionResolver(ConnectionProfile profile, SecretStore *secrets,
+                       QNetworkAccessManager *network, QObject *parent = nullptr);
     ~ConnectionResolver() override;
+
+    // A secret the user typed: used before any environment variable or keychain entry. Empty
+    // values are ignored.
+    void setGivenSecret(SecretKind kind, const QString &value);
+    void setKeychainFallback(bool fallback) { m_keychainFallback = fallback; }
 
     void setPurpose(Purpose purpose) { m_purpose = purpose; }
     void start();
@@ -115,6 +73,8 @@ public:
     const QString &errorString() const { return m_errorString; }
     // The server's answer behind LoginRefused.
     const ApiError &apiError() const { return m_apiError; }
+    // What the keychain said behind KeychainUnavailable / KeychainRefused.
+    const QString &keychainError() const { return m_secretKeychainError; }
 
     // Null before success and after the first call.
     std::unique_ptr<ServerConnection> takeConnection();
@@ -160,6 +120,9 @@ private:
     ActivityContext m_who;
     QString m_password;
     QString m_bearerToken;
+    QHash<SecretKind, QString> m_givenSecrets; // memory only
+    bool m_keychainFallback = true;
+    QString m_secretKeychainError;
     ConnectionError m_error = ConnectionError::None;
     QString m_errorString;
     ApiError m_apiError;

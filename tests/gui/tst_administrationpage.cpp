@@ -4,12 +4,12 @@
 // last list; a non-administrator is told so in plain words.
 #include "GuiTestSupport.h"
 #include "SimSession.h"
+#include "services/AdminController.h"
+#include "services/AdminTokenController.h"
 #include "ui/ActivityModel.h"
 #include "ui/ActivityPage.h"
-#include "ui/AdminController.h"
 #include "ui/AdminListTab.h"
 #include "ui/AdminRows.h"
-#include "ui/AdminTokenController.h"
 #include "ui/AdministrationPage.h"
 #include "ui/TableExport.h"
 

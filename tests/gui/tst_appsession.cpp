@@ -8,10 +8,10 @@
 #include "TestKeychain.h"
 
 #include "secrets/SecretStore.h"
+#include "services/AppSession.h"
+#include "services/MyAccessController.h"
 #include "storage/ProfileStore.h"
-#include "ui/AppSession.h"
 #include "ui/MainWindow.h"
-#include "ui/MyAccessController.h"
 
 #include <QComboBox>
 #include <QLabel>

@@ -4,7 +4,7 @@
 #include "AccessGrantModel.h"
 #include "GuiTestSupport.h"
 #include "SimSession.h"
-#include "ui/MyAccessController.h"
+#include "services/MyAccessController.h"
 #include "ui/MyAccessPage.h"
 #include "ui/RevokeProgressDialog.h"
 

@@ -3,8 +3,8 @@
 // clipboard is wiped later, and a refusal (too many days) keeps what was typed.
 #include "GuiTestSupport.h"
 #include "SimSession.h"
+#include "services/PersonalTokenController.h"
 #include "ui/CreateTokenDialog.h"
-#include "ui/PersonalTokenController.h"
 
 #include <QApplication>
 #include <QClipboard>

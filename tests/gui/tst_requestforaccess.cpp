@@ -7,7 +7,7 @@
 #include "api/OAuthFlowJobs.h"
 #include "auth/OAuth1Credentials.h"
 #include "auth/OAuth1Signer.h"
-#include "ui/RequestForAccessController.h"
+#include "services/RequestForAccessController.h"
 #include "ui/RequestForAccessDialog.h"
 
 #include <QApplication>

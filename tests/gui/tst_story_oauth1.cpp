@@ -5,9 +5,9 @@
 #include "AccessGrantModel.h"
 #include "GuiTestSupport.h"
 #include "SimSession.h"
-#include "ui/MyAccessController.h"
+#include "services/MyAccessController.h"
+#include "services/RequestForAccessController.h"
 #include "ui/MyAccessPage.h"
-#include "ui/RequestForAccessController.h"
 #include "ui/RequestForAccessDialog.h"
 
 #include <QItemSelectionModel>

@@ -4,7 +4,7 @@ import os
 import unittest
 import uuid
 
-from clitest import OK, PASSWORD_VAR, TOKEN_VAR, USAGE, CliTestCase, needs_keychain, unique
+from clitest import AUTH, NETWORK, OK, PASSWORD_VAR, TOKEN_VAR, USAGE, CliTestCase, needs_keychain, unique
 
 NO_KEYCHAIN = {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent"}
 
@@ -96,22 +96,47 @@ class Profiles(CliTestCase):
         self.assertSecretNowhere(password, runs)
 
     def test_without_a_keychain_the_secret_is_not_saved_and_nothing_secret_is_written(self):
-        password = "pw-" + uuid.uuid4().hex
+        # A personal access token: a real secret the server accepts, unlike anything else in
+        # trackersim (whose passwords equal the user names).
+        token = self.create_pat("alice")["rawToken"]
         name = unique("no-keychain")
-        env = dict(NO_KEYCHAIN, **{PASSWORD_VAR: password})
-        run = self.add(name, "--auth", "basic", "--user", "alice", "--password-env", PASSWORD_VAR, env=env)
+        env = dict(NO_KEYCHAIN, **{TOKEN_VAR: token})
+        run = self.add(name, "--auth", "pat", "--token-env", TOKEN_VAR, env=env)
         self.assertNotEqual(run.code, OK, f"the secret was not saved, so this must not succeed\n{run}")
         self.assertIn("not saved", run.stderr)
         self.assertIn("keychain", run.stderr)
-        self.assertSecretNowhere(password, [run])
+        self.assertSecretNowhere(token, [run])
         # Using the profile then needs the secret from the environment again.
         probe = self.cli("--profile", name, "probe", env=NO_KEYCHAIN)
         self.assertNotEqual(probe.code, OK)
         self.assertIn("keychain", probe.stderr)
-        self.assertSecretNowhere(password, [probe])
-        with_env = self.cli("--profile", name, "--password-env", PASSWORD_VAR, "probe", "--format", "json",
-                            env=dict(NO_KEYCHAIN, **{PASSWORD_VAR: "alice"}))
+        self.assertSecretNowhere(token, [probe])
+        with_env = self.cli("--profile", name, "--token-env", TOKEN_VAR, "probe", "--format", "json",
+                            env=env)
         self.assertEqual(self.ok_json(with_env)["user"]["name"], "alice")
+
+    def test_a_refused_password_saves_nothing(self):
+        name = unique("refused")
+        run = self.add(name, "--user", "alice", "--password-env", PASSWORD_VAR,
+                       env={PASSWORD_VAR: "pw-" + uuid.uuid4().hex})
+        self.assertFailsPlainly(run, AUTH)
+        self.assertIn("nothing was saved", run.stderr)
+        self.assertNotIn(name, [p["name"] for p in self.profiles()])
+
+    def test_an_unreachable_server_saves_nothing(self):
+        name = unique("unreachable")
+        run = self.cli("profiles", "add", name, "--server", "http://127.0.0.1:1", "--user", "alice",
+                       "--password-env", PASSWORD_VAR, env={PASSWORD_VAR: "alice"})
+        self.assertFailsPlainly(run, NETWORK)
+        self.assertNotIn(name, [p["name"] for p in self.profiles()])
+
+    def test_without_a_secret_only_the_server_is_checked(self):
+        name = unique("later")
+        self.addCleanup(self.cli, "profiles", "remove", name)
+        run = self.add(name, "--user", "alice")
+        self.assertExit(run, OK)
+        self.assertIn("not tested", run.stderr)
+        self.assertIn(name, [p["name"] for p in self.profiles()])
 
     def test_add_needs_a_server(self):
         self.assertFailsPlainly(self.cli("profiles", "add", unique("x"), "--user", "alice"), USAGE)

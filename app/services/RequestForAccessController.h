@@ -1,9 +1,9 @@
 #pragma once
 
 #include "AuthorizePage.h"
-#include "ConnectionBoundController.h"
 #include "api/OAuthFlowJobs.h"
 #include "services/AccessRequest.h"
+#include "services/ConnectionBoundController.h"
 
 #include <QPointer>
 #include <QUrl>

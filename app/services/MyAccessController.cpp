@@ -1,4 +1,4 @@
-#include "MyAccessController.h"
+#include "services/MyAccessController.h"
 
 #include "services/GrantList.h"
 #include "services/GrantListCache.h"

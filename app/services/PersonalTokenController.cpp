@@ -1,4 +1,4 @@
-#include "PersonalTokenController.h"
+#include "services/PersonalTokenController.h"
 
 #include "services/PersonalTokenCreator.h"
 

@@ -1,4 +1,4 @@
-#include "AdminTokenController.h"
+#include "services/AdminTokenController.h"
 
 #include "api/PatJobs.h"
 

@@ -1,4 +1,4 @@
-#include "ConnectionBoundController.h"
+#include "services/ConnectionBoundController.h"
 
 namespace accessdesk {
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "AccessGrant.h"
-#include "ConnectionBoundController.h"
 #include "api/ApiError.h"
+#include "services/ConnectionBoundController.h"
 #include "services/GrantRevoker.h"
 #include "services/ProbeJob.h"
 

@@ -1,4 +1,4 @@
-#include "AdminListState.h"
+#include "services/AdminListState.h"
 
 #include <QLocale>
 

@@ -3,15 +3,13 @@
 #include "api/ApiError.h"
 #include "secrets/SecretKey.h"
 #include "services/ProbeJob.h"
+#include "services/ProfileSaver.h"
 #include "storage/ConnectionProfile.h"
 
 #include <QCoreApplication>
 #include <QObject>
-#include <QPointer>
 #include <QString>
 
-#include <functional>
-#include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
@@ -20,7 +18,6 @@ namespace accessdesk {
 
 class ProfileStore;
 class SecretStore;
-class ServerConnection;
 
 // What the user typed into the connection dialog.
 struct ConnectionDraft
@@ -56,12 +53,15 @@ public:
     // What can be said without sending anything: address, credentials present, CA file.
     static std::optional<ConnectionCheck> checkLocally(const ConnectionDraft &draft);
     static SecretKind secretKindFor(AuthKind kind);
+    // The services' messages are the CLI's lower-case clauses; a window shows sentences.
+    static QString asSentence(QString clause);
 };
 
-// Runs the connection dialog's "Test connection" and "Save": checks locally, probes the server
-// with a ServerConnection built from the typed values, and only on success writes the secret
-// to the keychain and the profile to the settings. Reports each operation once via finished();
-// a new test() or cancel() drops the one still running, which then never reports.
+// Runs the connection dialog's "Test connection" and "Save": checks locally, then tests with
+// ProfileProbe or saves with ProfileSaver (the same save as accessdesk-cli's "profiles add":
+// probe, then secret, then profile, undone on failure), and words the outcome for the dialog.
+// Reports each operation once via finished(); a new operation or cancel() drops the one still
+// running, which then never reports.
 class ConnectionTester final : public QObject
 {
     Q_OBJECT
@@ -84,39 +84,38 @@ public:
     const ConnectionCheck &result() const { return m_result; }
     // The draft of the last operation, with the pin added by trustCertificate().
     const ConnectionDraft &draft() const { return m_draft; }
+    // Why secrets are kept only until the app quits (no keychain); empty while one works.
+    QString keychainNotice() const;
 
 signals:
     void busyChanged(bool busy);
     void finished();
+    // The keychain was found missing: from now on secrets last only until the app quits.
+    void keychainUnavailable(const QString &reason);
 
 private:
     enum class Operation { Test, Save };
 
     void begin(Operation operation, const ConnectionDraft &draft);
-    void withSecret(const std::function<void(const QString &)> &then);
-    void probe(const QString &secret);
-    void startProbe();
-    void onProbed(ProbeJob *job);
+    void run();
+    void onProbed();
+    void onSaved();
+    ConnectionCheck failedProbe(const ProfileProbe &probe) const;
     ConnectionCheck success(const ProbeReport &report) const;
-    void storeSecret(const ProbeReport &report);
-    void storeProfile(const ProbeReport &report, bool memoryOnly);
+    SecretWriter::Secrets draftSecrets() const;
     void finish(ConnectionCheck check);
     void finishLater(ConnectionCheck check);
     void setBusy(bool busy);
 
     ProfileStore &m_profiles;
     SecretStore *m_secrets;
-    QNetworkAccessManager *m_network;
-    std::unique_ptr<ServerConnection> m_connection;
-    QPointer<ProbeJob> m_probe;
+    ProfileProbe *m_probe;
+    ProfileSaver *m_saver;
     ConnectionDraft m_draft;
-    QString m_secret; // the one the probe used (typed or read back), memory only
     ConnectionCheck m_result;
     Operation m_operation = Operation::Test;
     // Bumped by every operation and cancel(): late answers of an older run are ignored.
     quint64 m_run = 0;
-    // The pin of the previous probe; a change needs fresh connections (see pinCertificate()).
-    std::optional<QString> m_lastPin;
     bool m_busy = false;
 };
 

@@ -1,9 +1,10 @@
-#include "AppSession.h"
+#include "services/AppSession.h"
 
-#include "MyAccessController.h"
 #include "api/ServerConnection.h"
 #include "secrets/SecretStore.h"
 #include "services/ConnectionResolver.h"
+#include "services/ConnectionTester.h"
+#include "services/MyAccessController.h"
 #include "storage/ActivityLog.h"
 #include "storage/OfflineCache.h"
 
@@ -24,17 +25,6 @@ QString settingsFileOr(const QString &given)
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
     QDir().mkpath(dir);
     return dir + QStringLiteral("/profiles.ini");
-}
-
-// The resolver's messages are the CLI's lower-case clauses; a window shows sentences.
-QString sentence(QString text)
-{
-    if (text.isEmpty())
-        return text;
-    text[0] = text.at(0).toUpper();
-    if (!text.endsWith(QLatin1Char('.')))
-        text += QLatin1Char('.');
-    return text;
 }
 
 } // namespace
@@ -172,7 +162,7 @@ QString AppSession::messageFor(const ConnectionResolver &resolver) const
     case ConnectionError::LoginRefused:
         return resolver.apiError().userMessage();
     default:
-        return sentence(resolver.errorString());
+        return ConnectionCheck::asSentence(resolver.errorString());
     }
 }
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "AdminListState.h"
-#include "ConnectionBoundController.h"
 #include "PersonalToken.h"
 #include "api/ApiJob.h"
+#include "services/AdminListState.h"
 #include "services/AdminTokenRevoker.h"
+#include "services/ConnectionBoundController.h"
 
 #include <QList>
 #include <QPointer>

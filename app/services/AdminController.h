@@ -1,10 +1,10 @@
 #pragma once
 
-#include "AdminListState.h"
 #include "AppLink.h"
 #include "OAuth2Client.h"
 #include "OAuthConsumer.h"
 #include "api/ApiJob.h"
+#include "services/AdminListState.h"
 #include "services/GrantRevoker.h"
 
 #include <QHash>

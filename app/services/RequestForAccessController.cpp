@@ -1,4 +1,4 @@
-#include "RequestForAccessController.h"
+#include "services/RequestForAccessController.h"
 
 #include "api/ServerConnection.h"
 #include "services/AccessRequest.h"

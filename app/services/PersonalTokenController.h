@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ConnectionBoundController.h"
 #include "PersonalToken.h"
+#include "services/ConnectionBoundController.h"
 #include "services/PersonalTokenCreator.h"
 
 #include <QPointer>

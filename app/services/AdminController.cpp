@@ -1,9 +1,9 @@
-#include "AdminController.h"
+#include "services/AdminController.h"
 
-#include "AdminTokenController.h"
 #include "api/AppLinkJobs.h"
 #include "api/ConsumerJobs.h"
 #include "api/OAuth2ClientJobs.h"
+#include "services/AdminTokenController.h"
 
 namespace accessdesk {
 

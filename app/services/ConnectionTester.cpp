@@ -1,9 +1,5 @@
-#include "ConnectionTester.h"
+#include "services/ConnectionTester.h"
 
-#include "api/ServerConnection.h"
-#include "auth/BasicCredentials.h"
-#include "auth/BearerCredentials.h"
-#include "secrets/SecretJob.h"
 #include "secrets/SecretStore.h"
 #include "storage/ProfileStore.h"
 
@@ -42,6 +38,16 @@ QList<QSslCertificate> caCertificatesOf(const QString &file)
 bool ConnectionCheck::canTrustCertificate() const
 {
     return error.kind() == ApiError::Kind::Tls && !error.certificate().isNull();
+}
+
+QString ConnectionCheck::asSentence(QString clause)
+{
+    if (clause.isEmpty())
+        return clause;
+    clause[0] = clause.at(0).toUpper();
+    if (!clause.endsWith(QLatin1Char('.')))
+        clause += QLatin1Char('.');
+    return clause;
 }
 
 SecretKind ConnectionCheck::secretKindFor(AuthKind kind)
@@ -144,18 +150,26 @@ ConnectionTester::ConnectionTester(ProfileStore &profiles, SecretStore *secrets,
     : QObject(parent)
     , m_profiles(profiles)
     , m_secrets(secrets)
-    , m_network(network)
+    , m_probe(new ProfileProbe(secrets, network, this))
+    , m_saver(new ProfileSaver(profiles, secrets, network, this))
 {
-    Q_ASSERT(m_secrets && m_network);
+    Q_ASSERT(m_secrets && network);
+    connect(m_probe, &ProfileProbe::finished, this, &ConnectionTester::onProbed);
+    connect(m_saver, &ProfileSaver::finished, this, &ConnectionTester::onSaved);
+    connect(m_secrets, &SecretStore::keychainUnavailable, this,
+            &ConnectionTester::keychainUnavailable);
 }
 
 ConnectionTester::~ConnectionTester()
 {
     // No signals from here: the owner may be half destroyed already.
     ++m_run;
-    delete m_probe.data();
-    m_connection.reset();
-    m_secret.fill(QLatin1Char(' '));
+    m_draft.secret.fill(QLatin1Char(' '));
+}
+
+QString ConnectionTester::keychainNotice() const
+{
+    return m_secrets->isMemoryOnly() ? m_secrets->unavailableReason() : QString();
 }
 
 void ConnectionTester::test(const ConnectionDraft &draft)
@@ -171,10 +185,8 @@ void ConnectionTester::save(const ConnectionDraft &draft)
 void ConnectionTester::cancel()
 {
     ++m_run;
-    delete m_probe.data();
-    m_connection.reset();
-    m_secret.fill(QLatin1Char(' '));
-    m_secret.clear();
+    m_probe->cancel();
+    m_saver->cancel();
     setBusy(false);
 }
 
@@ -182,6 +194,7 @@ void ConnectionTester::begin(Operation operation, const ConnectionDraft &draft)
 {
     cancel();
     m_operation = operation;
+    m_draft.secret.fill(QLatin1Char(' '));
     m_draft = draft;
     m_draft.profile.pinnedCertificateSha256 =
         normalisedSha256(draft.profile.pinnedCertificateSha256);
@@ -190,115 +203,117 @@ void ConnectionTester::begin(Operation operation, const ConnectionDraft &draft)
         finishLater(*problem);
         return;
     }
-    if (operation == Operation::Save) {
-        const auto mode = m_draft.editing ? ProfileStore::SaveMode::CreateOrReplace
-                                          : ProfileStore::SaveMode::CreateOnly;
-        const QStringList problems = m_profiles.validate(m_draft.profile, mode);
-        if (!problems.isEmpty()) {
-            // Problems that all go away under another name are about the name: show them there.
-            ConnectionProfile renamed = m_draft.profile;
-            renamed.name = QUuid::createUuid().toString(QUuid::WithoutBraces);
-            const bool aboutName = m_profiles.validate(renamed, mode).isEmpty();
-            finishLater(
-                failure(aboutName ? ConnectionCheck::Field::Name : ConnectionCheck::Field::None,
-                        problems.join(QLatin1Char('\n'))));
-            return;
-        }
-    }
-    withSecret([this](const QString &secret) { probe(secret); });
+    run();
 }
 
-void ConnectionTester::withSecret(const std::function<void(const QString &)> &then)
+void ConnectionTester::run()
 {
-    if (!m_draft.secret.isEmpty()) {
-        then(m_draft.secret);
+    // Editing with the secret field left empty: test with the stored one, never showing it.
+    const bool useStored = m_draft.secret.isEmpty();
+    if (m_operation == Operation::Test) {
+        m_probe->start(m_draft.profile, draftSecrets(), ProfileProbe::Depth::SignIn, useStored);
         return;
     }
-    // Editing with the secret field left empty: test with the stored one, never showing it.
-    const AuthKind kind = m_draft.profile.authKind;
-    SecretJob *job = m_secrets->readSecret(
-        SecretKey{m_draft.profile.name, ConnectionCheck::secretKindFor(kind)});
-    connect(job, &SecretJob::finished, this, [this, job, then, kind, run = m_run] {
-        if (run != m_run)
-            return;
-        if (job->hasError() && job->error() != SecretJob::Error::KeychainUnavailable) {
-            finish(failure(ConnectionCheck::Field::Secret,
-                           ConnectionCheck::tr("The keychain did not give the stored %1 (%2). "
-                                               "Type it again.")
-                               .arg(secretWord(kind), job->errorString())));
-        } else if (!job->found()) {
-            finish(failure(ConnectionCheck::Field::Secret,
-                           ConnectionCheck::tr("No %1 is stored for this profile on this computer.")
-                               .arg(secretWord(kind))));
-        } else {
-            then(QString::fromUtf8(job->value()));
-        }
-    });
+    ProfileSaveRequest request;
+    request.profile = m_draft.profile;
+    request.mode = m_draft.editing ? ProfileStore::SaveMode::CreateOrReplace
+                                   : ProfileStore::SaveMode::CreateOnly;
+    request.secrets = draftSecrets();
+    request.useStoredSecrets = useStored;
+    m_saver->save(std::move(request));
 }
 
-void ConnectionTester::probe(const QString &secret)
+SecretWriter::Secrets ConnectionTester::draftSecrets() const
 {
-    m_secret = secret;
-    const ConnectionProfile &profile = m_draft.profile;
-    ConnectionSettings settings;
-    settings.baseUrl = profile.baseUrl;
-    settings.pinnedSha256 = profile.pinnedCertificateSha256;
-    settings.caCertificates = caCertificatesOf(profile.caFile);
-    settings.timeoutMs = profile.timeoutSeconds * 1000;
-    std::shared_ptr<const Credentials> credentials;
-    if (profile.authKind == AuthKind::PersonalToken)
-        credentials = std::make_shared<BearerCredentials>(secret, AuthKind::PersonalToken);
-    else
-        credentials = std::make_shared<BasicCredentials>(profile.username, secret);
-    m_connection = std::make_unique<ServerConnection>(m_network, settings, credentials);
-    // A cookie an earlier test left for this server (Jira may answer any request with a session
-    // cookie) would make the server see that test's user instead of the one typed here.
-    m_connection->forgetServerCookies();
-    // The network manager keeps connections whose certificate was accepted (or refused) under
-    // another pin; a changed pin must not ride on them.
-    if (m_lastPin != profile.pinnedCertificateSha256) {
-        m_connection->pinCertificate(profile.pinnedCertificateSha256);
-        m_lastPin = profile.pinnedCertificateSha256;
-    }
-    startProbe();
-}
-
-void ConnectionTester::startProbe()
-{
-    auto *job = new ProbeJob(m_connection.get(), this);
-    m_probe = job;
-    connect(job, &ProbeJob::finished, this, [this, job] { onProbed(job); });
-    job->start();
+    return {{ConnectionCheck::secretKindFor(m_draft.profile.authKind), m_draft.secret}};
 }
 
 void ConnectionTester::trustCertificate(const CertificateInfo &certificate)
 {
     const QString pin = normalisedSha256(certificate.sha256);
-    if (!m_connection || m_busy || pin.size() != 64)
+    if (m_busy || pin.size() != 64)
         return;
     ++m_run;
     setBusy(true);
     m_draft.profile.pinnedCertificateSha256 = pin;
-    m_connection->pinCertificate(pin);
-    m_lastPin = pin;
-    startProbe();
+    run();
 }
 
-void ConnectionTester::onProbed(ProbeJob *job)
+void ConnectionTester::onProbed()
 {
-    job->deleteLater();
-    if (job != m_probe)
+    if (m_operation != Operation::Test || !m_busy)
         return;
-    m_probe.clear();
-    if (job->error().isError()) {
-        finish(ConnectionCheck::explain(job->error(), m_draft.profile));
+    finish(m_probe->succeeded() ? success(m_probe->report()) : failedProbe(*m_probe));
+}
+
+void ConnectionTester::onSaved()
+{
+    if (m_operation != Operation::Save || !m_busy)
+        return;
+    const QString word = secretWord(m_draft.profile.authKind);
+    switch (m_saver->failedAt()) {
+    case ProfileSaver::Step::None:
+        break;
+    case ProfileSaver::Step::CheckProfile: {
+        // Problems that all go away under another name are about the name: show them there.
+        ConnectionProfile renamed = m_draft.profile;
+        renamed.name = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const auto mode = m_draft.editing ? ProfileStore::SaveMode::CreateOrReplace
+                                          : ProfileStore::SaveMode::CreateOnly;
+        const bool aboutName = m_profiles.validate(renamed, mode).isEmpty();
+        finish(failure(aboutName ? ConnectionCheck::Field::Name : ConnectionCheck::Field::None,
+                       m_saver->profileProblems().join(QLatin1Char('\n'))));
         return;
     }
-    if (m_operation == Operation::Save) {
-        storeSecret(job->report());
+    case ProfileSaver::Step::Probe:
+        finish(failedProbe(m_saver->probe()));
+        return;
+    case ProfileSaver::Step::StoreSecrets:
+        finish(failure(ConnectionCheck::Field::Secret,
+                       ConnectionCheck::tr("The keychain did not store the %1 (%2), so "
+                                           "nothing was saved.")
+                           .arg(word, m_saver->secretProblem())));
+        return;
+    case ProfileSaver::Step::WriteProfile:
+        finish(failure(ConnectionCheck::Field::None,
+                       m_saver->profileProblems().join(QLatin1Char('\n'))));
         return;
     }
-    finish(success(job->report()));
+    m_draft.profile = m_saver->profile();
+    ConnectionCheck check = success(m_saver->probe().report());
+    check.saved = true;
+    if (m_saver->secretOutcome() == SecretWriter::Outcome::MemoryOnly)
+        check.notice =
+            ConnectionCheck::tr("The profile was saved, but no keychain is available, so "
+                                "the %1 is kept only until AccessDesk quits; you will "
+                                "be asked for it again next time.")
+                .arg(word);
+    finish(check);
+}
+
+ConnectionCheck ConnectionTester::failedProbe(const ProfileProbe &probe) const
+{
+    const QString word = secretWord(m_draft.profile.authKind);
+    switch (probe.setupError()) {
+    case ConnectionError::None:
+        return ConnectionCheck::explain(probe.apiError(), m_draft.profile);
+    case ConnectionError::NotInKeychain:
+    case ConnectionError::KeychainUnavailable:
+    case ConnectionError::SecretMissing:
+        return failure(
+            ConnectionCheck::Field::Secret,
+            ConnectionCheck::tr("No %1 is stored for this profile on this computer.").arg(word));
+    case ConnectionError::KeychainRefused:
+        return failure(ConnectionCheck::Field::Secret,
+                       ConnectionCheck::tr("The keychain did not give the stored %1 (%2). "
+                                           "Type it again.")
+                           .arg(word, probe.keychainError()));
+    case ConnectionError::LoginRefused:
+        return ConnectionCheck::explain(probe.apiError(), m_draft.profile);
+    default:
+        return failure(ConnectionCheck::Field::None,
+                       ConnectionCheck::asSentence(probe.setupErrorString()));
+    }
 }
 
 ConnectionCheck ConnectionTester::success(const ProbeReport &report) const
@@ -313,65 +328,6 @@ ConnectionCheck ConnectionTester::success(const ProbeReport &report) const
     check.message = ConnectionCheck::tr("Connected to %1 (Jira %2) as %3.")
                         .arg(server, report.server.version, user);
     return check;
-}
-
-void ConnectionTester::storeSecret(const ProbeReport &report)
-{
-    if (m_draft.secret.isEmpty()) { // kept the stored one
-        storeProfile(report, m_secrets->isMemoryOnly());
-        return;
-    }
-    const AuthKind kind = m_draft.profile.authKind;
-    SecretJob *job = m_secrets->writeSecret(
-        SecretKey{m_draft.profile.name, ConnectionCheck::secretKindFor(kind)},
-        m_draft.secret.toUtf8());
-    connect(job, &SecretJob::finished, this, [this, job, kind, report, run = m_run] {
-        if (run != m_run)
-            return;
-        // KeychainUnavailable still kept the secret, in memory for this run.
-        if (job->hasError() && job->error() != SecretJob::Error::KeychainUnavailable) {
-            finish(failure(ConnectionCheck::Field::Secret,
-                           ConnectionCheck::tr("The keychain did not store the %1 (%2), so "
-                                               "nothing was saved.")
-                               .arg(secretWord(kind), job->errorString())));
-            return;
-        }
-        storeProfile(report, job->isMemoryOnly() || m_secrets->isMemoryOnly());
-    });
-}
-
-void ConnectionTester::storeProfile(const ProbeReport &report, bool memoryOnly)
-{
-    // A token carries its user; record who the server said it is, for the profile list.
-    if (m_draft.profile.authKind == AuthKind::PersonalToken)
-        m_draft.profile.username = report.user.name;
-    const ConnectionProfile &profile = m_draft.profile;
-    const std::optional<ConnectionProfile> before = m_profiles.find(profile.name);
-    const auto mode = m_draft.editing ? ProfileStore::SaveMode::CreateOrReplace
-                                      : ProfileStore::SaveMode::CreateOnly;
-    QStringList problems;
-    if (!m_profiles.save(profile, mode, &problems)) {
-        // A new profile leaves no secret behind when it could not be saved.
-        if (!m_draft.editing)
-            m_secrets->deleteAllFor(profile.name);
-        finish(failure(ConnectionCheck::Field::None, problems.join(QLatin1Char('\n'))));
-        return;
-    }
-    // Switching between password and token: the other one is of no use any more.
-    if (before && ConnectionCheck::secretKindFor(before->authKind) !=
-                      ConnectionCheck::secretKindFor(profile.authKind))
-        m_secrets->deleteSecret(
-            SecretKey{profile.name, ConnectionCheck::secretKindFor(before->authKind)});
-
-    ConnectionCheck check = success(report);
-    check.saved = true;
-    if (memoryOnly)
-        check.notice =
-            ConnectionCheck::tr("The profile was saved, but no keychain is available, so "
-                                "the %1 is kept only until AccessDesk quits; you will "
-                                "be asked for it again next time.")
-                .arg(secretWord(profile.authKind));
-    finish(check);
 }
 
 void ConnectionTester::finish(ConnectionCheck check)
