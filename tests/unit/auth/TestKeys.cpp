@@ -33,18 +33,24 @@ template<typename Writer> QByteArray write(Writer writer)
     return out;
 }
 
-} // namespace
-
-Key rsa(int bits)
+// algorithm is "RSA" or "RSA-PSS".
+Key rsaKind(const char *algorithm, int bits)
 {
     std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> context(
-        EVP_PKEY_CTX_new_id(EVP_PKEY_RSA, nullptr), &EVP_PKEY_CTX_free);
+        EVP_PKEY_CTX_new_from_name(nullptr, algorithm, nullptr), &EVP_PKEY_CTX_free);
     EVP_PKEY *key = nullptr;
     if (EVP_PKEY_keygen_init(context.get()) != 1 ||
         EVP_PKEY_CTX_set_rsa_keygen_bits(context.get(), bits) != 1 ||
         EVP_PKEY_keygen(context.get(), &key) != 1)
         return {};
     return own(key);
+}
+
+} // namespace
+
+Key rsa(int bits)
+{
+    return rsaKind("RSA", bits);
 }
 
 Key ec()
@@ -77,14 +83,7 @@ Key ed25519()
 
 Key rsaPss(int bits)
 {
-    std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> context(
-        EVP_PKEY_CTX_new_from_name(nullptr, "RSA-PSS", nullptr), &EVP_PKEY_CTX_free);
-    EVP_PKEY *key = nullptr;
-    if (EVP_PKEY_keygen_init(context.get()) != 1 ||
-        EVP_PKEY_CTX_set_rsa_keygen_bits(context.get(), bits) != 1 ||
-        EVP_PKEY_keygen(context.get(), &key) != 1)
-        return {};
-    return own(key);
+    return rsaKind("RSA-PSS", bits);
 }
 
 Key rsaPublicOnly(int bits)
