@@ -1,7 +1,7 @@
 // libFuzzer harness: the RSA public key reader of app/auth, fed what an admin might paste.
 // Built with app/auth/RsaPublicKey.cpp and OpenSSL (see run.sh); seeded from seeds/publickey.
-#include "auth/RsaPublicKey.h"
 #include "FuzzCheck.h"
+#include "auth/RsaPublicKey.h"
 
 #include <QRegularExpression>
 
