@@ -2,6 +2,7 @@
 
 #include "JsonReader.h"
 
+#include <QRegularExpression>
 #include <QXmlStreamReader>
 
 namespace accessdesk {
@@ -127,10 +128,12 @@ Decoded<ConsumerInfo> decodeConsumerInfo(const QByteArray &xml)
             QStringLiteral("consumer-info: the document has no <consumer> element"));
     if (info.key.isEmpty())
         return Decoded<ConsumerInfo>::failure(QStringLiteral("consumer-info.key: missing"));
-    // Jira prints the key bare, but tolerate PEM armour and line breaks.
-    info.publicKey.remove(QStringLiteral("-----BEGIN PUBLIC KEY-----"))
-        .remove(QStringLiteral("-----END PUBLIC KEY-----"));
-    info.publicKey.remove(QLatin1Char('\n')).remove(QLatin1Char('\r')).remove(QLatin1Char(' '));
+    // Jira prints the key bare, but tolerate any PEM armour ("PUBLIC KEY", "RSA PUBLIC KEY",
+    // "CERTIFICATE") and whitespace: the result is bare base64 of the DER, which
+    // RsaPublicKey::read takes in each of those forms.
+    static const QRegularExpression armour(QStringLiteral("-----(BEGIN|END) [A-Z0-9 ]+-----"));
+    static const QRegularExpression whitespace(QStringLiteral("\\s+"));
+    info.publicKey.remove(armour).remove(whitespace);
     return Decoded<ConsumerInfo>::success(info);
 }
 

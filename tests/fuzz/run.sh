@@ -4,10 +4,12 @@
 #   tests/fuzz/run.sh [--build-dir DIR] [--seconds N] [--build-only | --no-build] [NAME...]
 #
 # NAME is a harness without its fuzz_ prefix (core applinks consumers oauth2 pat accesstokens
-# authorize dates); none means all. The decoders of models/ are compiled into every harness with
-# libFuzzer, ASan and UBSan instrumentation (Qt and libgumbo are not instrumented). Each harness
-# keeps its growing corpus in DIR/corpus/NAME and starts from the recorded fixtures in
-# tests/fixtures/models; a crash leaves its input in DIR/artifacts and fails the run.
+# authorize dates publickey); none means all. The decoders of models/ are compiled into every
+# harness with libFuzzer, ASan and UBSan instrumentation (Qt, libgumbo and OpenSSL are not
+# instrumented); a harness of code elsewhere names its extra sources below. Each harness keeps its
+# growing corpus in DIR/corpus/NAME and starts from the recorded fixtures in tests/fixtures/models
+# and from tests/fuzz/seeds/NAME if there is one; a crash leaves its input in DIR/artifacts and
+# fails the run.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -28,42 +30,57 @@ while [ $# -gt 0 ]; do
     esac
 done
 if [ ${#names[@]} -eq 0 ]; then
-    names=(core applinks consumers oauth2 pat accesstokens authorize dates)
+    names=(core applinks consumers oauth2 pat accesstokens authorize dates publickey)
 fi
+
+# Harnesses of code outside models/: the sources they need too, and the libraries those link.
+declare -A extra_sources=([publickey]="app/auth/RsaPublicKey.cpp app/auth/SecretBytes.cpp")
+declare -A extra_libs=([publickey]="$(pkg-config --libs libcrypto)")
 
 cxx=${FUZZ_CXX:-clang++}
 sanitizers="-fsanitize=address,undefined -fno-sanitize=vptr -fno-sanitize-recover=undefined"
 # The project's compile policy, so the harnesses compile the same code the product does.
 policy="-DQT_NO_CAST_FROM_ASCII -DQT_NO_CAST_TO_ASCII -DQT_USE_QSTRINGBUILDER -DQT_NO_URL_CAST_FROM_STRING"
-cflags="-std=c++20 -g -O1 -fPIC $sanitizers $policy -I$root/models -I$here $(pkg-config --cflags Qt6Core gumbo)"
+cflags="-std=c++20 -g -O1 -fPIC $sanitizers $policy -I$root/models -I$root/app -I$here $(pkg-config --cflags Qt6Core gumbo)"
 libs="$(pkg-config --libs Qt6Core gumbo)"
+
+# Compiles $1 into $2 unless $2 is newer than it and than every header ($newest_header).
+compile() {
+    if [ ! -f "$2" ] || [ "$1" -nt "$2" ] || [ "$newest_header" -nt "$2" ]; then
+        echo "compiling $(basename "$1")"
+        # shellcheck disable=SC2086
+        "$cxx" $cflags -fsanitize=fuzzer-no-link -c "$1" -o "$2"
+    fi
+}
 
 build_all() {
     mkdir -p "$build/obj"
     local newest_header objects=() src obj
-    newest_header=$(ls -t "$root"/models/*.h "$here"/*.h | head -n 1)
+    newest_header=$(ls -t "$root"/models/*.h "$root"/app/auth/*.h "$here"/*.h | head -n 1)
     for src in "$root"/models/*.cpp; do
         # Item models are QObjects that need moc; they decode nothing, so harnesses leave them out.
         if grep -q Q_OBJECT "${src%.cpp}.h" 2>/dev/null; then
             continue
         fi
         obj="$build/obj/$(basename "${src%.cpp}").o"
-        if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ "$newest_header" -nt "$obj" ]; then
-            echo "compiling $(basename "$src")"
-            # shellcheck disable=SC2086
-            "$cxx" $cflags -fsanitize=fuzzer-no-link -c "$src" -o "$obj"
-        fi
+        compile "$src" "$obj"
         objects+=("$obj")
     done
     for name in "${names[@]}"; do
         src="$here/fuzz_$name.cpp"
         [ -f "$src" ] || { echo "run.sh: no harness $src" >&2; exit 2; }
-        local exe="$build/fuzz_$name"
+        local exe="$build/fuzz_$name" extra=() extra_src
+        for extra_src in ${extra_sources[$name]:-}; do
+            obj="$build/obj/extra_$(basename "${extra_src%.cpp}").o"
+            compile "$root/$extra_src" "$obj"
+            extra+=("$obj")
+        done
         if [ ! -x "$exe" ] || [ "$src" -nt "$exe" ] || [ "$newest_header" -nt "$exe" ] ||
             [ -n "$(find "$build/obj" -newer "$exe" -name '*.o' | head -n 1)" ]; then
             echo "linking fuzz_$name"
             # shellcheck disable=SC2086
-            "$cxx" $cflags -fsanitize=fuzzer "$src" "${objects[@]}" $libs -o "$exe"
+            "$cxx" $cflags -fsanitize=fuzzer "$src" "${objects[@]}" "${extra[@]}" $libs \
+                ${extra_libs[$name]:-} -o "$exe"
         fi
     done
 }
@@ -76,9 +93,11 @@ run_all() {
         mkdir -p "$build/corpus/$name" "$build/artifacts"
         echo "fuzzing $name for ${seconds}s"
         # Leaks in a harness would be the decoders' (Qt's caches are static), so keep them on.
+        local seeds=("$root/tests/fixtures/models")
+        [ -d "$here/seeds/$name" ] && seeds+=("$here/seeds/$name")
         if ! "$exe" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=262144 \
             -print_final_stats=0 -artifact_prefix="$build/artifacts/$name-" \
-            "$build/corpus/$name" "$root/tests/fixtures/models" 2>"$build/$name.log"; then
+            "$build/corpus/$name" "${seeds[@]}" 2>"$build/$name.log"; then
             tail -n 60 "$build/$name.log" >&2
             echo "fuzz_$name FAILED; the input is in $build/artifacts" >&2
             status=1

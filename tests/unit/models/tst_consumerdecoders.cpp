@@ -18,6 +18,8 @@ private slots:
     void authProviders();
     void consumerInfoFromTrackersim();
     void consumerInfoSpecExampleWithExtrasAndPem();
+    void consumerInfoVariants_data();
+    void consumerInfoVariants();
     void consumerInfoRejects_data();
     void consumerInfoRejects();
 };
@@ -141,6 +143,47 @@ DQEBAQUAA4GNADCB
     QVERIFY(info->callback.endsWith(QLatin1String("/access")));
 }
 
+// Variants a remote may send; each key is the same 2048-bit RSA key, written bare (SPKI) or as
+// PKCS#1 inside the element. tst_rsapublickey reads every decoded key with RsaPublicKey.
+void TestConsumerDecoders::consumerInfoVariants_data()
+{
+    QTest::addColumn<QByteArray>("xml");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("publicKeyStart");
+
+    const QString spki = QStringLiteral("MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAmGSPmjke34g1");
+    QTest::newRow("CRLF, key wrapped and indented with tabs")
+        << fixture("consumer-info-wrapped.xml") << "jira:0c3a7d0e-5b7f-4c1e-9a55-2f1d8e6b4a90"
+        << "Wrapped Jira" << spki;
+    QTest::newRow("PEM armour inside the element") << fixture("consumer-info-pem.xml") << "jira:pem"
+                                                   << "PEM & Co Jira" << spki;
+    QTest::newRow("PKCS#1 armour inside the element")
+        << fixture("consumer-info-pkcs1.xml") << "jira:pkcs1"
+        << "PKCS#1 Jira"
+        << "MIIBCgKCAQEAmGSPmjke34g1";
+    QTest::newRow("no name") << fixture("consumer-info-noname.xml") << "jira:noname" << QString()
+                             << spki;
+}
+
+void TestConsumerDecoders::consumerInfoVariants()
+{
+    QFETCH(QByteArray, xml);
+    QFETCH(QString, key);
+    QFETCH(QString, name);
+    QFETCH(QString, publicKeyStart);
+    const auto info = decodeConsumerInfo(xml);
+    QVERIFY2(info, qPrintable(info.error));
+    QCOMPARE(info->key, key);
+    QCOMPARE(info->name, name);
+    // Bare base64 on one line: no armour, no whitespace of any kind.
+    QVERIFY2(info->publicKey.startsWith(publicKeyStart), qPrintable(info->publicKey));
+    QVERIFY(!info->publicKey.contains(QLatin1Char('-')));
+    for (const QChar c : info->publicKey)
+        QVERIFY2(!c.isSpace(), qPrintable(info->publicKey));
+    QVERIFY(info->publicKey.endsWith(QLatin1String("IDAQAB")));
+}
+
 void TestConsumerDecoders::consumerInfoRejects_data()
 {
     QTest::addColumn<QByteArray>("xml");
@@ -148,6 +191,11 @@ void TestConsumerDecoders::consumerInfoRejects_data()
     QTest::newRow("empty") << QByteArray() << "empty body";
     QTest::newRow("html page") << QByteArray("<!DOCTYPE html><html><body>Oops</body></html>")
                                << "expected a <consumer> element, got <html>";
+    QTest::newRow("login page (HTML, not XML)")
+        << fixture("consumer-info-login.html") << "expected a <consumer> element, got <html>";
+    QTest::newRow("upper-case HTML") << QByteArray("\n\n<HTML><BODY><P>Moved<BR></BODY></HTML>")
+                                     << "expected a <consumer> element, got <HTML>";
+    QTest::newRow("plain text") << QByteArray("Service Unavailable") << "malformed";
     QTest::newRow("truncated") << QByteArray("<consumer><key>jira:1</key><name>Jir") << "malformed";
     QTest::newRow("no key") << QByteArray("<consumer><name>Jira</name></consumer>")
                             << "consumer-info.key: missing";
