@@ -65,8 +65,9 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
         QStringLiteral("PORT"));
     const QCommandLineOption scope(
         QStringLiteral("scope"),
-        QStringLiteral("oauth2 login: READ, WRITE, ADMIN or SYSTEM_ADMIN."),
+        QStringLiteral("oauth2 login, oauth2-clients: READ, WRITE, ADMIN or SYSTEM_ADMIN."),
         QStringLiteral("SCOPE"));
+    const CliAdminOptionSet adminOptions;
     const QCommandLineOption version(QStringLiteral("version"),
                                      QStringLiteral("Show the version."));
     // --timeout stays among the CLI's own options in --help, where it always was.
@@ -92,6 +93,7 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
                        redirectPort,
                        scope,
                        version});
+    parser.addOptions(adminOptions.all());
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("What to do (see Commands)."),
                                  QStringLiteral("COMMAND [ARGS...]"));
@@ -131,6 +133,10 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
     if (!connectionOptions)
         return std::nullopt;
     static_cast<ConnectionOptions &>(options) = *connectionOptions;
+    const auto admin = adminOptions.read(parser, error);
+    if (!admin)
+        return std::nullopt;
+    options.admin = *admin;
     bool ok = false;
     if (parser.isSet(days)) {
         const int value = parser.value(days).toInt(&ok);

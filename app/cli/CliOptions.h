@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cli/CliAdminOptions.h"
 #include "cli/OutputTable.h"
 #include "services/ConnectionOptions.h"
 
@@ -23,7 +24,8 @@ struct CliOptions : ConnectionOptions
     QString clientId;         // oauth2: the client's id (public)
     QString clientSecretEnv;  // oauth2: environment variable holding the client secret
     quint16 redirectPort = 0; // oauth2 login: loopback port of the registered redirect; 0 any
-    QString scope;            // oauth2 login: READ, WRITE, ADMIN or SYSTEM_ADMIN
+    QString scope;            // oauth2 login, oauth2-clients: READ, WRITE, ADMIN or SYSTEM_ADMIN
+    CliAdminOptions admin;    // links, consumers, oauth2-clients, admin-pats
     QStringList words;        // the command and its arguments, e.g. {"tokens", "revoke", "42"}
 
     // Fills from a parsed command line; false with *error set for a usage error.
