@@ -1,6 +1,7 @@
 #include "cli/CliApp.h"
 
 #include "api/ServerConnection.h"
+#include "cli/CliCommandGroup.h"
 #include "secrets/SecretStore.h"
 #include "storage/ActivityLog.h"
 #include "storage/Database.h"
@@ -46,6 +47,20 @@ void CliApp::dispatch()
     const QString command = w.value(0);
     const QString sub = w.value(1);
     const QStringList rest = w.mid(2);
+
+    // Command groups in their own classes (CliCommandGroup), one line each.
+    using MakeGroup = CliCommandGroup *(*)(CliApp &);
+    const QList<std::pair<QLatin1String, MakeGroup>> groups{
+        // {QLatin1String("links"), [](CliApp &app) -> CliCommandGroup * { return new …(app); }},
+    };
+    for (const auto &[word, make] : groups) {
+        if (command == word) {
+            if (!make(*this)->run(sub, rest))
+                failWith(Usage, QStringLiteral("unknown command \"%1\" (see --help)")
+                                    .arg(w.join(QLatin1Char(' '))));
+            return;
+        }
+    }
 
     if (command == QLatin1String("version")) {
         m_out << "accessdesk-cli " << ACCESSDESK_VERSION << '\n';

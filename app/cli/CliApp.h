@@ -39,25 +39,44 @@ class CliApp final : public QObject
     Q_DISABLE_COPY_MOVE(CliApp)
 
 public:
+    using Then = std::function<void()>;
+
     explicit CliApp(CliOptions options, QObject *parent = nullptr);
     ~CliApp() override;
     void run();
+
+    // What a command group (CliCommandGroup) works with.
+    const CliOptions &options() const { return m_options; }
+    // Resolves the connection (options, profile, environment, keychain), then then(); a failure
+    // ends the run with its exit code.
+    void connectThen(Then then);
+    // Valid inside connectThen()'s then().
+    ServerConnection *connection() const { return m_connection.get(); }
+    const ActivityContext &who() const { return m_who; }
+    QNetworkAccessManager *network() { return &m_network; }
+    SecretStore *secrets() const { return m_secrets; }
+    // The activity log every change is written to; null after it could not be opened (the run
+    // has then ended with a message).
+    ActivityLog *activityLog() { return openActivityLog() ? m_activity.get() : nullptr; }
+    // One secret through SecretReader (environment, then the profile's keychain entry); a
+    // failure ends the command. With optional, a keychain without the entry gives "".
+    void readSecretThen(SecretSource source, std::function<void(QString)> then,
+                        bool optional = false);
+    QTextStream &err() { return m_err; }
+    bool isFinished() const { return m_finished; }
+    void print(const CommandOutput &output);
+    void fail(const ApiError &error);
+    void failWith(ExitCode code, const QString &message);
+    void finish(ExitCode code);
 
 signals:
     void done(int exitCode);
 
 private:
-    using Then = std::function<void()>;
-
     // Connection set-up (CliConnection.cpp): ConnectionResolver does the work; these map its
     // outcome to the CLI's exit codes and messages.
     void resolveThen(ConnectionResolver::Purpose purpose, Then then);
-    void connectThen(Then then);
     void failConnecting(ConnectionError error, const QString &message, const ApiError &apiError);
-    // One secret through SecretReader (environment, then the profile's keychain entry); a
-    // failure ends the command. With optional, a keychain without the entry gives "".
-    void readSecretThen(SecretSource source, std::function<void(QString)> then,
-                        bool optional = false);
     bool openActivityLog();
 
     // Commands (CliCommands.cpp, CliProfiles.cpp)
@@ -93,11 +112,6 @@ private:
     void storeProfileSecretsThen(const ConnectionProfile &profile,
                                  const QList<std::pair<SecretKind, QString>> &secrets,
                                  const QString &what);
-
-    void print(const CommandOutput &output);
-    void fail(const ApiError &error);
-    void failWith(ExitCode code, const QString &message);
-    void finish(ExitCode code);
 
     CliOptions m_options;
     std::optional<ConnectionProfile> m_profile;
