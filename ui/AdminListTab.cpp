@@ -34,6 +34,13 @@ AdminListTab::AdminListTab(const QString &what, QStringList headers, QString exp
 {
     setAccessibleName(what);
     m_proxy->setSourceModel(m_model);
+    m_filter->setObjectName(QStringLiteral("filter"));
+    m_refresh->setObjectName(QStringLiteral("refresh"));
+    m_export->setObjectName(QStringLiteral("exportCsv"));
+    m_error->setObjectName(QStringLiteral("problem"));
+    m_table->setObjectName(QStringLiteral("table"));
+    m_details->setObjectName(QStringLiteral("details"));
+    m_status->setObjectName(QStringLiteral("status"));
 
     TableViews::setUpFilterField(m_filter, this, tr("Filter %1").arg(what));
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &AdminFilterModel::setTextFilter);
@@ -120,6 +127,26 @@ void AdminListTab::setError(const QString &text)
 void AdminListTab::setStatus(const QString &text)
 {
     m_status->setText(text);
+}
+
+void AdminListTab::showState(const AdminListState &state, const QString &errorText,
+                             const QString &what)
+{
+    setLoaded(state.loaded);
+    setBusy(state.loading);
+    setError(errorText);
+    if (state.loading)
+        setStatus(tr("Loading from the server…"));
+    else if (state.loaded)
+        setStatus(tr("%1, loaded at %2").arg(what, state.loadedAtText()));
+    else
+        setStatus(QString());
+}
+
+bool AdminListTab::needsLoading(const AdminListState &state)
+{
+    // A list that failed waits for Refresh: trying again by itself would only repeat the error.
+    return !state.loaded && !state.loading && !state.error.isError();
 }
 
 QList<AdminRow> AdminListTab::selectedRows() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AdminTableModel.h"
+#include "services/AdminListState.h"
 
 #include <QWidget>
 
@@ -37,6 +38,11 @@ public:
     // What an empty list means, shown in the details pane once a list has loaded.
     void setEmptyText(const QString &text) { m_emptyText = text; }
     void setLoaded(bool loaded) { m_loaded = loaded; }
+    // How the list stands: busy while loading, the error above the last list, and "<what>,
+    // loaded at HH:mm" (what counts the rows: "4 application links").
+    void showState(const AdminListState &state, const QString &errorText, const QString &what);
+    // Not loaded, not loading, and not failed (a failed list waits for Refresh).
+    static bool needsLoading(const AdminListState &state);
 
     // For extra controls next to the buttons, and a row above them (the token search's).
     QHBoxLayout *toolbar() const { return m_toolbar; }

@@ -4,15 +4,14 @@
 #include "AppLink.h"
 #include "OAuth2Client.h"
 #include "PersonalToken.h"
-#include "services/AdminController.h"
+#include "services/AppLinksController.h"
+#include "services/ConsumersController.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QSet>
 
 namespace accessdesk {
-
-struct AdminConsumer;
 
 // The columns, rows and details text of each administration list, in plain words. Pure
 // functions of the controller's data, so the page only renders them.

@@ -10,7 +10,10 @@
 #include "SimProcess.h"
 #include "secrets/SecretStore.h"
 #include "services/AdminController.h"
+#include "services/AppLinksController.h"
+#include "services/ConsumersController.h"
 #include "services/MyAccessController.h"
+#include "services/OAuth2ClientsController.h"
 #include "services/RequestForAccessController.h"
 #include "storage/ProfileStore.h"
 #include "ui/ActivityModel.h"
@@ -347,20 +350,22 @@ bool DocShots::shootAdministrationAndConnection()
 
     window().showPage(MainWindow::Administration);
     AdminController &admin = m_app->admin();
-    using Section = AdminController::Section;
-    const auto loaded = [&admin] {
-        for (const Section section :
-             {Section::AppLinks, Section::Consumers, Section::OAuth2Clients}) {
-            if (!admin.state(section).loaded || admin.state(section).loading)
+    AppLinksController *links = admin.links();
+    const auto loaded = [&admin, links] {
+        for (const AdminListController *list :
+             {static_cast<const AdminListController *>(links),
+              static_cast<const AdminListController *>(admin.consumers()),
+              static_cast<const AdminListController *>(admin.clients())}) {
+            if (!list->state().loaded || list->state().loading)
                 return false;
         }
-        return !admin.checkingLinkStatus();
+        return !links->checkingStatus();
     };
-    if (!waitUntil(&admin, &AdminController::sectionChanged, loaded))
+    if (!QTest::qWaitFor(loaded, 30000))
         return fail(QStringLiteral("the administration lists did not load"));
     AdministrationPage &page = m_app->administrationPage();
-    page.tabs()->setCurrentIndex(AdministrationPage::AppLinksTab);
-    page.tab(AdministrationPage::AppLinksTab)->table()->selectRow(0);
+    page.showTab(AdministrationPage::AppLinksTab);
+    page.findChild<AdminListTab *>(QStringLiteral("applicationLinks"))->table()->selectRow(0);
     if (!save(QStringLiteral("administration")))
         return false;
 

@@ -6,6 +6,9 @@
 #include "SimSession.h"
 #include "services/AdminController.h"
 #include "services/AdminTokenController.h"
+#include "services/AppLinksController.h"
+#include "services/ConsumersController.h"
+#include "services/OAuth2ClientsController.h"
 #include "ui/ActivityModel.h"
 #include "ui/ActivityPage.h"
 #include "ui/AdminListTab.h"
@@ -30,7 +33,6 @@
 #include <memory>
 
 using namespace accessdesk;
-using Section = AdminController::Section;
 
 namespace {
 
@@ -46,6 +48,33 @@ QStringList columnOf(const AdminListTab *tab, int column)
 {
     return columnTexts(tab->table()->model(), column);
 }
+
+// The page's lists and controls, found as a user's assistive technology would: by name.
+AdminListTab *listOf(const QWidget *page, const char *name)
+{
+    auto *list = page->findChild<AdminListTab *>(QLatin1String(name));
+    if (!list)
+        qFatal("no list named %s", name);
+    return list;
+}
+
+template<class T> T *child(const QWidget *parent, const char *name)
+{
+    auto *widget = parent->findChild<T *>(QLatin1String(name));
+    if (!widget)
+        qFatal("no child named %s", name);
+    return widget;
+}
+
+QTabWidget *tabsOf(const QWidget *page)
+{
+    return child<QTabWidget>(page, "administrationTabs");
+}
+
+const char *const kLinks = "applicationLinks";
+const char *const kConsumers = "consumers";
+const char *const kClients = "oauth2Clients";
+const char *const kTokens = "personalTokens";
 
 } // namespace
 
@@ -70,7 +99,7 @@ private slots:
 
 private:
     std::unique_ptr<ServerConnection> connectAs(const QString &user);
-    bool waitLoaded(AdminController *controller, Section section);
+    bool waitLoaded(AdminListController *list);
     bool waitTokens();
     bool searchTokens(const QString &user, const QString &name = {});
     bool selectToken(const QString &name);
@@ -90,10 +119,10 @@ std::unique_ptr<ServerConnection> TestAdministrationPage::connectAs(const QStrin
     return m_session.connectAs(user, withoutRetries());
 }
 
-bool TestAdministrationPage::waitLoaded(AdminController *controller, Section section)
+bool TestAdministrationPage::waitLoaded(AdminListController *list)
 {
-    return waitUntil(controller, &AdminController::sectionChanged, [controller, section] {
-        const AdminListState &state = controller->state(section);
+    return waitUntil(list, &AdminListController::changed, [list] {
+        const AdminListState &state = list->state();
         return !state.loading && (state.loaded || state.error.isError());
     });
 }
@@ -117,15 +146,16 @@ void TestAdministrationPage::initTestCase()
                                                      m_session.who(QStringLiteral("demo")));
     m_page = new AdministrationPage(m_controller.get());
     m_window = frameFor(m_page, 1);
-    m_tester = std::make_unique<QAbstractItemModelTester>(
-        m_page->tab(AdministrationPage::TokensTab)->proxy());
+    m_tester = std::make_unique<QAbstractItemModelTester>(listOf(m_page, kTokens)->proxy());
     // Showing the page loads its lists.
     m_window->show();
-    for (const Section section : {Section::AppLinks, Section::Consumers, Section::OAuth2Clients}) {
-        QVERIFY(m_controller->state(section).loading || m_controller->state(section).loaded);
-        QVERIFY(waitLoaded(m_controller.get(), section));
-        QVERIFY2(!m_controller->state(section).error.isError(),
-                 qPrintable(m_controller->errorText(section)));
+    for (AdminListController *list :
+         {static_cast<AdminListController *>(m_controller->links()),
+          static_cast<AdminListController *>(m_controller->consumers()),
+          static_cast<AdminListController *>(m_controller->clients())}) {
+        QVERIFY(list->state().loading || list->state().loaded);
+        QVERIFY(waitLoaded(list));
+        QVERIFY2(!list->state().error.isError(), qPrintable(list->errorText()));
     }
     QVERIFY(waitTokens());
 }
@@ -140,7 +170,7 @@ void TestAdministrationPage::cleanupTestCase()
 
 void TestAdministrationPage::showsSeededLinks()
 {
-    const AdminListTab *tab = m_page->tab(AdministrationPage::AppLinksTab);
+    const AdminListTab *tab = listOf(m_page, kLinks);
     const QStringList names = columnOf(tab, AdminRows::LinkName);
     for (const char *name : {"Bamboo", "Confluence", "Release Radar", "Bitbucket"})
         QVERIFY2(names.contains(QLatin1String(name)), name);
@@ -153,16 +183,17 @@ void TestAdministrationPage::showsSeededLinks()
     QCOMPARE(columnOf(tab, AdminRows::LinkPrimary).at(radar), QStringLiteral("no"));
     QCOMPARE(columnOf(tab, AdminRows::LinkPrimary).at(names.indexOf(QStringLiteral("Confluence"))),
              QStringLiteral("yes"));
-    QVERIFY(!tab->errorLabel()->isVisible());
-    QVERIFY2(tab->statusLabel()->text().contains(QStringLiteral("application link")),
-             qPrintable(tab->statusLabel()->text()));
+    QVERIFY(!child<QLabel>(tab, "problem")->isVisible());
+    QVERIFY2(child<QLabel>(tab, "status")->text().contains(QStringLiteral("application link")),
+             qPrintable(child<QLabel>(tab, "status")->text()));
 }
 
 void TestAdministrationPage::checksLinkStatus()
 {
-    QVERIFY(waitUntil(m_controller.get(), &AdminController::sectionChanged,
-                      [this] { return !m_controller->checkingLinkStatus(); }));
-    AdminListTab *tab = m_page->tab(AdministrationPage::AppLinksTab);
+    AppLinksController *controller = m_controller->links();
+    QVERIFY(waitUntil(controller, &AppLinksController::changed,
+                      [controller] { return !controller->checkingStatus(); }));
+    AdminListTab *tab = listOf(m_page, kLinks);
     const QStringList names = columnOf(tab, AdminRows::LinkName);
     const QStringList states = columnOf(tab, AdminRows::LinkStatus);
     for (const QString &state : states)
@@ -171,7 +202,7 @@ void TestAdministrationPage::checksLinkStatus()
     const QString bamboo = states.at(names.indexOf(QStringLiteral("Bamboo")));
     QVERIFY2(bamboo.startsWith(QStringLiteral("Cannot reach it")), qPrintable(bamboo));
     tab->table()->selectRow(int(names.indexOf(QStringLiteral("Bamboo"))));
-    const QString details = tab->detailsPane()->toPlainText();
+    const QString details = child<QTextBrowser>(tab, "details")->toPlainText();
     QVERIFY2(details.contains(QStringLiteral("Status: Cannot reach it")), qPrintable(details));
     QVERIFY(details.contains(QStringLiteral("Link ID: 4a3c1b7e-58f2-3d4e-9c61-0f2b7a9d1e01")));
     saveScreenshot(m_window.get(), QStringLiteral("administration-links"));
@@ -179,7 +210,7 @@ void TestAdministrationPage::checksLinkStatus()
 
 void TestAdministrationPage::showsConsumers()
 {
-    AdminListTab *tab = m_page->tab(AdministrationPage::ConsumersTab);
+    AdminListTab *tab = listOf(m_page, kConsumers);
     const QStringList names = columnOf(tab, AdminRows::ConsumerName);
     QCOMPARE(names.size(), 3); // Bitbucket has no incoming consumer
     for (const char *name : {"Bamboo", "Confluence", "Release Radar"})
@@ -192,15 +223,17 @@ void TestAdministrationPage::showsConsumers()
     QCOMPARE(columnOf(tab, AdminRows::ConsumerLink).at(radar), QStringLiteral("Release Radar"));
     const int bamboo = int(names.indexOf(QStringLiteral("Bamboo")));
     QCOMPARE(columnOf(tab, AdminRows::ConsumerCallback).at(bamboo), QStringLiteral("none"));
-    m_page->tabs()->setCurrentIndex(AdministrationPage::ConsumersTab);
+    m_page->showTab(AdministrationPage::ConsumersTab);
     tab->table()->selectRow(radar);
-    QVERIFY(tab->detailsPane()->toPlainText().contains(QStringLiteral("plan releases")));
+    QVERIFY(child<QTextBrowser>(tab, "details")
+                ->toPlainText()
+                .contains(QStringLiteral("plan releases")));
     saveScreenshot(m_window.get(), QStringLiteral("administration-consumers"));
 }
 
 void TestAdministrationPage::showsOAuth2ClientWithoutSecret()
 {
-    AdminListTab *tab = m_page->tab(AdministrationPage::OAuth2ClientsTab);
+    AdminListTab *tab = listOf(m_page, kClients);
     const QStringList names = columnOf(tab, AdminRows::ClientName);
     QCOMPARE(names, QStringList{QStringLiteral("Deploy Dashboard")});
 
@@ -216,14 +249,14 @@ void TestAdministrationPage::showsOAuth2ClientWithoutSecret()
     QCOMPARE(columnOf(tab, AdminRows::ClientScope).at(0),
              client.value(QStringLiteral("scope")).toString());
     QVERIFY(columnOf(tab, AdminRows::ClientRedirects).at(0).startsWith(QStringLiteral("http")));
-    m_page->tabs()->setCurrentIndex(AdministrationPage::OAuth2ClientsTab);
+    m_page->showTab(AdministrationPage::OAuth2ClientsTab);
     tab->table()->selectRow(0);
-    QVERIFY(!tab->detailsPane()->toPlainText().contains(secret));
+    QVERIFY(!child<QTextBrowser>(tab, "details")->toPlainText().contains(secret));
     saveScreenshot(m_window.get(), QStringLiteral("administration-oauth2"));
     QVERIFY(!QString::fromUtf8(TableExport::toCsv(*tab->proxy())).contains(secret));
 
     // The server also lists the client among its links; the links tab says what it is.
-    const AdminListTab *links = m_page->tab(AdministrationPage::AppLinksTab);
+    const AdminListTab *links = listOf(m_page, kLinks);
     const int row = int(columnOf(links, AdminRows::LinkName).indexOf(names.at(0)));
     if (row >= 0)
         QCOMPARE(columnOf(links, AdminRows::LinkType).at(row), QStringLiteral("OAuth 2.0 client"));
@@ -231,31 +264,31 @@ void TestAdministrationPage::showsOAuth2ClientWithoutSecret()
 
 void TestAdministrationPage::filtersAndExports()
 {
-    AdminListTab *tab = m_page->tab(AdministrationPage::AppLinksTab);
-    QTest::keyClicks(tab->filterEdit(), QStringLiteral("RADAR"));
+    AdminListTab *tab = listOf(m_page, kLinks);
+    QTest::keyClicks(child<QLineEdit>(tab, "filter"), QStringLiteral("RADAR"));
     QCOMPARE(columnOf(tab, AdminRows::LinkName), QStringList{QStringLiteral("Release Radar")});
     const QString csv = QString::fromUtf8(TableExport::toCsv(*tab->proxy()));
     QVERIFY2(csv.contains(QStringLiteral("Name,Type,URL,Primary,Status")), qPrintable(csv));
     QVERIFY(csv.contains(QStringLiteral("Release Radar")));
     QVERIFY(!csv.contains(QStringLiteral("Bamboo")));
-    tab->filterEdit()->clear();
+    child<QLineEdit>(tab, "filter")->clear();
     QVERIFY(columnOf(tab, AdminRows::LinkName).size() >= 4);
-    QVERIFY(tab->exportButton()->isEnabled());
+    QVERIFY(child<QPushButton>(tab, "exportCsv")->isEnabled());
 }
 
 bool TestAdministrationPage::searchTokens(const QString &user, const QString &name)
 {
-    m_page->tokenUserEdit()->setText(user);
-    m_page->tokenNameEdit()->setText(name);
-    QTest::mouseClick(m_page->searchButton(), Qt::LeftButton);
+    child<QLineEdit>(m_page, "tokenOwner")->setText(user);
+    child<QLineEdit>(m_page, "tokenName")->setText(name);
+    QTest::mouseClick(child<QPushButton>(m_page, "searchTokens"), Qt::LeftButton);
     return waitTokens() && !m_controller->tokens()->state().error.isError();
 }
 
 void TestAdministrationPage::tokenSearchFindsBob()
 {
-    m_page->tabs()->setCurrentIndex(AdministrationPage::TokensTab);
+    m_page->showTab(AdministrationPage::TokensTab);
     QVERIFY(searchTokens(QStringLiteral("bob")));
-    const AdminListTab *tab = m_page->tab(AdministrationPage::TokensTab);
+    const AdminListTab *tab = listOf(m_page, kTokens);
     QStringList names = columnOf(tab, AdminRows::TokenName);
     names.sort();
     QCOMPARE(names, (QStringList{QStringLiteral("old-import"), QStringLiteral("reporting")}));
@@ -264,34 +297,34 @@ void TestAdministrationPage::tokenSearchFindsBob()
     const int oldImport =
         int(columnOf(tab, AdminRows::TokenName).indexOf(QStringLiteral("old-import")));
     QCOMPARE(columnOf(tab, AdminRows::TokenLastUsed).at(oldImport), QStringLiteral("never"));
-    m_page->tab(AdministrationPage::TokensTab)->table()->selectRow(oldImport);
+    listOf(m_page, kTokens)->table()->selectRow(oldImport);
     saveScreenshot(m_window.get(), QStringLiteral("administration-tokens"));
 
     QVERIFY(searchTokens(QStringLiteral("bob"), QStringLiteral("REPORT")));
     QCOMPARE(columnOf(tab, AdminRows::TokenName), QStringList{QStringLiteral("reporting")});
     QVERIFY(searchTokens(QStringLiteral("nobody-like-this")));
     QCOMPARE(columnOf(tab, AdminRows::TokenName), QStringList());
-    QVERIFY2(tab->statusLabel()->text().contains(QStringLiteral("No user matches")),
-             qPrintable(tab->statusLabel()->text()));
+    QVERIFY2(child<QLabel>(tab, "status")->text().contains(QStringLiteral("No user matches")),
+             qPrintable(child<QLabel>(tab, "status")->text()));
 }
 
 void TestAdministrationPage::tokenSearchPages()
 {
     AdminTokenController *tokens = m_controller->tokens();
-    const AdminListTab *tab = m_page->tab(AdministrationPage::TokensTab);
+    const AdminListTab *tab = listOf(m_page, kTokens);
     tokens->setPageSize(1);
     QVERIFY(searchTokens(QStringLiteral("bob")));
     QCOMPARE(columnOf(tab, AdminRows::TokenName).size(), 1);
     const QString first = columnOf(tab, AdminRows::TokenName).at(0);
-    QVERIFY(!m_page->previousPageButton()->isEnabled());
-    QVERIFY(m_page->nextPageButton()->isEnabled());
-    QTest::mouseClick(m_page->nextPageButton(), Qt::LeftButton);
+    QVERIFY(!child<QPushButton>(m_page, "previousPage")->isEnabled());
+    QVERIFY(child<QPushButton>(m_page, "nextPage")->isEnabled());
+    QTest::mouseClick(child<QPushButton>(m_page, "nextPage"), Qt::LeftButton);
     QVERIFY(waitTokens());
     QCOMPARE(tokens->query().page, 1);
     QCOMPARE(columnOf(tab, AdminRows::TokenName).size(), 1);
     QVERIFY(columnOf(tab, AdminRows::TokenName).at(0) != first);
-    QVERIFY(m_page->previousPageButton()->isEnabled());
-    QVERIFY(!m_page->nextPageButton()->isEnabled());
+    QVERIFY(child<QPushButton>(m_page, "previousPage")->isEnabled());
+    QVERIFY(!child<QPushButton>(m_page, "nextPage")->isEnabled());
     tokens->setPageSize(50);
     QVERIFY(searchTokens(QStringLiteral("bob")));
     QCOMPARE(columnOf(tab, AdminRows::TokenName).size(), 2);
@@ -299,12 +332,13 @@ void TestAdministrationPage::tokenSearchPages()
 
 bool TestAdministrationPage::selectToken(const QString &name)
 {
-    AdminListTab *tab = m_page->tab(AdministrationPage::TokensTab);
+    AdminListTab *tab = listOf(m_page, kTokens);
     const int row = int(columnOf(tab, AdminRows::TokenName).indexOf(name));
     if (row < 0)
         return false;
     tab->table()->selectRow(row);
-    return m_page->selectedTokens().size() == 1 && m_page->selectedTokens().at(0).name == name;
+    const QList<AdminRow> selected = tab->selectedRows();
+    return selected.size() == 1 && selected.at(0).cells.at(AdminRows::TokenName).text == name;
 }
 
 QStringList TestAdministrationPage::serverTokenNames() const
@@ -323,9 +357,9 @@ void TestAdministrationPage::revokeCancelledChangesNothing()
     const qsizetype logged = m_log->entries().size();
 
     QVERIFY(selectToken(QStringLiteral("reporting")));
-    QVERIFY(m_page->revokeButton()->isEnabled());
-    ConfirmationDialog *dialog =
-        clickConfirmed(m_page->revokeButton(), m_page, ConfirmationDialog::Answer::Cancel);
+    QVERIFY(child<QPushButton>(m_page, "revokeTokens")->isEnabled());
+    ConfirmationDialog *dialog = clickConfirmed(child<QPushButton>(m_page, "revokeTokens"), m_page,
+                                                ConfirmationDialog::Answer::Cancel);
     QVERIFY(dialog);
     const QString message = dialog->message();
     QVERIFY2(message.contains(QStringLiteral("“reporting” of Bob Baker (bob)")),
@@ -343,10 +377,11 @@ void TestAdministrationPage::revokeConfirmedRemovesOnServer()
 {
     QVERIFY(searchTokens(QStringLiteral("bob")));
     QVERIFY(selectToken(QStringLiteral("old-import")));
-    const qint64 id = m_page->selectedTokens().at(0).id;
+    const qint64 id = listOf(m_page, kTokens)->selectedRows().at(0).key.toLongLong();
     AdminTokenController *tokens = m_controller->tokens();
     QSignalSpy finished(tokens, &AdminTokenController::revokeFinished);
-    clickConfirmed(m_page->revokeButton(), m_page, ConfirmationDialog::Answer::Accept);
+    clickConfirmed(child<QPushButton>(m_page, "revokeTokens"), m_page,
+                   ConfirmationDialog::Answer::Accept);
     QVERIFY(finished.wait(30000));
     QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
     QVERIFY(waitTokens());
@@ -355,9 +390,9 @@ void TestAdministrationPage::revokeConfirmedRemovesOnServer()
     const QStringList onServer = serverTokenNames();
     QVERIFY(!onServer.contains(QStringLiteral("old-import")));
     QVERIFY(onServer.contains(QStringLiteral("reporting")));
-    const AdminListTab *tab = m_page->tab(AdministrationPage::TokensTab);
+    const AdminListTab *tab = listOf(m_page, kTokens);
     QCOMPARE(columnOf(tab, AdminRows::TokenName), QStringList{QStringLiteral("reporting")});
-    QVERIFY(tab->statusLabel()->text().contains(QStringLiteral("Revoked “old-import”")));
+    QVERIFY(child<QLabel>(tab, "status")->text().contains(QStringLiteral("Revoked “old-import”")));
 
     // Recorded: who, where, what, and that it worked.
     const QList<ActivityEntry> entries = m_log->entries();
@@ -386,31 +421,31 @@ void TestAdministrationPage::revokeConfirmedRemovesOnServer()
 
 void TestAdministrationPage::failedRefreshKeepsLastList()
 {
-    AdminListTab *links = m_page->tab(AdministrationPage::AppLinksTab);
+    AdminListTab *links = listOf(m_page, kLinks);
     const QStringList before = columnOf(links, AdminRows::LinkName);
     QVERIFY(before.size() >= 4);
-    m_page->tabs()->setCurrentIndex(AdministrationPage::AppLinksTab);
+    m_page->showTab(AdministrationPage::AppLinksTab);
     QVERIFY(m_session.server().addFault(
         R"({"method":"GET","path":"/rest/applinks/3.0/applinks","status":429,)"
         R"("contentType":"application/json","body":"{}",)"
         R"("headers":{"Retry-After":"7"},"times":1})"));
-    QTest::mouseClick(links->refreshButton(), Qt::LeftButton);
-    QVERIFY(waitLoaded(m_controller.get(), Section::AppLinks));
-    QVERIFY(links->errorLabel()->isVisible());
-    QString error = links->errorLabel()->text();
+    QTest::mouseClick(child<QPushButton>(links, "refresh"), Qt::LeftButton);
+    QVERIFY(waitLoaded(m_controller->links()));
+    QVERIFY(child<QLabel>(links, "problem")->isVisible());
+    QString error = child<QLabel>(links, "problem")->text();
     QVERIFY2(error.contains(QStringLiteral("limiting requests")), qPrintable(error));
     QVERIFY(error.contains(QStringLiteral("The list shown is from")));
     QCOMPARE(columnOf(links, AdminRows::LinkName), before);
 
     // Offline: the connection drops (more than once, because QNAM sends again by itself when a
     // kept-alive connection closes).
-    AdminListTab *clients = m_page->tab(AdministrationPage::OAuth2ClientsTab);
+    AdminListTab *clients = listOf(m_page, kClients);
     QVERIFY(m_session.server().addFault(
         R"({"method":"GET","path":"/rest/oauth2/latest/client","action":"reset",)"
         R"("times":3})"));
-    m_controller->refresh(Section::OAuth2Clients);
-    QVERIFY(waitLoaded(m_controller.get(), Section::OAuth2Clients));
-    error = clients->errorLabel()->text();
+    m_controller->clients()->refresh();
+    QVERIFY(waitLoaded(m_controller->clients()));
+    error = child<QLabel>(clients, "problem")->text();
     QVERIFY2(error.contains(QStringLiteral("could not be reached; you may be offline")),
              qPrintable(error));
     QCOMPARE(columnOf(clients, AdminRows::ClientName),
@@ -419,9 +454,9 @@ void TestAdministrationPage::failedRefreshKeepsLastList()
     QVERIFY(m_session.server().clearFaults());
 
     // The next refresh that works clears the message.
-    QTest::mouseClick(links->refreshButton(), Qt::LeftButton);
-    QVERIFY(waitLoaded(m_controller.get(), Section::AppLinks));
-    QVERIFY(!links->errorLabel()->isVisible());
+    QTest::mouseClick(child<QPushButton>(links, "refresh"), Qt::LeftButton);
+    QVERIFY(waitLoaded(m_controller->links()));
+    QVERIFY(!child<QLabel>(links, "problem")->isVisible());
     QCOMPARE(columnOf(links, AdminRows::LinkName), before);
 }
 
@@ -433,31 +468,32 @@ void TestAdministrationPage::nonAdminIsToldInPlainWords()
     auto *page = new AdministrationPage(&controller);
     const auto window = frameFor(page, 1);
     window->show();
-    for (const Section section : {Section::AppLinks, Section::Consumers, Section::OAuth2Clients})
-        QVERIFY(waitLoaded(&controller, section));
+    QVERIFY(waitLoaded(controller.links()));
+    QVERIFY(waitLoaded(controller.consumers()));
+    QVERIFY(waitLoaded(controller.clients()));
     AdminTokenController *tokens = controller.tokens();
     QVERIFY(waitUntil(tokens, &AdminTokenController::changed,
                       [tokens] { return !tokens->state().loading; }));
 
-    for (const AdministrationPage::Tab tab :
-         {AdministrationPage::AppLinksTab, AdministrationPage::ConsumersTab,
-          AdministrationPage::OAuth2ClientsTab, AdministrationPage::TokensTab}) {
-        page->tabs()->setCurrentIndex(tab);
-        const QLabel *error = page->tab(tab)->errorLabel();
-        QVERIFY2(error->isVisible(), qPrintable(page->tabs()->tabText(tab)));
+    const char *const lists[] = {kLinks, kConsumers, kClients, kTokens};
+    for (int tab = 0; tab < 4; ++tab) {
+        tabsOf(page)->setCurrentIndex(tab);
+        const AdminListTab *list = listOf(page, lists[tab]);
+        const QLabel *error = child<QLabel>(list, "problem");
+        QVERIFY2(error->isVisible(), qPrintable(tabsOf(page)->tabText(tab)));
         QVERIFY2(
             error->text().contains(QStringLiteral("You are not an administrator of this server")),
             qPrintable(error->text()));
-        QCOMPARE(page->tab(tab)->table()->model()->rowCount(), 0);
+        QCOMPARE(list->table()->model()->rowCount(), 0);
     }
-    page->tabs()->setCurrentIndex(AdministrationPage::AppLinksTab);
+    page->showTab(AdministrationPage::AppLinksTab);
     saveScreenshot(window.get(), QStringLiteral("administration-not-admin"));
     // The profile switch: the controller forgets alice's refusals for the admin's server.
     controller.setConnection(m_session.connection(), m_session.who());
-    QVERIFY(page->tab(AdministrationPage::AppLinksTab)->errorLabel()->text().isEmpty());
-    controller.refresh(Section::AppLinks);
-    QVERIFY(waitLoaded(&controller, Section::AppLinks));
-    QVERIFY(columnOf(page->tab(AdministrationPage::AppLinksTab), AdminRows::LinkName).size() >= 4);
+    QVERIFY(child<QLabel>(listOf(page, kLinks), "problem")->text().isEmpty());
+    controller.links()->refresh();
+    QVERIFY(waitLoaded(controller.links()));
+    QVERIFY(columnOf(listOf(page, kLinks), AdminRows::LinkName).size() >= 4);
 }
 
 QTEST_MAIN(TestAdministrationPage)
