@@ -91,6 +91,8 @@ void CliApp::dispatch()
     } else if (command == QLatin1String("activity") &&
                (sub == QLatin1String("list") || sub == QLatin1String("export")) && rest.isEmpty()) {
         activityList(sub == QLatin1String("export"));
+    } else if (command == QLatin1String("admin-pats")) {
+        adminPats(sub, rest);
     } else {
         failWith(
             Usage,

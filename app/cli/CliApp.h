@@ -5,6 +5,7 @@
 #include "secrets/SecretKey.h"
 #include "services/ConnectionResolver.h"
 #include "services/GrantRevoker.h"
+#include "services/TokenSweep.h"
 #include "storage/ConnectionProfile.h"
 
 #include <QNetworkAccessManager>
@@ -22,7 +23,10 @@ class OfflineCache;
 class ProfileStore;
 class SecretStore;
 class ServerConnection;
+class StaleTokenRule;
+class TokenInventorySearch;
 struct OAuth2Tokens;
+struct TokenInventoryQuery;
 } // namespace accessdesk
 
 namespace accessdesk::cli {
@@ -68,6 +72,19 @@ private:
     void profilesList();
     void profilesRemove(const QString &name);
     void activityList(bool csv);
+
+    // admin-pats (CliAdminPats.cpp): every user's personal access tokens, for system admins.
+    void adminPats(const QString &sub, const QStringList &args);
+    void adminPatsRevokeIds(const QList<qint64> &ids);
+    void adminPatsSweep(const TokenInventoryQuery &query, const StaleTokenRule &rule);
+    bool checkReceiptPath();
+    void adminPatsList(const TokenInventoryQuery &query);
+    void adminPatsCollect(const TokenInventoryQuery &query,
+                          std::function<bool(const TokenInventorySearch &)> enough,
+                          std::function<void(QList<PersonalToken>)> then);
+    void failAdminSearch(const TokenInventorySearch &search);
+    void adminPatsRevoke(QList<PersonalToken> tokens, const QString &question);
+    void adminPatsReport(const QList<TokenSweep::Item> &items, const ApiError &verifyError);
 
     // Sign-in flows (CliAuthorize.cpp)
     void oauth1Authorize();

@@ -1,5 +1,7 @@
 #include "cli/CliOptions.h"
 
+#include "services/StaleTokenRule.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -29,7 +31,16 @@ QString commandSummary()
         "--client-secret-env)\n"
         "  oauth2 refresh             refresh a profile's OAuth 2.0 tokens\n"
         "  activity list              what was changed from this machine\n"
-        "  activity export            the same as CSV\n");
+        "  activity export            the same as CSV\n"
+        "  admin-pats search          every user's personal access tokens (system "
+        "administrators):\n"
+        "                             [--owner U] [--name TEXT] [--never-used] [--expired]\n"
+        "                             [--unused-days N] [--expiring-days N]\n"
+        "  admin-pats revoke ID...    revoke any user's personal access tokens, then check\n"
+        "  admin-pats sweep RULE      revoke every token that matches one rule (--never-used,\n"
+        "                             --expired, --unused-days N or --expiring-days N);\n"
+        "                             [--dry-run] lists them only, [--receipt FILE] saves a "
+        "CSV\n");
 }
 
 } // namespace
@@ -67,6 +78,35 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
         QStringLiteral("scope"),
         QStringLiteral("oauth2 login: READ, WRITE, ADMIN or SYSTEM_ADMIN."),
         QStringLiteral("SCOPE"));
+    const QCommandLineOption owner(
+        QStringLiteral("owner"),
+        QStringLiteral("admin-pats search: tokens of this user (user name, display name or "
+                       "e-mail; an exact user name wins)."),
+        QStringLiteral("U"));
+    const QCommandLineOption tokenName(
+        QStringLiteral("name"), QStringLiteral("admin-pats search: token names containing TEXT."),
+        QStringLiteral("TEXT"));
+    const QCommandLineOption neverUsed(QStringLiteral("never-used"),
+                                       QStringLiteral("admin-pats: tokens never used."));
+    const QCommandLineOption expired(QStringLiteral("expired"),
+                                     QStringLiteral("admin-pats: tokens that have expired."));
+    const QCommandLineOption unusedDays(
+        QStringLiteral("unused-days"),
+        QStringLiteral("admin-pats: tokens not used in the last N days (never-used ones older "
+                       "than N days too)."),
+        QStringLiteral("N"));
+    const QCommandLineOption expiringDays(
+        QStringLiteral("expiring-days"),
+        QStringLiteral("admin-pats: tokens not expired yet that expire within N days."),
+        QStringLiteral("N"));
+    const QCommandLineOption dryRun(
+        QStringLiteral("dry-run"),
+        QStringLiteral("admin-pats sweep: list the matching tokens, change nothing."));
+    const QCommandLineOption receipt(
+        QStringLiteral("receipt"),
+        QStringLiteral("admin-pats sweep: write a CSV receipt (mode 0600; an existing regular "
+                       "file is replaced)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption version(QStringLiteral("version"),
                                      QStringLiteral("Show the version."));
     // --timeout stays among the CLI's own options in --help, where it always was.
@@ -91,6 +131,14 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
                        clientSecretEnv,
                        redirectPort,
                        scope,
+                       owner,
+                       tokenName,
+                       neverUsed,
+                       expired,
+                       unusedDays,
+                       expiringDays,
+                       dryRun,
+                       receipt,
                        version});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("What to do (see Commands)."),
@@ -147,6 +195,26 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
             return std::nullopt;
         }
         options.redirectPort = quint16(port);
+    }
+    AdminPatOptions &admin = options.adminPats;
+    admin.owner = parser.value(owner);
+    admin.nameContains = parser.value(tokenName);
+    admin.neverUsed = parser.isSet(neverUsed);
+    admin.expired = parser.isSet(expired);
+    admin.dryRun = parser.isSet(dryRun);
+    admin.receipt = parser.value(receipt);
+    for (const auto &[option, target] : {std::pair{&unusedDays, &admin.unusedDays},
+                                         std::pair{&expiringDays, &admin.expiringDays}}) {
+        if (!parser.isSet(*option))
+            continue;
+        const int value = parser.value(*option).toInt(&ok);
+        if (!ok || value < 1 || value > StaleTokenRule::kMaxDays) {
+            *error = QStringLiteral("--%1 takes a whole number of days from 1 to %2")
+                         .arg(option->names().constFirst())
+                         .arg(StaleTokenRule::kMaxDays);
+            return std::nullopt;
+        }
+        *target = value;
     }
     if (options.words.isEmpty()) {
         *error = QStringLiteral("no command given");

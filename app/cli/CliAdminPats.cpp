@@ -1,0 +1,585 @@
+// accessdesk-cli admin-pats: every user's personal access tokens, for Jira system administrators
+// (issue 8, sections 4 and 5). The services do the work — TokenInventorySearch, StaleTokenRule,
+// TokenSweep, TokenSweepReceipt — as they will for the app's Administration page.
+#include "cli/CliApp.h"
+
+#include "api/ServerConnection.h"
+#include "cli/Confirmation.h"
+#include "services/AdminTokenErrors.h"
+#include "services/AdminTokenRevoker.h"
+#include "services/StaleTokenRule.h"
+#include "services/TokenInventorySearch.h"
+#include "services/TokenSweep.h"
+#include "services/TokenSweepReceipt.h"
+#include "storage/ActivityLog.h"
+#include "storage/CsvWriter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <memory>
+#include <unistd.h>
+
+namespace accessdesk::cli {
+
+namespace {
+
+constexpr int kNamedInConfirmation = 5; // a sweep's confirmation names this many tokens
+
+QJsonValue jsonTime(const std::optional<QDateTime> &time)
+{
+    if (!time || !time->isValid())
+        return QJsonValue(QJsonValue::Null);
+    return time->toUTC().toString(Qt::ISODateWithMs);
+}
+
+QString tableTime(const std::optional<QDateTime> &time, const QString &none)
+{
+    if (!time || !time->isValid())
+        return none;
+    return time->toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+// The JSON shape of admin-pats search and sweep --dry-run (README).
+QJsonObject tokenJson(const PersonalToken &token)
+{
+    return QJsonObject{{QStringLiteral("id"), token.id},
+                       {QStringLiteral("name"), token.name},
+                       {QStringLiteral("owner"), token.owner ? QJsonValue(token.owner->username)
+                                                             : QJsonValue(QJsonValue::Null)},
+                       {QStringLiteral("createdAt"), jsonTime(token.createdAt)},
+                       {QStringLiteral("expiresAt"), jsonTime(token.expiresAt)},
+                       {QStringLiteral("lastUsedAt"), jsonTime(token.lastUsedAt)}};
+}
+
+QStringList tokenRow(const PersonalToken &token)
+{
+    const QString never = QStringLiteral("never");
+    return {QString::number(token.id),
+            token.name,
+            token.owner ? token.owner->username : QStringLiteral("-"),
+            tableTime(token.createdAt, QStringLiteral("-")),
+            tableTime(token.expiresAt, never),
+            tableTime(token.lastUsedAt, never)};
+}
+
+// One line on stderr, rewritten in place while work goes on; nothing unless stderr is a terminal.
+class ProgressLine final
+{
+public:
+    explicit ProgressLine(QTextStream &err)
+        : m_err(err)
+        , m_enabled(::isatty(STDERR_FILENO) != 0)
+    {}
+    Q_DISABLE_COPY_MOVE(ProgressLine)
+
+    void show(const QString &text)
+    {
+        if (!m_enabled)
+            return;
+        m_err << "\r\x1b[K" << text;
+        m_err.flush();
+        m_shown = true;
+    }
+    void clear()
+    {
+        if (!m_shown)
+            return;
+        m_err << "\r\x1b[K";
+        m_err.flush();
+        m_shown = false;
+    }
+
+private:
+    QTextStream &m_err;
+    bool m_enabled;
+    bool m_shown = false;
+};
+
+// Prints search results as pages arrive. A table streams, its column widths taken from the first
+// rows; JSON and CSV are kept — compactly, one copy — until the search has completed, so that a
+// failed search leaves stdout empty and JSON is always one whole document.
+class TokenListPrinter final
+{
+public:
+    TokenListPrinter(QTextStream &out, OutputFormat format)
+        : m_out(out)
+        , m_format(format)
+    {}
+    Q_DISABLE_COPY_MOVE(TokenListPrinter)
+
+    void add(const QList<PersonalToken> &tokens)
+    {
+        for (const PersonalToken &token : tokens) {
+            switch (m_format) {
+            case OutputFormat::Json:
+                m_json += (m_rows == 0 ? "  " : ",\n  ") +
+                          QJsonDocument(tokenJson(token)).toJson(QJsonDocument::Compact);
+                break;
+            case OutputFormat::Csv:
+                m_csv.addRow(tokenRow(token));
+                break;
+            case OutputFormat::Table:
+                m_table.append(tokenRow(token));
+                break;
+            }
+            ++m_rows;
+        }
+        if (m_format == OutputFormat::Table)
+            flushTable();
+    }
+
+    void finish()
+    {
+        switch (m_format) {
+        case OutputFormat::Json:
+            m_out << (m_rows == 0 ? QByteArray("[]\n") : "[\n" + m_json + "\n]\n");
+            break;
+        case OutputFormat::Csv:
+            m_out << QString::fromUtf8(m_csv.data());
+            break;
+        case OutputFormat::Table:
+            if (m_rows == 0)
+                m_out << "No personal access token matches.\n";
+            break;
+        }
+        m_out.flush();
+    }
+
+private:
+    static QStringList columns()
+    {
+        return {QStringLiteral("id"),      QStringLiteral("name"),    QStringLiteral("owner"),
+                QStringLiteral("created"), QStringLiteral("expires"), QStringLiteral("last used")};
+    }
+
+    void flushTable()
+    {
+        if (m_table.isEmpty())
+            return;
+        if (m_widths.isEmpty()) {
+            for (const QString &column : columns())
+                m_widths.append(column.size());
+            for (const QStringList &row : std::as_const(m_table)) {
+                for (qsizetype i = 0; i < m_widths.size(); ++i)
+                    m_widths[i] = qMax(m_widths[i], row.at(i).size());
+            }
+            printLine(columns());
+        }
+        for (const QStringList &row : std::as_const(m_table))
+            printLine(row);
+        m_table.clear();
+        m_out.flush();
+    }
+
+    void printLine(const QStringList &cells)
+    {
+        QString line;
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            if (i > 0)
+                line += QStringLiteral("  ");
+            line += i + 1 < cells.size() ? cells.at(i).leftJustified(m_widths.at(i)) : cells.at(i);
+        }
+        m_out << line << '\n';
+    }
+
+    QTextStream &m_out;
+    OutputFormat m_format;
+    qint64 m_rows = 0;
+    QByteArray m_json;
+    CsvWriter m_csv{columns()};
+    QList<QStringList> m_table; // rows of the current page, until printed
+    QList<qsizetype> m_widths;
+};
+
+// "  personal access token “reporting” (pat:201) of bob" lines, at most `limit` of them.
+QString tokenLines(const QList<PersonalToken> &tokens, int limit)
+{
+    QStringList lines;
+    for (const PersonalToken &token : tokens.mid(0, limit))
+        lines.append(QStringLiteral("  ") + AdminTokenRevoker::describe(token));
+    if (tokens.size() > limit)
+        lines.append(QStringLiteral("  … and %1 more").arg(tokens.size() - limit));
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString consequence(qsizetype count)
+{
+    return count == 1
+               ? QStringLiteral(
+                     "Scripts and tools that use it will be refused by Jira from then on.")
+               : QStringLiteral(
+                     "Scripts and tools that use them will be refused by Jira from then on.");
+}
+
+// Why a token was not revoked, as an error: its request's, else the verification's, else the
+// server's plain refusal to let go of it (accepted, yet still listed).
+ApiError causeOf(const TokenSweep::Item &item, const ApiError &verifyError)
+{
+    if (item.requestError.isError())
+        return item.requestError;
+    if (verifyError.isError())
+        return verifyError;
+    return ApiError(ApiError::Kind::Server, 0, item.reason);
+}
+
+} // namespace
+
+void CliApp::adminPats(const QString &sub, const QStringList &args)
+{
+    const AdminPatOptions &o = m_options.adminPats;
+    QList<StaleTokenRule> rules;
+    if (o.neverUsed)
+        rules.append(StaleTokenRule::neverUsed());
+    if (o.unusedDays)
+        rules.append(StaleTokenRule::unusedForDays(*o.unusedDays));
+    if (o.expired)
+        rules.append(StaleTokenRule::expired());
+    if (o.expiringDays)
+        rules.append(StaleTokenRule::expiringWithinDays(*o.expiringDays));
+
+    // One moment for the whole command: the server-side filters and the client's check agree.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    TokenInventoryQuery query;
+    query.owner = o.owner;
+    query.filter.nameContains = o.nameContains.trimmed();
+    for (const StaleTokenRule &rule : std::as_const(rules))
+        rule.narrow(query.filter, now);
+    if (!rules.isEmpty()) {
+        query.accept = [rules, now](const PersonalToken &token) {
+            return std::all_of(rules.cbegin(), rules.cend(), [&](const StaleTokenRule &rule) {
+                return rule.matches(token, now);
+            });
+        };
+    }
+
+    if (sub == QLatin1String("search") && args.isEmpty()) {
+        if (o.dryRun || !o.receipt.isEmpty()) {
+            failWith(Usage, QStringLiteral("--dry-run and --receipt belong to admin-pats sweep"));
+            return;
+        }
+        connectThen([this, query] { adminPatsList(query); });
+    } else if (sub == QLatin1String("revoke") && !args.isEmpty()) {
+        if (!rules.isEmpty() || !o.owner.isEmpty() || !o.nameContains.isEmpty() || o.dryRun) {
+            failWith(Usage, QStringLiteral("admin-pats revoke takes token ids only (to revoke by "
+                                           "a rule, use admin-pats sweep)"));
+            return;
+        }
+        QList<qint64> ids;
+        for (const QString &arg : args) {
+            bool numeric = false;
+            const qint64 id = QString(arg).remove(QStringLiteral("pat:")).toLongLong(&numeric);
+            if (!numeric || id <= 0) {
+                failWith(Usage, QStringLiteral("\"%1\" is not a personal access token id (see: "
+                                               "admin-pats search)")
+                                    .arg(arg));
+                return;
+            }
+            if (!ids.contains(id))
+                ids.append(id);
+        }
+        adminPatsRevokeIds(ids);
+    } else if (sub == QLatin1String("sweep") && args.isEmpty()) {
+        if (rules.size() != 1) {
+            failWith(Usage, QStringLiteral("admin-pats sweep takes exactly one rule: --never-used, "
+                                           "--expired, --unused-days N or --expiring-days N"));
+            return;
+        }
+        if (o.dryRun && !o.receipt.isEmpty()) {
+            failWith(Usage, QStringLiteral("--dry-run changes nothing, so it has no receipt"));
+            return;
+        }
+        adminPatsSweep(query, rules.first());
+    } else {
+        failWith(Usage, QStringLiteral("unknown command \"%1\" (see --help)")
+                            .arg(m_options.words.join(QLatin1Char(' '))));
+    }
+}
+
+void CliApp::adminPatsRevokeIds(const QList<qint64> &ids)
+{
+    if (!checkReceiptPath())
+        return;
+    const QSet<qint64> wanted(ids.cbegin(), ids.cend());
+    TokenInventoryQuery query;
+    query.accept = [wanted](const PersonalToken &token) { return wanted.contains(token.id); };
+    // The server cannot search by id: list until every id has turned up.
+    const auto enough = [wanted](const TokenInventorySearch &search) {
+        return search.matchedCount() == wanted.size();
+    };
+    connectThen([this, query, enough, ids] {
+        adminPatsCollect(query, enough, [this, ids](QList<PersonalToken> found) {
+            QList<PersonalToken> ordered;
+            QStringList unknown;
+            for (qint64 id : ids) {
+                const auto it =
+                    std::find_if(found.cbegin(), found.cend(),
+                                 [id](const PersonalToken &token) { return token.id == id; });
+                if (it == found.cend())
+                    unknown.append(QString::number(id));
+                else
+                    ordered.append(*it);
+            }
+            if (!unknown.isEmpty()) {
+                failWith(Usage, QStringLiteral("no personal access token has the id %1 (see: "
+                                               "admin-pats search)")
+                                    .arg(unknown.join(QStringLiteral(", "))));
+                return;
+            }
+            const QString question =
+                (ordered.size() == 1 ? QStringLiteral("Revoke this personal access token?\n")
+                                     : QStringLiteral("Revoke these %1 personal access tokens?\n")
+                                           .arg(ordered.size())) +
+                tokenLines(ordered, int(ordered.size())) + QLatin1Char('\n') +
+                consequence(ordered.size());
+            adminPatsRevoke(std::move(ordered), question);
+        });
+    });
+}
+
+void CliApp::adminPatsSweep(const TokenInventoryQuery &query, const StaleTokenRule &rule)
+{
+    if (!m_options.adminPats.dryRun && !checkReceiptPath())
+        return;
+    connectThen([this, query, rule] {
+        if (m_options.adminPats.dryRun) {
+            adminPatsList(query); // the search's shape; nothing is recorded or changed
+            return;
+        }
+        adminPatsCollect(query, {}, [this, rule](QList<PersonalToken> tokens) {
+            if (tokens.isEmpty()) {
+                adminPatsReport(QList<TokenSweep::Item>(), ApiError());
+                return;
+            }
+            const QString question =
+                QStringLiteral("Revoke %1 personal access token(s) that are %2?\n")
+                    .arg(tokens.size())
+                    .arg(rule.description()) +
+                tokenLines(tokens, kNamedInConfirmation) + QLatin1Char('\n') +
+                consequence(tokens.size());
+            adminPatsRevoke(std::move(tokens), question);
+        });
+    });
+}
+
+bool CliApp::checkReceiptPath()
+{
+    const QString &path = m_options.adminPats.receipt;
+    if (path.isEmpty())
+        return true;
+    const QString problem =
+        TokenSweepReceipt::checkPath(path, TokenSweepReceipt::Existing::ReplaceRegularFile);
+    if (problem.isEmpty())
+        return true;
+    failWith(Usage, QStringLiteral("the receipt cannot be written: ") + problem);
+    return false;
+}
+
+void CliApp::adminPatsList(const TokenInventoryQuery &query)
+{
+    auto *search = new TokenInventorySearch(m_connection.get(), query, this);
+    auto printer = std::make_shared<TokenListPrinter>(m_out, m_options.format);
+    // A streaming table shows progress itself; the kept formats say how far the search is.
+    auto progress = std::make_shared<ProgressLine>(m_err);
+    const bool showProgress = m_options.format != OutputFormat::Table;
+    connect(search, &TokenInventorySearch::pageReady, this,
+            [search, printer, progress, showProgress](const QList<PersonalToken> &tokens) {
+                printer->add(tokens);
+                if (showProgress)
+                    progress->show(QStringLiteral("searching… page %1 of %2")
+                                       .arg(search->pagesRead())
+                                       .arg(search->totalPages()));
+            });
+    connect(search, &TokenInventorySearch::finished, this, [this, search, printer, progress] {
+        search->deleteLater();
+        progress->clear();
+        if (search->outcome() != TokenInventorySearch::Outcome::Completed) {
+            failAdminSearch(*search);
+            return;
+        }
+        printer->finish();
+        finish(Success);
+    });
+    search->start();
+}
+
+void CliApp::adminPatsCollect(const TokenInventoryQuery &query,
+                              std::function<bool(const TokenInventorySearch &)> enough,
+                              std::function<void(QList<PersonalToken>)> then)
+{
+    auto *search = new TokenInventorySearch(m_connection.get(), query, this);
+    auto found = std::make_shared<QList<PersonalToken>>();
+    auto progress = std::make_shared<ProgressLine>(m_err);
+    connect(search, &TokenInventorySearch::pageReady, this,
+            [search, found, progress, enough](const QList<PersonalToken> &tokens) {
+                found->append(tokens);
+                progress->show(QStringLiteral("searching… page %1 of %2, %3 token(s) match")
+                                   .arg(search->pagesRead())
+                                   .arg(search->totalPages())
+                                   .arg(found->size()));
+                if (enough && enough(*search))
+                    search->cancel(); // all there is to find was found
+            });
+    connect(search, &TokenInventorySearch::finished, this,
+            [this, search, found, progress, enough, then] {
+                search->deleteLater();
+                progress->clear();
+                const auto outcome = search->outcome();
+                if (outcome == TokenInventorySearch::Outcome::Completed ||
+                    (outcome == TokenInventorySearch::Outcome::Cancelled && enough &&
+                     enough(*search))) {
+                    then(std::move(*found));
+                    return;
+                }
+                failAdminSearch(*search);
+            });
+    search->start();
+}
+
+void CliApp::failAdminSearch(const TokenInventorySearch &search)
+{
+    const QString owner = m_options.adminPats.owner.trimmed();
+    switch (search.outcome()) {
+    case TokenInventorySearch::Outcome::NoSuchOwner:
+        failWith(Usage, QStringLiteral("no user matches \"%1\"").arg(owner));
+        return;
+    case TokenInventorySearch::Outcome::TooManyOwners:
+        failWith(Usage, QStringLiteral("more than %1 users match \"%2\"; give more of the name")
+                            .arg(TokenInventorySearch::kMaxOwners)
+                            .arg(owner));
+        return;
+    default:
+        break;
+    }
+    const ApiError &error = search.error();
+    if (AdminTokenErrors::isPermissionRefusal(error)) {
+        QString message = QStringLiteral("only Jira system administrators can search and revoke "
+                                         "other users' personal access tokens (on Jira Data "
+                                         "Center)");
+        if (!error.serverMessage().isEmpty())
+            message += QStringLiteral("; the server said: ") + error.serverMessage();
+        failWith(AuthRefused, message);
+        return;
+    }
+    const QString why = AdminTokenErrors::describe(error);
+    if (search.failedPage() > 0) {
+        failWith(exitCodeFor(error),
+                 QStringLiteral("page %1 of the token search failed, after %2 token(s): %3")
+                     .arg(search.failedPage() + 1)
+                     .arg(search.listedCount())
+                     .arg(why));
+        return;
+    }
+    failWith(exitCodeFor(error), why);
+}
+
+void CliApp::adminPatsRevoke(QList<PersonalToken> tokens, const QString &question)
+{
+    switch (Confirmation(m_options.assumeYes).ask(question)) {
+    case Confirmation::Answer::NoTerminal:
+        failWith(Usage, QStringLiteral(
+                            "revoking needs a confirmation: run it in a terminal or add --yes"));
+        return;
+    case Confirmation::Answer::No:
+        failWith(Usage, QStringLiteral("nothing was revoked"));
+        return;
+    case Confirmation::Answer::Yes:
+        break;
+    }
+    if (!openActivityLog())
+        return;
+    auto *sweep =
+        new TokenSweep(m_connection.get(), std::move(tokens), m_activity.get(), m_who, this);
+    auto progress = std::make_shared<ProgressLine>(m_err);
+    connect(sweep, &TokenSweep::progress, this, [progress](int done, int total) {
+        progress->show(QStringLiteral("revoking… %1 of %2 token(s)").arg(done).arg(total));
+    });
+    connect(sweep, &TokenSweep::verifying, this, [progress] {
+        progress->show(QStringLiteral("checking which tokens the server still lists…"));
+    });
+    connect(sweep, &TokenSweep::finished, this, [this, sweep, progress] {
+        sweep->deleteLater();
+        progress->clear();
+        adminPatsReport(sweep->items(), sweep->verifyError());
+    });
+    sweep->start();
+}
+
+void CliApp::adminPatsReport(const QList<TokenSweep::Item> &items, const ApiError &verifyError)
+{
+    // Only what the chosen format needs is built: a sweep may hold many thousands of tokens.
+    CommandOutput output;
+    output.columns = {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("owner"),
+                      QStringLiteral("outcome"), QStringLiteral("error")};
+    output.emptyMessage = QStringLiteral("No personal access token matches: nothing to revoke.");
+    QJsonArray array;
+    int revoked = 0;
+    for (const TokenSweep::Item &item : items) {
+        const QString key = TokenSweep::outcomeKey(item.outcome);
+        if (m_options.format == OutputFormat::Table) {
+            output.rows.append({QString::number(item.token.id), item.token.name,
+                                item.token.owner ? item.token.owner->username : QStringLiteral("-"),
+                                key, item.reason});
+        } else if (m_options.format == OutputFormat::Json) {
+            QJsonObject object = tokenJson(item.token);
+            object.insert(QStringLiteral("outcome"), key);
+            object.insert(QStringLiteral("error"), item.reason.isEmpty()
+                                                       ? QJsonValue(QJsonValue::Null)
+                                                       : QJsonValue(item.reason));
+            array.append(object);
+        }
+        if (item.outcome == TokenSweep::Outcome::Revoked)
+            ++revoked;
+        else
+            m_err << "accessdesk-cli: " << key << ": " << AdminTokenRevoker::describe(item.token)
+                  << ": " << item.reason << '\n';
+    }
+    if (m_options.format == OutputFormat::Csv) {
+        m_out << QString::fromUtf8(TokenSweepReceipt::csv(items));
+        m_out.flush();
+    } else {
+        output.json = QJsonDocument(array);
+        print(output);
+    }
+
+    QStringList others;
+    for (const auto outcome : {TokenSweep::Outcome::NotRevoked, TokenSweep::Outcome::Failed,
+                               TokenSweep::Outcome::Unknown, TokenSweep::Outcome::NotAttempted}) {
+        const auto count =
+            std::count_if(items.cbegin(), items.cend(), [outcome](const TokenSweep::Item &item) {
+                return item.outcome == outcome;
+            });
+        if (count > 0)
+            others.append(QStringLiteral("%1 %2").arg(count).arg(TokenSweep::outcomeKey(outcome)));
+    }
+    m_err << "accessdesk-cli: revoked " << revoked << " of " << items.size() << " token(s)"
+          << (others.isEmpty() ? QString()
+                               : QStringLiteral("; ") + others.join(QStringLiteral(", ")))
+          << '\n';
+
+    ExitCode code = Success;
+    if (revoked < items.size()) {
+        // All failed for one reason: that reason's code; otherwise a partial failure.
+        const ApiError first = causeOf(items.first(), verifyError);
+        const bool oneReason =
+            revoked == 0 &&
+            std::all_of(items.cbegin(), items.cend(), [&](const TokenSweep::Item &item) {
+                return causeOf(item, verifyError).kind() == first.kind();
+            });
+        code = oneReason && exitCodeFor(first) != Success ? exitCodeFor(first) : PartialFailure;
+    }
+    const QString &receipt = m_options.adminPats.receipt;
+    QString receiptError;
+    if (!receipt.isEmpty() &&
+        !TokenSweepReceipt::write(receipt, TokenSweepReceipt::csv(items),
+                                  TokenSweepReceipt::Existing::ReplaceRegularFile, &receiptError)) {
+        m_err << "accessdesk-cli: the receipt was not written: " << receiptError << '\n';
+        if (code == Success)
+            code = PartialFailure;
+    }
+    m_err.flush();
+    finish(code);
+}
+
+} // namespace accessdesk::cli
