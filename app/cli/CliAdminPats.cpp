@@ -4,7 +4,6 @@
 #include "cli/CliApp.h"
 
 #include "api/ServerConnection.h"
-#include "cli/Confirmation.h"
 #include "services/AdminTokenErrors.h"
 #include "services/AdminTokenRevoker.h"
 #include "services/StaleTokenRule.h"
@@ -476,17 +475,8 @@ void CliApp::failAdminSearch(const TokenInventorySearch &search)
 
 void CliApp::adminPatsRevoke(QList<PersonalToken> tokens, const QString &question)
 {
-    switch (Confirmation(m_options.assumeYes).ask(question)) {
-    case Confirmation::Answer::NoTerminal:
-        failWith(Usage, QStringLiteral(
-                            "revoking needs a confirmation: run it in a terminal or add --yes"));
+    if (!confirmRevoke(question))
         return;
-    case Confirmation::Answer::No:
-        failWith(Usage, QStringLiteral("nothing was revoked"));
-        return;
-    case Confirmation::Answer::Yes:
-        break;
-    }
     if (!openActivityLog())
         return;
     auto *sweep =

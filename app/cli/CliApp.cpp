@@ -1,6 +1,7 @@
 #include "cli/CliApp.h"
 
 #include "api/ServerConnection.h"
+#include "cli/Confirmation.h"
 #include "secrets/SecretStore.h"
 #include "storage/ActivityLog.h"
 #include "storage/Database.h"
@@ -98,6 +99,22 @@ void CliApp::dispatch()
             Usage,
             QStringLiteral("unknown command \"%1\" (see --help)").arg(w.join(QLatin1Char(' '))));
     }
+}
+
+bool CliApp::confirmRevoke(const QString &question)
+{
+    switch (Confirmation(m_options.assumeYes).ask(question)) {
+    case Confirmation::Answer::NoTerminal:
+        failWith(Usage, QStringLiteral(
+                            "revoking needs a confirmation: run it in a terminal or add --yes"));
+        return false;
+    case Confirmation::Answer::No:
+        failWith(Usage, QStringLiteral("nothing was revoked"));
+        return false;
+    case Confirmation::Answer::Yes:
+        break;
+    }
+    return true;
 }
 
 void CliApp::print(const CommandOutput &output)

@@ -102,6 +102,8 @@ private:
                                  const QList<std::pair<SecretKind, QString>> &secrets,
                                  const QString &what);
 
+    // Asks before a revoke; false (after saying why, exit 2) unless the answer is yes.
+    bool confirmRevoke(const QString &question);
     void print(const CommandOutput &output);
     void fail(const ApiError &error);
     void failWith(ExitCode code, const QString &message);

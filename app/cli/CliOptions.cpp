@@ -80,11 +80,11 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
         QStringLiteral("SCOPE"));
     const QCommandLineOption owner(
         QStringLiteral("owner"),
-        QStringLiteral("admin-pats search: tokens of this user (user name, display name or "
-                       "e-mail; an exact user name wins)."),
+        QStringLiteral("admin-pats: tokens of this user (user name, display name or e-mail, "
+                       "or part of one; an exact user name or e-mail wins)."),
         QStringLiteral("U"));
     const QCommandLineOption tokenName(
-        QStringLiteral("name"), QStringLiteral("admin-pats search: token names containing TEXT."),
+        QStringLiteral("name"), QStringLiteral("admin-pats: tokens whose name contains TEXT."),
         QStringLiteral("TEXT"));
     const QCommandLineOption neverUsed(QStringLiteral("never-used"),
                                        QStringLiteral("admin-pats: tokens never used."));
@@ -104,8 +104,8 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
         QStringLiteral("admin-pats sweep: list the matching tokens, change nothing."));
     const QCommandLineOption receipt(
         QStringLiteral("receipt"),
-        QStringLiteral("admin-pats sweep: write a CSV receipt (mode 0600; an existing regular "
-                       "file is replaced)."),
+        QStringLiteral("admin-pats sweep and revoke: write a CSV receipt (mode 0600; an "
+                       "existing regular file is replaced)."),
         QStringLiteral("FILE"));
     const QCommandLineOption version(QStringLiteral("version"),
                                      QStringLiteral("Show the version."));
