@@ -4,6 +4,7 @@
 #include "cli/CliApp.h"
 
 #include "api/ServerConnection.h"
+#include "cli/AdminPatsOutput.h"
 #include "services/AdminTokenErrors.h"
 #include "services/AdminTokenRevoker.h"
 #include "services/StaleTokenRule.h"
@@ -11,197 +12,18 @@
 #include "services/TokenSweep.h"
 #include "services/TokenSweepReceipt.h"
 #include "storage/ActivityLog.h"
-#include "storage/CsvWriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <memory>
-#include <unistd.h>
 
 namespace accessdesk::cli {
 
 namespace {
 
 constexpr int kNamedInConfirmation = 5; // a sweep's confirmation names this many tokens
-
-QJsonValue jsonTime(const std::optional<QDateTime> &time)
-{
-    if (!time || !time->isValid())
-        return QJsonValue(QJsonValue::Null);
-    return time->toUTC().toString(Qt::ISODateWithMs);
-}
-
-QString tableTime(const std::optional<QDateTime> &time, const QString &none)
-{
-    if (!time || !time->isValid())
-        return none;
-    return time->toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-}
-
-// The JSON shape of admin-pats search and sweep --dry-run (README).
-QJsonObject tokenJson(const PersonalToken &token)
-{
-    return QJsonObject{{QStringLiteral("id"), token.id},
-                       {QStringLiteral("name"), token.name},
-                       {QStringLiteral("owner"), token.owner ? QJsonValue(token.owner->username)
-                                                             : QJsonValue(QJsonValue::Null)},
-                       {QStringLiteral("createdAt"), jsonTime(token.createdAt)},
-                       {QStringLiteral("expiresAt"), jsonTime(token.expiresAt)},
-                       {QStringLiteral("lastUsedAt"), jsonTime(token.lastUsedAt)}};
-}
-
-QStringList tokenRow(const PersonalToken &token)
-{
-    const QString never = QStringLiteral("never");
-    return {QString::number(token.id),
-            token.name,
-            token.owner ? token.owner->username : QStringLiteral("-"),
-            tableTime(token.createdAt, QStringLiteral("-")),
-            tableTime(token.expiresAt, never),
-            tableTime(token.lastUsedAt, never)};
-}
-
-// One line on stderr, rewritten in place while work goes on; nothing unless stderr is a terminal.
-class ProgressLine final
-{
-public:
-    explicit ProgressLine(QTextStream &err)
-        : m_err(err)
-        , m_enabled(::isatty(STDERR_FILENO) != 0)
-    {}
-    Q_DISABLE_COPY_MOVE(ProgressLine)
-
-    void show(const QString &text)
-    {
-        if (!m_enabled)
-            return;
-        m_err << "\r\x1b[K" << text;
-        m_err.flush();
-        m_shown = true;
-    }
-    void clear()
-    {
-        if (!m_shown)
-            return;
-        m_err << "\r\x1b[K";
-        m_err.flush();
-        m_shown = false;
-    }
-
-private:
-    QTextStream &m_err;
-    bool m_enabled;
-    bool m_shown = false;
-};
-
-// Prints search results as pages arrive. A table streams, its column widths taken from the first
-// rows; JSON and CSV are kept — compactly, one copy — until the search has completed, so that a
-// failed search leaves stdout empty and JSON is always one whole document.
-class TokenListPrinter final
-{
-public:
-    TokenListPrinter(QTextStream &out, OutputFormat format)
-        : m_out(out)
-        , m_format(format)
-    {}
-    Q_DISABLE_COPY_MOVE(TokenListPrinter)
-
-    void add(const QList<PersonalToken> &tokens)
-    {
-        for (const PersonalToken &token : tokens) {
-            switch (m_format) {
-            case OutputFormat::Json:
-                m_json += (m_rows == 0 ? "  " : ",\n  ") +
-                          QJsonDocument(tokenJson(token)).toJson(QJsonDocument::Compact);
-                break;
-            case OutputFormat::Csv:
-                m_csv.addRow(tokenRow(token));
-                break;
-            case OutputFormat::Table:
-                m_table.append(tokenRow(token));
-                break;
-            }
-            ++m_rows;
-        }
-        if (m_format == OutputFormat::Table)
-            flushTable();
-    }
-
-    void finish()
-    {
-        switch (m_format) {
-        case OutputFormat::Json:
-            m_out << (m_rows == 0 ? QByteArray("[]\n") : "[\n" + m_json + "\n]\n");
-            break;
-        case OutputFormat::Csv:
-            m_out << QString::fromUtf8(m_csv.data());
-            break;
-        case OutputFormat::Table:
-            if (m_rows == 0)
-                m_out << "No personal access token matches.\n";
-            break;
-        }
-        m_out.flush();
-    }
-
-private:
-    static QStringList columns()
-    {
-        return {QStringLiteral("id"),      QStringLiteral("name"),    QStringLiteral("owner"),
-                QStringLiteral("created"), QStringLiteral("expires"), QStringLiteral("last used")};
-    }
-
-    void flushTable()
-    {
-        if (m_table.isEmpty())
-            return;
-        if (m_widths.isEmpty()) {
-            for (const QString &column : columns())
-                m_widths.append(column.size());
-            for (const QStringList &row : std::as_const(m_table)) {
-                for (qsizetype i = 0; i < m_widths.size(); ++i)
-                    m_widths[i] = qMax(m_widths[i], row.at(i).size());
-            }
-            printLine(columns());
-        }
-        for (const QStringList &row : std::as_const(m_table))
-            printLine(row);
-        m_table.clear();
-        m_out.flush();
-    }
-
-    void printLine(const QStringList &cells)
-    {
-        QString line;
-        for (qsizetype i = 0; i < cells.size(); ++i) {
-            if (i > 0)
-                line += QStringLiteral("  ");
-            line += i + 1 < cells.size() ? cells.at(i).leftJustified(m_widths.at(i)) : cells.at(i);
-        }
-        m_out << line << '\n';
-    }
-
-    QTextStream &m_out;
-    OutputFormat m_format;
-    qint64 m_rows = 0;
-    QByteArray m_json;
-    CsvWriter m_csv{columns()};
-    QList<QStringList> m_table; // rows of the current page, until printed
-    QList<qsizetype> m_widths;
-};
-
-// "  personal access token “reporting” (pat:201) of bob" lines, at most `limit` of them.
-QString tokenLines(const QList<PersonalToken> &tokens, int limit)
-{
-    QStringList lines;
-    for (const PersonalToken &token : tokens.mid(0, limit))
-        lines.append(QStringLiteral("  ") + AdminTokenRevoker::describe(token));
-    if (tokens.size() > limit)
-        lines.append(QStringLiteral("  … and %1 more").arg(tokens.size() - limit));
-    return lines.join(QLatin1Char('\n'));
-}
 
 QString consequence(qsizetype count)
 {
@@ -330,7 +152,7 @@ void CliApp::adminPatsRevokeIds(const QList<qint64> &ids)
                 (ordered.size() == 1 ? QStringLiteral("Revoke this personal access token?\n")
                                      : QStringLiteral("Revoke these %1 personal access tokens?\n")
                                            .arg(ordered.size())) +
-                tokenLines(ordered, int(ordered.size())) + QLatin1Char('\n') +
+                adminTokenLines(ordered, int(ordered.size())) + QLatin1Char('\n') +
                 consequence(ordered.size());
             adminPatsRevoke(std::move(ordered), question);
         });
@@ -355,7 +177,7 @@ void CliApp::adminPatsSweep(const TokenInventoryQuery &query, const StaleTokenRu
                 QStringLiteral("Revoke %1 personal access token(s) that are %2?\n")
                     .arg(tokens.size())
                     .arg(rule.description()) +
-                tokenLines(tokens, kNamedInConfirmation) + QLatin1Char('\n') +
+                adminTokenLines(tokens, kNamedInConfirmation) + QLatin1Char('\n') +
                 consequence(tokens.size());
             adminPatsRevoke(std::move(tokens), question);
         });
@@ -512,7 +334,7 @@ void CliApp::adminPatsReport(const QList<TokenSweep::Item> &items, const ApiErro
                                 item.token.owner ? item.token.owner->username : QStringLiteral("-"),
                                 key, item.reason});
         } else if (m_options.format == OutputFormat::Json) {
-            QJsonObject object = tokenJson(item.token);
+            QJsonObject object = adminTokenJson(item.token);
             object.insert(QStringLiteral("outcome"), key);
             object.insert(QStringLiteral("error"), item.reason.isEmpty()
                                                        ? QJsonValue(QJsonValue::Null)
@@ -525,9 +347,12 @@ void CliApp::adminPatsReport(const QList<TokenSweep::Item> &items, const ApiErro
             m_err << "accessdesk-cli: " << key << ": " << AdminTokenRevoker::describe(item.token)
                   << ": " << item.reason << '\n';
     }
+    const QString &receipt = m_options.adminPats.receipt;
+    const QByteArray receiptCsv = m_options.format == OutputFormat::Csv || !receipt.isEmpty()
+                                      ? TokenSweepReceipt::csv(items)
+                                      : QByteArray();
     if (m_options.format == OutputFormat::Csv) {
-        m_out << QString::fromUtf8(TokenSweepReceipt::csv(items));
-        m_out.flush();
+        writeStdout(m_out, receiptCsv);
     } else {
         output.json = QJsonDocument(array);
         print(output);
@@ -559,10 +384,9 @@ void CliApp::adminPatsReport(const QList<TokenSweep::Item> &items, const ApiErro
             });
         code = oneReason && exitCodeFor(first) != Success ? exitCodeFor(first) : PartialFailure;
     }
-    const QString &receipt = m_options.adminPats.receipt;
     QString receiptError;
     if (!receipt.isEmpty() &&
-        !TokenSweepReceipt::write(receipt, TokenSweepReceipt::csv(items),
+        !TokenSweepReceipt::write(receipt, receiptCsv,
                                   TokenSweepReceipt::Existing::ReplaceRegularFile, &receiptError)) {
         m_err << "accessdesk-cli: the receipt was not written: " << receiptError << '\n';
         if (code == Success)
