@@ -30,7 +30,9 @@ class TokenInventorySearch;
 //   lost (a timeout, a dropped connection, a 5xx): the server may or may not have revoked it.
 // - NotAttempted: never sent, because of Cancel or because the activity log refused to record it.
 // Each sent token's activity row is completed with that outcome: Revoked succeeds, the rest fail
-// with the reason. If the sweep is deleted before it verified, the rows are completed as unknown.
+// with the reason. If the sweep is deleted before it verified, the rows of the batches answered
+// are completed as unknown; those of a batch still in flight stay pending, for the next start to
+// mark "unknown (interrupted)". The activity log must outlive the sweep.
 //
 // Retries: the REST layer retries a DELETE after 429, 502–504 or a dropped connection. For this
 // batch that is safe: deleting an id that is already gone is no error (204), and Jira never reuses

@@ -84,6 +84,8 @@ private:
     QSet<qint64> serverIds() const;
     // The tokens of a completed search (the test fails when it does not complete).
     QList<PersonalToken> search(TokenInventoryQuery query, ServerConnection *connection = nullptr);
+    // The tokens of these users, one user after the other.
+    QList<PersonalToken> tokensOf(std::initializer_list<const char *> users);
     bool runSweep(TokenSweep &sweep);
     QList<ActivityEntry> activity() const { return m_log->entries(); }
 
@@ -147,6 +149,17 @@ QList<PersonalToken> TestTokenGovernanceSim::search(TokenInventoryQuery query,
         return {};
     }
     return found;
+}
+
+QList<PersonalToken> TestTokenGovernanceSim::tokensOf(std::initializer_list<const char *> users)
+{
+    QList<PersonalToken> tokens;
+    for (const char *user : users) {
+        TokenInventoryQuery query;
+        query.owner = QLatin1String(user);
+        tokens += search(query);
+    }
+    return tokens;
 }
 
 bool TestTokenGovernanceSim::runSweep(TokenSweep &sweep)
@@ -380,13 +393,7 @@ void TestTokenGovernanceSim::sweepRevokesInBatchesAndRecordsEachToken()
 
 void TestTokenGovernanceSim::cancelLeavesTheRestNotAttempted()
 {
-    TokenInventoryQuery query;
-    query.owner = QStringLiteral("user0001");
-    QList<PersonalToken> tokens = search(query);
-    query.owner = QStringLiteral("user0002");
-    tokens += search(query);
-    query.owner = QStringLiteral("user0003");
-    tokens += search(query);
+    const QList<PersonalToken> tokens = tokensOf({"user0001", "user0002", "user0003"});
     QCOMPARE(tokens.size(), 30);
 
     TokenSweep sweep(m_session->connection(), tokens, m_log.get(), m_session->who());
@@ -412,11 +419,7 @@ void TestTokenGovernanceSim::cancelLeavesTheRestNotAttempted()
 
 void TestTokenGovernanceSim::refusedBatchIsNotRevoked()
 {
-    TokenInventoryQuery query;
-    query.owner = QStringLiteral("user0004");
-    QList<PersonalToken> tokens = search(query);
-    query.owner = QStringLiteral("user0005");
-    tokens += search(query);
+    const QList<PersonalToken> tokens = tokensOf({"user0004", "user0005"});
     QCOMPARE(tokens.size(), 20);
     QVERIFY(m_session->server().addFault(
         fault("DELETE", kRevokePath,
@@ -451,9 +454,7 @@ void TestTokenGovernanceSim::refusedBatchIsNotRevoked()
 
 void TestTokenGovernanceSim::timedOutBatchIsResolvedByVerification()
 {
-    TokenInventoryQuery query;
-    query.owner = QStringLiteral("user0006");
-    const QList<PersonalToken> tokens = search(query);
+    const QList<PersonalToken> tokens = tokensOf({"user0006"});
     QCOMPARE(tokens.size(), 10);
     // The server takes the request and never answers it (nor carries it out).
     QVERIFY(m_session->server().addFault(fault("DELETE", kRevokePath,
@@ -474,9 +475,7 @@ void TestTokenGovernanceSim::timedOutBatchIsResolvedByVerification()
 
 void TestTokenGovernanceSim::withoutVerificationOutcomesStayOpen()
 {
-    TokenInventoryQuery query;
-    query.owner = QStringLiteral("user0007");
-    const QList<PersonalToken> tokens = search(query);
+    const QList<PersonalToken> tokens = tokensOf({"user0007"});
     QCOMPARE(tokens.size(), 10);
     // The first batch is refused outright, the second accepted; the check afterwards fails.
     QVERIFY(m_session->server().addFault(
