@@ -10,6 +10,8 @@ import os
 import re
 import stat
 
+import requests
+
 from clitest import AUTH, OK, PARTIAL, SERVER, USAGE, CliTestCase
 
 SEARCH = "/rest/pat/latest/tokens/search"
@@ -31,24 +33,31 @@ def owner_of(token):
     return (token.get("userProfileResource") or {}).get("username")
 
 
+def list_tokens(url):
+    with requests.Session() as session:
+        session.auth = ("admin", "admin")
+        session.headers.update({"Accept": "application/json", "User-Agent": "accessdesk-cli-tests/1.0"})
+        tokens, page = [], 0
+        while True:
+            reply = session.post(url + SEARCH, json={"page": page, "limit": 1000})
+            if reply.status_code != 200:
+                raise AssertionError(f"the server's own search failed: {reply.status_code} {reply.text}")
+            body = reply.json()
+            tokens += body["values"]
+            if body["isLastPage"]:
+                return tokens
+            page += 1
+
+
 class AdminPatsCase(CliTestCase):
     """Helpers shared by the classes below: the admin's CLI and the server's own view."""
 
     def admin(self, *args, **kwargs):
         return self.as_user("admin", *args, **kwargs)
 
-    def server_tokens(self, **filters):
+    def server_tokens(self):
         """Every token the server lists, page by page, as a plain REST client reads them."""
-        session = self.rest("admin")
-        tokens, page = [], 0
-        while True:
-            reply = session.post(self.url + SEARCH, json={"page": page, "limit": 1000, **filters})
-            self.assertEqual(reply.status_code, 200, reply.text)
-            body = reply.json()
-            tokens += body["values"]
-            if body["isLastPage"]:
-                return tokens
-            page += 1
+        return list_tokens(self.url)
 
     def server_ids(self):
         return {t["id"] for t in self.server_tokens()}
@@ -61,15 +70,18 @@ class AdminPatsCase(CliTestCase):
 
 
 class Search(AdminPatsCase):
+    """Nothing here changes the server (a refused or dry-run sweep included): one sim for all."""
+
     SIM_ARGS = ("--seed", "scale:3000")
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.now = datetime.datetime.now(datetime.timezone.utc)
+        cls.tokens = list_tokens(cls.url)  # read once: nothing here changes them
 
     def expect(self, predicate):
-        return {t["id"] for t in self.server_tokens() if predicate(t)}
+        return {t["id"] for t in self.tokens if predicate(t)}
 
     def assertSearchFinds(self, args, predicate):
         found = self.search_json(*args)
@@ -82,8 +94,8 @@ class Search(AdminPatsCase):
     def test_search_lists_every_token_in_the_documented_shape(self):
         found = self.search_json()
         self.assertEqual(len(found), 3004)  # the 3,000 and the demo's four
-        self.assertEqual({t["id"] for t in found}, self.server_ids())
-        by_id = {t["id"]: t for t in self.server_tokens()}
+        self.assertEqual({t["id"] for t in found}, self.expect(lambda t: True))
+        by_id = {t["id"]: t for t in self.tokens}
         for token in found:
             self.assertEqual(set(token), SHAPE)
             self.assertEqual(token["owner"], owner_of(by_id[token["id"]]))
@@ -148,6 +160,31 @@ class Search(AdminPatsCase):
         self.assertIn("No personal access token matches", empty.stdout)
         self.assertEqual(self.search_json("--name", "no token is called this"), [])
 
+    def test_dry_run_lists_the_matches_and_changes_nothing(self):
+        before = self.expect(lambda t: True)
+        dry = self.ok_json(self.admin("admin-pats", "sweep", "--never-used", "--dry-run", "--format", "json"))
+        self.assertEqual({t["id"] for t in dry}, self.expect(lambda t: not t.get("lastAccessedAt")))
+        self.assertEqual(dry, self.search_json("--never-used"))
+        self.assertTrue(all(set(t) == SHAPE for t in dry))
+        self.assertEqual(self.server_ids(), before)
+        self.assertEqual(self.activity(), [])
+
+    def test_a_confirmation_is_needed_and_names_what_goes(self):
+        before = self.expect(lambda t: True)
+        refused = self.admin("admin-pats", "sweep", "--expiring-days", "30")
+        self.assertFailsPlainly(refused, USAGE)
+        self.assertIn("--yes", refused.stderr)
+        answered_no = self.cli_in_terminal("--server", self.url, "--user", "admin", "--password-env",
+                                           "ACCESSDESK_TEST_PASSWORD", "admin-pats", "sweep", "--expiring-days",
+                                           "30", answer="n\n", env={"ACCESSDESK_TEST_PASSWORD": "admin"})
+        self.assertExit(answered_no, USAGE)
+        self.assertRegex(answered_no.stderr, r"Revoke \d+ personal access token\(s\) that are expiring within 30")
+        self.assertRegex(answered_no.stderr, r"personal access token “[^”]+” \(pat:\d+\) of \w+")
+        self.assertIn("and ", answered_no.stderr)  # more than the five named
+        self.assertIn("will be refused", answered_no.stderr)
+        self.assertEqual(self.server_ids(), before)
+        self.assertEqual(self.activity(), [])
+
     def test_a_non_administrator_is_refused_with_3(self):
         for args in (["search"], ["sweep", "--expired", "--dry-run"], ["sweep", "--expired", "--yes"],
                      ["revoke", "1", "--yes"]):
@@ -185,15 +222,6 @@ class Sweep(AdminPatsCase):
             rows = list(csv.reader(f))
         self.assertEqual(rows[0], ["id", "name", "owner", "created", "expires", "last used", "outcome", "error"])
         return {int(row[0]): dict(zip(rows[0], row)) for row in rows[1:]}
-
-    def test_dry_run_lists_the_matches_and_changes_nothing(self):
-        before = self.server_ids()
-        dry = self.ok_json(self.admin("admin-pats", "sweep", "--never-used", "--dry-run", "--format", "json"))
-        self.assertEqual({t["id"] for t in dry}, self.never_used_ids())
-        self.assertEqual(dry, self.search_json("--never-used"))
-        self.assertTrue(all(set(t) == SHAPE for t in dry))
-        self.assertEqual(self.server_ids(), before)
-        self.assertEqual(self.activity(), [])
 
     def test_sweep_never_used_revokes_exactly_those(self):
         never_used = self.never_used_ids()
@@ -253,23 +281,6 @@ class Sweep(AdminPatsCase):
         self.assertEqual({i for i, e in log.items() if e["outcome"] == "failed"}, failed)
         self.assertTrue(all("database busy" in log[i]["error"] for i in failed))
         self.assertEqual({i for i, e in log.items() if e["outcome"] == "succeeded"}, never_used - failed)
-
-    def test_a_confirmation_is_needed_and_names_what_goes(self):
-        before = self.server_ids()
-        refused = self.admin("admin-pats", "sweep", "--expiring-days", "30")
-        self.assertFailsPlainly(refused, USAGE)
-        self.assertIn("--yes", refused.stderr)
-        answered_no = self.cli_in_terminal("--server", self.url, "--user", "admin", "--password-env",
-                                           "ACCESSDESK_TEST_PASSWORD", "admin-pats", "sweep", "--expiring-days",
-                                           "30", answer="n\n", env={"ACCESSDESK_TEST_PASSWORD": "admin"})
-        self.assertExit(answered_no, USAGE)
-        self.assertRegex(answered_no.stderr, r"Revoke \d+ personal access token\(s\) that are expiring within 30")
-        self.assertRegex(answered_no.stderr, r"personal access token “[^”]+” \(pat:\d+\) of \w+")
-        self.assertIn("and ", answered_no.stderr)  # more than the five named
-        self.assertIn("will be refused", answered_no.stderr)
-        self.assertEqual(self.server_ids(), before)
-        self.assertEqual(self.activity(), [])
-
 
 class RevokeByIds(AdminPatsCase):
     SIM_PER_TEST = True
