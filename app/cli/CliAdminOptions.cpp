@@ -1,5 +1,7 @@
 #include "cli/CliAdminOptions.h"
 
+#include "services/StaleTokenRule.h"
+
 #include <QCommandLineParser>
 
 namespace accessdesk::cli {
@@ -22,8 +24,10 @@ std::optional<int> days(const QCommandLineParser &parser, const QCommandLineOpti
 {
     bool ok = false;
     const int value = parser.value(option).toInt(&ok);
-    if (!ok || value < 1 || value > 36500) {
-        *error = QStringLiteral("--%1 takes a positive number of days").arg(option.names().first());
+    if (!ok || value < 1 || value > StaleTokenRule::kMaxDays) {
+        *error = QStringLiteral("--%1 takes a whole number of days from 1 to %2")
+                     .arg(option.names().constFirst())
+                     .arg(StaleTokenRule::kMaxDays);
         return std::nullopt;
     }
     return value;
@@ -72,11 +76,16 @@ CliAdminOptionSet::CliAdminOptionSet()
     , force(flag("force", "consumers keygen: replace an existing --out file."))
     , redirect(
           valued("redirect", "oauth2-clients: a redirect address (repeat for several).", "URL"))
-    , owner(valued("owner", "admin-pats: part of the owner's user name, full name or e-mail.",
+    , owner(valued("owner",
+                   "admin-pats: tokens of this user (user name, display name or e-mail, or part "
+                   "of one; an exact user name or e-mail wins).",
                    "TEXT"))
-    , neverUsed(flag("never-used", "admin-pats: tokens that were never used."))
+    , neverUsed(flag("never-used", "admin-pats: tokens never used."))
     , expired(flag("expired", "admin-pats: tokens that have expired."))
-    , unusedDays(valued("unused-days", "admin-pats: tokens not used in the last N days.", "N"))
+    , unusedDays(valued("unused-days",
+                        "admin-pats: tokens not used in the last N days (never-used ones older "
+                        "than N days too).",
+                        "N"))
     , expiringDays(valued("expiring-days", "admin-pats: tokens that expire within N days.", "N"))
     , dryRun(flag("dry-run", "admin-pats sweep: show what would be revoked, change nothing."))
     , receipt(

@@ -1,7 +1,9 @@
 #include "cli/CliApp.h"
 
 #include "api/ServerConnection.h"
+#include "cli/CliAdminPats.h"
 #include "cli/CliCommandGroup.h"
+#include "cli/Confirmation.h"
 #include "secrets/SecretStore.h"
 #include "storage/ActivityLog.h"
 #include "storage/Database.h"
@@ -51,7 +53,8 @@ void CliApp::dispatch()
     // Command groups in their own classes (CliCommandGroup), one line each.
     using MakeGroup = CliCommandGroup *(*)(CliApp &);
     const QList<std::pair<QLatin1String, MakeGroup>> groups{
-        // {QLatin1String("links"), [](CliApp &app) -> CliCommandGroup * { return new …(app); }},
+        {QLatin1String("admin-pats"),
+         [](CliApp &app) -> CliCommandGroup * { return new CliAdminPats(app); }},
     };
     for (const auto &[word, make] : groups) {
         if (command == word) {
@@ -111,6 +114,22 @@ void CliApp::dispatch()
             Usage,
             QStringLiteral("unknown command \"%1\" (see --help)").arg(w.join(QLatin1Char(' '))));
     }
+}
+
+bool CliApp::confirmRevoke(const QString &question)
+{
+    switch (Confirmation(m_options.assumeYes).ask(question)) {
+    case Confirmation::Answer::NoTerminal:
+        failWith(Usage, QStringLiteral(
+                            "revoking needs a confirmation: run it in a terminal or add --yes"));
+        return false;
+    case Confirmation::Answer::No:
+        failWith(Usage, QStringLiteral("nothing was revoked"));
+        return false;
+    case Confirmation::Answer::Yes:
+        break;
+    }
+    return true;
 }
 
 void CliApp::print(const CommandOutput &output)

@@ -62,7 +62,10 @@ public:
     // failure ends the command. With optional, a keychain without the entry gives "".
     void readSecretThen(SecretSource source, std::function<void(QString)> then,
                         bool optional = false);
+    QTextStream &out() { return m_out; }
     QTextStream &err() { return m_err; }
+    // Asks before a revoke; false (after saying why, exit 2) unless the answer is yes.
+    bool confirmRevoke(const QString &question);
     bool isFinished() const { return m_finished; }
     void print(const CommandOutput &output);
     void fail(const ApiError &error);

@@ -3,7 +3,6 @@
 
 #include "api/PatJobs.h"
 #include "api/ServerConnection.h"
-#include "cli/Confirmation.h"
 #include "services/GrantIds.h"
 #include "services/GrantList.h"
 #include "services/PersonalTokenCreator.h"
@@ -159,17 +158,8 @@ void CliApp::revoke(const QList<AccessGrant> &grants)
                             : QStringLiteral("Revoke these %1 grants?\n").arg(grants.size())) +
         names.join(QLatin1Char('\n')) +
         QStringLiteral("\nThe application(s) can then see only public data.");
-    switch (Confirmation(m_options.assumeYes).ask(question)) {
-    case Confirmation::Answer::NoTerminal:
-        failWith(Usage, QStringLiteral(
-                            "revoking needs a confirmation: run it in a terminal or add --yes"));
+    if (!confirmRevoke(question))
         return;
-    case Confirmation::Answer::No:
-        failWith(Usage, QStringLiteral("nothing was revoked"));
-        return;
-    case Confirmation::Answer::Yes:
-        break;
-    }
     if (!openActivityLog())
         return;
     auto *job = new RevokeGrantsJob(m_connection.get(), grants, m_activity.get(), m_who, this);

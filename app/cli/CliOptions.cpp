@@ -29,7 +29,16 @@ QString commandSummary()
         "--client-secret-env)\n"
         "  oauth2 refresh             refresh a profile's OAuth 2.0 tokens\n"
         "  activity list              what was changed from this machine\n"
-        "  activity export            the same as CSV\n");
+        "  activity export            the same as CSV\n"
+        "  admin-pats search          every user's personal access tokens (system "
+        "administrators):\n"
+        "                             [--owner U] [--name TEXT] [--never-used] [--expired]\n"
+        "                             [--unused-days N] [--expiring-days N]\n"
+        "  admin-pats revoke ID...    revoke any user's personal access tokens, then check\n"
+        "  admin-pats sweep RULE      revoke every token that matches one rule (--never-used,\n"
+        "                             --expired, --unused-days N or --expiring-days N);\n"
+        "                             [--dry-run] lists them only, [--receipt FILE] saves a "
+        "CSV\n");
 }
 
 } // namespace

@@ -50,9 +50,13 @@ void AdminTokenRevoker::start()
     connect(job, &ApiJob::finished, this, [this, job, records] {
         job->deleteLater();
         m_error = job->error();
-        const QString why = m_errorText(m_error);
-        for (const ActivityRecord &record : records)
-            record.complete(m_error, why);
+        if (m_deferCompletion) {
+            m_openRecords = records;
+        } else {
+            const QString why = m_errorText(m_error);
+            for (const ActivityRecord &record : records)
+                record.complete(m_error, why);
+        }
         finish();
     });
     job->start();

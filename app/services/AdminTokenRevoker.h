@@ -8,6 +8,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <utility>
 
 namespace accessdesk {
 
@@ -36,6 +37,14 @@ public:
     AdminTokenRevoker(ServerConnection *connection, QList<PersonalToken> tokens, ActivityLog *log,
                       ActivityContext who, ErrorText errorText = {}, QObject *parent = nullptr);
 
+    // For a caller that checks afterwards what the server holds (TokenSweep): the records stay
+    // pending when the answer arrives, for takeRecords() to hand over and the caller to complete
+    // with what it found. Call before start().
+    void setRecordCompletionDeferred(bool deferred) { m_deferCompletion = deferred; }
+    // The records of the request sent, one per token in tokens()' order, when completion is
+    // deferred; empty otherwise (or when nothing was sent).
+    QList<ActivityRecord> takeRecords() { return std::exchange(m_openRecords, {}); }
+
     void start();
 
     bool isFinished() const { return m_finished; }
@@ -60,6 +69,8 @@ private:
     QPointer<ApiJob> m_job;
     ApiError m_error;
     QString m_recordError;
+    QList<ActivityRecord> m_openRecords;
+    bool m_deferCompletion = false;
     bool m_finished = false;
 };
 
