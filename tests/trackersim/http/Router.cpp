@@ -5,8 +5,21 @@ namespace trackersim {
 void Router::add(const QByteArray &method, const QString &pattern, Handler handler,
                  RouteOptions options)
 {
-    m_routes.append(Route{method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts),
-                          std::move(handler), options});
+    m_routes.append(Route{method,
+                          pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts),
+                          std::move(handler),
+                          {},
+                          options});
+}
+
+void Router::addAsync(const QByteArray &method, const QString &pattern, AsyncHandler handler,
+                      RouteOptions options)
+{
+    m_routes.append(Route{method,
+                          pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts),
+                          {},
+                          std::move(handler),
+                          options});
 }
 
 bool Router::matchSegments(const QStringList &pattern, const QStringList &path,

@@ -147,10 +147,19 @@ static QStringList patSearchIndexes()
     };
 }
 
+// Version 7: this instance's application id, kept when the base URL changes (the manifest id).
+static QStringList instanceTable()
+{
+    return {
+        QStringLiteral("CREATE TABLE instance (id INTEGER PRIMARY KEY CHECK (id = 1),"
+                       " application_id TEXT NOT NULL)"),
+    };
+}
+
 QList<QStringList> migrations()
 {
-    return {coreTables(),   appLinkTables(), oauth1Tables(),
-            oauth2Tables(), patTables(),     patSearchIndexes()};
+    return {coreTables(), appLinkTables(),    oauth1Tables(), oauth2Tables(),
+            patTables(),  patSearchIndexes(), instanceTable()};
 }
 
 } // namespace trackersim::schema
