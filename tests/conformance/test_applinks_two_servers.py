@@ -127,6 +127,15 @@ class Probing(TwoServersTestCase):
         self.assertEqual(itself.status_code, 409, itself.text)
 
 
+    def test_remote_capabilities_come_from_the_remote(self):
+        link_id = self.local.create_v2(self.remote.url, link_id=self.remote.manifest()["id"])
+        url = self.local.rest("3.0", "capabilities/remote/" + link_id)
+        self.assertEqual(self.local.admin.get(url).json(), {"capabilities": ["STATUS_API", "MIGRATION_API"]})
+        self.remote.sim.stop()
+        down = self.local.admin.get(url).json()
+        self.assertEqual((down["capabilities"], down["error"]["type"]), ([], "CONNECTION_REFUSED"))
+
+
 class TwoWayCreation(TwoServersTestCase):
     def test_both_ends_list_the_link_and_say_it_works(self):
         link_id = self.link_both_ways()

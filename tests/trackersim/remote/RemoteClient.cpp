@@ -1,12 +1,14 @@
 #include "RemoteClient.h"
 
+#include "http/SimRequest.h"
+
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QTimer>
 
-Q_LOGGING_CATEGORY(lcRemote, "trackersim.remote")
+Q_LOGGING_CATEGORY(lcRemote, "trackersim.remote", QtInfoMsg)
 
 namespace trackersim {
 
@@ -58,12 +60,7 @@ RemoteReply readReply(QNetworkReply *reply, bool timedOut)
 
 QByteArray RemoteReply::header(const QByteArray &name) const
 {
-    const QByteArray wanted = name.toLower();
-    for (const auto &[key, value] : headers) {
-        if (key == wanted)
-            return value;
-    }
-    return {};
+    return findHeader(headers, name);
 }
 
 QJsonObject RemoteReply::jsonObject(bool *ok) const

@@ -124,13 +124,9 @@ QJsonObject ownManifest(const RequestContext &context)
 {
     const QString base = context.baseUrl();
     // In 9.1.4 the outbound set is filled from the inbound types as well.
-    const QJsonArray authTypes{
-        QStringLiteral("placeholder.to.ensure.backwards.compatibility"),
-        QStringLiteral("com.atlassian.applinks.api.auth.types.OAuthAuthenticationProvider"),
-        QStringLiteral(
-            "com.atlassian.applinks.api.auth.types.TwoLeggedOAuthAuthenticationProvider"),
-        QStringLiteral("com.atlassian.applinks.api.auth.types."
-                       "TwoLeggedOAuthWithImpersonationAuthenticationProvider")};
+    const QJsonArray authTypes = QJsonArray::fromStringList(
+        QStringList{QStringLiteral("placeholder.to.ensure.backwards.compatibility")} +
+        oauthProviderTypes());
     return QJsonObject{{QStringLiteral("id"), context.state.applicationId},
                        {QStringLiteral("name"), context.config().serverTitle},
                        {QStringLiteral("typeId"), QStringLiteral("jira")},
@@ -213,6 +209,11 @@ SimResponse invalidIdUncaught(const SimRequest &request, const QString &id)
     return uncaught(request, QStringLiteral("java.lang.IllegalArgumentException: id must be a valid"
                                             " java.util.UUID string: ") +
                                  id);
+}
+
+SimResponse formError(const SimRequest &request, const QString &message, const QString &field)
+{
+    return listError(request, 400, {message}, {field});
 }
 
 SimResponse invalidUrl(const SimRequest &request, const QString &url)

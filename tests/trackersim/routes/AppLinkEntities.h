@@ -37,6 +37,8 @@ SimResponse negotiated(const SimRequest &request, int status, const QString &xml
 // E3, ErrorListEntity; XML is <error status="n"><message>…</message><fields>…</fields></error>.
 SimResponse listError(const SimRequest &request, int status, const QStringList &messages,
                       const QStringList &fields = {});
+// E3 400 for one form field, e.g. "application-name" (RestUtil.badFormRequest).
+SimResponse formError(const SimRequest &request, const QString &message, const QString &field);
 // E2 for a write, naming the created or updated resource.
 enum class Touched { Created, Updated };
 SimResponse writeStatus(const SimRequest &request, int status, Touched touched, const QString &href,

@@ -260,6 +260,14 @@ void storeIncoming(Store &store, const QString &linkId, const OAuthLevel &incomi
                {incoming.enabled, incoming.twoLo, incoming.twoLoImpersonation, linkId});
 }
 
+QStringList oauthProviderTypes()
+{
+    const QString prefix = QStringLiteral("com.atlassian.applinks.api.auth.types.");
+    return {prefix + QStringLiteral("OAuthAuthenticationProvider"),
+            prefix + QStringLiteral("TwoLeggedOAuthAuthenticationProvider"),
+            prefix + QStringLiteral("TwoLeggedOAuthWithImpersonationAuthenticationProvider")};
+}
+
 bool isKnownType(const QString &typeId)
 {
     for (const char *known : kKnownTypes) {

@@ -80,6 +80,9 @@ void storeOutgoing(Store &store, const QString &linkId, const OAuthLevel &outgoi
 void storeIncoming(Store &store, const QString &linkId, const OAuthLevel &incoming);
 
 // --- rules ---
+// The provider class names of OAuth, 2-legged OAuth and 2-legged OAuth with impersonation, in
+// that order (manifests, listApplicationlinks).
+QStringList oauthProviderTypes();
 bool isKnownType(const QString &typeId);
 bool isAtlassian(const QString &typeId);
 QString typeDisplayName(const QString &typeId);

@@ -14,13 +14,6 @@ namespace trackersim::applinks {
 
 namespace {
 
-const QString kOAuth =
-    QStringLiteral("com.atlassian.applinks.api.auth.types.OAuthAuthenticationProvider");
-const QString kTwoLo =
-    QStringLiteral("com.atlassian.applinks.api.auth.types.TwoLeggedOAuthAuthenticationProvider");
-const QString kTwoLoi = QStringLiteral(
-    "com.atlassian.applinks.api.auth.types.TwoLeggedOAuthWithImpersonationAuthenticationProvider");
-
 bool isPretendHost(const QString &url)
 {
     return hostOf(url).endsWith(QLatin1String(".example.test"));
@@ -51,7 +44,7 @@ ManifestLookup pretendManifest(const QString &url)
         return lookup;
     }
     const QString base = withoutTrailingSlash(url);
-    const QJsonArray authTypes{kOAuth, kTwoLo, kTwoLoi};
+    const QJsonArray authTypes = QJsonArray::fromStringList(oauthProviderTypes());
     lookup.outcome = ManifestLookup::Outcome::Found;
     lookup.manifest = QJsonObject{{QStringLiteral("id"), idForUrl(base)},
                                   {QStringLiteral("name"), typeDisplayName(typeId)},

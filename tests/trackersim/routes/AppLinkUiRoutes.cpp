@@ -17,12 +17,6 @@ namespace trackersim::applinks {
 namespace {
 
 const QStringList kV1{QStringLiteral("1.0"), QStringLiteral("latest")};
-const QString kOAuth =
-    QStringLiteral("com.atlassian.applinks.api.auth.types.OAuthAuthenticationProvider");
-const QString kTwoLo =
-    QStringLiteral("com.atlassian.applinks.api.auth.types.TwoLeggedOAuthAuthenticationProvider");
-const QString kTwoLoi = QStringLiteral(
-    "com.atlassian.applinks.api.auth.types.TwoLeggedOAuthWithImpersonationAuthenticationProvider");
 
 SimResponse manifest(RequestContext &context, bool forceJson)
 {
@@ -47,13 +41,14 @@ QJsonObject linkAndProviders(RequestContext &context, const AppLink &link)
 {
     const OAuthLevels levels =
         oauthLevels(context.store(), link, isSelf(link.rpcUrl, context.baseUrl()));
+    const QStringList types = oauthProviderTypes();
     QJsonArray inbound;
     if (levels.incoming.enabled)
-        inbound.append(kOAuth);
+        inbound.append(types.at(0));
     if (levels.incoming.twoLo)
-        inbound.append(kTwoLo);
+        inbound.append(types.at(1));
     if (levels.incoming.twoLoImpersonation)
-        inbound.append(kTwoLoi);
+        inbound.append(types.at(2));
     return QJsonObject{
         {QStringLiteral("application"), v1Entity(context, link, QStringLiteral("1.0"))},
         {QStringLiteral("configuredOutboundAuthenticators"),
