@@ -285,8 +285,14 @@ class Health(TwoServersTestCase):
 
 
 class DeletingBothEnds(TwoServersTestCase):
+    def permission(self, link_id):
+        reply = self.local.admin.get(self.local.rest("1.0", "permission/reciprocate-application-delete/" + link_id))
+        self.assertEqual(reply.status_code, 200, reply.text)
+        return reply.json()["code"]
+
     def test_with_impersonation_both_ends_go(self):
         link_id = self.link_both_ways(share_userbase=True)
+        self.assertEqual(self.permission(link_id), "ALLOWED")  # the remote says so
         reply = self.local.admin.delete(self.local.rest("1.0", "applicationlink/" + link_id),
                                         params={"reciprocate": "true"})
         self.assertEqual(reply.status_code, 200, reply.text)
@@ -297,6 +303,7 @@ class DeletingBothEnds(TwoServersTestCase):
 
     def test_without_a_usable_authentication_nothing_goes(self):
         link_id = self.link_both_ways()  # 3-legged OAuth: it would need the admin's token
+        self.assertEqual(self.permission(link_id), "CREDENTIALS_REQUIRED")
         reply = self.local.admin.delete(self.local.rest("1.0", "applicationlink/" + link_id),
                                         params={"reciprocate": "true"})
         self.assertEqual((reply.status_code, reply.json()["status-code"]), (401, 401), reply.text)
@@ -307,6 +314,8 @@ class DeletingBothEnds(TwoServersTestCase):
         link_id = self.link_both_ways(share_userbase=True)
         self.remote.sim.add_fault(method="DELETE", path="/rest/applinks/1.0/applicationlink/*", status=503,
                                   body="down for maintenance")
+        self.remote.sim.add_fault(path="/rest/applinks/1.0/permission/*", action="reset")
+        self.assertEqual(self.permission(link_id), "NO_CONNECTION")
         reply = self.local.admin.delete(self.local.rest("1.0", "applicationlink/" + link_id),
                                         params={"reciprocate": "true"})
         self.assertEqual((reply.status_code, reply.json()["status-code"]), (500, 500), reply.text)

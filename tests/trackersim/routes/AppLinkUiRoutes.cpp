@@ -154,42 +154,73 @@ QString localPermission(RequestContext &context, const QString &id)
     return find(context.store(), id) ? QStringLiteral("ALLOWED") : QStringLiteral("MISSING");
 }
 
-// GET permission/{operation}/{id} (PermissionResource). Which code a remote would give cannot be
-// known here: trackersim's choice is CREDENTIALS_REQUIRED when outgoing OAuth is configured
-// (nobody holds a token for an unreachable remote) and NO_AUTHENTICATION_CONFIGURED otherwise.
-SimResponse permission(RequestContext &context)
+// The remote half of a reciprocal operation, asked of a remote that answers over HTTP with the
+// link's authentication: 2-legged OAuth impersonating the caller is the one trackersim can use.
+void remotePermission(const SharedContext &context, const AppLink &link, bool deleting,
+                      Responder respond)
 {
-    const QString operation = context.request.pathParam(QStringLiteral("operation"));
-    const QString id = context.request.pathParam(QStringLiteral("id"));
+    const QString root = QStringLiteral("permissionCodeEntity");
+    const QUrl url = remoteUrl(link.rpcUrl, QStringLiteral("/rest/applinks/1.0/permission/") +
+                                                (deleting ? QStringLiteral("delete-application")
+                                                          : QStringLiteral("create-entity")) +
+                                                QLatin1Char('/') + context->state.applicationId);
+    context->state.remote->send(
+        signedRequest(*context, "GET", url, context->caller.userName),
+        [context, respond, root](const RemoteReply &reply) {
+            bool ok = false;
+            const QString code = reply.jsonObject(&ok).value(QStringLiteral("code")).toString();
+            if (reply.answered() && reply.status == 200 && ok && !code.isEmpty())
+                return respond(negotiated(context->request, 200, root, permissionCode(code)));
+            respond(negotiated(context->request, 200, root,
+                               permissionCode(reply.answered() && reply.status == 401
+                                                  ? QStringLiteral("AUTHENTICATION_FAILED")
+                                                  : QStringLiteral("NO_CONNECTION"))));
+        });
+}
+
+// GET permission/{operation}/{id} (PermissionResource). For the made-up hosts, which code a remote
+// would give cannot be known: trackersim's choice is CREDENTIALS_REQUIRED when outgoing OAuth is
+// configured (nobody holds a token for an unreachable remote) and NO_AUTHENTICATION_CONFIGURED
+// otherwise. A remote that answers is asked when the link may impersonate the caller.
+void permission(const SharedContext &context, Responder respond)
+{
+    RequestContext &c = *context;
+    const QString operation = c.request.pathParam(QStringLiteral("operation"));
+    const QString id = c.request.pathParam(QStringLiteral("id"));
     const bool local = operation == QLatin1String("delete-application") ||
                        operation == QLatin1String("create-entity");
     const bool remote = operation == QLatin1String("reciprocate-application-delete") ||
                         operation == QLatin1String("reciprocate-entity-create");
     if (!isApplicationId(id) || (!local && !remote)) // Jersey cannot bind the path
-        return errors::restStatus(context.request, 404,
-                                  QStringLiteral("null for uri: ") + context.baseUrl() +
-                                      context.request.path);
+        return respond(errors::restStatus(
+            c.request, 404, QStringLiteral("null for uri: ") + c.baseUrl() + c.request.path));
     const QString root = QStringLiteral("permissionCodeEntity");
     if (local)
-        return negotiated(context.request, 200, root, permissionCode(localPermission(context, id)));
-    const auto link = find(context.store(), id);
+        return respond(negotiated(c.request, 200, root, permissionCode(localPermission(c, id))));
+    const auto link = find(c.store(), id);
     if (!link)
-        return errors::restStatus(context.request, 404,
-                                  QStringLiteral("No link found with id ") + id);
-    if (isSelf(link->rpcUrl, context.baseUrl()))
-        return negotiated(context.request, 200, root, permissionCode(localPermission(context, id)));
-    if (oauthLevels(context.store(), *link, false).outgoing.enabled) {
-        return negotiated(
-            context.request, 200, root,
+        return respond(
+            errors::restStatus(c.request, 404, QStringLiteral("No link found with id ") + id));
+    const Reach reach = reachOf(c, link->rpcUrl);
+    if (reach == Reach::Self)
+        return respond(negotiated(c.request, 200, root, permissionCode(localPermission(c, id))));
+    const OAuthLevels levels = oauthLevels(c.store(), *link, false);
+    if (reach == Reach::Http && levels.outgoing.twoLoImpersonation && !c.caller.isAnonymous())
+        return remotePermission(context, *link,
+                                operation == QLatin1String("reciprocate-application-delete"),
+                                std::move(respond));
+    if (levels.outgoing.enabled) {
+        return respond(negotiated(
+            c.request, 200, root,
             permissionCode(
                 QStringLiteral("CREDENTIALS_REQUIRED"),
-                context.baseUrl() +
+                c.baseUrl() +
                     QStringLiteral("/plugins/servlet/applinks/oauth/login-dance/authorize"
                                    "?applicationLinkID=") +
-                    id));
+                    id)));
     }
-    return negotiated(context.request, 200, root,
-                      permissionCode(QStringLiteral("NO_AUTHENTICATION_CONFIGURED")));
+    respond(negotiated(c.request, 200, root,
+                       permissionCode(QStringLiteral("NO_AUTHENTICATION_CONFIGURED"))));
 }
 
 } // namespace
@@ -203,7 +234,7 @@ void registerUi(Router &router)
     addRoute(router, "GET", kV1, QStringLiteral("listApplicationlinks"), listWithProviders);
     addAsyncRoute(router, "POST", kV1, QStringLiteral("relocateApplicationlink/{id}"), relocate);
     registerWizard(router);
-    addRoute(router, "GET", kV1, QStringLiteral("permission/{operation}/{id}"), permission);
+    addAsyncRoute(router, "GET", kV1, QStringLiteral("permission/{operation}/{id}"), permission);
 }
 
 } // namespace trackersim::applinks
