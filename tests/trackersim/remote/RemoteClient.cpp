@@ -80,7 +80,15 @@ RemoteClient::RemoteClient(int timeoutMs, const QString &userAgent, QObject *par
     m_manager.setProxy(QNetworkProxy::NoProxy);
 }
 
-RemoteClient::~RemoteClient() = default;
+RemoteClient::~RemoteClient()
+{
+    // Calls still on their way when the server stops are dropped without answering: their
+    // callbacks would reach a server that is half torn down.
+    for (QNetworkReply *reply : m_manager.findChildren<QNetworkReply *>()) {
+        disconnect(reply, nullptr, this, nullptr);
+        reply->abort();
+    }
+}
 
 void RemoteClient::send(const RemoteRequest &request, Callback done)
 {
