@@ -3,13 +3,26 @@
 The binary comes from the TRACKERSIM environment variable (CTest sets it). Every instance listens
 on a free loopback port and is stopped when the test ends.
 """
+import http.server
 import json
 import os
+import socket
 import subprocess
+import threading
 import unittest
 import urllib.request
 
 import requests
+
+
+def free_port(avoid=()):
+    """A loopback port nothing listens on right now (and not one of `avoid`)."""
+    while True:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        if port not in avoid:
+            return port
 
 
 class Sim:
@@ -17,6 +30,7 @@ class Sim:
         binary = os.environ.get("TRACKERSIM")
         if not binary:
             raise RuntimeError("set TRACKERSIM to the trackersim executable (CTest does)")
+        self.args = args
         self.process = subprocess.Popen(
             [binary, "--port", "0", *args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -30,6 +44,16 @@ class Sim:
             if line.startswith("trackersim listening on "):
                 self.url = line.split()[-1]
                 break
+
+    @property
+    def port(self):
+        return int(self.url.rsplit(":", 1)[1])
+
+    def restarted_elsewhere(self):
+        """Stops this trackersim and starts it again with the same flags on another free port, as
+        after a server move; with --data it keeps its state."""
+        self.stop()
+        return Sim(*self.args, "--port", str(free_port(avoid=(self.port,))))
 
     def stop(self):
         if self.process.poll() is None:
@@ -59,6 +83,34 @@ class Sim:
 
     def advance_clock(self, seconds):
         self.control("POST", "clock", {"advanceSeconds": seconds})
+
+
+class PlainSite:
+    """A web site that is no Atlassian application: an HTML page at /, 404 for anything else."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            found = self.path == "/"
+            body = b"<html><body><h1>Just a web site</h1></body></html>" if found else b"<h1>404</h1>"
+            self.send_response(200 if found else 404)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    def __init__(self):
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), self.Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join()
 
 
 class SimTestCase(unittest.TestCase):

@@ -29,6 +29,8 @@ struct SimConfig
     RateLimitSettings rateLimit;
     bool patEnabled = true;
     bool oauth2Enabled = true;
+    // How long a call to a linked application may take before it counts as timed out.
+    int remoteTimeoutMs = 5000;
 };
 
 } // namespace trackersim

@@ -6,6 +6,8 @@
 #include "auth/Crypto.h"
 #include "auth/Sessions.h"
 #include "http/ErrorBodies.h"
+#include "remote/RemoteClient.h"
+#include "routes/AppLinkModel.h"
 #include "routes/Routes.h"
 #include "store/Seed.h"
 
@@ -134,6 +136,10 @@ SimServer::SimServer(const SimConfig &config, QObject *parent)
     , m_state(std::make_unique<SimState>(config))
 {
     m_state->serverSecret = crypto::randomBytes(32);
+    m_remote = std::make_unique<RemoteClient>(
+        config.remoteTimeoutMs, QStringLiteral("trackersim/") + QStringLiteral(ACCESSDESK_VERSION) +
+                                    QStringLiteral(" (applinks)"));
+    m_state->remote = m_remote.get();
     registerRoutes();
 }
 
@@ -181,6 +187,15 @@ quint16 SimServer::start(QString *error)
     state.baseUrl = state.config.baseUrl.isEmpty() ? m_listeningUrl : state.config.baseUrl;
     while (state.baseUrl.endsWith(QLatin1Char('/')))
         state.baseUrl.chop(1);
+    state.listeningUrl = m_listeningUrl;
+    // Jira's server id never changes, not even when the base URL does: trackersim derives it
+    // from the base URL once, when the database is new, and keeps it.
+    state.store.exec(
+        QStringLiteral("INSERT OR IGNORE INTO instance (id, application_id) VALUES (1, ?)"),
+        {applinks::idForUrl(state.baseUrl)});
+    state.applicationId =
+        state.store.scalar(QStringLiteral("SELECT application_id FROM instance WHERE id = 1"))
+            .toString();
     return port;
 }
 
@@ -204,9 +219,14 @@ bool SimServer::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket)
         return true;
     }
 
+    const auto answerLater = [this, guarded, request](bool truncate) {
+        return [this, guarded, request, truncate](SimResponse response) {
+            answer(guarded, request, std::move(response), truncate);
+        };
+    };
     const std::optional<Fault> fault = m_state->faults.take(request.method, request.path);
     if (!fault) {
-        answer(guarded, request, dispatch(request), false);
+        dispatch(request, answerLater(false));
         return true;
     }
 
@@ -223,9 +243,8 @@ bool SimServer::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket)
         }
         break;
     case Fault::Action::Latency:
-        QTimer::singleShot(fault->delayMs, this, [this, guarded, request] {
-            answer(guarded, request, dispatch(request), false);
-        });
+        QTimer::singleShot(fault->delayMs, this,
+                           [this, request, answerLater] { dispatch(request, answerLater(false)); });
         break;
     case Fault::Action::Respond: {
         SimResponse response = SimResponse::text(fault->status, fault->body, fault->contentType);
@@ -234,14 +253,14 @@ bool SimServer::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket)
         break;
     }
     case Fault::Action::Truncate:
-        answer(guarded, request, dispatch(request), true);
+        dispatch(request, answerLater(true));
         break;
-    case Fault::Action::Malformed: {
-        SimResponse response = dispatch(request);
-        response.body = QByteArrayLiteral("{\"unterminated\": [1, 2, {\"x\": ");
-        answer(guarded, request, response, false);
+    case Fault::Action::Malformed:
+        dispatch(request, [this, guarded, request](SimResponse response) {
+            response.body = QByteArrayLiteral("{\"unterminated\": [1, 2, {\"x\": ");
+            answer(guarded, request, std::move(response), false);
+        });
         break;
-    }
     }
     return true;
 }
@@ -251,21 +270,36 @@ void SimServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
     socket->abort();
 }
 
-SimResponse SimServer::dispatch(const SimRequest &incoming)
+namespace {
+
+// A request with its context, kept together for as long as an asynchronous handler needs them.
+struct Exchange
 {
-    SimRequest request = incoming;
-    RequestContext context(request, *m_state);
+    Exchange(const SimRequest &incoming, SimState &state)
+        : request(incoming)
+        , context(request, state)
+    {}
+    SimRequest request;
+    RequestContext context;
+};
+
+} // namespace
+
+void SimServer::dispatch(const SimRequest &incoming, Responder done)
+{
+    auto exchange = std::make_shared<Exchange>(incoming, *m_state);
+    SimRequest &request = exchange->request;
+    RequestContext &context = exchange->context;
     const Router::Match match = m_router.match(request.method, request.path);
 
     const Authenticator::Outcome auth = Authenticator::identify(context);
-    SimResponse response;
     QList<QPair<QByteArray, QByteArray>> extra = auth.extraHeaders;
 
-    if (auth.rejection) {
-        response = *auth.rejection;
-    } else if (!match.route) {
+    if (auth.rejection)
+        return finish(context, extra, *auth.rejection, done);
+    if (!match.route) {
         // Jersey's famous answer for an unknown REST resource.
-        response =
+        const SimResponse missing =
             match.pathExists
                 ? errors::restStatus(request, 405, QStringLiteral("Method Not Allowed"))
                 : (request.path.startsWith(QLatin1String("/rest/"))
@@ -276,34 +310,47 @@ SimResponse SimServer::dispatch(const SimRequest &incoming)
                              404,
                              QStringLiteral(
                                  "<html><body><h1>404</h1><p>Page not found.</p></body></html>")));
-    } else {
-        request.pathParams = match.params;
-        std::optional<SimResponse> early;
-
-        if (m_state->rateLimiter.enabled() && !context.caller.isAnonymous() &&
-            !RateLimiter::isExempt(request.path) && context.caller.kind != AuthKind::Session) {
-            const RateLimiter::Decision decision =
-                m_state->rateLimiter.take(context.caller.userName, m_state->clock.nowMs());
-            extra += m_state->rateLimiter.headers(decision);
-            if (!decision.allowed)
-                early = errors::rateLimited(request);
-        }
-        if (!early)
-            early = xsrfCheck(request, context, match.route->options);
-        if (!early && match.route->options.webSudo && m_state->config.webSudo &&
-            context.caller.kind == AuthKind::Session) {
-            const auto session = sessions::find(m_state->store, context.caller.sessionId);
-            const qint64 now = m_state->clock.nowMs();
-            if (!session || session->webSudoUntilMs <= now)
-                early = errors::restStatus(request, 401,
-                                           QStringLiteral("This resource requires WebSudo."));
-            else // the secure session's timeout is rolling
-                sessions::grantWebSudo(m_state->store, session->id,
-                                       now + m_state->config.webSudoTimeoutSeconds * 1000LL);
-        }
-        response = early ? *early : match.route->handler(context);
+        return finish(context, extra, missing, done);
     }
 
+    request.pathParams = match.params;
+    std::optional<SimResponse> early;
+    if (m_state->rateLimiter.enabled() && !context.caller.isAnonymous() &&
+        !RateLimiter::isExempt(request.path) && context.caller.kind != AuthKind::Session) {
+        const RateLimiter::Decision decision =
+            m_state->rateLimiter.take(context.caller.userName, m_state->clock.nowMs());
+        extra += m_state->rateLimiter.headers(decision);
+        if (!decision.allowed)
+            early = errors::rateLimited(request);
+    }
+    if (!early)
+        early = xsrfCheck(request, context, match.route->options);
+    if (!early && match.route->options.webSudo && m_state->config.webSudo &&
+        context.caller.kind == AuthKind::Session) {
+        const auto session = sessions::find(m_state->store, context.caller.sessionId);
+        const qint64 now = m_state->clock.nowMs();
+        if (!session || session->webSudoUntilMs <= now)
+            early =
+                errors::restStatus(request, 401, QStringLiteral("This resource requires WebSudo."));
+        else // the secure session's timeout is rolling
+            sessions::grantWebSudo(m_state->store, session->id,
+                                   now + m_state->config.webSudoTimeoutSeconds * 1000LL);
+    }
+    if (early)
+        return finish(context, extra, *early, done);
+    if (match.route->handler)
+        return finish(context, extra, match.route->handler(context), done);
+
+    // The context outlives this call through the shared pointer the handler holds.
+    const std::shared_ptr<RequestContext> held(exchange, &exchange->context);
+    match.route->asyncHandler(held, [this, held, extra, done](SimResponse response) {
+        finish(*held, extra, std::move(response), done);
+    });
+}
+
+void SimServer::finish(const RequestContext &context, QList<QPair<QByteArray, QByteArray>> extra,
+                       SimResponse response, const Responder &done)
+{
     response.headers += extra;
     response.withHeader("X-AREQUESTID", QByteArray::number(++m_requestCounter) + "x1")
         .withHeader("X-AUSERNAME", context.caller.isAnonymous() ? QByteArray("anonymous")
@@ -312,7 +359,7 @@ SimResponse SimServer::dispatch(const SimRequest &incoming)
         response.withHeader("X-ASESSIONID", context.caller.sessionId.left(8).toLatin1());
     if (!response.hasHeader("X-Seraph-LoginReason"))
         response.withHeader("X-Seraph-LoginReason", context.caller.isAnonymous() ? "OUT" : "OK");
-    return response;
+    done(std::move(response));
 }
 
 void SimServer::answer(QPointer<QTcpSocket> socket, const SimRequest &request, SimResponse response,

@@ -11,6 +11,8 @@
 
 namespace trackersim {
 
+class RemoteClient;
+
 // The HTTP front of trackersim. It owns the raw socket of every request (rather than using
 // QHttpServer's responder) so that faults can delay, truncate, stall or reset an answer.
 class SimServer final : public QAbstractHttpServer
@@ -32,12 +34,16 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    SimResponse dispatch(const SimRequest &request);
+    // Runs the pipeline and the route's handler; done gets the answer, at once or later.
+    void dispatch(const SimRequest &request, Responder done);
     void answer(QPointer<QTcpSocket> socket, const SimRequest &request, SimResponse response,
                 bool truncate);
     void registerRoutes();
+    void finish(const RequestContext &context, QList<QPair<QByteArray, QByteArray>> extra,
+                SimResponse response, const Responder &done);
 
     std::unique_ptr<SimState> m_state;
+    std::unique_ptr<RemoteClient> m_remote;
     Router m_router;
     QString m_listeningUrl;
     quint64 m_requestCounter = 0;

@@ -88,8 +88,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption noOAuth2(
         QStringLiteral("no-oauth2"),
         QStringLiteral("Behave like Jira before 8.22: no OAuth 2.0 provider."));
-    parser.addOptions(
-        {port, data, seed, tls, cert, key, baseUrl, version, webSudo, rateLimit, noPat, noOAuth2});
+    const QCommandLineOption remoteTimeout(
+        QStringLiteral("remote-timeout-ms"),
+        QStringLiteral("How long a call to a linked application may take (default 5000)."),
+        QStringLiteral("MS"), QStringLiteral("5000"));
+    parser.addOptions({port, data, seed, tls, cert, key, baseUrl, version, webSudo, rateLimit,
+                       noPat, noOAuth2, remoteTimeout});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -131,6 +135,10 @@ int main(int argc, char *argv[])
     }
     config.patEnabled = !parser.isSet(noPat);
     config.oauth2Enabled = !parser.isSet(noOAuth2);
+    bool timeoutOk = false;
+    config.remoteTimeoutMs = parser.value(remoteTimeout).toInt(&timeoutOk);
+    if (!timeoutOk || config.remoteTimeoutMs < 1 || config.remoteTimeoutMs > 600000)
+        return usage(QStringLiteral("--remote-timeout-ms needs a number from 1 to 600000"));
 
     trackersim::SimServer server(config);
     QString error;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "OAuth1.h"
 #include "http/RequestContext.h"
 #include "http/SimResponse.h"
 
@@ -24,6 +25,7 @@ private:
     static Outcome basic(RequestContext &context, const QByteArray &credentials);
     static Outcome bearer(RequestContext &context, const QByteArray &token);
     static Outcome oauth1(RequestContext &context);
+    static Outcome twoLegged(RequestContext &context, const oauth1::Check &check);
 };
 
 } // namespace trackersim

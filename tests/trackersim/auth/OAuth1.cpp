@@ -109,7 +109,11 @@ QByteArray signatureBaseString(const SimRequest &request, const Params &params)
             url.setPort(port);
     }
     url.setPath(request.path);
+    return baseString(request.method, url, params);
+}
 
+QByteArray baseString(const QByteArray &method, const QUrl &baseUri, const Params &params)
+{
     QList<QPair<QString, QString>> encoded;
     for (const auto &[key, value] : params) {
         if (key != QLatin1String("oauth_signature"))
@@ -120,8 +124,8 @@ QByteArray signatureBaseString(const SimRequest &request, const Params &params)
     for (const auto &[key, value] : encoded)
         joined.append(key + QLatin1Char('=') + value);
 
-    return (encode(QString::fromLatin1(request.method)) + QLatin1Char('&') +
-            encode(url.toString(QUrl::FullyEncoded)) + QLatin1Char('&') +
+    return (encode(QString::fromLatin1(method)) + QLatin1Char('&') +
+            encode(baseUri.toString(QUrl::FullyEncoded)) + QLatin1Char('&') +
             encode(joined.join(QLatin1Char('&'))))
         .toLatin1();
 }

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QUrl>
 
 namespace trackersim {
 
@@ -25,6 +26,9 @@ Params requestParameters(const SimRequest &request);
 // An OAuth access attempt for the authenticator; false for the dance servlets that check their own.
 bool isSigned(const SimRequest &request);
 QByteArray signatureBaseString(const SimRequest &request, const Params &params);
+// RFC 5849 3.4.1 from its parts: baseUri has a lower-case scheme and host, no default port, no
+// query; params are every oauth_* and query parameter (oauth_signature is left out).
+QByteArray baseString(const QByteArray &method, const QUrl &baseUri, const Params &params);
 bool verifyRsaSha1(const QByteArray &baseString, const QByteArray &signatureBase64,
                    const QString &publicKey);
 // Bare base64 of an RSA public key, accepting PEM armour and newlines (RSAKeys.fromPemEncoding).

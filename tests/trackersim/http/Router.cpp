@@ -5,8 +5,17 @@ namespace trackersim {
 void Router::add(const QByteArray &method, const QString &pattern, Handler handler,
                  RouteOptions options)
 {
-    m_routes.append(Route{method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts),
-                          std::move(handler), options});
+    Route route{method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), {}, {}, options};
+    route.handler = std::move(handler);
+    m_routes.append(std::move(route));
+}
+
+void Router::addAsync(const QByteArray &method, const QString &pattern, AsyncHandler handler,
+                      RouteOptions options)
+{
+    Route route{method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), {}, {}, options};
+    route.asyncHandler = std::move(handler);
+    m_routes.append(std::move(route));
 }
 
 bool Router::matchSegments(const QStringList &pattern, const QStringList &path,

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 namespace trackersim {
 
@@ -23,6 +24,11 @@ struct RouteOptions
 };
 
 using Handler = std::function<SimResponse(RequestContext &)>;
+// Answers a request exactly once. An asynchronous handler may call it after it returned, e.g.
+// when a remote application replied; the server's event loop keeps serving meanwhile.
+using Responder = std::function<void(SimResponse)>;
+// The context stays alive for as long as the handler holds on to it.
+using AsyncHandler = std::function<void(const std::shared_ptr<RequestContext> &, Responder)>;
 
 // Maps "METHOD /path/{param}/..." to handlers. A {name} segment matches one path segment; a
 // trailing {name+} matches the rest of the path.
@@ -33,7 +39,8 @@ public:
     {
         QByteArray method;
         QStringList segments;
-        Handler handler;
+        Handler handler;           // set for routes that answer at once
+        AsyncHandler asyncHandler; // set for routes that answer later
         RouteOptions options;
     };
 
@@ -46,6 +53,8 @@ public:
 
     void add(const QByteArray &method, const QString &pattern, Handler handler,
              RouteOptions options = {});
+    void addAsync(const QByteArray &method, const QString &pattern, AsyncHandler handler,
+                  RouteOptions options = {});
     Match match(const QByteArray &method, const QString &path) const;
 
 private:

@@ -4,14 +4,18 @@
 
 namespace trackersim {
 
-QByteArray SimRequest::header(const QByteArray &name) const
+QByteArray findHeader(const HeaderList &headers, const QByteArray &name)
 {
-    const QByteArray wanted = name.toLower();
     for (const auto &[key, value] : headers) {
-        if (key == wanted)
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
             return value;
     }
     return {};
+}
+
+QByteArray SimRequest::header(const QByteArray &name) const
+{
+    return findHeader(headers, name);
 }
 
 bool SimRequest::hasHeader(const QByteArray &name) const

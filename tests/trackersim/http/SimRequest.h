@@ -11,6 +11,10 @@
 
 namespace trackersim {
 
+using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+// The value of the first header called `name`, whatever the case of either; empty when absent.
+QByteArray findHeader(const HeaderList &headers, const QByteArray &name);
+
 // One HTTP request as trackersim's handlers see it: copied out of QHttpServerRequest (which is
 // not copyable) so that a reply can be produced later, e.g. after injected latency.
 struct SimRequest

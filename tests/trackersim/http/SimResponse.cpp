@@ -1,5 +1,7 @@
 #include "SimResponse.h"
 
+#include "SimRequest.h"
+
 #include <QJsonDocument>
 
 namespace trackersim {
@@ -58,11 +60,7 @@ SimResponse &SimResponse::withHeader(const QByteArray &name, const QByteArray &v
 
 QByteArray SimResponse::header(const QByteArray &name) const
 {
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
+    return findHeader(headers, name);
 }
 
 bool SimResponse::hasHeader(const QByteArray &name) const

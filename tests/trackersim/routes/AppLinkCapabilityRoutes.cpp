@@ -1,10 +1,12 @@
 #include "AppLinkModel.h"
+#include "AppLinkRemote.h"
 #include "AppLinkRoutes.h"
 
 #include "http/ErrorBodies.h"
 #include "http/RequestContext.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 // Applinks capabilities (spec 3.3 #19): what this instance's applinks can do. Clients use the
 // list as the cheap "does this Jira have applinks v3?" probe (spec 8.1).
@@ -30,27 +32,45 @@ SimResponse oneCapability(RequestContext &context)
     return SimResponse::text(200, '"' + wanted.toLatin1() + '"', "application/json;charset=UTF-8");
 }
 
-SimResponse remoteCapabilities(RequestContext &context)
+void remoteCapabilities(const SharedContext &context, Responder respond)
 {
-    if (auto refusal = requireAdminV3(context))
-        return *refusal;
-    const auto link = find(context.store(), context.request.pathParam(QStringLiteral("id")));
+    if (auto refusal = requireAdminV3(*context))
+        return respond(*refusal);
+    const QString id = context->request.pathParam(QStringLiteral("id"));
+    const auto link = find(context->store(), id);
     if (!link)
-        return errors::appLinksV3(404, QStringLiteral("No application link with id %1")
-                                           .arg(context.request.pathParam(QStringLiteral("id"))));
+        return respond(
+            errors::appLinksV3(404, QStringLiteral("No application link with id %1").arg(id)));
     // RestRemoteApplicationCapabilities; its exact JSON is uncertain. A link back to this very
-    // trackersim has our capabilities; other remotes cannot be reached from here.
-    if (isSelf(link->rpcUrl, context.baseUrl())) {
-        return SimResponse::json(
+    // trackersim has our capabilities, a remote that answers over HTTP is asked for its own, and
+    // the made-up *.example.test hosts do not resolve.
+    switch (reachOf(*context, link->rpcUrl)) {
+    case Reach::Self:
+        return respond(SimResponse::json(
             200, QJsonObject{{QStringLiteral("applinksVersion"), QStringLiteral("9.1.4")},
                              {QStringLiteral("capabilities"),
-                              QJsonArray::fromStringList(kLocalCapabilities)}});
+                              QJsonArray::fromStringList(kLocalCapabilities)}}));
+    case Reach::Pretend:
+        return respond(SimResponse::json(
+            200,
+            QJsonObject{{QStringLiteral("capabilities"), QJsonArray{}},
+                        {QStringLiteral("error"), applinkError("NETWORK_ERROR", "UNKNOWN_HOST")}}));
+    case Reach::Http:
+        break;
     }
-    return SimResponse::json(
-        200, QJsonObject{{QStringLiteral("capabilities"), QJsonArray{}},
-                         {QStringLiteral("error"),
-                          QJsonObject{{QStringLiteral("category"), QStringLiteral("NETWORK_ERROR")},
-                                      {QStringLiteral("type"), QStringLiteral("UNKNOWN_HOST")}}}});
+    RemoteRequest request;
+    request.url = remoteUrl(link->rpcUrl, QStringLiteral("/rest/applinks/3.0/capabilities"));
+    request.headers = {{"Accept", "application/json"}};
+    context->state.remote->send(request, [respond, url = request.url](const RemoteReply &reply) {
+        const QJsonDocument document = QJsonDocument::fromJson(reply.body);
+        if (reply.answered() && reply.status == 200 && document.isArray()) {
+            return respond(SimResponse::json(
+                200, QJsonObject{{QStringLiteral("capabilities"), document.array()}}));
+        }
+        respond(SimResponse::json(
+            200, QJsonObject{{QStringLiteral("capabilities"), QJsonArray{}},
+                             {QStringLiteral("error"), remoteCallError(url, reply)}}));
+    });
 }
 
 } // namespace
@@ -58,7 +78,8 @@ SimResponse remoteCapabilities(RequestContext &context)
 void registerCapabilities(Router &router)
 {
     addRoute(router, "GET", kV3, QStringLiteral("capabilities"), listCapabilities);
-    addRoute(router, "GET", kV3, QStringLiteral("capabilities/remote/{id}"), remoteCapabilities);
+    addAsyncRoute(router, "GET", kV3, QStringLiteral("capabilities/remote/{id}"),
+                  remoteCapabilities);
     addRoute(router, "GET", kV3, QStringLiteral("capabilities/{capability}"), oneCapability);
 }
 

@@ -1,5 +1,6 @@
 #include "AppLinkEntities.h"
 
+#include "AppLinkRemote.h"
 #include "http/ErrorBodies.h"
 #include "http/RequestContext.h"
 
@@ -123,14 +124,10 @@ QJsonObject ownManifest(const RequestContext &context)
 {
     const QString base = context.baseUrl();
     // In 9.1.4 the outbound set is filled from the inbound types as well.
-    const QJsonArray authTypes{
-        QStringLiteral("placeholder.to.ensure.backwards.compatibility"),
-        QStringLiteral("com.atlassian.applinks.api.auth.types.OAuthAuthenticationProvider"),
-        QStringLiteral(
-            "com.atlassian.applinks.api.auth.types.TwoLeggedOAuthAuthenticationProvider"),
-        QStringLiteral("com.atlassian.applinks.api.auth.types."
-                       "TwoLeggedOAuthWithImpersonationAuthenticationProvider")};
-    return QJsonObject{{QStringLiteral("id"), idForUrl(base)},
+    const QJsonArray authTypes = QJsonArray::fromStringList(
+        QStringList{QStringLiteral("placeholder.to.ensure.backwards.compatibility")} +
+        oauthProviderTypes());
+    return QJsonObject{{QStringLiteral("id"), context.state.applicationId},
                        {QStringLiteral("name"), context.config().serverTitle},
                        {QStringLiteral("typeId"), QStringLiteral("jira")},
                        {QStringLiteral("version"), context.config().jiraVersion},
@@ -214,6 +211,17 @@ SimResponse invalidIdUncaught(const SimRequest &request, const QString &id)
                                  id);
 }
 
+SimResponse formError(const SimRequest &request, const QString &message, const QString &field)
+{
+    return listError(request, 400, {message}, {field});
+}
+
+SimResponse invalidUrl(const SimRequest &request, const QString &url)
+{
+    return listError(request, 400,
+                     {QStringLiteral("The URL '") + url + QStringLiteral("' is not valid.")});
+}
+
 SimResponse v3Errors(int status, const QJsonArray &errors)
 {
     return SimResponse::json(status, QJsonObject{{QStringLiteral("status"), status},
@@ -242,21 +250,14 @@ SimResponse v3NoSuchLink(const QString &id)
 
 std::optional<QJsonObject> remoteError(const AppLink &link, const QString &baseUrl)
 {
-    auto error = [](const char *category, const char *type, const QString &details = {}) {
-        QJsonObject body{{QStringLiteral("category"), QString::fromLatin1(category)},
-                         {QStringLiteral("type"), QString::fromLatin1(type)}};
-        if (!details.isEmpty()) // RestApplinkError is serialised NON_NULL
-            body.insert(QStringLiteral("details"), details);
-        return body;
-    };
     if (link.system)
-        return error("SYSTEM", "SYSTEM_LINK");
+        return applinkError("SYSTEM", "SYSTEM_LINK");
     if (!isAtlassian(link.typeId))
-        return error("NON_ATLASSIAN", "GENERIC_LINK");
+        return applinkError("NON_ATLASSIAN", "GENERIC_LINK");
     if (isSelf(link.rpcUrl, baseUrl))
         return std::nullopt;
     // The *.example.test hosts do not resolve: Jira's HTTP client reports an unknown host.
-    return error("NETWORK_ERROR", "UNKNOWN_HOST", hostOf(link.rpcUrl));
+    return applinkError("NETWORK_ERROR", "UNKNOWN_HOST", hostOf(link.rpcUrl));
 }
 
 } // namespace trackersim::applinks

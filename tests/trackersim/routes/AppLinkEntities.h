@@ -37,6 +37,8 @@ SimResponse negotiated(const SimRequest &request, int status, const QString &xml
 // E3, ErrorListEntity; XML is <error status="n"><message>…</message><fields>…</fields></error>.
 SimResponse listError(const SimRequest &request, int status, const QStringList &messages,
                       const QStringList &fields = {});
+// E3 400 for one form field, e.g. "application-name" (RestUtil.badFormRequest).
+SimResponse formError(const SimRequest &request, const QString &message, const QString &field);
 // E2 for a write, naming the created or updated resource.
 enum class Touched { Created, Updated };
 SimResponse writeStatus(const SimRequest &request, int status, Touched touched, const QString &href,
@@ -44,14 +46,17 @@ SimResponse writeStatus(const SimRequest &request, int status, Touched touched, 
 // E2 for an exception no applinks code handles (Jersey's uncaught-exception mapper).
 SimResponse uncaught(const SimRequest &request, const QString &message);
 SimResponse invalidIdUncaught(const SimRequest &request, const QString &id);
+// E3 400 "The URL '…' is not valid." (applinks.error.url.invalid).
+SimResponse invalidUrl(const SimRequest &request, const QString &url);
 // E4 with several errors, as a failed validation reports them.
 SimResponse v3Errors(int status, const QJsonArray &errors);
 QJsonObject v3Error(const QString &summary, const QString &context = {});
 SimResponse v3InvalidId(const QString &id);
 SimResponse v3NoSuchLink(const QString &id);
 
-// Why trackersim cannot work with the link's remote end (RestApplinkError), or nothing for a
-// link to this very instance, the only remote that really answers.
+// What can be said about the link's remote end without calling it (RestApplinkError): system and
+// generic links, the made-up hosts (unknown hosts); nothing for a link to this very instance.
+// Health checks of remotes that answer over HTTP call them (AppLinkHealth.h).
 std::optional<QJsonObject> remoteError(const AppLink &link, const QString &baseUrl);
 
 } // namespace trackersim::applinks

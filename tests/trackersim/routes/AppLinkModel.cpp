@@ -64,12 +64,46 @@ QJsonObject OAuthLevel::toJson() const
                        {QStringLiteral("twoLoImpersonationEnabled"), twoLoImpersonation}};
 }
 
+std::optional<OAuthLevel> OAuthLevel::fromJson(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject object = value.toObject();
+    return OAuthLevel{object.value(QStringLiteral("enabled")).toBool(),
+                      object.value(QStringLiteral("twoLoEnabled")).toBool(),
+                      object.value(QStringLiteral("twoLoImpersonationEnabled")).toBool()};
+}
+
+QJsonObject OAuthLevels::toJson() const
+{
+    return QJsonObject{{QStringLiteral("incoming"), incoming.toJson()},
+                       {QStringLiteral("outgoing"), outgoing.toJson()}};
+}
+
+std::optional<OAuthLevels> OAuthLevels::fromJson(const QJsonObject &object)
+{
+    const auto incoming = OAuthLevel::fromJson(object.value(QStringLiteral("incoming")));
+    const auto outgoing = OAuthLevel::fromJson(object.value(QStringLiteral("outgoing")));
+    if (!incoming || !outgoing)
+        return std::nullopt;
+    return OAuthLevels{*incoming, *outgoing};
+}
+
 void addRoute(Router &router, const QByteArray &method, const QStringList &versions,
               const QString &tail, Handler handler, RouteOptions options)
 {
     for (const QString &version : versions)
         router.add(method, QStringLiteral("/rest/applinks/") + version + QLatin1Char('/') + tail,
                    handler, options);
+}
+
+void addAsyncRoute(Router &router, const QByteArray &method, const QStringList &versions,
+                   const QString &tail, AsyncHandler handler, RouteOptions options)
+{
+    for (const QString &version : versions)
+        router.addAsync(method,
+                        QStringLiteral("/rest/applinks/") + version + QLatin1Char('/') + tail,
+                        handler, options);
 }
 
 std::optional<AppLink> find(const Store &store, const QString &id)
@@ -226,6 +260,14 @@ void storeIncoming(Store &store, const QString &linkId, const OAuthLevel &incomi
                {incoming.enabled, incoming.twoLo, incoming.twoLoImpersonation, linkId});
 }
 
+QStringList oauthProviderTypes()
+{
+    const QString prefix = QStringLiteral("com.atlassian.applinks.api.auth.types.");
+    return {prefix + QStringLiteral("OAuthAuthenticationProvider"),
+            prefix + QStringLiteral("TwoLeggedOAuthAuthenticationProvider"),
+            prefix + QStringLiteral("TwoLeggedOAuthWithImpersonationAuthenticationProvider")};
+}
+
 bool isKnownType(const QString &typeId)
 {
     for (const char *known : kKnownTypes) {
@@ -328,15 +370,6 @@ bool sameOrigin(const QString &a, const QString &b)
 bool isSelf(const QString &url, const QString &baseUrl)
 {
     return sameOrigin(url, baseUrl);
-}
-
-bool isReachable(const QString &url, const QString &baseUrl)
-{
-    // trackersim cannot download remote manifests. It pretends that the made-up *.example.test
-    // hosts and anything on the loopback interface answer, and that every other host is down.
-    const QString host = hostOf(url);
-    return isHttpUrl(url) && (host.endsWith(QLatin1String(".example.test")) ||
-                              isLoopbackName(host) || isSelf(url, baseUrl));
 }
 
 QString iconUrl(const QString &baseUrl, const QString &typeId)

@@ -39,18 +39,26 @@ struct OAuthLevel
     bool twoLoImpersonation = false;
 
     QJsonObject toJson() const;
+    static std::optional<OAuthLevel> fromJson(const QJsonValue &value);
     bool isOff() const { return !enabled && !twoLo && !twoLoImpersonation; }
+    bool operator==(const OAuthLevel &other) const = default;
 };
 
 struct OAuthLevels
 {
     OAuthLevel incoming;
     OAuthLevel outgoing;
+
+    QJsonObject toJson() const;
+    // {"incoming": RestOAuthConfig, "outgoing": RestOAuthConfig}; nullopt when either is missing.
+    static std::optional<OAuthLevels> fromJson(const QJsonObject &object);
 };
 
 // Registers one resource under every REST version that serves it, e.g. {"1.0", "latest"}.
 void addRoute(Router &router, const QByteArray &method, const QStringList &versions,
               const QString &tail, Handler handler, RouteOptions options = {});
+void addAsyncRoute(Router &router, const QByteArray &method, const QStringList &versions,
+                   const QString &tail, AsyncHandler handler, RouteOptions options = {});
 
 // --- stored links ---
 std::optional<AppLink> find(const Store &store, const QString &id);
@@ -72,6 +80,9 @@ void storeOutgoing(Store &store, const QString &linkId, const OAuthLevel &outgoi
 void storeIncoming(Store &store, const QString &linkId, const OAuthLevel &incoming);
 
 // --- rules ---
+// The provider class names of OAuth, 2-legged OAuth and 2-legged OAuth with impersonation, in
+// that order (manifests, listApplicationlinks).
+QStringList oauthProviderTypes();
 bool isKnownType(const QString &typeId);
 bool isAtlassian(const QString &typeId);
 QString typeDisplayName(const QString &typeId);
@@ -85,7 +96,6 @@ bool isHttpUrl(const QString &url);
 // Same scheme, host and port; "localhost" and "127.0.0.1" count as one host.
 bool sameOrigin(const QString &a, const QString &b);
 bool isSelf(const QString &url, const QString &baseUrl);
-bool isReachable(const QString &url, const QString &baseUrl);
 QString hostOf(const QString &url);
 QString iconUrl(const QString &baseUrl, const QString &typeId);
 QString iconUri(const QString &baseUrl, const QString &typeId);

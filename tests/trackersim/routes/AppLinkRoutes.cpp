@@ -2,6 +2,7 @@
 
 #include "AppLinkEntities.h"
 #include "AppLinkModel.h"
+#include "AppLinkRemote.h"
 #include "AppLinkRoutes.h"
 #include "http/ErrorBodies.h"
 #include "http/RequestContext.h"
@@ -183,19 +184,9 @@ SimResponse insertNew(RequestContext &context, const AppLink &submitted, const Q
     return writeStatus(context.request, 201, Touched::Created, selfHref(context, submitted.id));
 }
 
-SimResponse createOrUpdate(RequestContext &context)
+// The part of the v1 PUT after the remote's manifest was downloaded.
+SimResponse createOrUpdateChecked(RequestContext &context, AppLink submitted)
 {
-    if (auto denied = requireAdminV1(context))
-        return *denied;
-    AppLink submitted;
-    if (auto invalid = readEntity(context, &submitted))
-        return *invalid;
-    // The v1 PUT downloads the remote manifest first (spec 3.4 (5)).
-    if (!isReachable(submitted.rpcUrl, context.baseUrl())) {
-        return listError(context.request, 400,
-                         {QStringLiteral("The application at ") + submitted.rpcUrl +
-                          QStringLiteral(" is not reachable.")});
-    }
     const QString pathId = context.request.pathParam(QStringLiteral("id"));
     if (!isApplicationId(pathId))
         return invalidIdUncaught(context.request, pathId);
@@ -212,31 +203,101 @@ SimResponse createOrUpdate(RequestContext &context)
                          QStringLiteral("' already exists."));
 }
 
-SimResponse deleteLink(RequestContext &context)
+void createOrUpdate(const SharedContext &context, Responder respond)
 {
-    if (auto denied = requireAdminV1(context))
-        return *denied;
-    const QString id = context.request.pathParam(QStringLiteral("id"));
-    if (!isApplicationId(id))
-        return invalidIdUncaught(context.request, id);
-    const auto link = find(context.store(), id);
-    if (!link)
-        return errors::restStatus(context.request, 404, notFoundMessage(id));
-    if (link->system && !callerIsSysadmin(context))
-        return onlySysadmin(context);
-    // Deleting the remote end needs this user's OAuth token for the remote, which nobody can
-    // hold for a host trackersim cannot reach; a link to this very instance is its own remote.
-    const bool reciprocate = context.request.queryValue(QStringLiteral("reciprocate"))
-                                 .compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
-    if (reciprocate && !isSelf(link->rpcUrl, context.baseUrl())) {
-        return errors::restStatus(context.request, 401,
-                                  QStringLiteral("You must authenticate with the remote application"
-                                                 " first: credentials required."));
-    }
-    remove(context.store(), *link);
+    if (auto denied = requireAdminV1(*context))
+        return respond(*denied);
+    AppLink submitted;
+    if (auto invalid = readEntity(*context, &submitted))
+        return respond(*invalid);
+    // The v1 PUT downloads the remote manifest first (spec 3.4 (5)). trackersim's reading: from
+    // a server that answers, an Atlassian type needs a manifest and a generic application only
+    // an answer; the made-up *.example.test hosts all count as reachable.
+    const bool madeUp = reachOf(*context, submitted.rpcUrl) == Reach::Pretend;
+    fetchManifest(context, submitted.rpcUrl,
+                  [context, respond, submitted, madeUp](const ManifestLookup &found) {
+                      const bool answered = found.outcome != ManifestLookup::Outcome::Unreachable;
+                      const bool usable = found.outcome == ManifestLookup::Outcome::Found ||
+                                          (answered && (madeUp || !isAtlassian(submitted.typeId)));
+                      if (!usable) {
+                          return respond(
+                              listError(context->request, 400,
+                                        {QStringLiteral("The application at ") + submitted.rpcUrl +
+                                         QStringLiteral(" is not reachable.")}));
+                      }
+                      respond(createOrUpdateChecked(*context, submitted));
+                  });
+}
+
+SimResponse credentialsRequired(const RequestContext &context)
+{
+    return errors::restStatus(context.request, 401,
+                              QStringLiteral("You must authenticate with the remote application"
+                                             " first: credentials required."));
+}
+
+SimResponse deleteLocally(RequestContext &context, const AppLink &link)
+{
+    remove(context.store(), link);
     return errors::restStatus(context.request, 200,
-                              QStringLiteral("Deleted application with id '") + id +
+                              QStringLiteral("Deleted application with id '") + link.id +
                                   QLatin1Char('\''));
+}
+
+// ApplicationLinkClient.deleteReciprocalLinkFrom: DELETE the remote's link to us with the link's
+// authentication, then the local one. trackersim holds no user's OAuth token for a remote, so the
+// only authentication it can use without the user is 2-legged OAuth with impersonation.
+void deleteBothEnds(const SharedContext &context, const AppLink &link, Responder respond)
+{
+    const OAuthLevels levels = oauthLevels(context->store(), link, false);
+    if (!levels.outgoing.twoLoImpersonation || context->caller.isAnonymous())
+        return respond(credentialsRequired(*context));
+    const QUrl url = remoteUrl(link.rpcUrl, QStringLiteral("/rest/applinks/1.0/applicationlink/") +
+                                                context->state.applicationId +
+                                                QStringLiteral("?reciprocate=false"));
+    context->state.remote->send(
+        signedRequest(*context, "DELETE", url, context->caller.userName),
+        [context, respond, id = link.id](const RemoteReply &reply) {
+            // Only 200 counts as deleted; a remote asking for credentials is passed on, and
+            // anything else (404 included) leaves both ends as they were.
+            if (reply.answered() && reply.status == 401)
+                return respond(credentialsRequired(*context));
+            if (!reply.answered() || reply.status != 200)
+                return respond(errors::restStatus(
+                    context->request, 500,
+                    QStringLiteral("The application link could not be deleted in the remote"
+                                   " application.")));
+            const auto current = find(context->store(), id);
+            if (!current)
+                return respond(errors::restStatus(context->request, 404, notFoundMessage(id)));
+            respond(deleteLocally(*context, *current));
+        });
+}
+
+void deleteLink(const SharedContext &context, Responder respond)
+{
+    if (auto denied = requireAdminV1(*context))
+        return respond(*denied);
+    const QString id = context->request.pathParam(QStringLiteral("id"));
+    if (!isApplicationId(id))
+        return respond(invalidIdUncaught(context->request, id));
+    const auto link = find(context->store(), id);
+    if (!link)
+        return respond(errors::restStatus(context->request, 404, notFoundMessage(id)));
+    if (link->system && !callerIsSysadmin(*context))
+        return respond(onlySysadmin(*context));
+    const bool reciprocate = context->request.queryValue(QStringLiteral("reciprocate"))
+                                 .compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+    if (!reciprocate)
+        return respond(deleteLocally(*context, *link));
+    switch (reachOf(*context, link->rpcUrl)) {
+    case Reach::Self: // a link to this very instance is its own remote end
+        return respond(deleteLocally(*context, *link));
+    case Reach::Pretend: // nobody holds a token for a host that does not exist
+        return respond(credentialsRequired(*context));
+    case Reach::Http:
+        return deleteBothEnds(context, *link, std::move(respond));
+    }
 }
 
 SimResponse postPrimary(RequestContext &context)
@@ -300,9 +361,9 @@ void registerAppLinks(Router &router)
     addRoute(router, "GET", kV1AndV2, QStringLiteral("applicationlink/{id}"), getLink, kWebSudo);
     addRoute(router, "GET", kV1AndV2, QStringLiteral("applicationlink/primary/{typeId}"),
              getPrimary, kWebSudo);
-    addRoute(router, "PUT", kV1AndV2, QStringLiteral("applicationlink/{id}"), createOrUpdate,
-             kWebSudo);
-    addRoute(router, "DELETE", kV1AndV2, QStringLiteral("applicationlink/{id}"), deleteLink);
+    addAsyncRoute(router, "PUT", kV1AndV2, QStringLiteral("applicationlink/{id}"), createOrUpdate,
+                  kWebSudo);
+    addAsyncRoute(router, "DELETE", kV1AndV2, QStringLiteral("applicationlink/{id}"), deleteLink);
     addRoute(router, "POST", kV1AndV2, QStringLiteral("applicationlink/primary/{id}"), postPrimary,
              kWebSudo);
     addRoute(router, "PUT", kV2, QStringLiteral("applicationlink"), createV2, kWebSudo);

@@ -1,6 +1,7 @@
 #include "Routes.h"
 
 #include "AppLinkEntities.h"
+#include "AppLinkRemote.h"
 #include "OAuth1Provider.h"
 #include "http/ErrorBodies.h"
 #include "http/RequestContext.h"
@@ -200,28 +201,53 @@ std::optional<SimResponse> readConsumer(const RequestContext &context,
     return std::nullopt;
 }
 
-SimResponse putConsumerRoute(RequestContext &context)
+SimResponse stored(RequestContext &context, const Consumer &consumer)
 {
-    std::optional<applinks::AppLink> link;
-    if (auto refusal = refuse(context, &link))
-        return *refusal;
-    if (context.request.queryValue(QStringLiteral("autoConfigure")).toLower() ==
-        QLatin1String("true")) {
-        // trackersim never calls remote applications, so fetching their consumer-info always fails.
-        return errors::restStatus(
-            context.request, 500,
-            QStringLiteral(
-                "Failed to retrieve the consumer information of the remote application."));
-    }
-    Consumer consumer;
-    if (auto refusal = readConsumer(context, *link, &consumer))
-        return *refusal;
     if (!putConsumer(context.store(), consumer, context.nowMs()))
         return errors::restStatus(context.request, 500,
                                   QStringLiteral("The consumer could not be stored."));
     // Status.created with the consumer's self link, relative as applinks 9.1.4 builds it.
     return applinks::writeStatus(context.request, 201, applinks::Touched::Created,
-                                 consumerHref(link->id));
+                                 consumerHref(consumer.linkId));
+}
+
+// ?autoConfigure=true: the consumer is the remote's own, read from its consumer-info; only the
+// 2-legged options come from the body.
+void autoConfigure(const applinks::SharedContext &context, const applinks::AppLink &link,
+                   Responder respond)
+{
+    const QJsonObject body = context->request.jsonBody().object();
+    Consumer options;
+    options.linkId = link.id;
+    options.twoLOAllowed = body.value(QStringLiteral("twoLOAllowed")).toBool();
+    options.executingTwoLOUser = body.value(QStringLiteral("executingTwoLOUser")).toString();
+    options.twoLOImpersonationAllowed =
+        body.value(QStringLiteral("twoLOImpersonationAllowed")).toBool();
+    applinks::fetchConsumer(
+        context, link.rpcUrl, options,
+        [context, respond, id = link.id](const std::optional<Consumer> &consumer) {
+            if (!consumer || !applinks::find(context->store(), id)) {
+                return respond(errors::restStatus(
+                    context->request, 500,
+                    QStringLiteral("Failed to retrieve the consumer information of the remote"
+                                   " application.")));
+            }
+            respond(stored(*context, *consumer));
+        });
+}
+
+void putConsumerRoute(const applinks::SharedContext &context, Responder respond)
+{
+    std::optional<applinks::AppLink> link;
+    if (auto refusal = refuse(*context, &link))
+        return respond(*refusal);
+    if (context->request.queryValue(QStringLiteral("autoConfigure")).toLower() ==
+        QLatin1String("true"))
+        return autoConfigure(context, *link, std::move(respond));
+    Consumer consumer;
+    if (auto refusal = readConsumer(*context, *link, &consumer))
+        return respond(*refusal);
+    respond(stored(*context, consumer));
 }
 
 SimResponse consumerInfo(RequestContext &context)
@@ -249,7 +275,7 @@ void registerConsumers(Router &router)
         router.add("GET", base + QStringLiteral("/consumer"), getConsumers, webSudo);
         // No DELETE: applinks-oauth 9.1.4 has none; the add-consumer-manually servlet removes
         // consumers.
-        router.add("PUT", base + QStringLiteral("/consumer"), putConsumerRoute, webSudo);
+        router.addAsync("PUT", base + QStringLiteral("/consumer"), putConsumerRoute, webSudo);
     }
     router.add("GET", QStringLiteral("/plugins/servlet/oauth/consumer-info"), consumerInfo);
     oauth1sp::registerConsumerServlet(router);

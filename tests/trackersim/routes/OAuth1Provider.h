@@ -90,6 +90,7 @@ struct Identity
 {
     QString consumerKey; // "jira:<uuid>"
     QString publicKey;   // bare base64 SubjectPublicKeyInfo
+    QString privateKey;  // PKCS#8 PEM, for signing requests to linked applications; never output
 };
 
 // Generated on first use and kept in the database, so it survives restarts.

@@ -48,7 +48,8 @@ Identity instanceIdentity(Store &store, qint64 nowMs)
 {
     const auto load = [&store] {
         return store.one(
-            QStringLiteral("SELECT consumer_key, public_key FROM instance_identity WHERE id = 1"));
+            QStringLiteral("SELECT consumer_key, public_key, private_key FROM instance_identity"
+                           " WHERE id = 1"));
     };
     auto row = load();
     if (!row) {
@@ -63,7 +64,8 @@ Identity instanceIdentity(Store &store, qint64 nowMs)
         row = load();
     }
     return Identity{row->value(QStringLiteral("consumer_key")).toString(),
-                    row->value(QStringLiteral("public_key")).toString()};
+                    row->value(QStringLiteral("public_key")).toString(),
+                    row->value(QStringLiteral("private_key")).toString()};
 }
 
 QString pathAndQuery(const RequestContext &context)

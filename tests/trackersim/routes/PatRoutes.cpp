@@ -137,9 +137,11 @@ qint64 insertToken(RequestContext &context, const NewToken &token, QByteArray *r
         const QVariant expiring =
             token.expirationDays ? QVariant(now + *token.expirationDays * kDayMs) : QVariant();
         const bool stored = store.exec(
-            QStringLiteral("INSERT INTO pats (id, user_name, name, secret_hash,"
-                           " created_at, expiring_at) VALUES (?, ?, ?, ?, ?, ?)"),
-            {id, context.caller.userName, token.name, crypto::sha256Hex(*raw), now, expiring});
+            QStringLiteral("INSERT INTO pats (id, user_name, user_key, name, secret_hash,"
+                           " created_at, expiring_at) VALUES (?, ?, (SELECT user_key FROM users"
+                           " WHERE lower(name) = lower(?)), ?, ?, ?, ?)"),
+            {id, context.caller.userName, context.caller.userName, token.name,
+             crypto::sha256Hex(*raw), now, expiring});
         return stored ? id : -1;
     }
     return -1;

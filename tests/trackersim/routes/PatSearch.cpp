@@ -53,7 +53,7 @@ constexpr SortField kSortFields[] = {
      "p.last_accessed_at IS NULL DESC, p.last_accessed_at DESC"},
     // trackersim's choice: names compare case-insensitively, as most Jira databases collate.
     {"name", "p.name COLLATE NOCASE ASC", "p.name COLLATE NOCASE DESC"},
-    {"userKey", "u.user_key ASC", "u.user_key DESC"},
+    {"userKey", "p.user_key ASC", "p.user_key DESC"},
 };
 
 const SortField *sortField(const QString &name)
@@ -209,52 +209,66 @@ std::optional<SimResponse> validateSearchRequest(TokenSearchRequest *request)
     return std::nullopt;
 }
 
-TokenSearchPage searchTokens(const Store &store, const TokenSearchRequest &request)
+TokenSearchQuery searchQuery(const TokenSearchRequest &request)
 {
     // Conditions are fixed fragments chosen by which filters were sent; every value is bound.
+    // Each filter and sort term is written the way an index of schema version 7 is defined, so
+    // that SQLite walks that index instead of sorting every token.
     QStringList conditions{QStringLiteral("1 = 1")};
-    QVariantList values;
+    TokenSearchQuery query;
     if (!request.userKeys.isEmpty()) {
-        conditions.append(QStringLiteral("u.user_key IN (SELECT value FROM json_each(?))"));
-        values.append(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(request.userKeys))
-                                            .toJson(QJsonDocument::Compact)));
+        conditions.append(QStringLiteral("p.user_key IN (SELECT value FROM json_each(?))"));
+        query.values.append(
+            QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(request.userKeys))
+                                  .toJson(QJsonDocument::Compact)));
     }
     if (!request.name.isEmpty()) {
-        conditions.append(QStringLiteral("instr(lower(p.name), lower(?)) > 0"));
-        values.append(request.name);
+        // LIKE folds ASCII case as lower() does, at a third of the cost; the text's own % and _
+        // are escaped so that they match themselves.
+        QString literal = request.name;
+        literal.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+        conditions.append(QStringLiteral("p.name LIKE ? ESCAPE '\\'"));
+        query.values.append(QString(QLatin1Char('%') + literal + QLatin1Char('%')));
     }
     for (const DateBound &bound : request.dates) {
         conditions.append(QString::fromLatin1(kDateFields[bound.field].condition));
-        values.append(bound.ms);
+        query.values.append(bound.ms);
     }
     if (request.isUsed) {
         conditions.append(*request.isUsed ? QStringLiteral("p.last_accessed_at IS NOT NULL")
                                           : QStringLiteral("p.last_accessed_at IS NULL"));
     }
+    const QString where = QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+    query.countSql = QStringLiteral("SELECT count(*) FROM pats p") + where;
 
-    const QString from =
-        QStringLiteral(
-            " FROM pats p LEFT JOIN users u ON lower(u.name) = lower(p.user_name) WHERE ") +
-        conditions.join(QStringLiteral(" AND "));
-    TokenSearchPage page;
-    page.total =
-        store.scalar(QString(QStringLiteral("SELECT count(*)") + from), values).toLongLong();
-
-    const SortField *sort = sortField(*request.sortBy);
+    const SortField *sort = sortField(request.sortBy.value_or(QStringLiteral("name")));
     const bool descending = request.orderBy == QLatin1String("desc");
     // DefaultTokenService adds "createdAt DESC" after the chosen order; the id makes it total.
     const QString order = QStringLiteral(" ORDER BY ") +
                           QString::fromLatin1(descending ? sort->descending : sort->ascending) +
-                          QStringLiteral(", p.created_at DESC, p.id ASC LIMIT ? OFFSET ?");
-    QVariantList pageValues = values;
-    pageValues << request.limit << qint64(request.page) * request.limit;
-    const auto rows =
-        store.all(QString(QStringLiteral("SELECT p.id, p.name, p.created_at, p.expiring_at,"
-                                         " p.last_accessed_at, u.user_key, u.name AS username,"
-                                         " u.display_name, u.email") +
-                          from + order),
-                  pageValues);
-    for (const QVariantMap &row : rows) {
+                          QStringLiteral(", p.created_at DESC, p.id ASC");
+    // The page is chosen from an index alone; only its rows are then read in full and joined
+    // with their owners (a join in the inner query would run for every skipped row too).
+    query.pageSql = QStringLiteral("SELECT p.id, p.name, p.created_at, p.expiring_at,"
+                                   " p.last_accessed_at, u.user_key, u.name AS username,"
+                                   " u.display_name, u.email FROM (SELECT p.id FROM pats p") +
+                    where + order +
+                    QStringLiteral(" LIMIT ? OFFSET ?) page JOIN pats p ON p.id = page.id"
+                                   " LEFT JOIN users u ON u.user_key = p.user_key") +
+                    order;
+    query.pageValues = query.values;
+    query.pageValues << request.limit << qint64(request.page) * request.limit;
+    return query;
+}
+
+TokenSearchPage searchTokens(const Store &store, const TokenSearchRequest &request)
+{
+    const TokenSearchQuery query = searchQuery(request);
+    TokenSearchPage page;
+    page.total = store.scalar(query.countSql, query.values).toLongLong();
+    for (const QVariantMap &row : store.all(query.pageSql, query.pageValues)) {
         QJsonObject token = tokenJson(row);
         // A token whose owner no longer exists has no profile, as in TokenSearchResource.
         if (!row.value(QStringLiteral("user_key")).isNull())

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 
 #include <optional>
 
@@ -48,6 +49,15 @@ struct TokenSearchPage
 std::optional<SimResponse> parseSearchRequest(const QJsonValue &body, TokenSearchRequest *request);
 // RestValidator.verifyTokenSearchRequest and Spring's PageRequest checks (400 E5).
 std::optional<SimResponse> validateSearchRequest(TokenSearchRequest *request);
+// The SQL of one search: the total count and one page, with their bound values.
+struct TokenSearchQuery
+{
+    QString countSql;
+    QVariantList values;
+    QString pageSql;
+    QVariantList pageValues;
+};
+TokenSearchQuery searchQuery(const TokenSearchRequest &request);
 // One page of matching tokens, each with its owner's userProfileResource.
 TokenSearchPage searchTokens(const Store &store, const TokenSearchRequest &request);
 

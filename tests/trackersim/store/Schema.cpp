@@ -112,9 +112,54 @@ static QStringList patTables()
     };
 }
 
+// Version 6: the admin token search (PatSearch.cpp) pages through 100,000 tokens in milliseconds.
+// A token carries its owner's user key, as Jira's token table does, so that filtering and sorting
+// by owner need no join. Each sort order has an index that yields the rows in exactly that order
+// (sort key, then Jira's "created DESC", then the id every index ends with) and holds every column
+// a filter looks at, so that a page, even a deep one, is read from the index alone. Never-used and
+// never-expiring tokens form large groups of equal keys; their descending orders get indexes of
+// their own rather than a sort of the whole group.
+static QStringList patSearchIndexes()
+{
+    const QString nonExpiring = QStringLiteral("IFNULL(expiring_at, 253402214400000)");
+    return {
+        QStringLiteral("CREATE INDEX users_by_lower_name ON users (lower(name))"),
+        QStringLiteral("ALTER TABLE pats ADD COLUMN user_key TEXT"),
+        QStringLiteral("UPDATE pats SET user_key = (SELECT u.user_key FROM users u"
+                       " WHERE lower(u.name) = lower(pats.user_name))"),
+        QStringLiteral("CREATE INDEX pats_by_lower_user ON pats (lower(user_name))"),
+        QStringLiteral("CREATE INDEX pats_by_name ON pats (name COLLATE NOCASE, created_at DESC,"
+                       " expiring_at, last_accessed_at, user_key)"),
+        QStringLiteral("CREATE INDEX pats_by_created ON pats (created_at, name, expiring_at,"
+                       " last_accessed_at, user_key)"),
+        QString(
+            QStringLiteral("CREATE INDEX pats_by_expiry ON pats (") + nonExpiring +
+            QStringLiteral(", created_at DESC, name, expiring_at, last_accessed_at, user_key)")),
+        QString(QStringLiteral("CREATE INDEX pats_by_expiry_desc ON pats (") + nonExpiring +
+                QStringLiteral(" DESC, created_at DESC, name, expiring_at, last_accessed_at,"
+                               " user_key)")),
+        QStringLiteral("CREATE INDEX pats_by_last_used ON pats (last_accessed_at IS NULL,"
+                       " last_accessed_at, created_at DESC, name, expiring_at, user_key)"),
+        QStringLiteral("CREATE INDEX pats_by_last_used_desc ON pats (last_accessed_at IS NULL DESC,"
+                       " last_accessed_at DESC, created_at DESC, name, expiring_at, user_key)"),
+        QStringLiteral("CREATE INDEX pats_by_user_key ON pats (user_key, created_at DESC, name,"
+                       " expiring_at, last_accessed_at)"),
+    };
+}
+
+// Version 7: this instance's application id, kept when the base URL changes (the manifest id).
+static QStringList instanceTable()
+{
+    return {
+        QStringLiteral("CREATE TABLE instance (id INTEGER PRIMARY KEY CHECK (id = 1),"
+                       " application_id TEXT NOT NULL)"),
+    };
+}
+
 QList<QStringList> migrations()
 {
-    return {coreTables(), appLinkTables(), oauth1Tables(), oauth2Tables(), patTables()};
+    return {coreTables(), appLinkTables(),    oauth1Tables(), oauth2Tables(),
+            patTables(),  patSearchIndexes(), instanceTable()};
 }
 
 } // namespace trackersim::schema

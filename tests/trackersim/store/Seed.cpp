@@ -213,13 +213,18 @@ bool addPersonalToken(Store &store, const QString &user, const QString &name, qi
                       const QVariant &expiring, const QVariant &lastUsed)
 {
     // The id is 12 random digits, as in Jira's token format; the secret itself is discarded.
-    const QString id = QStringLiteral("1") + crypto::randomDigits(11);
+    // Among 100,000 tokens two ids collide now and then, so a taken one is drawn again.
+    QString id;
+    do
+        id = QStringLiteral("1") + crypto::randomDigits(11);
+    while (store.one(QStringLiteral("SELECT 1 FROM pats WHERE id = ?"), {id.toLongLong()}));
     const QByteArray raw = QByteArray(id.toLatin1() + ':' + crypto::randomBytes(20)).toBase64();
     return store.exec(
         QStringLiteral(
-            "INSERT INTO pats (id, user_name, name, secret_hash, created_at, expiring_at,"
-            " last_accessed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-        {id.toLongLong(), user, name, crypto::sha256Hex(raw), created, expiring, lastUsed});
+            "INSERT INTO pats (id, user_name, user_key, name, secret_hash, created_at,"
+            " expiring_at, last_accessed_at) VALUES (?, ?, (SELECT user_key FROM users WHERE"
+            " lower(name) = lower(?)), ?, ?, ?, ?, ?)"),
+        {id.toLongLong(), user, user, name, crypto::sha256Hex(raw), created, expiring, lastUsed});
 }
 
 bool addPersonalTokens(Store &store, qint64 now)
