@@ -2,6 +2,7 @@
 
 #include "api/ServerConnection.h"
 #include "cli/CliCommandGroup.h"
+#include "cli/CliLinks.h"
 #include "secrets/SecretStore.h"
 #include "storage/ActivityLog.h"
 #include "storage/Database.h"
@@ -52,6 +53,8 @@ void CliApp::dispatch()
     using MakeGroup = CliCommandGroup *(*)(CliApp &);
     const QList<std::pair<QLatin1String, MakeGroup>> groups{
         // {QLatin1String("links"), [](CliApp &app) -> CliCommandGroup * { return new …(app); }},
+        {QLatin1String("links"),
+         [](CliApp &app) -> CliCommandGroup * { return new CliLinks(app); }},
     };
     for (const auto &[word, make] : groups) {
         if (command == word) {
