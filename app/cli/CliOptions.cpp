@@ -28,6 +28,15 @@ QString commandSummary()
         "  oauth2 login               sign in through the browser (--client-id, "
         "--client-secret-env)\n"
         "  oauth2 refresh             refresh a profile's OAuth 2.0 tokens\n"
+        "  links list                 application links (admins)\n"
+        "  links get ID               one link, with its incoming and outgoing OAuth\n"
+        "  links status [ID]          check every link (or one): what is wrong, what to do\n"
+        "  links create URL           link an application [--name N] [--type T] [--primary]\n"
+        "                             [--two-way --remote-user U --remote-password-env VAR]\n"
+        "  links update ID            change --name, --display-url or --rpc-url\n"
+        "  links relocate ID URL      move a link to the application's new address\n"
+        "  links primary ID           make it the primary link of its type\n"
+        "  links delete ID [--both]   delete it here (or on both ends); asks first\n"
         "  activity list              what was changed from this machine\n"
         "  activity export            the same as CSV\n");
 }
