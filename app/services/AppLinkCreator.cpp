@@ -32,7 +32,8 @@ AppLinkCreator::~AppLinkCreator()
 void AppLinkCreator::setRemotePassword(const QString &password)
 {
     forgetRemotePassword();
-    m_remotePassword = password;
+    // A buffer of its own, so that overwriting it later wipes this copy and not a shared one.
+    m_remotePassword = QString(password.constData(), password.size());
 }
 
 void AppLinkCreator::forgetRemotePassword()
@@ -193,11 +194,10 @@ void AppLinkCreator::send()
     form.link = link;
     form.createTwoWayLink = true;
     form.remoteUser = m_draft.remoteUser.trimmed();
-    form.remotePassword = m_remotePassword;
+    form.remotePassword = QString(m_remotePassword.constData(), m_remotePassword.size());
     form.localUrlForRemote = m_draft.localUrlForRemote.trimmed();
     form.shareUserbase = m_draft.impersonation;
     auto *job = new CreateAppLinkForm(m_connection, std::move(form), this);
-    form.remotePassword.fill(QChar(0));
     run(job, [this](ApiJob *sent) {
         forgetRemotePassword(); // used once, whatever the answer
         onSent(sent, true);

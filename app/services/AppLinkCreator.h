@@ -32,8 +32,10 @@ class ServerConnection;
 // creator looks for the link by its URL and reports it found or "unknown"; it never claims a
 // write it did not see. Every change is written to the activity log before its request leaves
 // and completed after; if the log cannot write the row, nothing is sent. The draft is never
-// cleared. The remote administrator's password is kept in memory only, for one attempt: it is
-// overwritten as soon as the two-way request has been answered.
+// cleared. The remote administrator's password is kept in memory only, for one attempt: this
+// object's copy (and the request job's) is overwritten as soon as the two-way request has been
+// answered, so a retry needs it again. Copies outside its reach (the caller's, the JSON body Qt
+// sends) are the caller's and Qt's to drop.
 //
 // Each of probe() and create() ends with exactly one finished() (never from inside the call);
 // calls made while busy are ignored.

@@ -69,7 +69,8 @@ public:
     Step step = Step::None;
     Problem problem = Problem::None;
     // The input at fault, a stable key: "url", "type", "name", "displayUrl", "rpcUrl", "twoWay",
-    // "remoteUser", "remotePassword", "impersonation", "newUrl"; empty when no field is.
+    // "remoteUser", "remotePassword", "impersonation", "localUrlForRemote" (NewAppLinkDraft's
+    // fields), "newUrl" (relocation); empty when no field is.
     QString field;
     QString message; // what happened, in plain words (translated)
     QString advice;  // what to do next (translated); may be empty

@@ -227,6 +227,18 @@ class CreatingLinks(LinksTestCase):
                              "--remote-user", "remote-admin", "--remote-password-env", REMOTE_PASSWORD_VAR)
         self.assertFailsPlainly(missing, USAGE)
         self.assertIn(REMOTE_PASSWORD_VAR, missing.stderr)
+        # The remote refuses its administrator's credentials (Jira's E3 answer, injected: trackersim
+        # never reaches a remote): the field is named, and the password still goes nowhere.
+        self.sim.add_fault(method="POST", path="/rest/applinks/1.0/applicationlinkForm/createAppLink", status=401,
+                           contentType="application/json", headers={"X-AUSERNAME": "admin"}, times=1,
+                           body='{"status":401,"message":["Not an administrator."],"fields":["authorization"]}')
+        refused = self.admin("links", "create", "http://wiki32.example.test", "--name", "Wiki 32", "--two-way",
+                             "--remote-user", "remote-admin", "--remote-password-env", REMOTE_PASSWORD_VAR,
+                             env={REMOTE_PASSWORD_VAR: secret})
+        self.assertFailsPlainly(refused, AUTH)
+        self.assertIn("--remote-user", refused.stderr)
+        self.assertIn("refused the administrator credentials", refused.stderr)
+        self.assertSecretNowhere(secret, [run, refused])
         generic = self.admin("links", "create", "http://tools.example.test", "--two-way", "--remote-user", "r",
                              "--remote-password-env", REMOTE_PASSWORD_VAR, env={REMOTE_PASSWORD_VAR: secret})
         self.assertFailsPlainly(generic, SERVER)

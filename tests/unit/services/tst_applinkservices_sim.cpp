@@ -62,6 +62,7 @@ private slots:
     void cleanup();
     void wizardStepByStep();
     void noAnswerNeedsAnInsistedGenericLink();
+    void twoWayRemoteRefusesTheCredentials();
     void lostCreateAnswerIsLookedUp();
     void createAnswerNeverCameIsUnknown();
     void listingTellsOAuth2ClientsApart();
@@ -215,6 +216,60 @@ void TestAppLinkServicesSim::noAnswerNeedsAnInsistedGenericLink()
     QVERIFY2(creator.outcome().succeeded(), qPrintable(describe(creator.outcome())));
     QCOMPARE(creator.createdLink().rpcUrl, QStringLiteral("http://silent.invalid"));
     QCOMPARE(creator.createdLink().name, QStringLiteral("silent.invalid"));
+}
+
+void TestAppLinkServicesSim::twoWayRemoteRefusesTheCredentials()
+{
+    // trackersim never reaches a remote, so the remote's refusal is the answer Jira gives for it
+    // (spec 3.4 (26): E3 naming the field "authorization"), injected on the wizard's resource.
+    QVERIFY(m_client->addFault(QJsonObject{
+        {QStringLiteral("method"), QStringLiteral("POST")},
+        {QStringLiteral("path"),
+         QStringLiteral("/rest/applinks/1.0/applicationlinkForm/createAppLink")},
+        {QStringLiteral("status"), 401},
+        {QStringLiteral("contentType"), QStringLiteral("application/json")},
+        {QStringLiteral("headers"),
+         QJsonObject{{QStringLiteral("X-AUSERNAME"), QStringLiteral("admin")}}},
+        {QStringLiteral("body"),
+         QStringLiteral(R"({"status":401,"message":["The credentials were not accepted."],)"
+                        R"("fields":["authorization"]})")},
+        {QStringLiteral("times"), 1}}));
+    auto admin = connectAs(QStringLiteral("admin"));
+    AppLinkCreator creator(admin.get(), m_log.get(), m_who);
+    const QString secret = QStringLiteral("s3cret-remote-pw");
+    creator.draft().url = QStringLiteral("http://wiki40.example.test");
+    creator.draft().name = QStringLiteral("Wiki 40");
+    creator.draft().twoWay = true;
+    creator.draft().remoteUser = QStringLiteral("remote-admin");
+    creator.setRemotePassword(secret);
+    QVERIFY(runOnce(&creator, [&] { creator.create(); }));
+    const AppLinkOutcome &outcome = creator.outcome();
+    QVERIFY2(outcome.problem == Problem::RemoteCredentialsRefused, qPrintable(describe(outcome)));
+    QCOMPARE(outcome.result, Result::Failed);
+    QCOMPARE(outcome.step, Step::Create);
+    QCOMPARE(outcome.field, QStringLiteral("remoteUser"));
+    QVERIFY(outcome.message.contains(QLatin1String("remote-admin")));
+    QVERIFY(!creator.hasRemotePassword());                                // used once, then gone
+    QCOMPARE(creator.draft().remoteUser, QStringLiteral("remote-admin")); // the rest is kept
+    QCOMPARE(creator.draft().name, QStringLiteral("Wiki 40"));
+    const ActivityEntry row = rows().first();
+    QCOMPARE(row.outcome, ActivityOutcome::Failed);
+    QVERIFY(!row.target.contains(secret) && !row.errorText.contains(secret));
+
+    // The remote end could not be created (500): said so, with what to check.
+    QVERIFY(m_client->addFault(
+        QJsonObject{{QStringLiteral("method"), QStringLiteral("POST")},
+                    {QStringLiteral("path"),
+                     QStringLiteral("/rest/applinks/1.0/applicationlinkForm/createAppLink")},
+                    {QStringLiteral("status"), 500},
+                    {QStringLiteral("contentType"), QStringLiteral("application/json")},
+                    {QStringLiteral("body"),
+                     QStringLiteral(R"({"status-code":500,"message":"Reciprocal failed"})")},
+                    {QStringLiteral("times"), 1}}));
+    creator.setRemotePassword(secret);
+    QVERIFY(runOnce(&creator, [&] { creator.create(); }));
+    QCOMPARE(creator.outcome().problem, Problem::RemoteFailed);
+    QVERIFY(creator.outcome().advice.contains(QLatin1String("base URL")));
 }
 
 void TestAppLinkServicesSim::lostCreateAnswerIsLookedUp()
