@@ -3,6 +3,7 @@
 #include "api/ServerConnection.h"
 #include "cli/CliAdminPats.h"
 #include "cli/CliCommandGroup.h"
+#include "cli/CliLinks.h"
 #include "cli/Confirmation.h"
 #include "secrets/SecretStore.h"
 #include "storage/ActivityLog.h"
@@ -55,6 +56,8 @@ void CliApp::dispatch()
     const QList<std::pair<QLatin1String, MakeGroup>> groups{
         {QLatin1String("admin-pats"),
          [](CliApp &app) -> CliCommandGroup * { return new CliAdminPats(app); }},
+        {QLatin1String("links"),
+         [](CliApp &app) -> CliCommandGroup * { return new CliLinks(app); }},
     };
     for (const auto &[word, make] : groups) {
         if (command == word) {
