@@ -2,6 +2,8 @@
 
 #include "api/ServerConnection.h"
 #include "cli/CliCommandGroup.h"
+#include "cli/CliConsumers.h"
+#include "cli/CliOAuth2Clients.h"
 #include "secrets/SecretStore.h"
 #include "storage/ActivityLog.h"
 #include "storage/Database.h"
@@ -52,6 +54,10 @@ void CliApp::dispatch()
     using MakeGroup = CliCommandGroup *(*)(CliApp &);
     const QList<std::pair<QLatin1String, MakeGroup>> groups{
         // {QLatin1String("links"), [](CliApp &app) -> CliCommandGroup * { return new …(app); }},
+        {QLatin1String("consumers"),
+         [](CliApp &app) -> CliCommandGroup * { return new CliConsumers(app); }},
+        {QLatin1String("oauth2-clients"),
+         [](CliApp &app) -> CliCommandGroup * { return new CliOAuth2Clients(app); }},
     };
     for (const auto &[word, make] : groups) {
         if (command == word) {
