@@ -2,7 +2,7 @@
 
 #include "ConsumerRules.h"
 
-#include <QUuid>
+#include <QRegularExpression>
 
 namespace accessdesk {
 
@@ -48,7 +48,10 @@ IncomingConsumerDraft ConsumerDraftCheck::toRequest(const OAuthConsumer &draft,
 
 bool ConsumerDraftCheck::isLinkId(const QString &id)
 {
-    return !QUuid::fromString(id).isNull() && !id.startsWith(QLatin1Char('{'));
+    // QUuid::fromString would also take a UUID followed by anything.
+    static const QRegularExpression uuid(QStringLiteral(
+        "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
+    return uuid.match(id).hasMatch();
 }
 
 std::optional<OAuthConsumer> ConsumerDraftCheck::incomingOf(const QList<OAuthConsumer> &consumers,
