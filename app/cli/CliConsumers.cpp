@@ -133,19 +133,24 @@ void CliConsumers::printConsumer(const AppLink &link, const std::optional<OAuthC
     app().print(output);
 }
 
-void CliConsumers::show(const QString &linkId)
+void CliConsumers::runToEnd(AdminJob *job, std::function<void()> printResult)
 {
-    auto *job = new LinkConsumerReader(app().connection(), linkId, this);
-    connect(job, &AdminJob::finished, this, [this, job] {
+    connect(job, &AdminJob::finished, this, [this, job, printResult] {
         job->deleteLater();
         if (!job->succeeded()) {
             failOutcome(app(), job->outcome(), kOptionOf);
             return;
         }
-        printConsumer(job->link(), job->consumer(), job->publicKey());
+        printResult();
         app().finish(Success);
     });
     job->start();
+}
+
+void CliConsumers::show(const QString &linkId)
+{
+    auto *job = new LinkConsumerReader(app().connection(), linkId, this);
+    runToEnd(job, [this, job] { printConsumer(job->link(), job->consumer(), job->publicKey()); });
 }
 
 void CliConsumers::approve(const QString &linkId)
@@ -182,16 +187,7 @@ void CliConsumers::approve(const QString &linkId)
             return;
         auto *job = new ConsumerApproval(app().connection(), {linkId, draft, std::nullopt}, log,
                                          app().who(), this);
-        connect(job, &AdminJob::finished, this, [this, job] {
-            job->deleteLater();
-            if (!job->succeeded()) {
-                failOutcome(app(), job->outcome(), kOptionOf);
-                return;
-            }
-            printConsumer(job->link(), job->stored(), job->storedKey());
-            app().finish(Success);
-        });
-        job->start();
+        runToEnd(job, [this, job] { printConsumer(job->link(), job->stored(), job->storedKey()); });
     });
 }
 
@@ -231,12 +227,7 @@ void CliConsumers::removeConfirmed(const AppLink &link, const OAuthConsumer &con
         return;
     auto *job =
         new ConsumerRemoval(app().connection(), link.id, consumer.key, log, app().who(), this);
-    connect(job, &AdminJob::finished, this, [this, job, link, consumer] {
-        job->deleteLater();
-        if (!job->succeeded()) {
-            failOutcome(app(), job->outcome(), kOptionOf);
-            return;
-        }
+    runToEnd(job, [this, job, link, consumer] {
         const QString method = removalMethodName(job->method());
         CommandOutput output;
         output.columns = {QStringLiteral("field"), QStringLiteral("value")};
@@ -252,9 +243,7 @@ void CliConsumers::removeConfirmed(const AppLink &link, const OAuthConsumer &con
             {QStringLiteral("removed"), true},
             {QStringLiteral("method"), method}});
         app().print(output);
-        app().finish(Success);
     });
-    job->start();
 }
 
 void CliConsumers::fetchInfo(const QString &remote)
@@ -271,12 +260,7 @@ void CliConsumers::fetchInfo(const QString &remote)
         }
     }
     auto *job = new ConsumerInfoFetcher(app().network(), remote, settings, this);
-    connect(job, &AdminJob::finished, this, [this, job] {
-        job->deleteLater();
-        if (!job->succeeded()) {
-            failOutcome(app(), job->outcome(), kOptionOf);
-            return;
-        }
+    runToEnd(job, [this, job] {
         const ConsumerInfo &info = job->info();
         const auto &key = job->publicKey();
         CommandOutput output;
@@ -307,9 +291,7 @@ void CliConsumers::fetchInfo(const QString &remote)
                         << job->publicKeyProblem() << '\n';
             app().err().flush();
         }
-        app().finish(Success);
     });
-    job->start();
 }
 
 void CliConsumers::keygen()

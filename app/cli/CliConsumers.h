@@ -5,7 +5,12 @@
 #include "auth/RsaPublicKey.h"
 #include "cli/CliCommandGroup.h"
 
+#include <functional>
 #include <optional>
+
+namespace accessdesk {
+class AdminJob;
+}
 
 namespace accessdesk::cli {
 
@@ -22,6 +27,8 @@ public:
     bool run(const QString &sub, const QStringList &arguments) override;
 
 private:
+    // Starts job and ends the run with it: its failure reported, or printResult() and Success.
+    void runToEnd(AdminJob *job, std::function<void()> printResult);
     void show(const QString &linkId);
     void approve(const QString &linkId);
     void remove(const QString &linkId);

@@ -48,7 +48,8 @@ QString problemLines(QMap<QString, QString> fields, const QMap<int, QString> &re
             lines +=
                 QStringLiteral("\n  --redirect %1: %2").arg(redirects.value(it.key()), it.value());
     }
-    return fieldLines(fields, {{QStringLiteral("name"), nameOption},
+    const QString name = nameOption.isEmpty() ? QStringLiteral("--name") : nameOption;
+    return fieldLines(fields, {{QStringLiteral("name"), name},
                                {QStringLiteral("redirects"), QStringLiteral("--redirect")},
                                {QStringLiteral("scope"), QStringLiteral("--scope")}}) +
            lines;
@@ -152,15 +153,30 @@ void CliOAuth2Clients::printClient(const OAuth2Client &client, const QString &se
     }
 }
 
+void CliOAuth2Clients::runToEnd(OAuth2ClientJob *job, const QString &nameOption,
+                                std::function<QString()> takeSecret,
+                                std::function<void()> printResult)
+{
+    connect(job, &AdminJob::finished, this, [this, job, nameOption, takeSecret, printResult] {
+        job->deleteLater();
+        // A secret the server gave must not be lost, even when the change was not confirmed.
+        if (const QString secret = takeSecret ? takeSecret() : QString(); !secret.isEmpty())
+            printClient(job->client(), secret);
+        if (!job->succeeded()) {
+            failJob(*job, nameOption);
+            return;
+        }
+        if (printResult)
+            printResult();
+        app().finish(Success);
+    });
+    job->start();
+}
+
 void CliOAuth2Clients::list()
 {
     auto *job = new OAuth2ClientList(app().connection(), this);
-    connect(job, &AdminJob::finished, this, [this, job] {
-        job->deleteLater();
-        if (!job->succeeded()) {
-            failOutcome(app(), job->outcome());
-            return;
-        }
+    runToEnd(job, {}, {}, [this, job] {
         CommandOutput output;
         output.columns = kColumns;
         output.emptyMessage = QStringLiteral("The server has no OAuth 2.0 clients.");
@@ -171,9 +187,7 @@ void CliOAuth2Clients::list()
         }
         output.json = QJsonDocument(array);
         app().print(output);
-        app().finish(Success);
     });
-    job->start();
 }
 
 void CliOAuth2Clients::create(const QString &name)
@@ -182,24 +196,10 @@ void CliOAuth2Clients::create(const QString &name)
     if (!checkLocally(draft, false, QStringLiteral("NAME")))
         return;
     app().connectThen([this, draft] {
-        ActivityLog *log = app().activityLog();
-        if (!log)
-            return;
-        auto *job = new OAuth2ClientCreator(app().connection(), draft, log, app().who(), this);
-        connect(job, &AdminJob::finished, this, [this, job] {
-            job->deleteLater();
-            // A client that exists has a secret that must not be lost, even if it was not
-            // confirmed by reading back.
-            const QString secret = job->takeSecret();
-            if (!secret.isEmpty())
-                printClient(job->client(), secret);
-            if (!job->succeeded()) {
-                failJob(*job, QStringLiteral("NAME"));
-                return;
-            }
-            app().finish(Success);
-        });
-        job->start();
+        if (ActivityLog *log = app().activityLog()) {
+            auto *job = new OAuth2ClientCreator(app().connection(), draft, log, app().who(), this);
+            runToEnd(job, QStringLiteral("NAME"), [job] { return job->takeSecret(); });
+        }
     });
 }
 
@@ -215,21 +215,12 @@ void CliOAuth2Clients::update(const QString &id)
     if (!checkLocally(changes, true, QStringLiteral("--name")))
         return;
     app().connectThen([this, id, changes] {
-        ActivityLog *log = app().activityLog();
-        if (!log)
-            return;
-        auto *job =
-            new OAuth2ClientUpdater(app().connection(), id, changes, log, app().who(), this);
-        connect(job, &AdminJob::finished, this, [this, job] {
-            job->deleteLater();
-            if (!job->succeeded()) {
-                failJob(*job, QStringLiteral("--name"));
-                return;
-            }
-            printClient(job->client(), {});
-            app().finish(Success);
-        });
-        job->start();
+        if (ActivityLog *log = app().activityLog()) {
+            auto *job =
+                new OAuth2ClientUpdater(app().connection(), id, changes, log, app().who(), this);
+            runToEnd(job, QStringLiteral("--name"), {},
+                     [this, job] { printClient(job->client(), {}); });
+        }
     });
 }
 
@@ -259,22 +250,11 @@ void CliOAuth2Clients::confirmThen(const QString &id, const QString &act,
 
 void CliOAuth2Clients::reset(const OAuth2Client &client)
 {
-    ActivityLog *log = app().activityLog();
-    if (!log)
-        return;
-    auto *job = new OAuth2ClientSecretReset(app().connection(), client.id, log, app().who(), this);
-    connect(job, &AdminJob::finished, this, [this, job] {
-        job->deleteLater();
-        const QString secret = job->takeSecret();
-        if (!secret.isEmpty())
-            printClient(job->client(), secret);
-        if (!job->succeeded()) {
-            failJob(*job, QStringLiteral("--name"));
-            return;
-        }
-        app().finish(Success);
-    });
-    job->start();
+    if (ActivityLog *log = app().activityLog()) {
+        auto *job =
+            new OAuth2ClientSecretReset(app().connection(), client.id, log, app().who(), this);
+        runToEnd(job, {}, [job] { return job->takeSecret(); });
+    }
 }
 
 void CliOAuth2Clients::remove(const OAuth2Client &client)
@@ -283,12 +263,7 @@ void CliOAuth2Clients::remove(const OAuth2Client &client)
     if (!log)
         return;
     auto *job = new OAuth2ClientRemoval(app().connection(), client.id, log, app().who(), this);
-    connect(job, &AdminJob::finished, this, [this, job] {
-        job->deleteLater();
-        if (!job->succeeded()) {
-            failJob(*job, QStringLiteral("--name"));
-            return;
-        }
+    runToEnd(job, {}, {}, [this, job] {
         const OAuth2Client &deleted = job->client();
         CommandOutput output;
         output.columns = {QStringLiteral("id"), QStringLiteral("client id"), QStringLiteral("name"),
@@ -298,9 +273,7 @@ void CliOAuth2Clients::remove(const OAuth2Client &client)
         json.insert(QStringLiteral("deleted"), true);
         output.json = QJsonDocument(json);
         app().print(output);
-        app().finish(Success);
     });
-    job->start();
 }
 
 } // namespace accessdesk::cli

@@ -40,6 +40,11 @@ private:
     // Checks the draft here, before connecting; false (the run ended) when it has problems.
     bool checkLocally(const OAuth2Client &draft, bool update, const QString &nameOption);
     void failJob(const OAuth2ClientJob &job, const QString &nameOption);
+    // Starts job and ends the run with it: a secret it hands over is printed once whatever the
+    // outcome; a failure is reported (nameOption: where the name was given); on success
+    // printResult() prints, then the run ends with Success.
+    void runToEnd(OAuth2ClientJob *job, const QString &nameOption,
+                  std::function<QString()> takeSecret, std::function<void()> printResult = {});
     void printClient(const OAuth2Client &client, const QString &secret);
 };
 

@@ -61,6 +61,20 @@ std::optional<ActivityRecord> AdminJob::beginOrRefuse(const QString &action, con
     return record;
 }
 
+bool AdminJob::finishedOn(const ApiError &error, const QString &notDone,
+                          std::optional<AdminOutcome> ifNotFound)
+{
+    if (!error.isError())
+        return false;
+    if (ifNotFound && error.kind() == ApiError::Kind::NotFound) {
+        ifNotFound->error = error;
+        finish(*ifNotFound);
+    } else {
+        finish(AdminOutcome::failure(error, notDone));
+    }
+    return true;
+}
+
 void AdminJob::finish(AdminOutcome outcome)
 {
     if (m_finishing)

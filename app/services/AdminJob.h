@@ -25,6 +25,9 @@ class AdminJob : public RecordedJob
     Q_DISABLE_COPY_MOVE(AdminJob)
 
 public:
+    // Runs the use case; finished() follows, always after start() has returned.
+    virtual void start() = 0;
+
     bool isFinished() const { return m_finished; }
     const AdminOutcome &outcome() const { return m_outcome; }
     bool succeeded() const { return m_finished && m_outcome.succeeded(); }
@@ -51,6 +54,10 @@ protected:
     std::optional<ActivityRecord> beginOrRefuse(const QString &action, const QString &target);
     // Reports, once, on the next turn of the event loop (never from inside start()).
     void finish(AdminOutcome outcome);
+    // When error is one, finishes and returns true: a 404 as ifNotFound (the error attached) when
+    // given, anything else as AdminOutcome::failure(error, notDone).
+    bool finishedOn(const ApiError &error, const QString &notDone,
+                    std::optional<AdminOutcome> ifNotFound = std::nullopt);
 
 private:
     void track(ApiJob *job, std::function<void()> then);

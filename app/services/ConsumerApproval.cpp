@@ -44,6 +44,15 @@ QString ConsumerApproval::describe(const QString &key, const AppLink &link)
            link.name + QStringLiteral("” (") + link.id + QLatin1Char(')');
 }
 
+AdminOutcome ConsumerApproval::noSuchLink() const
+{
+    return AdminOutcome::local(
+        AdminOutcome::Status::NotFound,
+        notDone() + QLatin1Char(' ') +
+            tr("There is no application link with the id %1.").arg(m_request.linkId.left(80)),
+        tr("Check the id in the list of application links."));
+}
+
 QString ConsumerApproval::notDone() const
 {
     return tr("The consumer was not approved.");
@@ -69,11 +78,7 @@ void ConsumerApproval::start()
     }
     m_key = verdict.publicKey;
     if (!ConsumerDraftCheck::isLinkId(m_request.linkId)) {
-        finish(AdminOutcome::local(
-            AdminOutcome::Status::NotFound,
-            tr("“%1” is not an application link id.").arg(m_request.linkId.left(80)),
-            tr("Application link ids look like 4a3c1b7e-58f2-3d4e-9c61-0f2b7a9d1e01; the list of "
-               "application links shows them.")));
+        finish(noSuchLink());
         return;
     }
     if (m_request.draft.twoLoImpersonationAllowed && !m_request.callerIsSysadmin.has_value())
@@ -85,10 +90,8 @@ void ConsumerApproval::start()
 void ConsumerApproval::askPermission()
 {
     run<GetMyPermissions>(new GetMyPermissions(m_connection), [this](GetMyPermissions &job) {
-        if (job.error().isError()) {
-            finish(AdminOutcome::failure(job.error(), notDone()));
+        if (finishedOn(job.error(), notDone()))
             return;
-        }
         m_request.callerIsSysadmin = job.result().isSysadmin();
         // Checked again, now with the permission rule.
         start();
@@ -98,19 +101,8 @@ void ConsumerApproval::askPermission()
 void ConsumerApproval::readLink()
 {
     run<GetAppLink>(new GetAppLink(m_connection, m_request.linkId), [this](GetAppLink &job) {
-        if (job.error().kind() == ApiError::Kind::NotFound) {
-            AdminOutcome outcome = AdminOutcome::failure(job.error(), notDone());
-            outcome.message =
-                notDone() + QLatin1Char(' ') +
-                tr("There is no application link with the id %1.").arg(m_request.linkId);
-            outcome.nextStep = tr("Check the id in the list of application links.");
-            finish(outcome);
+        if (finishedOn(job.error(), notDone(), noSuchLink()))
             return;
-        }
-        if (job.error().isError()) {
-            finish(AdminOutcome::failure(job.error(), notDone()));
-            return;
-        }
         m_link = job.result();
         send(*m_key);
     });

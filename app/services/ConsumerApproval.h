@@ -37,7 +37,7 @@ public:
     ConsumerApproval(ServerConnection *connection, Request request, ActivityLog *log,
                      ActivityContext who, QObject *parent = nullptr);
 
-    void start();
+    void start() override;
 
     // After success: the link, and the consumer and its key as the server now holds them.
     const AppLink &link() const { return m_link; }
@@ -54,6 +54,7 @@ private:
     void send(const RsaPublicKey &key);
     void readBack(const ActivityRecord &record, const RsaPublicKey &sent);
     QString notDone() const;
+    AdminOutcome noSuchLink() const;
 
     Request m_request;
     std::optional<RsaPublicKey> m_key; // the draft's, once checked

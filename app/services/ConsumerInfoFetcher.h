@@ -34,7 +34,7 @@ public:
                         ConnectionSettings settings = {}, QObject *parent = nullptr);
     ~ConsumerInfoFetcher() override;
 
-    void start();
+    void start() override;
 
     // The remote's base URL, once the address was understood.
     const QUrl &baseUrl() const { return m_baseUrl; }

@@ -31,7 +31,7 @@ public:
 
     ConsumerRemoval(ServerConnection *connection, QString linkId, QString expectedKey,
                     ActivityLog *log, ActivityContext who, QObject *parent = nullptr);
-    void start();
+    void start() override;
 
     // After success: the way that worked. consumer() is the consumer that was removed.
     Method method() const { return m_method; }

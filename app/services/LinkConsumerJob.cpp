@@ -14,26 +14,19 @@ LinkConsumerJob::LinkConsumerJob(ServerConnection *connection, QString linkId, A
 
 void LinkConsumerJob::readThen(const QString &notDone, std::function<void()> then)
 {
-    const auto noSuchLink = [this, notDone]() -> QString {
-        return notDone + QLatin1Char(' ') +
-               tr("There is no application link with the id %1.").arg(m_linkId.left(80));
-    };
-    const QString listHint = tr("Check the id in the list of application links.");
+    const AdminOutcome noSuchLink = AdminOutcome::local(
+        AdminOutcome::Status::NotFound,
+        notDone + QLatin1Char(' ') +
+            tr("There is no application link with the id %1.").arg(m_linkId.left(80)),
+        tr("Check the id in the list of application links."));
     if (!ConsumerDraftCheck::isLinkId(m_linkId)) {
-        finish(AdminOutcome::local(AdminOutcome::Status::NotFound, noSuchLink(), listHint));
+        finish(noSuchLink);
         return;
     }
     run<GetAppLink>(new GetAppLink(m_connection, m_linkId),
-                    [this, notDone, noSuchLink, listHint, then](GetAppLink &job) {
-                        if (job.error().isError()) {
-                            AdminOutcome outcome = AdminOutcome::failure(job.error(), notDone);
-                            if (outcome.status == AdminOutcome::Status::NotFound) {
-                                outcome.message = noSuchLink();
-                                outcome.nextStep = listHint;
-                            }
-                            finish(outcome);
+                    [this, notDone, noSuchLink, then](GetAppLink &job) {
+                        if (finishedOn(job.error(), notDone, noSuchLink))
                             return;
-                        }
                         m_link = job.result();
                         readConsumer(notDone, then);
                     });

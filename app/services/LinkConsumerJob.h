@@ -51,7 +51,7 @@ class LinkConsumerReader final : public LinkConsumerJob
 
 public:
     LinkConsumerReader(ServerConnection *connection, QString linkId, QObject *parent = nullptr);
-    void start();
+    void start() override;
 };
 
 } // namespace accessdesk

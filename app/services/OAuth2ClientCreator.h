@@ -18,7 +18,7 @@ public:
     // draft: name, redirects (lines as entered; blank ones are skipped) and scope.
     OAuth2ClientCreator(ServerConnection *connection, OAuth2Client draft, ActivityLog *log,
                         ActivityContext who, QObject *parent = nullptr);
-    void start();
+    void start() override;
 
     // The new client's secret the first time; empty afterwards, and when none was created.
     QString takeSecret();

@@ -40,16 +40,8 @@ void OAuth2ClientJob::listThen(std::function<void(const QList<OAuth2Client> &)> 
 {
     run<ListOAuth2Clients>(new ListOAuth2Clients(m_connection),
                            [this, then](ListOAuth2Clients &job) {
-                               if (job.error().kind() == ApiError::Kind::NotFound) {
-                                   AdminOutcome outcome = notAvailable();
-                                   outcome.error = job.error();
-                                   finish(outcome);
+                               if (finishedOn(job.error(), notDone(), notAvailable()))
                                    return;
-                               }
-                               if (job.error().isError()) {
-                                   finish(AdminOutcome::failure(job.error(), notDone()));
-                                   return;
-                               }
                                then(job.result());
                            });
 }

@@ -14,7 +14,7 @@ class OAuth2ClientList final : public OAuth2ClientJob
 
 public:
     explicit OAuth2ClientList(ServerConnection *connection, QObject *parent = nullptr);
-    void start();
+    void start() override;
 
     // After success, in the server's order, without secrets.
     const QList<OAuth2Client> &clients() const { return m_clients; }

@@ -14,7 +14,7 @@ class OAuth2ClientRemoval final : public OAuth2ClientJob
 public:
     OAuth2ClientRemoval(ServerConnection *connection, QString idOrClientId, ActivityLog *log,
                         ActivityContext who, QObject *parent = nullptr);
-    void start();
+    void start() override;
 
     // What deleting means, for the confirmation.
     static QString consequences(const OAuth2Client &client);

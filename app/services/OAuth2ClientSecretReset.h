@@ -16,7 +16,7 @@ class OAuth2ClientSecretReset final : public OAuth2ClientJob
 public:
     OAuth2ClientSecretReset(ServerConnection *connection, QString idOrClientId, ActivityLog *log,
                             ActivityContext who, QObject *parent = nullptr);
-    void start();
+    void start() override;
 
     // The new secret the first time; empty afterwards, and when none was made.
     QString takeSecret();

@@ -17,7 +17,7 @@ public:
     // (the whole new list) and scope; leave out what stays.
     OAuth2ClientUpdater(ServerConnection *connection, QString idOrClientId, OAuth2Client changes,
                         ActivityLog *log, ActivityContext who, QObject *parent = nullptr);
-    void start();
+    void start() override;
 
 protected:
     QString notDone() const override;

@@ -4,6 +4,7 @@
 // consumer-info from a remote (recorded variants served by the sim's fault injection, a TLS remote,
 // an unreachable one) and the key pair generator. What the server holds is read with plain HTTP
 // (SimClient), and the activity log is a real SQLite file.
+#include "AdminSimBench.h"
 #include "SimSession.h"
 #include "TestKeys.h"
 
@@ -12,8 +13,6 @@
 #include "services/ConsumerKeyGenerator.h"
 #include "services/ConsumerRemoval.h"
 #include "services/LinkConsumerJob.h"
-#include "storage/ActivityLog.h"
-#include "storage/Database.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -27,6 +26,9 @@
 #include <sys/stat.h>
 
 using namespace accessdesk;
+using adminsim::respond;
+using adminsim::runOnce;
+using adminsim::said;
 
 namespace {
 
@@ -47,24 +49,23 @@ QByteArray fixture(const char *name)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-// Waits for a job's one finished() and checks that it came after start() returned, and once.
-template<class Job> bool runOnce(Job &job)
+// A consumer draft named after its key, with this public key text.
+OAuthConsumer consumerDraft(const QString &key, const QByteArray &publicKey)
 {
-    QSignalSpy spy(&job, &Job::finished);
-    job.start();
-    if (!spy.isEmpty() || !spy.wait(30000))
-        return false;
-    QTest::qWait(20);
-    return spy.size() == 1;
+    OAuthConsumer draft;
+    draft.key = key;
+    draft.name = key + QStringLiteral(" app");
+    draft.publicKey = QString::fromLatin1(publicKey);
+    return draft;
 }
 
-QString said(const AdminOutcome &outcome)
+// The draft with two-legged OAuth as alice, impersonation included.
+OAuthConsumer impersonating(OAuthConsumer draft)
 {
-    QString text =
-        AdminOutcome::statusName(outcome.status) + QStringLiteral(": ") + outcome.message;
-    for (auto it = outcome.fieldErrors.begin(); it != outcome.fieldErrors.end(); ++it)
-        text += QStringLiteral(" [%1: %2]").arg(it.key(), it.value());
-    return text;
+    draft.twoLoAllowed = true;
+    draft.executingTwoLoUser = QStringLiteral("alice");
+    draft.twoLoImpersonationAllowed = true;
+    return draft;
 }
 
 quint16 closedPort()
@@ -110,13 +111,12 @@ private:
     void approveOn(const QString &linkId, const QString &key, const testkeys::Key &rsa);
     // The consumer the server lists for the link, read with plain HTTP; empty when it has none.
     QJsonObject consumerOnServer(const QString &linkId) const;
-    QList<ActivityEntry> records() const { return m_log->entries(); }
+    QList<ActivityEntry> records() const { return m_log.entries(); }
     bool fault(const QJsonObject &fault) const { return m_session.server().addFault(fault); }
 
     SimSession m_session;
     QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<ActivityLog> m_log;
+    adminsim::ActivityLogPerTest m_log;
     testkeys::Key m_rsa = testkeys::rsa(2048);
     int m_links = 0;
 };
@@ -129,13 +129,7 @@ void TestConsumerAdminSim::initTestCase()
 
 void TestConsumerAdminSim::init()
 {
-    // A fresh activity log per test, so each sees only its own records.
-    m_log.reset();
-    m_database = std::make_unique<Database>();
-    QVERIFY(m_database->open(
-        m_dir.filePath(QStringLiteral("activity-%1.sqlite")
-                           .arg(QString::fromLatin1(QTest::currentTestFunction())))));
-    m_log = std::make_unique<ActivityLog>(*m_database);
+    QVERIFY(m_log.reopen(m_dir.path()));
 }
 
 void TestConsumerAdminSim::cleanup()
@@ -175,10 +169,7 @@ QJsonObject TestConsumerAdminSim::consumerOnServer(const QString &linkId) const
 void TestConsumerAdminSim::approveOn(const QString &linkId, const QString &key,
                                      const testkeys::Key &rsa)
 {
-    OAuthConsumer draft;
-    draft.key = key;
-    draft.name = key + QStringLiteral(" app");
-    draft.publicKey = QString::fromLatin1(testkeys::publicPem(rsa));
+    const OAuthConsumer draft = consumerDraft(key, testkeys::publicPem(rsa));
     ConsumerApproval approval(m_session.connection(), {linkId, draft, std::nullopt}, m_log.get(),
                               m_session.who());
     QVERIFY(runOnce(approval));
@@ -226,10 +217,8 @@ void TestConsumerAdminSim::approveReadsBackTheStoredKey()
 void TestConsumerAdminSim::approveConvertsPkcs1ToWhatJiraStores()
 {
     const QString link = createGenericLink(QStringLiteral("PKCS1 target"));
-    OAuthConsumer draft;
-    draft.key = QStringLiteral("pkcs1-app");
-    draft.name = QStringLiteral("PKCS#1 App");
-    draft.publicKey = QString::fromLatin1(testkeys::pkcs1PublicPem(m_rsa));
+    const OAuthConsumer draft =
+        consumerDraft(QStringLiteral("pkcs1-app"), testkeys::pkcs1PublicPem(m_rsa));
     ConsumerApproval approval(m_session.connection(), {link, draft, std::nullopt}, m_log.get(),
                               m_session.who());
     QVERIFY(runOnce(approval));
@@ -254,10 +243,7 @@ void TestConsumerAdminSim::badDraftsAreNotSent()
     QFETCH(QByteArray, publicKey);
     QFETCH(QString, field);
     const QString link = createGenericLink(QStringLiteral("Bad draft %1").arg(m_links));
-    OAuthConsumer draft;
-    draft.key = QStringLiteral("bad-draft");
-    draft.name = QStringLiteral("Bad Draft");
-    draft.publicKey = QString::fromLatin1(publicKey);
+    const OAuthConsumer draft = consumerDraft(QStringLiteral("bad-draft"), publicKey);
     // Sending would fail loudly: the connection points at a port nobody listens on.
     auto nowhere =
         connectAs(m_session.network(), QStringLiteral("http://127.0.0.1:%1").arg(closedPort()),
@@ -274,10 +260,7 @@ void TestConsumerAdminSim::badDraftsAreNotSent()
 
 void TestConsumerAdminSim::unknownLinkIsNotFound()
 {
-    OAuthConsumer draft;
-    draft.key = QStringLiteral("orphan");
-    draft.name = QStringLiteral("Orphan");
-    draft.publicKey = QString::fromLatin1(testkeys::publicPem(m_rsa));
+    const OAuthConsumer draft = consumerDraft(QStringLiteral("orphan"), testkeys::publicPem(m_rsa));
     for (const QString &link : {QStringLiteral("00000000-0000-0000-0000-000000000000"),
                                 QStringLiteral("../../rest/api/2/myself")}) {
         ConsumerApproval approval(m_session.connection(), {link, draft, std::nullopt}, m_log.get(),
@@ -292,13 +275,8 @@ void TestConsumerAdminSim::unknownLinkIsNotFound()
 void TestConsumerAdminSim::impersonationIsRefusedUpFront()
 {
     const QString link = createGenericLink(QStringLiteral("Impersonation target"));
-    OAuthConsumer draft;
-    draft.key = QStringLiteral("impersonator");
-    draft.name = QStringLiteral("Impersonator");
-    draft.publicKey = QString::fromLatin1(testkeys::publicPem(m_rsa));
-    draft.twoLoAllowed = true;
-    draft.executingTwoLoUser = QStringLiteral("alice");
-    draft.twoLoImpersonationAllowed = true;
+    const OAuthConsumer draft =
+        impersonating(consumerDraft(QStringLiteral("impersonator"), testkeys::publicPem(m_rsa)));
 
     // The probe said so: nothing is sent at all (the connection leads nowhere).
     auto nowhere =
@@ -327,21 +305,12 @@ void TestConsumerAdminSim::impersonationRefusedByTheServerIsNamed()
     const QString link = createGenericLink(QStringLiteral("Refused impersonation"));
     // Jira refuses a non-sysadmin's impersonation itself (spec 3.4 (18)); here the refusal is
     // served for the consumer PUT, as Jira's E4 body.
-    QVERIFY(fault(QJsonObject{
-        {QStringLiteral("method"), QStringLiteral("PUT")},
-        {QStringLiteral("path"), consumerPath(link)},
-        {QStringLiteral("status"), 403},
-        {QStringLiteral("contentType"), QStringLiteral("application/json")},
-        {QStringLiteral("body"),
-         QStringLiteral("{\"status\":403,\"errors\":[{\"summary\":\"You must be a system "
-                        "administrator to enable impersonation.\"}]}")}}));
-    OAuthConsumer draft;
-    draft.key = QStringLiteral("impersonator2");
-    draft.name = QStringLiteral("Impersonator 2");
-    draft.publicKey = QString::fromLatin1(testkeys::publicPem(m_rsa));
-    draft.twoLoAllowed = true;
-    draft.executingTwoLoUser = QStringLiteral("alice");
-    draft.twoLoImpersonationAllowed = true;
+    QVERIFY(fault(respond(QStringLiteral("PUT"), consumerPath(link), 403,
+                          QStringLiteral("application/json"),
+                          QStringLiteral("{\"status\":403,\"errors\":[{\"summary\":\"You must be "
+                                         "a system administrator to enable impersonation.\"}]}"))));
+    const OAuthConsumer draft =
+        impersonating(consumerDraft(QStringLiteral("impersonator2"), testkeys::publicPem(m_rsa)));
     ConsumerApproval approval(m_session.connection(), {link, draft, true}, m_log.get(),
                               m_session.who());
     QVERIFY(runOnce(approval));
@@ -371,10 +340,7 @@ void TestConsumerAdminSim::aWriteNotSeenIsUnconfirmed()
                     {QStringLiteral("status"), 200},
                     {QStringLiteral("contentType"), QStringLiteral("application/json")},
                     {QStringLiteral("body"), QString::fromUtf8(QJsonDocument(shown).toJson())}}));
-    OAuthConsumer draft;
-    draft.key = QStringLiteral("unseen");
-    draft.name = QStringLiteral("Unseen");
-    draft.publicKey = QString::fromLatin1(testkeys::publicPem(m_rsa));
+    const OAuthConsumer draft = consumerDraft(QStringLiteral("unseen"), testkeys::publicPem(m_rsa));
     ConsumerApproval approval(m_session.connection(), {link, draft, std::nullopt}, m_log.get(),
                               m_session.who());
     QVERIFY(runOnce(approval));
@@ -458,11 +424,8 @@ void TestConsumerAdminSim::removeFallsBackWhenTheFirstWayDoesNothing()
     const QString link = createGenericLink(QStringLiteral("Remove fallback"));
     approveOn(link, QStringLiteral("remove-fallback"), m_rsa);
     // The form's path is inferred (spec 4.1): here it is not there at all.
-    QVERIFY(fault(QJsonObject{{QStringLiteral("method"), QStringLiteral("POST")},
-                              {QStringLiteral("path"), QString(kServlet + link)},
-                              {QStringLiteral("status"), 404},
-                              {QStringLiteral("contentType"), QStringLiteral("text/html")},
-                              {QStringLiteral("body"), QStringLiteral("<html>Not found</html>")}}));
+    QVERIFY(fault(respond(QStringLiteral("POST"), kServlet + link, 404, QStringLiteral("text/html"),
+                          QStringLiteral("<html>Not found</html>"))));
     ConsumerRemoval removal(m_session.connection(), link, {}, m_log.get(), m_session.who());
     QVERIFY(runOnce(removal));
     QVERIFY2(removal.succeeded(), qPrintable(said(removal.outcome())));
@@ -475,17 +438,11 @@ void TestConsumerAdminSim::removeThatJiraIgnoresIsUnconfirmed()
     const QString link = createGenericLink(QStringLiteral("Remove ignored"));
     approveOn(link, QStringLiteral("remove-ignored"), m_rsa);
     // Both ways answer success and change nothing.
-    QVERIFY(fault(QJsonObject{{QStringLiteral("method"), QStringLiteral("POST")},
-                              {QStringLiteral("path"), QString(kServlet + link)},
-                              {QStringLiteral("status"), 200},
-                              {QStringLiteral("contentType"), QStringLiteral("text/html")},
-                              {QStringLiteral("body"), QStringLiteral("<html>Saved</html>")}}));
-    QVERIFY(fault(QJsonObject{
-        {QStringLiteral("method"), QStringLiteral("PUT")},
-        {QStringLiteral("path"),
-         QString(QStringLiteral("/rest/applinks/3.0/status/") + link + QStringLiteral("/oauth"))},
-        {QStringLiteral("status"), 204},
-        {QStringLiteral("body"), QString()}}));
+    QVERIFY(fault(respond(QStringLiteral("POST"), kServlet + link, 200, QStringLiteral("text/html"),
+                          QStringLiteral("<html>Saved</html>"))));
+    QVERIFY(fault(respond(
+        QStringLiteral("PUT"),
+        QStringLiteral("/rest/applinks/3.0/status/") + link + QStringLiteral("/oauth"), 204)));
     ConsumerRemoval removal(m_session.connection(), link, {}, m_log.get(), m_session.who());
     QVERIFY(runOnce(removal));
     QCOMPARE(removal.outcome().status, AdminOutcome::Status::Unconfirmed);
@@ -569,12 +526,9 @@ void TestConsumerAdminSim::fetchRecordedVariants()
     QFETCH(bool, filled);
     QFETCH(bool, keyUsable);
     QVERIFY(!body.isEmpty());
-    QVERIFY(fault(QJsonObject{
-        {QStringLiteral("method"), QStringLiteral("GET")},
-        {QStringLiteral("path"), QStringLiteral("/plugins/servlet/oauth/consumer-info")},
-        {QStringLiteral("status"), 200},
-        {QStringLiteral("contentType"), contentType},
-        {QStringLiteral("body"), QString::fromUtf8(body)}}));
+    QVERIFY(
+        fault(respond(QStringLiteral("GET"), QStringLiteral("/plugins/servlet/oauth/consumer-info"),
+                      200, contentType, QString::fromUtf8(body))));
     ConsumerInfoFetcher fetcher(m_session.network(), m_session.url());
     QVERIFY(runOnce(fetcher));
     if (!filled) {

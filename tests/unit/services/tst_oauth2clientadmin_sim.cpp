@@ -3,6 +3,7 @@
 // once, partial updates, secret resets, deletes — each read back — and the outcomes for a
 // non-sysadmin and for a server without an OAuth 2.0 provider. What the server holds is read with
 // plain HTTP (SimClient); the activity log is a real SQLite file.
+#include "AdminSimBench.h"
 #include "SimSession.h"
 
 #include "services/OAuth2ClientCreator.h"
@@ -10,8 +11,6 @@
 #include "services/OAuth2ClientRemoval.h"
 #include "services/OAuth2ClientSecretReset.h"
 #include "services/OAuth2ClientUpdater.h"
-#include "storage/ActivityLog.h"
-#include "storage/Database.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,29 +20,13 @@
 #include <QTest>
 
 using namespace accessdesk;
+using adminsim::respond;
+using adminsim::runOnce;
+using adminsim::said;
 
 namespace {
 
 const QString kClients = QStringLiteral("/rest/oauth2/latest/client");
-
-template<class Job> bool runOnce(Job &job)
-{
-    QSignalSpy spy(&job, &Job::finished);
-    job.start();
-    if (!spy.isEmpty() || !spy.wait(30000))
-        return false;
-    QTest::qWait(20);
-    return spy.size() == 1;
-}
-
-QString said(const AdminOutcome &outcome)
-{
-    QString text =
-        AdminOutcome::statusName(outcome.status) + QStringLiteral(": ") + outcome.message;
-    for (auto it = outcome.fieldErrors.begin(); it != outcome.fieldErrors.end(); ++it)
-        text += QStringLiteral(" [%1: %2]").arg(it.key(), it.value());
-    return text;
-}
 
 OAuth2Client draft(const QString &name, const QStringList &redirects, const QString &scope)
 {
@@ -86,8 +69,7 @@ private:
 
     SimSession m_session;
     QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<ActivityLog> m_log;
+    adminsim::ActivityLogPerTest m_log;
 };
 
 void TestOAuth2ClientAdminSim::initTestCase()
@@ -98,12 +80,7 @@ void TestOAuth2ClientAdminSim::initTestCase()
 
 void TestOAuth2ClientAdminSim::init()
 {
-    m_log.reset();
-    m_database = std::make_unique<Database>();
-    QVERIFY(m_database->open(
-        m_dir.filePath(QStringLiteral("activity-%1.sqlite")
-                           .arg(QString::fromLatin1(QTest::currentTestFunction())))));
-    m_log = std::make_unique<ActivityLog>(*m_database);
+    QVERIFY(m_log.reopen(m_dir.path()));
 }
 
 void TestOAuth2ClientAdminSim::cleanup()
@@ -174,7 +151,7 @@ void TestOAuth2ClientAdminSim::createHandsTheSecretOverOnce()
     QCOMPARE(secret, clientOnServer(client.id)[QStringLiteral("clientSecret")].toString());
     QVERIFY(creator.takeSecret().isEmpty());
 
-    const QList<ActivityEntry> entries = m_log->entries();
+    const QList<ActivityEntry> entries = m_log.entries();
     QCOMPARE(entries.size(), 1);
     QCOMPARE(entries.first().action, QStringLiteral("create-oauth2-client"));
     QCOMPARE(entries.first().outcome, ActivityOutcome::Succeeded);
@@ -207,7 +184,7 @@ void TestOAuth2ClientAdminSim::badDraftsAreNotSent()
     QVERIFY(noScope.outcome().fieldErrors.contains(QStringLiteral("scope")));
 
     QCOMPARE(clientsOnServer().size(), before);
-    QVERIFY(m_log->entries().isEmpty());
+    QVERIFY(m_log.entries().isEmpty());
 }
 
 void TestOAuth2ClientAdminSim::aTakenNameIsRefusedBeforeSending()
@@ -225,18 +202,15 @@ void TestOAuth2ClientAdminSim::aTakenNameIsRefusedBeforeSending()
              qPrintable(said(creator.outcome())));
     QVERIFY(!creator.outcome().error.isError()); // found here, not by the server
     QCOMPARE(clientsOnServer().size(), before);
-    QVERIFY(m_log->entries().isEmpty());
+    QVERIFY(m_log.entries().isEmpty());
 }
 
 void TestOAuth2ClientAdminSim::createNotReadBackStillHandsOverTheSecret()
 {
     // Every read of a single client fails for a while: the client is made, but not confirmed.
     QVERIFY(m_session.server().addFault(
-        QJsonObject{{QStringLiteral("method"), QStringLiteral("GET")},
-                    {QStringLiteral("path"), QString(kClients + QStringLiteral("/*"))},
-                    {QStringLiteral("status"), 500},
-                    {QStringLiteral("contentType"), QStringLiteral("application/json")},
-                    {QStringLiteral("body"), QStringLiteral("{\"errors\":[\"boom\"]}")}}));
+        respond(QStringLiteral("GET"), kClients + QStringLiteral("/*"), 500,
+                QStringLiteral("application/json"), QStringLiteral("{\"errors\":[\"boom\"]}"))));
     OAuth2ClientCreator creator(m_session.connection(),
                                 draft(QStringLiteral("Unconfirmed client"),
                                       {QStringLiteral("https://ok.example.test/cb")},
@@ -249,7 +223,7 @@ void TestOAuth2ClientAdminSim::createNotReadBackStillHandsOverTheSecret()
     QVERIFY(!secret.isEmpty());
     QCOMPARE(secret,
              clientOnServer(creator.client().id)[QStringLiteral("clientSecret")].toString());
-    QCOMPARE(m_log->entries().first().outcome, ActivityOutcome::Failed);
+    QCOMPARE(m_log.entries().first().outcome, ActivityOutcome::Failed);
 }
 
 void TestOAuth2ClientAdminSim::updateIsPartial()
@@ -291,7 +265,7 @@ void TestOAuth2ClientAdminSim::updateIsPartial()
 void TestOAuth2ClientAdminSim::updateToATakenNameIsRefused()
 {
     const OAuth2Client client = created(QStringLiteral("Rename me"));
-    const int records = int(m_log->entries().size());
+    const int records = int(m_log.entries().size());
     OAuth2ClientUpdater updater(m_session.connection(), client.id,
                                 draft(QStringLiteral("Deploy Dashboard"), {}, QString()),
                                 m_log.get(), m_session.who());
@@ -299,7 +273,7 @@ void TestOAuth2ClientAdminSim::updateToATakenNameIsRefused()
     QCOMPARE(updater.outcome().status, AdminOutcome::Status::Invalid);
     QVERIFY(updater.outcome().fieldErrors.contains(QStringLiteral("name")));
     QCOMPARE(clientOnServer(client.id)[QStringLiteral("name")].toString(), client.name);
-    QCOMPARE(int(m_log->entries().size()), records);
+    QCOMPARE(int(m_log.entries().size()), records);
 
     // Its own name (in other case) is not "taken".
     OAuth2ClientUpdater own(m_session.connection(), client.id,
@@ -321,8 +295,8 @@ void TestOAuth2ClientAdminSim::resetGivesANewSecret()
     QCOMPARE(clientOnServer(client.id)[QStringLiteral("clientSecret")].toString(), secret);
     QVERIFY(reset.takeSecret().isEmpty());
     QVERIFY(reset.client().clientSecret.isEmpty());
-    QCOMPARE(m_log->entries().first().action, QStringLiteral("reset-oauth2-client-secret"));
-    QCOMPARE(m_log->entries().first().outcome, ActivityOutcome::Succeeded);
+    QCOMPARE(m_log.entries().first().action, QStringLiteral("reset-oauth2-client-secret"));
+    QCOMPARE(m_log.entries().first().outcome, ActivityOutcome::Succeeded);
     QVERIFY(OAuth2ClientSecretReset::consequences(client).contains(QLatin1String("stops working")));
 }
 
@@ -334,8 +308,8 @@ void TestOAuth2ClientAdminSim::deleteIsReadBack()
     QVERIFY2(removal.succeeded(), qPrintable(said(removal.outcome())));
     QVERIFY(clientOnServer(client.id).isEmpty());
     QCOMPARE(removal.client().name, client.name);
-    QCOMPARE(m_log->entries().first().action, QStringLiteral("delete-oauth2-client"));
-    QCOMPARE(m_log->entries().first().outcome, ActivityOutcome::Succeeded);
+    QCOMPARE(m_log.entries().first().action, QStringLiteral("delete-oauth2-client"));
+    QCOMPARE(m_log.entries().first().outcome, ActivityOutcome::Succeeded);
 }
 
 void TestOAuth2ClientAdminSim::unknownClientsAreNotFound()
@@ -347,7 +321,7 @@ void TestOAuth2ClientAdminSim::unknownClientsAreNotFound()
     OAuth2ClientSecretReset reset(m_session.connection(), QString(), m_log.get(), m_session.who());
     QVERIFY(runOnce(reset));
     QCOMPARE(reset.outcome().status, AdminOutcome::Status::NotFound);
-    QVERIFY(m_log->entries().isEmpty());
+    QVERIFY(m_log.entries().isEmpty());
 }
 
 void TestOAuth2ClientAdminSim::nonSysadminsAreNotAllowed()
@@ -364,7 +338,7 @@ void TestOAuth2ClientAdminSim::nonSysadminsAreNotAllowed()
                                 m_log.get(), m_session.who());
     QVERIFY(runOnce(creator));
     QCOMPARE(creator.outcome().status, AdminOutcome::Status::NotAllowed);
-    QVERIFY(m_log->entries().isEmpty());
+    QVERIFY(m_log.entries().isEmpty());
 }
 
 void TestOAuth2ClientAdminSim::serverWithoutProviderIsNotAvailable()
@@ -383,7 +357,7 @@ void TestOAuth2ClientAdminSim::serverWithoutProviderIsNotAvailable()
                                 m_log.get(), old.who());
     QVERIFY(runOnce(creator));
     QCOMPARE(creator.outcome().status, AdminOutcome::Status::NotAvailable);
-    QVERIFY(m_log->entries().isEmpty());
+    QVERIFY(m_log.entries().isEmpty());
 }
 
 void TestOAuth2ClientAdminSim::cancelReportsOnce()
@@ -411,7 +385,7 @@ void TestOAuth2ClientAdminSim::cancelReportsOnce()
     QCOMPARE(spy.size(), 1);
     QCOMPARE(creator.outcome().status, AdminOutcome::Status::Cancelled);
     QCOMPARE(clientsOnServer().size(), before);
-    QVERIFY(m_log->entries().isEmpty());
+    QVERIFY(m_log.entries().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestOAuth2ClientAdminSim)
