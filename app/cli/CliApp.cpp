@@ -3,7 +3,9 @@
 #include "api/ServerConnection.h"
 #include "cli/CliAdminPats.h"
 #include "cli/CliCommandGroup.h"
+#include "cli/CliConsumers.h"
 #include "cli/CliLinks.h"
+#include "cli/CliOAuth2Clients.h"
 #include "cli/Confirmation.h"
 #include "secrets/SecretStore.h"
 #include "storage/ActivityLog.h"
@@ -58,6 +60,10 @@ void CliApp::dispatch()
          [](CliApp &app) -> CliCommandGroup * { return new CliAdminPats(app); }},
         {QLatin1String("links"),
          [](CliApp &app) -> CliCommandGroup * { return new CliLinks(app); }},
+        {QLatin1String("consumers"),
+         [](CliApp &app) -> CliCommandGroup * { return new CliConsumers(app); }},
+        {QLatin1String("oauth2-clients"),
+         [](CliApp &app) -> CliCommandGroup * { return new CliOAuth2Clients(app); }},
     };
     for (const auto &[word, make] : groups) {
         if (command == word) {
