@@ -60,6 +60,9 @@ QString ActivityModel::outcomeLabel(ActivityOutcome outcome)
     case ActivityOutcome::Interrupted:
         // The app stopped between sending and hearing back: nobody knows whether it happened.
         return tr("unknown (interrupted)");
+    case ActivityOutcome::Unknown:
+        // Sent, but the answer was lost and no check afterwards could tell.
+        return tr("unknown (not confirmed)");
     }
     return {};
 }

@@ -35,6 +35,8 @@ std::optional<ActivityOutcome> outcomeFor(int choice)
         return ActivityOutcome::Failed;
     case ActivityPage::InterruptedOnly:
         return ActivityOutcome::Interrupted;
+    case ActivityPage::UnknownOnly:
+        return ActivityOutcome::Unknown;
     case ActivityPage::PendingOnly:
         return ActivityOutcome::Pending;
     default:
@@ -76,6 +78,7 @@ ActivityPage::ActivityPage(QWidget *parent)
     m_outcome->addItem(tr("Succeeded"));
     m_outcome->addItem(tr("Failed"));
     m_outcome->addItem(tr("Unknown (interrupted)"));
+    m_outcome->addItem(tr("Unknown (not confirmed)"));
     m_outcome->addItem(tr("In progress"));
     m_outcome->setAccessibleName(tr("Show outcome"));
     m_outcome->setToolTip(tr("Show only actions with this outcome"));
@@ -251,6 +254,10 @@ void ActivityPage::updateDetails()
         lines << QString()
               << tr("AccessDesk stopped before the server answered, so it is not known whether "
                     "this change was made. Check the server to be sure.");
+    if (entry.outcome == ActivityOutcome::Unknown)
+        lines << QString()
+              << tr("The request was sent, but its answer was lost and AccessDesk could not see "
+                    "afterwards whether the change was made. Check the server to be sure.");
     m_details->setPlainText(lines.join(QLatin1Char('\n')));
 }
 

@@ -26,7 +26,14 @@ class ActivityPage final : public QWidget
 
 public:
     // Entries of the outcome box, in order.
-    enum OutcomeChoice { AllOutcomes, SucceededOnly, FailedOnly, InterruptedOnly, PendingOnly };
+    enum OutcomeChoice {
+        AllOutcomes,
+        SucceededOnly,
+        FailedOnly,
+        InterruptedOnly,
+        UnknownOnly,
+        PendingOnly
+    };
     Q_ENUM(OutcomeChoice)
 
     explicit ActivityPage(QWidget *parent = nullptr);

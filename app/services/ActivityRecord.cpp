@@ -35,6 +35,12 @@ void ActivityRecord::complete(const ApiError &error, const QString &errorText) c
                         errorText);
 }
 
+void ActivityRecord::completeUnknown(const QString &why) const
+{
+    if (m_log && m_id > 0)
+        m_log->complete(m_id, ActivityOutcome::Unknown, why);
+}
+
 void ActivityRecord::fail(const QString &errorText) const
 {
     if (m_log && m_id > 0)

@@ -45,6 +45,9 @@ public:
     void complete(const ApiError &error, const QString &errorText) const;
     // Failed without an answer (the request was never sent).
     void fail(const QString &errorText) const;
+    // Sent, but whether the server acted could not be seen (the answer was lost and a check
+    // afterwards could not tell): why says so in plain words. Never recorded as done or failed.
+    void completeUnknown(const QString &why) const;
 
 private:
     ActivityLog *m_log = nullptr;

@@ -114,7 +114,7 @@ void AppLinkChange::onAnswer(ApiJob *job)
     }
     if (error.kind() == ApiError::Kind::Cancelled) {
         // Reading back now would go against the user's wish to stop.
-        m_record.fail(QStringLiteral("Unknown: cancelled before the server's answer came."));
+        m_record.completeUnknown(QStringLiteral("Cancelled before the server's answer came."));
         AppLinkOutcome outcome = AppLinkOutcome::failure(
             step(), Problem::AnswerLost,
             tr("Cancelled after the request was sent: whether the change was made is unknown."),
@@ -175,7 +175,7 @@ void AppLinkChange::readBack(bool answerLost, AppLinkOutcome refusal)
                                        .arg(readError.userMessage())
                                  : tr("Jira said the change was made, but the link does not show "
                                       "it.");
-        m_record.fail(QStringLiteral("Unknown: the change was not seen afterwards."));
+        m_record.completeUnknown(QStringLiteral("The change was not seen afterwards."));
         AppLinkOutcome outcome =
             AppLinkOutcome::failure(step(), Problem::AnswerLost, message,
                                     tr("Refresh the list of links before trying again."));

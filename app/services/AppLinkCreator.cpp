@@ -209,7 +209,7 @@ void AppLinkCreator::onSent(ApiJob *job, bool twoWay)
     const ApiError &error = job->error();
     if (error.kind() == ApiError::Kind::Cancelled) {
         // The request may have reached the server before the cancel: say so, and do not look.
-        m_record.fail(QStringLiteral("Unknown: cancelled before the server's answer came."));
+        m_record.completeUnknown(QStringLiteral("Cancelled before the server's answer came."));
         AppLinkOutcome outcome = AppLinkOutcome::failure(
             Step::Create, Problem::AnswerLost,
             tr("Cancelled while Jira was creating the link: it may exist now."),
@@ -301,8 +301,8 @@ void AppLinkCreator::confirmed(const std::optional<AppLink> &link, const ApiErro
                        : tr("Jira said it created the link, but reading it back failed: %1")
                              .arg(readError.userMessage()),
             tr("Refresh the list of links before creating it again."));
-        m_record.fail(QStringLiteral("Unknown: the link could not be read back (") +
-                      readError.userMessage() + QLatin1Char(')'));
+        m_record.completeUnknown(QStringLiteral("The link could not be read back (") +
+                                 readError.userMessage() + QLatin1Char(')'));
     } else {
         outcome = AppLinkOutcome::failure(
             Step::Confirm, Problem::AnswerLost,
@@ -311,11 +311,11 @@ void AppLinkCreator::confirmed(const std::optional<AppLink> &link, const ApiErro
                        : tr("Jira said it created the link, but it is not there."),
             tr("Refresh the list of links in a minute; create the link again only if it is "
                "still missing."));
-        m_record.fail(answerLost
-                          ? QStringLiteral("Unknown: the answer was lost and the link was not "
-                                           "found afterwards.")
-                          : QStringLiteral("Unknown: the server reported success, but the link "
-                                           "was not found afterwards."));
+        m_record.completeUnknown(
+            answerLost ? QStringLiteral("The answer was lost and the link was not found "
+                                        "afterwards.")
+                       : QStringLiteral("The server reported success, but the link was not "
+                                        "found afterwards."));
     }
     outcome.result = Result::Unknown;
     finish(outcome);

@@ -255,6 +255,8 @@ void TokenSweep::resolve(bool verified)
         const ActivityRecord record = m_records.value(i);
         if (item.outcome == Outcome::Revoked)
             record.complete(ApiError());
+        else if (item.outcome == Outcome::Unknown)
+            record.completeUnknown(item.reason);
         else
             record.fail(item.reason);
     }

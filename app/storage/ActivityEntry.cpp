@@ -13,6 +13,8 @@ QString activityOutcomeKey(ActivityOutcome outcome)
         return QStringLiteral("failed");
     case ActivityOutcome::Interrupted:
         return QStringLiteral("interrupted");
+    case ActivityOutcome::Unknown:
+        return QStringLiteral("unknown");
     }
     Q_UNREACHABLE();
     return {};
@@ -20,8 +22,9 @@ QString activityOutcomeKey(ActivityOutcome outcome)
 
 std::optional<ActivityOutcome> activityOutcomeFromKey(const QString &key)
 {
-    for (const ActivityOutcome outcome : {ActivityOutcome::Pending, ActivityOutcome::Succeeded,
-                                          ActivityOutcome::Failed, ActivityOutcome::Interrupted}) {
+    for (const ActivityOutcome outcome :
+         {ActivityOutcome::Pending, ActivityOutcome::Succeeded, ActivityOutcome::Failed,
+          ActivityOutcome::Interrupted, ActivityOutcome::Unknown}) {
         if (activityOutcomeKey(outcome) == key)
             return outcome;
     }
@@ -33,6 +36,8 @@ QString activityOutcomeText(ActivityOutcome outcome)
     // A crash between begin() and complete() means nobody knows whether the server acted.
     if (outcome == ActivityOutcome::Interrupted)
         return QStringLiteral("unknown (interrupted)");
+    if (outcome == ActivityOutcome::Unknown)
+        return QStringLiteral("unknown (not confirmed)");
     return activityOutcomeKey(outcome);
 }
 

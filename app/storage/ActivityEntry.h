@@ -12,13 +12,15 @@ enum class ActivityOutcome {
     Succeeded,
     Failed,
     Interrupted, // was Pending when a previous run ended: the result is unknown
+    Unknown,     // the request was sent, but whether the server acted could not be seen
 };
 
-// Stable, untranslated keys ("pending", "succeeded", "failed", "interrupted") for the database
-// and JSON output.
+// Stable, untranslated keys ("pending", "succeeded", "failed", "interrupted", "unknown") for the
+// database and JSON output.
 QString activityOutcomeKey(ActivityOutcome outcome);
 std::optional<ActivityOutcome> activityOutcomeFromKey(const QString &key);
-// Plain words for people and CSV: Interrupted reads "unknown (interrupted)".
+// Plain words for people and CSV: Interrupted reads "unknown (interrupted)", Unknown "unknown (not
+// confirmed)".
 QString activityOutcomeText(ActivityOutcome outcome);
 
 // One change the user made (or tried to). Never put a secret in any field, errorText included.

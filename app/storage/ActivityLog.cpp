@@ -73,8 +73,9 @@ qint64 ActivityLog::begin(const ActivityEntry &entry)
 
 bool ActivityLog::complete(qint64 id, ActivityOutcome outcome, const QString &errorText)
 {
-    if (outcome != ActivityOutcome::Succeeded && outcome != ActivityOutcome::Failed)
-        return setError(tr("An action can only complete as succeeded or failed."));
+    if (outcome != ActivityOutcome::Succeeded && outcome != ActivityOutcome::Failed &&
+        outcome != ActivityOutcome::Unknown)
+        return setError(tr("An action can only complete as succeeded, failed or unknown."));
     QSqlQuery query(m_database.connection());
     // Interrupted is accepted too: another process may have marked this live row meanwhile.
     query.prepare(

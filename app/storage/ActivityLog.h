@@ -37,7 +37,8 @@ public:
 
     // Writes a Pending row and returns its id, or -1 (see lastError()) — then do not send.
     qint64 begin(const ActivityEntry &entry);
-    // outcome must be Succeeded or Failed. Returns false if the id is unknown or already done.
+    // outcome must be Succeeded, Failed or Unknown. Returns false if the id is unknown or already
+    // done.
     bool complete(qint64 id, ActivityOutcome outcome, const QString &errorText = {});
     // Turns Pending rows of earlier runs into Interrupted; returns how many, or -1 on error.
     int markInterrupted();

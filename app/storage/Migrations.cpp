@@ -33,7 +33,36 @@ QList<Migration> accessdeskMigrations()
                        " fetched_at INTEGER NOT NULL,"
                        " PRIMARY KEY (profile, list_kind))"),
     };
-    return {v1};
+
+    // An outcome for changes whose answer was lost and that no check afterwards could settle.
+    // SQLite cannot change a CHECK constraint, so the table is rebuilt with its rows.
+    Migration v2;
+    v2.version = 2;
+    v2.description = QStringLiteral("activity outcome 'unknown'");
+    v2.statements = {
+        QStringLiteral("CREATE TABLE activity_log_v2 ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " started_at INTEGER NOT NULL,"
+                       " completed_at INTEGER,"
+                       " profile TEXT NOT NULL,"
+                       " server_url TEXT NOT NULL,"
+                       " user_name TEXT NOT NULL,"
+                       " action TEXT NOT NULL,"
+                       " target TEXT NOT NULL,"
+                       " outcome TEXT NOT NULL CHECK (outcome IN"
+                       "  ('pending', 'succeeded', 'failed', 'interrupted', 'unknown')),"
+                       " error_text TEXT NOT NULL DEFAULT '',"
+                       " session TEXT NOT NULL)"),
+        QStringLiteral("INSERT INTO activity_log_v2 SELECT id, started_at, completed_at, profile,"
+                       " server_url, user_name, action, target, outcome, error_text, session"
+                       " FROM activity_log"),
+        QStringLiteral("DROP TABLE activity_log"),
+        QStringLiteral("ALTER TABLE activity_log_v2 RENAME TO activity_log"),
+        QStringLiteral("CREATE INDEX activity_log_profile_started"
+                       " ON activity_log (profile, started_at)"),
+        QStringLiteral("CREATE INDEX activity_log_outcome ON activity_log (outcome)"),
+    };
+    return {v1, v2};
 }
 
 } // namespace accessdesk

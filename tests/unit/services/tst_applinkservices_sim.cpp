@@ -310,8 +310,8 @@ void TestAppLinkServicesSim::createAnswerNeverCameIsUnknown()
     QVERIFY(creator.createdLink().id.isEmpty()); // never claimed
     const ActivityEntry row = rows().first();
     QCOMPARE(row.action, QStringLiteral("create-applink"));
-    QCOMPARE(row.outcome, ActivityOutcome::Failed);
-    QVERIFY2(row.errorText.startsWith(QLatin1String("Unknown")), qPrintable(row.errorText));
+    QCOMPARE(row.outcome, ActivityOutcome::Unknown);
+    QVERIFY2(!row.errorText.isEmpty(), qPrintable(row.errorText));
 }
 
 void TestAppLinkServicesSim::listingTellsOAuth2ClientsApart()

@@ -154,6 +154,18 @@ void TestActivityLog::completeReportsOnlyOnce()
     QVERIFY(!log.complete(id + 1000, ActivityOutcome::Succeeded));
     QCOMPARE(log.entries().first().outcome, ActivityOutcome::Succeeded);
     QVERIFY(log.entries().first().errorText.isEmpty());
+
+    // Sent, answer lost: recorded as unknown with why, never as done or failed.
+    const qint64 lost = log.begin(revoke(QStringLiteral("PAT 2")));
+    QVERIFY(log.complete(lost, ActivityOutcome::Unknown, QStringLiteral("the answer was lost")));
+    QVERIFY(!log.complete(lost, ActivityOutcome::Succeeded));
+    const ActivityEntry entry = log.entries().first();
+    QCOMPARE(entry.outcome, ActivityOutcome::Unknown);
+    QCOMPARE(entry.errorText, QStringLiteral("the answer was lost"));
+    QVERIFY(entry.completedAt.isValid());
+    QCOMPARE(activityOutcomeKey(entry.outcome), QStringLiteral("unknown"));
+    QCOMPARE(activityOutcomeFromKey(QStringLiteral("unknown")), ActivityOutcome::Unknown);
+    QCOMPARE(activityOutcomeText(entry.outcome), QStringLiteral("unknown (not confirmed)"));
 }
 
 void TestActivityLog::crashBetweenBeginAndCompleteIsInterruptedAfterReopen()

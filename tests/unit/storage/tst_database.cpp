@@ -54,6 +54,7 @@ private Q_SLOTS:
     void eachDatabaseHasItsOwnConnection();
     void unopenableFileIsReported();
     void productMigrationsAreNumberedInOrder();
+    void activityRowsSurviveTheUnknownOutcomeMigration();
 
 private:
     QString path(const QString &name = QStringLiteral("store.sqlite")) const
@@ -194,6 +195,35 @@ void TestDatabase::productMigrationsAreNumberedInOrder()
         QCOMPARE(migrations.at(i).version, int(i + 1));
         QVERIFY(!migrations.at(i).statements.isEmpty());
     }
+}
+
+void TestDatabase::activityRowsSurviveTheUnknownOutcomeMigration()
+{
+    const QString file = m_dir->filePath(QStringLiteral("upgrade.sqlite"));
+    {
+        // A file written by a release whose activity log knew only the first schema.
+        Database older(accessdeskMigrations().mid(0, 1));
+        QVERIFY(older.open(file));
+        QSqlQuery insert(older.connection());
+        QVERIFY(insert.exec(QStringLiteral(
+            "INSERT INTO activity_log (started_at, profile, server_url, user_name, action,"
+            " target, outcome, session) VALUES (1, 'p', 'http://x', 'u', 'revoke-token',"
+            " 'PAT 1', 'succeeded', 's')")));
+        QSqlQuery refused(older.connection());
+        QVERIFY(!refused.exec(
+            QStringLiteral("UPDATE activity_log SET outcome = 'unknown'"))); // not allowed before
+    }
+    Database db;
+    QVERIFY2(db.open(file), qPrintable(db.errorString()));
+    QCOMPARE(db.schemaVersion(), db.latestSchemaVersion());
+    QCOMPARE(scalar(db, QStringLiteral("SELECT target FROM activity_log")).toString(),
+             QStringLiteral("PAT 1"));
+    QSqlQuery update(db.connection());
+    QVERIFY(update.exec(QStringLiteral("UPDATE activity_log SET outcome = 'unknown'")));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM activity_log"
+                                       " WHERE outcome = 'unknown'"))
+                 .toInt(),
+             1);
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)
