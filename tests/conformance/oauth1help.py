@@ -106,3 +106,32 @@ class Forms(HTMLParser):
             self.ids[element_id] += data
         if self._cell is not None and self.rows:
             self.rows[-1]["cells"][self._cell] += data
+
+
+def allowed_access(base, consumer_key, private_pem, user, callback):
+    """The whole 3-legged dance as Debian's python3-requests-oauthlib does it: a request token,
+    the user signs in and presses Allow on the "Request for Access" page, the access token. Returns
+    (OAuth1 auth signing as that user, the consumer name the page showed)."""
+    from oauthlib.oauth1 import SIGNATURE_RSA
+    from requests_oauthlib import OAuth1, OAuth1Session
+
+    oauth = OAuth1Session(consumer_key, signature_method=SIGNATURE_RSA, rsa_key=private_pem,
+                          callback_uri=callback)
+    request_token = oauth.fetch_request_token(base + REQUEST_TOKEN)
+    browser = browser_login(base, user)
+    page = browser.get(base + AUTHORIZE, params={"oauth_token": request_token["oauth_token"]},
+                       allow_redirects=False)
+    if page.status_code != 200:
+        raise AssertionError(f"the authorize page answered {page.status_code}: {page.text[:200]}")
+    forms = Forms(page.text)
+    allowed = browser.post(base + AUTHORIZE, allow_redirects=False, data={
+        "oauth_token": forms.inputs["oauth_token"], "atl_token": forms.inputs["atl_token"],
+        "approve": "Allow"})
+    if allowed.status_code != 302:
+        raise AssertionError(f"Allow answered {allowed.status_code}: {allowed.text[:200]}")
+    oauth.parse_authorization_response(allowed.headers["Location"])
+    access = oauth.fetch_access_token(base + ACCESS_TOKEN)
+    signed = OAuth1(consumer_key, signature_method=SIGNATURE_RSA, rsa_key=private_pem,
+                    resource_owner_key=access["oauth_token"],
+                    resource_owner_secret=access["oauth_token_secret"])
+    return signed, forms.ids.get("consumer-name")

@@ -17,12 +17,9 @@ import uuid
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
-from oauthlib.oauth1 import SIGNATURE_RSA
-from requests_oauthlib import OAuth1, OAuth1Session
 
 from clitest import AUTH, NETWORK, OK, SERVER, USAGE, CliTestCase
-from oauth1help import (ACCESS_TOKEN, AUTHORIZE, BITBUCKET, RELEASE_RADAR, REQUEST_TOKEN, Forms,
-                        browser_login, consumer_url, create_generic_link)
+from oauth1help import BITBUCKET, RELEASE_RADAR, allowed_access, consumer_url, create_generic_link
 
 CALLBACK = "http://127.0.0.1:8765/oauth/callback"
 PASSWORD_VAR = "ACCESSDESK_TEST_PASSWORD"
@@ -159,21 +156,8 @@ class RealConsumerStory(ConsumerTestCase):
         # The consumer: python3-requests-oauthlib with the key pair AccessDesk made.
         with open(private_path) as f:
             private_pem = f.read()
-        oauth = OAuth1Session(key, signature_method=SIGNATURE_RSA, rsa_key=private_pem, callback_uri=CALLBACK)
-        request_token = oauth.fetch_request_token(self.url + REQUEST_TOKEN)
-        alice = browser_login(self.url, "alice")
-        page = alice.get(self.url + AUTHORIZE, params={"oauth_token": request_token["oauth_token"]},
-                         allow_redirects=False)
-        self.assertEqual(page.status_code, 200, page.text)
-        forms = Forms(page.text)
-        self.assertEqual(forms.ids["consumer-name"], "Story Consumer")
-        allowed = alice.post(self.url + AUTHORIZE, allow_redirects=False, data={
-            "oauth_token": forms.inputs["oauth_token"], "atl_token": forms.inputs["atl_token"], "approve": "Allow"})
-        self.assertEqual(allowed.status_code, 302)
-        oauth.parse_authorization_response(allowed.headers["Location"])
-        access = oauth.fetch_access_token(self.url + ACCESS_TOKEN)
-        signed = OAuth1(key, signature_method=SIGNATURE_RSA, rsa_key=private_pem,
-                        resource_owner_key=access["oauth_token"], resource_owner_secret=access["oauth_token_secret"])
+        signed, shown = allowed_access(self.url, key, private_pem, "alice", CALLBACK)
+        self.assertEqual(shown, "Story Consumer")
         json_headers = {"Accept": "application/json"}
         issue = self.rest("alice").get(self.url + "/rest/api/2/issue/SEC-1", auth=signed, headers=json_headers)
         self.assertEqual(issue.status_code, 200, issue.text)

@@ -8,11 +8,8 @@ only public data. What the server holds is checked with plain requests.
 """
 import uuid
 
-from oauthlib.oauth1 import SIGNATURE_RSA
-from requests_oauthlib import OAuth1, OAuth1Session
-
 from clitest import OK, CliTestCase
-from oauth1help import ACCESS_TOKEN, AUTHORIZE, REQUEST_TOKEN, Forms, browser_login, consumer_url
+from oauth1help import allowed_access, consumer_url
 
 CALLBACK = "http://127.0.0.1:8765/oauth/callback"
 JSON = {"Accept": "application/json"}
@@ -47,20 +44,8 @@ class SeedStory(CliTestCase):
         # 2. The consumer: requests-oauthlib with the key pair AccessDesk made.
         with open(private_path) as f:
             private_pem = f.read()
-        oauth = OAuth1Session(key, signature_method=SIGNATURE_RSA, rsa_key=private_pem, callback_uri=CALLBACK)
-        request_token = oauth.fetch_request_token(self.url + REQUEST_TOKEN)
-        alice = browser_login(self.url, "alice")
-        page = alice.get(self.url + AUTHORIZE, params={"oauth_token": request_token["oauth_token"]},
-                         allow_redirects=False)
-        self.assertEqual(page.status_code, 200, page.text)
-        forms = Forms(page.text)
-        allowed = alice.post(self.url + AUTHORIZE, allow_redirects=False, data={
-            "oauth_token": forms.inputs["oauth_token"], "atl_token": forms.inputs["atl_token"], "approve": "Allow"})
-        self.assertEqual(allowed.status_code, 302)
-        oauth.parse_authorization_response(allowed.headers["Location"])
-        access = oauth.fetch_access_token(self.url + ACCESS_TOKEN)
-        signed = OAuth1(key, signature_method=SIGNATURE_RSA, rsa_key=private_pem,
-                        resource_owner_key=access["oauth_token"], resource_owner_secret=access["oauth_token_secret"])
+        signed, shown = allowed_access(self.url, key, private_pem, "alice", CALLBACK)
+        self.assertEqual(shown, name)
         consumer = self.rest("alice")
         private = consumer.get(self.url + "/rest/api/2/issue/SEC-1", auth=signed, headers=JSON)
         self.assertEqual(private.status_code, 200, private.text)
