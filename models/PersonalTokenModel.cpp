@@ -164,6 +164,8 @@ PersonalTokenModel::Order PersonalTokenModel::compare(int left, int right, int c
     default:
         break;
     }
+    if (order == Order::Same && column != Name) // one owner's tokens, say, by name
+        order = orderOf(a.nameKey.compare(b.nameKey), 0);
     return order == Order::Same ? orderOf(a.token.id, b.token.id) : order;
 }
 

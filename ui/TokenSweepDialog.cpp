@@ -91,7 +91,10 @@ TokenSweepDialog::TokenSweepDialog(AdminTokenController *tokens, QWidget *parent
             [this](const QList<PersonalToken> &tokens) {
                 for (const PersonalToken &token : tokens)
                     m_owners.insert(token.owner ? token.owner->userKey : QString());
+                const bool first = m_model->rowCount() == 0;
                 m_model->appendTokens(tokens);
+                if (first)
+                    m_table->resizeColumnsToContents();
             });
     connect(m_controller, &TokenSweepController::previewProgress, this, &TokenSweepDialog::render);
     connect(m_controller, &TokenSweepController::stageChanged, this, &TokenSweepDialog::render);
