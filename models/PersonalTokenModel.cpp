@@ -293,7 +293,13 @@ QVariant PersonalTokenModel::headerData(int section, Qt::Orientation orientation
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
+    const QString title = columnTitle(section);
+    return title.isEmpty() ? QVariant() : QVariant(title);
+}
+
+QString PersonalTokenModel::columnTitle(int column)
+{
+    switch (column) {
     case Name:
         return tr("Token");
     case Owner:

@@ -69,6 +69,8 @@ public:
     static QString ownerText(const PersonalToken &token);
     // A token's expiry unless it never expires (no date, or Jira's 9999 "never" date).
     static std::optional<QDateTime> expiryOf(const PersonalToken &token);
+    // "Token", "Owner", …; empty for a column there is not.
+    static QString columnTitle(int column);
     // The plain-text lines the details pane shows for one token.
     static QString details(const PersonalToken &token);
 

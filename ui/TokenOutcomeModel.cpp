@@ -90,10 +90,10 @@ QVariant TokenOutcomeModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Name:
-        return tr("Token");
+    case Name: // the same words as in the list the tokens came from
+        return PersonalTokenModel::columnTitle(PersonalTokenModel::Name);
     case Owner:
-        return tr("Owner");
+        return PersonalTokenModel::columnTitle(PersonalTokenModel::Owner);
     case Outcome:
         return tr("Outcome");
     case Reason:

@@ -8,6 +8,13 @@
 
 namespace accessdesk {
 
+ConnectionSettings withoutRetries()
+{
+    ConnectionSettings settings;
+    settings.maxAttempts = 1;
+    return settings;
+}
+
 std::optional<QJsonArray> allTokensOnServer(const SimClient &server)
 {
     QJsonArray all;

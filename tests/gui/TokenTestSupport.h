@@ -4,6 +4,8 @@
 // HTTP as the admin (never through the code under test), widgets found by object name, and
 // waiting for the tab's search to end.
 
+#include "api/ServerConnection.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
@@ -16,6 +18,9 @@ class SimClient;
 namespace accessdesk {
 
 class AdminTokenController;
+
+// The failures the tests inject are meant to be seen, not retried.
+ConnectionSettings withoutRetries();
 
 // Every user's tokens as the server lists them (RestToken objects), page after page; nullopt when
 // a page was refused.

@@ -39,13 +39,6 @@ using namespace accessdesk;
 
 namespace {
 
-ConnectionSettings withoutRetries()
-{
-    ConnectionSettings settings;
-    settings.maxAttempts = 1;
-    return settings;
-}
-
 QSet<qint64> idsOf(const QJsonArray &tokens, const std::function<bool(const QJsonObject &)> &keep)
 {
     QSet<qint64> ids;

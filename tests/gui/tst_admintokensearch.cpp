@@ -33,13 +33,6 @@ using namespace accessdesk;
 
 namespace {
 
-ConnectionSettings withoutRetries()
-{
-    ConnectionSettings settings;
-    settings.maxAttempts = 1;
-    return settings;
-}
-
 // One search as a user types it: days are counted from today (local), unset when absent.
 struct Filters
 {
