@@ -101,7 +101,7 @@ TokenSearchForm::TokenSearchForm(QWidget *parent)
     connect(m_clear, &QPushButton::clicked, this, &TokenSearchForm::clear);
     for (QLineEdit *field : {m_owner, m_name})
         connect(field, &QLineEdit::returnPressed, this, &TokenSearchForm::submit);
-    connect(m_neverUsed, &QCheckBox::toggled, this, [this] { showProblem(Field::Owner, {}); });
+    connect(m_neverUsed, &QCheckBox::toggled, this, &TokenSearchForm::clearProblem);
 }
 
 QLineEdit *TokenSearchForm::addDateField(Field field, const QString &objectName,
@@ -136,7 +136,7 @@ std::optional<QDate> TokenSearchForm::dateOf(Field field, bool *ok)
 
 std::optional<AdminTokenQuery> TokenSearchForm::query()
 {
-    showProblem(Field::Owner, {});
+    clearProblem();
     AdminTokenQuery query;
     query.owner = m_owner->text().trimmed();
     query.name = m_name->text().trimmed();
@@ -161,15 +161,20 @@ std::optional<AdminTokenQuery> TokenSearchForm::query()
     return query;
 }
 
-void TokenSearchForm::showProblem(Field field, const QString &text)
+void TokenSearchForm::clearProblem()
 {
     for (QLineEdit *edit : std::as_const(m_dates))
         edit->setStyleSheet(QString());
     m_neverUsed->setStyleSheet(QString());
+    m_problem->clear();
+    m_problem->hide();
+}
+
+void TokenSearchForm::showProblem(Field field, const QString &text)
+{
+    clearProblem();
     m_problem->setText(text);
-    m_problem->setVisible(!text.isEmpty());
-    if (text.isEmpty())
-        return;
+    m_problem->show();
     QWidget *at = field == Field::NeverUsed ? static_cast<QWidget *>(m_neverUsed)
                                             : m_dates.value(field, m_owner);
     at->setStyleSheet(kMarked);
@@ -188,7 +193,7 @@ void TokenSearchForm::clear()
     for (QLineEdit *edit : std::as_const(m_dates))
         edit->clear();
     m_neverUsed->setChecked(false);
-    showProblem(Field::Owner, {});
+    clearProblem();
 }
 
 void TokenSearchForm::submit()

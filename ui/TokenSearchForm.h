@@ -39,7 +39,9 @@ private:
     QLineEdit *addDateField(AdminTokenQuery::Field field, const QString &objectName,
                             const QString &accessibleName);
     std::optional<QDate> dateOf(AdminTokenQuery::Field field, bool *ok);
+    // Names what is wrong under the fields and marks the field to fix.
     void showProblem(AdminTokenQuery::Field field, const QString &text);
+    void clearProblem();
     void submit();
 
     QLineEdit *m_owner;

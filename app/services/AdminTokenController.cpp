@@ -45,7 +45,7 @@ QString AdminTokenController::describe(const ApiError &error)
 
 bool AdminTokenController::search(const AdminTokenQuery &query)
 {
-    if (query.problem())
+    if (query.problem() || !m_connection)
         return false;
     delete m_search.data(); // the newer search replaces the older one
     m_query = query;

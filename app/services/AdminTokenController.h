@@ -48,7 +48,7 @@ public:
     void setPageSize(int size) { m_pageSize = qMax(0, size); }
 
     // Starts a search; the one under way, if any, is dropped. Refused (false, nothing changes)
-    // when the query contradicts itself (AdminTokenQuery::problem()).
+    // when the query contradicts itself (AdminTokenQuery::problem()) or there is no server.
     bool search(const AdminTokenQuery &query);
     void refresh() { search(m_query); } // the last search again
     void stop();

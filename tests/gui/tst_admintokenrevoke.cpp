@@ -78,6 +78,7 @@ private slots:
     void sweepsNeverUsedTokensWithReceipt();
     void refusedBatchIsShownWithItsReason();
     void cancelLeavesTheRestNotAttempted();
+    void profileSwitchStopsAnOpenSweep();
 
 private:
     bool searchOwner(const QString &owner);
@@ -456,6 +457,28 @@ void TestAdminTokenRevoke::cancelLeavesTheRestNotAttempted()
     }
     const QSet<qint64> onServer = serverIds([](const QJsonObject &) { return true; });
     QVERIFY(onServer.contains(notAttempted));
+    child<QPushButton>(dialog, "closeSweep")->click();
+}
+
+void TestAdminTokenRevoke::profileSwitchStopsAnOpenSweep()
+{
+    QDialog *dialog = openSweep();
+    QVERIFY(dialog);
+    child<QSpinBox>(dialog, "expiringDays")->setValue(365);
+    QVERIFY(findMatches(dialog));
+    QVERIFY(child<QPushButton>(dialog, "revokeMatches")->isEnabled());
+    // The app switches servers (here: to the same one again) while the dialog is open.
+    m_controller->setConnection(m_session.connection(), m_session.who(QStringLiteral("demo")));
+    QCOMPARE(sweepOf(dialog)->stage(), TokenSweepController::Stage::Detached);
+    QVERIFY(!child<QPushButton>(dialog, "revokeMatches")->isEnabled());
+    QVERIFY(!child<QPushButton>(dialog, "findTokens")->isEnabled());
+    const QLabel *problem = child<QLabel>(dialog, "previewProblem");
+    QVERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(QStringLiteral("switched to another server")),
+             qPrintable(problem->text()));
+    // The tab forgot the old list and waits for its next search.
+    QCOMPARE(child<QTableView>(m_tab, "table")->model()->rowCount(), 0);
+    QVERIFY(!child<QPushButton>(m_tab, "sweepTokens")->isEnabled());
     child<QPushButton>(dialog, "closeSweep")->click();
 }
 
