@@ -1,221 +1,316 @@
 #include "AdminTokensTab.h"
 
-#include "AdminListTab.h"
-#include "AdminRows.h"
-#include "ConfirmationDialog.h"
+#include "PersonalTokenFilterModel.h"
+#include "PersonalTokenModel.h"
+#include "TableExport.h"
+#include "TableViews.h"
+#include "TokenSearchForm.h"
+#include "TokenSweepDialog.h"
+#include "services/AdminListState.h"
 #include "services/AdminTokenController.h"
 
 #include <QAction>
 #include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace accessdesk {
 
+static_assert(PersonalTokenModel::ExportRole == TableExport::ExportRole,
+              "PersonalTokenModel must answer the role TableExport asks");
+
+namespace {
+
+QString number(qint64 value)
+{
+    return QLocale().toString(value);
+}
+
+QString loadedAt(const QDateTime &when)
+{
+    AdminListState state;
+    state.loadedAt = when;
+    return state.loadedAtText();
+}
+
+} // namespace
+
 AdminTokensTab::AdminTokensTab(AdminTokenController *tokens, QWidget *parent)
     : QWidget(parent)
     , m_tokens(tokens)
-    , m_list(new AdminListTab(tr("Personal tokens"), AdminRows::tokenHeaders(),
-                              QStringLiteral("personal-tokens.csv"), this))
-    , m_user(new QLineEdit(this))
-    , m_name(new QLineEdit(this))
-    , m_search(new QPushButton(tr("Search"), this))
-    , m_revoke(new QPushButton(tr("Revoke…"), this))
-    , m_previous(new QPushButton(tr("Previous page"), this))
-    , m_next(new QPushButton(tr("Next page"), this))
-    , m_pageLabel(new QLabel(this))
+    , m_model(new PersonalTokenModel({}, this))
+    , m_proxy(new PersonalTokenFilterModel(this))
+    , m_form(new TokenSearchForm(this))
+    , m_filter(new QLineEdit(this))
+    , m_refresh(new QPushButton(tr("Refresh"), this))
+    , m_export(new QPushButton(tr("Export CSV…"), this))
+    , m_revoke(new QPushButton(tr("Revoke selected…"), this))
+    , m_sweep(new QPushButton(tr("Sweep stale tokens…"), this))
+    , m_problem(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_details(new QTextBrowser(this))
+    , m_status(new QLabel(this))
+    , m_stop(new QPushButton(tr("Stop"), this))
 {
     setObjectName(QStringLiteral("personalTokensTab"));
     setAccessibleName(tr("Personal tokens"));
-    m_list->setObjectName(QStringLiteral("personalTokens"));
-    m_list->setEmptyText(tr("No personal access token matches the search."));
-    buildSearchRow();
-    buildPaging();
+    m_proxy->setSourceModel(m_model);
 
-    connect(m_list, &AdminListTab::refreshRequested, m_tokens, &AdminTokenController::refresh);
-    connect(m_list, &AdminListTab::selectionChanged, this, &AdminTokensTab::renderButtons);
-    connect(m_tokens, &AdminTokenController::changed, this, &AdminTokensTab::render);
-    connect(m_tokens, &AdminTokenController::revokeFinished, this,
-            [this](bool succeeded, const QString &message) {
-                m_revokeNote = succeeded ? message : QString();
-                m_revokeError = succeeded ? QString() : message;
-                render();
-            });
+    m_problem->setObjectName(QStringLiteral("problem"));
+    m_problem->setAccessibleName(tr("Problem with the token search"));
+    m_problem->setWordWrap(true);
+    m_problem->setTextFormat(Qt::PlainText);
+    m_problem->setStyleSheet(
+        QStringLiteral("QLabel { background: #fdf0e6; color: #5c2b00; border: 1px solid #e8b48a;"
+                       " border-radius: 3px; padding: 6px; }"));
+    m_problem->hide();
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_list);
-    render();
-}
-
-void AdminTokensTab::buildSearchRow()
-{
-    m_user->setObjectName(QStringLiteral("tokenOwner"));
-    m_user->setPlaceholderText(tr("any user"));
-    m_user->setAccessibleName(tr("Token owner's user name"));
-    m_user->setClearButtonEnabled(true);
-    m_name->setObjectName(QStringLiteral("tokenName"));
-    m_name->setPlaceholderText(tr("any name"));
-    m_name->setAccessibleName(tr("Token name contains"));
-    m_name->setClearButtonEnabled(true);
-    m_search->setObjectName(QStringLiteral("searchTokens"));
-    m_search->setAccessibleName(tr("Search personal tokens"));
-    auto *userLabel = new QLabel(tr("&User:"), this);
-    userLabel->setBuddy(m_user);
-    auto *nameLabel = new QLabel(tr("Token &name:"), this);
-    nameLabel->setBuddy(m_name);
-    connect(m_search, &QPushButton::clicked, this, &AdminTokensTab::search);
-    connect(m_user, &QLineEdit::returnPressed, this, &AdminTokensTab::search);
-    connect(m_name, &QLineEdit::returnPressed, this, &AdminTokensTab::search);
-
-    auto *row = new QHBoxLayout;
-    row->addWidget(new QLabel(tr("Find tokens on the server —"), this));
-    row->addWidget(userLabel);
-    row->addWidget(m_user, 1);
-    row->addWidget(nameLabel);
-    row->addWidget(m_name, 1);
-    row->addWidget(m_search);
-    m_list->addRowAbove(row);
-}
-
-void AdminTokensTab::buildPaging()
-{
-    m_previous->setObjectName(QStringLiteral("previousPage"));
-    m_previous->setAccessibleName(tr("Previous page of tokens"));
-    m_next->setObjectName(QStringLiteral("nextPage"));
-    m_next->setAccessibleName(tr("Next page of tokens"));
-    m_pageLabel->setObjectName(QStringLiteral("pageLabel"));
-    m_pageLabel->setAccessibleName(tr("Token page"));
-    m_revoke->setObjectName(QStringLiteral("revokeTokens"));
-    m_revoke->setAccessibleName(tr("Revoke selected tokens"));
-    m_revoke->setToolTip(tr("Revoke the selected tokens for their owners (asks first)"));
-    connect(m_previous, &QPushButton::clicked, this,
-            [this] { showPage(m_tokens->query().page - 1); });
-    connect(m_next, &QPushButton::clicked, this, [this] { showPage(m_tokens->query().page + 1); });
-    connect(m_revoke, &QPushButton::clicked, this, &AdminTokensTab::revokeSelected);
-    auto *revokeKey = new QAction(tr("Revoke"), this);
+    m_table->setObjectName(QStringLiteral("table"));
+    m_table->setAccessibleName(tr("Personal tokens"));
+    TableViews::setUpSortableTable(m_table, m_proxy, PersonalTokenModel::Created,
+                                   Qt::AscendingOrder, QAbstractItemView::ExtendedSelection);
+    auto *revokeKey = new QAction(tr("Revoke selected…"), this);
     revokeKey->setShortcut(QKeySequence::Delete);
     revokeKey->setShortcutContext(Qt::WidgetShortcut);
     connect(revokeKey, &QAction::triggered, this, &AdminTokensTab::revokeSelected);
-    m_list->table()->addAction(revokeKey);
-    m_list->table()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->addAction(revokeKey);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
 
-    m_list->toolbar()->insertWidget(1, m_revoke);
-    m_list->toolbar()->addWidget(m_previous);
-    m_list->toolbar()->addWidget(m_pageLabel);
-    m_list->toolbar()->addWidget(m_next);
+    m_details->setObjectName(QStringLiteral("details"));
+    m_details->setAccessibleName(tr("Details of the selected token"));
+    m_details->setOpenLinks(false);
+    m_status->setObjectName(QStringLiteral("status"));
+    m_status->setAccessibleName(tr("Token search progress"));
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
+    m_stop->setObjectName(QStringLiteral("stopSearch"));
+    m_stop->setAccessibleName(tr("Stop the token search"));
+    m_stop->setToolTip(tr("Stop loading; the tokens loaded so far stay in the list."));
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
+    auto *progress = new QHBoxLayout;
+    progress->addWidget(m_status, 1);
+    progress->addWidget(m_stop);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_form);
+    layout->addLayout(buildToolbar());
+    layout->addWidget(m_problem);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(progress);
+
+    connect(m_form, &TokenSearchForm::searchRequested, this, &AdminTokensTab::search);
+    connect(m_stop, &QPushButton::clicked, m_tokens, &AdminTokenController::stop);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateDetails();
+        renderButtons();
+    });
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &AdminTokensTab::render);
+    connect(m_tokens, &AdminTokenController::searchStarted, this, [this] {
+        m_model->clear();
+        m_proxy->beginStreaming();
+        m_sized = false;
+    });
+    connect(m_tokens, &AdminTokenController::tokensFound, this,
+            [this](const QList<PersonalToken> &tokens) {
+                m_model->appendTokens(tokens);
+                if (!m_sized) {
+                    m_sized = true;
+                    m_table->resizeColumnsToContents();
+                }
+            });
+    // What a revoke verified as gone leaves the list; the rest stays as the server has it.
+    connect(m_tokens, &AdminTokenController::tokensRevoked, this, [this](const QSet<qint64> &ids) {
+        m_model->removeTokens(ids);
+        render();
+    });
+    connect(m_tokens, &AdminTokenController::changed, this, [this] {
+        if (!m_tokens->isSearching())
+            m_proxy->endStreaming();
+        render();
+    });
+    render();
+}
+
+QLayout *AdminTokensTab::buildToolbar()
+{
+    m_filter->setObjectName(QStringLiteral("filter"));
+    TableViews::setUpFilterField(m_filter, this, tr("Filter the tokens loaded"));
+    m_filter->setToolTip(tr("Narrows the tokens loaded by name or owner; does not ask the "
+                            "server."));
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setTextFilter(text);
+        render();
+    });
+    m_refresh->setObjectName(QStringLiteral("refresh"));
+    m_refresh->setAccessibleName(tr("Refresh the token search"));
+    m_refresh->setToolTip(tr("Run the last search again"));
+    connect(m_refresh, &QPushButton::clicked, m_tokens, &AdminTokenController::refresh);
+    m_export->setObjectName(QStringLiteral("exportCsv"));
+    m_export->setAccessibleName(tr("Export the tokens shown as CSV"));
+    m_export->setToolTip(tr("Save the rows shown (after filtering) as a CSV file"));
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        TableExport::exportWithDialog(*m_proxy, QStringLiteral("personal-tokens.csv"), this);
+    });
+    m_revoke->setObjectName(QStringLiteral("revokeTokens"));
+    m_revoke->setAccessibleName(tr("Revoke the selected tokens"));
+    connect(m_revoke, &QPushButton::clicked, this, &AdminTokensTab::revokeSelected);
+    m_sweep->setObjectName(QStringLiteral("sweepTokens"));
+    m_sweep->setAccessibleName(tr("Sweep stale tokens"));
+    connect(m_sweep, &QPushButton::clicked, this, &AdminTokensTab::openSweep);
+
+    auto *toolbar = new QHBoxLayout;
+    toolbar->addWidget(m_filter, 1);
+    toolbar->addWidget(m_refresh);
+    toolbar->addWidget(m_export);
+    toolbar->addWidget(m_revoke);
+    toolbar->addWidget(m_sweep);
+    return toolbar;
+}
+
+void AdminTokensTab::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    loadIfNeeded();
 }
 
 void AdminTokensTab::loadIfNeeded()
 {
-    if (AdminListTab::needsLoading(m_tokens->state()))
-        m_tokens->refresh();
+    // Not before the tab is in view: the first search lists every token on the server.
+    if (isVisible())
+        m_tokens->loadIfNeeded();
+}
+
+void AdminTokensTab::search(const AdminTokenQuery &query)
+{
+    m_tokens->search(query);
 }
 
 void AdminTokensTab::render()
 {
-    const AdminListState &state = m_tokens->state();
-    const TokenSearchPage &page = m_tokens->page();
-    m_list->setLoaded(state.loaded);
-    m_list->setRows(AdminRows::tokens(page.values));
-    m_list->setBusy(state.loading);
-    m_search->setEnabled(!state.loading);
-
-    QStringList errors;
-    if (!m_revokeError.isEmpty())
-        errors << m_revokeError;
-    if (state.error.isError())
-        errors << m_tokens->errorText();
-    m_list->setError(errors.join(QLatin1Char('\n')));
-
-    QString status;
-    if (m_tokens->isRevoking())
-        status = tr("Revoking…");
-    else if (state.loading)
-        status = tr("Searching…");
-    else if (m_tokens->noSuchUser())
-        status = tr("No user matches “%1”.").arg(m_tokens->query().userName.trimmed());
-    else if (state.loaded)
-        status = (page.values.size() == 1 ? tr("1 token on this page")
-                                          : tr("%1 tokens on this page").arg(page.values.size())) +
-                 tr(", loaded at %1").arg(state.loadedAtText());
-    if (!m_revokeNote.isEmpty())
-        status = status.isEmpty() ? m_revokeNote
-                                  : QString(status + QStringLiteral(" — ") + m_revokeNote);
-    m_list->setStatus(status);
+    const QString problem = m_tokens->problemText();
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
+    m_status->setText(statusText());
+    m_stop->setVisible(m_tokens->isSearching());
+    updateDetails();
     renderButtons();
+}
+
+QString AdminTokensTab::statusText() const
+{
+    using State = AdminTokenController::SearchState;
+    const qint64 rows = m_model->rowCount();
+    const qint64 found = m_tokens->foundCount();
+    const qint64 checked = m_tokens->checkedCount();
+    const qint64 total = m_tokens->estimatedTotal();
+    QString text;
+    switch (m_tokens->searchState()) {
+    case State::NotSearched:
+        return {};
+    case State::Searching:
+        if (total == 0)
+            text = tr("Searching…");
+        else if (found == checked)
+            text = total == 1 ? tr("Loaded %1 of ~1 token…").arg(number(checked))
+                              : tr("Loaded %1 of ~%2 tokens…").arg(number(checked), number(total));
+        else
+            text = total == 1
+                       ? tr("%1 found; checked %2 of ~1 token…").arg(number(found), number(checked))
+                       : tr("%1 found; checked %2 of ~%3 tokens…")
+                             .arg(number(found), number(checked), number(total));
+        break;
+    case State::Stopped:
+        text = total == 1 ? tr("Stopped: %1 of ~1 token loaded. Search again to load them all.")
+                                .arg(number(checked))
+                          : tr("Stopped: %1 of ~%2 tokens loaded. Search again to load them all.")
+                                .arg(number(checked), number(total));
+        break;
+    case State::Completed:
+        if (rows == 0)
+            text = tr("No token matches the search (searched at %1).")
+                       .arg(loadedAt(m_tokens->finishedAt()));
+        else
+            text = rows == 1 ? tr("1 token, loaded at %1.").arg(loadedAt(m_tokens->finishedAt()))
+                             : tr("%1 tokens, loaded at %2.")
+                                   .arg(number(rows), loadedAt(m_tokens->finishedAt()));
+        break;
+    case State::Failed:
+    case State::NoSuchOwner:
+    case State::TooManyOwners:
+        if (rows > 0)
+            text = rows == 1 ? tr("1 token loaded.") : tr("%1 tokens loaded.").arg(number(rows));
+        break;
+    }
+    if (!m_proxy->textFilter().isEmpty())
+        text +=
+            QLatin1Char(' ') + tr("The filter shows %1 of them.").arg(number(m_proxy->rowCount()));
+    return text;
 }
 
 void AdminTokensTab::renderButtons()
 {
-    const TokenSearchPage &page = m_tokens->page();
-    const bool idle = !m_tokens->state().loading && !m_tokens->isRevoking();
-    const bool loaded = m_tokens->state().loaded && !m_tokens->noSuchUser();
-    m_revoke->setEnabled(idle && !selectedTokens().isEmpty());
-    m_previous->setEnabled(idle && loaded && m_tokens->query().page > 0);
-    m_next->setEnabled(idle && loaded && !page.isLastPage);
-    const int pages = qMax(1, page.totalPages);
-    m_pageLabel->setText(loaded ? tr("Page %1 of %2").arg(m_tokens->query().page + 1).arg(pages)
-                                : QString());
+    const bool mayRevoke = m_tokens->mayAdminister();
+    const QString why = tr("Only Jira system administrators can revoke other users' personal "
+                           "access tokens, and only on Jira Data Center.");
+    m_revoke->setEnabled(mayRevoke && m_table->selectionModel()->hasSelection());
+    m_revoke->setToolTip(mayRevoke ? tr("Revoke the selected tokens for their owners (asks first)")
+                                   : why);
+    m_sweep->setEnabled(mayRevoke);
+    m_sweep->setToolTip(mayRevoke ? tr("Find tokens never used, unused for a while, expired or "
+                                       "expiring soon, and revoke them in one go")
+                                  : why);
+    m_export->setEnabled(m_proxy->rowCount() > 0);
 }
 
-void AdminTokensTab::search()
+void AdminTokensTab::updateDetails()
 {
-    m_revokeNote.clear();
-    m_revokeError.clear();
-    m_tokens->search(AdminTokenQuery{m_user->text().trimmed(), m_name->text().trimmed(), 0});
-}
-
-void AdminTokensTab::showPage(int page)
-{
-    AdminTokenQuery query = m_tokens->query();
-    query.page = qMax(0, page);
-    m_tokens->search(query);
+    const QList<PersonalToken> selected = selectedTokens();
+    if (selected.size() == 1)
+        m_details->setPlainText(PersonalTokenModel::details(selected.first()));
+    else if (selected.size() > 1)
+        m_details->setPlainText(tr("%1 tokens selected.").arg(number(selected.size())));
+    else if (m_model->rowCount() > 0)
+        m_details->setPlainText(tr("Select a token to see its details."));
+    else if (m_tokens->searchState() == AdminTokenController::SearchState::Completed)
+        m_details->setPlainText(tr("No personal access token matches the search."));
+    else
+        m_details->setPlainText(tr("Nothing to show yet."));
 }
 
 QList<PersonalToken> AdminTokensTab::selectedTokens() const
 {
-    QList<PersonalToken> selected;
-    const QList<AdminRow> rows = m_list->selectedRows();
-    for (const PersonalToken &token : m_tokens->page().values) {
-        for (const AdminRow &row : rows) {
-            if (row.key == QString::number(token.id))
-                selected << token;
-        }
-    }
-    return selected;
+    QList<PersonalToken> tokens;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    tokens.reserve(rows.size());
+    for (const QModelIndex &index : rows)
+        tokens.append(m_model->tokenAt(m_proxy->mapToSource(index).row()));
+    return tokens;
 }
 
 void AdminTokensTab::revokeSelected()
 {
     const QList<PersonalToken> tokens = selectedTokens();
-    if (tokens.isEmpty() || m_tokens->isRevoking())
+    if (tokens.isEmpty() || !m_revoke->isEnabled())
         return;
-    QStringList lines;
-    lines << (tokens.size() == 1 ? tr("Revoke this personal access token?")
-                                 : tr("Revoke these %1 personal access tokens?").arg(tokens.size()))
-          << QString();
-    for (const PersonalToken &token : tokens) {
-        const QString owner = token.owner
-                                  ? tr("%1 (%2)").arg(token.owner->fullName, token.owner->username)
-                                  : tr("unknown user");
-        lines << tr("• “%1” of %2").arg(token.name, owner);
-    }
-    lines << QString()
-          << tr("Whatever uses it — scripts, integrations, other applications — stops working at "
-                "once. This cannot be undone: the owner would have to create a new token.");
-    const QString accept =
-        tokens.size() == 1 ? tr("Revoke token") : tr("Revoke %1 tokens").arg(tokens.size());
-    auto *dialog = new ConfirmationDialog(tr("Revoke personal tokens"),
-                                          lines.join(QLatin1Char('\n')), accept, this);
-    connect(dialog, &ConfirmationDialog::answered, this, [this, tokens](bool accepted) {
-        if (accepted)
-            m_tokens->revoke(tokens);
-    });
-    dialog->open();
+    TokenSweepDialog::askAndRevoke(m_tokens, tokens, this);
+}
+
+void AdminTokensTab::openSweep()
+{
+    if (m_sweep->isEnabled())
+        TokenSweepDialog::openForRule(m_tokens, this);
 }
 
 } // namespace accessdesk

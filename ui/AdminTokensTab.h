@@ -7,15 +7,22 @@
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QTableView;
+class QTextBrowser;
 
 namespace accessdesk {
 
-class AdminListTab;
 class AdminTokenController;
+struct AdminTokenQuery;
+class PersonalTokenFilterModel;
+class PersonalTokenModel;
+class TokenSearchForm;
 
-// Administration → Personal tokens: search every user's personal access tokens by owner and
-// name, a page at a time, and revoke the selected ones after asking. Renders what the controller
-// holds and forwards the user's intent; sends nothing itself.
+// Administration → Personal tokens: every user's personal access tokens. The search form asks
+// the server; rows appear page by page as they arrive ("Loaded 12,000 of ~100,000…", Stop), the
+// filter field narrows what has loaded, every column sorts. "Revoke selected…" asks first, then
+// revokes and verifies in a TokenSweepDialog; "Sweep stale tokens…" opens one for a rule. The tab
+// renders what the controller holds and forwards intent; it sends nothing itself.
 class AdminTokensTab final : public QWidget
 {
     Q_OBJECT
@@ -24,31 +31,42 @@ class AdminTokensTab final : public QWidget
 public:
     explicit AdminTokensTab(AdminTokenController *tokens, QWidget *parent = nullptr);
 
+    // The first search of a server, once the tab is in view.
     void loadIfNeeded();
-    // Searches with what the fields hold, from the first page.
-    void search();
     // Asks for confirmation, then revokes the selected tokens.
     void revokeSelected();
+    void openSweep();
+
+    PersonalTokenModel *model() const { return m_model; }
+    PersonalTokenFilterModel *proxy() const { return m_proxy; }
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
-    void buildSearchRow();
-    void buildPaging();
+    QLayout *buildToolbar();
+    void search(const AdminTokenQuery &query);
     void render();
     void renderButtons();
-    void showPage(int page);
+    void updateDetails();
+    QString statusText() const;
     QList<PersonalToken> selectedTokens() const;
 
     AdminTokenController *m_tokens;
-    AdminListTab *m_list;
-    QLineEdit *m_user;
-    QLineEdit *m_name;
-    QPushButton *m_search;
+    PersonalTokenModel *m_model;
+    PersonalTokenFilterModel *m_proxy;
+    TokenSearchForm *m_form;
+    QLineEdit *m_filter;
+    QPushButton *m_refresh;
+    QPushButton *m_export;
     QPushButton *m_revoke;
-    QPushButton *m_previous;
-    QPushButton *m_next;
-    QLabel *m_pageLabel;
-    QString m_revokeNote;
-    QString m_revokeError;
+    QPushButton *m_sweep;
+    QLabel *m_problem;
+    QTableView *m_table;
+    QTextBrowser *m_details;
+    QLabel *m_status;
+    QPushButton *m_stop;
+    bool m_sized = false; // columns fitted to the first page of this search
 };
 
 } // namespace accessdesk

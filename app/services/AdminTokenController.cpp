@@ -1,141 +1,161 @@
 #include "services/AdminTokenController.h"
 
-#include "api/PatJobs.h"
+#include "services/AdminListState.h"
+#include "services/AdminTokenErrors.h"
+#include "services/TokenInventorySearch.h"
+#include "services/TokenSweepController.h"
 
 namespace accessdesk {
 
-namespace {
+AdminTokenController::AdminTokenController(ServerConnection *connection, ActivityLog *log,
+                                           ActivityContext who, QObject *parent)
+    : ConnectionBoundController(connection, log, std::move(who), parent)
+{}
 
-constexpr int kMaxUsers = 100; // users a name may match; more means the name is too vague
-
-} // namespace
+AdminTokenController::~AdminTokenController() = default;
 
 void AdminTokenController::setConnection(ServerConnection *connection, ActivityContext who)
 {
-    delete m_searchJob.data();
-    delete m_revokeJob.data();
-    rebind(connection, std::move(who));
-    m_state = AdminListState();
-    m_query = AdminTokenQuery();
-    m_page = TokenSearchPage();
-    m_noSuchUser = false;
-    emit changed();
-}
-
-QString AdminTokenController::errorText() const
-{
-    return m_state.errorText(AdminListState::Feature::PersonalTokens);
-}
-
-void AdminTokenController::fail(const ApiError &error)
-{
-    m_state.loading = false;
-    m_state.error = error;
-    emit changed();
-}
-
-void AdminTokenController::search(const AdminTokenQuery &query)
-{
-    delete m_searchJob.data(); // the newer search replaces the older one
-    m_query = query;
-    m_query.page = qMax(0, query.page);
-    m_state.loading = true;
-    emit changed();
-
-    const QString userName = m_query.userName.trimmed();
-    if (userName.isEmpty()) {
-        searchKeys({});
-        return;
+    delete m_search.data();
+    for (const QPointer<TokenSweepController> &sweep : std::as_const(m_sweeps)) {
+        if (sweep)
+            sweep->detach();
     }
-    // The server searches by user key, so the name is looked up first.
-    auto *job = new SearchTokenUsers(m_connection, userName, kMaxUsers, this);
-    m_searchJob = job;
-    connect(job, &ApiJob::finished, this, [this, job] {
-        job->deleteLater();
-        if (job->error().isError()) {
-            fail(job->error());
-            return;
-        }
-        QStringList keys;
-        for (const TokenOwner &owner : job->result())
-            keys << owner.userKey;
-        if (keys.isEmpty()) {
-            m_page = TokenSearchPage();
-            m_noSuchUser = true;
-            m_state = AdminListState{false, true, QDateTime::currentDateTime(), ApiError()};
-            emit changed();
-            return;
-        }
-        searchKeys(keys);
-    });
-    job->start();
+    m_sweeps.clear();
+    rebind(connection, std::move(who));
+    m_query = AdminTokenQuery();
+    m_state = SearchState::NotSearched;
+    m_error = ApiError();
+    m_problem.clear();
+    m_finishedAt = QDateTime();
+    m_found = m_checked = m_estimate = 0;
+    m_mayAdminister = false;
+    emit searchStarted();
+    emit changed();
 }
 
-void AdminTokenController::searchKeys(const QStringList &userKeys)
+QString AdminTokenController::describe(const ApiError &error)
 {
-    TokenSearchFilter filter;
-    filter.userKeys = userKeys;
-    filter.nameContains = m_query.tokenName.trimmed();
-    filter.page = m_query.page;
-    filter.limit = m_pageSize;
-    auto *job = new SearchPersonalTokens(m_connection, filter, this);
-    m_searchJob = job;
-    connect(job, &ApiJob::finished, this, [this, job, userKeys] {
-        job->deleteLater();
-        if (job->error().isError()) {
-            fail(job->error());
-            return;
-        }
-        const TokenSearchPage &page = job->result();
-        // A revoke can empty the last page: show the page that is now the last one.
-        if (page.values.isEmpty() && m_query.page > 0 && page.totalPages > 0) {
-            m_query.page = page.totalPages - 1;
-            searchKeys(userKeys);
-            return;
-        }
-        m_page = page;
-        m_noSuchUser = false;
-        m_state = AdminListState{false, true, QDateTime::currentDateTime(), ApiError()};
-        emit changed();
-    });
-    job->start();
+    // The token administration has its own refusals (system administrators only, Data Center
+    // only, Jira 8.14 and later); the rest read as on every administration list.
+    if (error.kind() == ApiError::Kind::Forbidden || error.kind() == ApiError::Kind::NotFound)
+        return AdminTokenErrors::describe(error);
+    return AdminListState::describe(error, AdminListState::Feature::PersonalTokens);
 }
 
-void AdminTokenController::revoke(const QList<PersonalToken> &tokens)
+bool AdminTokenController::search(const AdminTokenQuery &query)
 {
-    if (tokens.isEmpty() || m_revokeJob)
-        return;
-    // The activity log keeps the reason in the same words the page shows.
-    const auto why = [](const ApiError &error) {
-        return AdminListState::describe(error, AdminListState::Feature::PersonalTokens);
-    };
-    auto *job = new AdminTokenRevoker(m_connection, tokens, m_log, m_who, why, this);
-    connect(job, &AdminTokenRevoker::finished, this, [this, job, why] {
-        job->deleteLater();
-        m_revokeJob = nullptr;
-        if (!job->recordError().isEmpty()) {
-            emit revokeFinished(
-                false,
-                tr("Nothing was revoked, because the activity record could not be written: %1")
-                    .arg(job->recordError()));
-            return;
-        }
-        const ApiError &error = job->error();
-        QString message;
-        if (error.isError())
-            message = tr("Nothing was revoked. %1").arg(why(error));
-        else if (job->tokens().size() == 1)
-            message = tr("Revoked “%1”.").arg(job->tokens().first().name);
+    if (query.problem() || !m_connection)
+        return false;
+    delete m_search.data(); // the newer search replaces the older one
+    m_query = query;
+    m_state = SearchState::Searching;
+    m_error = ApiError();
+    m_problem.clear();
+    m_found = m_checked = m_estimate = 0;
+    emit searchStarted();
+
+    auto *search = new TokenInventorySearch(
+        m_connection, query.toInventoryQuery(QTimeZone::systemTimeZone()), this);
+    if (m_pageSize > 0)
+        search->setPageSize(m_pageSize);
+    m_search = search;
+    connect(search, &TokenInventorySearch::pageReady, this,
+            [this, search](const QList<PersonalToken> &tokens) {
+                m_mayAdminister = true;
+                m_found += tokens.size();
+                m_checked = search->listedCount();
+                m_estimate = qMax(m_checked, qint64(search->totalPages()) * search->pageSize());
+                if (!tokens.isEmpty())
+                    emit tokensFound(tokens);
+                emit changed();
+            });
+    connect(search, &TokenInventorySearch::finished, this,
+            [this, search] { searchFinished(search); });
+    search->start();
+    emit changed();
+    return true;
+}
+
+void AdminTokenController::searchFinished(TokenInventorySearch *search)
+{
+    search->deleteLater();
+    m_search = nullptr;
+    m_finishedAt = QDateTime::currentDateTime();
+    m_error = search->error();
+    using Outcome = TokenInventorySearch::Outcome;
+    switch (search->outcome()) {
+    case Outcome::Running: // not after finished()
+    case Outcome::Completed:
+        m_state = SearchState::Completed;
+        m_estimate = m_checked; // every page came: the count is exact
+        break;
+    case Outcome::Cancelled:
+        m_state = SearchState::Stopped;
+        break;
+    case Outcome::NoSuchOwner:
+        m_state = SearchState::NoSuchOwner;
+        m_problem = tr("No user's name, display name or e-mail contains “%1”, so there are no "
+                       "tokens to show.")
+                        .arg(m_query.owner.trimmed());
+        break;
+    case Outcome::TooManyOwners:
+        m_state = SearchState::TooManyOwners;
+        m_problem = tr("More than %1 users match “%2”. Type more of the name, or a whole user "
+                       "name or e-mail address.")
+                        .arg(TokenInventorySearch::kMaxOwners)
+                        .arg(m_query.owner.trimmed());
+        break;
+    case Outcome::Failed:
+        m_state = SearchState::Failed;
+        if (AdminTokenErrors::isPermissionRefusal(m_error) ||
+            m_error.kind() == ApiError::Kind::NotFound)
+            m_mayAdminister = false;
+        if (search->failedPage() < 0)
+            m_problem = tr("The owner “%1” could not be looked up. %2")
+                            .arg(m_query.owner.trimmed(), describe(m_error));
+        else if (m_checked > 0)
+            m_problem = tr("The search stopped part-way. %1 The tokens loaded before that are "
+                           "shown; press Refresh to load them all.")
+                            .arg(describe(m_error));
         else
-            message = tr("Revoked %1 tokens.").arg(job->tokens().size());
-        emit revokeFinished(!error.isError(), message);
-        // What is shown must be what the server holds, so search again whatever happened.
-        refresh();
+            m_problem = describe(m_error);
+        break;
+    }
+    emit changed();
+}
+
+void AdminTokenController::stop()
+{
+    if (m_search)
+        m_search->cancel(); // finished() follows, with the rows loaded so far kept
+}
+
+void AdminTokenController::loadIfNeeded()
+{
+    if (m_state == SearchState::NotSearched && m_connection)
+        search(m_query);
+}
+
+QString AdminTokenController::problemText() const
+{
+    return m_problem;
+}
+
+TokenSweepController *AdminTokenController::newSweep(QObject *parent)
+{
+    auto *sweep = new TokenSweepController(m_connection, m_log, m_who, parent);
+    if (m_pageSize > 0)
+        sweep->setPageSize(m_pageSize);
+    m_sweeps.removeAll(nullptr);
+    m_sweeps.append(sweep);
+    connect(sweep, &TokenSweepController::sweepFinished, this, [this, sweep] {
+        const QSet<qint64> revoked = sweep->revokedIds();
+        if (!revoked.isEmpty())
+            emit tokensRevoked(revoked);
+        emit revokeFinished();
     });
-    m_revokeJob = job;
-    job->start();
-    if (m_revokeJob) // not refused before sending
-        emit changed();
+    return sweep;
 }
 
 } // namespace accessdesk

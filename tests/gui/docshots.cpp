@@ -1,4 +1,5 @@
-// docshots: the screenshots of docs/, taken from the real app. It starts a demo trackersim, builds
+// docshots: the screenshots of docs/, taken from the real app. It starts a demo trackersim (with
+// 200 generated personal access tokens besides, for the token administration shots), builds
 // the DesktopApp as app/main.cpp does (on a throwaway settings file and data dir), connects as
 // alice the way the README's demo command does, and drives the widgets through the story a user
 // would follow, saving each view as it stands. Not a test: scripts/screenshots.sh runs it under
@@ -10,11 +11,13 @@
 #include "SimProcess.h"
 #include "secrets/SecretStore.h"
 #include "services/AdminController.h"
+#include "services/AdminTokenController.h"
 #include "services/AppLinksController.h"
 #include "services/ConsumersController.h"
 #include "services/MyAccessController.h"
 #include "services/OAuth2ClientsController.h"
 #include "services/RequestForAccessController.h"
+#include "services/TokenSweepController.h"
 #include "storage/ProfileStore.h"
 #include "ui/ActivityModel.h"
 #include "ui/ActivityPage.h"
@@ -31,12 +34,14 @@
 #include "ui/RevokeProgressDialog.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
@@ -71,7 +76,7 @@ public:
     {
         return startServer() && connectAsAlice() && shootMyAccess() && shootRevoke() &&
                shootNewToken() && shootRequestForAccess() && shootActivity() &&
-               shootAdministrationAndConnection() && shootFirstRun();
+               shootAdministrationAndConnection() && shootTokens() && shootFirstRun();
     }
 
 private:
@@ -84,6 +89,7 @@ private:
     bool shootRequestForAccess();
     bool shootActivity();
     bool shootAdministrationAndConnection();
+    bool shootTokens();
     bool shootFirstRun();
     bool selectGrants(const QStringList &applications);
     // Until My access is idle with count grants listed (any number when count < 0) and also()
@@ -96,7 +102,7 @@ private:
 
     QString m_outputDir;
     QTemporaryDir m_home;
-    SimProcess m_sim{{QStringLiteral("--seed"), QStringLiteral("demo")}};
+    SimProcess m_sim{{QStringLiteral("--seed"), QStringLiteral("scale:200")}};
     QNetworkAccessManager m_network;
     std::unique_ptr<DesktopApp> m_app;
     QStringList m_profiles;
@@ -372,6 +378,105 @@ bool DocShots::shootAdministrationAndConnection()
     window().showPage(MainWindow::Connection);
     connections.selectProfile(kAdminProfile);
     return save(QStringLiteral("connection"));
+}
+
+namespace {
+
+// The dialog as drawDialog() draws it over its window, cut out along its frame (title bar
+// included), so nothing of the window behind shows.
+QPixmap dialogPicture(QWidget *window, QWidget *dialog)
+{
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+    QPixmap picture = window->grab();
+    drawDialog(picture, window, dialog);
+    QFont titleFont = dialog->font();
+    titleFont.setBold(true);
+    const int bar = QFontMetrics(titleFont).height() + 12; // as drawDialog() draws it
+    const QPoint at = window->mapFromGlobal(dialog->mapToGlobal(QPoint(0, 0)));
+    return picture.copy(
+        QRect(at.x() - 1, at.y() - bar - 1, dialog->width() + 2, dialog->height() + bar + 2));
+}
+
+} // namespace
+
+bool DocShots::shootTokens()
+{
+    // Every user's tokens, searched with filters.
+    window().showPage(MainWindow::Administration);
+    AdministrationPage &page = m_app->administrationPage();
+    page.showTab(AdministrationPage::TokensTab);
+    AdminTokenController *tokens = m_app->admin().tokens();
+    const auto searched = [tokens] {
+        return tokens->searchState() == AdminTokenController::SearchState::Completed;
+    };
+    if (!waitUntil(tokens, &AdminTokenController::changed, searched))
+        return fail(QStringLiteral("the first token search did not complete"));
+    auto *tab = page.findChild<QWidget *>(QStringLiteral("personalTokensTab"));
+    const QDate today = QDate::currentDate();
+    tab->findChild<QLineEdit *>(QStringLiteral("tokenOwner"))
+        ->setText(QStringLiteral("Scale User 1"));
+    tab->findChild<QLineEdit *>(QStringLiteral("createdFrom"))
+        ->setText(today.addDays(-150).toString(Qt::ISODate));
+    tab->findChild<QLineEdit *>(QStringLiteral("createdTo"))->setText(today.toString(Qt::ISODate));
+    tab->findChild<QPushButton *>(QStringLiteral("searchTokens"))->click();
+    if (!waitUntil(tokens, &AdminTokenController::changed, searched))
+        return fail(QStringLiteral("the filtered token search did not complete"));
+    auto *table = tab->findChild<QTableView *>(QStringLiteral("table"));
+    table->selectRow(2);
+    if (!save(QStringLiteral("admin-tokens")))
+        return false;
+
+    // The sweep of tokens never used: the preview, then the summary of a sweep in which the
+    // server refused the first batch (README "Fault injection").
+    tab->findChild<QPushButton *>(QStringLiteral("sweepTokens"))->click();
+    auto *dialog = tab->findChild<QDialog *>(QStringLiteral("tokenSweepDialog"));
+    if (!dialog)
+        return fail(QStringLiteral("no sweep dialog"));
+    dialog->resize(760, 560);
+    auto *sweep = dialog->findChild<TokenSweepController *>();
+    dialog->findChild<QPushButton *>(QStringLiteral("findTokens"))->click();
+    if (!waitUntil(sweep, &TokenSweepController::stageChanged,
+                   [sweep] { return sweep->stage() == TokenSweepController::Stage::Chosen; }))
+        return fail(QStringLiteral("the sweep found nothing"));
+    const QPixmap preview = dialogPicture(&window(), dialog);
+
+    const QByteArray refusal =
+        QJsonDocument(QJsonObject{{QStringLiteral("errorMessages"),
+                                   QJsonArray{QStringLiteral("The token store is read-only.")}}})
+            .toJson(QJsonDocument::Compact);
+    if (!addFault(m_network, m_sim.url(),
+                  {{QStringLiteral("method"), QStringLiteral("DELETE")},
+                   {QStringLiteral("path"), QStringLiteral("/rest/pat/latest/admin/tokens")},
+                   {QStringLiteral("status"), 500},
+                   {QStringLiteral("contentType"), QStringLiteral("application/json")},
+                   {QStringLiteral("body"), QString::fromUtf8(refusal)},
+                   {QStringLiteral("times"), 1}}))
+        return fail(QStringLiteral("trackersim took no fault"));
+    sweep->setBatchSize(20);
+    ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Accept);
+    dialog->findChild<QPushButton *>(QStringLiteral("revokeMatches"))->click();
+    if (!waitUntil(sweep, &TokenSweepController::stageChanged,
+                   [sweep] { return sweep->stage() == TokenSweepController::Stage::Done; }))
+        return fail(QStringLiteral("the sweep did not finish"));
+    clearFaults(m_network, m_sim.url());
+    const QPixmap summary = dialogPicture(&window(), dialog);
+
+    // Side by side: what will go, and what went.
+    constexpr int kGap = 16;
+    QPixmap both(preview.width() + summary.width() + 3 * kGap,
+                 qMax(preview.height(), summary.height()) + 2 * kGap);
+    both.fill(window().palette().color(QPalette::Window).darker(105));
+    QPainter painter(&both);
+    painter.drawPixmap(kGap, kGap, preview);
+    painter.drawPixmap(preview.width() + 2 * kGap, kGap, summary);
+    painter.end();
+    dialog->close();
+    const QString file = QDir(m_outputDir).filePath(QStringLiteral("screenshot-token-sweep.png"));
+    if (!both.save(file))
+        return fail(QStringLiteral("cannot write %1").arg(file));
+    std::printf("%s (%dx%d)\n", qPrintable(file), both.width(), both.height());
+    return true;
 }
 
 bool DocShots::shootFirstRun()

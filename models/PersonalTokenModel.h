@@ -1,0 +1,105 @@
+#pragma once
+
+#include "PersonalToken.h"
+
+#include <QAbstractTableModel>
+#include <QCollator>
+#include <QCollatorSortKey>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QSet>
+
+#include <functional>
+
+namespace accessdesk {
+
+// Every user's personal access tokens as an administrator searches them, one row per token. Built
+// for a search that delivers 100,000 tokens page by page: appendTokens() inserts a page below the
+// rows already there (one rowsInserted per page, never a reset), and what sorting compares is
+// worked out once per row when it arrives — PersonalTokenFilterModel sorts through lessThan()
+// without asking data() for a QVariant each time.
+//
+// Display text is for people (local time, minutes); RawValueRole carries what sorting compares
+// (QDateTime for the dates, invalid for none), ExportRole what a CSV export writes.
+class PersonalTokenModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PersonalTokenModel)
+
+public:
+    enum Column { Name, Owner, Created, Expires, LastUsed, ColumnCount };
+    Q_ENUM(Column)
+
+    enum Role {
+        RawValueRole = Qt::UserRole + 1, // QDateTime for the dates (invalid: none), text otherwise
+        TokenIdRole,                     // qint64
+    };
+    Q_ENUM(Role)
+    // The same number as ui/'s TableExport::ExportRole (models/ cannot include ui/).
+    static constexpr int ExportRole = Qt::UserRole + 99;
+
+    using Clock = std::function<QDateTime()>;
+
+    // The clock decides which tokens read "expired"; tests inject a fixed one.
+    explicit PersonalTokenModel(Clock clock = {}, QObject *parent = nullptr);
+
+    // Adds tokens below the last row, in their order; one rowsInserted for all of them. A token
+    // already listed (same id) is not added twice.
+    void appendTokens(const QList<PersonalToken> &tokens);
+    void clear();
+    // Drops the rows of these tokens: one rowsRemoved per run of adjacent rows, or a reset when
+    // the runs are so many that removing them one by one would cost more than rebuilding.
+    void removeTokens(const QSet<qint64> &ids);
+
+    const PersonalToken &tokenAt(int row) const { return m_rows.at(row).token; }
+    int rowOfToken(qint64 id) const { return m_rowById.value(id, -1); }
+    QList<PersonalToken> tokens() const;
+
+    // Whether row left sorts before row right in column (ascending): names and owners as people
+    // read them (QCollator: case ignored, numbers as numbers), times as times. A missing time is
+    // neither before nor after a real one here: the proxy decides where "never" goes. Ties go by
+    // name, then by token id, so equal rows keep one order whatever order they arrived in.
+    enum class Order { Less, Same, Greater, MissingLeft, MissingRight };
+    Order compare(int left, int right, int column) const;
+    // Whether the name or the owner (user name, display name, e-mail) contains text, ignoring case.
+    bool matchesText(int row, QStringView text) const;
+
+    // "Bob Baker (bob)"; the user name alone when there is no display name.
+    static QString ownerText(const PersonalToken &token);
+    // A token's expiry unless it never expires (no date, or Jira's 9999 "never" date).
+    static std::optional<QDateTime> expiryOf(const PersonalToken &token);
+    // "Token", "Owner", …; empty for a column there is not.
+    static QString columnTitle(int column);
+    // The plain-text lines the details pane shows for one token.
+    static QString details(const PersonalToken &token);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+private:
+    struct Row
+    {
+        PersonalToken token;
+        QString owner;
+        QCollatorSortKey nameKey;
+        QCollatorSortKey ownerKey;
+        std::optional<QDateTime> expires;
+    };
+
+    Row makeRow(const PersonalToken &token) const;
+    void reindex(int from);
+    QVariant displayText(const Row &row, int column) const;
+    static QVariant dateValue(const Row &row, int column);
+
+    Clock m_clock;
+    QCollator m_collator;
+    QList<Row> m_rows;
+    QHash<qint64, int> m_rowById;
+};
+
+} // namespace accessdesk
