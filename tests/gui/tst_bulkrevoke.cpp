@@ -273,7 +273,8 @@ void TestBulkRevoke::revokeAllEmptiesTheList()
     QVERIFY(summary.wait(30000));
     QCOMPARE(dialog->headline(), QStringLiteral("Revoked all 5 grants."));
     QCOMPARE(serverApplications(), QStringList());
-    QVERIFY(reloaded.wait(30000));
+    // The reload may already have arrived while serverApplications() waited for its own answer.
+    QVERIFY(!reloaded.isEmpty() || reloaded.wait(30000));
     QVERIFY(m_controller->grants().isEmpty());
     QVERIFY(!m_page->revokeAllButton()->isEnabled());
     QTest::mouseClick(dialog->closeButton(), Qt::LeftButton);
