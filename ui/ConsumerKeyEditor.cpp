@@ -14,6 +14,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace accessdesk {
@@ -35,6 +36,11 @@ ConsumerKeyEditor::ConsumerKeyEditor(ConsumersController *consumers, QWidget *pa
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setTabChangesFocus(true);
     m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    // A PEM line (64 characters) fits without wrapping, so the key reads as the file does.
+    const QFontMetrics metrics(m_text->font());
+    m_text->setMinimumWidth(metrics.horizontalAdvance(QString(66, QLatin1Char('M'))) +
+                            m_text->style()->pixelMetric(QStyle::PM_ScrollBarExtent) +
+                            2 * m_text->frameWidth());
     m_text->setPlaceholderText(tr("Paste the consumer's RSA public key: PEM (-----BEGIN PUBLIC "
                                   "KEY-----) or bare base64, at least 2048 bits."));
     m_load->setObjectName(QStringLiteral("loadPublicKey"));
