@@ -114,14 +114,7 @@ void AdminClientsTab::render()
     m_list->showState(state, m_clients->errorText(),
                       count == 1 ? tr("1 OAuth 2.0 client")
                                  : tr("%1 OAuth 2.0 clients").arg(count));
-    if (!m_error.isEmpty())
-        m_list->setError(state.error.isError()
-                             ? QString(m_error + QLatin1Char('\n') + m_clients->errorText())
-                             : m_error);
-    if (m_clients->isChanging())
-        m_list->setStatus(tr("Sending the change…"));
-    else if (!m_note.isEmpty() && !state.loading)
-        m_list->setStatus(m_note);
+    m_change.showOn(m_list, state, m_clients->errorText(), m_clients->isChanging());
     renderButtons();
 }
 
@@ -167,19 +160,11 @@ void AdminClientsTab::resetSelected()
     const auto client = selectedClient();
     if (!client || !m_reset->isEnabled())
         return;
-    const QString message = tr("Reset the secret of the OAuth 2.0 client “%1” (client ID %2)?")
-                                .arg(client->name, client->clientId) +
-                            QStringLiteral("\n\n") + OAuth2ClientSecretReset::consequences(*client);
-    auto *dialog =
-        new ConfirmationDialog(tr("Reset client secret"), message, tr("Reset secret"), this);
-    connect(dialog, &ConfirmationDialog::answered, this, [this, id = client->id](bool accepted) {
-        if (!accepted)
-            return;
-        m_note.clear();
-        m_error.clear();
-        m_clients->resetSecret(id);
-    });
-    dialog->open();
+    confirmThen(tr("Reset client secret"),
+                tr("Reset the secret of the OAuth 2.0 client “%1” (client ID %2)?")
+                    .arg(client->name, client->clientId),
+                OAuth2ClientSecretReset::consequences(*client), tr("Reset secret"),
+                &OAuth2ClientsController::resetSecret);
 }
 
 void AdminClientsTab::deleteSelected()
@@ -187,37 +172,38 @@ void AdminClientsTab::deleteSelected()
     const auto client = selectedClient();
     if (!client || !m_delete->isEnabled())
         return;
-    const QString message =
-        tr("Delete the OAuth 2.0 client “%1” (client ID %2)?").arg(client->name, client->clientId) +
-        QStringLiteral("\n\n") + OAuth2ClientRemoval::consequences(*client);
-    auto *dialog =
-        new ConfirmationDialog(tr("Delete OAuth 2.0 client"), message, tr("Delete client"), this);
-    connect(dialog, &ConfirmationDialog::answered, this, [this, id = client->id](bool accepted) {
-        if (!accepted)
-            return;
-        m_note.clear();
-        m_error.clear();
-        m_clients->remove(id);
-    });
+    confirmThen(
+        tr("Delete OAuth 2.0 client"),
+        tr("Delete the OAuth 2.0 client “%1” (client ID %2)?").arg(client->name, client->clientId),
+        OAuth2ClientRemoval::consequences(*client), tr("Delete client"),
+        &OAuth2ClientsController::remove);
+}
+
+void AdminClientsTab::confirmThen(const QString &title, const QString &question,
+                                  const QString &consequences, const QString &acceptText,
+                                  void (OAuth2ClientsController::*change)(const QString &))
+{
+    auto *dialog = new ConfirmationDialog(title, question + QStringLiteral("\n\n") + consequences,
+                                          acceptText, this);
+    connect(dialog, &ConfirmationDialog::answered, this,
+            [this, id = selectedClient()->id, change](bool accepted) {
+                if (!accepted)
+                    return;
+                m_change.clear();
+                (m_clients->*change)(id);
+            });
     dialog->open();
 }
 
 void AdminClientsTab::onChanged(const OAuth2ClientChange &change)
 {
     const AdminOutcome &outcome = change.outcome;
-    const bool formHandles =
-        !outcome.succeeded() && (change.kind == OAuth2ClientChange::Kind::Create ||
-                                 change.kind == OAuth2ClientChange::Kind::Update);
-    if (outcome.succeeded()) {
-        m_note = outcome.message;
-        m_error.clear();
-    } else if (!formHandles || !change.secret.isEmpty()) {
-        // The form shows its own refusals at the fields; the rest is said here.
-        m_note.clear();
-        m_error = outcome.nextStep.isEmpty()
-                      ? outcome.message
-                      : QString(outcome.message + QLatin1Char(' ') + outcome.nextStep);
-    }
+    // The form says its own refusals at its fields; the rest is said here.
+    const bool formSaysIt = !outcome.succeeded() && change.secret.isEmpty() &&
+                            (change.kind == OAuth2ClientChange::Kind::Create ||
+                             change.kind == OAuth2ClientChange::Kind::Update);
+    if (!formSaysIt)
+        m_change.take(outcome);
     render();
     if (change.secret.isEmpty())
         return;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "AdminChangeNote.h"
+
 #include <QWidget>
 
 #include <optional>
@@ -46,6 +48,10 @@ private:
     void openEditDialog();
     void resetSelected();
     void deleteSelected();
+    // Asks about the selected client (question, then consequences), then calls change(id).
+    void confirmThen(const QString &title, const QString &question, const QString &consequences,
+                     const QString &acceptText,
+                     void (OAuth2ClientsController::*change)(const QString &));
     void onChanged(const OAuth2ClientChange &change);
 
     OAuth2ClientsController *m_clients;
@@ -56,8 +62,7 @@ private:
     QPushButton *m_edit;
     QPushButton *m_reset;
     QPushButton *m_delete;
-    QString m_note;  // what the last change did
-    QString m_error; // why the last change failed
+    AdminChangeNote m_change;
 };
 
 } // namespace accessdesk

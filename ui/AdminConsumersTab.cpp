@@ -54,8 +54,7 @@ AdminConsumersTab::AdminConsumersTab(ConsumersController *consumers, QWidget *pa
             [this](const AdminOutcome &outcome) {
                 // The dialog says what went wrong, at the fields; here only what changed.
                 if (outcome.succeeded()) {
-                    m_note = outcome.message;
-                    m_error.clear();
+                    m_change.take(outcome);
                     render();
                 }
             });
@@ -79,14 +78,7 @@ void AdminConsumersTab::render()
     const int count = int(m_consumers->consumers().size());
     m_list->showState(state, m_consumers->errorText(),
                       count == 1 ? tr("1 OAuth consumer") : tr("%1 OAuth consumers").arg(count));
-    if (!m_error.isEmpty())
-        m_list->setError(state.error.isError()
-                             ? QString(m_error + QLatin1Char('\n') + m_consumers->errorText())
-                             : m_error);
-    if (m_consumers->isChanging())
-        m_list->setStatus(tr("Sending the change…"));
-    else if (!m_note.isEmpty() && !state.loading)
-        m_list->setStatus(m_note);
+    m_change.showOn(m_list, state, m_consumers->errorText(), m_consumers->isChanging());
     renderButtons();
 }
 
@@ -151,8 +143,7 @@ void AdminConsumersTab::removeSelected()
     connect(dialog, &ConfirmationDialog::answered, this, [this, consumer](bool accepted) {
         if (!accepted)
             return;
-        m_note.clear();
-        m_error.clear();
+        m_change.clear();
         m_consumers->remove(consumer);
     });
     dialog->open();
@@ -160,15 +151,7 @@ void AdminConsumersTab::removeSelected()
 
 void AdminConsumersTab::onRemoved(const AdminOutcome &outcome)
 {
-    if (outcome.succeeded()) {
-        m_note = outcome.message;
-        m_error.clear();
-    } else {
-        m_note.clear();
-        m_error = outcome.nextStep.isEmpty()
-                      ? outcome.message
-                      : QString(outcome.message + QLatin1Char(' ') + outcome.nextStep);
-    }
+    m_change.take(outcome);
     render();
 }
 

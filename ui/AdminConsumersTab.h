@@ -1,5 +1,7 @@
 #pragma once
 
+#include "AdminChangeNote.h"
+
 #include <QWidget>
 
 #include <optional>
@@ -41,8 +43,7 @@ private:
     AdminListTab *m_list;
     QPushButton *m_approve;
     QPushButton *m_remove;
-    QString m_note;  // what the last change did
-    QString m_error; // why the last change failed
+    AdminChangeNote m_change;
 };
 
 } // namespace accessdesk

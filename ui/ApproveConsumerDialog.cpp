@@ -3,6 +3,7 @@
 #include "AdminRows.h"
 #include "ConsumerKeyEditor.h"
 #include "DialogParts.h"
+#include "RemoteConsumerFetch.h"
 #include "services/ConsumersController.h"
 
 #include <QCheckBox>
@@ -30,7 +31,6 @@ const QString kPublicKey = QStringLiteral("publicKey");
 const QString kCallback = QStringLiteral("callback");
 const QString kExecuteAs = QStringLiteral("executingTwoLOUser");
 const QString kImpersonation = QStringLiteral("twoLOImpersonationAllowed");
-const QString kUrl = QStringLiteral("url");
 
 QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
 {
@@ -55,9 +55,7 @@ ApproveConsumerDialog::ApproveConsumerDialog(ConsumersController *consumers, con
     , m_consumers(consumers)
     , m_link(new QComboBox(this))
     , m_linkNote(wrappedLabel(QString(), this))
-    , m_remote(lineEdit("remoteUrl", tr("Address of the remote application"), this))
-    , m_fetch(new QPushButton(tr("&Fetch from the remote"), this))
-    , m_fetchNote(wrappedLabel(QString(), this))
+    , m_remote(new RemoteConsumerFetch(consumers, this))
     , m_key(lineEdit("consumerKey", tr("Consumer key"), this))
     , m_name(lineEdit("consumerName", tr("Consumer name"), this))
     , m_description(new QPlainTextEdit(this))
@@ -105,8 +103,7 @@ ApproveConsumerDialog::ApproveConsumerDialog(ConsumersController *consumers, con
     layout->addWidget(m_result);
     layout->addWidget(buttons);
 
-    connect(m_consumers, &ConsumersController::infoFetched, this,
-            &ApproveConsumerDialog::onFetched);
+    connect(m_remote, &RemoteConsumerFetch::fetched, this, &ApproveConsumerDialog::fill);
     connect(m_consumers, &ConsumersController::approvalFinished, this,
             &ApproveConsumerDialog::onFinished);
     connect(m_consumers, &ConsumersController::changed, this,
@@ -133,31 +130,12 @@ QLayout *ApproveConsumerDialog::buildLinkRows()
     m_linkNote->setObjectName(QStringLiteral("linkNote"));
     m_linkNote->setAccessibleName(tr("About the link"));
     m_linkNote->hide();
-    m_remote->setPlaceholderText(tr("https://app.example.com"));
-    m_remote->setToolTip(tr("The application's base URL, or its /plugins/servlet/oauth/"
-                            "consumer-info address"));
-    m_fetch->setObjectName(QStringLiteral("fetchFromRemote"));
-    m_fetch->setAccessibleName(tr("Fetch the consumer from the remote application"));
-    m_fetch->setToolTip(tr("Fill in the consumer key, name and public key the application "
-                           "publishes (Atlassian applications do)"));
-    m_fetchNote->setObjectName(QStringLiteral("fetchNote"));
-    m_fetchNote->setAccessibleName(tr("What the remote published"));
-    m_fetchNote->hide();
-    connect(m_fetch, &QPushButton::clicked, this, &ApproveConsumerDialog::fetch);
-    connect(m_remote, &QLineEdit::returnPressed, this, &ApproveConsumerDialog::fetch);
-    connect(m_remote, &QLineEdit::textChanged, this, [this] {
-        m_urlError.clear();
-        check();
-    });
+    m_remote->setObjectName(QStringLiteral("remoteFetch"));
 
-    auto *fetchRow = new QHBoxLayout;
-    fetchRow->addLayout(m_errors.wrap(kUrl, m_remote), 1);
-    fetchRow->addWidget(m_fetch, 0, Qt::AlignTop);
     auto *form = new QFormLayout;
     form->addRow(buddyLabel(tr("Application &link:"), m_link, this), m_link);
     form->addRow(QString(), m_linkNote);
-    form->addRow(buddyLabel(tr("Fill in &from:"), m_remote, this), fetchRow);
-    form->addRow(QString(), m_fetchNote);
+    form->addRow(buddyLabel(tr("Fill in &from:"), m_remote->addressEdit(), this), m_remote);
     return form;
 }
 
@@ -258,12 +236,8 @@ void ApproveConsumerDialog::linkChosen()
     for (const AppLink &link : m_consumers->links()) {
         if (link.id != id)
             continue;
-        // The link's address is where an Atlassian remote publishes its consumer; an address
-        // the admin typed stays.
-        if (m_remote->text().isEmpty() || m_remote->text() == m_remoteFromLink) {
-            m_remoteFromLink = link.rpcUrl.isEmpty() ? link.displayUrl : link.rpcUrl;
-            m_remote->setText(m_remoteFromLink);
-        }
+        // The link's address is where an Atlassian remote publishes its consumer.
+        m_remote->offerAddress(link.rpcUrl.isEmpty() ? link.displayUrl : link.rpcUrl);
         for (const AdminConsumer &entry : m_consumers->consumers()) {
             if (entry.linkId == id)
                 note = tr("“%1” already accepts the consumer “%2”; approving replaces it.")
@@ -275,40 +249,17 @@ void ApproveConsumerDialog::linkChosen()
     updateControls();
 }
 
-void ApproveConsumerDialog::fetch()
+void ApproveConsumerDialog::fill(const OAuthConsumer &filled)
 {
-    if (m_fetching || m_consumers->isFetching() || m_approved)
+    if (m_waiting || m_approved)
         return;
-    m_fetching = true;
-    m_fetchNote->setText(tr("Asking %1…").arg(m_remote->text().trimmed()));
-    m_fetchNote->show();
-    updateControls();
-    m_consumers->fetchInfo(m_remote->text());
-}
-
-void ApproveConsumerDialog::onFetched(const AdminOutcome &outcome, const OAuthConsumer &filled)
-{
-    if (!m_fetching)
-        return; // another form's
-    m_fetching = false;
-    // An address that is no web address is the field's fault; the rest is the remote's.
-    m_urlError = outcome.fieldErrors.value(kUrl);
-    QString note = outcome.message;
-    if (!outcome.nextStep.isEmpty())
-        note += QLatin1Char(' ') + outcome.nextStep;
-    m_fetchNote->setText(m_urlError.isEmpty() ? note : QString());
-    m_fetchNote->setVisible(m_urlError.isEmpty());
-    m_fetchNote->setStyleSheet(outcome.succeeded() ? QString() : QStringLiteral("color: #b3261e;"));
-    if (outcome.succeeded()) {
-        m_key->setText(filled.key);
-        m_name->setText(filled.name);
-        if (!filled.description.isEmpty())
-            m_description->setPlainText(filled.description);
-        if (!filled.callback.isEmpty())
-            m_callback->setText(filled.callback);
-        m_publicKey->setText(filled.publicKey);
-    }
-    updateControls();
+    m_key->setText(filled.key);
+    m_name->setText(filled.name);
+    if (!filled.description.isEmpty())
+        m_description->setPlainText(filled.description);
+    if (!filled.callback.isEmpty())
+        m_callback->setText(filled.callback);
+    m_publicKey->setText(filled.publicKey);
     check();
     DialogParts::fitHeight(this);
 }
@@ -335,8 +286,6 @@ void ApproveConsumerDialog::check()
         if (m_triedToApprove || given.value(it.key()))
             shown.insert(it.key(), it.value());
     }
-    if (!m_urlError.isEmpty())
-        shown.insert(kUrl, m_urlError);
     m_errors.show(shown);
     updateControls();
 }
@@ -357,13 +306,13 @@ void ApproveConsumerDialog::updateControls()
                        : ConsumerDraftCheck::impersonationRefusal());
     if (!mayImpersonate && m_impersonation->isChecked())
         m_impersonation->setChecked(false);
-    for (QLineEdit *field : {m_key, m_name, m_callback, m_remote})
+    for (QLineEdit *field : {m_key, m_name, m_callback})
         field->setReadOnly(!editable);
+    m_remote->setEditable(editable);
     m_description->setReadOnly(!editable);
     m_publicKey->setReadOnly(!editable);
     m_link->setEnabled(editable);
     m_twoLegged->setEnabled(editable);
-    m_fetch->setEnabled(editable && !m_fetching && !m_consumers->isFetching());
     m_approve->setEnabled(editable && !linkId().isEmpty() && !m_consumers->isChanging());
     m_approve->setText(m_waiting ? tr("Approving…") : tr("&Approve consumer"));
     m_approve->setVisible(!m_approved);
@@ -383,11 +332,7 @@ void ApproveConsumerDialog::submit()
     const ConsumerDraftVerdict verdict = m_consumers->check(draft());
     if (!verdict.ok()) {
         // Nothing leaves this computer for a form Jira would refuse (or should not accept).
-        m_problem->setText(tr("Nothing was sent: correct the fields marked."));
-        m_problem->show();
-        if (QWidget *field = m_errors.firstAtFault())
-            field->setFocus();
-        DialogParts::fitHeight(this);
+        sayProblem(tr("Nothing was sent: correct the fields marked."));
         return;
     }
     m_waiting = true;
@@ -407,20 +352,19 @@ void ApproveConsumerDialog::onFinished(const AdminOutcome &outcome)
         updateControls();
         m_close->setFocus();
         DialogParts::fitHeight(this);
-        emit approved();
         return;
     }
     // Everything typed stays; the server's objections go to their fields until they change.
     m_serverErrors = outcome.fieldErrors;
-    QStringList problem{outcome.message};
-    problem << m_errors.unplaced(outcome.fieldErrors);
-    if (!outcome.nextStep.isEmpty())
-        problem << outcome.nextStep;
-    m_problem->setText(problem.join(QLatin1Char(' ')));
-    m_problem->show();
     check();
-    if (QWidget *field = m_errors.firstAtFault())
-        field->setFocus();
+    sayProblem(m_errors.refusal(outcome));
+}
+
+void ApproveConsumerDialog::sayProblem(const QString &problem)
+{
+    m_problem->setText(problem);
+    m_problem->show();
+    m_errors.focusFirstAtFault();
     DialogParts::fitHeight(this);
 }
 

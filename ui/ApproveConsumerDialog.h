@@ -16,6 +16,7 @@ namespace accessdesk {
 
 class ConsumerKeyEditor;
 class ConsumersController;
+class RemoteConsumerFetch;
 struct AdminOutcome;
 
 // "Approve consumer": makes an application an OAuth 1.0a consumer of this Jira on one of its
@@ -42,9 +43,7 @@ public:
     bool hasApproved() const { return m_approved; }
 
     QComboBox *linkCombo() const { return m_link; }
-    QLineEdit *remoteEdit() const { return m_remote; }
-    QPushButton *fetchButton() const { return m_fetch; }
-    QLabel *fetchLabel() const { return m_fetchNote; }
+    RemoteConsumerFetch *remoteFetch() const { return m_remote; }
     QLineEdit *keyEdit() const { return m_key; }
     QLineEdit *nameEdit() const { return m_name; }
     QPlainTextEdit *descriptionEdit() const { return m_description; }
@@ -60,37 +59,30 @@ public:
     // The error shown under a field ("key", "publicKey", …); empty when none.
     QString fieldError(const QString &key) const { return m_errors.text(key); }
 
-signals:
-    void approved();
-
 private:
     QLayout *buildLinkRows();
     QLayout *buildFields();
     QWidget *buildTwoLegged();
     void linkChosen();
-    void fetch();
-    void onFetched(const AdminOutcome &outcome, const OAuthConsumer &filled);
+    void fill(const OAuthConsumer &filled);
     // The live check: the key's fingerprint, and the errors of the fields given so far (all of
     // them once the admin tried to approve).
     void check();
     void submit();
     void onFinished(const AdminOutcome &outcome);
     void updateControls();
+    // Says what is wrong above the buttons and goes to the first field at fault.
+    void sayProblem(const QString &problem);
 
     ConsumersController *m_consumers;
     FieldErrors m_errors;
     bool m_waiting = false;
-    bool m_fetching = false;
     bool m_approved = false;
     bool m_triedToApprove = false;
-    QString m_remoteFromLink; // what linkChosen() put in the remote field, so a typed one stays
-    QString m_urlError;       // the fetch's verdict on the remote's address
     QMap<QString, QString> m_serverErrors; // the server's, each until its field changes
     QComboBox *m_link;
     QLabel *m_linkNote;
-    QLineEdit *m_remote;
-    QPushButton *m_fetch;
-    QLabel *m_fetchNote;
+    RemoteConsumerFetch *m_remote;
     QLineEdit *m_key;
     QLineEdit *m_name;
     QPlainTextEdit *m_description;

@@ -1,6 +1,7 @@
 #include "FieldErrors.h"
 
 #include "DialogParts.h"
+#include "services/AdminOutcome.h"
 
 #include <QLabel>
 #include <QVBoxLayout>
@@ -47,6 +48,21 @@ QWidget *FieldErrors::firstAtFault() const
             return m_fields.value(key);
     }
     return nullptr;
+}
+
+void FieldErrors::focusFirstAtFault() const
+{
+    if (QWidget *field = firstAtFault())
+        field->setFocus();
+}
+
+QString FieldErrors::refusal(const AdminOutcome &outcome) const
+{
+    QStringList sentences{outcome.message};
+    sentences << unplaced(outcome.fieldErrors);
+    if (!outcome.nextStep.isEmpty())
+        sentences << outcome.nextStep;
+    return sentences.join(QLatin1Char(' '));
 }
 
 QStringList FieldErrors::unplaced(const QMap<QString, QString> &errors) const

@@ -11,6 +11,8 @@ class QWidget;
 
 namespace accessdesk {
 
+struct AdminOutcome;
+
 // The sentences of a form's field errors, each under the field it concerns. Fields are keyed like
 // the services' fieldErrors (AdminOutcome, ConsumerDraftVerdict, OAuth2ClientProblems), so local
 // checks and the server's refusals land in the same place. The field's accessible description
@@ -32,8 +34,13 @@ public:
     QString text(const QString &key) const;
     // The first field (in registration order) with an error shown; nullptr when none.
     QWidget *firstAtFault() const;
+    // Puts the focus on the first field at fault, if any.
+    void focusFirstAtFault() const;
     // The sentences of errors whose key has no field here (shown elsewhere by the form).
     QStringList unplaced(const QMap<QString, QString> &errors) const;
+    // What a form says above its buttons when the server refused: the outcome's message, the
+    // errors no field here shows, and what to do next.
+    QString refusal(const AdminOutcome &outcome) const;
 
 private:
     QStringList m_order;

@@ -232,11 +232,7 @@ void OAuth2ClientDialog::submit()
     m_problem->hide();
     check();
     if (!m_clients->check(draft(), m_id).ok()) {
-        m_problem->setText(tr("Nothing was sent: correct the fields marked."));
-        m_problem->show();
-        if (QWidget *field = m_errors.firstAtFault())
-            field->setFocus();
-        DialogParts::fitHeight(this);
+        sayProblem(tr("Nothing was sent: correct the fields marked."));
         return;
     }
     m_waiting = true;
@@ -262,15 +258,15 @@ void OAuth2ClientDialog::onFinished(const OAuth2ClientChange &change)
     // Everything typed stays; the server's objections sit at their fields until they change.
     m_serverErrors = change.outcome.fieldErrors;
     m_serverLines = change.redirectLines;
-    QStringList problem{change.outcome.message};
-    problem << m_errors.unplaced(change.outcome.fieldErrors);
-    if (!change.outcome.nextStep.isEmpty())
-        problem << change.outcome.nextStep;
-    m_problem->setText(problem.join(QLatin1Char(' ')));
-    m_problem->show();
     check();
-    if (QWidget *field = m_errors.firstAtFault())
-        field->setFocus();
+    sayProblem(m_errors.refusal(change.outcome));
+}
+
+void OAuth2ClientDialog::sayProblem(const QString &problem)
+{
+    m_problem->setText(problem);
+    m_problem->show();
+    m_errors.focusFirstAtFault();
     DialogParts::fitHeight(this);
 }
 

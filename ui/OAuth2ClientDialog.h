@@ -51,6 +51,8 @@ private:
     void submit();
     void onFinished(const OAuth2ClientChange &change);
     void updateControls();
+    // Says what is wrong above the buttons and goes to the first field at fault.
+    void sayProblem(const QString &problem);
 
     OAuth2ClientsController *m_clients;
     QString m_id; // of the client edited

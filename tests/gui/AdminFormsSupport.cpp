@@ -1,11 +1,21 @@
 #include "AdminFormsSupport.h"
 
 #include "GuiTestSupport.h"
+#include "services/AdminController.h"
 #include "services/AdminListController.h"
 
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
+#include <QComboBox>
 #include <QCryptographicHash>
+#include <QFileDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMainWindow>
 #include <QNetworkRequest>
+#include <QPlainTextEdit>
 #include <QProcess>
+#include <QTableView>
 #include <QUrlQuery>
 
 namespace accessdesk {
@@ -27,6 +37,70 @@ std::optional<QByteArray> openssl(const QStringList &arguments, const QByteArray
 }
 
 } // namespace
+
+ConnectionSettings withoutRetries()
+{
+    ConnectionSettings settings;
+    settings.maxAttempts = 1;
+    return settings;
+}
+
+ShownAdminPage::ShownAdminPage() = default;
+ShownAdminPage::ShownAdminPage(ShownAdminPage &&) noexcept = default;
+ShownAdminPage &ShownAdminPage::operator=(ShownAdminPage &&) noexcept = default;
+
+ShownAdminPage::~ShownAdminPage()
+{
+    window.reset(); // the page uses the controllers to the end
+}
+
+ShownAdminPage showAdminPage(ServerConnection *connection, ActivityLog *log, ActivityContext who,
+                             AdministrationPage::Tab tab)
+{
+    ShownAdminPage shown;
+    shown.controller = std::make_unique<AdminController>(connection, log, std::move(who));
+    shown.page = new AdministrationPage(shown.controller.get());
+    shown.window = frameFor(shown.page, 1);
+    shown.window->show();
+    shown.page->showTab(tab);
+    return shown;
+}
+
+QStringList unnamedControls(const QWidget *root)
+{
+    QStringList problems;
+    const QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    for (const QWidget *widget : widgets) {
+        // Parts of Qt's own composite widgets, and dialogs of Qt's making, name themselves.
+        const QWidget *parent = widget->parentWidget();
+        if (qobject_cast<const QComboBox *>(parent) ||
+            qobject_cast<const QAbstractSpinBox *>(parent) ||
+            qobject_cast<const QLineEdit *>(parent) || qobject_cast<const QTableView *>(parent))
+            continue;
+        bool insideFileDialog = false;
+        for (const QWidget *up = parent; up; up = up->parentWidget())
+            insideFileDialog = insideFileDialog || qobject_cast<const QFileDialog *>(up);
+        if (insideFileDialog)
+            continue;
+        const QString className = QString::fromLatin1(widget->metaObject()->className());
+        if (const auto *label = qobject_cast<const QLabel *>(widget)) {
+            const QString text = QString(label->text()).remove(QStringLiteral("&&"));
+            if (text.contains(QLatin1Char('&')) && !label->buddy())
+                problems << className + QLatin1Char(' ') + label->text();
+            continue;
+        }
+        const bool interactive = qobject_cast<const QAbstractButton *>(widget) ||
+                                 qobject_cast<const QLineEdit *>(widget) ||
+                                 qobject_cast<const QPlainTextEdit *>(widget) ||
+                                 qobject_cast<const QComboBox *>(widget) ||
+                                 qobject_cast<const QAbstractSpinBox *>(widget);
+        if (interactive && (widget->objectName().isEmpty() || widget->accessibleName().isEmpty()))
+            problems << className + QLatin1Char(' ') +
+                            (widget->objectName().isEmpty() ? widget->accessibleName()
+                                                            : widget->objectName());
+    }
+    return problems;
+}
 
 bool waitListed(AdminListController *list)
 {

@@ -6,19 +6,48 @@
 // token endpoint asked with a client's secret.
 
 #include "SimProcess.h"
+#include "api/ServerConnection.h"
+#include "services/ActivityRecord.h"
+#include "ui/AdministrationPage.h"
 
 #include <QByteArray>
 #include <QDialog>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
+#include <memory>
 #include <optional>
 
+class QMainWindow;
 class QNetworkAccessManager;
+class QWidget;
 
 namespace accessdesk {
 
+class ActivityLog;
+class AdminController;
 class AdminListController;
+
+// One attempt per request: the failures the tests inject are meant to be seen, not retried.
+ConnectionSettings withoutRetries();
+
+// An Administration page in the app's frame (1280×800), with controllers of its own on
+// connection, shown on tab; its lists load as it shows. The window goes first, then the
+// controllers.
+struct ShownAdminPage
+{
+    ShownAdminPage();
+    ShownAdminPage(ShownAdminPage &&) noexcept;
+    ShownAdminPage &operator=(ShownAdminPage &&) noexcept;
+    ~ShownAdminPage();
+
+    std::unique_ptr<AdminController> controller;
+    std::unique_ptr<QMainWindow> window;
+    AdministrationPage *page = nullptr; // owned by window
+};
+ShownAdminPage showAdminPage(ServerConnection *connection, ActivityLog *log, ActivityContext who,
+                             AdministrationPage::Tab tab);
 
 // The child of parent with this object name; nullptr when there is none.
 template<class T> T *childNamed(const QObject *parent, const char *name)
@@ -36,6 +65,11 @@ template<class T> T *shownDialog(const QObject *owner)
     }
     return nullptr;
 }
+
+// What an assistive technology could not name under root: interactive controls (buttons, fields,
+// lists) without an object name or an accessible name, and labels with a shortcut but no buddy.
+// Each as "<class> <object name or text>"; empty when all is well.
+QStringList unnamedControls(const QWidget *root);
 
 // Until the list has loaded (or failed) and no load runs.
 bool waitListed(AdminListController *list);

@@ -15,6 +15,7 @@
 #include "ui/AdministrationPage.h"
 #include "ui/ApproveConsumerDialog.h"
 #include "ui/ConsumerKeyEditor.h"
+#include "ui/RemoteConsumerFetch.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -38,13 +39,6 @@
 using namespace accessdesk;
 
 namespace {
-
-ConnectionSettings withoutRetries()
-{
-    ConnectionSettings settings;
-    settings.maxAttempts = 1;
-    return settings;
-}
 
 QString consumerPath(const QString &linkId)
 {
@@ -70,10 +64,12 @@ private slots:
     void impersonationIsForSystemAdministrators();
     void fetchFromTheRemoteFillsTheForm();
     void remoteAnsweringAWebPageIsNamed();
+    void loadFromFileTakesAPublicKeyOnly();
     void generatedKeyReplacesAFileOnlyWhenConfirmed();
     void approvalIsReadBackAndRecorded();
     void removeAsksThenTheConsumerIsGone();
     void nonAdministratorIsOfferedNothing();
+    void everyControlHasAName();
 
 private:
     AdminListTab *list() const;
@@ -86,9 +82,7 @@ private:
 
     TempDatabase m_data;
     SimSession m_session;
-    std::unique_ptr<AdminController> m_controller;
-    std::unique_ptr<QMainWindow> m_window;
-    AdministrationPage *m_page = nullptr;
+    ShownAdminPage m_shown;
     QTemporaryDir m_keys;
 };
 
@@ -98,17 +92,14 @@ void TestConsumersAdmin::initTestCase()
     QVERIFY(m_keys.isValid());
     QVERIFY2(m_session.start(QStringLiteral("admin"), withoutRetries()),
              qPrintable(m_session.errorText()));
-    m_controller = std::make_unique<AdminController>(m_session.connection(), m_data.activityLog(),
-                                                     m_session.who(QStringLiteral("demo")));
-    m_page = new AdministrationPage(m_controller.get());
-    m_window = frameFor(m_page, 1);
-    m_window->show();
-    m_page->showTab(AdministrationPage::ConsumersTab);
-    QVERIFY(waitListed(m_controller->consumers()));
-    QVERIFY2(!m_controller->consumers()->state().error.isError(),
-             qPrintable(m_controller->consumers()->errorText()));
+    m_shown =
+        showAdminPage(m_session.connection(), m_data.activityLog(),
+                      m_session.who(QStringLiteral("demo")), AdministrationPage::ConsumersTab);
+    QVERIFY(waitListed(m_shown.controller->consumers()));
+    QVERIFY2(!m_shown.controller->consumers()->state().error.isError(),
+             qPrintable(m_shown.controller->consumers()->errorText()));
     // The permissions arrive beside the list.
-    ConsumersController *consumers = m_controller->consumers();
+    ConsumersController *consumers = m_shown.controller->consumers();
     QVERIFY(waitUntil(consumers, &ConsumersController::changed,
                       [consumers] { return consumers->callerIsSysadmin().has_value(); }));
     QCOMPARE(consumers->callerIsSysadmin(), std::optional<bool>(true));
@@ -116,8 +107,7 @@ void TestConsumersAdmin::initTestCase()
 
 void TestConsumersAdmin::cleanupTestCase()
 {
-    m_window.reset();
-    m_controller.reset();
+    m_shown = ShownAdminPage();
     m_session.stop();
 }
 
@@ -129,19 +119,19 @@ void TestConsumersAdmin::init()
 void TestConsumersAdmin::cleanup()
 {
     // A form a failed test left open must not answer the next test's signals.
-    while (auto *form = shownDialog<ApproveConsumerDialog>(m_page))
+    while (auto *form = shownDialog<ApproveConsumerDialog>(m_shown.page))
         form->close();
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
 }
 
 AdminListTab *TestConsumersAdmin::list() const
 {
-    return childNamed<AdminListTab>(m_page, "consumers");
+    return childNamed<AdminListTab>(m_shown.page, "consumers");
 }
 
 QString TestConsumersAdmin::linkIdOf(const QString &name) const
 {
-    for (const AppLink &link : m_controller->consumers()->links()) {
+    for (const AppLink &link : m_shown.controller->consumers()->links()) {
         if (link.name == name)
             return link.id;
     }
@@ -163,11 +153,11 @@ QJsonObject TestConsumersAdmin::serverConsumer(const QString &linkId) const
 
 ApproveConsumerDialog *TestConsumersAdmin::openForm(const QString &linkName)
 {
-    auto *button = childNamed<QPushButton>(m_page, "approveConsumer");
+    auto *button = childNamed<QPushButton>(m_shown.page, "approveConsumer");
     if (!button || !button->isEnabled())
         return nullptr;
     QTest::mouseClick(button, Qt::LeftButton);
-    auto *form = shownDialog<ApproveConsumerDialog>(m_page);
+    auto *form = shownDialog<ApproveConsumerDialog>(m_shown.page);
     if (!form)
         return nullptr;
     const int index = form->linkCombo()->findData(linkIdOf(linkName));
@@ -188,9 +178,9 @@ void TestConsumersAdmin::fillBasics(ApproveConsumerDialog *form, const QString &
 
 bool TestConsumersAdmin::approve(ApproveConsumerDialog *form)
 {
-    QSignalSpy finished(m_controller->consumers(), &ConsumersController::approvalFinished);
+    QSignalSpy finished(m_shown.controller->consumers(), &ConsumersController::approvalFinished);
     QTest::mouseClick(form->approveButton(), Qt::LeftButton);
-    return finished.wait(30000) && waitListed(m_controller->consumers());
+    return finished.wait(30000) && waitListed(m_shown.controller->consumers());
 }
 
 void TestConsumersAdmin::listsConsumersWithFingerprints()
@@ -217,9 +207,9 @@ void TestConsumersAdmin::listsConsumersWithFingerprints()
     const QString details = childNamed<QTextBrowser>(list(), "details")->toPlainText();
     QVERIFY2(details.contains(QStringLiteral("SHA-256 fingerprint: ") + expected),
              qPrintable(details));
-    QVERIFY(childNamed<QPushButton>(m_page, "removeConsumer")->isEnabled());
+    QVERIFY(childNamed<QPushButton>(m_shown.page, "removeConsumer")->isEnabled());
     list()->table()->clearSelection();
-    QVERIFY(!childNamed<QPushButton>(m_page, "removeConsumer")->isEnabled());
+    QVERIFY(!childNamed<QPushButton>(m_shown.page, "removeConsumer")->isEnabled());
 }
 
 void TestConsumersAdmin::refusesBadKeysAtTheKeyField_data()
@@ -263,7 +253,7 @@ void TestConsumersAdmin::refusesBadKeysAtTheKeyField()
     QVERIFY(form->fieldError(QStringLiteral("key")).isEmpty());
 
     // Approving sends nothing and keeps everything.
-    QSignalSpy finished(m_controller->consumers(), &ConsumersController::approvalFinished);
+    QSignalSpy finished(m_shown.controller->consumers(), &ConsumersController::approvalFinished);
     QTest::mouseClick(form->approveButton(), Qt::LeftButton);
     QVERIFY(form->problemLabel()->isVisible());
     QVERIFY2(form->problemLabel()->text().contains(QStringLiteral("Nothing was sent")),
@@ -358,17 +348,15 @@ void TestConsumersAdmin::impersonationIsForSystemAdministrators()
              R"({"permissions":{"ADMINISTER":{"key":"ADMINISTER","havePermission":)"
              R"(true},"SYSTEM_ADMIN":{"key":"SYSTEM_ADMIN","havePermission":false}}})")}}));
     auto connection = m_session.connectAs(QStringLiteral("admin"), withoutRetries());
-    AdminController controller(connection.get(), m_data.activityLog(), m_session.who());
-    auto *page = new AdministrationPage(&controller);
-    const auto window = frameFor(page, 1);
-    window->show();
-    ConsumersController *consumers = controller.consumers();
+    const ShownAdminPage shown = showAdminPage(connection.get(), m_data.activityLog(),
+                                               m_session.who(), AdministrationPage::ConsumersTab);
+    AdministrationPage *page = shown.page;
+    ConsumersController *consumers = shown.controller->consumers();
     QVERIFY(waitListed(consumers));
     QVERIFY(waitUntil(consumers, &ConsumersController::changed,
                       [consumers] { return consumers->callerIsSysadmin().has_value(); }));
     QCOMPARE(consumers->callerIsSysadmin(), std::optional<bool>(false));
 
-    page->showTab(AdministrationPage::ConsumersTab);
     QTest::mouseClick(childNamed<QPushButton>(page, "approveConsumer"), Qt::LeftButton);
     auto *form = shownDialog<ApproveConsumerDialog>(page);
     QVERIFY(form);
@@ -404,11 +392,12 @@ void TestConsumersAdmin::fetchFromTheRemoteFillsTheForm()
     ApproveConsumerDialog *form = openForm(QStringLiteral("Bitbucket"));
     QVERIFY(form);
     // The link's address is offered; the admin types another (this trackersim's own).
-    QCOMPARE(form->remoteEdit()->text(), QStringLiteral("http://git.example.test:7990"));
-    form->remoteEdit()->clear();
-    QTest::keyClicks(form->remoteEdit(), m_session.url());
-    QSignalSpy fetched(m_controller->consumers(), &ConsumersController::infoFetched);
-    QTest::mouseClick(form->fetchButton(), Qt::LeftButton);
+    QCOMPARE(form->remoteFetch()->addressEdit()->text(),
+             QStringLiteral("http://git.example.test:7990"));
+    form->remoteFetch()->addressEdit()->clear();
+    QTest::keyClicks(form->remoteFetch()->addressEdit(), m_session.url());
+    QSignalSpy fetched(m_shown.controller->consumers(), &ConsumersController::infoFetched);
+    QTest::mouseClick(form->remoteFetch()->fetchButton(), Qt::LeftButton);
     QVERIFY(fetched.wait(30000));
     QCOMPARE(form->keyEdit()->text(), key);
     QCOMPARE(form->nameEdit()->text(), name);
@@ -417,15 +406,16 @@ void TestConsumersAdmin::fetchFromTheRemoteFillsTheForm()
     QVERIFY2(form->publicKeyEditor()->keyInfoLabel()->text().contains(
                  fingerprintOf(publicKey.toLatin1())),
              qPrintable(form->publicKeyEditor()->keyInfoLabel()->text()));
-    QVERIFY2(form->fetchLabel()->text().contains(key), qPrintable(form->fetchLabel()->text()));
+    QVERIFY2(form->remoteFetch()->noteLabel()->text().contains(key),
+             qPrintable(form->remoteFetch()->noteLabel()->text()));
     QVERIFY(form->fieldError(QStringLiteral("publicKey")).isEmpty());
 
     // An address that is no web address is said at the address field.
-    form->remoteEdit()->setText(QStringLiteral("git.example.test"));
-    QTest::mouseClick(form->fetchButton(), Qt::LeftButton);
+    form->remoteFetch()->addressEdit()->setText(QStringLiteral("git.example.test"));
+    QTest::mouseClick(form->remoteFetch()->fetchButton(), Qt::LeftButton);
     QVERIFY(fetched.wait(30000));
-    QVERIFY2(form->fieldError(QStringLiteral("url")).contains(QStringLiteral("http")),
-             qPrintable(form->fieldError(QStringLiteral("url"))));
+    QVERIFY2(form->remoteFetch()->addressError().contains(QStringLiteral("http")),
+             qPrintable(form->remoteFetch()->addressError()));
     QCOMPARE(form->keyEdit()->text(), key);
     form->close();
 }
@@ -441,15 +431,51 @@ void TestConsumersAdmin::remoteAnsweringAWebPageIsNamed()
     ApproveConsumerDialog *form = openForm(QStringLiteral("Bitbucket"));
     QVERIFY(form);
     QTest::keyClicks(form->keyEdit(), QStringLiteral("typed-by-hand"));
-    form->remoteEdit()->setText(m_session.url());
-    QSignalSpy fetched(m_controller->consumers(), &ConsumersController::infoFetched);
-    QTest::mouseClick(form->fetchButton(), Qt::LeftButton);
+    form->remoteFetch()->addressEdit()->setText(m_session.url());
+    QSignalSpy fetched(m_shown.controller->consumers(), &ConsumersController::infoFetched);
+    QTest::mouseClick(form->remoteFetch()->fetchButton(), Qt::LeftButton);
     QVERIFY(fetched.wait(30000));
-    const QString said = form->fetchLabel()->text();
+    const QString said = form->remoteFetch()->noteLabel()->text();
     QVERIFY2(said.contains(QStringLiteral("web page")), qPrintable(said));
-    QVERIFY(form->fetchLabel()->isVisible());
+    QVERIFY(form->remoteFetch()->noteLabel()->isVisible());
     QCOMPARE(form->keyEdit()->text(), QStringLiteral("typed-by-hand"));
     QVERIFY(form->publicKeyEditor()->text().isEmpty());
+    form->close();
+}
+
+void TestConsumersAdmin::loadFromFileTakesAPublicKeyOnly()
+{
+    const auto pair = makeRsaKey(2048);
+    QVERIFY(pair);
+    const QString publicPath = m_keys.filePath(QStringLiteral("loaded-public.pem"));
+    const QString privatePath = m_keys.filePath(QStringLiteral("loaded-private.pem"));
+    for (const auto &[path, content] :
+         {std::pair{publicPath, pair->publicPem}, std::pair{privatePath, pair->privatePem}}) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    ApproveConsumerDialog *form = openForm(QStringLiteral("Bitbucket"));
+    QVERIFY(form);
+    ConsumerKeyEditor *editor = form->publicKeyEditor();
+
+    // A private key file is refused, and its text shown nowhere.
+    QVERIFY(saveThroughFileDialog(editor->loadButton(), form, privatePath));
+    QTRY_VERIFY_WITH_TIMEOUT(editor->problemLabel()->isVisible(), 30000);
+    QVERIFY2(editor->problemLabel()->text().contains(QStringLiteral("private key")),
+             qPrintable(editor->problemLabel()->text()));
+    QVERIFY(editor->text().isEmpty());
+    const QString secretLine = QString::fromLatin1(pair->privatePem.split('\n').value(2));
+    QVERIFY(!editor->problemLabel()->text().contains(secretLine));
+
+    // The public key is taken, and its fingerprint shown.
+    QVERIFY(saveThroughFileDialog(editor->loadButton(), form, publicPath));
+    QTRY_VERIFY_WITH_TIMEOUT(!editor->text().isEmpty(), 30000);
+    QCOMPARE(editor->text(), QString::fromLatin1(pair->publicPem));
+    QVERIFY(!editor->problemLabel()->isVisible());
+    QVERIFY2(editor->keyInfoLabel()->text().contains(fingerprintOf(pair->publicPem)),
+             qPrintable(editor->keyInfoLabel()->text()));
+    QVERIFY(form->fieldError(QStringLiteral("publicKey")).isEmpty());
     form->close();
 }
 
@@ -477,7 +503,7 @@ void TestConsumersAdmin::generatedKeyReplacesAFileOnlyWhenConfirmed()
     QVERIFY(editor->text().isEmpty());
 
     ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Accept);
-    QSignalSpy made(m_controller->consumers(), &ConsumersController::keyPairMade);
+    QSignalSpy made(m_shown.controller->consumers(), &ConsumersController::keyPairMade);
     QVERIFY(saveThroughFileDialog(editor->generateButton(), form, path));
     QVERIFY(made.wait(60000));
     QVERIFY(editor->text().startsWith(QStringLiteral("-----BEGIN PUBLIC KEY-----")));
@@ -496,7 +522,7 @@ void TestConsumersAdmin::approvalIsReadBackAndRecorded()
     QVERIFY(form);
     fillBasics(form, QStringLiteral("code-search"));
     ConsumerKeyEditor *editor = form->publicKeyEditor();
-    QSignalSpy made(m_controller->consumers(), &ConsumersController::keyPairMade);
+    QSignalSpy made(m_shown.controller->consumers(), &ConsumersController::keyPairMade);
     QVERIFY(saveThroughFileDialog(editor->generateButton(), form, path));
     QVERIFY(made.wait(60000));
     // Where the private key is, that it is the user's alone, and that AccessDesk kept none.
@@ -546,10 +572,11 @@ void TestConsumersAdmin::removeAsksThenTheConsumerIsGone()
         rowOf(list()->table()->model(), AdminRows::ConsumerLink, QStringLiteral("Release Radar"));
     QVERIFY(row >= 0);
     list()->table()->selectRow(row);
-    auto *remove = childNamed<QPushButton>(m_page, "removeConsumer");
+    auto *remove = childNamed<QPushButton>(m_shown.page, "removeConsumer");
     const qsizetype logged = m_data.activityLog()->entries().size();
 
-    ConfirmationDialog *dialog = clickConfirmed(remove, m_page, ConfirmationDialog::Answer::Cancel);
+    ConfirmationDialog *dialog =
+        clickConfirmed(remove, m_shown.page, ConfirmationDialog::Answer::Cancel);
     QVERIFY(dialog);
     const QString message = dialog->message();
     QVERIFY2(message.contains(QStringLiteral("Release Radar")) &&
@@ -560,17 +587,17 @@ void TestConsumersAdmin::removeAsksThenTheConsumerIsGone()
     QCOMPARE(dialog->acceptButton()->text(), QStringLiteral("Remove consumer"));
     QVERIFY(dialog->cancelButton()->isDefault());
     QCOMPARE(answerOf(dialog), std::optional<bool>(false));
-    QVERIFY(!m_controller->consumers()->isChanging());
+    QVERIFY(!m_shown.controller->consumers()->isChanging());
     QVERIFY(!serverConsumer(radar).isEmpty());
     QCOMPARE(m_data.activityLog()->entries().size(), logged);
 
-    QSignalSpy removed(m_controller->consumers(), &ConsumersController::removalFinished);
-    dialog = clickConfirmed(remove, m_page, ConfirmationDialog::Answer::Accept);
+    QSignalSpy removed(m_shown.controller->consumers(), &ConsumersController::removalFinished);
+    dialog = clickConfirmed(remove, m_shown.page, ConfirmationDialog::Answer::Accept);
     QVERIFY(dialog);
     QVERIFY(removed.wait(30000));
     const auto outcome = removed.first().first().value<AdminOutcome>();
     QVERIFY2(outcome.succeeded(), qPrintable(outcome.message));
-    QVERIFY(waitListed(m_controller->consumers()));
+    QVERIFY(waitListed(m_shown.controller->consumers()));
     QVERIFY(serverConsumer(radar).isEmpty());
     QCOMPARE(
         rowOf(list()->table()->model(), AdminRows::ConsumerLink, QStringLiteral("Release Radar")),
@@ -585,13 +612,11 @@ void TestConsumersAdmin::removeAsksThenTheConsumerIsGone()
 void TestConsumersAdmin::nonAdministratorIsOfferedNothing()
 {
     auto alice = m_session.connectAs(QStringLiteral("alice"), withoutRetries());
-    AdminController controller(alice.get(), m_data.activityLog(),
-                               {QString(), m_session.url(), QStringLiteral("alice")});
-    auto *page = new AdministrationPage(&controller);
-    const auto window = frameFor(page, 1);
-    window->show();
-    page->showTab(AdministrationPage::ConsumersTab);
-    QVERIFY(waitListed(controller.consumers()));
+    const ShownAdminPage shown = showAdminPage(
+        alice.get(), m_data.activityLog(), {QString(), m_session.url(), QStringLiteral("alice")},
+        AdministrationPage::ConsumersTab);
+    AdministrationPage *page = shown.page;
+    QVERIFY(waitListed(shown.controller->consumers()));
     const auto *tab = childNamed<AdminListTab>(page, "consumers");
     const QLabel *error = childNamed<QLabel>(tab, "problem");
     QVERIFY(error->isVisible());
@@ -599,6 +624,16 @@ void TestConsumersAdmin::nonAdministratorIsOfferedNothing()
              qPrintable(error->text()));
     QVERIFY(!childNamed<QPushButton>(page, "approveConsumer")->isEnabled());
     QVERIFY(!childNamed<QPushButton>(page, "removeConsumer")->isEnabled());
+}
+
+void TestConsumersAdmin::everyControlHasAName()
+{
+    const auto *tab = childNamed<QWidget>(m_shown.page, "consumersTab");
+    QVERIFY2(unnamedControls(tab).isEmpty(), qPrintable(unnamedControls(tab).join(u',')));
+    ApproveConsumerDialog *form = openForm(QStringLiteral("Bitbucket"));
+    QVERIFY(form);
+    QVERIFY2(unnamedControls(form).isEmpty(), qPrintable(unnamedControls(form).join(u',')));
+    form->close();
 }
 
 QTEST_MAIN(TestConsumersAdmin)

@@ -41,13 +41,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-ConnectionSettings withoutRetries()
-{
-    ConnectionSettings settings;
-    settings.maxAttempts = 1;
-    return settings;
-}
-
 const char *const kNewName = "Build Radar";
 
 } // namespace
@@ -84,9 +77,7 @@ private:
 
     TempDatabase m_data;
     SimSession m_session;
-    std::unique_ptr<AdminController> m_controller;
-    std::unique_ptr<QMainWindow> m_window;
-    AdministrationPage *m_page = nullptr;
+    ShownAdminPage m_shown;
     QString m_secret; // of the client created here, as the server has it
 };
 
@@ -95,30 +86,27 @@ void TestOAuth2ClientsAdmin::initTestCase()
     QVERIFY2(m_data.open(), qPrintable(m_data.errorString()));
     QVERIFY2(m_session.start(QStringLiteral("admin"), withoutRetries()),
              qPrintable(m_session.errorText()));
-    m_controller = std::make_unique<AdminController>(m_session.connection(), m_data.activityLog(),
-                                                     m_session.who(QStringLiteral("demo")));
-    m_page = new AdministrationPage(m_controller.get());
-    m_window = frameFor(m_page, 1);
-    m_window->show();
-    m_page->showTab(AdministrationPage::OAuth2ClientsTab);
-    QVERIFY(waitListed(m_controller->clients()));
-    QVERIFY2(!m_controller->clients()->state().error.isError(),
-             qPrintable(m_controller->clients()->errorText()));
+    m_shown =
+        showAdminPage(m_session.connection(), m_data.activityLog(),
+                      m_session.who(QStringLiteral("demo")), AdministrationPage::OAuth2ClientsTab);
+    QVERIFY(waitListed(m_shown.controller->clients()));
+    QVERIFY2(!m_shown.controller->clients()->state().error.isError(),
+             qPrintable(m_shown.controller->clients()->errorText()));
     QVERIFY(!tab()->showsUnavailable());
 }
 
 void TestOAuth2ClientsAdmin::cleanupTestCase()
 {
-    m_window.reset();
-    m_controller.reset();
+    m_shown = ShownAdminPage();
     m_session.stop();
 }
 
 void TestOAuth2ClientsAdmin::cleanup()
 {
     QVERIFY(m_session.server().clearFaults());
-    for (QDialog *dialog : {static_cast<QDialog *>(shownDialog<OAuth2ClientDialog>(m_page)),
-                            static_cast<QDialog *>(shownDialog<ClientSecretDialog>(m_page))}) {
+    for (QDialog *dialog :
+         {static_cast<QDialog *>(shownDialog<OAuth2ClientDialog>(m_shown.page)),
+          static_cast<QDialog *>(shownDialog<ClientSecretDialog>(m_shown.page))}) {
         if (dialog)
             dialog->close();
     }
@@ -127,12 +115,12 @@ void TestOAuth2ClientsAdmin::cleanup()
 
 AdminClientsTab *TestOAuth2ClientsAdmin::tab() const
 {
-    return childNamed<AdminClientsTab>(m_page, "oauth2ClientsTab");
+    return childNamed<AdminClientsTab>(m_shown.page, "oauth2ClientsTab");
 }
 
 AdminListTab *TestOAuth2ClientsAdmin::list() const
 {
-    return childNamed<AdminListTab>(m_page, "oauth2Clients");
+    return childNamed<AdminListTab>(m_shown.page, "oauth2Clients");
 }
 
 QJsonArray TestOAuth2ClientsAdmin::serverClients() const
@@ -165,14 +153,14 @@ OAuth2ClientDialog *TestOAuth2ClientsAdmin::openCreate()
     if (!tab()->createButton()->isEnabled())
         return nullptr;
     QTest::mouseClick(tab()->createButton(), Qt::LeftButton);
-    return shownDialog<OAuth2ClientDialog>(m_page);
+    return shownDialog<OAuth2ClientDialog>(m_shown.page);
 }
 
 bool TestOAuth2ClientsAdmin::save(OAuth2ClientDialog *form)
 {
-    QSignalSpy finished(m_controller->clients(), &OAuth2ClientsController::changeFinished);
+    QSignalSpy finished(m_shown.controller->clients(), &OAuth2ClientsController::changeFinished);
     QTest::mouseClick(form->saveButton(), Qt::LeftButton);
-    return finished.wait(30000) && waitListed(m_controller->clients());
+    return finished.wait(30000) && waitListed(m_shown.controller->clients());
 }
 
 int TestOAuth2ClientsAdmin::tokenStatus(const QString &clientId, const QString &secret)
@@ -190,6 +178,7 @@ void TestOAuth2ClientsAdmin::createShowsTheSecretOnce()
     QTest::keyClicks(form->redirectsEdit(), QStringLiteral("http://127.0.0.1:8765/callback"));
     form->scopeCombo()->setCurrentIndex(form->scopeCombo()->findData(QStringLiteral("WRITE")));
     QVERIFY(form->markedLines().isEmpty());
+    QVERIFY2(unnamedControls(form).isEmpty(), qPrintable(unnamedControls(form).join(u',')));
     QVERIFY(save(form));
 
     // Registered as typed, on the server.
@@ -202,12 +191,14 @@ void TestOAuth2ClientsAdmin::createShowsTheSecretOnce()
     QVERIFY(!m_secret.isEmpty());
 
     // The form closed; the id and secret are shown, once.
-    QTRY_VERIFY_WITH_TIMEOUT(!shownDialog<OAuth2ClientDialog>(m_page), 30000);
-    auto *shown = shownDialog<ClientSecretDialog>(m_page);
+    QTRY_VERIFY_WITH_TIMEOUT(!shownDialog<OAuth2ClientDialog>(m_shown.page), 30000);
+    auto *shown = shownDialog<ClientSecretDialog>(m_shown.page);
     QVERIFY(shown);
     QCOMPARE(shown->clientIdField()->text(), clientId);
     QCOMPARE(shown->secretField()->text(), m_secret);
     QVERIFY(shown->secretField()->isReadOnly());
+    QVERIFY2(unnamedControls(shown).isEmpty(), qPrintable(unnamedControls(shown).join(u',')));
+    QVERIFY2(unnamedControls(tab()).isEmpty(), qPrintable(unnamedControls(tab()).join(u',')));
     QCOMPARE(tokenStatus(clientId, m_secret), 400); // a good secret, a made-up code
     QCOMPARE(tokenStatus(clientId, QStringLiteral("0123456789abcdef")), 401);
 
@@ -248,7 +239,7 @@ void TestOAuth2ClientsAdmin::badRedirectLineIsMarkedAndNothingSent()
     QVERIFY2(error.startsWith(QStringLiteral("Line 2:")) && error.contains(QStringLiteral("https")),
              qPrintable(error));
 
-    QSignalSpy finished(m_controller->clients(), &OAuth2ClientsController::changeFinished);
+    QSignalSpy finished(m_shown.controller->clients(), &OAuth2ClientsController::changeFinished);
     QTest::mouseClick(form->saveButton(), Qt::LeftButton);
     QVERIFY(form->problemLabel()->isVisible());
     QVERIFY(form->problemLabel()->text().contains(QStringLiteral("Nothing was sent")));
@@ -272,7 +263,7 @@ void TestOAuth2ClientsAdmin::takenNameIsSaidAtTheNameField()
     QTest::keyClicks(form->nameEdit(), QStringLiteral("deploy dashboard"));
     QVERIFY2(!form->fieldError(QStringLiteral("name")).isEmpty(), "no error at the name field");
     QTest::keyClicks(form->redirectsEdit(), QStringLiteral("https://dash.example.test/cb"));
-    QSignalSpy finished(m_controller->clients(), &OAuth2ClientsController::changeFinished);
+    QSignalSpy finished(m_shown.controller->clients(), &OAuth2ClientsController::changeFinished);
     QTest::mouseClick(form->saveButton(), Qt::LeftButton);
     QCOMPARE(finished.size(), 0);
     QCOMPARE(serverClients().size(), before);
@@ -298,7 +289,7 @@ void TestOAuth2ClientsAdmin::serverRefusalLandsAtTheField()
     QTest::keyClicks(form->nameEdit(), QStringLiteral("Refused One"));
     QTest::keyClicks(form->redirectsEdit(), QStringLiteral("https://refused.example.test/cb"));
     QVERIFY(save(form));
-    QVERIFY(shownDialog<OAuth2ClientDialog>(m_page) == form);
+    QVERIFY(shownDialog<OAuth2ClientDialog>(m_shown.page) == form);
     QVERIFY2(form->fieldError(QStringLiteral("redirects"))
                  .contains(QStringLiteral("not allowed on this server")),
              qPrintable(form->fieldError(QStringLiteral("redirects"))));
@@ -307,7 +298,7 @@ void TestOAuth2ClientsAdmin::serverRefusalLandsAtTheField()
     QCOMPARE(form->redirectsEdit()->toPlainText(),
              QStringLiteral("https://refused.example.test/cb"));
     QCOMPARE(serverClients().size(), before);
-    QVERIFY(!shownDialog<ClientSecretDialog>(m_page));
+    QVERIFY(!shownDialog<ClientSecretDialog>(m_shown.page));
     form->close();
 }
 
@@ -316,7 +307,7 @@ void TestOAuth2ClientsAdmin::editChangesTheClient()
     QVERIFY(selectClient(QLatin1String(kNewName)));
     QVERIFY(tab()->editButton()->isEnabled());
     QTest::mouseClick(tab()->editButton(), Qt::LeftButton);
-    auto *form = shownDialog<OAuth2ClientDialog>(m_page);
+    auto *form = shownDialog<OAuth2ClientDialog>(m_shown.page);
     QVERIFY(form);
     QVERIFY(form->isEditing());
     QCOMPARE(form->nameEdit()->text(), QLatin1String(kNewName));
@@ -326,7 +317,7 @@ void TestOAuth2ClientsAdmin::editChangesTheClient()
     form->scopeCombo()->setCurrentIndex(form->scopeCombo()->findData(QStringLiteral("READ")));
     form->redirectsEdit()->setPlainText(QStringLiteral("https://radar.example.test/new-cb"));
     QVERIFY(save(form));
-    QTRY_VERIFY_WITH_TIMEOUT(!shownDialog<OAuth2ClientDialog>(m_page), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!shownDialog<OAuth2ClientDialog>(m_shown.page), 30000);
 
     const QJsonObject changed = serverClient(QStringLiteral("Build Radar 2"));
     QVERIFY(!changed.isEmpty());
@@ -336,7 +327,7 @@ void TestOAuth2ClientsAdmin::editChangesTheClient()
     QCOMPARE(changed.value(QStringLiteral("clientSecret")).toString(), m_secret);
     QVERIFY(rowOf(list()->table()->model(), AdminRows::ClientName,
                   QStringLiteral("Build Radar 2")) >= 0);
-    QVERIFY(!shownDialog<ClientSecretDialog>(m_page)); // an edit shows no secret
+    QVERIFY(!shownDialog<ClientSecretDialog>(m_shown.page)); // an edit shows no secret
 }
 
 void TestOAuth2ClientsAdmin::resetAsksThenTheOldSecretStopsWorking()
@@ -346,7 +337,7 @@ void TestOAuth2ClientsAdmin::resetAsksThenTheOldSecretStopsWorking()
     QVERIFY(selectClient(QStringLiteral("Build Radar 2")));
 
     ConfirmationDialog *dialog =
-        clickConfirmed(tab()->resetButton(), m_page, ConfirmationDialog::Answer::Cancel);
+        clickConfirmed(tab()->resetButton(), m_shown.page, ConfirmationDialog::Answer::Cancel);
     QVERIFY(dialog);
     QVERIFY2(dialog->message().contains(QStringLiteral("stops working")) &&
                  dialog->message().contains(clientId),
@@ -356,10 +347,10 @@ void TestOAuth2ClientsAdmin::resetAsksThenTheOldSecretStopsWorking()
     QCOMPARE(serverClient(QStringLiteral("Build Radar 2")).value(QStringLiteral("clientSecret")),
              QJsonValue(m_secret));
 
-    QSignalSpy finished(m_controller->clients(), &OAuth2ClientsController::changeFinished);
-    QVERIFY(clickConfirmed(tab()->resetButton(), m_page, ConfirmationDialog::Answer::Accept));
+    QSignalSpy finished(m_shown.controller->clients(), &OAuth2ClientsController::changeFinished);
+    QVERIFY(clickConfirmed(tab()->resetButton(), m_shown.page, ConfirmationDialog::Answer::Accept));
     QVERIFY(finished.wait(30000));
-    auto *shown = shownDialog<ClientSecretDialog>(m_page);
+    auto *shown = shownDialog<ClientSecretDialog>(m_shown.page);
     QVERIFY(shown);
     const QString newSecret = shown->secretField()->text();
     QVERIFY(!newSecret.isEmpty() && newSecret != m_secret);
@@ -379,16 +370,17 @@ void TestOAuth2ClientsAdmin::deleteAsksThenTheClientIsGone()
     QVERIFY(!id.isEmpty());
     QVERIFY(selectClient(QStringLiteral("Build Radar 2")));
     ConfirmationDialog *dialog =
-        clickConfirmed(tab()->deleteButton(), m_page, ConfirmationDialog::Answer::Cancel);
+        clickConfirmed(tab()->deleteButton(), m_shown.page, ConfirmationDialog::Answer::Cancel);
     QVERIFY(dialog);
     QVERIFY(dialog->message().contains(QStringLiteral("Build Radar 2")));
     QCOMPARE(answerOf(dialog), std::optional<bool>(false));
     QVERIFY(!serverClient(QStringLiteral("Build Radar 2")).isEmpty());
 
-    QSignalSpy finished(m_controller->clients(), &OAuth2ClientsController::changeFinished);
-    QVERIFY(clickConfirmed(tab()->deleteButton(), m_page, ConfirmationDialog::Answer::Accept));
+    QSignalSpy finished(m_shown.controller->clients(), &OAuth2ClientsController::changeFinished);
+    QVERIFY(
+        clickConfirmed(tab()->deleteButton(), m_shown.page, ConfirmationDialog::Answer::Accept));
     QVERIFY(finished.wait(30000));
-    QVERIFY(waitListed(m_controller->clients()));
+    QVERIFY(waitListed(m_shown.controller->clients()));
     QCOMPARE(
         m_session.server().get(QStringLiteral("/rest/oauth2/latest/client/") + id, "admin").status,
         404);
@@ -421,12 +413,10 @@ void TestOAuth2ClientsAdmin::serverWithoutOAuth2GetsTheExplanation()
 {
     SimSession old({QStringLiteral("--no-oauth2")});
     QVERIFY2(old.start(QStringLiteral("admin"), withoutRetries()), qPrintable(old.errorText()));
-    AdminController controller(old.connection(), m_data.activityLog(), old.who());
-    auto *page = new AdministrationPage(&controller);
-    const auto window = frameFor(page, 1);
-    window->show();
-    page->showTab(AdministrationPage::OAuth2ClientsTab);
-    QVERIFY(waitListed(controller.clients()));
+    const ShownAdminPage shown = showAdminPage(old.connection(), m_data.activityLog(), old.who(),
+                                               AdministrationPage::OAuth2ClientsTab);
+    AdministrationPage *page = shown.page;
+    QVERIFY(waitListed(shown.controller->clients()));
     auto *clients = childNamed<AdminClientsTab>(page, "oauth2ClientsTab");
     QVERIFY(clients->showsUnavailable());
     QVERIFY(!childNamed<AdminListTab>(page, "oauth2Clients")->isVisible());
@@ -436,19 +426,17 @@ void TestOAuth2ClientsAdmin::serverWithoutOAuth2GetsTheExplanation()
                  why->text().contains(QStringLiteral("OAuth 1.0a")),
              qPrintable(why->text()));
     QVERIFY(!clients->createButton()->isEnabled());
-    saveScreenshot(window.get(), QStringLiteral("administration-no-oauth2"));
+    saveScreenshot(shown.window.get(), QStringLiteral("administration-no-oauth2"));
 }
 
 void TestOAuth2ClientsAdmin::nonAdministratorIsRefusedAndOfferedNothing()
 {
     auto alice = m_session.connectAs(QStringLiteral("alice"), withoutRetries());
-    AdminController controller(alice.get(), m_data.activityLog(),
-                               {QString(), m_session.url(), QStringLiteral("alice")});
-    auto *page = new AdministrationPage(&controller);
-    const auto window = frameFor(page, 1);
-    window->show();
-    page->showTab(AdministrationPage::OAuth2ClientsTab);
-    QVERIFY(waitListed(controller.clients()));
+    const ShownAdminPage shown = showAdminPage(
+        alice.get(), m_data.activityLog(), {QString(), m_session.url(), QStringLiteral("alice")},
+        AdministrationPage::OAuth2ClientsTab);
+    AdministrationPage *page = shown.page;
+    QVERIFY(waitListed(shown.controller->clients()));
     auto *clients = childNamed<AdminClientsTab>(page, "oauth2ClientsTab");
     QVERIFY(!clients->showsUnavailable());
     const QLabel *error =
