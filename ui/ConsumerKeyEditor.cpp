@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QStyle>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace accessdesk {
@@ -41,6 +42,9 @@ ConsumerKeyEditor::ConsumerKeyEditor(ConsumersController *consumers, QWidget *pa
     m_text->setMinimumWidth(metrics.horizontalAdvance(QString(66, QLatin1Char('M'))) +
                             m_text->style()->pixelMetric(QStyle::PM_ScrollBarExtent) +
                             2 * m_text->frameWidth());
+    // A 2048-bit key's PEM is nine lines with its armour: all of it in view.
+    m_text->setMinimumHeight(metrics.lineSpacing() * 10 + 2 * m_text->frameWidth() +
+                             int(2 * m_text->document()->documentMargin()));
     m_text->setPlaceholderText(tr("Paste the consumer's RSA public key: PEM (-----BEGIN PUBLIC "
                                   "KEY-----) or bare base64, at least 2048 bits."));
     m_load->setObjectName(QStringLiteral("loadPublicKey"));
