@@ -9,12 +9,19 @@
 #include "GuiTestSupport.h"
 #include "SimSession.h"
 #include "services/AdminController.h"
+#include "services/ConsumersController.h"
+#include "services/MyAccessController.h"
 #include "services/OAuth2ClientsController.h"
+#include "ui/ActivityModel.h"
+#include "ui/ActivityPage.h"
 #include "ui/AdminClientsTab.h"
+#include "ui/AdminConsumersTab.h"
 #include "ui/AdminListTab.h"
 #include "ui/AdminRows.h"
 #include "ui/AdministrationPage.h"
 #include "ui/ClientSecretDialog.h"
+#include "ui/DesktopApp.h"
+#include "ui/MainWindow.h"
 #include "ui/OAuth2ClientDialog.h"
 #include "ui/TableExport.h"
 
@@ -31,6 +38,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 
@@ -63,6 +71,7 @@ private slots:
     void everyChangeIsRecorded();
     void serverWithoutOAuth2GetsTheExplanation();
     void nonAdministratorIsRefusedAndOfferedNothing();
+    void changesReachTheActivityPage();
 
 private:
     AdminClientsTab *tab() const;
@@ -447,6 +456,60 @@ void TestOAuth2ClientsAdmin::nonAdministratorIsRefusedAndOfferedNothing()
     for (const QPushButton *button : {clients->createButton(), clients->editButton(),
                                       clients->resetButton(), clients->deleteButton()})
         QVERIFY2(!button->isEnabled(), qPrintable(button->objectName()));
+}
+
+void TestOAuth2ClientsAdmin::changesReachTheActivityPage()
+{
+    // The app as main() builds it, connected as the admin the way scripts/demo.sh connects.
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    qputenv("ACCESSDESK_TEST_ADMIN_PASSWORD", "admin");
+    ConnectionOptions options;
+    options.server = m_session.url();
+    options.auth = QStringLiteral("basic");
+    options.user = QStringLiteral("admin");
+    options.passwordEnv = QStringLiteral("ACCESSDESK_TEST_ADMIN_PASSWORD");
+    DesktopApp app(AppSession::Paths{home.filePath(QStringLiteral("profiles.ini")), home.path()});
+    app.start(options, QString());
+    MyAccessController &myAccess = app.myAccess();
+    QVERIFY(waitUntil(&myAccess, &MyAccessController::probed,
+                      [&myAccess] { return myAccess.isAdmin(); }));
+    app.window().showPage(MainWindow::Administration);
+    AdministrationPage &page = app.administrationPage();
+    OAuth2ClientsController *clients = app.admin().clients();
+    ConsumersController *consumers = app.admin().consumers();
+    QVERIFY(waitListed(clients));
+    QVERIFY(waitListed(consumers));
+    const QAbstractItemModel *activity = app.activityPage().table()->model();
+    const auto actions = [activity] {
+        QStringList seen;
+        for (int row = 0; row < activity->rowCount(); ++row)
+            seen << activity->index(row, ActivityModel::Action).data().toString();
+        return seen;
+    };
+    const QStringList before = actions();
+
+    // Delete a client on its tab: the Activity page has it at once.
+    page.showTab(AdministrationPage::OAuth2ClientsTab);
+    auto *clientList = childNamed<AdminListTab>(&page, "oauth2Clients");
+    clientList->table()->selectRow(rowOf(clientList->table()->model(), AdminRows::ClientName,
+                                         QStringLiteral("Deploy Dashboard")));
+    auto *tab = childNamed<AdminClientsTab>(&page, "oauth2ClientsTab");
+    QSignalSpy changed(clients, &OAuth2ClientsController::changeFinished);
+    QVERIFY(clickConfirmed(tab->deleteButton(), &page, ConfirmationDialog::Answer::Accept));
+    QVERIFY(changed.wait(30000));
+    QCOMPARE(actions().size(), before.size() + 1);
+
+    // Remove a consumer on its tab: the same.
+    page.showTab(AdministrationPage::ConsumersTab);
+    auto *consumerList = childNamed<AdminListTab>(&page, "consumers");
+    consumerList->table()->selectRow(
+        rowOf(consumerList->table()->model(), AdminRows::ConsumerLink, QStringLiteral("Bamboo")));
+    QSignalSpy removed(consumers, &ConsumersController::removalFinished);
+    QVERIFY(clickConfirmed(childNamed<QPushButton>(&page, "removeConsumer"), &page,
+                           ConfirmationDialog::Answer::Accept));
+    QVERIFY(removed.wait(30000));
+    QCOMPARE(actions().size(), before.size() + 2);
 }
 
 QTEST_MAIN(TestOAuth2ClientsAdmin)
