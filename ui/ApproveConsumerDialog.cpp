@@ -135,7 +135,7 @@ QLayout *ApproveConsumerDialog::buildLinkRows()
     auto *form = new QFormLayout;
     form->addRow(buddyLabel(tr("Application &link:"), m_link, this), m_link);
     form->addRow(QString(), m_linkNote);
-    form->addRow(buddyLabel(tr("Fill in &from:"), m_remote->addressEdit(), this), m_remote);
+    form->addRow(buddyLabel(tr("Fill in f&rom:"), m_remote->addressEdit(), this), m_remote);
     return form;
 }
 

@@ -62,6 +62,7 @@ ClientSecretDialog::ClientSecretDialog(Occasion occasion, const OAuth2Client &cl
     m_secret->setText(secret);
     m_secret->setCursorPosition(0);
     m_copyId->setObjectName(QStringLiteral("copyClientId"));
+    m_copyId->setText(tr("Cop&y")); // Alt+C copies the secret, the one that matters
     m_copySecret->setObjectName(QStringLiteral("copyClientSecret"));
     connect(m_copyId, &QPushButton::clicked, this,
             [this] { DialogParts::copyToClipboard(m_clientId->text(), m_copyId); });

@@ -24,7 +24,7 @@ ConsumerKeyEditor::ConsumerKeyEditor(ConsumersController *consumers, QWidget *pa
     : QWidget(parent)
     , m_consumers(consumers)
     , m_text(new QPlainTextEdit(this))
-    , m_load(new QPushButton(tr("&Load from file…"), this))
+    , m_load(new QPushButton(tr("L&oad from file…"), this))
     , m_generate(new QPushButton(tr("&Generate key pair…"), this))
     , m_info(DialogParts::wrappedLabel(QString(), this))
     , m_note(DialogParts::wrappedLabel(QString(), this))

@@ -108,7 +108,7 @@ OAuth2ClientDialog::OAuth2ClientDialog(OAuth2ClientsController *clients,
                  DialogParts::wrappedLabel(tr("One per line. Jira sends users back only to "
                                               "these addresses."),
                                            this));
-    form->addRow(buddyLabel(tr("&Scope:"), m_scope, this), m_errors.wrap(kScope, m_scope));
+    form->addRow(buddyLabel(tr("Sco&pe:"), m_scope, this), m_errors.wrap(kScope, m_scope));
 
     auto *buttons = new QDialogButtonBox(this);
     m_save = buttons->addButton(existing ? tr("&Save changes") : tr("&Create client"),

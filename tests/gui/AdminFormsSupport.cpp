@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QFileDialog>
+#include <QHash>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
@@ -66,11 +67,28 @@ ShownAdminPage showAdminPage(ServerConnection *connection, ActivityLog *log, Act
     return shown;
 }
 
-QStringList unnamedControls(const QWidget *root)
+QStringList accessibilityProblems(const QWidget *root)
 {
     QStringList problems;
+    QHash<QChar, QString> shortcuts; // letter → the text that has it
+    const auto shortcutOf = [&problems, &shortcuts](const QString &className, const QString &text) {
+        const qsizetype at = QString(text)
+                                 .replace(QStringLiteral("&&"), QStringLiteral("__"))
+                                 .indexOf(QLatin1Char('&'));
+        if (at < 0 || at + 1 >= text.size())
+            return;
+        const QChar letter = text.at(at + 1).toLower();
+        if (shortcuts.contains(letter))
+            problems << className + QStringLiteral(" shortcut ") + letter + QStringLiteral(" of ") +
+                            text + QStringLiteral(" is also ") + shortcuts.value(letter) +
+                            QStringLiteral("'s");
+        shortcuts.insert(letter, text);
+    };
     const QList<QWidget *> widgets = root->findChildren<QWidget *>();
     for (const QWidget *widget : widgets) {
+        // Another window (a dialog the page opened) is checked on its own.
+        if (widget->window() != root->window())
+            continue;
         // Parts of Qt's own composite widgets, and dialogs of Qt's making, name themselves.
         const QWidget *parent = widget->parentWidget();
         if (qobject_cast<const QComboBox *>(parent) ||
@@ -87,6 +105,8 @@ QStringList unnamedControls(const QWidget *root)
             const QString text = QString(label->text()).remove(QStringLiteral("&&"));
             if (text.contains(QLatin1Char('&')) && !label->buddy())
                 problems << className + QLatin1Char(' ') + label->text();
+            if (label->isVisibleTo(root))
+                shortcutOf(className, label->text());
             continue;
         }
         const bool interactive = qobject_cast<const QAbstractButton *>(widget) ||
@@ -94,6 +114,9 @@ QStringList unnamedControls(const QWidget *root)
                                  qobject_cast<const QPlainTextEdit *>(widget) ||
                                  qobject_cast<const QComboBox *>(widget) ||
                                  qobject_cast<const QAbstractSpinBox *>(widget);
+        if (const auto *button = qobject_cast<const QAbstractButton *>(widget);
+            button && button->isVisibleTo(root))
+            shortcutOf(className, button->text());
         if (interactive && (widget->objectName().isEmpty() || widget->accessibleName().isEmpty()))
             problems << className + QLatin1Char(' ') +
                             (widget->objectName().isEmpty() ? widget->accessibleName()

@@ -66,10 +66,11 @@ template<class T> T *shownDialog(const QObject *owner)
     return nullptr;
 }
 
-// What an assistive technology could not name under root: interactive controls (buttons, fields,
-// lists) without an object name or an accessible name, and labels with a shortcut but no buddy.
-// Each as "<class> <object name or text>"; empty when all is well.
-QStringList unnamedControls(const QWidget *root);
+// What keyboard and assistive-technology users would stumble on under root: interactive controls
+// (buttons, fields, lists) without an object name or an accessible name, labels with a shortcut
+// but no buddy, and a shortcut letter used twice. Each as "<class> <object name or text>"; empty
+// when all is well.
+QStringList accessibilityProblems(const QWidget *root);
 
 // Until the list has loaded (or failed) and no load runs.
 bool waitListed(AdminListController *list);

@@ -629,10 +629,12 @@ void TestConsumersAdmin::nonAdministratorIsOfferedNothing()
 void TestConsumersAdmin::everyControlHasAName()
 {
     const auto *tab = childNamed<QWidget>(m_shown.page, "consumersTab");
-    QVERIFY2(unnamedControls(tab).isEmpty(), qPrintable(unnamedControls(tab).join(u',')));
+    QVERIFY2(accessibilityProblems(tab).isEmpty(),
+             qPrintable(accessibilityProblems(tab).join(u',')));
     ApproveConsumerDialog *form = openForm(QStringLiteral("Bitbucket"));
     QVERIFY(form);
-    QVERIFY2(unnamedControls(form).isEmpty(), qPrintable(unnamedControls(form).join(u',')));
+    QVERIFY2(accessibilityProblems(form).isEmpty(),
+             qPrintable(accessibilityProblems(form).join(u',')));
     form->close();
 }
 

@@ -187,7 +187,8 @@ void TestOAuth2ClientsAdmin::createShowsTheSecretOnce()
     QTest::keyClicks(form->redirectsEdit(), QStringLiteral("http://127.0.0.1:8765/callback"));
     form->scopeCombo()->setCurrentIndex(form->scopeCombo()->findData(QStringLiteral("WRITE")));
     QVERIFY(form->markedLines().isEmpty());
-    QVERIFY2(unnamedControls(form).isEmpty(), qPrintable(unnamedControls(form).join(u',')));
+    QVERIFY2(accessibilityProblems(form).isEmpty(),
+             qPrintable(accessibilityProblems(form).join(u',')));
     QVERIFY(save(form));
 
     // Registered as typed, on the server.
@@ -206,8 +207,10 @@ void TestOAuth2ClientsAdmin::createShowsTheSecretOnce()
     QCOMPARE(shown->clientIdField()->text(), clientId);
     QCOMPARE(shown->secretField()->text(), m_secret);
     QVERIFY(shown->secretField()->isReadOnly());
-    QVERIFY2(unnamedControls(shown).isEmpty(), qPrintable(unnamedControls(shown).join(u',')));
-    QVERIFY2(unnamedControls(tab()).isEmpty(), qPrintable(unnamedControls(tab()).join(u',')));
+    QVERIFY2(accessibilityProblems(shown).isEmpty(),
+             qPrintable(accessibilityProblems(shown).join(u',')));
+    QVERIFY2(accessibilityProblems(tab()).isEmpty(),
+             qPrintable(accessibilityProblems(tab()).join(u',')));
     QCOMPARE(tokenStatus(clientId, m_secret), 400); // a good secret, a made-up code
     QCOMPARE(tokenStatus(clientId, QStringLiteral("0123456789abcdef")), 401);
 
