@@ -33,8 +33,10 @@ QStringList AdminRows::linkHeaders()
 
 QStringList AdminRows::consumerHeaders()
 {
-    return {tr("Name"), tr("Consumer key"), tr("Callback"), tr("Public key"),
-            tr("Application link")};
+    return {
+        tr("Application link"), tr("Consumer key"),         tr("Name"),
+        tr("Callback"),         tr("Public key (SHA-256)"), tr("2-legged OAuth"),
+    };
 }
 
 QStringList AdminRows::clientHeaders()
@@ -137,7 +139,19 @@ QList<AdminRow> AdminRows::consumers(const QList<AdminConsumer> &consumers)
     QList<AdminRow> rows;
     for (const AdminConsumer &entry : consumers) {
         const OAuthConsumer &consumer = entry.consumer;
-        const bool hasKey = !consumer.publicKey.isEmpty();
+        QString keyText = tr("none");
+        if (!entry.publicKeySha256.isEmpty())
+            keyText = entry.publicKeySha256.left(23) + QStringLiteral("…");
+        else if (!consumer.publicKey.isEmpty())
+            keyText = tr("unreadable");
+        QString twoLegged = tr("no");
+        if (consumer.twoLoAllowed && consumer.twoLoImpersonationAllowed)
+            twoLegged = tr("yes, with impersonation");
+        else if (consumer.twoLoAllowed && !consumer.executingTwoLoUser.isEmpty())
+            twoLegged = tr("yes, as %1").arg(consumer.executingTwoLoUser);
+        else if (consumer.twoLoAllowed)
+            twoLegged = tr("yes");
+
         QStringList details{consumer.name, tr("Consumer key: %1").arg(consumer.key)};
         if (!consumer.description.isEmpty())
             details << tr("Description: %1").arg(consumer.description);
@@ -146,19 +160,25 @@ QList<AdminRow> AdminRows::consumers(const QList<AdminConsumer> &consumers)
                        .arg(consumer.callback.isEmpty()
                                 ? tr("none (users copy a verification code)")
                                 : consumer.callback);
-        details << (hasKey ? tr("Public key: RSA (starts %1…)").arg(consumer.publicKey.left(24))
-                           : tr("Public key: none"));
+        if (!entry.publicKeySha256.isEmpty())
+            details << tr("Public key: RSA, %1 bits").arg(entry.publicKeyBits)
+                    << tr("SHA-256 fingerprint: %1").arg(entry.publicKeySha256);
+        else
+            details << (consumer.publicKey.isEmpty()
+                            ? tr("Public key: none")
+                            : tr("Public key: one AccessDesk cannot read (starts %1…)")
+                                  .arg(consumer.publicKey.left(24)));
         if (!consumer.signatureMethod.isEmpty())
             details << tr("Signature method: %1").arg(consumer.signatureMethod);
-        details
-            << tr("2-legged OAuth allowed: %1").arg(consumer.twoLoAllowed ? tr("yes") : tr("no"));
-        if (!consumer.executingTwoLoUser.isEmpty())
-            details << tr("2-legged requests run as: %1").arg(consumer.executingTwoLoUser);
+        details << tr("2-legged OAuth: %1").arg(twoLegged);
+        details << QString()
+                << tr("If you remove it, every token users gave it stops working at once.");
         rows.append(AdminRow{
             QString(entry.linkId + QLatin1Char('/') + consumer.key),
-            {AdminCell::plain(consumer.name), AdminCell::plain(consumer.key),
+            {AdminCell::plain(entry.linkName), AdminCell::plain(consumer.key),
+             AdminCell::plain(consumer.name),
              AdminCell::plain(consumer.callback.isEmpty() ? tr("none") : consumer.callback),
-             AdminCell::flag(hasKey), AdminCell::plain(entry.linkName)},
+             AdminCell{keyText, entry.publicKeySha256}, AdminCell::plain(twoLegged)},
             joinLines(details)});
     }
     return rows;

@@ -22,11 +22,12 @@ class AdminRows final
 public:
     enum LinkColumn { LinkName, LinkType, LinkUrl, LinkPrimary, LinkStatus, LinkColumnCount };
     enum ConsumerColumn {
-        ConsumerName,
-        ConsumerKey,
-        ConsumerCallback,
-        ConsumerPublicKey,
         ConsumerLink,
+        ConsumerKey,
+        ConsumerName,
+        ConsumerCallback,
+        ConsumerPublicKey, // the key's SHA-256 fingerprint, shortened (whole in CSV)
+        ConsumerTwoLegged,
         ConsumerColumnCount
     };
     enum ClientColumn { ClientName, ClientId, ClientScope, ClientRedirects, ClientColumnCount };

@@ -10,7 +10,9 @@
 #include "RequestForAccessDialog.h"
 #include "services/AdminController.h"
 #include "services/AdminTokenController.h"
+#include "services/ConsumersController.h"
 #include "services/MyAccessController.h"
+#include "services/OAuth2ClientsController.h"
 #include "services/PersonalTokenController.h"
 #include "services/RequestForAccessController.h"
 
@@ -108,6 +110,13 @@ void DesktopApp::wireRecordKeeping()
     ActivityPage *activity = m_activityPage;
     connect(m_myAccess.get(), &MyAccessController::revokeFinished, activity, &ActivityPage::reload);
     connect(m_admin->tokens(), &AdminTokenController::revokeFinished, activity,
+            &ActivityPage::reload);
+    // Consumers and OAuth 2.0 clients fetch their lists again by themselves after a change.
+    connect(m_admin->consumers(), &ConsumersController::approvalFinished, activity,
+            &ActivityPage::reload);
+    connect(m_admin->consumers(), &ConsumersController::removalFinished, activity,
+            &ActivityPage::reload);
+    connect(m_admin->clients(), &OAuth2ClientsController::changeFinished, activity,
             &ActivityPage::reload);
     connect(m_personalTokens.get(), &PersonalTokenController::created, this, [this] {
         m_activityPage->reload();

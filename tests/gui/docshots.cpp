@@ -21,27 +21,37 @@
 #include "storage/ProfileStore.h"
 #include "ui/ActivityModel.h"
 #include "ui/ActivityPage.h"
+#include "ui/AdminClientsTab.h"
 #include "ui/AdminListTab.h"
+#include "ui/AdminRows.h"
 #include "ui/AdministrationPage.h"
+#include "ui/ApproveConsumerDialog.h"
+#include "ui/ClientSecretDialog.h"
 #include "ui/ConfirmationDialog.h"
 #include "ui/ConnectionDialog.h"
 #include "ui/ConnectionPage.h"
+#include "ui/ConsumerKeyEditor.h"
 #include "ui/CreateTokenDialog.h"
 #include "ui/DesktopApp.h"
 #include "ui/MainWindow.h"
 #include "ui/MyAccessPage.h"
+#include "ui/OAuth2ClientDialog.h"
 #include "ui/RequestForAccessDialog.h"
 #include "ui/RevokeProgressDialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
+#include <QFileDialog>
 #include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
@@ -76,7 +86,8 @@ public:
     {
         return startServer() && connectAsAlice() && shootMyAccess() && shootRevoke() &&
                shootNewToken() && shootRequestForAccess() && shootActivity() &&
-               shootAdministrationAndConnection() && shootTokens() && shootFirstRun();
+               shootAdministrationAndConnection() && shootTokens() && shootConsumerForm() &&
+               shootOAuth2Clients() && shootFirstRun();
     }
 
 private:
@@ -90,6 +101,8 @@ private:
     bool shootActivity();
     bool shootAdministrationAndConnection();
     bool shootTokens();
+    bool shootConsumerForm();
+    bool shootOAuth2Clients();
     bool shootFirstRun();
     bool selectGrants(const QStringList &applications);
     // Until My access is idle with count grants listed (any number when count < 0) and also()
@@ -476,6 +489,95 @@ bool DocShots::shootTokens()
     if (!both.save(file))
         return fail(QStringLiteral("cannot write %1").arg(file));
     std::printf("%s (%dx%d)\n", qPrintable(file), both.width(), both.height());
+    return true;
+}
+
+bool DocShots::shootConsumerForm()
+{
+    // As admin (connected above): a consumer for the Bitbucket link, its key pair made in the form.
+    window().showPage(MainWindow::Administration);
+    AdministrationPage &page = m_app->administrationPage();
+    page.showTab(AdministrationPage::ConsumersTab);
+    auto *approve = page.findChild<QPushButton *>(QStringLiteral("approveConsumer"));
+    if (!approve || !approve->isEnabled())
+        return fail(QStringLiteral("Approve consumer… is not offered"));
+    approve->click();
+    auto *form = page.findChild<ApproveConsumerDialog *>();
+    if (!form)
+        return fail(QStringLiteral("no approve-consumer form"));
+    QString bitbucket;
+    for (const AppLink &link : m_app->admin().consumers()->links()) {
+        if (link.name == QLatin1String("Bitbucket"))
+            bitbucket = link.id;
+    }
+    form->linkCombo()->setCurrentIndex(form->linkCombo()->findData(bitbucket));
+    QTest::keyClicks(form->keyEdit(), QStringLiteral("code-search"));
+    QTest::keyClicks(form->nameEdit(), QStringLiteral("Code Search"));
+    QTest::keyClicks(form->descriptionEdit(),
+                     QStringLiteral("Finds the commits and pull requests of your issues. "
+                                    "https://search.example.test"));
+    QTest::keyClicks(form->callbackEdit(), QStringLiteral("https://search.example.test/oauth/cb"));
+    form->twoLeggedCheck()->click();
+    QTest::keyClicks(form->executeAsEdit(), QStringLiteral("bob"));
+
+    ConsumersController *consumers = m_app->admin().consumers();
+    QSignalSpy made(consumers, &ConsumersController::keyPairMade);
+    form->publicKeyEditor()->generateButton()->click();
+    auto *files = form->findChild<QFileDialog *>();
+    if (!files)
+        return fail(QStringLiteral("no file dialog for the private key"));
+    files->selectFile(m_home.filePath(QStringLiteral("code-search-private.pem")));
+    static_cast<QDialog *>(files)->accept(); // QFileDialog::accept() is protected
+    if (!made.wait(kWaitMs) || form->publicKeyEditor()->text().isEmpty())
+        return fail(
+            QStringLiteral("no key pair: %1").arg(form->publicKeyEditor()->problemLabel()->text()));
+    if (!form->publicKeyEditor()->keyInfoLabel()->isVisible())
+        return fail(QStringLiteral("the fingerprint is not shown"));
+    form->keyEdit()->setFocus();
+    if (!save(QStringLiteral("consumer-form"), form))
+        return false;
+    form->closeButton()->click();
+    return true;
+}
+
+bool DocShots::shootOAuth2Clients()
+{
+    AdministrationPage &page = m_app->administrationPage();
+    page.showTab(AdministrationPage::OAuth2ClientsTab);
+    auto *tab = page.findChild<AdminClientsTab *>();
+    if (!tab || !tab->createButton()->isEnabled())
+        return fail(QStringLiteral("Create… is not offered for OAuth 2.0 clients"));
+    tab->createButton()->click();
+    auto *form = page.findChild<OAuth2ClientDialog *>();
+    if (!form)
+        return fail(QStringLiteral("no OAuth 2.0 client form"));
+    QTest::keyClicks(form->nameEdit(), QStringLiteral("Release Dashboard"));
+    form->redirectsEdit()->setPlainText(QStringLiteral(
+        "https://dashboard.example.test/oauth/callback\nhttp://127.0.0.1:8765/callback"));
+    form->scopeCombo()->setCurrentIndex(form->scopeCombo()->findData(QStringLiteral("WRITE")));
+    OAuth2ClientsController *clients = m_app->admin().clients();
+    QSignalSpy finished(clients, &OAuth2ClientsController::changeFinished);
+    form->saveButton()->click();
+    if (!finished.wait(kWaitMs))
+        return fail(QStringLiteral("the client was not created"));
+    if (!waitUntil(clients, &OAuth2ClientsController::changed,
+                   [clients] { return !clients->state().loading; }))
+        return fail(QStringLiteral("the clients were not listed again"));
+    ClientSecretDialog *shown = nullptr;
+    for (ClientSecretDialog *dialog : page.findChildren<ClientSecretDialog *>()) {
+        if (dialog->isVisible())
+            shown = dialog;
+    }
+    if (!shown)
+        return fail(QStringLiteral("the new secret is not shown"));
+    auto *list = page.findChild<AdminListTab *>(QStringLiteral("oauth2Clients"));
+    const int row =
+        rowOf(list->table()->model(), AdminRows::ClientName, QStringLiteral("Release Dashboard"));
+    if (row >= 0)
+        list->table()->selectRow(row);
+    if (!save(QStringLiteral("oauth2-clients"), shown))
+        return false;
+    shown->doneButton()->click();
     return true;
 }
 

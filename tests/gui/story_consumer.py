@@ -5,6 +5,8 @@ Each step is one run; what a step learns is kept in the state file (mode 0600) f
 Nothing secret is printed: tokens, secrets and keys stay in the state file.
 
   story_consumer.py setup STATE BASE_URL   admin registers the consumer (link + RSA key)
+  story_consumer.py adopt STATE BASE_URL KEY PRIVATE_KEY_FILE
+                                           uses a consumer an admin approved elsewhere (in AccessDesk)
   story_consumer.py request-token STATE    prints {"authorizeUrl": ...}
   story_consumer.py access-token STATE     reads the verification code on stdin; prints {"ok": ...}
   story_consumer.py read STATE             signed reads; prints what the tracker let it see
@@ -59,9 +61,20 @@ def setup(path, base):
     print(json.dumps({"ok": True, "consumer": CONSUMER_NAME}))
 
 
+def adopt(path, base, key, private_key_file):
+    with open(private_key_file, encoding="ascii") as f:
+        private_key = f.read()
+    save(path, {"base": base, "privateKey": private_key, "consumerKey": key})
+    print(json.dumps({"ok": True, "consumer": key}))
+
+
+def consumer_key(state):
+    return state.get("consumerKey", CONSUMER_KEY)
+
+
 def request_token(path):
     state = load(path)
-    oauth = OAuth1Session(CONSUMER_KEY, signature_method=SIGNATURE_RSA, rsa_key=state["privateKey"],
+    oauth = OAuth1Session(consumer_key(state), signature_method=SIGNATURE_RSA, rsa_key=state["privateKey"],
                           callback_uri="oob")
     token = oauth.fetch_request_token(state["base"] + REQUEST_TOKEN)
     state["requestToken"] = token["oauth_token"]
@@ -76,8 +89,8 @@ def access_token(path):
     verifier = sys.stdin.readline().strip()
     if not verifier:
         fail("no verification code on standard input")
-    oauth = OAuth1Session(CONSUMER_KEY, signature_method=SIGNATURE_RSA, rsa_key=state["privateKey"],
-                          resource_owner_key=state["requestToken"],
+    oauth = OAuth1Session(consumer_key(state), signature_method=SIGNATURE_RSA,
+                          rsa_key=state["privateKey"], resource_owner_key=state["requestToken"],
                           resource_owner_secret=state["requestSecret"], verifier=verifier)
     token = oauth.fetch_access_token(state["base"] + ACCESS_TOKEN)
     state["accessToken"] = token["oauth_token"]
@@ -88,7 +101,7 @@ def access_token(path):
 
 def read(path):
     state = load(path)
-    auth = OAuth1(CONSUMER_KEY, signature_method=SIGNATURE_RSA, rsa_key=state["privateKey"],
+    auth = OAuth1(consumer_key(state), signature_method=SIGNATURE_RSA, rsa_key=state["privateKey"],
                   resource_owner_key=state["accessToken"], resource_owner_secret=state["accessSecret"])
     seen = {}
     for name, resource in (("SEC-1", "/rest/api/2/issue/SEC-1"), ("PUB-1", "/rest/api/2/issue/PUB-1"),
@@ -109,11 +122,13 @@ def read(path):
 def main():
     warnings.simplefilter("ignore", ResourceWarning)
     if len(sys.argv) < 3:
-        fail("usage: story_consumer.py setup|request-token|access-token|read STATE [BASE_URL]")
+        fail("usage: story_consumer.py setup|adopt|request-token|access-token|read STATE [BASE_URL ...]")
     step, path = sys.argv[1], sys.argv[2]
     try:
         if step == "setup":
             setup(path, sys.argv[3].rstrip("/"))
+        elif step == "adopt":
+            adopt(path, sys.argv[3].rstrip("/"), sys.argv[4], sys.argv[5])
         elif step == "request-token":
             request_token(path)
         elif step == "access-token":
