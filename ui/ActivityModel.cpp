@@ -3,6 +3,7 @@
 #include "TableExport.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QLocale>
 
 namespace accessdesk {
@@ -35,17 +36,32 @@ void ActivityModel::setEntries(QList<ActivityEntry> entries)
 
 QString ActivityModel::actionLabel(const QString &action)
 {
-    if (action == QLatin1String("revoke-grant"))
-        return tr("Revoke access");
-    if (action == QLatin1String("create-pat"))
-        return tr("Create personal token");
-    if (action == QLatin1String("admin-revoke-pat"))
-        return tr("Revoke a user's personal token");
-    if (action == QLatin1String("allow-oauth-request"))
-        return tr("Allow a request for access");
-    if (action == QLatin1String("deny-oauth-request"))
-        return tr("Deny a request for access");
-    return action;
+    // The activity log's stable action keys (app/services), as people read them.
+    static const QHash<QString, const char *> labels{
+        {QStringLiteral("revoke-grant"), QT_TR_NOOP("Revoke access")},
+        {QStringLiteral("create-pat"), QT_TR_NOOP("Create personal token")},
+        {QStringLiteral("admin-revoke-pat"), QT_TR_NOOP("Revoke a user's personal token")},
+        {QStringLiteral("allow-oauth-request"), QT_TR_NOOP("Allow a request for access")},
+        {QStringLiteral("deny-oauth-request"), QT_TR_NOOP("Deny a request for access")},
+        {QStringLiteral("create-applink"), QT_TR_NOOP("Create an application link")},
+        {QStringLiteral("update-applink"), QT_TR_NOOP("Change an application link")},
+        {QStringLiteral("relocate-applink"), QT_TR_NOOP("Relocate an application link")},
+        {QStringLiteral("make-applink-primary"), QT_TR_NOOP("Make an application link primary")},
+        {QStringLiteral("configure-applink-oauth"),
+         QT_TR_NOOP("Set up OAuth on an application link")},
+        {QStringLiteral("delete-applink"), QT_TR_NOOP("Delete an application link")},
+        {QStringLiteral("delete-applink-both-ends"),
+         QT_TR_NOOP("Delete an application link on both ends")},
+        {QStringLiteral("approve-consumer"), QT_TR_NOOP("Approve an OAuth consumer")},
+        {QStringLiteral("remove-consumer"), QT_TR_NOOP("Remove an OAuth consumer")},
+        {QStringLiteral("create-oauth2-client"), QT_TR_NOOP("Create an OAuth 2.0 client")},
+        {QStringLiteral("update-oauth2-client"), QT_TR_NOOP("Change an OAuth 2.0 client")},
+        {QStringLiteral("reset-oauth2-client-secret"),
+         QT_TR_NOOP("Reset an OAuth 2.0 client's secret")},
+        {QStringLiteral("delete-oauth2-client"), QT_TR_NOOP("Delete an OAuth 2.0 client")},
+    };
+    const auto label = labels.constFind(action);
+    return label == labels.cend() ? action : tr(*label);
 }
 
 QString ActivityModel::outcomeLabel(ActivityOutcome outcome)
