@@ -10,6 +10,7 @@
 #include "RequestForAccessDialog.h"
 #include "services/AdminController.h"
 #include "services/AdminTokenController.h"
+#include "services/AppLinksController.h"
 #include "services/MyAccessController.h"
 #include "services/PersonalTokenController.h"
 #include "services/RequestForAccessController.h"
@@ -109,6 +110,7 @@ void DesktopApp::wireRecordKeeping()
     connect(m_myAccess.get(), &MyAccessController::revokeFinished, activity, &ActivityPage::reload);
     connect(m_admin->tokens(), &AdminTokenController::revokeFinished, activity,
             &ActivityPage::reload);
+    connect(m_admin->links(), &AppLinksController::linksChanged, activity, &ActivityPage::reload);
     connect(m_personalTokens.get(), &PersonalTokenController::created, this, [this] {
         m_activityPage->reload();
         m_myAccess->refresh();

@@ -359,7 +359,7 @@ bool DocShots::shootAdministrationAndConnection()
             if (!list->state().loaded || list->state().loading)
                 return false;
         }
-        return !links->checkingStatus();
+        return !links->isChecking();
     };
     if (!QTest::qWaitFor(loaded, 30000))
         return fail(QStringLiteral("the administration lists did not load"));
