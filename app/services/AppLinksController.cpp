@@ -146,6 +146,7 @@ void AppLinksController::check(const QList<AppLink> &links)
     });
     connect(check, &AppLinkHealthCheck::finished, this, [this, check] {
         check->deleteLater();
+        m_check = nullptr;  // the next check may start at once
         m_checking.clear(); // what a cancel left out keeps its last result
         emit changed();
     });
@@ -167,7 +168,11 @@ template<class Change> Change *AppLinksController::adopt(Change *change)
             return; // nothing changed yet; the front end asks
         m_changes.removeAll(change);
         change->deleteLater();
-        changeEnded(change->link().id);
+        // Refused before anything was sent (a field the check turned down): nothing to fetch.
+        const AppLinkOutcome &outcome = change->outcome();
+        if (outcome.changed() || outcome.result == AppLinkOutcome::Result::Unknown ||
+            outcome.error.isError())
+            changeEnded(change->link().id);
     });
     return change;
 }

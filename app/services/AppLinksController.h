@@ -56,7 +56,7 @@ public:
     // Health: the last check of each link by id; the ids being checked now.
     const QHash<QString, AppLinkHealthRecord> &health() const { return m_health; }
     const QSet<QString> &checking() const { return m_checking; }
-    bool isChecking() const { return !m_checking.isEmpty(); }
+    bool isChecking() const { return !m_check.isNull(); }
     int checkedCount() const { return m_checkDone; }
     int checkTotal() const { return m_checkTotal; }
     // Checks these links (one check at a time: ignored while one runs); cancelCheck() leaves the
@@ -75,7 +75,8 @@ public:
     void discard(AppLinkChange *change);
 
 signals:
-    // A change has ended (its activity-log row is complete); the list is being fetched again.
+    // A change the server answered has ended (its activity-log row is complete); the list is
+    // being fetched again.
     void linksChanged();
     void checkProgress(int done, int total);
 
