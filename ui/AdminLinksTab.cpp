@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QProgressBar>
@@ -136,6 +137,7 @@ void AdminLinksTab::render()
         clientIds.insert(client.id);
     const QList<AdminRow> rows = AdminRows::links(*m_links, clientIds);
     m_list->setRows(rows);
+    fitColumns();
     const int count = int(rows.size());
     QString what = count == 1 ? tr("1 application link") : tr("%1 application links").arg(count);
     const int pseudo = m_links->oauth2ClientCount();
@@ -155,6 +157,31 @@ void AdminLinksTab::render()
     if (!m_note.isEmpty() && !m_links->state().loading)
         m_list->setStatus(tr("%1 — %2").arg(m_list->statusLabel()->text(), m_note));
     renderActions();
+}
+
+void AdminLinksTab::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitColumns();
+}
+
+void AdminLinksTab::fitColumns()
+{
+    constexpr int kNarrowestUrl = 110;
+    QTableView *table = m_list->table();
+    QHeaderView *header = table->horizontalHeader();
+    // The application URL is the last column, which takes whatever width is left; the display
+    // URL gives way so that both share what the other columns leave.
+    table->resizeColumnToContents(AdminRows::LinkUrl);
+    const int display = header->sectionSize(AdminRows::LinkUrl);
+    const QAbstractItemView *view = table; // QTableView hides its (public) sizeHintForColumn
+    const int application = qMax(view->sizeHintForColumn(AdminRows::LinkRpcUrl),
+                                 header->sectionSizeHint(AdminRows::LinkRpcUrl));
+    const int room = table->viewport()->width() -
+                     (header->length() - display - header->sectionSize(AdminRows::LinkRpcUrl));
+    if (display + application > room)
+        header->resizeSection(AdminRows::LinkUrl,
+                              qMax(kNarrowestUrl, qMax(room - application, room / 2)));
 }
 
 void AdminLinksTab::renderActions()

@@ -42,8 +42,14 @@ public:
     void deleteSelected(AppLinkDeletion scope);
     void checkSelected();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void buildActions();
+    // Nine columns seldom fit: the URLs (in full in their tooltips and the details) give way
+    // first, so that health and OAuth stay in view.
+    void fitColumns();
     void render();
     void renderActions();
     // The one selected link; empty when none or several are selected.

@@ -28,9 +28,9 @@ QString words(const QString &code)
 
 QStringList AdminRows::linkHeaders()
 {
-    return {tr("Name"),    tr("Type"),   tr("Display URL"),    tr("Application URL"),
-            tr("Primary"), tr("System"), tr("Incoming OAuth"), tr("Outgoing OAuth"),
-            tr("Health")};
+    return {tr("Name"),           tr("Type"),        tr("Health"),
+            tr("Primary"),        tr("System"),      tr("Incoming OAuth"),
+            tr("Outgoing OAuth"), tr("Display URL"), tr("Application URL")};
 }
 
 QStringList AdminRows::consumerHeaders()
@@ -71,7 +71,7 @@ QString AdminRows::statusText(const AppLinkStatus &status)
         return tr("Working");
     const QString &category = status.errorCategory;
     if (category == QLatin1String("NON_ATLASSIAN"))
-        return tr("Not checked (not an Atlassian application)");
+        return tr("Not checked (not Atlassian)");
     if (category == QLatin1String("SYSTEM"))
         return tr("System link");
     if (category == QLatin1String("DISABLED"))
@@ -167,10 +167,12 @@ QList<AdminRow> AdminRows::links(const AppLinksController &links,
         const QString incoming = entry.oauth ? oauthText(entry.oauth->incoming) : unknown;
         const QString outgoing = entry.oauth ? oauthText(entry.oauth->outgoing) : unknown;
 
-        QStringList details{
-            link.name, tr("Type: %1").arg(type), tr("Display URL: %1").arg(link.displayUrl),
-            tr("Application URL: %1").arg(link.rpcUrl),
-            tr("Primary link to %1: %2").arg(type, link.primary ? tr("yes") : tr("no"))};
+        // What needs attention first: the details pane may show only its top lines.
+        QStringList details{link.name};
+        details << linkHealthDetails(record, checking) << QString() << tr("Type: %1").arg(type)
+                << tr("Display URL: %1").arg(link.displayUrl)
+                << tr("Application URL: %1").arg(link.rpcUrl)
+                << tr("Primary link to %1: %2").arg(type, link.primary ? tr("yes") : tr("no"));
         if (link.system)
             details << tr("System link: the application manages it, so it cannot be edited, "
                           "moved or deleted here.");
@@ -179,15 +181,14 @@ QList<AdminRow> AdminRows::links(const AppLinksController &links,
                     << tr("Outgoing OAuth: %1").arg(outgoing);
         else if (entry.oauthError.isError())
             details << tr("OAuth: could not be read (%1)").arg(entry.oauthError.userMessage());
-        details << QString() << linkHealthDetails(record, checking) << QString()
-                << tr("Link ID: %1").arg(link.id);
+        details << tr("Link ID: %1").arg(link.id);
         AdminCell health = AdminCell::plain(healthText(record, checking));
         health.raw = healthRank(record, checking);
         rows.append(AdminRow{link.id,
-                             {AdminCell::plain(link.name), AdminCell::plain(type),
-                              AdminCell::plain(link.displayUrl), AdminCell::plain(link.rpcUrl),
+                             {AdminCell::plain(link.name), AdminCell::plain(type), health,
                               AdminCell::flag(link.primary), AdminCell::flag(link.system),
-                              AdminCell::plain(incoming), AdminCell::plain(outgoing), health},
+                              AdminCell::plain(incoming), AdminCell::plain(outgoing),
+                              AdminCell::plain(link.displayUrl), AdminCell::plain(link.rpcUrl)},
                              joinLines(details)});
     }
     return rows;

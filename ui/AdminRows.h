@@ -23,13 +23,13 @@ public:
     enum LinkColumn {
         LinkName,
         LinkType,
-        LinkUrl, // the display URL
-        LinkRpcUrl,
+        LinkStatus, // health
         LinkPrimary,
         LinkSystem,
         LinkIncoming,
         LinkOutgoing,
-        LinkStatus, // health
+        LinkUrl, // the display URL
+        LinkRpcUrl,
         LinkColumnCount
     };
     enum ConsumerColumn {

@@ -47,7 +47,7 @@ AppLinkWizard::AppLinkWizard(AppLinksController *links, QWidget *parent)
     nameButton(button(QWizard::NextButton), "next");
     nameButton(button(QWizard::FinishButton), "finish");
     nameButton(button(QWizard::CancelButton), "cancel");
-    setMinimumSize(720, 560);
+    setMinimumSize(680, 460);
 
     connect(m_creator, &AppLinkCreator::stepChanged, this, [this](AppLinkOutcome::Step step) {
         if (m_creating)
@@ -136,14 +136,22 @@ void AppLinkWizard::create()
     m_create->initializePage();
     m_creating = true;
     m_creator->create();
+    updateButtons();
+}
+
+void AppLinkWizard::updateButtons()
+{
     emit m_create->completeChanged();
+    // Going back while Jira works would leave the steps' progress behind; Cancel stops it.
+    if (isBusy())
+        button(QWizard::BackButton)->setEnabled(false);
 }
 
 void AppLinkWizard::onCreatorFinished()
 {
     m_creating = false;
     const AppLinkOutcome outcome = m_creator->outcome();
-    emit m_create->completeChanged();
+    updateButtons();
     if (outcome.changed() || outcome.result == Result::Unknown) {
         // The link exists (or may): creating it again would make a second one.
         m_done = true;

@@ -64,6 +64,7 @@ signals:
 
 private:
     void onCreatorFinished();
+    void updateButtons();
     void showCreateFailure(const AppLinkOutcome &outcome);
     AppLinkWizardPage *pageFor(const QString &field) const;
 

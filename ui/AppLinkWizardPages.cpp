@@ -206,6 +206,10 @@ AppLinkDetailsPage::AppLinkDetailsPage(QWidget *parent)
                    "of application."));
     m_found->setObjectName(QStringLiteral("probeSummary"));
     m_found->setAccessibleName(tr("What Jira found at the address"));
+    // What the probe found is this page's news: set apart from the form.
+    m_found->setStyleSheet(
+        QStringLiteral("QLabel { background: #eef4fb; color: #1d3a5c; border: 1px solid #b8cde6;"
+                       " border-radius: 3px; padding: 6px; }"));
     m_type->setObjectName(QStringLiteral("linkType"));
     m_type->setAccessibleName(tr("Type of application"));
     m_type->setTextFormat(Qt::PlainText);
@@ -434,11 +438,14 @@ AppLinkCreatePage::AppLinkCreatePage(QWidget *parent)
     m_result->setObjectName(QStringLiteral("createResult"));
     m_result->setAccessibleName(tr("Result"));
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Room for every step, and no more: the result below it is what the user reads next.
+    m_steps->setMaximumHeight(m_steps->fontMetrics().lineSpacing() * 6 + 8);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
-    layout->addWidget(m_steps, 1);
+    layout->addWidget(m_steps);
     layout->addWidget(m_result);
     layout->addWidget(m_problem);
+    layout->addStretch();
 }
 
 void AppLinkCreatePage::initializePage()
@@ -455,10 +462,14 @@ void AppLinkCreatePage::initializePage()
         << tr("Jira creates the link “%1” to %2 (%3).").arg(draft.name.trimmed(), draft.url, type);
     if (draft.primary)
         summary << tr("It becomes the primary link to %1.").arg(type);
-    if (draft.twoWay)
+    if (draft.twoWay && !draft.remoteUser.isEmpty())
         summary << tr("It also creates the other end on %1 with the administrator account "
                       "“%2”, and sets up OAuth on both ends.")
                        .arg(draft.url, draft.remoteUser);
+    else if (draft.twoWay)
+        summary << tr("It also creates the other end on %1 with an administrator account there, "
+                      "and sets up OAuth on both ends.")
+                       .arg(draft.url);
     else if (atlassian)
         summary << tr("OAuth on this end: incoming %1, outgoing %2.")
                        .arg(AdminRows::oauthText(oauthConfigFor(draft.incoming)),

@@ -20,6 +20,7 @@
 #include "ui/ActivityPage.h"
 #include "ui/AdminListTab.h"
 #include "ui/AdministrationPage.h"
+#include "ui/AppLinkWizard.h"
 #include "ui/ConfirmationDialog.h"
 #include "ui/ConnectionDialog.h"
 #include "ui/ConnectionPage.h"
@@ -71,7 +72,7 @@ public:
     {
         return startServer() && connectAsAlice() && shootMyAccess() && shootRevoke() &&
                shootNewToken() && shootRequestForAccess() && shootActivity() &&
-               shootAdministrationAndConnection() && shootFirstRun();
+               shootAdministrationAndConnection() && shootLinkWizard() && shootFirstRun();
     }
 
 private:
@@ -84,6 +85,7 @@ private:
     bool shootRequestForAccess();
     bool shootActivity();
     bool shootAdministrationAndConnection();
+    bool shootLinkWizard();
     bool shootFirstRun();
     bool selectGrants(const QStringList &applications);
     // Until My access is idle with count grants listed (any number when count < 0) and also()
@@ -372,6 +374,34 @@ bool DocShots::shootAdministrationAndConnection()
     window().showPage(MainWindow::Connection);
     connections.selectProfile(kAdminProfile);
     return save(QStringLiteral("connection"));
+}
+
+bool DocShots::shootLinkWizard()
+{
+    // As admin: the new-link wizard once Jira has asked what answers at the address.
+    window().showPage(MainWindow::Administration);
+    AdministrationPage &page = m_app->administrationPage();
+    page.showTab(AdministrationPage::AppLinksTab);
+    auto *create = page.findChild<QPushButton *>(QStringLiteral("createLink"));
+    if (!create || !create->isEnabled())
+        return fail(QStringLiteral("no enabled New link button"));
+    create->click();
+    auto *wizard = page.findChild<AppLinkWizard *>();
+    if (!wizard)
+        return fail(QStringLiteral("no new-link wizard"));
+    QTest::keyClicks(wizard->findChild<QLineEdit *>(QStringLiteral("linkUrl")),
+                     QStringLiteral("http://docs-wiki.example.test"));
+    wizard->next();
+    if (!waitUntil(wizard, &AppLinkWizard::probeFinished,
+                   [wizard] { return wizard->currentId() == AppLinkWizard::DetailsPage; }))
+        return fail(QStringLiteral("the probe did not find the application"));
+    auto *name = wizard->findChild<QLineEdit *>(QStringLiteral("linkName"));
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("Team Docs"));
+    if (!save(QStringLiteral("link-wizard"), wizard))
+        return false;
+    wizard->reject();
+    return true;
 }
 
 bool DocShots::shootFirstRun()

@@ -270,8 +270,8 @@ void TestAdministrationPage::filtersAndExports()
     QTest::keyClicks(child<QLineEdit>(tab, "filter"), QStringLiteral("RADAR"));
     QCOMPARE(columnOf(tab, AdminRows::LinkName), QStringList{QStringLiteral("Release Radar")});
     const QString csv = QString::fromUtf8(TableExport::toCsv(*tab->proxy()));
-    QVERIFY2(csv.contains(QStringLiteral("Name,Type,Display URL,Application URL,Primary,System,"
-                                         "Incoming OAuth,Outgoing OAuth,Health")),
+    QVERIFY2(csv.contains(QStringLiteral("Name,Type,Health,Primary,System,Incoming OAuth,"
+                                         "Outgoing OAuth,Display URL,Application URL")),
              qPrintable(csv));
     QVERIFY(csv.contains(QStringLiteral("Release Radar")));
     QVERIFY(!csv.contains(QStringLiteral("Bamboo")));
