@@ -31,14 +31,16 @@ QPushButton *actionButton(const QString &text, const char *objectName,
     return button;
 }
 
-// Enables the control, or disables it with the reason as its tooltip.
+// Enables the control, or disables it with the reason as its tooltip. A tooltip that looks like
+// markup is shown as rich text, and the reasons quote link names from the server: escaped, they
+// read as typed.
 template<class Control>
 void enableUnless(Control *control, const QString &reason, const QString &tip)
 {
     control->setEnabled(reason.isEmpty());
-    control->setToolTip(reason.isEmpty() ? tip : reason);
+    const QString text = reason.isEmpty() ? tip : reason;
+    control->setToolTip(QStringLiteral("<p>") + text.toHtmlEscaped() + QStringLiteral("</p>"));
 }
-
 } // namespace
 
 AdminLinksTab::AdminLinksTab(AppLinksController *links, OAuth2ClientsController *clients,
@@ -52,6 +54,8 @@ AdminLinksTab::AdminLinksTab(AppLinksController *links, OAuth2ClientsController 
     setObjectName(QStringLiteral("applicationLinksTab"));
     setAccessibleName(tr("Application links"));
     m_list->setObjectName(QStringLiteral("applicationLinks"));
+    // Its notes quote link names as the server has them.
+    m_list->statusLabel()->setTextFormat(Qt::PlainText);
     m_list->setEmptyText(tr("This server has no application links. Links connect Jira with "
                             "Confluence, Bamboo, Bitbucket or other applications: press "
                             "“New link…” to create one."));

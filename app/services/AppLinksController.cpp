@@ -18,12 +18,7 @@ AppLinksController::~AppLinksController() = default;
 
 QList<AppLink> AppLinksController::links() const
 {
-    QList<AppLink> links;
-    for (const AppLinkEntry &entry : m_entries) {
-        if (!entry.oauth2Client)
-            links.append(entry.link);
-    }
-    return links;
+    return AppLinkListing::linksOf(m_entries);
 }
 
 std::optional<AppLink> AppLinksController::link(const QString &id) const

@@ -1,9 +1,11 @@
 #include "AppLinkTestSupport.h"
 
 #include "GuiTestSupport.h"
+#include "services/AdminController.h"
 #include "services/AppLinksController.h"
 #include "ui/AdminListTab.h"
 #include "ui/AdminRows.h"
+#include "ui/AdministrationPage.h"
 #include "ui/AppLinkWizard.h"
 #include "ui/AppLinkWizardPages.h"
 
@@ -12,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineEdit>
+#include <QMainWindow>
 #include <QPushButton>
 #include <QTableView>
 #include <QTcpServer>
@@ -19,6 +22,35 @@
 #include <QTextBrowser>
 
 namespace accessdesk {
+
+AdminPageUnderTest::AdminPageUnderTest(ServerConnection *connection, ActivityLog *log,
+                                       ActivityContext who)
+    : m_controller(std::make_unique<AdminController>(connection, log, std::move(who)))
+    , m_page(new AdministrationPage(m_controller.get()))
+{
+    m_window = frameFor(m_page, 1);
+    m_window->show();
+}
+
+AdminPageUnderTest::~AdminPageUnderTest()
+{
+    m_window.reset(); // the page first: it renders the controller
+}
+
+AppLinksController *AdminPageUnderTest::links() const
+{
+    return m_controller->links();
+}
+
+QWidget *AdminPageUnderTest::tab() const
+{
+    return named<QWidget>(m_page, "applicationLinksTab");
+}
+
+AdminListTab *AdminPageUnderTest::list() const
+{
+    return named<AdminListTab>(m_page, "applicationLinks");
+}
 
 QString silentLoopbackUrl()
 {
@@ -155,15 +187,7 @@ QString createGenericLink(const SimClient &server, const QString &name, const QS
                         QJsonDocument(body).toJson(QJsonDocument::Compact), "admin");
     if (reply.status != 201)
         return {};
-    const QString href = QJsonDocument::fromJson(reply.body)
-                             .object()
-                             .value(QStringLiteral("resources-created"))
-                             .toArray()
-                             .at(0)
-                             .toObject()
-                             .value(QStringLiteral("href"))
-                             .toString();
-    return href.section(QLatin1Char('/'), -1);
+    return serverLinkNamed(server, name).value(QStringLiteral("id")).toString();
 }
 
 } // namespace accessdesk

@@ -5,20 +5,47 @@
 // what the server holds over plain HTTP, past the code under test.
 
 #include "SimClient.h"
+#include "services/ActivityRecord.h"
 
 #include <QJsonObject>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
-class QAbstractButton;
+class QMainWindow;
 class QWidget;
 
 namespace accessdesk {
 
+class ActivityLog;
+class AdminController;
 class AdminListTab;
+class AdministrationPage;
 class AppLinksController;
 class AppLinkWizard;
+class ServerConnection;
+
+// The Administration page as the app shows it (in its frame, on screen), on a controller of its
+// own for connection; showing it starts loading the lists.
+class AdminPageUnderTest final
+{
+public:
+    AdminPageUnderTest(ServerConnection *connection, ActivityLog *log, ActivityContext who);
+    ~AdminPageUnderTest();
+    Q_DISABLE_COPY_MOVE(AdminPageUnderTest)
+
+    AdminController &controller() const { return *m_controller; }
+    AppLinksController *links() const;
+    AdministrationPage *page() const { return m_page; }
+    QWidget *tab() const;       // the application links tab, with its buttons
+    AdminListTab *list() const; // its list
+
+private:
+    std::unique_ptr<AdminController> m_controller;
+    std::unique_ptr<QMainWindow> m_window;
+    AdministrationPage *m_page;
+};
 
 // Finds a child by objectName; the test fails loudly when it is missing.
 template<class T> T *named(const QObject *parent, const char *name)

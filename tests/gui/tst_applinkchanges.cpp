@@ -6,11 +6,9 @@
 #include "AppLinkTestSupport.h"
 #include "GuiTestSupport.h"
 #include "SimSession.h"
-#include "services/AdminController.h"
 #include "services/AppLinksController.h"
 #include "ui/AdminListTab.h"
 #include "ui/AdminRows.h"
-#include "ui/AdministrationPage.h"
 #include "ui/AppLinkChangeDialogs.h"
 
 #include <QAction>
@@ -18,11 +16,13 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMainWindow>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -43,11 +43,12 @@ private slots:
     void makePrimary();
     void deleteThisEndAsksFirst();
     void checkAllShowsProgressAndCancels();
+    void systemLinkCannotBeChanged();
 
 private:
-    QWidget *tab() const { return named<QWidget>(m_page, "applicationLinksTab"); }
-    AdminListTab *list() const { return named<AdminListTab>(m_page, "applicationLinks"); }
-    AppLinksController *links() const { return m_controller->links(); }
+    QWidget *tab() const { return m_admin->tab(); }
+    AdminListTab *list() const { return m_admin->list(); }
+    AppLinksController *links() const { return m_admin->links(); }
     // Clicks the button, waits for the dialog of type Dialog it opened.
     template<class Dialog> Dialog *openDialog(const char *button);
     // Presses OK in the dialog and waits until its change has ended.
@@ -56,9 +57,7 @@ private:
 
     TempDatabase m_data;
     SimSession m_session{{QStringLiteral("--seed"), QStringLiteral("demo")}};
-    std::unique_ptr<AdminController> m_controller;
-    std::unique_ptr<QMainWindow> m_window;
-    AdministrationPage *m_page = nullptr;
+    std::unique_ptr<AdminPageUnderTest> m_admin;
     QString m_name; // this test's own generic link
     QString m_id;
     QString m_url;
@@ -68,11 +67,8 @@ void TestAppLinkChanges::initTestCase()
 {
     QVERIFY2(m_data.open(), qPrintable(m_data.errorString()));
     QVERIFY2(m_session.start(QStringLiteral("admin")), qPrintable(m_session.errorText()));
-    m_controller = std::make_unique<AdminController>(m_session.connection(), m_data.activityLog(),
-                                                     m_session.who(QStringLiteral("demo")));
-    m_page = new AdministrationPage(m_controller.get());
-    m_window = frameFor(m_page, 1);
-    m_window->show();
+    m_admin = std::make_unique<AdminPageUnderTest>(m_session.connection(), m_data.activityLog(),
+                                                   m_session.who(QStringLiteral("demo")));
     QVERIFY(waitSettled(links()));
 }
 
@@ -92,8 +88,7 @@ void TestAppLinkChanges::init()
 
 void TestAppLinkChanges::cleanupTestCase()
 {
-    m_window.reset();
-    m_controller.reset();
+    m_admin.reset();
     m_session.stop();
 }
 
@@ -270,6 +265,57 @@ void TestAppLinkChanges::checkAllShowsProgressAndCancels()
     QCOMPARE(list()->selectedRows().first().cells.at(AdminRows::LinkStatus).text, before);
     QVERIFY(selectLink(list(), QStringLiteral("Bamboo")));
     QVERIFY(detailsText(list()).contains(QStringLiteral("Health: The Jira server cannot find")));
+}
+
+void TestAppLinkChanges::systemLinkCannotBeChanged()
+{
+    // No REST call makes a system link (applications install their own); the server's data file
+    // gets one, as such an application would leave it.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QStringList arguments{QStringLiteral("--seed"), QStringLiteral("none"),
+                                QStringLiteral("--data"), dir.filePath(QStringLiteral("sim.db"))};
+    QString id;
+    {
+        SimProcess sim(arguments);
+        QVERIFY2(sim.start(), qPrintable(sim.errorText()));
+        QNetworkAccessManager network;
+        id = createGenericLink(SimClient(&network, sim.url()), QStringLiteral("Plugin Link"),
+                               QStringLiteral("http://plugin.example.test"));
+        QVERIFY(!id.isEmpty());
+        sim.stop();
+    }
+    {
+        QSqlDatabase data =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("system-link"));
+        data.setDatabaseName(dir.filePath(QStringLiteral("sim.db")));
+        QVERIFY(data.open());
+        QSqlQuery update(data);
+        QVERIFY(update.prepare(QStringLiteral("UPDATE applinks SET is_system = 1 WHERE id = ?")));
+        update.addBindValue(id);
+        QVERIFY(update.exec());
+        QCOMPARE(update.numRowsAffected(), 1);
+        update.finish();
+        data.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("system-link"));
+
+    SimSession session(arguments);
+    QVERIFY2(session.start(QStringLiteral("admin")), qPrintable(session.errorText()));
+    const AdminPageUnderTest admin(session.connection(), m_data.activityLog(), session.who());
+    QVERIFY(waitSettled(admin.links()));
+    AdminListTab *links = admin.list();
+    QVERIFY(selectLink(links, QStringLiteral("Plugin Link")));
+    QCOMPARE(links->selectedRows().first().cells.at(AdminRows::LinkSystem).text,
+             QStringLiteral("yes"));
+    for (const char *button : {"editLink", "relocateLink", "makePrimary", "deleteLink"}) {
+        const auto *control = named<QPushButton>(admin.tab(), button);
+        QVERIFY2(!control->isEnabled(), button);
+        QVERIFY2(control->toolTip().contains(QStringLiteral("is a system link")),
+                 qPrintable(control->toolTip()));
+    }
+    QVERIFY(named<QPushButton>(admin.tab(), "checkLink")->isEnabled());
+    QVERIFY(detailsText(links).contains(QStringLiteral("System link: ")));
 }
 
 QTEST_MAIN(TestAppLinkChanges)

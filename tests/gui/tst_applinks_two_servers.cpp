@@ -7,10 +7,8 @@
 #include "AppLinkTestSupport.h"
 #include "GuiTestSupport.h"
 #include "SimSession.h"
-#include "services/AdminController.h"
 #include "services/AppLinksController.h"
 #include "ui/AdminListTab.h"
-#include "ui/AdministrationPage.h"
 #include "ui/AppLinkChangeDialogs.h"
 #include "ui/AppLinkWizard.h"
 
@@ -19,7 +17,6 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMainWindow>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
@@ -49,9 +46,9 @@ private slots:
 private:
     // A trackersim of its own data file; another port each time it starts.
     QStringList simArguments(const QString &dataFile) const;
-    QWidget *tab() const { return named<QWidget>(m_page, "applicationLinksTab"); }
-    AdminListTab *list() const { return named<AdminListTab>(m_page, "applicationLinks"); }
-    AppLinksController *links() const { return m_controller->links(); }
+    QWidget *tab() const { return m_admin->tab(); }
+    AdminListTab *list() const { return m_admin->list(); }
+    AppLinksController *links() const { return m_admin->links(); }
     QString manifestId(const QString &baseUrl);
     bool checkTheLink();
 
@@ -60,9 +57,7 @@ private:
     std::unique_ptr<SimProcess> m_remote;
     std::optional<SimClient> m_remoteView;
     TempDatabase m_data;
-    std::unique_ptr<AdminController> m_controller;
-    std::unique_ptr<QMainWindow> m_window;
-    AdministrationPage *m_page = nullptr;
+    std::unique_ptr<AdminPageUnderTest> m_admin;
     QString m_linkId; // the remote's application id, which the link takes
 };
 
@@ -97,19 +92,15 @@ void TestAppLinksTwoServers::initTestCase()
     m_linkId = manifestId(m_remote->url());
     QVERIFY(!m_linkId.isEmpty());
 
-    m_controller = std::make_unique<AdminController>(m_local->connection(), m_data.activityLog(),
-                                                     m_local->who(QStringLiteral("local")));
-    m_page = new AdministrationPage(m_controller.get());
-    m_window = frameFor(m_page, 1);
-    m_window->show();
+    m_admin = std::make_unique<AdminPageUnderTest>(m_local->connection(), m_data.activityLog(),
+                                                   m_local->who(QStringLiteral("local")));
     QVERIFY(waitSettled(links()));
     QVERIFY2(links()->state().loaded, qPrintable(links()->errorText()));
 }
 
 void TestAppLinksTwoServers::cleanupTestCase()
 {
-    m_window.reset();
-    m_controller.reset();
+    m_admin.reset();
     if (m_remote)
         m_remote->stop();
     if (m_local)

@@ -10,10 +10,8 @@
 #include "SimSession.h"
 #include "api/SessionJobs.h"
 #include "auth/SessionCredentials.h"
-#include "services/AdminController.h"
 #include "services/AppLinksController.h"
 #include "ui/AdminListTab.h"
-#include "ui/AdministrationPage.h"
 #include "ui/AppLinkWizard.h"
 #include "ui/AppLinkWizardPages.h"
 
@@ -24,7 +22,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QMainWindow>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -63,14 +60,11 @@ private slots:
     void cookieSessionAdminCreatesAndDeletes();
 
 private:
-    QWidget *linksTab() const { return named<QWidget>(m_page, "applicationLinksTab"); }
-    AdminListTab *linksList() const { return named<AdminListTab>(m_page, "applicationLinks"); }
+    QWidget *linksTab() const { return m_admin->tab(); }
 
     TempDatabase m_data;
     SimSession m_session{{QStringLiteral("--seed"), QStringLiteral("demo")}};
-    std::unique_ptr<AdminController> m_controller;
-    std::unique_ptr<QMainWindow> m_window;
-    AdministrationPage *m_page = nullptr;
+    std::unique_ptr<AdminPageUnderTest> m_admin;
     QPointer<AppLinkWizard> m_wizard;
 };
 
@@ -78,19 +72,15 @@ void TestAppLinkWizard::initTestCase()
 {
     QVERIFY2(m_data.open(), qPrintable(m_data.errorString()));
     QVERIFY2(m_session.start(QStringLiteral("admin")), qPrintable(m_session.errorText()));
-    m_controller = std::make_unique<AdminController>(m_session.connection(), m_data.activityLog(),
-                                                     m_session.who(QStringLiteral("demo")));
-    m_page = new AdministrationPage(m_controller.get());
-    m_window = frameFor(m_page, 1);
-    m_window->show();
-    QVERIFY(waitSettled(m_controller->links()));
-    QVERIFY2(m_controller->links()->state().loaded, qPrintable(m_controller->links()->errorText()));
+    m_admin = std::make_unique<AdminPageUnderTest>(m_session.connection(), m_data.activityLog(),
+                                                   m_session.who(QStringLiteral("demo")));
+    QVERIFY(waitSettled(m_admin->links()));
+    QVERIFY2(m_admin->links()->state().loaded, qPrintable(m_admin->links()->errorText()));
 }
 
 void TestAppLinkWizard::cleanupTestCase()
 {
-    m_window.reset();
-    m_controller.reset();
+    m_admin.reset();
     m_session.stop();
 }
 
@@ -140,7 +130,7 @@ void TestAppLinkWizard::silentAddressIsLinkedOnlyWhenInsisting()
     QCOMPARE(held.value(QStringLiteral("type")).toString(), QStringLiteral("generic"));
     QCOMPARE(held.value(QStringLiteral("rpcUrl")).toString(), url);
     // The list is fetched again, and the Activity log has the change.
-    QVERIFY(waitForLink(m_controller->links(), QStringLiteral("Silent Tool")));
+    QVERIFY(waitForLink(m_admin->links(), QStringLiteral("Silent Tool")));
     const ActivityEntry entry = m_data.activityLog()->entries().first();
     QCOMPARE(entry.action, QStringLiteral("create-applink"));
     QCOMPARE(entry.outcome, ActivityOutcome::Succeeded);
@@ -232,23 +222,20 @@ void TestAppLinkWizard::thisServerIsRefusedAtTheAddress()
 void TestAppLinkWizard::nonAdminSeesTheRefusalAndNoAction()
 {
     auto alice = m_session.connectAs(QStringLiteral("alice"));
-    AdminController controller(alice.get(), m_data.activityLog(),
-                               {QString(), m_session.url(), QStringLiteral("alice")});
-    auto *page = new AdministrationPage(&controller);
-    const auto window = frameFor(page, 1);
-    window->show();
-    QVERIFY(waitSettled(controller.links()));
-    const auto *list = named<AdminListTab>(page, "applicationLinks");
+    const AdminPageUnderTest admin(alice.get(), m_data.activityLog(),
+                                   {QString(), m_session.url(), QStringLiteral("alice")});
+    QVERIFY(waitSettled(admin.links()));
+    const auto *list = admin.list();
     QVERIFY(list->errorLabel()->isVisible());
     QVERIFY2(list->errorLabel()->text().contains(
                  QStringLiteral("You are not an administrator of this server")),
              qPrintable(list->errorLabel()->text()));
     for (const char *action : kActions) {
-        const auto *button = named<QPushButton>(page, action);
+        const auto *button = named<QPushButton>(admin.tab(), action);
         QVERIFY2(!button->isEnabled(), action);
         QVERIFY2(!button->toolTip().isEmpty(), action);
     }
-    QVERIFY(!openWizard(named<QWidget>(page, "applicationLinksTab")));
+    QVERIFY(!openWizard(admin.tab()));
 }
 
 void TestAppLinkWizard::cookieSessionAdminCreatesAndDeletes()
@@ -268,16 +255,13 @@ void TestAppLinkWizard::cookieSessionAdminCreatesAndDeletes()
         std::make_shared<SessionCredentials>(login.result().value, login.result().name));
     connection->setWebSudoPassword(QStringLiteral("admin"));
 
-    AdminController controller(
+    const AdminPageUnderTest admin(
         connection.get(), m_data.activityLog(),
         {QStringLiteral("session"), m_session.url(), QStringLiteral("admin")});
-    auto *page = new AdministrationPage(&controller);
-    const auto window = frameFor(page, 1);
-    window->show();
-    QVERIFY(waitSettled(controller.links()));
-    QVERIFY2(controller.links()->state().loaded, qPrintable(controller.links()->errorText()));
+    QVERIFY(waitSettled(admin.links()));
+    QVERIFY2(admin.links()->state().loaded, qPrintable(admin.links()->errorText()));
 
-    QPointer<AppLinkWizard> wizard = openWizard(named<QWidget>(page, "applicationLinksTab"));
+    QPointer<AppLinkWizard> wizard = openWizard(admin.tab());
     QVERIFY(wizard);
     QVERIFY(enterAddress(wizard, QStringLiteral("http://session-tool.example.test")));
     named<QLineEdit>(wizard, "linkName")->setText(QStringLiteral("Session Tool"));
@@ -290,12 +274,11 @@ void TestAppLinkWizard::cookieSessionAdminCreatesAndDeletes()
                            .toString();
     QVERIFY(!id.isEmpty());
 
-    auto *list = named<AdminListTab>(page, "applicationLinks");
-    QVERIFY(waitForLink(controller.links(), QStringLiteral("Session Tool")));
-    QVERIFY(selectLink(list, QStringLiteral("Session Tool")));
+    QVERIFY(waitForLink(admin.links(), QStringLiteral("Session Tool")));
+    QVERIFY(selectLink(admin.list(), QStringLiteral("Session Tool")));
     ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Accept);
-    QSignalSpy changed(controller.links(), &AppLinksController::linksChanged);
-    named<QAction>(page, "deleteThisEnd")->trigger();
+    QSignalSpy changed(admin.links(), &AppLinksController::linksChanged);
+    named<QAction>(admin.tab(), "deleteThisEnd")->trigger();
     QVERIFY(changed.wait(30000));
     QVERIFY(!serverLink(m_session.server(), id));
 }
