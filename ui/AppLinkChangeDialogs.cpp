@@ -73,6 +73,8 @@ void AppLinkChangeDialog::submit()
     AppLinkChange *change = makeChange();
     m_change = change;
     connect(change, &AppLinkChange::finished, this, [this, change] { onFinished(change); });
+    // Gone before it ended: the app switched to another server, where this link is not.
+    m_gone = connect(change, &QObject::destroyed, this, &AppLinkChangeDialog::close);
     setBusy(true);
     change->start();
 }
@@ -84,6 +86,7 @@ void AppLinkChangeDialog::onFinished(AppLinkChange *change)
         confirm(change);
         return;
     }
+    disconnect(m_gone);
     m_change = nullptr;
     setBusy(false);
     emit changeEnded(outcome.succeeded());
@@ -96,6 +99,7 @@ void AppLinkChangeDialog::onFinished(AppLinkChange *change)
 
 void AppLinkChangeDialog::confirm(AppLinkChange *change)
 {
+    disconnect(m_gone);
     m_links->discard(change);
     m_change = nullptr;
     setBusy(false);

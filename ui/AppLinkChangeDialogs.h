@@ -67,6 +67,7 @@ private:
     void setBusy(bool busy);
 
     QPointer<AppLinkChange> m_change;
+    QMetaObject::Connection m_gone; // m_change deleted before it ended
     FieldMessages m_messages;
     QLabel *m_intro;
     QFormLayout *m_form;
