@@ -3,7 +3,8 @@
 // password field emptied, nothing created on either end). Both ends then list the link and say
 // it works (plain HTTP to each). With the remote stopped, Check says it cannot be reached; with
 // the remote started again on another port from the same data file, Relocate moves the link
-// there and Check says it works again.
+// there and Check says it works again. Deleting both ends of a link without shared users is
+// refused in plain words, and nothing is deleted.
 #include "AppLinkTestSupport.h"
 #include "GuiTestSupport.h"
 #include "SimSession.h"
@@ -12,6 +13,7 @@
 #include "ui/AppLinkChangeDialogs.h"
 #include "ui/AppLinkWizard.h"
 
+#include <QAction>
 #include <QGroupBox>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -42,6 +44,7 @@ private slots:
     void bothEndsListTheLinkAndWork();
     void stoppedRemoteCannotBeReached();
     void relocatedToTheNewPortWorksAgain();
+    void deletingBothEndsWithoutImpersonationIsRefusedPlainly();
 
 private:
     // A trackersim of its own data file; another port each time it starts.
@@ -194,6 +197,7 @@ void TestAppLinksTwoServers::relocatedToTheNewPortWorksAgain()
     m_remote = std::make_unique<SimProcess>(simArguments(QStringLiteral("remote.db")));
     QVERIFY2(m_remote->start(), qPrintable(m_remote->errorText()));
     QVERIFY(m_remote->url() != oldUrl);
+    m_remoteView.emplace(m_local->network(), m_remote->url());
     QCOMPARE(manifestId(m_remote->url()), m_linkId); // the same application, moved
 
     QVERIFY(selectLink(list(), kLinkName));
@@ -214,6 +218,26 @@ void TestAppLinksTwoServers::relocatedToTheNewPortWorksAgain()
     const QString details = detailsText(list());
     QVERIFY2(details.contains(QStringLiteral("Health: Working")), qPrintable(details));
     QVERIFY(details.contains(QStringLiteral("Application URL: ") + m_remote->url()));
+}
+
+void TestAppLinksTwoServers::deletingBothEndsWithoutImpersonationIsRefusedPlainly()
+{
+    // Linked without shared users, Jira holds no authorisation to act for the admin on the
+    // remote: the other end cannot be deleted, and the tab says so without deleting this one.
+    QVERIFY(selectLink(list(), kLinkName));
+    ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Accept);
+    QSignalSpy changed(links(), &AppLinksController::linksChanged);
+    named<QAction>(tab(), "deleteBothEnds")->trigger();
+    auto *ask = tab()->findChild<ConfirmationDialog *>(QStringLiteral("confirmDeleteLink"));
+    QVERIFY(ask);
+    QVERIFY2(ask->message().contains(QStringLiteral("its other end on ") + m_remote->url()),
+             qPrintable(ask->message()));
+    QVERIFY(changed.wait(60000));
+    const QString problem = list()->errorLabel()->text();
+    QVERIFY2(problem.contains(QStringLiteral("credentials required")), qPrintable(problem));
+    QVERIFY(problem.contains(QStringLiteral("Nothing was deleted")));
+    QVERIFY(serverLink(m_local->server(), m_linkId));
+    QVERIFY(serverLink(*m_remoteView, manifestId(m_local->url())));
 }
 
 QTEST_MAIN(TestAppLinksTwoServers)
