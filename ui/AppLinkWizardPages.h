@@ -38,6 +38,10 @@ protected:
     explicit AppLinkWizardPage(QWidget *parent = nullptr);
 
     AppLinkWizard *linkWizard() const;
+    static QLineEdit *lineEdit(const char *objectName, const QString &accessibleName,
+                               QWidget *parent);
+    static QCheckBox *checkBox(const QString &text, const char *objectName,
+                               const QString &accessibleName, QWidget *parent);
     // Adds field with its buddy label and a message row under it (key: AppLinkOutcome's field).
     void addField(QFormLayout *form, const QString &label, QWidget *field, const QString &key,
                   const QString &problemName);
