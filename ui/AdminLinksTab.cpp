@@ -136,6 +136,11 @@ void AdminLinksTab::loadIfNeeded()
 
 void AdminLinksTab::render()
 {
+    // Another server (or none yet): what was said about the last one's links no longer holds.
+    if (!m_links->state().loaded && !m_links->state().loading) {
+        m_note.clear();
+        m_changeError.clear();
+    }
     QSet<QString> clientIds;
     for (const OAuth2Client &client : m_clients->clients())
         clientIds.insert(client.id);
