@@ -28,7 +28,9 @@ QString words(const QString &code)
 
 QStringList AdminRows::linkHeaders()
 {
-    return {tr("Name"), tr("Type"), tr("URL"), tr("Primary"), tr("Status")};
+    return {tr("Name"),           tr("Type"),        tr("Health"),
+            tr("Primary"),        tr("System"),      tr("Incoming OAuth"),
+            tr("Outgoing OAuth"), tr("Display URL"), tr("Application URL")};
 }
 
 QStringList AdminRows::consumerHeaders()
@@ -71,7 +73,7 @@ QString AdminRows::statusText(const AppLinkStatus &status)
         return tr("Working");
     const QString &category = status.errorCategory;
     if (category == QLatin1String("NON_ATLASSIAN"))
-        return tr("Not checked (not an Atlassian application)");
+        return tr("Not checked (not Atlassian)");
     if (category == QLatin1String("SYSTEM"))
         return tr("System link");
     if (category == QLatin1String("DISABLED"))
@@ -86,49 +88,109 @@ QString AdminRows::statusText(const AppLinkStatus &status)
         .arg(words(status.errorType.isEmpty() ? category : status.errorType));
 }
 
-QList<AdminRow> AdminRows::links(const QList<AppLink> &links, const LinkStatuses &status,
+QString AdminRows::oauthText(const OAuthConfig &config)
+{
+    if (!config.enabled)
+        return tr("Off");
+    if (config.twoLoImpersonationEnabled)
+        return tr("OAuth with impersonation");
+    return config.twoLoEnabled ? tr("OAuth") : tr("OAuth (3-legged only)");
+}
+
+QString AdminRows::healthText(const AppLinkHealthRecord *record, bool checking)
+{
+    if (checking)
+        return tr("Checking…");
+    if (!record)
+        return tr("Not checked");
+    const AppLinkHealth &health = record->health;
+    if (health.status)
+        return statusText(*health.status);
+    return tr("Could not check");
+}
+
+namespace {
+
+// Sorting the health column puts what needs attention first.
+int healthRank(const AppLinkHealthRecord *record, bool checking)
+{
+    if (checking || !record)
+        return 4;
+    switch (record->health.diagnosis.verdict) {
+    case AppLinkDiagnosis::Verdict::Broken:
+        return 0;
+    case AppLinkDiagnosis::Verdict::Unknown:
+        return 1;
+    case AppLinkDiagnosis::Verdict::NotChecked:
+        return 2;
+    case AppLinkDiagnosis::Verdict::Working:
+        return 3;
+    }
+    return 4;
+}
+
+QStringList linkHealthDetails(const AppLinkHealthRecord *record, bool checking)
+{
+    if (checking)
+        return {AdminRows::tr("Health: being checked now…")};
+    if (!record)
+        return {AdminRows::tr("Health: not checked yet. Press Check to ask Jira.")};
+    const AppLinkHealth &health = record->health;
+    QStringList lines{AdminRows::tr("Health: %1").arg(health.diagnosis.summary)};
+    if (!health.diagnosis.advice.isEmpty())
+        lines << AdminRows::tr("What to do: %1").arg(health.diagnosis.advice);
+    if (health.status && !health.status->working && !health.status->errorType.isEmpty()) {
+        const QString &details = health.status->errorDetails;
+        lines << (details.isEmpty()
+                      ? AdminRows::tr("Jira reports: %1").arg(health.status->errorType)
+                      : AdminRows::tr("Jira reports: %1 (%2)")
+                            .arg(health.status->errorType, details));
+    }
+    lines << AdminRows::tr("Checked at %1.")
+                 .arg(QLocale().toString(record->checkedAt, QLocale::ShortFormat));
+    return lines;
+}
+
+} // namespace
+
+QList<AdminRow> AdminRows::links(const AppLinksController &links,
                                  const QSet<QString> &oauth2ClientIds)
 {
     QList<AdminRow> rows;
-    for (const AppLink &link : links) {
-        const bool oauth2 = oauth2ClientIds.contains(link.id);
-        const QString type = oauth2 ? tr("OAuth 2.0 client") : typeLabel(link.typeId);
-        QString state;
-        QString stateDetails;
-        if (const auto found = status.statuses.constFind(link.id);
-            found != status.statuses.cend()) {
-            state = statusText(*found);
-            stateDetails = found->errorDetails;
-        } else if (const auto failed = status.errors.constFind(link.id);
-                   failed != status.errors.cend()) {
-            state = tr("Unknown");
-            stateDetails = failed->userMessage();
-        } else if (status.checking) {
-            state = tr("Checking…");
-        }
-        if (oauth2 && !status.statuses.contains(link.id)) {
-            state = tr("Not checked (OAuth 2.0 client)");
-            stateDetails.clear();
-        }
-        QStringList details{link.name, tr("Type: %1").arg(type),
-                            tr("URL: %1").arg(link.displayUrl)};
-        if (!link.rpcUrl.isEmpty() && link.rpcUrl != link.displayUrl)
-            details << tr("Application URL: %1").arg(link.rpcUrl);
-        details << tr("Primary link of its type: %1").arg(link.primary ? tr("yes") : tr("no"));
+    for (const AppLinkEntry &entry : links.entries()) {
+        const AppLink &link = entry.link;
+        if (entry.oauth2Client || oauth2ClientIds.contains(link.id))
+            continue; // managed on the OAuth 2.0 clients tab
+        const QString type = typeLabel(link.typeId);
+        const auto found = links.health().constFind(link.id);
+        const AppLinkHealthRecord *record = found == links.health().cend() ? nullptr : &*found;
+        const bool checking = links.checking().contains(link.id);
+        const QString unknown = entry.oauthError.isError() ? tr("unknown") : QString();
+        const QString incoming = entry.oauth ? oauthText(entry.oauth->incoming) : unknown;
+        const QString outgoing = entry.oauth ? oauthText(entry.oauth->outgoing) : unknown;
+
+        // What needs attention first: the details pane may show only its top lines.
+        QStringList details{link.name};
+        details << linkHealthDetails(record, checking) << QString() << tr("Type: %1").arg(type)
+                << tr("Display URL: %1").arg(link.displayUrl)
+                << tr("Application URL: %1").arg(link.rpcUrl)
+                << tr("Primary link to %1: %2").arg(type, link.primary ? tr("yes") : tr("no"));
         if (link.system)
-            details << tr("System link: it cannot be changed or removed.");
-        if (!state.isEmpty())
-            details << tr("Status: %1").arg(state);
-        if (!stateDetails.isEmpty())
-            details << tr("Status details: %1").arg(stateDetails);
-        if (oauth2)
-            details << tr("The server lists this OAuth 2.0 client among its links; it is managed "
-                          "on the OAuth 2.0 clients tab.");
+            details << tr("System link: the application manages it, so it cannot be edited, "
+                          "moved or deleted here.");
+        if (entry.oauth)
+            details << tr("Incoming OAuth: %1").arg(incoming)
+                    << tr("Outgoing OAuth: %1").arg(outgoing);
+        else if (entry.oauthError.isError())
+            details << tr("OAuth: could not be read (%1)").arg(entry.oauthError.userMessage());
         details << tr("Link ID: %1").arg(link.id);
+        AdminCell health = AdminCell::plain(healthText(record, checking));
+        health.raw = healthRank(record, checking);
         rows.append(AdminRow{link.id,
-                             {AdminCell::plain(link.name), AdminCell::plain(type),
-                              AdminCell::plain(link.displayUrl), AdminCell::flag(link.primary),
-                              AdminCell::plain(state)},
+                             {AdminCell::plain(link.name), AdminCell::plain(type), health,
+                              AdminCell::flag(link.primary), AdminCell::flag(link.system),
+                              AdminCell::plain(incoming), AdminCell::plain(outgoing),
+                              AdminCell::plain(link.displayUrl), AdminCell::plain(link.rpcUrl)},
                              joinLines(details)});
     }
     return rows;

@@ -20,7 +20,18 @@ class AdminRows final
     Q_DECLARE_TR_FUNCTIONS(AdminRows)
 
 public:
-    enum LinkColumn { LinkName, LinkType, LinkUrl, LinkPrimary, LinkStatus, LinkColumnCount };
+    enum LinkColumn {
+        LinkName,
+        LinkType,
+        LinkStatus, // health
+        LinkPrimary,
+        LinkSystem,
+        LinkIncoming,
+        LinkOutgoing,
+        LinkUrl, // the display URL
+        LinkRpcUrl,
+        LinkColumnCount
+    };
     enum ConsumerColumn {
         ConsumerLink,
         ConsumerKey,
@@ -45,14 +56,9 @@ public:
     static QStringList clientHeaders();
     static QStringList tokenHeaders();
 
-    struct LinkStatuses
-    {
-        const QHash<QString, AppLinkStatus> &statuses;
-        const QHash<QString, ApiError> &errors;
-        bool checking;
-    };
-    // oauth2ClientIds: links with these ids are the server's view of OAuth 2.0 clients.
-    static QList<AdminRow> links(const QList<AppLink> &links, const LinkStatuses &status,
+    // The real links with their OAuth levels and health; OAuth 2.0 pseudo-links (those the
+    // listing tells apart, and links with an id in oauth2ClientIds) are left out.
+    static QList<AdminRow> links(const AppLinksController &links,
                                  const QSet<QString> &oauth2ClientIds);
     static QList<AdminRow> consumers(const QList<AdminConsumer> &consumers);
     static QList<AdminRow> clients(const QList<OAuth2Client> &clients);
@@ -60,6 +66,10 @@ public:
 
     static QString typeLabel(const QString &typeId);
     static QString statusText(const AppLinkStatus &status);
+    // "OAuth with impersonation", "Off", …: one direction of a link's OAuth in a few words.
+    static QString oauthText(const OAuthConfig &config);
+    // The health column: a few words for the last check (or "Checking…").
+    static QString healthText(const AppLinkHealthRecord *record, bool checking);
 };
 
 } // namespace accessdesk

@@ -10,6 +10,7 @@
 #include "RequestForAccessDialog.h"
 #include "services/AdminController.h"
 #include "services/AdminTokenController.h"
+#include "services/AppLinksController.h"
 #include "services/ConsumersController.h"
 #include "services/MyAccessController.h"
 #include "services/OAuth2ClientsController.h"
@@ -118,6 +119,7 @@ void DesktopApp::wireRecordKeeping()
             &ActivityPage::reload);
     connect(m_admin->clients(), &OAuth2ClientsController::changeFinished, activity,
             &ActivityPage::reload);
+    connect(m_admin->links(), &AppLinksController::linksChanged, activity, &ActivityPage::reload);
     connect(m_personalTokens.get(), &PersonalTokenController::created, this, [this] {
         m_activityPage->reload();
         m_myAccess->refresh();

@@ -21,10 +21,10 @@ AppLinkListing::AppLinkListing(ServerConnection *connection, QObject *parent)
 
 AppLinkListing::~AppLinkListing() = default;
 
-QList<AppLink> AppLinkListing::links() const
+QList<AppLink> AppLinkListing::linksOf(const QList<AppLinkEntry> &entries)
 {
     QList<AppLink> links;
-    for (const AppLinkEntry &entry : m_entries) {
+    for (const AppLinkEntry &entry : entries) {
         if (!entry.oauth2Client)
             links.append(entry.link);
     }

@@ -51,7 +51,8 @@ public:
     const ApiError &error() const { return m_error; }
     const QList<AppLinkEntry> &entries() const { return m_entries; }
     // The real application links, in the server's order.
-    QList<AppLink> links() const;
+    QList<AppLink> links() const { return linksOf(m_entries); }
+    static QList<AppLink> linksOf(const QList<AppLinkEntry> &entries);
 
 signals:
     void finished();

@@ -25,6 +25,7 @@
 #include "ui/AdminListTab.h"
 #include "ui/AdminRows.h"
 #include "ui/AdministrationPage.h"
+#include "ui/AppLinkWizard.h"
 #include "ui/ApproveConsumerDialog.h"
 #include "ui/ClientSecretDialog.h"
 #include "ui/ConfirmationDialog.h"
@@ -86,8 +87,8 @@ public:
     {
         return startServer() && connectAsAlice() && shootMyAccess() && shootRevoke() &&
                shootNewToken() && shootRequestForAccess() && shootActivity() &&
-               shootAdministrationAndConnection() && shootTokens() && shootConsumerForm() &&
-               shootOAuth2Clients() && shootFirstRun();
+               shootAdministrationAndConnection() && shootLinkWizard() && shootTokens() &&
+               shootConsumerForm() && shootOAuth2Clients() && shootFirstRun();
     }
 
 private:
@@ -100,6 +101,7 @@ private:
     bool shootRequestForAccess();
     bool shootActivity();
     bool shootAdministrationAndConnection();
+    bool shootLinkWizard();
     bool shootTokens();
     bool shootConsumerForm();
     bool shootOAuth2Clients();
@@ -378,7 +380,7 @@ bool DocShots::shootAdministrationAndConnection()
             if (!list->state().loaded || list->state().loading)
                 return false;
         }
-        return !links->checkingStatus();
+        return !links->isChecking();
     };
     if (!QTest::qWaitFor(loaded, 30000))
         return fail(QStringLiteral("the administration lists did not load"));
@@ -578,6 +580,34 @@ bool DocShots::shootOAuth2Clients()
     if (!save(QStringLiteral("oauth2-clients"), shown))
         return false;
     shown->doneButton()->click();
+    return true;
+}
+
+bool DocShots::shootLinkWizard()
+{
+    // As admin: the new-link wizard once Jira has asked what answers at the address.
+    window().showPage(MainWindow::Administration);
+    AdministrationPage &page = m_app->administrationPage();
+    page.showTab(AdministrationPage::AppLinksTab);
+    auto *create = page.findChild<QPushButton *>(QStringLiteral("createLink"));
+    if (!create || !create->isEnabled())
+        return fail(QStringLiteral("no enabled New link button"));
+    create->click();
+    auto *wizard = page.findChild<AppLinkWizard *>();
+    if (!wizard)
+        return fail(QStringLiteral("no new-link wizard"));
+    QTest::keyClicks(wizard->findChild<QLineEdit *>(QStringLiteral("linkUrl")),
+                     QStringLiteral("http://docs-wiki.example.test"));
+    wizard->next();
+    if (!waitUntil(wizard, &AppLinkWizard::probeFinished,
+                   [wizard] { return wizard->currentId() == AppLinkWizard::DetailsPage; }))
+        return fail(QStringLiteral("the probe did not find the application"));
+    auto *name = wizard->findChild<QLineEdit *>(QStringLiteral("linkName"));
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("Team Docs"));
+    if (!save(QStringLiteral("link-wizard"), wizard))
+        return false;
+    wizard->reject();
     return true;
 }
 

@@ -169,7 +169,7 @@ void TestAdministrationPage::checksLinkStatus()
 {
     AppLinksController *controller = m_controller->links();
     QVERIFY(waitUntil(controller, &AppLinksController::changed,
-                      [controller] { return !controller->checkingStatus(); }));
+                      [controller] { return !controller->isChecking(); }));
     AdminListTab *tab = listOf(m_page, kLinks);
     const QStringList names = columnOf(tab, AdminRows::LinkName);
     const QStringList states = columnOf(tab, AdminRows::LinkStatus);
@@ -180,7 +180,9 @@ void TestAdministrationPage::checksLinkStatus()
     QVERIFY2(bamboo.startsWith(QStringLiteral("Cannot reach it")), qPrintable(bamboo));
     tab->table()->selectRow(int(names.indexOf(QStringLiteral("Bamboo"))));
     const QString details = child<QTextBrowser>(tab, "details")->toPlainText();
-    QVERIFY2(details.contains(QStringLiteral("Status: Cannot reach it")), qPrintable(details));
+    QVERIFY2(details.contains(QStringLiteral("Health: The Jira server cannot find the host")),
+             qPrintable(details));
+    QVERIFY(details.contains(QStringLiteral("What to do: ")));
     QVERIFY(details.contains(QStringLiteral("Link ID: 4a3c1b7e-58f2-3d4e-9c61-0f2b7a9d1e01")));
     saveScreenshot(m_window.get(), QStringLiteral("administration-links"));
 }
@@ -245,7 +247,9 @@ void TestAdministrationPage::filtersAndExports()
     QTest::keyClicks(child<QLineEdit>(tab, "filter"), QStringLiteral("RADAR"));
     QCOMPARE(columnOf(tab, AdminRows::LinkName), QStringList{QStringLiteral("Release Radar")});
     const QString csv = QString::fromUtf8(TableExport::toCsv(*tab->proxy()));
-    QVERIFY2(csv.contains(QStringLiteral("Name,Type,URL,Primary,Status")), qPrintable(csv));
+    QVERIFY2(csv.contains(QStringLiteral("Name,Type,Health,Primary,System,Incoming OAuth,"
+                                         "Outgoing OAuth,Display URL,Application URL")),
+             qPrintable(csv));
     QVERIFY(csv.contains(QStringLiteral("Release Radar")));
     QVERIFY(!csv.contains(QStringLiteral("Bamboo")));
     child<QLineEdit>(tab, "filter")->clear();
