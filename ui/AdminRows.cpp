@@ -8,11 +8,6 @@ namespace accessdesk {
 
 namespace {
 
-QString longLocal(const QDateTime &utc)
-{
-    return QLocale().toString(utc.toLocalTime(), QLocale::LongFormat);
-}
-
 QString joinLines(const QStringList &lines)
 {
     return lines.join(QLatin1Char('\n'));
@@ -44,11 +39,6 @@ QStringList AdminRows::consumerHeaders()
 QStringList AdminRows::clientHeaders()
 {
     return {tr("Name"), tr("Client ID"), tr("Scope"), tr("Redirect URIs")};
-}
-
-QStringList AdminRows::tokenHeaders()
-{
-    return {tr("Token"), tr("User"), tr("Created"), tr("Expires"), tr("Last used")};
 }
 
 QString AdminRows::typeLabel(const QString &typeId)
@@ -262,34 +252,6 @@ QList<AdminRow> AdminRows::clients(const QList<OAuth2Client> &clients)
                              {AdminCell::plain(client.name), AdminCell::plain(client.clientId),
                               AdminCell::plain(client.scope),
                               AdminCell::plain(client.redirects.join(QStringLiteral(", ")))},
-                             joinLines(details)});
-    }
-    return rows;
-}
-
-QList<AdminRow> AdminRows::tokens(const QList<PersonalToken> &tokens)
-{
-    QList<AdminRow> rows;
-    for (const PersonalToken &token : tokens) {
-        const QString owner = token.owner ? token.owner->username : QString();
-        QStringList details{token.name, tr("Token ID: %1").arg(token.id)};
-        if (token.owner) {
-            details << tr("User: %1 (%2)").arg(token.owner->fullName, token.owner->username);
-            if (!token.owner->email.isEmpty())
-                details << tr("E-mail: %1").arg(token.owner->email);
-        }
-        details << tr("Created: %1").arg(longLocal(token.createdAt));
-        details
-            << tr("Expires: %1").arg(token.expiresAt ? longLocal(*token.expiresAt) : tr("never"));
-        details << tr("Last used: %1")
-                       .arg(token.lastUsedAt ? longLocal(*token.lastUsedAt) : tr("never"));
-        details << QString()
-                << tr("If you revoke it, whatever uses this token stops working at once.");
-        rows.append(AdminRow{QString::number(token.id),
-                             {AdminCell::plain(token.name), AdminCell::plain(owner),
-                              AdminCell::time(token.createdAt, tr("unknown")),
-                              AdminCell::time(token.expiresAt.value_or(QDateTime()), tr("never")),
-                              AdminCell::time(token.lastUsedAt.value_or(QDateTime()), tr("never"))},
                              joinLines(details)});
     }
     return rows;

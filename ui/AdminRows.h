@@ -3,7 +3,6 @@
 #include "AdminTableModel.h"
 #include "AppLink.h"
 #include "OAuth2Client.h"
-#include "PersonalToken.h"
 #include "services/AppLinksController.h"
 #include "services/ConsumersController.h"
 
@@ -42,19 +41,10 @@ public:
         ConsumerColumnCount
     };
     enum ClientColumn { ClientName, ClientId, ClientScope, ClientRedirects, ClientColumnCount };
-    enum TokenColumn {
-        TokenName,
-        TokenOwner,
-        TokenCreated,
-        TokenExpires,
-        TokenLastUsed,
-        TokenColumnCount
-    };
 
     static QStringList linkHeaders();
     static QStringList consumerHeaders();
     static QStringList clientHeaders();
-    static QStringList tokenHeaders();
 
     // The real links with their OAuth levels and health; OAuth 2.0 pseudo-links (those the
     // listing tells apart, and links with an id in oauth2ClientIds) are left out.
@@ -62,7 +52,6 @@ public:
                                  const QSet<QString> &oauth2ClientIds);
     static QList<AdminRow> consumers(const QList<AdminConsumer> &consumers);
     static QList<AdminRow> clients(const QList<OAuth2Client> &clients);
-    static QList<AdminRow> tokens(const QList<PersonalToken> &tokens);
 
     static QString typeLabel(const QString &typeId);
     static QString statusText(const AppLinkStatus &status);
