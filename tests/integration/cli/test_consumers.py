@@ -240,6 +240,22 @@ class ShowAndRemove(ConsumerTestCase):
         self.assertFailsPlainly(again, SERVER)
         self.assertIn("no incoming OAuth consumer", again.stderr)
 
+    def test_a_cookie_session_admin_passes_websudo(self):
+        # The applinks-oauth resources ask a cookie session for the password again (websudo).
+        link_id = self.new_link("Session")
+        _, keygen = self.keygen("session.pem")
+        public_path = pem_file(self.home, "session.pub", keygen.stdout.encode())
+        session = ("--server", self.url, "--auth", "session", "--user", "admin", "--password-env", PASSWORD_VAR)
+        env = {PASSWORD_VAR: "admin"}
+        approved = self.cli(*session, "consumers", "approve", link_id, "--key", "session-" + link_id[:8],
+                            "--name", "Session Consumer", "--public-key", public_path, env=env)
+        self.assertExit(approved, OK)
+        self.assertEqual(self.consumer_on_server(link_id)[1]["name"], "Session Consumer")
+        shown = self.ok_json(self.cli(*session, "consumers", "show", link_id, "--format", "json", env=env))
+        self.assertEqual(shown["consumer"]["name"], "Session Consumer")
+        self.assertExit(self.cli(*session, "consumers", "remove", link_id, "--yes", env=env), OK)
+        self.assertEqual(self.consumer_on_server(link_id)[0], 404)
+
 
 class ApproveRefusals(ConsumerTestCase):
     def setUp(self):
