@@ -1,5 +1,7 @@
 #include "AdminFormsSupport.h"
 
+#include "SimClient.h"
+
 #include "GuiTestSupport.h"
 #include "services/AdminController.h"
 #include "services/AdminListController.h"
@@ -20,24 +22,6 @@
 #include <QUrlQuery>
 
 namespace accessdesk {
-
-namespace {
-
-std::optional<QByteArray> openssl(const QStringList &arguments, const QByteArray &input = {})
-{
-    QProcess process;
-    process.start(QStringLiteral("openssl"), arguments);
-    if (!process.waitForStarted(30000))
-        return std::nullopt;
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit ||
-        process.exitCode() != 0)
-        return std::nullopt;
-    return process.readAllStandardOutput();
-}
-
-} // namespace
 
 ConnectionSettings withoutRetries()
 {
@@ -136,12 +120,12 @@ bool waitListed(AdminListController *list)
 std::optional<TestKeyPair> makeRsaKey(int bits)
 {
     const auto privatePem =
-        openssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"),
-                 QStringLiteral("-pkeyopt"), QStringLiteral("rsa_keygen_bits:%1").arg(bits)});
+        runOpenssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("RSA"),
+                    QStringLiteral("-pkeyopt"), QStringLiteral("rsa_keygen_bits:%1").arg(bits)});
     if (!privatePem)
         return std::nullopt;
     const auto publicPem =
-        openssl({QStringLiteral("pkey"), QStringLiteral("-pubout")}, *privatePem);
+        runOpenssl({QStringLiteral("pkey"), QStringLiteral("-pubout")}, *privatePem);
     if (!publicPem)
         return std::nullopt;
     return TestKeyPair{*privatePem, *publicPem};

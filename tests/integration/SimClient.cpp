@@ -8,8 +8,9 @@ namespace {
 
 const QString kFaults = QStringLiteral("/__trackersim/faults");
 
-// Runs openssl with input on stdin; its stdout, or nullopt when it failed.
-std::optional<QByteArray> openssl(const QStringList &arguments, const QByteArray &input = {})
+} // namespace
+
+std::optional<QByteArray> runOpenssl(const QStringList &arguments, const QByteArray &input)
 {
     QProcess process;
     process.start(QStringLiteral("openssl"), arguments);
@@ -17,11 +18,14 @@ std::optional<QByteArray> openssl(const QStringList &arguments, const QByteArray
         return std::nullopt;
     process.write(input);
     process.closeWriteChannel();
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit ||
+    // Key generation can take a while on a busy machine.
+    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit ||
         process.exitCode() != 0)
         return std::nullopt;
     return process.readAllStandardOutput();
 }
+
+namespace {
 
 QString statusError(const char *step, const HttpResult &result)
 {
@@ -140,9 +144,9 @@ std::optional<OAuth1Consumer> SimClient::registerOAuth1Consumer(const OAuth1Cons
                                                                 QString *error) const
 {
     const std::optional<QByteArray> privatePem =
-        openssl({QStringLiteral("genrsa"), QStringLiteral("2048")});
+        runOpenssl({QStringLiteral("genrsa"), QStringLiteral("2048")});
     const std::optional<QByteArray> publicPem =
-        privatePem ? openssl({QStringLiteral("rsa"), QStringLiteral("-pubout")}, *privatePem)
+        privatePem ? runOpenssl({QStringLiteral("rsa"), QStringLiteral("-pubout")}, *privatePem)
                    : std::nullopt;
     if (!publicPem) {
         *error = QStringLiteral("openssl could not make the consumer's key pair");

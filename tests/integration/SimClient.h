@@ -30,6 +30,9 @@ struct OAuth1Consumer
 // A running trackersim seen from the test's side, never through the client code under test: its
 // control interface (README "Fault injection", the clock) and what the server holds, read over
 // plain HTTP as the admin or a seeded user (basic auth, password = user name).
+// Runs the openssl command with input on stdin: its stdout, or nullopt when it failed.
+std::optional<QByteArray> runOpenssl(const QStringList &arguments, const QByteArray &input = {});
+
 class SimClient final
 {
 public:
