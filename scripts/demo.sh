@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, starts trackersim with the demo data on 127.0.0.1:8080
-# (override with ACCESSDESK_DEMO_PORT) and opens AccessDesk on it, signed in as alice. Closing the
+# (override with ACCESSDESK_DEMO_PORT) and opens AccessDesk on it, signed in as alice (or as
+# ACCESSDESK_DEMO_USER: admin sees the Administration page). Closing the
 # app (or Ctrl+C) stops trackersim. Without a desktop (no DISPLAY or WAYLAND_DISPLAY) only
 # trackersim runs, until Ctrl+C. The data lives in build/demo/trackersim.db and survives restarts;
 # delete that file for a fresh demo world.
@@ -12,6 +13,7 @@ cmake --preset release >/dev/null
 cmake --build --preset release -j "$(nproc)"
 
 port=${ACCESSDESK_DEMO_PORT:-8080}
+user=${ACCESSDESK_DEMO_USER:-alice}
 bin=build/release
 mkdir -p build/demo
 cat <<TXT
@@ -23,6 +25,10 @@ AccessDesk demo: a Jira-compatible server (trackersim) with demo data.
        $bin/app/cli/accessdesk-cli --server http://127.0.0.1:$port --user alice --password-env PW tokens list
        $bin/app/cli/accessdesk-cli --server http://127.0.0.1:$port --user alice --password-env PW probe
   In a browser: http://127.0.0.1:$port/plugins/servlet/oauth/users/access-tokens (log in as alice)
+  Administration (application links, consumers, OAuth 2.0 clients, everyone's tokens):
+       ACCESSDESK_DEMO_USER=admin scripts/demo.sh    (or Add server… in the app, as admin)
+       export APW=admin
+       $bin/app/cli/accessdesk-cli --server http://127.0.0.1:$port --user admin --password-env APW links status
 
 TXT
 sim_args=(--port "$port" --seed demo --data build/demo/trackersim.db)
@@ -69,9 +75,9 @@ if [ -z "$url" ]; then
 fi
 cat <&3 & # whatever trackersim says later still reaches the terminal
 
-echo "Opening AccessDesk on $url as alice. Close the window (or press Ctrl+C) to stop the demo."
-export ACCESSDESK_DEMO_PASSWORD=alice
-"$bin/app/accessdesk" --server "$url" --auth basic --user alice \
+echo "Opening AccessDesk on $url as $user. Close the window (or press Ctrl+C) to stop the demo."
+export ACCESSDESK_DEMO_PASSWORD=$user # the demo's passwords equal the user names
+"$bin/app/accessdesk" --server "$url" --auth basic --user "$user" \
     --password-env ACCESSDESK_DEMO_PASSWORD &
 app=$!
 wait "$app" || true
