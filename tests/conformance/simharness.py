@@ -10,6 +10,7 @@ import socket
 import subprocess
 import threading
 import unittest
+import urllib.parse
 import urllib.request
 
 import requests
@@ -47,7 +48,13 @@ class Sim:
 
     @property
     def port(self):
-        return int(self.url.rsplit(":", 1)[1])
+        # The announced URL may end in a context path (TRACKERSIM_CONTEXT_PATH=/jira).
+        return urllib.parse.urlsplit(self.url).port
+
+    @property
+    def context_path(self):
+        """"" or e.g. "/jira": where Jira answers below the host."""
+        return urllib.parse.urlsplit(self.url).path
 
     def restarted_elsewhere(self):
         """Stops this trackersim and starts it again with the same flags on another free port, as

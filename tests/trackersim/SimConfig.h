@@ -22,6 +22,9 @@ struct SimConfig
     QString certFile;
     QString keyFile;
     QString baseUrl; // empty: derived from the listening address
+    // Where Jira is deployed below the host, like a Tomcat context path behind a reverse proxy
+    // (https://host/jira): "" or "/jira". Every route answers only below it.
+    QString contextPath;
     QString jiraVersion = QStringLiteral("9.12.7");
     QString serverTitle = QStringLiteral("AccessDesk demo Jira (trackersim)");
     bool webSudo = true;

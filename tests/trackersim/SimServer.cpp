@@ -129,7 +129,34 @@ std::optional<SimResponse> xsrfCheck(const SimRequest &request, const RequestCon
     return std::nullopt;
 }
 
+// What a reverse proxy or Tomcat answers for a path outside the deployed application: a plain
+// 404 page, not one of Jira's, since Jira never sees the request.
+SimResponse outsideContextPath()
+{
+    return SimResponse::html(
+        404, QStringLiteral("<!doctype html><html lang=\"en\"><head><title>HTTP Status 404 – Not "
+                            "Found</title></head><body><h1>HTTP Status 404 – Not Found</h1>"
+                            "</body></html>"));
+}
+
 } // namespace
+
+bool SimServer::stripContextPath(SimRequest *request) const
+{
+    const QString &prefix = m_state->config.contextPath;
+    if (prefix.isEmpty())
+        return true;
+    // "/jira" itself is the application's root, like "/" without a context path.
+    if (request->path == prefix) {
+        request->path = QStringLiteral("/");
+    } else if (request->path.startsWith(prefix + QLatin1Char('/'))) {
+        request->path = request->path.mid(prefix.size());
+    } else {
+        return false;
+    }
+    request->contextPath = prefix;
+    return true;
+}
 
 SimServer::SimServer(const SimConfig &config, QObject *parent)
     : QAbstractHttpServer(parent)
@@ -181,9 +208,11 @@ quint16 SimServer::start(QString *error)
         *error = QStringLiteral("cannot listen on 127.0.0.1:%1").arg(state.config.port);
         return 0;
     }
-    m_listeningUrl = QStringLiteral("%1://127.0.0.1:%2")
+    // The context path is part of where Jira answers, so it is part of the announced URL.
+    m_listeningUrl = QStringLiteral("%1://127.0.0.1:%2%3")
                          .arg(state.config.tls ? QStringLiteral("https") : QStringLiteral("http"))
-                         .arg(port);
+                         .arg(port)
+                         .arg(state.config.contextPath);
     state.baseUrl = state.config.baseUrl.isEmpty() ? m_listeningUrl : state.config.baseUrl;
     while (state.baseUrl.endsWith(QLatin1Char('/')))
         state.baseUrl.chop(1);
@@ -214,6 +243,12 @@ bool SimServer::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket)
     request.host = QString::fromLatin1(request.header("host"));
 
     QPointer<QTcpSocket> guarded(socket);
+    // The control interface is no part of Jira: it answers both at the root and under the context
+    // path, so that harnesses may use the announced URL or just the origin.
+    if (!request.path.startsWith(QLatin1String("/__trackersim/")) && !stripContextPath(&request)) {
+        answer(guarded, request, outsideContextPath(), false);
+        return true;
+    }
     if (request.path.startsWith(QLatin1String("/__trackersim/"))) {
         answer(guarded, request, control::handle(request, *m_state), false);
         return true;

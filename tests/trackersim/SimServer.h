@@ -39,6 +39,9 @@ private:
     void answer(QPointer<QTcpSocket> socket, const SimRequest &request, SimResponse response,
                 bool truncate);
     void registerRoutes();
+    // Takes the configured context path off the request's path; false when the path lies
+    // outside it.
+    bool stripContextPath(SimRequest *request) const;
     void finish(const RequestContext &context, QList<QPair<QByteArray, QByteArray>> extra,
                 SimResponse response, const Responder &done);
 

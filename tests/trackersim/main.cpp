@@ -3,6 +3,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSocketNotifier>
 #include <QTextStream>
 
@@ -27,6 +28,22 @@ std::optional<trackersim::RateLimitSettings> parseRateLimit(const QString &text)
         settings.intervalSeconds < 1)
         return std::nullopt;
     return settings;
+}
+
+// "/jira", "/tools/jira/" or "jira" → "/jira" or "/tools/jira"; "" and "/" → "" (the root). Only
+// plain path segments: the prefix is compared with decoded request paths as it is.
+std::optional<QString> parseContextPath(const QString &text)
+{
+    const QStringList segments = text.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9._~-]+$"));
+    QString path;
+    for (const QString &segment : segments) {
+        if (!plain.match(segment).hasMatch() || segment == QLatin1String(".") ||
+            segment == QLatin1String("..") || segment == QLatin1String("__trackersim"))
+            return std::nullopt;
+        path += QLatin1Char('/') + segment;
+    }
+    return path;
 }
 
 bool parseOnOff(const QString &text, bool *value)
@@ -72,6 +89,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption baseUrl(
         QStringLiteral("base-url"),
         QStringLiteral("Base URL to report (default: the listening URL)."), QStringLiteral("URL"));
+    // The environment variable lets a whole test suite run under a context path unchanged.
+    const QCommandLineOption contextPath(
+        QStringLiteral("context-path"),
+        QStringLiteral("Serve Jira below this path, e.g. /jira, as behind a reverse proxy "
+                       "(default: $TRACKERSIM_CONTEXT_PATH, else the root)."),
+        QStringLiteral("PATH"), qEnvironmentVariable("TRACKERSIM_CONTEXT_PATH"));
     const QCommandLineOption version(QStringLiteral("jira-version"),
                                      QStringLiteral("Jira version to report."),
                                      QStringLiteral("X.Y.Z"), QStringLiteral("9.12.7"));
@@ -92,8 +115,8 @@ int main(int argc, char *argv[])
         QStringLiteral("remote-timeout-ms"),
         QStringLiteral("How long a call to a linked application may take (default 5000)."),
         QStringLiteral("MS"), QStringLiteral("5000"));
-    parser.addOptions({port, data, seed, tls, cert, key, baseUrl, version, webSudo, rateLimit,
-                       noPat, noOAuth2, remoteTimeout});
+    parser.addOptions({port, data, seed, tls, cert, key, baseUrl, contextPath, version, webSudo,
+                       rateLimit, noPat, noOAuth2, remoteTimeout});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -123,6 +146,10 @@ int main(int argc, char *argv[])
             url.host().isEmpty())
             return usage(QStringLiteral("--base-url needs an absolute http(s) URL"));
     }
+    const auto prefix = parseContextPath(parser.value(contextPath));
+    if (!prefix)
+        return usage(QStringLiteral("--context-path needs a path of plain segments, e.g. /jira"));
+    config.contextPath = *prefix;
     config.jiraVersion = parser.value(version);
     if (!parseOnOff(parser.value(webSudo), &config.webSudo))
         return usage(QStringLiteral("--websudo takes on or off"));

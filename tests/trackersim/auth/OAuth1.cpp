@@ -108,7 +108,8 @@ QByteArray signatureBaseString(const SimRequest &request, const Params &params)
         if (!defaultPort)
             url.setPort(port);
     }
-    url.setPath(request.path);
+    // The context path is part of what the client signed (https://host/jira/rest/...).
+    url.setPath(request.fullPath());
     return baseString(request.method, url, params);
 }
 

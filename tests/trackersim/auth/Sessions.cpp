@@ -39,9 +39,23 @@ void dropWebSudo(Store &store, const QString &id)
     store.exec(QStringLiteral("UPDATE sessions SET websudo_until = NULL WHERE id = ?"), {id});
 }
 
-QByteArray cookieHeader(const QString &id)
+namespace {
+
+QByteArray cookiePath(const QString &contextPath)
 {
-    return "JSESSIONID=" + id.toLatin1() + "; Path=/; HttpOnly";
+    return contextPath.isEmpty() ? QByteArray("/") : contextPath.toUtf8();
+}
+
+} // namespace
+
+QByteArray cookieHeader(const QString &id, const QString &contextPath)
+{
+    return "JSESSIONID=" + id.toLatin1() + "; Path=" + cookiePath(contextPath) + "; HttpOnly";
+}
+
+QByteArray expiredCookieHeader(const QString &contextPath)
+{
+    return "JSESSIONID=; Path=" + cookiePath(contextPath) + "; Max-Age=0";
 }
 
 } // namespace trackersim::sessions

@@ -23,7 +23,9 @@ std::optional<Session> find(const Store &store, const QString &id);
 void destroy(Store &store, const QString &id);
 void grantWebSudo(Store &store, const QString &id, qint64 untilMs);
 void dropWebSudo(Store &store, const QString &id);
-QByteArray cookieHeader(const QString &id); // Set-Cookie value
+// Set-Cookie value; the cookie's path is the context path, as Tomcat scopes JSESSIONID.
+QByteArray cookieHeader(const QString &id, const QString &contextPath);
+QByteArray expiredCookieHeader(const QString &contextPath);
 
 } // namespace sessions
 } // namespace trackersim

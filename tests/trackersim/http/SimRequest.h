@@ -19,8 +19,9 @@ QByteArray findHeader(const HeaderList &headers, const QByteArray &name);
 // not copyable) so that a reply can be produced later, e.g. after injected latency.
 struct SimRequest
 {
-    QByteArray method; // upper case: GET, POST, ...
-    QString path;      // decoded path without query
+    QByteArray method;   // upper case: GET, POST, ...
+    QString path;        // decoded path without query and without the context path
+    QString contextPath; // "" or e.g. "/jira": what came before `path` in the request line
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers; // names lower-cased
     QByteArray body;
@@ -48,6 +49,8 @@ struct SimRequest
     bool isMutating() const { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
     // The absolute URL the client used, for OAuth 1.0a base strings and redirects.
     QString requestOrigin() const { return scheme + QStringLiteral("://") + host; }
+    // The decoded path the client addressed, context path included.
+    QString fullPath() const { return contextPath + path; }
 };
 
 } // namespace trackersim

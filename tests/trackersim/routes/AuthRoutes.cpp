@@ -69,7 +69,7 @@ SimResponse sessionLogin(RequestContext &context)
                           QJsonObject{{QStringLiteral("name"), QStringLiteral("JSESSIONID")},
                                       {QStringLiteral("value"), id}}},
                          {QStringLiteral("loginInfo"), info}});
-    response.withHeader("Set-Cookie", sessions::cookieHeader(id));
+    response.withHeader("Set-Cookie", sessions::cookieHeader(id, context.config().contextPath));
     return response;
 }
 
@@ -98,7 +98,7 @@ SimResponse sessionLogout(RequestContext &context)
                 "You are not authenticated. Authentication required to perform this operation.")});
     sessions::destroy(context.store(), context.caller.sessionId);
     SimResponse response = SimResponse::noContent();
-    response.withHeader("Set-Cookie", "JSESSIONID=; Path=/; Max-Age=0");
+    response.withHeader("Set-Cookie", sessions::expiredCookieHeader(context.config().contextPath));
     return response;
 }
 
@@ -162,7 +162,7 @@ SimResponse loginSubmit(RequestContext &context)
     SimResponse response = SimResponse::redirect(
         302, context.baseUrl() +
                  (destination.isEmpty() ? QStringLiteral("/secure/Dashboard.jspa") : destination));
-    response.withHeader("Set-Cookie", sessions::cookieHeader(id));
+    response.withHeader("Set-Cookie", sessions::cookieHeader(id, context.config().contextPath));
     return response;
 }
 
