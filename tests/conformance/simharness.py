@@ -26,6 +26,12 @@ def free_port(avoid=()):
             return port
 
 
+def origin_of(url):
+    """scheme://host:port of a URL, without the context path: what a browser sends as Origin."""
+    parts = urllib.parse.urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
 class Sim:
     def __init__(self, *args):
         binary = os.environ.get("TRACKERSIM")

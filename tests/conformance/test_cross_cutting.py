@@ -3,7 +3,7 @@ import unittest
 
 import requests
 
-from simharness import SimTestCase
+from simharness import SimTestCase, origin_of
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
 
@@ -47,7 +47,7 @@ class Xsrf(SimTestCase):
         self.assertEqual(foreign.status_code, 403)
         self.assertEqual(foreign.text, "XSRF check failed")
         same = s.post(self.url + "/rest/auth/1/session", json={"username": "bob", "password": "bob"},
-                      headers={"Origin": self.url})
+                      headers={"Origin": origin_of(self.url)})
         self.assertEqual(same.status_code, 200)
 
     def test_put_and_delete_failures_are_only_logged(self):

@@ -88,7 +88,7 @@ class ChangedCertificate(CliTestCase):
 
     def test_changed_certificate_is_refused_again(self):
         first = Sim("--tls")
-        port = first.url.rsplit(":", 1)[1]
+        port = str(first.port)
         name = unique("pinned")
         added = self.cli("profiles", "add", name, "--server", first.url, "--user", "alice",
                          "--pin-sha256", first.fingerprint)
