@@ -143,7 +143,7 @@ void TestUnreadableGrants::oneUnreadableGrantIsCountedWithTheAddress()
     const QString text = bannerText();
     // Without an English translation, %n plurals read "grant(s)".
     QVERIFY2(text.startsWith(QLatin1String("1 grant")), qPrintable(text));
-    QVERIFY2(text.contains(QLatin1String("on this page could not be read — open it in the browser")),
+    QVERIFY2(text.contains(QStringLiteral("on this page could not be read — open it in the browser")),
              qPrintable(text));
     QVERIFY2(text.contains(m_pageUrl.toString()), qPrintable(text));
     const auto *open = m_page->findChild<QPushButton *>(QStringLiteral("openAccessTokensPage"));
