@@ -1,6 +1,8 @@
 #include "GrantRowReader.h"
 
+#include "AccessTokensPage.h"
 #include "JiraDateTime.h"
+#include "WebUrl.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -238,30 +240,67 @@ QStringList readScopes(const RowView &view)
     return {};
 }
 
-QUrl readRevokeUrl(const GrantRow &row, bool oauth2, const QUrl &pageUrl)
+enum class Verdict { Placeholder, Accepted, Refused };
+
+// An address from the row, resolved against the page once: accepted only on the server, under
+// its base path, at one of Jira's revoke paths for this kind of grant (and, for OAuth 2.0, for
+// this very grant).
+Verdict checkAddress(const QString &address, const QString &token, bool oauth2,
+                     const PageOrigin &origin, QUrl *resolved)
 {
-    for (const TokenCarrier &carrier : row.carriers) {
-        if (carrier.url.isEmpty() || carrier.oauth2 != oauth2 ||
-            carrier.url.startsWith(QLatin1String("javascript:"), Qt::CaseInsensitive) ||
-            carrier.url.startsWith(QLatin1Char('#')))
-            continue;
-        QUrl url = pageUrl.isValid() ? pageUrl.resolved(QUrl(carrier.url)) : QUrl(carrier.url);
-        if (!oauth2) {
-            // The token travels in the POST body; keep the link's other query items.
-            QUrlQuery query(url);
-            query.removeAllQueryItems(QStringLiteral("token"));
-            url.setQuery(query.isEmpty() ? QString() : query.query(QUrl::FullyEncoded));
+    if (isPlaceholderAddress(address))
+        return Verdict::Placeholder;
+    const QUrl written(address, QUrl::TolerantMode);
+    if (!written.isValid())
+        return Verdict::Refused;
+    const QUrl url = origin.pageUrl.resolved(written);
+    const std::optional<QString> below = webUrl::pathBelow(origin.serverBase, url);
+    if (!below)
+        return Verdict::Refused;
+    if (oauth2 ? !isOAuth2RevokePath(*below) || oauth2RevokeId(*below) != token
+               : !isOAuth1RevokePath(*below))
+        return Verdict::Refused;
+    *resolved = url;
+    return Verdict::Accepted;
+}
+
+// Where the row's token is posted: its first accepted address; none (the servlet's default) when
+// the row only has script placeholders or no address at all; refused when every address it
+// gives points elsewhere.
+std::optional<QUrl> readRevokeUrl(const GrantRow &row, const QString &token, bool oauth2,
+                                  const PageOrigin &origin)
+{
+    bool refused = false;
+    for (const QString &address : row.addresses) {
+        QUrl url;
+        switch (checkAddress(address, token, oauth2, origin, &url)) {
+        case Verdict::Placeholder:
+            break;
+        case Verdict::Refused:
+            refused = true;
+            break;
+        case Verdict::Accepted:
+            if (!oauth2) {
+                // The token travels in the POST body; keep the link's other query items.
+                QUrlQuery query(url);
+                query.removeAllQueryItems(QStringLiteral("token"));
+                url.setQuery(query.isEmpty() ? QString() : query.query(QUrl::FullyEncoded));
+            }
+            return url;
         }
-        return url;
     }
-    return {};
+    if (refused)
+        return std::nullopt;
+    return QUrl();
 }
 
 } // namespace
 
-AccessGrant readGrantRow(const GrantRow &row, const Labels &labels, const QTimeZone &userZone,
-                         const QUrl &pageUrl)
+ReadRow readGrantRow(const GrantRow &row, const Labels &labels, const QTimeZone &userZone,
+                     const PageOrigin &origin)
 {
+    if (row.ambiguous)
+        return {std::nullopt, QStringLiteral("it names more than one token")};
     const RowView view(row.row, labels);
     AccessGrant grant;
     grant.id = row.carriers.first().token;
@@ -281,8 +320,11 @@ AccessGrant readGrantRow(const GrantRow &row, const Labels &labels, const QTimeZ
     grant.applicationUrl = readApplicationUrl(view, grant.description);
     grant.scopes = readScopes(view);
     assignDates(datesIn(view, userZone), &grant);
-    grant.revokeUrl = readRevokeUrl(row, oauth2, pageUrl);
-    return grant;
+    const std::optional<QUrl> revokeUrl = readRevokeUrl(row, grant.id, oauth2, origin);
+    if (!revokeUrl)
+        return {std::nullopt, QStringLiteral("its revoke address is not one of this server's")};
+    grant.revokeUrl = *revokeUrl;
+    return {grant, QString()};
 }
 
 } // namespace accessdesk::html

@@ -36,15 +36,12 @@ bool isNaturalRow(Node node)
     return is(node, GUMBO_TAG_TR) || is(node, GUMBO_TAG_LI);
 }
 
-// The URL an element points at or submits to, if any.
-QString urlOf(Node node)
-{
-    for (const char *name : {"href", "action", "formaction", "data-revoke-url", "data-href"}) {
-        if (auto value = attribute(node, name); value && !value->trimmed().isEmpty())
-            return value->trimmed();
-    }
-    return {};
-}
+constexpr const char *kAddressAttributes[] = {
+    "href",      "action",   "formaction",  "data-revoke-url",
+    "data-href", "data-url", "data-action", "data-revoke-action"};
+constexpr const char *kTokenAttributes[] = {"data-token",        "data-token-id",
+                                            "data-revoke-key",   "data-revoke-token",
+                                            "data-access-token", "data-oauth-token"};
 
 // The form an input submits with: its ancestor form.
 Node formOf(Node node)
@@ -56,28 +53,92 @@ Node formOf(Node node)
     return nullptr;
 }
 
-QList<TokenCarrier> carriersIn(const Document &document)
+bool isFormControl(Node node)
+{
+    return is(node, GUMBO_TAG_INPUT) || is(node, GUMBO_TAG_BUTTON);
+}
+
+// Something a user can click.
+bool isClickable(Node node)
+{
+    if (is(node, GUMBO_TAG_A) || is(node, GUMBO_TAG_BUTTON))
+        return true;
+    if (is(node, GUMBO_TAG_INPUT)) {
+        const QString type = attributeOr(node, "type").toLower();
+        return type == QLatin1String("submit") || type == QLatin1String("button") ||
+               type == QLatin1String("image");
+    }
+    return attributeOr(node, "role").compare(QLatin1String("button"), Qt::CaseInsensitive) == 0;
+}
+
+// The servlet paths of spec 5 that revoke an OAuth 1.0a token, or the OAuth 2.0 revoke resource,
+// anywhere in an address (the origin and context path are checked when the row is read).
+bool namesRevokeTarget(const QString &address)
+{
+    static const QRegularExpression target(
+        QStringLiteral("/plugins/servlet/oauth/users/revoke|/rest/oauth2/[^/?#]+/revoke/[^/?#]"));
+    return target.match(address).hasMatch();
+}
+
+// A control that revokes one grant: it says "revoke" (in its text, value, title, label, class,
+// id or name) or points at a revoke address. "Revoke all" acts on every grant, not one.
+bool isRevokeControl(Node node)
+{
+    if (!isClickable(node) && !attribute(node, "data-revoke-url"))
+        return false;
+    QString words = attributeOr(node, "value") + QLatin1Char(' ') + attributeOr(node, "title") +
+                    QLatin1Char(' ') + attributeOr(node, "aria-label") + QLatin1Char(' ') +
+                    attributeOr(node, "class") + QLatin1Char(' ') + attributeOr(node, "id") +
+                    QLatin1Char(' ') + attributeOr(node, "name") + QLatin1Char(' ') +
+                    textOf(node, 60);
+    words = words.toLower();
+    static const QRegularExpression all(QStringLiteral("revoke[\\s_-]*all"));
+    if (all.match(words).hasMatch())
+        return false;
+    if (words.contains(QLatin1String("revoke")))
+        return true;
+    for (const QString &address : addressesOf(node)) {
+        if (namesRevokeTarget(address))
+            return true;
+    }
+    // The legacy target is the page itself; only a form that posts to it revokes.
+    const Node form = isFormControl(node) ? formOf(node) : nullptr;
+    return form &&
+           attributeOr(form, "method").compare(QLatin1String("post"), Qt::CaseInsensitive) == 0 &&
+           attributeOr(form, "action").contains(QLatin1String("/plugins/servlet/oauth/users/"));
+}
+
+QList<TokenCarrier> carriersOf(Node node)
 {
     QList<TokenCarrier> carriers;
-    for (Node node : document.elements()) {
-        const bool field = is(node, GUMBO_TAG_INPUT) || is(node, GUMBO_TAG_BUTTON);
-        if (field && attributeOr(node, "name") == QLatin1String("token")) {
-            const QString value = attributeOr(node, "value").trimmed();
-            if (!value.isEmpty()) {
-                const Node form = formOf(node);
-                const QString action = form ? attributeOr(form, "action").trimmed() : QString();
-                carriers.append({node, value, action, !oauth2RevokeId(action).isEmpty()});
+    const auto add = [&carriers, node](const QString &token, bool oauth2) {
+        const QString trimmed = token.trimmed();
+        if (trimmed.isEmpty())
+            return;
+        for (TokenCarrier &carrier : carriers) {
+            if (carrier.token == trimmed) {
+                carrier.oauth2 = carrier.oauth2 || oauth2;
+                return;
             }
         }
-        if (const QString value = attributeOr(node, "data-token").trimmed(); !value.isEmpty())
-            carriers.append({node, value, QString(), false});
-        const QString url = urlOf(node);
-        if (url.isEmpty())
+        carriers.append({node, trimmed, oauth2});
+    };
+    if (isFormControl(node) && attributeOr(node, "name") == QLatin1String("token")) {
+        const Node form = formOf(node);
+        const QString action =
+            attributeOr(node, "formaction", form ? attributeOr(form, "action") : QString());
+        add(attributeOr(node, "value"), !oauth2RevokeId(action).isEmpty());
+    }
+    for (const char *name : kTokenAttributes)
+        add(attributeOr(node, name), false);
+    for (const char *name : kAddressAttributes) {
+        const QString address = attributeOr(node, name).trimmed();
+        if (address.isEmpty())
             continue;
-        if (const QString id = oauth2RevokeId(url); !id.isEmpty())
-            carriers.append({node, id, url, true});
-        else if (const QString token = tokenInQuery(url); !token.isEmpty())
-            carriers.append({node, token, url, false});
+        if (const QString id = oauth2RevokeId(address); !id.isEmpty())
+            add(id, true);
+        else
+            add(tokenInQuery(address), false);
     }
     return carriers;
 }
@@ -101,19 +162,96 @@ QHash<Node, QString> tokensBelow(const QList<TokenCarrier> &carriers)
     return below;
 }
 
-Node rowOf(Node carrier, const QHash<Node, QString> &below)
+// For every element: how many revoke controls it holds (itself included).
+QHash<Node, int> controlsBelow(const QList<Node> &controls)
+{
+    QHash<Node, int> below;
+    for (Node control : controls) {
+        for (Node node = control; node; node = parentElement(node))
+            ++below[node];
+    }
+    return below;
+}
+
+Node rowOf(Node carrier, const QHash<Node, QString> &tokens, const QHash<Node, int> &controls)
 {
     Node row = carrier;
     while (!isNaturalRow(row)) {
         const Node parent = parentElement(row);
-        if (!parent || isRowBoundary(parent) || below.value(parent).isEmpty())
+        if (!parent || isRowBoundary(parent) || tokens.value(parent).isEmpty())
+            break;
+        // A parent that adds revoke controls the row did not have holds a neighbour's row too
+        // (a card without a token next to this one), unless this row had none of its own yet.
+        const int own = controls.value(row);
+        if (own > 0 && controls.value(parent) > own)
             break;
         row = parent;
     }
     return row;
 }
 
+// The row of a revoke control outside every grant row: its natural row, else the largest
+// element around it that holds no other control.
+Node suspectRowOf(Node control, const QHash<Node, int> &controls)
+{
+    for (Node node = control; node && !isRowBoundary(node); node = parentElement(node)) {
+        if (isNaturalRow(node))
+            return node;
+    }
+    Node row = control;
+    for (Node parent = parentElement(row);
+         parent && !isRowBoundary(parent) && controls.value(parent) == controls.value(row);
+         parent = parentElement(parent))
+        row = parent;
+    return row;
+}
+
+Node insideAny(Node node, const QHash<Node, qsizetype> &rows)
+{
+    for (Node current = node; current; current = parentElement(current)) {
+        if (rows.contains(current))
+            return current;
+    }
+    return nullptr;
+}
+
+// A natural row's siblings are rows of the same table or list, unless they are its header.
+bool isHeaderRow(Node row)
+{
+    if (!is(row, GUMBO_TAG_TR))
+        return false;
+    if (is(parentElement(row), GUMBO_TAG_THEAD) || is(parentElement(row), GUMBO_TAG_TFOOT))
+        return true;
+    const QList<Node> cells = childElements(row);
+    return std::all_of(cells.begin(), cells.end(), [](Node c) { return is(c, GUMBO_TAG_TH); });
+}
+
 } // namespace
+
+QStringList addressesOf(Node node)
+{
+    QStringList addresses;
+    for (const char *name : kAddressAttributes) {
+        if (auto value = attribute(node, name); value && !value->trimmed().isEmpty())
+            addresses.append(value->trimmed());
+    }
+    if (isFormControl(node) && !attribute(node, "formaction")) {
+        if (const Node form = formOf(node)) {
+            if (const QString action = attributeOr(form, "action").trimmed(); !action.isEmpty())
+                addresses.append(action);
+        }
+    }
+    addresses.removeDuplicates();
+    return addresses;
+}
+
+bool isPlaceholderAddress(const QString &address)
+{
+    static const QRegularExpression noOp(
+        QStringLiteral("^(#.*|javascript:\\s*(void\\s*\\(?\\s*0?\\s*\\)?)?\\s*;?\\s*)$"),
+        QRegularExpression::CaseInsensitiveOption);
+    return noOp.match(address.trimmed()).hasMatch();
+}
 
 QString oauth2RevokeId(const QString &url)
 {
@@ -134,24 +272,67 @@ QString tokenInQuery(const QString &url)
     return QUrlQuery(query).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded).trimmed();
 }
 
-QList<GrantRow> findGrantRows(const Document &document)
+PageRows findGrantRows(const Document &document)
 {
-    const QList<TokenCarrier> carriers = carriersIn(document);
-    const QHash<Node, QString> below = tokensBelow(carriers);
-    QList<GrantRow> rows;
+    QList<TokenCarrier> carriers;
+    QList<Node> controls;
+    for (Node node : document.elements()) {
+        carriers += carriersOf(node);
+        if (isRevokeControl(node))
+            controls.append(node);
+    }
+    const QHash<Node, QString> tokens = tokensBelow(carriers);
+    const QHash<Node, int> controlCount = controlsBelow(controls);
+
+    PageRows page;
     QHash<Node, qsizetype> rowIndex;
     for (const TokenCarrier &carrier : carriers) {
-        const Node row = rowOf(carrier.node, below);
+        const Node row = rowOf(carrier.node, tokens, controlCount);
         auto it = rowIndex.find(row);
         if (it == rowIndex.end()) {
-            rowIndex.insert(row, rows.size());
-            rows.append({row, {carrier}});
-        } else if (rows[*it].carriers.first().token == carrier.token) {
-            rows[*it].carriers.append(carrier);
+            rowIndex.insert(row, page.grants.size());
+            page.grants.append({row, {carrier}, addressesOf(carrier.node), false});
+        } else if (page.grants[*it].carriers.first().token == carrier.token) {
+            page.grants[*it].carriers.append(carrier);
+            page.grants[*it].addresses += addressesOf(carrier.node);
+        } else {
+            // Two tokens in one natural row: which name, date or address goes with which cannot
+            // be told.
+            page.grants[*it].ambiguous = true;
         }
-        // A natural row with a second, different token is malformed; its first token wins.
     }
-    return rows;
+
+    QHash<Node, qsizetype> suspectIndex;
+    const auto suspect = [&page, &suspectIndex](Node row, const QString &reason) {
+        if (!suspectIndex.contains(row)) {
+            suspectIndex.insert(row, page.suspects.size());
+            page.suspects.append({row, reason});
+        }
+    };
+    for (Node control : controls) {
+        if (const Node row = insideAny(control, rowIndex)) {
+            page.grants[rowIndex.value(row)].addresses += addressesOf(control);
+            continue;
+        }
+        suspect(suspectRowOf(control, controlCount),
+                QStringLiteral("it has a revoke control but no token"));
+    }
+    // The other rows of the table or list the grants are in are grants too, even with neither a
+    // token nor a revoke control.
+    for (const GrantRow &grant : std::as_const(page.grants)) {
+        if (!isNaturalRow(grant.row))
+            continue;
+        for (Node sibling : childElements(parentElement(grant.row))) {
+            if (tagOf(sibling) != tagOf(grant.row) || rowIndex.contains(sibling) ||
+                isHeaderRow(sibling) || textOf(sibling, 10).isEmpty() ||
+                (is(sibling, GUMBO_TAG_TR) && childElements(sibling).size() < 2))
+                continue;
+            suspect(sibling, QStringLiteral("it is in the list of grants but has no token"));
+        }
+    }
+    for (GrantRow &grant : page.grants)
+        grant.addresses.removeDuplicates();
+    return page;
 }
 
 QString Labels::own(Node node) const

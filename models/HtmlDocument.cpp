@@ -24,11 +24,105 @@ QString fromUtf8(const char *text)
     return text ? QString::fromUtf8(text) : QString();
 }
 
+bool isNameChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == ':';
+}
+
+// Elements that never hold children, or close by themselves when a sibling opens: counting them
+// would only overestimate.
+bool countsForDepth(const QByteArray &name)
+{
+    static const char *const flat[] = {
+        "area",   "base",     "br",       "col",     "embed",   "hr",       "img",
+        "input",  "link",     "meta",     "param",   "source",  "track",    "wbr",
+        "p",      "li",       "dt",       "dd",      "tr",      "td",       "th",
+        "option", "optgroup", "thead",    "tbody",   "tfoot",   "colgroup", "caption",
+        "rb",     "rt",       "rp",       "rtc",     "html",    "head",     "body",
+        "frame",  "keygen",   "basefont", "bgsound", "command", "image"};
+    for (const char *entry : flat) {
+        if (name == entry)
+            return false;
+    }
+    return true;
+}
+
+bool isRawText(const QByteArray &name)
+{
+    return name == "script" || name == "style" || name == "textarea" || name == "title" ||
+           name == "xmp" || name == "iframe" || name == "noembed" || name == "noframes" ||
+           name == "plaintext";
+}
+
 } // namespace
+
+int estimatedDepth(const QByteArray &html, int limit)
+{
+    const char *const begin = html.constData();
+    const char *const end = begin + html.size();
+    int depth = 0;
+    int deepest = 0;
+    for (const char *p = begin; p < end && deepest <= limit;) {
+        if (*p != '<') {
+            ++p;
+            continue;
+        }
+        if (end - p >= 4 && std::memcmp(p, "<!--", 4) == 0) {
+            const char *close = std::strstr(p + 4, "-->"); // the buffer is NUL-terminated
+            p = close && close < end ? close + 3 : end;
+            continue;
+        }
+        const bool closing = p + 1 < end && p[1] == '/';
+        const char *nameStart = p + (closing ? 2 : 1);
+        const char *nameEnd = nameStart;
+        while (nameEnd < end && isNameChar(*nameEnd))
+            ++nameEnd;
+        if (nameEnd == nameStart) {
+            ++p; // "<" that starts no tag, "<!DOCTYPE", "<?…"
+            continue;
+        }
+        const QByteArray name = QByteArray(nameStart, nameEnd - nameStart).toLower();
+        // The tag's end: the first '>' outside a quoted attribute value.
+        const char *q = nameEnd;
+        char quote = 0;
+        for (; q < end; ++q) {
+            if (quote) {
+                if (*q == quote)
+                    quote = 0;
+            } else if (*q == '"' || *q == '\'') {
+                quote = *q;
+            } else if (*q == '>') {
+                break;
+            }
+        }
+        const bool selfClosing = q > nameEnd && q[-1] == '/';
+        p = q < end ? q + 1 : end;
+        if (!countsForDepth(name) || selfClosing)
+            continue;
+        if (closing) {
+            depth = qMax(0, depth - 1);
+            continue;
+        }
+        deepest = qMax(deepest, ++depth);
+        if (isRawText(name)) {
+            // Its content is text up to the matching end tag, whatever it looks like.
+            const QByteArray endTag = "</" + name;
+            while (p < end && !(end - p >= endTag.size() &&
+                                qstrnicmp(p, endTag.constData(), size_t(endTag.size())) == 0))
+                ++p;
+        }
+    }
+    return deepest;
+}
 
 Document::Document(const QByteArray &html)
     : m_html(html)
 {
+    if (estimatedDepth(m_html, kMaxDepth) > kMaxDepth) {
+        m_tooDeep = true;
+        return;
+    }
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0; // parse errors are normal in the wild; don't keep them
     m_output = gumbo_parse_with_options(&options, m_html.constData(), size_t(m_html.size()));

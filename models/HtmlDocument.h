@@ -10,8 +10,10 @@
 #include <optional>
 
 // A parsed HTML page (libgumbo, the HTML5 parsing algorithm) and the few queries the page decoders
-// need. Internal to models/. Every walk is iterative, so a hostile page nested a million levels
-// deep cannot exhaust the stack.
+// need. Internal to models/. Every walk is iterative, so a deep page cannot exhaust our stack; and
+// a page nested deeper than kMaxDepth is not handed to gumbo at all: gumbo 0.10 (Debian 12) has no
+// max_tree_depth option, takes time quadratic in the depth (100 000 nested <div>s: about a
+// minute) and frees its tree recursively.
 namespace accessdesk::html {
 
 using Node = const GumboNode *;
@@ -19,6 +21,9 @@ using Node = const GumboNode *;
 class Document final
 {
 public:
+    // Deeper than any real page (Jira's are some 40 elements deep).
+    static constexpr int kMaxDepth = 512;
+
     explicit Document(const QByteArray &html);
     ~Document();
     Q_DISABLE_COPY_MOVE(Document)
@@ -26,12 +31,20 @@ public:
     Node root() const;
     // Every element in document order.
     const QList<Node> &elements() const { return m_elements; }
+    // The page was nested deeper than kMaxDepth and left unparsed: it has no elements.
+    bool tooDeep() const { return m_tooDeep; }
 
 private:
     QByteArray m_html; // gumbo points into this buffer
     GumboOutput *m_output = nullptr;
     QList<Node> m_elements;
+    bool m_tooDeep = false;
 };
+
+// An upper estimate of how deep the elements of html nest, counted from its tags without parsing
+// (void elements and elements whose end tag may be left out do not count; raw text and comments
+// are skipped). Stops counting once past limit.
+int estimatedDepth(const QByteArray &html, int limit);
 
 bool isElement(Node node);
 GumboTag tagOf(Node node);

@@ -10,6 +10,7 @@
 #include "services/MyAccessController.h"
 
 #include <QAction>
+#include <QDesktopServices>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -75,6 +76,9 @@ MyAccessPage::MyAccessPage(MyAccessController *controller, QWidget *parent)
     , m_newToken(new QPushButton(tr("New token…"), this))
     , m_answerRequest(new QPushButton(tr("Answer a request for access…"), this))
     , m_notice(new QLabel(this))
+    , m_unreadableBanner(new QFrame(this))
+    , m_unreadableText(new QLabel(m_unreadableBanner))
+    , m_openPage(new QPushButton(tr("Open in browser"), m_unreadableBanner))
     , m_status(new QLabel(this))
 {
     setAccessibleName(tr("My access"));
@@ -116,6 +120,29 @@ MyAccessPage::MyAccessPage(MyAccessController *controller, QWidget *parent)
     m_notice->setBackgroundRole(QPalette::ToolTipBase);
     m_notice->setForegroundRole(QPalette::ToolTipText);
     m_notice->hide();
+
+    // Grants the page reader could not read are not in the table: say so, and where to see them.
+    QFrame *bannerFrame = m_unreadableBanner;
+    bannerFrame->setObjectName(QStringLiteral("unreadableGrantsBanner"));
+    bannerFrame->setFrameShape(QFrame::StyledPanel);
+    bannerFrame->setAutoFillBackground(true);
+    bannerFrame->setBackgroundRole(QPalette::ToolTipBase);
+    m_unreadableText->setObjectName(QStringLiteral("unreadableGrantsText"));
+    m_unreadableText->setAccessibleName(tr("Grants that could not be read"));
+    m_unreadableText->setTextFormat(Qt::PlainText);
+    m_unreadableText->setWordWrap(true);
+    m_unreadableText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_unreadableText->setForegroundRole(QPalette::ToolTipText);
+    m_openPage->setObjectName(QStringLiteral("openAccessTokensPage"));
+    m_openPage->setAccessibleName(tr("Open the access tokens page in the browser"));
+    auto *bannerLayout = new QHBoxLayout(bannerFrame);
+    bannerLayout->setContentsMargins(6, 6, 6, 6);
+    bannerLayout->addWidget(m_unreadableText, 1);
+    bannerLayout->addWidget(m_openPage);
+    m_unreadableBanner->hide();
+    connect(m_openPage, &QPushButton::clicked, this,
+            [this] { QDesktopServices::openUrl(m_controller->accessTokensPageUrl()); });
+
     connect(m_revoke, &QPushButton::clicked, this, &MyAccessPage::revokeSelected);
     connect(m_revokeAll, &QPushButton::clicked, this, &MyAccessPage::revokeAll);
     connect(m_refresh, &QPushButton::clicked, m_controller, &MyAccessController::refresh);
@@ -145,6 +172,7 @@ MyAccessPage::MyAccessPage(MyAccessController *controller, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0); // the window's margins frame the page
     layout->addLayout(top);
     layout->addWidget(m_notice);
+    layout->addWidget(m_unreadableBanner);
     layout->addWidget(splitter, 1);
     layout->addWidget(m_status);
 
@@ -152,6 +180,7 @@ MyAccessPage::MyAccessPage(MyAccessController *controller, QWidget *parent)
         m_model->setGrants(m_controller->grants());
         fitColumns();
         updateDetails();
+        renderUnreadable();
     });
     connect(m_controller, &MyAccessController::stateChanged, this, &MyAccessPage::render);
     connect(m_controller, &MyAccessController::revokeFinished, this,
@@ -159,6 +188,19 @@ MyAccessPage::MyAccessPage(MyAccessController *controller, QWidget *parent)
     m_model->setGrants(m_controller->grants());
     render();
     updateDetails();
+    renderUnreadable();
+}
+
+void MyAccessPage::renderUnreadable()
+{
+    const int count = m_controller->unreadableGrantCount();
+    const QUrl page = m_controller->accessTokensPageUrl();
+    m_unreadableText->setText(
+        tr("%n grant(s) on this page could not be read — open it in the browser: %1", nullptr,
+           count)
+            .arg(page.toDisplayString()));
+    m_openPage->setEnabled(page.isValid());
+    m_unreadableBanner->setVisible(count > 0);
 }
 
 void MyAccessPage::fitColumns()

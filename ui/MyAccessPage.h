@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QAction;
+class QFrame;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -38,6 +39,9 @@ public:
     QPushButton *newTokenButton() const { return m_newToken; }
     QPushButton *answerRequestButton() const { return m_answerRequest; }
     QLabel *noticeLabel() const { return m_notice; } // "as of", offline, refused credentials
+    // "N grants on this page could not be read", with the page's address and a way to open it.
+    QFrame *unreadableBanner() const { return m_unreadableBanner; }
+    QPushButton *openPageButton() const { return m_openPage; }
     QLabel *statusLabel() const { return m_status; }
     AccessGrantFilterModel *proxy() const { return m_proxy; }
     // In the order the table shows them.
@@ -57,6 +61,7 @@ private:
     void render();
     void fitColumns();
     void renderNotice();
+    void renderUnreadable();
     void updateDetails();
     void renderRevokeResult();
     void confirmAndRevoke(const QList<AccessGrant> &grants);
@@ -75,6 +80,9 @@ private:
     QPushButton *m_newToken;
     QPushButton *m_answerRequest;
     QLabel *m_notice;
+    QFrame *m_unreadableBanner;
+    QLabel *m_unreadableText;
+    QPushButton *m_openPage;
     QLabel *m_status;
     QString m_revokeNote;
 };

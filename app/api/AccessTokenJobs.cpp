@@ -1,12 +1,10 @@
 #include "api/AccessTokenJobs.h"
 
+#include "WebUrl.h"
+
 #include <QUrl>
 
 namespace accessdesk {
-
-namespace {
-const QString kAccessTokensPage = QStringLiteral("/plugins/servlet/oauth/users/access-tokens");
-}
 
 FetchAccessTokensPage::FetchAccessTokensPage(ServerConnection *connection, QTimeZone userZone,
                                              QObject *parent)
@@ -16,30 +14,44 @@ FetchAccessTokensPage::FetchAccessTokensPage(ServerConnection *connection, QTime
 
 ApiRequest FetchAccessTokensPage::build()
 {
-    ApiRequest request = ApiRequest::get(kAccessTokensPage);
+    ApiRequest request = ApiRequest::get(accessTokensPagePath());
     request.accept = "text/html";
     return request;
 }
 
 Decoded<AccessTokensPage> FetchAccessTokensPage::decodeBody(const RawReply &reply) const
 {
-    return decodeAccessTokensPage(reply.body, m_userZone);
+    return decodeAccessTokensPage(reply.body, m_userZone, connection()->urlFor(build()));
 }
 
-RevokeOAuth1Token::RevokeOAuth1Token(ServerConnection *connection, QString token, QString formPath,
+RevokeOAuth1Token::RevokeOAuth1Token(ServerConnection *connection, QString token, QUrl formUrl,
                                      QObject *parent)
     : StatusOnlyJob(connection, parent)
     , m_token(std::move(token))
-    , m_formPath(std::move(formPath))
+    , m_formUrl(std::move(formUrl))
 {}
 
-ApiRequest RevokeOAuth1Token::build(const QString &token, const QString &formPath)
+ApiRequest RevokeOAuth1Token::request() const
+{
+    return build(m_token, m_formUrl, connection() ? connection()->settings().baseUrl : QUrl());
+}
+
+ApiRequest RevokeOAuth1Token::build(const QString &token, const QUrl &formUrl, const QUrl &baseUrl)
 {
     QUrlQuery fields;
     fields.addQueryItem(QStringLiteral("token"),
                         QString::fromLatin1(QUrl::toPercentEncoding(token)));
-    ApiRequest request =
-        ApiRequest::form("POST", formPath.isEmpty() ? kAccessTokensPage : formPath, fields);
+    QString path = accessTokensPagePath();
+    QUrlQuery query;
+    if (!formUrl.isEmpty()) {
+        const std::optional<QString> below = webUrl::pathBelow(baseUrl, formUrl);
+        if (below && isOAuth1RevokePath(*below)) {
+            path = *below;
+            query = QUrlQuery(formUrl);
+        }
+    }
+    ApiRequest request = ApiRequest::form("POST", path, fields);
+    request.query = query;
     request.accept = "text/html, */*";
     return request;
 }

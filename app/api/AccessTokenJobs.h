@@ -19,6 +19,7 @@ public:
     ApiRequest request() const override { return build(); }
 
 protected:
+    // Decodes against the page's own address, where its relative links point.
     Decoded<AccessTokensPage> decodeBody(const RawReply &reply) const override;
 
 private:
@@ -26,18 +27,24 @@ private:
 };
 
 // POST token=<token>. The servlet answers 200 also when the token is already gone. The form's own
-// action is used when the page gave one; otherwise the servlet path every version keeps.
+// action (AccessGrant::revokeUrl, absolute, as the page decoder resolved it) is used when the page
+// gave one; otherwise the servlet path every version keeps.
 class RevokeOAuth1Token final : public StatusOnlyJob
 {
 public:
-    RevokeOAuth1Token(ServerConnection *connection, QString token, QString formPath = {},
+    RevokeOAuth1Token(ServerConnection *connection, QString token, QUrl formUrl = {},
                       QObject *parent = nullptr);
-    static ApiRequest build(const QString &token, const QString &formPath = {});
-    ApiRequest request() const override { return build(m_token, m_formPath); }
+    // ApiRequest paths are below the connection's base URL, which may carry a context path
+    // (https://host/jira): formUrl's path is taken below baseUrl's once. A formUrl elsewhere
+    // (another server, outside the base path, not one of Jira's revoke paths) is never posted
+    // to; the default path is.
+    static ApiRequest build(const QString &token, const QUrl &formUrl = {},
+                            const QUrl &baseUrl = {});
+    ApiRequest request() const override;
 
 private:
     QString m_token;
-    QString m_formPath;
+    QUrl m_formUrl;
 };
 
 // POST /rest/oauth2/latest/revoke/{tokenId}: the owner (or a sysadmin) revokes an authorisation.

@@ -40,6 +40,22 @@ QJsonObject grantJson(const AccessGrant &grant)
                        {QStringLiteral("scopes"), QJsonArray::fromStringList(grant.scopes)}};
 }
 
+// One line on stderr per row of the access-tokens page that looked like a grant but could not be
+// read, so that no grant goes missing from a list without a word. True when there was any.
+bool warnUnreadable(QTextStream &err, const ListGrantsJob &job)
+{
+    const QString url = job.accessTokensPageUrl().toString();
+    for (const UnreadableGrantRow &row : job.unreadableRows()) {
+        err << "accessdesk-cli: warning: 1 grant on the access-tokens page could not be read ("
+            << row.reason;
+        if (!row.excerpt.isEmpty())
+            err << ": \"" << row.excerpt << '"';
+        err << "); open " << url << " in the browser\n";
+    }
+    err.flush();
+    return !job.unreadableRows().isEmpty();
+}
+
 } // namespace
 
 void CliApp::probe()
@@ -111,7 +127,8 @@ void CliApp::tokensList()
         }
         output.json = QJsonDocument(array);
         print(output);
-        finish(Success);
+        // What could be read is printed; the exit code says the list is not the whole story.
+        finish(warnUnreadable(m_err, *job) ? ServerError : Success);
     });
     job->start();
 }
@@ -127,6 +144,8 @@ void CliApp::tokensRevoke(const QStringList &ids)
             fail(job->error());
             return;
         }
+        // The grant asked for may be one of them: say so before "no grant has the id".
+        warnUnreadable(m_err, *job);
         QList<AccessGrant> chosen;
         QStringList unknown;
         for (const QString &id : ids) {

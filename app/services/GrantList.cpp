@@ -38,9 +38,11 @@ void ListGrantsJob::fetch(const QTimeZone &userZone)
     auto *tokens = new ListPersonalTokens(m_connection, this);
     connect(page, &ApiJob::finished, this, [this, page] {
         page->deleteLater();
-        if (page->succeeded())
+        if (page->succeeded()) {
             m_grants += page->result().grants;
-        else if (!m_error.isError())
+            m_unreadable = page->result().unreadable;
+            m_pageUrl = page->result().pageUrl;
+        } else if (!m_error.isError())
             m_error = page->error();
         partDone();
     });

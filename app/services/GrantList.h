@@ -1,10 +1,12 @@
 #pragma once
 
 #include "AccessGrant.h"
+#include "AccessTokensPage.h"
 #include "api/ApiError.h"
 
 #include <QList>
 #include <QObject>
+#include <QUrl>
 
 namespace accessdesk {
 
@@ -24,6 +26,10 @@ public:
     const ApiError &error() const { return m_error; }
     // Sorted by application name, then issue date.
     const QList<AccessGrant> &grants() const { return m_grants; }
+    // Rows of the access-tokens page that look like grants but could not be read, in page order,
+    // and the page's address, for the user to open in a browser. The list above lacks them.
+    const QList<UnreadableGrantRow> &unreadableRows() const { return m_unreadable; }
+    const QUrl &accessTokensPageUrl() const { return m_pageUrl; }
 
 signals:
     void finished();
@@ -34,6 +40,8 @@ private:
 
     ServerConnection *m_connection;
     QList<AccessGrant> m_grants;
+    QList<UnreadableGrantRow> m_unreadable;
+    QUrl m_pageUrl;
     ApiError m_error;
     int m_pending = 0;
 };

@@ -52,7 +52,7 @@ ApiJob *RevokeGrantsJob::jobFor(const AccessGrant &grant)
 {
     switch (grant.kind) {
     case GrantKind::OAuth1:
-        return new RevokeOAuth1Token(m_connection, grant.revokeKey, grant.revokeUrl.path(), this);
+        return new RevokeOAuth1Token(m_connection, grant.revokeKey, grant.revokeUrl, this);
     case GrantKind::OAuth2:
         return new RevokeOAuth2Token(m_connection, grant.revokeKey, this);
     case GrantKind::PersonalToken:

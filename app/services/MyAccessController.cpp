@@ -69,6 +69,8 @@ void MyAccessController::setConnection(ServerConnection *connection, ActivityCon
     rebind(connection, std::move(who));
     m_cacheKey = GrantListCache::keyFor(m_who);
     m_grants.clear();
+    m_unreadable.clear();
+    m_pageUrl.clear();
     m_run = RevokeRun();
     m_lastRefresh = QDateTime();
     m_listAsOf = QDateTime();
@@ -126,6 +128,8 @@ void MyAccessController::listed(ListGrantsJob *job)
     m_lastError.clear();
     m_lastErrorKind = ApiError::Kind::None;
     m_grants = job->grants();
+    m_unreadable = job->unreadableRows();
+    m_pageUrl = job->accessTokensPageUrl();
     m_lastRefresh = QDateTime::currentDateTime();
     m_listAsOf = m_lastRefresh.toUTC();
     m_fromCache = false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AccessGrant.h"
+#include "AccessTokensPage.h"
 #include "api/ApiError.h"
 #include "services/ConnectionBoundController.h"
 #include "services/GrantRevoker.h"
@@ -10,6 +11,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QUrl>
 
 #include <optional>
 
@@ -70,6 +72,11 @@ public:
 
     State state() const { return m_state; }
     const QList<AccessGrant> &grants() const { return m_grants; }
+    // Grants the last list from the server could not read off the access-tokens page (they are
+    // missing from grants()), and that page's address, for the user to open in a browser.
+    int unreadableGrantCount() const { return int(m_unreadable.size()); }
+    const QList<UnreadableGrantRow> &unreadableGrants() const { return m_unreadable; }
+    QUrl accessTokensPageUrl() const { return m_pageUrl; }
     QDateTime lastRefresh() const { return m_lastRefresh; }
     QString lastError() const { return m_lastError; }
     bool isAdmin() const { return m_admin; }
@@ -106,6 +113,8 @@ private:
     QPointer<ListGrantsJob> m_listJob;
     QPointer<RevokeGrantsJob> m_revokeJob;
     QList<AccessGrant> m_grants;
+    QList<UnreadableGrantRow> m_unreadable;
+    QUrl m_pageUrl;
     QDateTime m_lastRefresh;
     QDateTime m_listAsOf;
     QString m_lastError;

@@ -14,6 +14,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             // Every row is found through a token, so none may come out without one.
             if (grant.id.isEmpty() || grant.revokeKey != grant.id)
                 std::abort();
+            // A revoke address is only ever one on the page's own server.
+            if (!grant.revokeUrl.isEmpty() &&
+                (grant.revokeUrl.host() != page.host() || grant.revokeUrl.port() != page.port() ||
+                 grant.revokeUrl.scheme() != page.scheme()))
+                std::abort();
+        }
+        for (const accessdesk::UnreadableGrantRow &row : decoded->unreadable) {
+            if (row.reason.isEmpty() || row.excerpt.size() > 80)
+                std::abort();
         }
     }
     return 0;

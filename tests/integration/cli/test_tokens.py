@@ -7,11 +7,14 @@ expires, never used).
 import csv
 import datetime
 import io
+import pathlib
 import re
 import unittest
 
 from clitest import AUTH, OK, PARTIAL, SERVER, USAGE, CliTestCase, unique
 
+FIXTURES = pathlib.Path(__file__).resolve().parents[2] / "fixtures" / "models"
+ACCESS_TOKENS_PAGE = "/plugins/servlet/oauth/users/access-tokens"
 GRANT_KEYS = {"id", "kind", "application", "description", "issuedAt", "expiresAt", "lastUsedAt", "scopes"}
 SEEDED = {("Bamboo", "oauth1"), ("Release Radar", "oauth1"), ("Deploy Dashboard", "oauth2"),
           ("laptop-cli", "pat"), ("ci-pipeline", "pat")}
@@ -205,6 +208,66 @@ class TokensRevoke(CliTestCase, GrantsMixin):
         run = self.alice("tokens", "revoke", grants["Deploy Dashboard"]["id"], "--yes")
         self.assertExit(run, SERVER)
         self.assertIn("Deploy Dashboard", run.stderr)
+
+
+class UnreadableRows(CliTestCase):
+    """A grant the access-tokens page reader cannot read is never dropped without a word."""
+
+    def serve_page(self, name):
+        # trackersim answers the page's GET with a hand-written markup; revokes still reach it.
+        body = (FIXTURES / name).read_text(encoding="utf-8")
+        self.sim.add_fault(method="GET", path=ACCESS_TOKENS_PAGE, status=200, body=body,
+                           contentType="text/html;charset=UTF-8")
+
+    def warnings(self, run):
+        return [line for line in run.stderr.splitlines() if line.startswith("accessdesk-cli: warning:")]
+
+    def test_list_prints_what_it_read_warns_and_exits_5(self):
+        self.serve_page("access-tokens-table-forms.html")
+        run = self.alice("tokens", "list", "--format", "json")
+        self.assertExit(run, SERVER)
+        applications = {g["application"] for g in run.json()}
+        self.assertLessEqual({"Release Bot", "Time Tracker", "laptop-cli", "ci-pipeline"}, applications)
+        self.assertNotIn("Broken Consumer", applications)
+        warnings = self.warnings(run)
+        self.assertEqual(len(warnings), 1, run.stderr)
+        self.assertIn("1 grant on the access-tokens page could not be read", warnings[0])
+        self.assertIn("revoke control but no token", warnings[0])
+        self.assertIn("Broken Consumer", warnings[0])
+        self.assertIn(f"open {self.url}{ACCESS_TOKENS_PAGE} in the browser", warnings[0])
+
+    def test_one_line_per_row_and_no_token_in_it(self):
+        self.serve_page("access-tokens-foreign-targets.html")
+        run = self.alice("tokens", "list")
+        self.assertExit(run, SERVER)
+        self.assertIn("Good Tool", run.stdout)
+        warnings = self.warnings(run)
+        self.assertEqual(len(warnings), 4, run.stderr)
+        for name, line in zip(("Elsewhere", "Script", "Logout", "Dotted"), warnings):
+            self.assertIn(name, line)
+        for token in ("FTevil", "FTscript", "FTlogout", "FTdots"):
+            self.assertNotIn(token, run.stderr)
+            self.assertNotIn(token, run.stdout)
+
+    def test_a_page_read_whole_says_nothing_more(self):
+        self.serve_page("access-tokens-placeholder-href.html")
+        run = self.alice("tokens", "list", "--format", "json")
+        self.assertExit(run, OK)
+        self.assertEqual(self.warnings(run), [])
+        self.assertLessEqual({"Build Farm", "Wiki Sync"}, {g["application"] for g in run.json()})
+
+    def test_revoke_warns_too_and_still_revokes_what_was_read(self):
+        self.serve_page("access-tokens-list.html")
+        listed = self.alice("tokens", "list", "--format", "json")
+        self.assertExit(listed, SERVER)
+        ids = [g["id"] for g in listed.json() if g["application"] == "Team Chat"]
+        self.assertEqual(len(ids), 1, listed.stdout)
+        run = self.alice("tokens", "revoke", ids[0], "--yes")
+        self.assertExit(run, OK)
+        warnings = self.warnings(run)
+        self.assertEqual(len(warnings), 1, run.stderr)
+        self.assertIn("Ghost Reporter", warnings[0])
+        self.assertIn("revoked", run.stdout)
 
 
 class Confirmation(CliTestCase):

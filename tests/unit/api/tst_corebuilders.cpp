@@ -24,6 +24,8 @@ private slots:
     void tokenSearchOmitsUnsetFilters();
     void tokenUserSearch();
     void accessTokenPageAndRevokes();
+    void oauth1RevokeUnderAContextPath_data();
+    void oauth1RevokeUnderAContextPath();
     void sessionAndWebSudo();
     void connectionBuildsFullRequests();
 };
@@ -136,8 +138,12 @@ void TestCoreBuilders::accessTokenPageAndRevokes()
     QCOMPARE(oauth1.path, QStringLiteral("/plugins/servlet/oauth/users/access-tokens"));
     QCOMPARE(oauth1.contentType, QByteArrayLiteral("application/x-www-form-urlencoded"));
     QCOMPARE(oauth1.body, QByteArrayLiteral("token=a%2Bb%26c%3Dd"));
-    QCOMPARE(RevokeOAuth1Token::build(QStringLiteral("t"),
-                                      QStringLiteral("/plugins/servlet/oauth/users/revoke-token"))
+    const QUrl root(QStringLiteral("https://jira.example.com"));
+    QCOMPARE(RevokeOAuth1Token::build(
+                 QStringLiteral("t"),
+                 QUrl(QStringLiteral(
+                     "https://jira.example.com/plugins/servlet/oauth/users/revoke-token")),
+                 root)
                  .path,
              QStringLiteral("/plugins/servlet/oauth/users/revoke-token"));
 
@@ -145,6 +151,57 @@ void TestCoreBuilders::accessTokenPageAndRevokes()
     QCOMPARE(oauth2.method, QByteArrayLiteral("POST"));
     QCOMPARE(oauth2.path, QStringLiteral("/rest/oauth2/latest/revoke/abc%2Fdef"));
     QVERIFY(oauth2.body.isEmpty());
+}
+
+void TestCoreBuilders::oauth1RevokeUnderAContextPath_data()
+{
+    QTest::addColumn<QString>("formUrl");
+    QTest::addColumn<QString>("sentTo");
+    const QString servlet = QStringLiteral("http://host/jira/plugins/servlet/oauth/users/");
+    QTest::newRow("revoke servlet under /jira")
+        << servlet + QStringLiteral("revoke-token") << servlet + QStringLiteral("revoke-token");
+    QTest::newRow("legacy page target, other query items kept")
+        << servlet + QStringLiteral("access-tokens?action=revoke")
+        << servlet + QStringLiteral("access-tokens?action=revoke");
+    QTest::newRow("none: the default") << QString() << servlet + QStringLiteral("access-tokens");
+    // Never posted to: the default servlet under the base is used instead.
+    QTest::newRow("other host")
+        << QStringLiteral("http://evil.example/jira/plugins/servlet/oauth/users/revoke-token")
+        << servlet + QStringLiteral("access-tokens");
+    QTest::newRow("other port")
+        << QStringLiteral("http://host:8080/jira/plugins/servlet/oauth/users/revoke-token")
+        << servlet + QStringLiteral("access-tokens");
+    QTest::newRow("outside the context path")
+        << QStringLiteral("http://host/plugins/servlet/oauth/users/revoke-token")
+        << servlet + QStringLiteral("access-tokens");
+    QTest::newRow("a sibling path that only starts alike")
+        << QStringLiteral("http://host/jira2/plugins/servlet/oauth/users/revoke-token")
+        << servlet + QStringLiteral("access-tokens");
+    QTest::newRow("unknown path under the base")
+        << QStringLiteral("http://host/jira/secure/admin/DeleteUser.jspa")
+        << servlet + QStringLiteral("access-tokens");
+    QTest::newRow("climbs out with dot segments")
+        << QStringLiteral("http://host/jira/plugins/servlet/oauth/users/revoke-token/../../../x")
+        << servlet + QStringLiteral("access-tokens");
+}
+
+void TestCoreBuilders::oauth1RevokeUnderAContextPath()
+{
+    // The page of a Jira at http://host/jira gives absolute addresses that already carry /jira;
+    // the request path is below the base URL, so /jira must be taken off exactly once.
+    QFETCH(QString, formUrl);
+    QFETCH(QString, sentTo);
+    ConnectionSettings settings;
+    settings.baseUrl = QUrl(QStringLiteral("http://host/jira"));
+    QNetworkAccessManager network;
+    ServerConnection connection(&network, settings, nullptr);
+    const ApiRequest request =
+        RevokeOAuth1Token::build(QStringLiteral("tok"), QUrl(formUrl), settings.baseUrl);
+    QCOMPARE(connection.urlFor(request).toString(), sentTo);
+    QCOMPARE(request.body, QByteArrayLiteral("token=tok"));
+    // The job itself reads the base URL from its connection.
+    RevokeOAuth1Token job(&connection, QStringLiteral("tok"), QUrl(formUrl));
+    QCOMPARE(connection.urlFor(job.request()).toString(), sentTo);
 }
 
 void TestCoreBuilders::sessionAndWebSudo()

@@ -1,6 +1,7 @@
 #include "AccessTokensPage.h"
 #include "Fixtures.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace accessdesk;
@@ -67,6 +68,15 @@ private slots:
     void rowsWinOverAnEmbeddedLoginForm();
     void truncatedPageKeepsWholeRows();
     void deeplyNestedPageDoesNotCrash();
+    void hundredThousandNestedDivsAreRefusedQuickly();
+    void existingFixturesHaveNoUnreadableRows_data();
+    void existingFixturesHaveNoUnreadableRows();
+    void markupVariants_data();
+    void markupVariants();
+    void placeholderHrefNoLongerHidesTheAddress();
+    void revokeAllIsNoGrant();
+    void twoTokensOnOneControlAreReported();
+    void excerptsNeverShowTokens();
 };
 
 void TestAccessTokensPage::trackersimPage()
@@ -173,7 +183,8 @@ void TestAccessTokensPage::textDatesAreInTheUsersZone()
 
 void TestAccessTokensPage::emptyPage()
 {
-    const auto decoded = decodeAccessTokensPage(fixture("access-tokens-empty.html"), kBerlin);
+    const auto decoded =
+        decodeAccessTokensPage(fixture("access-tokens-empty.html"), kBerlin, kPageUrl);
     QVERIFY2(decoded, qPrintable(decoded.error));
     QVERIFY(decoded->grants.isEmpty());
 }
@@ -219,7 +230,7 @@ void TestAccessTokensPage::rowVariants()
     QFETCH(QString, application);
     QFETCH(QDateTime, issued);
     QFETCH(bool, oauth2);
-    const auto decoded = decodeAccessTokensPage(html, QTimeZone::utc());
+    const auto decoded = decodeAccessTokensPage(html, QTimeZone::utc(), kPageUrl);
     QVERIFY2(decoded, qPrintable(decoded.error));
     QVERIFY(!decoded->grants.isEmpty());
     const AccessGrant &grant = decoded->grants.first();
@@ -236,7 +247,7 @@ void TestAccessTokensPage::lastUsedAndNeverExpires()
                 <th>Last used</th><th>Scopes</th></tr></thead>
                 <tbody><tr data-token="L1"><td>Lister</td><td>01/Feb/26 10:00</td>
                 <td>Never</td><td>03/Feb/26 11:30 PM</td><td><code>READ</code></td></tr></tbody></table>)"),
-        QTimeZone::utc());
+        QTimeZone::utc(), kPageUrl);
     QVERIFY2(decoded, qPrintable(decoded.error));
     const AccessGrant &grant = decoded->grants.first();
     QCOMPARE(grant.issuedAt, utc("2026-02-01T10:00:00Z"));
@@ -268,7 +279,7 @@ void TestAccessTokensPage::notTheTokensPage()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, error);
-    const auto decoded = decodeAccessTokensPage(body, QTimeZone::utc());
+    const auto decoded = decodeAccessTokensPage(body, QTimeZone::utc(), kPageUrl);
     QVERIFY(!decoded);
     QVERIFY2(decoded.error.contains(error), qPrintable(decoded.error));
 }
@@ -279,7 +290,7 @@ void TestAccessTokensPage::rowsWinOverAnEmbeddedLoginForm()
     const auto decoded = decodeAccessTokensPage(
         page(R"(<div id="login-dialog" hidden><input type="password" name="webSudoPassword"></div>
                 <ul><li data-token="K1"><h3>Kept</h3></li></ul>)"),
-        QTimeZone::utc());
+        QTimeZone::utc(), kPageUrl);
     QVERIFY2(decoded, qPrintable(decoded.error));
     QCOMPARE(decoded->grants.size(), 1);
 }
@@ -288,7 +299,7 @@ void TestAccessTokensPage::truncatedPageKeepsWholeRows()
 {
     const QByteArray full = fixture("access-tokens-trackersim.html");
     const QByteArray cut = full.left(full.indexOf("Release Radar") + 5);
-    const auto decoded = decodeAccessTokensPage(cut, kBerlin);
+    const auto decoded = decodeAccessTokensPage(cut, kBerlin, kPageUrl);
     QVERIFY2(decoded, qPrintable(decoded.error));
     QVERIFY(decoded->grants.size() >= 1);
     QCOMPARE(decoded->grants.first().id, kBambooToken);
@@ -297,13 +308,237 @@ void TestAccessTokensPage::truncatedPageKeepsWholeRows()
 
 void TestAccessTokensPage::deeplyNestedPageDoesNotCrash()
 {
+    // Deep, but within what is read: the row at the bottom is found.
     QByteArray html = "<html><title>tokens</title><body>";
-    html += QByteArray("<div>").repeated(20000);
+    html += QByteArray("<div>").repeated(400);
     html += R"(<span data-token="deep">Deep</span>)";
-    const auto decoded = decodeAccessTokensPage(html, QTimeZone::utc());
+    const auto decoded = decodeAccessTokensPage(html, QTimeZone::utc(), kPageUrl);
     QVERIFY2(decoded, qPrintable(decoded.error));
     QCOMPARE(decoded->grants.size(), 1);
     QCOMPARE(decoded->grants.first().id, QStringLiteral("deep"));
+}
+
+void TestAccessTokensPage::hundredThousandNestedDivsAreRefusedQuickly()
+{
+    // gumbo 0.10 needs about a minute for this and recurses when freeing it; the page is refused
+    // before gumbo sees it, with a reason, and at once.
+    QByteArray html = "<html><title>tokens</title><body>";
+    html += QByteArray("<div>").repeated(100000);
+    html += R"(<span data-token="deep">Deep</span>)";
+    QElapsedTimer timer;
+    timer.start();
+    const auto decoded = decodeAccessTokensPage(html, QTimeZone::utc(), kPageUrl);
+    QVERIFY(!decoded);
+    QVERIFY2(decoded.error.contains(QLatin1String("nested too deeply")), qPrintable(decoded.error));
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+    // Unclosed elements that close themselves (<p>, <li>, <td>) or never hold anything (<br>)
+    // do not count: a long flat page is read.
+    QByteArray flat = "<html><title>tokens</title><body><ul>";
+    for (int i = 0; i < 3000; ++i)
+        flat += "<li><p>row<br><img src=x>";
+    flat += R"(<li data-token="flat">Flat</ul>)";
+    const auto flatDecoded = decodeAccessTokensPage(flat, QTimeZone::utc(), kPageUrl);
+    QVERIFY2(flatDecoded, qPrintable(flatDecoded.error));
+    QCOMPARE(flatDecoded->grants.size(), 1);
+}
+
+void TestAccessTokensPage::existingFixturesHaveNoUnreadableRows_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const char *name : {"access-tokens-trackersim.html", "access-tokens-jira8-table.html",
+                             "access-tokens-cards.html", "access-tokens-empty.html"})
+        QTest::newRow(name) << QString::fromLatin1(name);
+}
+
+void TestAccessTokensPage::existingFixturesHaveNoUnreadableRows()
+{
+    QFETCH(QString, name);
+    const auto decoded = decodeAccessTokensPage(fixture(name.toLatin1().constData()), kBerlin,
+                                                kPageUrl);
+    QVERIFY2(decoded, qPrintable(decoded.error));
+    for (const UnreadableGrantRow &row : decoded->unreadable)
+        qWarning() << row.reason << row.excerpt;
+    QVERIFY(decoded->unreadable.isEmpty());
+    QCOMPARE(decoded->pageUrl, kPageUrl);
+}
+
+namespace {
+
+// One expected grant: id, application, kind, where its token is posted ("" for the default).
+struct Expected
+{
+    QString id;
+    QString application;
+    GrantKind kind;
+    QString revokeUrl;
+};
+
+} // namespace
+
+Q_DECLARE_METATYPE(QList<Expected>)
+
+void TestAccessTokensPage::markupVariants_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QUrl>("pageUrl");
+    QTest::addColumn<QList<Expected>>("grants");
+    QTest::addColumn<QStringList>("unreadable"); // a word of each excerpt, in page order
+    QTest::addColumn<QStringList>("reasons");    // a word of each reason, in page order
+
+    const QString base = QStringLiteral("http://127.0.0.1:39645");
+    const QString servlet = base + QStringLiteral("/plugins/servlet/oauth/users/");
+    const auto oauth1 = GrantKind::OAuth1;
+    QTest::newRow("table, placeholder links, data-revoke-url and data-href, ids")
+        << QStringLiteral("access-tokens-placeholder-href.html") << kPageUrl
+        << QList<Expected>{{QStringLiteral("PHa1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6"),
+                            QStringLiteral("Build Farm"), oauth1,
+                            servlet + QStringLiteral("access-tokens")},
+                           {QStringLiteral("PHf6e5d4c3b2a1f6e5d4c3b2a1f6e5d4c3"),
+                            QStringLiteral("Wiki Sync"), oauth1,
+                            servlet + QStringLiteral("revoke-token")}}
+        << QStringList() << QStringList();
+    QTest::newRow("table, forms and buttons, no ids, a form without its token")
+        << QStringLiteral("access-tokens-table-forms.html") << kPageUrl
+        << QList<Expected>{{QStringLiteral("TFrelbot0000111122223333444455556"),
+                            QStringLiteral("Release Bot"), oauth1,
+                            servlet + QStringLiteral("revoke-token")},
+                           {QStringLiteral("TFtimetr0000111122223333444455557"),
+                            QStringLiteral("Time Tracker"), oauth1,
+                            servlet + QStringLiteral("revoke-token")}}
+        << QStringList{QStringLiteral("Broken Consumer")}
+        << QStringList{QStringLiteral("revoke control but no token")};
+    QTest::newRow("list, data-token on buttons, script placeholders, an item without either")
+        << QStringLiteral("access-tokens-list.html") << kPageUrl
+        << QList<Expected>{{QStringLiteral("LIcirunner0011223344556677889900a"),
+                            QStringLiteral("CI Runner"), oauth1, QString()},
+                           {QStringLiteral("LIteamchat0011223344556677889900b"),
+                            QStringLiteral("Team Chat"), oauth1, QString()}}
+        << QStringList{QStringLiteral("Ghost Reporter")}
+        << QStringList{QStringLiteral("in the list of grants")};
+    QTest::newRow("cards, data-token-id and data-revoke-url, OAuth 2.0, a card without token")
+        << QStringLiteral("access-tokens-cards-data.html") << kPageUrl
+        << QList<Expected>{{QStringLiteral("CDmonitor00112233445566778899aabb"),
+                            QStringLiteral("Uptime Monitor"), oauth1,
+                            servlet + QStringLiteral("revoke-token")},
+                           {QStringLiteral("0a1b2c3d4e5f60718293a4b5c6d7e8f9"),
+                            QStringLiteral("Mobile App"), GrantKind::OAuth2,
+                            base + QStringLiteral(
+                                       "/rest/oauth2/latest/revoke/0a1b2c3d4e5f60718293a4b5c6d7e8f9")}}
+        << QStringList{QStringLiteral("Forgotten Script")}
+        << QStringList{QStringLiteral("revoke control but no token")};
+    const QString jira = QStringLiteral("http://jira.example.test/jira");
+    QTest::newRow("Jira under /jira: addresses keep the context path once")
+        << QStringLiteral("access-tokens-context-path.html")
+        << QUrl(jira + QStringLiteral("/plugins/servlet/oauth/users/access-tokens"))
+        << QList<Expected>{{QStringLiteral("CPbamboo0123456789abcdef01234567"),
+                            QStringLiteral("Bamboo"), oauth1,
+                            jira + QStringLiteral("/plugins/servlet/oauth/users/revoke-token")},
+                           {QStringLiteral("cp0a2oauth2id"), QStringLiteral("Deploy Dashboard"),
+                            GrantKind::OAuth2,
+                            jira + QStringLiteral("/rest/oauth2/latest/revoke/cp0a2oauth2id")}}
+        << QStringList() << QStringList();
+    QTest::newRow("the same page read as if Jira were at the root: outside the base")
+        << QStringLiteral("access-tokens-context-path.html")
+        << QUrl(QStringLiteral(
+               "http://jira.example.test/plugins/servlet/oauth/users/access-tokens"))
+        << QList<Expected>()
+        << QStringList{QStringLiteral("Bamboo"), QStringLiteral("Deploy Dashboard")}
+        << QStringList{QStringLiteral("revoke address"), QStringLiteral("revoke address")};
+    QTest::newRow("other host, script call, unknown path, dot segments: never posted to")
+        << QStringLiteral("access-tokens-foreign-targets.html") << kPageUrl
+        << QList<Expected>{{QStringLiteral("FTgood00112233445566778899aabbcc"),
+                            QStringLiteral("Good Tool"), oauth1,
+                            servlet + QStringLiteral("access-tokens")}}
+        << QStringList{QStringLiteral("Elsewhere Tool"), QStringLiteral("Script Tool"),
+                       QStringLiteral("Logout Tool"), QStringLiteral("Dotted Tool")}
+        << QStringList{QStringLiteral("revoke address"), QStringLiteral("revoke address"),
+                       QStringLiteral("revoke address"), QStringLiteral("revoke address")};
+}
+
+void TestAccessTokensPage::markupVariants()
+{
+    QFETCH(QString, name);
+    QFETCH(QUrl, pageUrl);
+    QFETCH(QList<Expected>, grants);
+    QFETCH(QStringList, unreadable);
+    QFETCH(QStringList, reasons);
+    const auto decoded =
+        decodeAccessTokensPage(fixture(name.toLatin1().constData()), QTimeZone::utc(), pageUrl);
+    QVERIFY2(decoded, qPrintable(decoded.error));
+    QStringList found;
+    for (const AccessGrant &grant : decoded->grants)
+        found << grant.id + QLatin1Char('/') + grant.application;
+    QCOMPARE(decoded->grants.size(), grants.size());
+    for (qsizetype i = 0; i < grants.size(); ++i) {
+        const AccessGrant &grant = decoded->grants.at(i);
+        QCOMPARE(grant.id, grants.at(i).id);
+        QCOMPARE(grant.revokeKey, grants.at(i).id);
+        QCOMPARE(grant.application, grants.at(i).application);
+        QCOMPARE(grant.kind, grants.at(i).kind);
+        QCOMPARE(grant.revokeUrl.toString(), grants.at(i).revokeUrl);
+        QVERIFY2(grant.issuedAt.isValid(), qPrintable(grant.application));
+    }
+    QCOMPARE(decoded->unreadable.size(), unreadable.size());
+    for (qsizetype i = 0; i < unreadable.size(); ++i) {
+        const UnreadableGrantRow &row = decoded->unreadable.at(i);
+        QVERIFY2(row.excerpt.contains(unreadable.at(i)), qPrintable(row.excerpt));
+        QVERIFY2(row.reason.contains(reasons.at(i)), qPrintable(row.reason));
+    }
+    QCOMPARE(decoded->pageUrl, pageUrl);
+}
+
+void TestAccessTokensPage::placeholderHrefNoLongerHidesTheAddress()
+{
+    // href="#" came first and hid data-revoke-url: the grant was dropped without a word.
+    const auto decoded = decodeAccessTokensPage(
+        page(R"(<table><tr><td>Hidden</td><td>01/Jan/26 1:00 AM</td><td>
+                <a href="#" data-revoke-url="/plugins/servlet/oauth/users/revoke-token?token=H1">
+                Revoke</a></td></tr></table>)"),
+        QTimeZone::utc(), kPageUrl);
+    QVERIFY2(decoded, qPrintable(decoded.error));
+    QCOMPARE(decoded->grants.size(), 1);
+    QCOMPARE(decoded->grants.first().id, QStringLiteral("H1"));
+    QCOMPARE(decoded->grants.first().revokeUrl,
+             QUrl(QStringLiteral("http://127.0.0.1:39645/plugins/servlet/oauth/users/revoke-token")));
+}
+
+void TestAccessTokensPage::revokeAllIsNoGrant()
+{
+    // A page-wide "Revoke all" and a navigation link to the page itself are not grant rows.
+    const auto decoded = decodeAccessTokensPage(
+        page(R"(<a href="/plugins/servlet/oauth/users/access-tokens">OAuth access tokens</a>
+                <form method="post" action="/plugins/servlet/oauth/users/revoke-token">
+                <button id="revoke-all">Revoke all</button></form>
+                <ul><li data-token="A1"><b>One</b><button>Revoke</button></li></ul>)"),
+        QTimeZone::utc(), kPageUrl);
+    QVERIFY2(decoded, qPrintable(decoded.error));
+    QCOMPARE(decoded->grants.size(), 1);
+    QVERIFY(decoded->unreadable.isEmpty());
+}
+
+void TestAccessTokensPage::twoTokensOnOneControlAreReported()
+{
+    const auto decoded = decodeAccessTokensPage(
+        page(R"(<table><tr><td>Twins</td><td>
+                <a data-token="T1" href="?token=T2">Revoke</a></td></tr></table>)"),
+        QTimeZone::utc(), kPageUrl);
+    QVERIFY2(decoded, qPrintable(decoded.error));
+    QVERIFY(decoded->grants.isEmpty());
+    QCOMPARE(decoded->unreadable.size(), 1);
+    QVERIFY(decoded->unreadable.first().reason.contains(QLatin1String("more than one token")));
+}
+
+void TestAccessTokensPage::excerptsNeverShowTokens()
+{
+    // The token is shown as text in the row whose address is refused.
+    const auto decoded = decodeAccessTokensPage(
+        page(R"(<table><tr><td>Shown</td><td>token SECRETSECRET</td><td>
+                <a href="https://elsewhere.test/?token=SECRETSECRET">Revoke</a></td></tr></table>)"),
+        QTimeZone::utc(), kPageUrl);
+    QVERIFY2(decoded, qPrintable(decoded.error));
+    QCOMPARE(decoded->unreadable.size(), 1);
+    QVERIFY(decoded->unreadable.first().excerpt.contains(QLatin1String("Shown")));
+    QVERIFY(!decoded->unreadable.first().excerpt.contains(QLatin1String("SECRET")));
 }
 
 QTEST_GUILESS_MAIN(TestAccessTokensPage)

@@ -1,0 +1,191 @@
+// My access when the access-tokens page holds grants the reader cannot read (issue 9): trackersim
+// answers the page with a hand-written markup (fault injection, "respond"), and the page shows
+// what it read plus a banner that counts the rest and offers the page's address.
+#include "AccessGrantModel.h"
+#include "GuiTestSupport.h"
+#include "SimSession.h"
+#include "services/MyAccessController.h"
+#include "ui/MyAccessPage.h"
+
+#include <QDesktopServices>
+#include <QFile>
+#include <QFrame>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+#include <memory>
+
+using namespace accessdesk;
+
+// Stands in for the browser: QDesktopServices hands it the address it would open.
+class UrlCatcher final : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> opened;
+
+public slots:
+    void open(const QUrl &url) { opened << url; }
+};
+
+class TestUnreadableGrants final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void cleanup();
+    void readablePageShowsNoBanner();
+    void oneUnreadableGrantIsCountedWithTheAddress();
+    void twoUnreadableGrantsArePlural();
+    void openInBrowserOpensThePage();
+    void bannerGoesWhenThePageReadsWhole();
+
+private:
+    bool serve(const char *fixture);
+    bool refreshed();
+    QString bannerText() const;
+    QStringList shownApplications() const;
+
+    SimSession m_session;
+    std::unique_ptr<MyAccessController> m_controller;
+    std::unique_ptr<MyAccessPage> m_page;
+    QUrl m_pageUrl;
+};
+
+void TestUnreadableGrants::initTestCase()
+{
+    QVERIFY2(m_session.start(QStringLiteral("alice")), qPrintable(m_session.errorText()));
+    m_controller =
+        std::make_unique<MyAccessController>(m_session.connection(), nullptr, m_session.who());
+    m_page = std::make_unique<MyAccessPage>(m_controller.get());
+    m_page->resize(1000, 600);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    m_pageUrl = QUrl(m_session.url() + QStringLiteral("/plugins/servlet/oauth/users/access-tokens"));
+}
+
+void TestUnreadableGrants::cleanupTestCase()
+{
+    m_page.reset();
+    m_controller.reset();
+    m_session.stop();
+}
+
+void TestUnreadableGrants::cleanup()
+{
+    QVERIFY(m_session.server().clearFaults());
+}
+
+bool TestUnreadableGrants::serve(const char *fixture)
+{
+    QFile file(QStringLiteral(ACCESSDESK_FIXTURES "/models/") + QString::fromLatin1(fixture));
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    return m_session.server().addFault(
+        QJsonObject{{QStringLiteral("method"), QStringLiteral("GET")},
+                    {QStringLiteral("path"),
+                     QStringLiteral("/plugins/servlet/oauth/users/access-tokens")},
+                    {QStringLiteral("status"), 200},
+                    {QStringLiteral("contentType"), QStringLiteral("text/html;charset=UTF-8")},
+                    {QStringLiteral("body"), QString::fromUtf8(file.readAll())}});
+}
+
+bool TestUnreadableGrants::refreshed()
+{
+    MyAccessController *controller = m_controller.get();
+    controller->refresh();
+    return waitUntil(controller, &MyAccessController::stateChanged, [controller] {
+               return controller->state() != MyAccessController::State::Loading;
+           }) &&
+           controller->state() == MyAccessController::State::Idle;
+}
+
+QString TestUnreadableGrants::bannerText() const
+{
+    const auto *text = m_page->findChild<QLabel *>(QStringLiteral("unreadableGrantsText"));
+    return text ? text->text() : QStringLiteral("<no banner text>");
+}
+
+QStringList TestUnreadableGrants::shownApplications() const
+{
+    return columnTexts(m_page->table()->model(), AccessGrantModel::Application);
+}
+
+void TestUnreadableGrants::readablePageShowsNoBanner()
+{
+    QVERIFY(refreshed());
+    QVERIFY(shownApplications().contains(QStringLiteral("Bamboo")));
+    const auto *banner = m_page->findChild<QFrame *>(QStringLiteral("unreadableGrantsBanner"));
+    QVERIFY(banner);
+    QVERIFY(!banner->isVisible());
+    QCOMPARE(m_controller->unreadableGrantCount(), 0);
+}
+
+void TestUnreadableGrants::oneUnreadableGrantIsCountedWithTheAddress()
+{
+    QVERIFY(serve("access-tokens-table-forms.html"));
+    QVERIFY(refreshed());
+    const QStringList shown = shownApplications();
+    QVERIFY2(shown.contains(QStringLiteral("Release Bot")), qPrintable(shown.join(u',')));
+    QVERIFY(shown.contains(QStringLiteral("Time Tracker")));
+    QVERIFY(shown.contains(QStringLiteral("laptop-cli"))); // the PATs come from REST as before
+    QVERIFY(!shown.contains(QStringLiteral("Broken Consumer")));
+
+    const auto *banner = m_page->findChild<QFrame *>(QStringLiteral("unreadableGrantsBanner"));
+    QVERIFY(banner && banner->isVisible());
+    const QString text = bannerText();
+    // Without an English translation, %n plurals read "grant(s)".
+    QVERIFY2(text.startsWith(QLatin1String("1 grant")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("on this page could not be read — open it in the browser")),
+             qPrintable(text));
+    QVERIFY2(text.contains(m_pageUrl.toString()), qPrintable(text));
+    const auto *open = m_page->findChild<QPushButton *>(QStringLiteral("openAccessTokensPage"));
+    QVERIFY(open && open->isVisible() && open->isEnabled());
+    QVERIFY(!open->accessibleName().isEmpty());
+}
+
+void TestUnreadableGrants::twoUnreadableGrantsArePlural()
+{
+    // The page of a Jira under /jira, served by a Jira at the root: both revoke addresses lie
+    // outside the server's base and are refused, so both rows are unreadable.
+    QVERIFY(serve("access-tokens-context-path.html"));
+    QVERIFY(refreshed());
+    QCOMPARE(m_controller->unreadableGrantCount(), 2);
+    QVERIFY2(bannerText().startsWith(QLatin1String("2 grant")), qPrintable(bannerText()));
+    QVERIFY(!shownApplications().contains(QStringLiteral("Bamboo")));
+}
+
+void TestUnreadableGrants::openInBrowserOpensThePage()
+{
+    QVERIFY(serve("access-tokens-list.html"));
+    QVERIFY(refreshed());
+    UrlCatcher browser;
+    QDesktopServices::setUrlHandler(QStringLiteral("http"), &browser, "open");
+    auto *open = m_page->findChild<QPushButton *>(QStringLiteral("openAccessTokensPage"));
+    QVERIFY(open);
+    QTest::mouseClick(open, Qt::LeftButton);
+    QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
+    QCOMPARE(browser.opened, QList<QUrl>{m_pageUrl});
+}
+
+void TestUnreadableGrants::bannerGoesWhenThePageReadsWhole()
+{
+    QVERIFY(serve("access-tokens-list.html"));
+    QVERIFY(refreshed());
+    const auto *banner = m_page->findChild<QFrame *>(QStringLiteral("unreadableGrantsBanner"));
+    QVERIFY(banner && banner->isVisible());
+    QVERIFY(m_session.server().clearFaults());
+    QVERIFY(refreshed());
+    QVERIFY(!banner->isVisible());
+    QCOMPARE(m_controller->unreadableGrantCount(), 0);
+}
+
+QTEST_MAIN(TestUnreadableGrants)
+#include "tst_unreadablegrants.moc"
