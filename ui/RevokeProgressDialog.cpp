@@ -135,16 +135,22 @@ void RevokeProgressDialog::showSummary()
     if (total == 1 && revoked == 1)
         headline =
             tr("Revoked. %1 can now see only public data.").arg(run.grants.first().application);
+    else if (total == 1 && notRevoked.size() == 1)
+        headline = tr("%1 was not revoked: the server still lists it.")
+                       .arg(run.grants.first().application);
+    else if (total == 1 && unconfirmed.size() == 1)
+        headline = tr("Not confirmed that %1 was revoked: check the list.")
+                       .arg(run.grants.first().application);
     else if (revoked == total)
         headline = tr("Revoked all %1 grants.").arg(total);
     else if (run.cancelled)
         headline = tr("Cancelled: revoked %1 of %2 grants.").arg(revoked).arg(total);
     else
         headline = tr("Revoked %1 of %2 grants.").arg(revoked).arg(total);
-    if (!notRevoked.isEmpty())
+    if (!notRevoked.isEmpty() && total > 1)
         headline += QLatin1Char(' ') + tr("%n not revoked (still listed by the server).", nullptr,
                                           int(notRevoked.size()));
-    if (!unconfirmed.isEmpty())
+    if (!unconfirmed.isEmpty() && total > 1)
         headline += QLatin1Char(' ') +
                     tr("%n not confirmed (check the list).", nullptr, int(unconfirmed.size()));
     m_headline->setText(headline);
