@@ -112,7 +112,8 @@ void RevokeProgressDialog::showProgress()
             m_cancelling ? tr("Cancelling: waiting for %1 to finish…").arg(application)
                          : tr("Revoking %1 of %2: %3").arg(done + 1).arg(total).arg(application));
     } else {
-        m_headline->setText(tr("Revoking…"));
+        // Every request is answered; the list is fetched again to see what is really gone.
+        m_headline->setText(tr("Checking which grants the server still lists…"));
     }
     renderButtons();
 }
@@ -124,35 +125,64 @@ void RevokeProgressDialog::showSummary()
     setWindowTitle(tr("Revoke access — summary")); // nothing is under way any more
     const auto total = run.grants.size();
     const int revoked = run.revokedCount();
-    const QList<RevokeGrantsJob::Outcome> failures = run.failures();
+    const QList<RevokeGrantsJob::Outcome> notRevoked = run.notRevoked();
+    const QList<RevokeGrantsJob::Outcome> unconfirmed = run.unconfirmed();
     const QList<AccessGrant> skipped = run.notAttempted();
 
+    // Counts come from the list fetched after the requests: "revoked" means the server no longer
+    // lists the grant.
     QString headline;
     if (total == 1 && revoked == 1)
         headline =
             tr("Revoked. %1 can now see only public data.").arg(run.grants.first().application);
+    else if (total == 1 && notRevoked.size() == 1)
+        headline = tr("%1 was not revoked: the server still lists it.")
+                       .arg(run.grants.first().application);
+    else if (total == 1 && unconfirmed.size() == 1)
+        headline = tr("Not confirmed that %1 was revoked: check the list.")
+                       .arg(run.grants.first().application);
     else if (revoked == total)
         headline = tr("Revoked all %1 grants.").arg(total);
     else if (run.cancelled)
         headline = tr("Cancelled: revoked %1 of %2 grants.").arg(revoked).arg(total);
     else
         headline = tr("Revoked %1 of %2 grants.").arg(revoked).arg(total);
-    if (!failures.isEmpty())
-        headline += QLatin1Char(' ') + (failures.size() == 1
-                                            ? tr("1 could not be revoked.")
-                                            : tr("%1 could not be revoked.").arg(failures.size()));
+    if (!notRevoked.isEmpty() && total > 1)
+        headline += QLatin1Char(' ') + tr("%n not revoked (still listed by the server).", nullptr,
+                                          int(notRevoked.size()));
+    if (!unconfirmed.isEmpty() && total > 1)
+        headline += QLatin1Char(' ') +
+                    tr("%n not confirmed (check the list).", nullptr, int(unconfirmed.size()));
     m_headline->setText(headline);
 
     QStringList lines;
-    if (!failures.isEmpty()) {
-        lines << tr("Could not be revoked (still active):");
-        for (const RevokeGrantsJob::Outcome &failure : failures)
-            lines << tr("• %1: %2").arg(failure.grant.application, failure.error.userMessage());
-    }
-    if (!skipped.isEmpty()) {
+    auto section = [&lines](const QString &title) {
         if (!lines.isEmpty())
             lines << QString();
-        lines << tr("Not revoked because you cancelled (still active):");
+        lines << title;
+    };
+    if (!notRevoked.isEmpty()) {
+        section(tr("Not revoked (the server still lists them, so they are still active):"));
+        for (const RevokeGrantsJob::Outcome &outcome : notRevoked)
+            lines << tr("• %1: %2").arg(outcome.grant.application, outcome.reason);
+    }
+    if (!unconfirmed.isEmpty()) {
+        section(tr("Not confirmed — check the list (the server may or may not have revoked "
+                   "them):"));
+        for (const RevokeGrantsJob::Outcome &outcome : unconfirmed)
+            lines << tr("• %1: %2").arg(outcome.grant.application, outcome.reason);
+    }
+    QStringList notes; // revoked, although the request reported a problem
+    for (const RevokeGrantsJob::Outcome &outcome : run.outcomes) {
+        if (outcome.isRevoked() && !outcome.reason.isEmpty())
+            notes << tr("• %1: %2").arg(outcome.grant.application, outcome.reason);
+    }
+    if (!notes.isEmpty()) {
+        section(tr("Revoked, although the request reported a problem:"));
+        lines << notes;
+    }
+    if (!skipped.isEmpty()) {
+        section(tr("Not revoked because you cancelled (still active):"));
         for (const AccessGrant &grant : skipped)
             lines << tr("• %1").arg(grant.application);
     }

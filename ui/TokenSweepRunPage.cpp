@@ -180,7 +180,8 @@ void TokenSweepRunPage::renderSummary()
         {Outcome::Revoked, tr("Revoked, and no longer listed by the server: %1")},
         {Outcome::NotRevoked, tr("Not revoked, still listed by the server: %1")},
         {Outcome::Failed, tr("Failed, refused by the server: %1")},
-        {Outcome::Unknown, tr("Unknown, could not be checked afterwards: %1")},
+        {Outcome::Unknown, tr("Not confirmed, could not be checked afterwards (search again to "
+                              "check): %1")},
         {Outcome::NotAttempted, tr("Not attempted, never sent: %1")},
     };
     QStringList lines;

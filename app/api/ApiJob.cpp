@@ -43,6 +43,28 @@ RawReply capture(QNetworkReply *reply)
 
 } // namespace
 
+ApiError ApiJob::redirectedWriteError(const QUrl &target, int status)
+{
+    const QString path = target.path();
+    // Where the redirect leads tells why: Jira's login page, or its websudo form (which the job
+    // answers with the password, when it has one, and sends the change again).
+    const ApiError::Kind kind =
+        path.contains(QLatin1String("WebSudoAuthenticate"), Qt::CaseInsensitive)
+            ? ApiError::Kind::WebSudoRequired
+        : path.contains(QLatin1String("login"), Qt::CaseInsensitive)
+            ? ApiError::Kind::Unauthenticated
+            : ApiError::Kind::MalformedResponse;
+    const QString where = target.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+    return ApiError(kind, status,
+                    kind == ApiError::Kind::Unauthenticated
+                        ? QStringLiteral("the server answered with a redirect to %1 (probably a "
+                                         "login page); the change was not made")
+                              .arg(where)
+                        : QStringLiteral("the server answered with a redirect to %1; the change "
+                                         "was not made")
+                              .arg(where));
+}
+
 ApiJob::ApiJob(ServerConnection *connection, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
@@ -122,7 +144,15 @@ void ApiJob::send()
     // remembered here instead.
     auto hopOrigin = std::make_shared<QUrl>(m_connection->urlFor(m_request));
     m_refusedRedirect.clear();
+    m_redirectedWrite.clear();
     connect(reply, &QNetworkReply::redirected, this, [this, reply, hopOrigin](const QUrl &target) {
+        if (m_request.isWrite()) {
+            // A change answered with a redirect was not made (Jira sends a signed-out user to
+            // its login page); following it would turn that page's 200 into a false success.
+            m_redirectedWrite = target;
+            reply->abort();
+            return;
+        }
         const QUrl origin = *hopOrigin;
         const bool httpScheme =
             target.scheme() == QLatin1String("http") || target.scheme() == QLatin1String("https");
@@ -161,6 +191,12 @@ void ApiJob::onReplyFinished()
 
     if (!raw.cancelledByCaller && raw.refusedCertificate.isNull() && isSuccess(raw)) {
         finish(decode(raw));
+        return;
+    }
+    if (!m_redirectedWrite.isEmpty()) {
+        const ApiError error = redirectedWriteError(m_redirectedWrite, raw.status);
+        if (!tryWebSudo(error))
+            finish(error);
         return;
     }
     if (!m_refusedRedirect.isEmpty()) {

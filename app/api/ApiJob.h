@@ -21,8 +21,9 @@ class ServerConnection;
 //
 // A job paces itself by the server's rate-limit headers, retries idempotent requests after
 // 429/502/503/504 and dropped connections (waiting Retry-After, never less than a floor), follows
-// redirects only to http(s) on the same server, and accepts a TLS certificate only when the
-// connection pins it.
+// redirects of reads only to http(s) on the same server (a write's redirect is never followed: it
+// fails, see redirectedWriteError()), and accepts a TLS certificate only when the connection pins
+// it.
 class ApiJob : public QObject
 {
     Q_OBJECT
@@ -41,6 +42,9 @@ public:
     int attempts() const { return m_attempts; }
     // The request this job sends; pure, so tests can check it without a network.
     virtual ApiRequest request() const = 0;
+    // How a write answered with a redirect to target fails: never followed, never a success
+    // (unless the job takes the redirect itself as its answer, see isSuccess()).
+    static ApiError redirectedWriteError(const QUrl &target, int status);
 
 signals:
     void finished();
@@ -69,6 +73,7 @@ private:
     ApiError m_error;
     CertificateInfo m_refusedCertificate;
     QUrl m_refusedRedirect; // a redirect to another server, refused
+    QUrl m_redirectedWrite; // where a write was redirected (never followed)
     int m_attempts = 0;
     bool m_started = false;
     bool m_finished = false;

@@ -1,5 +1,6 @@
 #include "api/ConsumerFormJobs.h"
 
+#include <QUrl>
 #include <QUrlQuery>
 
 namespace accessdesk {
@@ -22,6 +23,17 @@ ApiRequest DisableIncomingConsumerByForm::build(const QString &linkId)
     // A servlet page, not a REST resource.
     request.accept = "text/html";
     return request;
+}
+
+bool DisableIncomingConsumerByForm::isSuccess(const RawReply &reply) const
+{
+    if (reply.isSuccess())
+        return true;
+    // Back to its own form: the servlet's usual answer. A redirect anywhere else (the login page)
+    // is not.
+    const QUrl location(QString::fromUtf8(reply.header("location")));
+    return (reply.status == 302 || reply.status == 303) &&
+           location.path(QUrl::FullyEncoded).endsWith(build(m_linkId).path);
 }
 
 } // namespace accessdesk

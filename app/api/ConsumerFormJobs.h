@@ -9,8 +9,9 @@
 namespace accessdesk {
 
 // POST /plugins/servlet/applinks/auth/conf/oauth/add-consumer-manually/{linkId} with
-// oauth-incoming-enabled=false. The servlet answers with a redirect back to its form (followed:
-// same server) or an HTML page; any 2xx counts as "answered", not as "removed". Websudo applies
+// oauth-incoming-enabled=false. The servlet answers with a redirect back to its form (a write's
+// redirect is never followed, so that redirect is taken as the answer) or an HTML page; either
+// counts as "answered", not as "removed". Websudo applies
 // to cookie sessions; the XSRF check passes with the X-Atlassian-Token every write carries.
 class DisableIncomingConsumerByForm final : public StatusOnlyJob
 {
@@ -19,6 +20,9 @@ public:
                                   QObject *parent = nullptr);
     static ApiRequest build(const QString &linkId);
     ApiRequest request() const override { return build(m_linkId); }
+
+protected:
+    bool isSuccess(const RawReply &reply) const override;
 
 private:
     QString m_linkId;

@@ -380,12 +380,16 @@ void CliAdminPats::report(const QList<TokenSweep::Item> &items, const ApiError &
 
     ExitCode code = Success;
     if (revoked < items.size()) {
-        // All failed for one reason: that reason's code; otherwise a partial failure.
+        // A token still listed, or one whose outcome is unknown, is a partial failure (6), whatever
+        // its request got. Only when nothing was done — every token refused or never sent, for
+        // one reason — does that reason's code say more.
         const ApiError first = causeOf(items.first(), verifyError);
         const bool oneReason =
             revoked == 0 &&
             std::all_of(items.cbegin(), items.cend(), [&](const TokenSweep::Item &item) {
-                return causeOf(item, verifyError).kind() == first.kind();
+                return (item.outcome == TokenSweep::Outcome::Failed ||
+                        item.outcome == TokenSweep::Outcome::NotAttempted) &&
+                       causeOf(item, verifyError).kind() == first.kind();
             });
         code = oneReason && exitCodeFor(first) != Success ? exitCodeFor(first) : PartialFailure;
     }

@@ -90,7 +90,8 @@ private:
     void patList();
     void patCreate(const QString &name);
     void patRevoke(const QStringList &ids);
-    void revoke(const QList<AccessGrant> &grants);
+    // fromList: the grants were found in the user's list (tokens revoke), not only named by id.
+    void revoke(const QList<AccessGrant> &grants, bool fromList = true);
     void profilesAdd(const QString &name);
     void readSecretsThen(QList<SecretSource> sources,
                          std::function<void(SecretWriter::Secrets)> then,

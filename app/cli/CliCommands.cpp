@@ -167,7 +167,7 @@ void CliApp::tokensRevoke(const QStringList &ids)
     job->start();
 }
 
-void CliApp::revoke(const QList<AccessGrant> &grants)
+void CliApp::revoke(const QList<AccessGrant> &grants, bool fromList)
 {
     QStringList names;
     for (const AccessGrant &grant : grants)
@@ -181,7 +181,9 @@ void CliApp::revoke(const QList<AccessGrant> &grants)
         return;
     if (!openActivityLog())
         return;
+    using Status = RevokeGrantsJob::Status;
     auto *job = new RevokeGrantsJob(m_connection.get(), grants, m_activity.get(), m_who, this);
+    job->setGrantsFromList(fromList);
     connect(job, &RevokeGrantsJob::finished, this, [this, job] {
         job->deleteLater();
         CommandOutput output;
@@ -189,15 +191,33 @@ void CliApp::revoke(const QList<AccessGrant> &grants)
                           QStringLiteral("result")};
         QJsonArray array;
         for (const RevokeGrantsJob::Outcome &o : job->outcomes()) {
-            const QString result = o.error.isError()
-                                       ? QStringLiteral("failed: ") + o.error.userMessage()
-                                       : QStringLiteral("revoked");
+            // The result is what the list fetched afterwards shows, not what the request got.
+            QString result;
+            switch (o.status) {
+            case Status::Revoked:
+                result = QStringLiteral("revoked");
+                break;
+            case Status::NotRevoked:
+                result = QStringLiteral("not revoked (still listed)");
+                break;
+            case Status::Failed:
+                result = QStringLiteral("failed");
+                break;
+            case Status::Unknown:
+            case Status::Pending:
+                result = QStringLiteral("not confirmed (check the list)");
+                break;
+            }
+            if (!o.reason.isEmpty())
+                result += QStringLiteral(": ") + o.reason;
             output.rows.append({grantids::publicId(o.grant), o.grant.application, result});
             QJsonObject item{{QStringLiteral("id"), grantids::publicId(o.grant)},
                              {QStringLiteral("application"), o.grant.application},
-                             {QStringLiteral("revoked"), !o.error.isError()}};
-            if (o.error.isError())
-                item.insert(QStringLiteral("error"), o.error.userMessage());
+                             {QStringLiteral("revoked"), o.isRevoked()},
+                             {QStringLiteral("outcome"), RevokeGrantsJob::statusKey(o.status)}};
+            if (!o.reason.isEmpty())
+                item.insert(o.isRevoked() ? QStringLiteral("note") : QStringLiteral("error"),
+                            o.reason);
             array.append(item);
         }
         output.json = QJsonDocument(array);
@@ -207,15 +227,32 @@ void CliApp::revoke(const QList<AccessGrant> &grants)
             finish(Success);
             return;
         }
+        bool refusedOnly = true; // refused outright, nothing on the list says otherwise
         for (const RevokeGrantsJob::Outcome &o : job->outcomes()) {
-            if (o.error.isError())
-                m_err << "accessdesk-cli: could not revoke " << RevokeGrantsJob::describe(o.grant)
-                      << ": " << o.error.userMessage() << '\n';
+            if (o.isRevoked())
+                continue;
+            refusedOnly = refusedOnly && o.status == Status::Failed &&
+                          o.error.kind() == job->outcomes().first().error.kind();
+            const char *what = o.status == Status::NotRevoked ? "not revoked"
+                               : o.status == Status::Failed   ? "could not revoke"
+                                                              : "not confirmed";
+            m_err << "accessdesk-cli: " << what << ": " << RevokeGrantsJob::describe(o.grant)
+                  << ": " << o.reason << '\n';
         }
+        m_err << "accessdesk-cli: revoked " << job->count(Status::Revoked) << " of "
+              << job->outcomes().size() << " grant(s)";
+        if (const int notRevoked = job->count(Status::NotRevoked) + job->count(Status::Failed))
+            m_err << "; " << notRevoked << " not revoked";
+        if (const int unknown = job->count(Status::Unknown))
+            m_err << "; " << unknown << " not confirmed, check with: tokens list";
+        m_err << '\n';
         m_err.flush();
-        // All failed for one reason: that reason's code; some failed: a partial failure.
-        finish(failures == job->outcomes().size() ? exitCodeFor(job->outcomes().first().error)
-                                                  : PartialFailure);
+        // A grant still listed, or one whose outcome is unknown, is a partial failure (6), whatever
+        // its request got. Only when every revoke was refused for one reason and nothing was done
+        // does that reason's code say more.
+        finish(refusedOnly && failures == job->outcomes().size()
+                   ? exitCodeFor(job->outcomes().first().error)
+                   : PartialFailure);
     });
     job->start();
 }
@@ -305,7 +342,7 @@ void CliApp::patRevoke(const QStringList &ids)
         grant.application = QStringLiteral("#") + grant.revokeKey;
         grants.append(grant);
     }
-    revoke(grants);
+    revoke(grants, false);
 }
 
 } // namespace accessdesk::cli

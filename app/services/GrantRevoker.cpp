@@ -3,16 +3,53 @@
 #include "api/AccessTokenJobs.h"
 #include "api/PatJobs.h"
 #include "services/GrantIds.h"
+#include "services/GrantList.h"
 
+#include <QSet>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace accessdesk {
+
+namespace {
+
+// An error after which the server may or may not have carried out the request: the answer was
+// lost, or was not one the client can read.
+bool leavesOutcomeOpen(const ApiError &error)
+{
+    switch (error.kind()) {
+    case ApiError::Kind::Network:
+    case ApiError::Kind::Timeout:
+    case ApiError::Kind::Server:
+    case ApiError::Kind::MalformedResponse:
+    case ApiError::Kind::Cancelled:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// What identifies a grant in two listings: its kind and its id (never shown for OAuth 1.0a).
+QString listingKey(const AccessGrant &grant)
+{
+    return grantKindName(grant.kind) + QLatin1Char(':') + grant.id;
+}
+
+} // namespace
 
 RevokeGrantsJob::RevokeGrantsJob(ServerConnection *connection, QList<AccessGrant> grants,
                                  ActivityLog *log, ActivityContext who, QObject *parent)
     : RecordedJob(connection, log, std::move(who), parent)
     , m_grants(std::move(grants))
 {}
+
+RevokeGrantsJob::~RevokeGrantsJob()
+{
+    // Deleted before it listed: the rows of what was answered must not stay "pending".
+    if (!m_resolved)
+        resolve(std::nullopt);
+}
 
 QString RevokeGrantsJob::describe(const AccessGrant &grant)
 {
@@ -32,10 +69,81 @@ QString RevokeGrantsJob::describe(const AccessGrant &grant)
            QLatin1Char(')');
 }
 
-int RevokeGrantsJob::failureCount() const
+QString RevokeGrantsJob::statusKey(Status status)
+{
+    switch (status) {
+    case Status::Pending:
+        return QStringLiteral("pending");
+    case Status::Revoked:
+        return QStringLiteral("revoked");
+    case Status::NotRevoked:
+        return QStringLiteral("not-revoked");
+    case Status::Failed:
+        return QStringLiteral("failed");
+    case Status::Unknown:
+        return QStringLiteral("unknown");
+    }
+    return {};
+}
+
+RevokeGrantsJob::Status RevokeGrantsJob::classify(const ApiError &requestError,
+                                                  std::optional<bool> stillListed,
+                                                  bool grantsFromList)
+{
+    if (stillListed) {
+        if (*stillListed)
+            return Status::NotRevoked;
+        // Gone. A grant that was listed before and is not now was revoked, whatever the answer
+        // said; one only named by id proves nothing by its absence when the server refused.
+        return !requestError.isError() || grantsFromList ? Status::Revoked : Status::Failed;
+    }
+    if (requestError.isError() && !leavesOutcomeOpen(requestError))
+        return Status::Failed; // refused outright: nothing was done, as far as anyone can tell
+    return Status::Unknown;
+}
+
+QString RevokeGrantsJob::reasonFor(Status status, const ApiError &requestError,
+                                   const ApiError &verifyError)
+{
+    const QString unchecked =
+        verifyError.isError() ? verifyError.userMessage() : tr("The check afterwards did not run.");
+    switch (status) {
+    case Status::Pending:
+        return {};
+    case Status::Revoked:
+        return requestError.isError()
+                   ? tr("Its request failed (%1), but the server no longer lists it, so it is "
+                        "revoked.")
+                         .arg(requestError.userMessage())
+                   : QString();
+    case Status::NotRevoked:
+        return requestError.isError()
+                   ? tr("Not revoked: %1 The server still lists it.")
+                         .arg(requestError.userMessage())
+                   : tr("Not revoked: the server accepted the request, but still lists it.");
+    case Status::Failed:
+        return requestError.userMessage();
+    case Status::Unknown:
+        return requestError.isError()
+                   ? tr("Not confirmed: %1 Whether the server revoked it could not be checked "
+                        "(%2). Check the list.")
+                         .arg(requestError.userMessage(), unchecked)
+                   : tr("Not confirmed: the server accepted the request, but the list could not "
+                        "be fetched to check it (%1). Check the list.")
+                         .arg(unchecked);
+    }
+    return {};
+}
+
+int RevokeGrantsJob::count(Status status) const
 {
     return int(std::count_if(m_outcomes.cbegin(), m_outcomes.cend(),
-                             [](const Outcome &o) { return o.error.isError(); }));
+                             [status](const Outcome &o) { return o.status == status; }));
+}
+
+int RevokeGrantsJob::failureCount() const
+{
+    return int(m_outcomes.size()) - count(Status::Revoked);
 }
 
 void RevokeGrantsJob::start()
@@ -65,7 +173,7 @@ void RevokeGrantsJob::next()
 {
     const qsizetype index = m_outcomes.size();
     if (m_cancelled || index >= m_grants.size()) {
-        emit finished();
+        verify();
         return;
     }
     const AccessGrant grant = m_grants.at(index);
@@ -75,13 +183,70 @@ void RevokeGrantsJob::next()
     m_current = job;
     connect(job, &ApiJob::finished, this, [this, job, grant, record] {
         job->deleteLater();
-        const ApiError error = job->error();
-        record.complete(error);
-        m_outcomes.append(Outcome{grant, error});
+        // The record stays pending until the listing says what happened.
+        m_records.append(record);
+        m_outcomes.append(Outcome{grant, job->error(), Status::Pending, {}});
         emit progress(int(m_outcomes.size()), int(m_grants.size()));
         next();
     });
     job->start();
+}
+
+void RevokeGrantsJob::verify()
+{
+    if (m_outcomes.isEmpty()) { // nothing was sent: nothing to check
+        resolve(std::nullopt);
+        emit finished();
+        return;
+    }
+    auto *listing = new ListGrantsJob(m_connection, this);
+    m_listing = listing;
+    connect(listing, &ListGrantsJob::finished, this, [this, listing] {
+        listing->deleteLater();
+        if (listing->error().isError()) {
+            m_verifyError = listing->error();
+            resolve(std::nullopt);
+        } else {
+            resolve(listing->grants());
+        }
+        emit finished();
+    });
+    emit verifying();
+    listing->start();
+}
+
+void RevokeGrantsJob::resolve(const std::optional<QList<AccessGrant>> &listed)
+{
+    if (m_resolved)
+        return;
+    m_resolved = true;
+    QSet<QString> stillListed;
+    if (listed) {
+        for (const AccessGrant &grant : *listed)
+            stillListed.insert(listingKey(grant));
+    }
+    for (qsizetype i = 0; i < m_outcomes.size(); ++i) {
+        Outcome &outcome = m_outcomes[i];
+        const std::optional<bool> listedNow =
+            listed ? std::optional<bool>(stillListed.contains(listingKey(outcome.grant)))
+                   : std::nullopt;
+        outcome.status = classify(outcome.error, listedNow, m_fromList);
+        outcome.reason = reasonFor(outcome.status, outcome.error, m_verifyError);
+        const ActivityRecord &record = m_records.at(i);
+        switch (outcome.status) {
+        case Status::Revoked:
+            record.complete(ApiError(), outcome.reason);
+            break;
+        case Status::Unknown:
+        case Status::Pending:
+            record.completeUnknown(outcome.reason);
+            break;
+        case Status::NotRevoked:
+        case Status::Failed:
+            record.fail(outcome.reason);
+            break;
+        }
+    }
 }
 
 } // namespace accessdesk

@@ -9,17 +9,39 @@ namespace accessdesk {
 int RevokeRun::revokedCount() const
 {
     return int(std::count_if(outcomes.cbegin(), outcomes.cend(),
-                             [](const RevokeGrantsJob::Outcome &o) { return !o.error.isError(); }));
+                             [](const RevokeGrantsJob::Outcome &o) { return o.isRevoked(); }));
 }
 
 QList<RevokeGrantsJob::Outcome> RevokeRun::failures() const
 {
     QList<RevokeGrantsJob::Outcome> failed;
     for (const RevokeGrantsJob::Outcome &outcome : outcomes) {
-        if (outcome.error.isError())
+        if (!outcome.isRevoked())
             failed << outcome;
     }
     return failed;
+}
+
+QList<RevokeGrantsJob::Outcome> RevokeRun::notRevoked() const
+{
+    QList<RevokeGrantsJob::Outcome> found;
+    for (const RevokeGrantsJob::Outcome &outcome : outcomes) {
+        if (outcome.status == RevokeGrantsJob::Status::NotRevoked ||
+            outcome.status == RevokeGrantsJob::Status::Failed)
+            found << outcome;
+    }
+    return found;
+}
+
+QList<RevokeGrantsJob::Outcome> RevokeRun::unconfirmed() const
+{
+    QList<RevokeGrantsJob::Outcome> found;
+    for (const RevokeGrantsJob::Outcome &outcome : outcomes) {
+        if (outcome.status == RevokeGrantsJob::Status::Unknown ||
+            outcome.status == RevokeGrantsJob::Status::Pending)
+            found << outcome;
+    }
+    return found;
 }
 
 QList<AccessGrant> RevokeRun::failedGrants() const

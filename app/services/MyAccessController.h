@@ -30,8 +30,12 @@ struct RevokeRun
     bool cancelled = false;
     bool finished = false;
 
+    // Every grant is checked against the server's list once the requests are answered: revoked
+    // means no longer listed.
     int revokedCount() const;
-    QList<RevokeGrantsJob::Outcome> failures() const;
+    QList<RevokeGrantsJob::Outcome> failures() const;    // not revoked, for whatever reason
+    QList<RevokeGrantsJob::Outcome> notRevoked() const;  // still listed, or refused
+    QList<RevokeGrantsJob::Outcome> unconfirmed() const; // not confirmed: check the list
     QList<AccessGrant> failedGrants() const;
     QList<AccessGrant> notAttempted() const; // left out because of Cancel
 };

@@ -242,11 +242,12 @@ void TokenSweep::resolve(bool verified)
             item.outcome = Outcome::Unknown;
             item.reason =
                 tr("Outcome unknown: the server accepted the revoke, but it could not be checked "
-                   "afterwards (%1).")
+                   "afterwards (%1). Search again to check.")
                     .arg(unchecked);
         } else if (leavesOutcomeOpen(error)) {
             item.outcome = Outcome::Unknown;
-            item.reason = tr("Outcome unknown: %1 It could not be checked afterwards (%2).")
+            item.reason = tr("Outcome unknown: %1 It could not be checked afterwards (%2). "
+                             "Search again to check.")
                               .arg(AdminTokenErrors::describe(error), unchecked);
         } else {
             item.outcome = Outcome::Failed;

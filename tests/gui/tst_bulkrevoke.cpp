@@ -41,6 +41,8 @@ private slots:
     void revokeAllCancelledChangesNothing();
     void revokeAllEmptiesTheList();
     void manyGrantsKeepTheConfirmationShort();
+    void pretendedSuccessIsReportedNotRevoked();
+    void lostAnswerIsReportedNotConfirmed();
 
 private:
     QStringList shownApplications() const;
@@ -153,7 +155,8 @@ void TestBulkRevoke::oneFailureIsReportedAndRetried()
     QSignalSpy reloaded(m_controller.get(), &MyAccessController::grantsChanged);
     QVERIFY(summary.wait(30000));
 
-    QCOMPARE(dialog->headline(), QStringLiteral("Revoked 3 of 4 grants. 1 could not be revoked."));
+    QCOMPARE(dialog->headline(),
+             QStringLiteral("Revoked 3 of 4 grants. 1 not revoked (still listed by the server)."));
     const QStringList items =
         dialog->details().split(QLatin1Char('\n')).filter(QStringLiteral("• "));
     QCOMPARE(items.size(), 1);
@@ -194,6 +197,71 @@ void TestBulkRevoke::oneFailureIsReportedAndRetried()
     QVERIFY(!dialog->isVisible());
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     QVERIFY(guard.isNull()); // it deletes itself on close
+}
+
+void TestBulkRevoke::pretendedSuccessIsReportedNotRevoked()
+{
+    // The server answers 204 to the revoke of ci-pipeline, but keeps the token.
+    const AccessGrant pretended = grantNamed(QStringLiteral("ci-pipeline"));
+    QVERIFY(m_session->server().addFault(
+        QJsonObject{{QStringLiteral("method"), QStringLiteral("DELETE")},
+                    {QStringLiteral("path"),
+                     QString(QStringLiteral("/rest/pat/latest/tokens/") + pretended.revokeKey)},
+                    {QStringLiteral("status"), 204},
+                    {QStringLiteral("body"), QString()}}));
+    selectApplications({QStringLiteral("Bamboo"), QStringLiteral("ci-pipeline")});
+    RevokeProgressDialog *dialog = confirmRevoke(m_page->revokeButton());
+    QVERIFY(dialog);
+    QSignalSpy summary(dialog, &RevokeProgressDialog::summaryShown);
+    QVERIFY(summary.wait(30000));
+
+    QCOMPARE(dialog->headline(),
+             QStringLiteral("Revoked 1 of 2 grants. 1 not revoked (still listed by the server)."));
+    const QString details = dialog->details();
+    QVERIFY2(details.startsWith(QStringLiteral("Not revoked (the server still lists them")),
+             qPrintable(details));
+    QVERIFY2(details.contains(QStringLiteral("• ci-pipeline: Not revoked: the server accepted the "
+                                             "request, but still lists it.")),
+             qPrintable(details));
+    QVERIFY(!details.contains(QStringLiteral("Bamboo")));
+    QVERIFY(!details.contains(QStringLiteral("Not confirmed")));
+    QVERIFY(dialog->retryButton()->isVisible());
+    saveScreenshot(dialog, QStringLiteral("revoke-summary-not-revoked"));
+    QVERIFY(serverApplications().contains(QStringLiteral("ci-pipeline")));
+    QVERIFY(!serverApplications().contains(QStringLiteral("Bamboo")));
+}
+
+void TestBulkRevoke::lostAnswerIsReportedNotConfirmed()
+{
+    // Every attempt at the revoke loses its connection, and the list afterwards cannot be fetched:
+    // nobody can tell whether the server acted.
+    const AccessGrant lost = grantNamed(QStringLiteral("laptop-cli"));
+    QVERIFY(m_session->server().addFault(
+        QJsonObject{{QStringLiteral("method"), QStringLiteral("DELETE")},
+                    {QStringLiteral("path"),
+                     QString(QStringLiteral("/rest/pat/latest/tokens/") + lost.revokeKey)},
+                    {QStringLiteral("action"), QStringLiteral("reset")}}));
+    QVERIFY(m_session->server().addFault(
+        QJsonObject{{QStringLiteral("method"), QStringLiteral("GET")},
+                    {QStringLiteral("path"), QStringLiteral("/rest/pat/latest/tokens")},
+                    {QStringLiteral("status"), 500},
+                    {QStringLiteral("times"), 1}}));
+    selectApplications({QStringLiteral("laptop-cli")});
+    RevokeProgressDialog *dialog = confirmRevoke(m_page->revokeButton());
+    QVERIFY(dialog);
+    QSignalSpy summary(dialog, &RevokeProgressDialog::summaryShown);
+    QVERIFY(summary.wait(30000));
+
+    QCOMPARE(dialog->headline(),
+             QStringLiteral("Not confirmed that laptop-cli was revoked: check the list."));
+    const QString details = dialog->details();
+    QVERIFY2(details.startsWith(QStringLiteral("Not confirmed — check the list")),
+             qPrintable(details));
+    QVERIFY2(details.contains(QStringLiteral("• laptop-cli: Not confirmed: ")),
+             qPrintable(details));
+    QVERIFY(!details.contains(QStringLiteral("Not revoked (")));
+    QCOMPARE(m_controller->revokeRun().unconfirmed().size(), 1);
+    QVERIFY(m_controller->revokeRun().notRevoked().isEmpty());
 }
 
 void TestBulkRevoke::cancelStopsBeforeTheNextGrant()

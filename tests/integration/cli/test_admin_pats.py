@@ -12,7 +12,7 @@ import stat
 
 import requests
 
-from clitest import AUTH, OK, PARTIAL, SERVER, USAGE, CliTestCase
+from clitest import AUTH, OK, PARTIAL, USAGE, CliTestCase
 
 SEARCH = "/rest/pat/latest/tokens/search"
 REVOKE = "/rest/pat/latest/admin/tokens"
@@ -314,17 +314,46 @@ class RevokeByIds(AdminPatsCase):
         self.assertIn("999999999999", run.stderr)
         self.assertEqual(self.server_ids(), before)
 
-    def test_all_refused_for_one_reason_is_that_reasons_code(self):
+    def test_all_refused_but_still_listed_is_6(self):
+        """Whatever the request got, a token the server still lists is not revoked: exit 6."""
         bob = self.bobs_tokens()
         self.sim.add_fault(method="DELETE", path=REVOKE, status=500, contentType="text/html",
                            body="<html><body>System Error</body></html>")
         run = self.admin("admin-pats", "revoke", *bob.values(), "--yes", "--format", "json")
-        self.assertExit(run, SERVER)
+        self.assertExit(run, PARTIAL)
         self.assertEqual({t["outcome"] for t in run.json()}, {"not-revoked"})
         for token_id in bob.values():
             self.assertIn(f"(pat:{token_id}) of bob", run.stderr)
         self.assertEqual(self.bobs_tokens(), bob)
         self.assertEqual([e["outcome"] for e in self.activity()], ["failed", "failed"])
+
+    def test_a_pretended_success_is_not_revoked_and_exits_6(self):
+        """The server answers 204 but revokes nothing: the search afterwards still lists them."""
+        bob = self.bobs_tokens()
+        self.sim.add_fault(method="DELETE", path=REVOKE, status=204, body="")
+        run = self.admin("admin-pats", "revoke", *bob.values(), "--yes", "--format", "json")
+        self.assertExit(run, PARTIAL)
+        self.assertEqual({t["outcome"] for t in run.json()}, {"not-revoked"})
+        self.assertTrue(all("still lists the token" in t["error"] for t in run.json()))
+        for token_id in bob.values():
+            self.assertIn(f"not-revoked: personal access token", run.stderr)
+            self.assertIn(f"(pat:{token_id}) of bob", run.stderr)
+        self.assertIn("revoked 0 of 2 token(s); 2 not-revoked", run.stderr)
+        self.sim.clear_faults()
+        self.assertEqual(self.bobs_tokens(), bob)
+        self.assertEqual([e["outcome"] for e in self.activity()], ["failed", "failed"])
+
+    def test_a_lost_answer_with_no_check_possible_is_unknown_and_exits_6(self):
+        """The revoke's answer is lost to a timeout and the check afterwards is refused: unknown."""
+        bob = self.bobs_tokens()
+        self.sim.add_fault(method="POST", path=SEARCH, action="latency", delayMs=0, times=1)
+        self.sim.add_fault(method="POST", path=SEARCH, status=500, contentType="application/json",
+                           body='{"message":"broken"}', times=1)
+        self.sim.add_fault(method="DELETE", path=REVOKE, action="latency", delayMs=2500, times=1)
+        run = self.admin("admin-pats", "revoke", *bob.values(), "--yes", "--timeout", "1", "--format", "json")
+        self.assertExit(run, PARTIAL)
+        self.assertEqual({t["outcome"] for t in run.json()}, {"unknown"})
+        self.assertEqual([e["outcome"] for e in self.activity()], ["unknown", "unknown"])
 
     def test_an_answer_lost_after_the_server_acted_is_resolved_by_verification(self):
         """The revoke is carried out but its answer never reaches the CLI (it gives up after one
