@@ -7,6 +7,8 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
+#include <QSslError>
 
 class QNetworkReply;
 class QTimer;
@@ -22,7 +24,9 @@ class ServerConnection;
 // A job paces itself by the server's rate-limit headers, retries idempotent requests after
 // 429/502/503/504 and dropped connections (waiting Retry-After, never less than a floor), follows
 // redirects only to http(s) on the same server, and accepts a TLS certificate only when the
-// connection pins it.
+// connection pins it. With a pin, the server's leaf certificate must be the pinned one on every
+// connection, whoever vouches for it. An answer larger than the request's replyLimit() is aborted
+// while it downloads and ends the job with MalformedResponse.
 class ApiJob : public QObject
 {
     Q_OBJECT
@@ -61,6 +65,10 @@ private:
     bool shouldRetry(const RawReply &reply, const ApiError &error) const;
     bool tryWebSudo(const ApiError &error);
     void finish(const ApiError &error);
+    static QSslCertificate serverCertificate(QNetworkReply *reply, const QList<QSslError> &errors);
+    // False (and the reply aborted, its certificate refused) when a pinned server showed another.
+    bool checkPin(QNetworkReply *reply);
+    void refuseTooLarge(QNetworkReply *reply);
 
     QPointer<ServerConnection> m_connection;
     QPointer<QNetworkReply> m_reply;
@@ -74,6 +82,7 @@ private:
     bool m_finished = false;
     bool m_cancelled = false;
     bool m_webSudoTried = false;
+    bool m_tooLarge = false; // the answer passed the request's replyLimit() and was aborted
 };
 
 } // namespace accessdesk
