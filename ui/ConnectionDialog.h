@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ConfirmationDialog.h"
 #include "TlsTrustDialog.h"
 #include "services/ConnectionTester.h"
 
@@ -17,7 +18,6 @@ class QSpinBox;
 
 namespace accessdesk {
 
-class ConfirmationDialog;
 class ProfileStore;
 class SecretStore;
 
