@@ -1,6 +1,8 @@
 #include "ConnectionDialog.h"
 
+#include "ConfirmationDialog.h"
 #include "TlsTrustDialog.h"
+#include "services/PlainHttpRule.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -105,6 +107,7 @@ ConnectionDialog::ConnectionDialog(ProfileStore &profiles, SecretStore *secrets,
         updateAuthRows();
         clearMessages();
     });
+    connect(m_url, &QLineEdit::textChanged, this, &ConnectionDialog::updateSecretPrompt);
 
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
@@ -243,7 +246,7 @@ void ConnectionDialog::setProfile(const ConnectionProfile &profile)
     // Never read back into the field: left empty, the stored secret is kept.
     QLineEdit *stored = profile.authKind == AuthKind::PersonalToken ? m_token : m_password;
     stored->clear();
-    stored->setPlaceholderText(tr("unchanged"));
+    updateSecretPrompt();
     m_timeout->setValue(profile.timeoutSeconds);
     m_caFile->setText(profile.caFile);
     setPin(profile.pinnedCertificateSha256);
@@ -272,6 +275,8 @@ ConnectionDraft ConnectionDialog::draft() const
     out.profile.timeoutSeconds = m_timeout->value();
     out.profile.caFile = m_caFile->text().trimmed();
     out.profile.pinnedCertificateSha256 = m_pin;
+    if (m_editing)
+        out.storedBaseUrl = m_base.baseUrl;
     return out;
 }
 
@@ -324,6 +329,19 @@ void ConnectionDialog::updateAuthRows()
     m_form->setRowVisible(m_token, token);
 }
 
+void ConnectionDialog::updateSecretPrompt()
+{
+    if (!m_editing)
+        return;
+    // The stored secret belongs to the stored address: another scheme, host or port asks for
+    // it again (the tester refuses to send the stored one there).
+    const bool sameServer =
+        plainhttp::sameOrigin(m_base.baseUrl, QUrl(m_url->text().trimmed(), QUrl::StrictMode));
+    QLineEdit *stored = m_base.authKind == AuthKind::PersonalToken ? m_token : m_password;
+    stored->setPlaceholderText(sameServer ? tr("unchanged")
+                                          : tr("enter it again for the new address"));
+}
+
 void ConnectionDialog::setPin(const QString &sha256)
 {
     m_pin = normalisedSha256(sha256);
@@ -366,6 +384,10 @@ void ConnectionDialog::onFinished()
     clearMessages();
     setTextColor(m_status, check.accepted ? palette().color(QPalette::WindowText) : kProblemColor);
     showMessage(check.field, check.message);
+    if (check.needsPlainHttpConsent) {
+        askPlainHttp();
+        return;
+    }
     if (check.canTrustCertificate()) {
         askTrust(check);
         return;
@@ -402,6 +424,43 @@ void ConnectionDialog::askTrust(const ConnectionCheck &check)
         }
         setPin(certificate.sha256);
         m_tester->trustCertificate(certificate);
+    });
+    dialog->open();
+}
+
+void ConnectionDialog::askPlainHttp()
+{
+    const ConnectionDraft asked = draft();
+    const bool token = asked.profile.authKind == AuthKind::PersonalToken;
+    const QString host = asked.profile.baseUrl.host();
+    const QString message =
+        token ? tr("%1 is reached over plain http://. Your personal access token would be sent "
+                   "unencrypted with every request, and anyone on the network path (the Wi-Fi, a "
+                   "proxy, the provider) could read it and act as you.\n\nUse https:// if the "
+                   "server offers it. Send it unencrypted only if you trust every network in "
+                   "between.")
+                    .arg(host)
+              : tr("%1 is reached over plain http://. Your password would be sent unencrypted "
+                   "with every request, and anyone on the network path (the Wi-Fi, a proxy, the "
+                   "provider) could read it and act as you.\n\nUse https:// if the server "
+                   "offers it. Send it unencrypted only if you trust every network in between.")
+                    .arg(host);
+    auto *dialog = new ConfirmationDialog(
+        tr("Send unencrypted?"), message,
+        token ? tr("Send my token unencrypted") : tr("Send my password unencrypted"), this);
+    dialog->setObjectName(QStringLiteral("plainHttpConfirmation"));
+    m_plainHttpDialog = dialog;
+    connect(dialog, &ConfirmationDialog::answered, this, [this, asked](bool accepted) {
+        if (!accepted)
+            return; // the explanation stays next to the address
+        // Consent for exactly this address; the profile keeps it (PlainHttpRule).
+        ConnectionProfile consented = asked.profile;
+        plainhttp::setConsent(consented, true);
+        m_base.options = consented.options;
+        if (m_saving)
+            m_tester->save(draft());
+        else
+            m_tester->test(draft());
     });
     dialog->open();
 }

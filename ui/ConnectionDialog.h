@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ConfirmationDialog.h"
 #include "TlsTrustDialog.h"
 #include "services/ConnectionTester.h"
 
@@ -50,6 +51,8 @@ public:
     QString keychainNotice() const;
     ConnectionTester *tester() const { return m_tester; }
     TlsTrustDialog *trustDialog() const { return m_trustDialog; }
+    // The "send my password unencrypted" question, while it is open.
+    ConfirmationDialog *plainHttpDialog() const { return m_plainHttpDialog; }
 
     QLineEdit *nameEdit() const { return m_name; }
     QLineEdit *urlEdit() const { return m_url; }
@@ -80,6 +83,8 @@ private:
     void onBusyChanged(bool busy);
     void onFinished();
     void askTrust(const ConnectionCheck &check);
+    void askPlainHttp();
+    void updateSecretPrompt();
 
     ConnectionTester *m_tester;
     ConnectionProfile m_base; // the edited profile, so fields not shown here survive a save
@@ -87,6 +92,7 @@ private:
     QString m_pin; // normalised SHA-256, or empty
     bool m_saving = false;
     QPointer<TlsTrustDialog> m_trustDialog;
+    QPointer<ConfirmationDialog> m_plainHttpDialog;
 
     QLabel *m_intro;
     QLabel *m_keychain;

@@ -288,7 +288,7 @@ void ConnectionPage::testProfile(const QString &name)
     if (!profile)
         return;
     setStatus(tr("Testing “%1”…").arg(name), false);
-    m_tester->test(ConnectionDraft{*profile, QString(), true});
+    m_tester->test(ConnectionDraft{*profile, QString(), true, profile->baseUrl});
 }
 
 void ConnectionPage::onTested()
@@ -297,6 +297,8 @@ void ConnectionPage::onTested()
     QString text = check.message;
     if (check.canTrustCertificate())
         text += QLatin1Char(' ') + tr("Use Edit… to look at the certificate and decide.");
+    else if (check.needsPlainHttpConsent)
+        text += QLatin1Char(' ') + tr("Use Edit… to decide whether to send it unencrypted.");
     else if (check.field == ConnectionCheck::Field::Secret)
         text += QLatin1Char(' ') + tr("Use Edit… to enter it again.");
     setStatus(text, !check.accepted);

@@ -4,8 +4,10 @@
 #include "api/ServerConnection.h"
 #include "api/SessionJobs.h"
 
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QNetworkReply>
+#include <QSslConfiguration>
 #include <QTimer>
 
 #include <memory>
@@ -124,21 +126,42 @@ void ApiJob::send()
     }
     ++m_attempts;
     m_refusedCertificate = {};
+    m_tooLarge = false;
     QNetworkReply *reply = m_connection->send(m_request);
     m_reply = reply;
     qCDebug(lcApi) << m_request.method << m_request.path << "attempt" << m_attempts;
 
     connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
-        if (m_connection && m_connection->acceptsCertificate(errors)) {
+        // The server's own certificate decides, never errors.first().certificate(): an error
+        // about the chain names an intermediate or the root, and pinning that would trust every
+        // certificate it ever issued.
+        const QSslCertificate leaf = serverCertificate(reply, errors);
+        if (m_connection && m_connection->acceptsCertificate(leaf)) {
             reply->ignoreSslErrors(errors);
             return;
         }
         QStringList problems;
         for (const QSslError &error : errors)
             problems.append(error.errorString());
-        const QSslCertificate leaf =
-            errors.isEmpty() ? QSslCertificate() : errors.first().certificate();
         m_refusedCertificate = CertificateInfo::from(leaf, problems.join(QStringLiteral("; ")));
+    });
+    // A pinned server must show the pinned certificate on every connection, even one a CA
+    // vouches for (no sslErrors then). encrypted() comes before anything is sent; a connection
+    // reused from another request emits none, so the headers are the second place to check.
+    connect(reply, &QNetworkReply::encrypted, this, [this, reply] { checkPin(reply); });
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
+        if (!checkPin(reply))
+            return;
+        bool known = false;
+        const qint64 declared =
+            reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
+        if (known && declared > m_request.replyLimit())
+            refuseTooLarge(reply);
+    });
+    // Counted as it arrives (decompressed, as it would be held), not after the fact.
+    connect(reply, &QNetworkReply::readyRead, this, [this, reply] {
+        if (reply->bytesAvailable() > m_request.replyLimit())
+            refuseTooLarge(reply);
     });
     // reply->url() already names the target when redirected() arrives, so each hop's origin is
     // remembered here instead.
@@ -186,8 +209,20 @@ void ApiJob::onReplyFinished()
     RawReply raw = capture(reply);
     raw.cancelledByCaller = m_cancelled;
     raw.refusedCertificate = m_refusedCertificate;
+    // Whatever an untrusted server answered (a pin mismatch is found on the headers when the
+    // connection was reused) is not an answer to read: the refusal is the outcome.
+    if (!raw.refusedCertificate.isNull())
+        raw.status = 0;
     if (m_connection)
         m_connection->pacer().observe(raw);
+
+    if (m_tooLarge && !raw.cancelledByCaller) {
+        // Not retried: the same request would only bring the same flood again.
+        finish(ApiError(ApiError::Kind::MalformedResponse, raw.status,
+                        QStringLiteral("the server's answer was larger than %1; it was not read")
+                            .arg(QLocale::c().formattedDataSize(m_request.replyLimit(), 0))));
+        return;
+    }
 
     if (!raw.cancelledByCaller && raw.refusedCertificate.isNull() && isSuccess(raw)) {
         finish(decode(raw));
@@ -218,6 +253,43 @@ void ApiJob::onReplyFinished()
         return;
     }
     finish(error);
+}
+
+QSslCertificate ApiJob::serverCertificate(QNetworkReply *reply, const QList<QSslError> &errors)
+{
+    const QSslConfiguration tls = reply->sslConfiguration();
+    if (!tls.peerCertificate().isNull())
+        return tls.peerCertificate();
+    if (!tls.peerCertificateChain().isEmpty())
+        return tls.peerCertificateChain().first();
+    // Only to show something when the handshake kept the chain to itself; a pin never matches a
+    // certificate found here, because acceptsCertificate() is asked about this one, too.
+    return errors.isEmpty() ? QSslCertificate() : errors.first().certificate();
+}
+
+bool ApiJob::checkPin(QNetworkReply *reply)
+{
+    if (!m_connection || !m_connection->isPinned() ||
+        reply->url().scheme() != QLatin1String("https") || !m_refusedCertificate.isNull())
+        return m_refusedCertificate.isNull();
+    const QSslCertificate leaf = reply->sslConfiguration().peerCertificate();
+    if (!m_connection->refusesCertificate(leaf))
+        return true;
+    m_refusedCertificate = CertificateInfo::from(
+        leaf, QStringLiteral("the server's certificate is not the one trusted for this server: it "
+                             "changed, or another server answers"));
+    reply->abort();
+    return false;
+}
+
+void ApiJob::refuseTooLarge(QNetworkReply *reply)
+{
+    if (m_tooLarge)
+        return;
+    m_tooLarge = true;
+    qCInfo(lcApi) << m_request.method << m_request.path << "answer over" << m_request.replyLimit()
+                  << "bytes, aborted";
+    reply->abort();
 }
 
 bool ApiJob::shouldRetry(const RawReply &reply, const ApiError &error) const

@@ -7,6 +7,8 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
+#include <QSslError>
 
 class QNetworkReply;
 class QTimer;
@@ -23,7 +25,9 @@ class ServerConnection;
 // 429/502/503/504 and dropped connections (waiting Retry-After, never less than a floor), follows
 // redirects of reads only to http(s) on the same server (a write's redirect is never followed: it
 // fails, see redirectedWriteError()), and accepts a TLS certificate only when the connection pins
-// it.
+// it. With a pin, the server's leaf certificate must be the pinned one on every connection,
+// whoever vouches for it. An answer larger than the request's replyLimit() is aborted while it
+// downloads and ends the job with MalformedResponse.
 class ApiJob : public QObject
 {
     Q_OBJECT
@@ -65,6 +69,10 @@ private:
     bool shouldRetry(const RawReply &reply, const ApiError &error) const;
     bool tryWebSudo(const ApiError &error);
     void finish(const ApiError &error);
+    static QSslCertificate serverCertificate(QNetworkReply *reply, const QList<QSslError> &errors);
+    // False (and the reply aborted, its certificate refused) when a pinned server showed another.
+    bool checkPin(QNetworkReply *reply);
+    void refuseTooLarge(QNetworkReply *reply);
 
     QPointer<ServerConnection> m_connection;
     QPointer<QNetworkReply> m_reply;
@@ -79,6 +87,7 @@ private:
     bool m_finished = false;
     bool m_cancelled = false;
     bool m_webSudoTried = false;
+    bool m_tooLarge = false; // the answer passed the request's replyLimit() and was aborted
 };
 
 } // namespace accessdesk

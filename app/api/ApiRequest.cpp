@@ -10,6 +10,13 @@ bool ApiRequest::isIdempotent() const
            method == "OPTIONS";
 }
 
+qint64 ApiRequest::replyLimit() const
+{
+    if (maxReplyBytes > 0)
+        return maxReplyBytes;
+    return accept.contains("html") ? kDefaultHtmlLimit : kDefaultJsonLimit;
+}
+
 QString ApiRequest::encodeSegment(const QString &segment)
 {
     return QString::fromLatin1(QUrl::toPercentEncoding(segment));

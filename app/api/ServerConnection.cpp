@@ -99,16 +99,15 @@ void ServerConnection::pinCertificate(const QString &sha256)
     m_network->clearConnectionCache();
 }
 
-bool ServerConnection::acceptsCertificate(const QList<QSslError> &errors) const
+bool ServerConnection::acceptsCertificate(const QSslCertificate &leaf) const
 {
-    if (m_settings.pinnedSha256.isEmpty() || errors.isEmpty())
-        return false;
-    for (const QSslError &error : errors) {
-        // Every complaint must be about the pinned certificate itself, nothing else.
-        if (CertificateInfo::fingerprint(error.certificate()) != m_settings.pinnedSha256)
-            return false;
-    }
-    return true;
+    return isPinned() && !leaf.isNull() &&
+           CertificateInfo::fingerprint(leaf) == m_settings.pinnedSha256;
+}
+
+bool ServerConnection::refusesCertificate(const QSslCertificate &leaf) const
+{
+    return isPinned() && !acceptsCertificate(leaf);
 }
 
 } // namespace accessdesk

@@ -57,8 +57,13 @@ public:
     std::shared_ptr<const Credentials> credentials() const { return m_credentials; }
     // Trusting a certificate after a refusal needs fresh connections: QNAM remembers the refusal.
     void pinCertificate(const QString &sha256);
-    // True when the certificate behind these errors is the pinned one.
-    bool acceptsCertificate(const QList<QSslError> &errors) const;
+    bool isPinned() const { return !m_settings.pinnedSha256.isEmpty(); }
+    // True when there is a pin and the server's own (leaf) certificate is exactly the pinned one:
+    // then TLS errors about it (self-signed, unknown issuer) are the ones the user accepted.
+    bool acceptsCertificate(const QSslCertificate &leaf) const;
+    // A pin is a pin: with one, a leaf certificate that differs is refused even when a public or
+    // given CA vouches for it. False without a pin (then the usual verification alone decides).
+    bool refusesCertificate(const QSslCertificate &leaf) const;
 
     // With a cookie session, admin resources may ask for the password again (websudo). When set,
     // a job answered "This resource requires WebSudo." confirms it once and tries again.

@@ -116,6 +116,7 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
                        connection.oauthSecretEnv,
                        connection.caFile,
                        connection.pin,
+                       connection.allowHttp,
                        format,
                        yes,
                        connection.timeout,

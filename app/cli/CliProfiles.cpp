@@ -1,6 +1,7 @@
 // accessdesk-cli commands that stay on this machine: profiles and the activity log.
 #include "cli/CliApp.h"
 
+#include "services/PlainHttpRule.h"
 #include "services/ProfileRemoval.h"
 #include "services/ProfileSaver.h"
 #include "storage/ActivityLog.h"
@@ -36,6 +37,8 @@ void CliApp::profilesAdd(const QString &name)
     profile.privateKeyFile = absolute(m_options.privateKeyFile);
     profile.oauth2ClientId = m_options.clientId;
     profile.timeoutSeconds = m_options.timeoutSeconds;
+    // --allow-http is remembered for this server's address only (PlainHttpRule).
+    plainhttp::setConsent(profile, m_options.allowPlainHttp);
     // The secrets go to the keychain only, never to the profile file.
     struct Named
     {

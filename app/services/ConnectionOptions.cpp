@@ -39,12 +39,15 @@ ConnectionOptionSet::ConnectionOptionSet()
                  "Trust exactly the server certificate with this SHA-256 fingerprint.", "HEX"))
     , timeout(option("timeout", "Seconds without an answer before giving up (default 30).",
                      "SECONDS", QStringLiteral("30")))
+    , allowHttp(QStringLiteral("allow-http"),
+                QStringLiteral("Send the password or token over plain http:// to a server that is "
+                               "not this computer (it can be read on the way)."))
 {}
 
 QList<QCommandLineOption> ConnectionOptionSet::all() const
 {
     return {profile,    server,        auth,           user,   passwordEnv, tokenEnv, consumerKey,
-            privateKey, oauthTokenEnv, oauthSecretEnv, caFile, pin,         timeout};
+            privateKey, oauthTokenEnv, oauthSecretEnv, caFile, pin,         timeout,  allowHttp};
 }
 
 void ConnectionOptionSet::addTo(QCommandLineParser &parser) const
@@ -67,6 +70,7 @@ std::optional<ConnectionOptions> ConnectionOptionSet::read(const QCommandLinePar
     options.oauthTokenEnv = parser.value(oauthTokenEnv);
     options.oauthSecretEnv = parser.value(oauthSecretEnv);
     options.caFile = parser.value(caFile);
+    options.allowPlainHttp = parser.isSet(allowHttp);
 
     bool ok = false;
     options.timeoutGiven = parser.isSet(timeout);
@@ -97,6 +101,13 @@ std::optional<ConnectionOptions> ConnectionOptionSet::read(const QCommandLinePar
             url.host().isEmpty()) {
             *error = QStringLiteral(
                 "--server takes an http:// or https:// URL, e.g. https://jira.example.com");
+            return std::nullopt;
+        }
+        // As in a profile: a password in a URL ends up in shell history and process lists.
+        if (!url.userInfo().isEmpty()) {
+            *error = QStringLiteral(
+                "--server must not contain a user name or password (https://user:password@…); "
+                "give --user NAME and --password-env VAR or --token-env VAR instead");
             return std::nullopt;
         }
     }

@@ -29,6 +29,9 @@ struct ConnectionOptions
     QString pinSha256; // normalised (CertificateInfo::normaliseFingerprint)
     int timeoutSeconds = 30;
     bool timeoutGiven = false; // else a profile's own timeout applies
+    // --allow-http: the user accepts that the secret crosses the network unencrypted (http:// to
+    // another computer; see services/PlainHttpRule.h). A profile records its own consent.
+    bool allowPlainHttp = false;
 
     bool namesServer() const { return !profile.isEmpty() || !server.isEmpty(); }
 };
@@ -53,6 +56,8 @@ public:
     const QCommandLineOption consumerKey, privateKey, oauthTokenEnv, oauthSecretEnv; // oauth1
     // Whom to trust, and how long to wait.
     const QCommandLineOption caFile, pin, timeout;
+    // Consent to send a secret over plain http:// to another computer.
+    const QCommandLineOption allowHttp;
 };
 
 } // namespace accessdesk

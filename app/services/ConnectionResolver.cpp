@@ -8,6 +8,7 @@
 #include "auth/OAuth1Signer.h"
 #include "auth/SessionCredentials.h"
 #include "services/OAuth1ConsumerFiles.h"
+#include "services/PlainHttpRule.h"
 #include "services/SecretReader.h"
 #include "storage/ProfileStore.h"
 
@@ -74,6 +75,19 @@ void ConnectionResolver::run()
     if (m_purpose == Purpose::ServerOnly) {
         if (buildConnection(nullptr))
             succeed();
+        return;
+    }
+    // Refused before any secret is read or anything sent: a password, token or session cookie
+    // over plain http:// to another computer can be read by anyone on the way.
+    const QUrl server = m_profile ? m_profile->baseUrl : QUrl(m_options.server);
+    const bool consent =
+        m_options.allowPlainHttp || (m_profile && plainhttp::hasConsent(*m_profile));
+    if (plainhttp::isExposed(server) && !consent) {
+        fail(ConnectionError::Usage,
+             QStringLiteral("refusing to send the password or token over plain http:// to %1, "
+                            "where anyone on the way can read it; use https://, or give "
+                            "--allow-http to send it unencrypted anyway")
+                 .arg(server.host()));
         return;
     }
     signIn();

@@ -29,7 +29,8 @@ class ServerConnection;
 // the profile (ProfileStore) or --server; the secrets from the environment variables the options
 // name or from the profile's keychain entries (SecretStore); basic, session (logged in once here),
 // pat, oauth2 and oauth1 credentials; pinned certificate, CA file and timeout. An option given on
-// the command line wins over the profile's setting.
+// the command line wins over the profile's setting. Signing in over plain http:// to another
+// computer is refused (Usage) unless --allow-http or the profile consents (PlainHttpRule).
 //
 // A job: start(), then exactly one finished(), always after start() returned. On success
 // takeConnection() hands the connection over; who() and profile() say what was resolved. Deleting

@@ -1,6 +1,7 @@
 #include "services/ConnectionTester.h"
 
 #include "secrets/SecretStore.h"
+#include "services/PlainHttpRule.h"
 #include "storage/ProfileStore.h"
 
 #include <QFileInfo>
@@ -75,6 +76,21 @@ std::optional<ConnectionCheck> ConnectionCheck::checkLocally(const ConnectionDra
         return failure(Field::UserName, tr("Enter your Jira user name."));
     if (draft.secret.isEmpty() && !draft.editing)
         return failure(Field::Secret, tr("Enter your %1.").arg(secretWord(profile.authKind)));
+    if (draft.secret.isEmpty() && draft.editing &&
+        !plainhttp::sameOrigin(draft.storedBaseUrl, profile.baseUrl))
+        return failure(Field::Secret,
+                       tr("The server address changed: enter the %1 again, so that the stored "
+                          "one is not sent to the new address unasked.")
+                           .arg(secretWord(profile.authKind)));
+    if (plainhttp::needsConsent(profile)) {
+        ConnectionCheck check = failure(
+            Field::BaseUrl,
+            tr("This address starts with http://, so the %1 would travel unencrypted and anyone "
+               "on the way could read it. Use https:// if the server offers it.")
+                .arg(secretWord(profile.authKind)));
+        check.needsPlainHttpConsent = true;
+        return check;
+    }
     if (profile.timeoutSeconds <= 0)
         return failure(Field::Timeout, tr("The timeout must be at least one second."));
     if (!profile.caFile.isEmpty() && caCertificatesOf(profile.caFile).isEmpty()) {

@@ -25,8 +25,10 @@ struct ConnectionDraft
     ConnectionProfile profile;
     // The password or token as typed. Empty while editing means "keep the stored one".
     QString secret;
-    // The profile exists already (same name): it is replaced, and its stored secret may be reused.
+    // The profile exists already (same name): it is replaced, and its stored secret may be reused
+    // while the server's origin (scheme, host, port) stays that of storedBaseUrl.
     bool editing = false;
+    QUrl storedBaseUrl; // editing: the address the stored secret was saved for
 };
 
 // The outcome of one test or save, in plain words, with the field it concerns.
@@ -38,7 +40,10 @@ public:
     enum class Field { None, Name, BaseUrl, UserName, Secret, Timeout, CaFile };
 
     bool accepted = false; // the server accepted the credentials
-    bool saved = false;    // save(): the profile and its secret were written
+    // Nothing was sent: the address is plain http:// to another computer, and the user has not
+    // consented to the secret travelling unencrypted (PlainHttpRule). Asking is the caller's.
+    bool needsPlainHttpConsent = false;
+    bool saved = false; // save(): the profile and its secret were written
     Field field = Field::None;
     QString message;    // what happened and what to do; for success, who we are connected as
     QString notice;     // said even on success, e.g. that the secret lives only until the app quits

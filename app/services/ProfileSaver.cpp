@@ -2,6 +2,7 @@
 
 #include "secrets/SecretJob.h"
 #include "secrets/SecretStore.h"
+#include "services/PlainHttpRule.h"
 
 #include <QTimer>
 
@@ -79,6 +80,19 @@ void ProfileSaver::save(ProfileSaveRequest request)
                                        });
         everySecretGiven = everySecretGiven && given;
     }
+    // A stored secret was given for the server it was saved with: a new scheme, host or port
+    // may be another party, which must not get it unasked.
+    if (m_request.useStoredSecrets && !everySecretGiven && m_before &&
+        !plainhttp::sameOrigin(m_before->baseUrl, m_request.profile.baseUrl)) {
+        m_profileProblems.append(tr("The server address changed, so the password or token must "
+                                    "be entered again: a stored secret is never sent to another "
+                                    "server unasked."));
+        QTimer::singleShot(0, this, [this, run] {
+            if (run == m_run)
+                fail(Step::CheckProfile);
+        });
+        return;
+    }
     const bool signIn = everySecretGiven || m_request.useStoredSecrets;
     connect(
         m_probe, &ProfileProbe::finished, this, [this, run] { probed(run); },
@@ -148,6 +162,18 @@ void ProfileSaver::writeProfile(quint64 run, SecretWriter *writer)
 
 void ProfileSaver::forgetObsoleteSecrets()
 {
+    // Moved to another server without new secrets: the old ones stay behind, never to be sent
+    // to the new address (they are asked for again when the profile is used).
+    if (m_before && !plainhttp::sameOrigin(m_before->baseUrl, m_request.profile.baseUrl)) {
+        for (SecretKind kind : signInSecrets(m_request.profile.authKind)) {
+            const bool given = std::any_of(
+                m_request.secrets.cbegin(), m_request.secrets.cend(), [kind](const auto &secret) {
+                    return secret.first == kind && !secret.second.isEmpty();
+                });
+            if (!given)
+                m_secrets->deleteSecret(SecretKey{m_request.profile.name, kind});
+        }
+    }
     // Switching from a password to a token (or the other way): the old secret is of no use any
     // more, and a secret that is not needed should not be kept.
     if (!m_before || m_before->authKind == m_request.profile.authKind)

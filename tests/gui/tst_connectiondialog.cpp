@@ -7,6 +7,8 @@
 #include "TestKeychain.h"
 #include "api/CertificateInfo.h"
 #include "secrets/SecretStore.h"
+#include "services/PlainHttpRule.h"
+#include "ui/ConfirmationDialog.h"
 #include "ui/ConnectionDialog.h"
 #include "ui/TlsTrustDialog.h"
 
@@ -20,6 +22,9 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSslKey>
+#include <QSslServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -49,6 +54,9 @@ private slots:
     void trustedCertificateIsPinnedAndSaved();
     void cancelledCertificateSavesNothing();
     void preAnsweredTrustRepeatsTheTest();
+    void plainHttpToAnotherComputerAsksFirst();
+    void editingTheAddressAsksForTheSecretAgain();
+    void trustDialogShowsTheServersOwnCertificate();
 
 private:
     ConnectionDialog *newDialog();
@@ -431,6 +439,141 @@ void TestConnectionDialog::preAnsweredTrustRepeatsTheTest()
     QTest::mouseClick(m_dialog->forgetButton(), Qt::LeftButton);
     QVERIFY(click(m_dialog->testButton()));
     QVERIFY(m_dialog->tester()->result().canTrustCertificate());
+}
+
+void TestConnectionDialog::plainHttpToAnotherComputerAsksFirst()
+{
+    newDialog();
+    const QString name = m_keychain.uniqueName(QStringLiteral("plain"));
+    fill(name, QStringLiteral("http://example.test"), QStringLiteral("alice"),
+         QStringLiteral("alice"));
+    m_dialog->timeoutBox()->setValue(2);
+
+    // Asked before anything is sent; declined, nothing is sent or saved.
+    ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Cancel);
+    QVERIFY(click(m_dialog->saveButton()));
+    QVERIFY(m_dialog->tester()->result().needsPlainHttpConsent);
+    QPointer<ConfirmationDialog> asked = m_dialog->plainHttpDialog();
+    QVERIFY(asked);
+    QCOMPARE(asked->acceptButton()->text(), QStringLiteral("Send my password unencrypted"));
+    QVERIFY(asked->cancelButton()->isDefault());
+    QVERIFY2(asked->message().contains(QLatin1String("example.test")),
+             qPrintable(asked->message()));
+    QVERIFY(asked->message().contains(QLatin1String("unencrypted")));
+    QTRY_VERIFY(asked.isNull()); // it answered itself
+    QVERIFY(!m_dialog->tester()->isBusy());
+    QVERIFY(m_dialog->messageFor(Field::BaseUrl).contains(QLatin1String("http://")));
+    QCOMPARE(m_dialog->passwordEdit()->text(), QStringLiteral("alice"));
+    QVERIFY(!m_store->find(name));
+
+    // Confirmed: the consent is for this address, and the save goes ahead (nobody answers at
+    // 192.0.2.10, so it then fails on the network, not on the rule).
+    m_dialog->urlEdit()->setText(QStringLiteral("http://192.0.2.10:9"));
+    ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Accept);
+    QVERIFY(click(m_dialog->saveButton(), 2));
+    const ConnectionCheck &check = m_dialog->tester()->result();
+    QVERIFY(!check.needsPlainHttpConsent);
+    QVERIFY2(check.error.kind() == ApiError::Kind::Network ||
+                 check.error.kind() == ApiError::Kind::Timeout,
+             qPrintable(check.message));
+    QCOMPARE(m_dialog->draft().profile.options.value(QLatin1String(plainhttp::kConsentOption)),
+             QStringLiteral("http://192.0.2.10:9"));
+    QVERIFY(!plainhttp::needsConsent(m_dialog->draft().profile));
+    // Another address is another question.
+    m_dialog->urlEdit()->setText(QStringLiteral("http://192.0.2.11:9"));
+    QVERIFY(plainhttp::needsConsent(m_dialog->draft().profile));
+    QVERIFY(!m_store->find(name));
+}
+
+void TestConnectionDialog::editingTheAddressAsksForTheSecretAgain()
+{
+    const QString name = m_keychain.uniqueName(QStringLiteral("move"));
+    newDialog();
+    fill(name, m_sim->url(), QStringLiteral("bob"), QStringLiteral("bob"));
+    QVERIFY(click(m_dialog->saveButton()));
+    QVERIFY(m_store->find(name));
+
+    newDialog();
+    m_dialog->setProfile(*m_store->find(name));
+    QCOMPARE(m_dialog->passwordEdit()->placeholderText(), QStringLiteral("unchanged"));
+    // Same server by another name (localhost): another host, so the stored password stays back.
+    const QString moved =
+        QString(m_sim->url()).replace(QLatin1String("127.0.0.1"), QLatin1String("localhost"));
+    m_dialog->urlEdit()->setText(moved);
+    QCOMPARE(m_dialog->passwordEdit()->placeholderText(),
+             QStringLiteral("enter it again for the new address"));
+    QVERIFY(click(m_dialog->saveButton()));
+    QVERIFY2(m_dialog->messageFor(Field::Secret).contains(QLatin1String("password again")),
+             qPrintable(m_dialog->messageFor(Field::Secret)));
+    QCOMPARE(m_store->find(name)->baseUrl.toString(), m_sim->url()); // not saved
+    QCOMPARE(m_keychain.read(name, SecretKind::Password), std::optional<QByteArray>("bob"));
+
+    // Typed again: saved with the new address.
+    QTest::keyClicks(m_dialog->passwordEdit(), QStringLiteral("bob"));
+    QSignalSpy saved(m_dialog.data(), &ConnectionDialog::profileSaved);
+    QVERIFY(click(m_dialog->saveButton()));
+    QCOMPARE(saved.count(), 1);
+    QCOMPARE(m_store->find(name)->baseUrl.toString(), moved);
+
+    // Back to the old address text: the placeholder says the stored one applies again.
+    newDialog();
+    m_dialog->setProfile(*m_store->find(name));
+    m_dialog->urlEdit()->setText(m_sim->url());
+    QCOMPARE(m_dialog->passwordEdit()->placeholderText(),
+             QStringLiteral("enter it again for the new address"));
+    m_dialog->urlEdit()->setText(moved);
+    QCOMPARE(m_dialog->passwordEdit()->placeholderText(), QStringLiteral("unchanged"));
+}
+
+void TestConnectionDialog::trustDialogShowsTheServersOwnCertificate()
+{
+    // A server that sends its certificate with the CA that issued it: the complaint is about the
+    // CA (untrusted root in the chain), but the dialog must show, and offer to pin, the server's.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto path = [&dir](const char *file) { return dir.filePath(QLatin1String(file)); };
+    {
+        QFile ext(path("leaf.ext"));
+        QVERIFY(ext.open(QIODevice::WriteOnly));
+        ext.write("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n");
+    }
+    const auto S = [](const char *text) { return QString::fromLatin1(text); };
+    QVERIFY(runOpenssl({S("req"), S("-x509"), S("-newkey"), S("rsa:2048"), S("-nodes"), S("-subj"),
+                        S("/CN=Dialog Test CA"), S("-days"), S("2"), S("-keyout"), path("ca.key"),
+                        S("-out"), path("ca.pem")}));
+    QVERIFY(runOpenssl({S("req"), S("-newkey"), S("rsa:2048"), S("-nodes"), S("-subj"),
+                        S("/CN=127.0.0.1"), S("-keyout"), path("leaf.key"), S("-out"),
+                        path("leaf.csr")}));
+    QVERIFY(runOpenssl({S("x509"), S("-req"), S("-in"), path("leaf.csr"), S("-CA"), path("ca.pem"),
+                        S("-CAkey"), path("ca.key"), S("-set_serial"), S("7"), S("-days"), S("2"),
+                        S("-extfile"), path("leaf.ext"), S("-out"), path("leaf.pem")}));
+    const QSslCertificate leaf = QSslCertificate::fromPath(path("leaf.pem")).value(0);
+    const QSslCertificate ca = QSslCertificate::fromPath(path("ca.pem")).value(0);
+    QFile keyFile(path("leaf.key"));
+    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    QSslConfiguration served = QSslConfiguration::defaultConfiguration();
+    served.setLocalCertificateChain({leaf, ca});
+    served.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+    // Only the handshake matters: the refusal comes before any HTTP.
+    QSslServer server;
+    server.setSslConfiguration(served);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+
+    newDialog();
+    const QString name = m_keychain.uniqueName(QStringLiteral("chain"));
+    fill(name, QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort()),
+         QStringLiteral("alice"), QStringLiteral("alice"));
+    QVERIFY(click(m_dialog->testButton()));
+    QVERIFY2(m_dialog->tester()->result().canTrustCertificate(),
+             qPrintable(m_dialog->tester()->result().message));
+    TlsTrustDialog *trust = m_dialog->trustDialog();
+    QVERIFY(trust);
+    QCOMPARE(trust->certificate().sha256, CertificateInfo::fingerprint(leaf));
+    QCOMPARE(CertificateInfo::normaliseFingerprint(trust->shownFingerprint()),
+             CertificateInfo::fingerprint(leaf));
+    QVERIFY(trust->certificate().sha256 != CertificateInfo::fingerprint(ca));
+    QCOMPARE(trust->certificate().subject, QStringLiteral("127.0.0.1"));
+    QTest::mouseClick(trust->cancelButton(), Qt::LeftButton);
 }
 
 QTEST_MAIN(TestConnectionDialog)

@@ -169,5 +169,59 @@ class Profiles(CliTestCase):
         self.assertEqual(listed["pinnedSha256"].replace(":", "").lower(), pin)
 
 
+class PlainHttpAndUserInfo(CliTestCase):
+    """A secret never goes over plain http:// to another computer without --allow-http, and a
+    server address never carries user info. trackersim listens on loopback, which is exempt (every
+    other test here uses http://127.0.0.1); 192.0.2.10 (TEST-NET-1) stands for another computer."""
+
+    REMOTE = "http://192.0.2.10:9"
+    SIM_ARGS = None
+
+    def test_server_with_user_info_is_refused(self):
+        run = self.cli("--server", "https://alice:hunter2@jira.example.test", "probe")
+        self.assertFailsPlainly(run, USAGE)
+        self.assertIn("must not contain a user name or password", run.stderr)
+        self.assertIn("--password-env", run.stderr)
+        self.assertNotIn("hunter2", run.stderr)
+        added = self.cli("profiles", "add", unique("userinfo"), "--server",
+                         "https://alice:hunter2@jira.example.test")
+        self.assertFailsPlainly(added, USAGE)
+        self.assertNotIn("hunter2", added.stderr)
+        self.assertEqual(self.ok_json(self.cli("profiles", "list", "--format", "json")), [])
+
+    def test_password_over_http_to_another_computer_needs_allow_http(self):
+        run = self.cli("--server", self.REMOTE, "--user", "alice", "--password-env", PASSWORD_VAR,
+                       "probe", env={PASSWORD_VAR: "alice"}, timeout=30)
+        self.assertFailsPlainly(run, USAGE)
+        self.assertIn("--allow-http", run.stderr)
+        self.assertIn("192.0.2.10", run.stderr)
+
+        # Allowed: it is sent (and here nobody answers, which is a network failure, not usage).
+        allowed = self.cli("--server", self.REMOTE, "--user", "alice", "--password-env",
+                           PASSWORD_VAR, "--allow-http", "--timeout", "3", "probe",
+                           env={PASSWORD_VAR: "alice"}, timeout=60)
+        self.assertFailsPlainly(allowed, NETWORK)
+        self.assertNotIn("--allow-http", allowed.stderr)
+
+    def test_token_over_http_to_another_computer_needs_allow_http(self):
+        run = self.cli("--server", self.REMOTE, "--auth", "pat", "--token-env", TOKEN_VAR, "probe",
+                       env={TOKEN_VAR: "not-a-real-token"}, timeout=30)
+        self.assertFailsPlainly(run, USAGE)
+        self.assertIn("--allow-http", run.stderr)
+
+    def test_profiles_add_over_http_without_allow_http_saves_nothing(self):
+        name = unique("plain")
+        run = self.cli("profiles", "add", name, "--server", self.REMOTE, "--user", "alice",
+                       "--password-env", PASSWORD_VAR, env={PASSWORD_VAR: "alice"}, timeout=30)
+        self.assertExit(run, USAGE)
+        self.assertIn("--allow-http", run.stderr)
+        self.assertNotIn(name, [p["name"] for p in
+                                self.ok_json(self.cli("profiles", "list", "--format", "json"))])
+
+    def test_allow_http_is_in_the_help(self):
+        run = self.cli("--help")
+        self.assertIn("--allow-http", run.stdout)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -140,6 +140,25 @@ class CaFile(CliTestCase):
                        env={PASSWORD_VAR: "alice"}, cwd=self.home)
         self.assertEqual(self.ok_json(run)["user"]["name"], "alice")
 
+    def fingerprint(self, pem):
+        out = subprocess.run(["openssl", "x509", "-in", pem, "-noout", "-fingerprint", "-sha256"],
+                             check=True, capture_output=True, text=True).stdout
+        return out.strip().split("=", 1)[1]
+
+    def test_a_pin_is_a_pin_even_when_the_ca_file_vouches(self):
+        # Pinned to the CA (an issuer, not the server's own certificate): refused, though the CA
+        # file alone would be enough; the message names the server's certificate.
+        run = self.alice("probe", "--format", "json", "--ca-file", self.ca[0],
+                         "--pin-sha256", self.fingerprint(self.ca[0]))
+        self.assertFailsPlainly(run, NETWORK)
+        self.assertIn(normalised(self.fingerprint(self.cert[0])), normalised(run.stderr))
+        self.assertNotIn(normalised(self.fingerprint(self.ca[0])), normalised(run.stderr))
+
+    def test_a_pin_of_the_servers_own_certificate_agrees_with_the_ca_file(self):
+        run = self.alice("probe", "--format", "json", "--ca-file", self.ca[0],
+                         "--pin-sha256", self.fingerprint(self.cert[0]))
+        self.assertEqual(self.ok_json(run)["user"]["name"], "alice")
+
     def test_without_the_ca_file_it_is_refused(self):
         self.assertFailsPlainly(self.alice("probe", "--format", "json"), NETWORK)
 
