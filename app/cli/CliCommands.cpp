@@ -1,4 +1,5 @@
 // accessdesk-cli commands that talk to the server: probe, tokens, pat.
+#include "DisplayText.h"
 #include "cli/CliApp.h"
 
 #include "api/PatJobs.h"
@@ -190,8 +191,9 @@ void CliApp::revoke(const QList<AccessGrant> &grants)
         }
         for (const RevokeGrantsJob::Outcome &o : job->outcomes()) {
             if (o.error.isError())
-                m_err << "accessdesk-cli: could not revoke " << RevokeGrantsJob::describe(o.grant)
-                      << ": " << o.error.userMessage() << '\n';
+                m_err << "accessdesk-cli: could not revoke "
+                      << displaytext::withoutControls(RevokeGrantsJob::describe(o.grant)) << ": "
+                      << displaytext::withoutControls(o.error.userMessage()) << '\n';
         }
         m_err.flush();
         // All failed for one reason: that reason's code; some failed: a partial failure.
