@@ -175,13 +175,12 @@ QWidget *RequestForAccessDialog::buildResultPage()
     m_return->setAccessibleName(tr("Return to the application"));
     m_return->setToolTip(tr("Opens the application's own address, as a browser would after you "
                             "allow it, so it can carry on."));
-    connect(m_return, &QPushButton::clicked, this,
-            [this] {
-                // Only ever an http(s) address (returnUrl()); never a program or a file.
-                const QUrl url = m_controller->returnUrl();
-                if (url.isValid())
-                    QDesktopServices::openUrl(url);
-            });
+    connect(m_return, &QPushButton::clicked, this, [this] {
+        // Only ever an http(s) address (returnUrl()); never a program or a file.
+        const QUrl url = m_controller->returnUrl();
+        if (url.isValid())
+            QDesktopServices::openUrl(url);
+    });
     auto *returnRow = new QHBoxLayout;
     returnRow->addWidget(m_return);
     returnRow->addStretch();
@@ -272,11 +271,12 @@ void RequestForAccessDialog::renderResult()
 {
     const QString consumer = consumerOf(m_controller);
     const auto &decision = m_controller->decision();
-    const bool hasCode =
-        decision.approved && !decision.verifier.isEmpty() && !decision.callback.isValid();
     const bool canReturn = m_controller->returnUrl().isValid();
-    // A callback that is not a web address is shown, not opened: the user may copy it.
+    // A callback that is not a web address is shown, not opened: the user may copy it, and gets
+    // the verification code as without a callback.
     const bool strangeCallback = decision.approved && decision.callback.isValid() && !canReturn;
+    const bool hasCode = decision.approved && !decision.verifier.isEmpty() &&
+                         (!decision.callback.isValid() || strangeCallback);
     m_verifier->setText(hasCode ? decision.verifier : QString());
     m_verifier->setVisible(hasCode);
     m_copyVerifier->setVisible(hasCode);

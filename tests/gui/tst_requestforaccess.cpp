@@ -83,7 +83,8 @@ private:
     bool paste(RequestForAccessDialog *dialog, const QString &link);
     bool answer(QPushButton *button);
     // Step 3 as the consumer: whether the provider takes the verifier for this request token.
-    bool exchanges(const RequestToken &request, const QString &verifier);
+    bool exchanges(const RequestToken &request, const QString &verifier,
+                   const OAuth1Signer *signer = nullptr);
 
     TempDatabase m_data;
     SimSession m_session; // as alice
@@ -180,10 +181,12 @@ bool TestRequestForAccess::paste(RequestForAccessDialog *dialog, const QString &
     return true;
 }
 
-bool TestRequestForAccess::exchanges(const RequestToken &request, const QString &verifier)
+bool TestRequestForAccess::exchanges(const RequestToken &request, const QString &verifier,
+                                     const OAuth1Signer *signer)
 {
     const auto consumer = m_session.connectWith(std::make_shared<OAuth1Credentials>(
-        *m_signer, OAuth1TokenParameters::exchange(request.token, request.secret, verifier)));
+        signer ? *signer : *m_signer,
+        OAuth1TokenParameters::exchange(request.token, request.secret, verifier)));
     ExchangeOAuth1Token exchange(consumer.get());
     QSignalSpy exchanged(&exchange, &ExchangeOAuth1Token::finished);
     exchange.start();
@@ -293,6 +296,10 @@ void TestRequestForAccess::callbackThatIsNoWebAddressIsShownNotOpened()
     QCOMPARE(dialog->callbackLabel()->textFormat(), Qt::PlainText);
     QVERIFY2(dialog->callbackLabel()->text().contains(callback),
              qPrintable(dialog->callbackLabel()->text()));
+    // The code the handler would have received, for the user to give the application.
+    QVERIFY(dialog->verifierField()->isVisible());
+    QCOMPARE(dialog->verifierField()->text(), m_controller->decision().verifier);
+    QVERIFY(exchanges(request, dialog->verifierField()->text(), &*signer));
     // Even a click that reached the hidden button opens nothing.
     dialog->returnButton()->click();
     QCOMPARE(recorder.opened.size(), 0);

@@ -65,7 +65,8 @@ void TestDisplayText::keepsLineBreaksWhenAsked()
              QStringLiteral("Refused:\n  name: bad\\x1b[2J\\x0d"));
     QVERIFY(!hasControls(QStringLiteral("a\nb"), Lines::Keep));
     QVERIFY(!hasControls(QStringLiteral("a,b\r\nc,d\r\n"), Lines::Keep)); // CSV line ends
-    QCOMPARE(withoutControls(QStringLiteral("a\rb\r"), Lines::Keep), QStringLiteral("a\\x0db\\x0d"));
+    QCOMPARE(withoutControls(QStringLiteral("a\rb\r"), Lines::Keep),
+             QStringLiteral("a\\x0db\\x0d"));
     QVERIFY(hasControls(QStringLiteral("a\nb"), Lines::Escape));
 }
 
