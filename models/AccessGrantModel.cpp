@@ -1,5 +1,7 @@
 #include "AccessGrantModel.h"
 
+#include "DisplayText.h"
+
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -104,10 +106,10 @@ QVariant AccessGrantModel::data(const QModelIndex &index, int role) const
         return displayText(grant, index.column());
     case Qt::ToolTipRole:
         if (index.column() == Application && !grant.applicationUrl.isEmpty())
-            return grant.applicationUrl;
+            return displaytext::plainToolTip(grant.applicationUrl);
         // The column may be narrower than a long description.
         if (index.column() == Description && !grant.description.isEmpty())
-            return grant.description;
+            return displaytext::plainToolTip(grant.description);
         return {};
     case RawValueRole:
         return rawValue(grant, index.column());

@@ -1,6 +1,7 @@
 #include "PersonalTokenModel.h"
 
 #include "AccessGrantModel.h"
+#include "DisplayText.h"
 #include "JiraDateTime.h"
 
 #include <QLocale>
@@ -236,7 +237,7 @@ QVariant PersonalTokenModel::data(const QModelIndex &index, int role) const
         return displayText(row, index.column());
     case Qt::ToolTipRole:
         if (index.column() == Owner && row.token.owner && !row.token.owner->email.isEmpty())
-            return row.token.owner->email;
+            return displaytext::plainToolTip(row.token.owner->email);
         return {};
     case RawValueRole: {
         const QVariant date = dateValue(row, index.column());

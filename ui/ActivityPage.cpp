@@ -107,6 +107,7 @@ ActivityPage::ActivityPage(QWidget *parent)
 
     m_empty->setAccessibleName(tr("No activity yet"));
     m_empty->setWordWrap(true);
+    m_empty->setTextFormat(Qt::PlainText);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setMargin(24);
 
@@ -137,6 +138,7 @@ ActivityPage::ActivityPage(QWidget *parent)
 
     m_status->setAccessibleName(tr("Activity status"));
     m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0); // the window's margins frame the page

@@ -72,6 +72,7 @@ AdminListTab::AdminListTab(const QString &what, QStringList headers, QString exp
     m_details->setAccessibleName(tr("Details of the selected %1").arg(what));
     m_details->setOpenLinks(false);
     m_status->setAccessibleName(tr("Status of %1").arg(what));
+    m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
 
     m_toolbar->addWidget(m_filter, 1);

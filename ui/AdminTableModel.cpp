@@ -1,5 +1,6 @@
 #include "AdminTableModel.h"
 
+#include "DisplayText.h"
 #include "TableExport.h"
 
 #include <QLocale>
@@ -52,8 +53,9 @@ QVariant AdminTableModel::data(const QModelIndex &index, int role) const
     const AdminCell cell = row.cells.value(index.column());
     switch (role) {
     case Qt::DisplayRole:
-    case Qt::ToolTipRole: // a long URL or key clipped in its column is read in full here
         return cell.text;
+    case Qt::ToolTipRole: // a long URL or key clipped in its column is read in full here
+        return displaytext::plainToolTip(cell.text);
     case RawValueRole:
         return cell.raw.isValid() ? cell.raw : QVariant(cell.text);
     case TableExport::ExportRole:

@@ -1,8 +1,9 @@
 #include "DialogParts.h"
 
+#include "SecretClipboard.h"
+
 #include <QApplication>
 #include <QClipboard>
-#include <QCryptographicHash>
 #include <QDialog>
 #include <QFontDatabase>
 #include <QLabel>
@@ -12,39 +13,6 @@
 #include <QTimer>
 
 namespace accessdesk::DialogParts {
-
-namespace {
-
-QByteArray fingerprint(const QString &text)
-{
-    return QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256);
-}
-
-// Wipes the clipboard after a delay, but only if it still holds what was copied. It belongs to
-// the clipboard, not to a dialog, and keeps only a hash of the secret.
-class ClipboardWiper final : public QObject
-{
-public:
-    ClipboardWiper(QClipboard *clipboard, const QString &copied, std::chrono::milliseconds delay)
-        : QObject(clipboard)
-        , m_hash(fingerprint(copied))
-    {
-        setObjectName(QStringLiteral("accessdesk-clipboard-wiper")); // tests wait for it to go
-        QTimer::singleShot(delay, this, [this, clipboard] {
-            for (const QClipboard::Mode mode : {QClipboard::Clipboard, QClipboard::Selection}) {
-                if ((mode == QClipboard::Clipboard || clipboard->supportsSelection()) &&
-                    fingerprint(clipboard->text(mode)) == m_hash)
-                    clipboard->clear(mode);
-            }
-            deleteLater();
-        });
-    }
-
-private:
-    QByteArray m_hash;
-};
-
-} // namespace
 
 void fitHeight(QWidget *dialog)
 {
@@ -113,8 +81,8 @@ void copyToClipboard(const QString &text, QPushButton *button)
 void copySecretToClipboard(const QString &secret, QPushButton *button,
                            std::chrono::milliseconds clearAfter)
 {
-    copyToClipboard(secret, button);
-    new ClipboardWiper(QApplication::clipboard(), secret, clearAfter);
+    SecretClipboard::copy(secret, clearAfter);
+    button->setText(QCoreApplication::translate("DialogParts", "Copied"));
 }
 
 void answerSoon(QDialog *dialog, bool accept)

@@ -38,9 +38,9 @@ QLineEdit *codeField(const QString &accessibleName, QWidget *parent);
 QPushButton *copyButton(const QString &accessibleName, QWidget *parent);
 // Puts text on the clipboard and says so on button ("Copied").
 void copyToClipboard(const QString &text, QPushButton *button);
-// The same for a secret: the clipboard is wiped after clearAfter if it still holds it (the user
-// may have copied something else since). The wiping outlives the dialog: users copy, close the
-// dialog and then paste.
+// The same for a secret, through SecretClipboard: marked for password managers, wiped after
+// clearAfter and on quit if the clipboard still holds it (the user may have copied something
+// else since). The wiping outlives the dialog: users copy, close the dialog and then paste.
 void copySecretToClipboard(const QString &secret, QPushButton *button,
                            std::chrono::milliseconds clearAfter);
 

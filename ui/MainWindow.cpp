@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
+#include "DisplayText.h"
 #include "MyAccessPage.h"
+#include "PlainText.h"
 #include "services/AppSession.h"
 #include "services/MyAccessController.h"
 #include "storage/ProfileStore.h"
@@ -71,8 +73,10 @@ MainWindow::MainWindow(MyAccessController *controller, QWidget *parent)
     m_user->setAccessibleName(tr("User"));
     m_state->setAccessibleName(tr("Connection state"));
     m_refreshed->setAccessibleName(tr("Last refresh"));
-    for (QLabel *label : {m_server, m_user, m_state, m_refreshed})
+    for (QLabel *label : {m_server, m_user, m_state, m_refreshed}) {
         label->setContentsMargins(6, 0, 12, 0);
+        PlainText::label(label); // server names, usernames and server error text
+    }
     statusBar()->addWidget(m_server);
     statusBar()->addWidget(m_user);
     statusBar()->addWidget(m_state, 1);
@@ -163,9 +167,10 @@ void MainWindow::fillServerSwitch()
         const int index = m_serverSwitch->count() - 1;
         m_serverSwitch->setItemData(
             index,
-            profile.username.isEmpty()
-                ? profile.baseUrl.toString()
-                : tr("%1 as %2").arg(profile.baseUrl.toString(), profile.username),
+            displaytext::plainToolTip(
+                profile.username.isEmpty()
+                    ? profile.baseUrl.toString()
+                    : tr("%1 as %2").arg(profile.baseUrl.toString(), profile.username)),
             Qt::ToolTipRole);
         if (connected && profile.name == m_session->profileName())
             current = index;
@@ -218,8 +223,8 @@ void MainWindow::showConnectionProblem(const QString &message)
     renderStatus();
     // One box at a time: a newer problem replaces the text of one still open.
     if (!m_problemBox) {
-        m_problemBox = new QMessageBox(QMessageBox::Warning, tr("Could not connect"), QString(),
-                                       QMessageBox::Ok, this);
+        m_problemBox =
+            PlainText::messageBox(QMessageBox::Warning, tr("Could not connect"), QString(), this);
         m_problemBox->setAccessibleName(tr("Connection problem"));
         m_problemBox->setAttribute(Qt::WA_DeleteOnClose);
     }
@@ -229,7 +234,7 @@ void MainWindow::showConnectionProblem(const QString &message)
 
 QWidget *MainWindow::placeholder(const QString &text)
 {
-    auto *label = new QLabel(text, this);
+    auto *label = PlainText::label(new QLabel(text, this));
     label->setAlignment(Qt::AlignCenter);
     label->setAccessibleName(text);
     return label;

@@ -3,6 +3,7 @@
 #include "AccessGrantFilterModel.h"
 #include "AccessGrantModel.h"
 #include "ConfirmationDialog.h"
+#include "DisplayText.h"
 #include "EmptyCellDelegate.h"
 #include "RevokeProgressDialog.h"
 #include "TableExport.h"
@@ -111,6 +112,7 @@ MyAccessPage::MyAccessPage(MyAccessController *controller, QWidget *parent)
     m_newToken->setAccessibleName(tr("Create a personal access token"));
     m_answerRequest->setAccessibleName(tr("Answer a request for access"));
     m_status->setAccessibleName(tr("List status"));
+    m_status->setTextFormat(Qt::PlainText);
     m_notice->setAccessibleName(tr("List notice"));
     m_notice->setWordWrap(true);
     m_notice->setTextFormat(Qt::PlainText);
@@ -329,7 +331,7 @@ void MyAccessPage::renderNotice()
                          .arg(when);
     }
     m_notice->setText(text);
-    m_notice->setToolTip(m_controller->lastError());
+    m_notice->setToolTip(displaytext::plainToolTip(m_controller->lastError()));
     m_notice->setVisible(!text.isEmpty());
 }
 

@@ -1,6 +1,7 @@
 #include "OAuth2ClientDialog.h"
 
 #include "DialogParts.h"
+#include "DisplayText.h"
 #include "services/OAuth2ClientsController.h"
 
 #include <QComboBox>
@@ -198,7 +199,7 @@ void OAuth2ClientDialog::markLines(const QMap<int, QString> &lines)
         mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
         mark.format.setUnderlineColor(QColor(0xb3, 0x26, 0x1e));
         mark.format.setProperty(QTextFormat::FullWidthSelection, true);
-        mark.format.setToolTip(it.value());
+        mark.format.setToolTip(displaytext::plainToolTip(it.value()));
         marks << mark;
     }
     m_redirects->setExtraSelections(marks);

@@ -175,11 +175,19 @@ QWidget *RequestForAccessDialog::buildResultPage()
     m_return->setAccessibleName(tr("Return to the application"));
     m_return->setToolTip(tr("Opens the application's own address, as a browser would after you "
                             "allow it, so it can carry on."));
-    connect(m_return, &QPushButton::clicked, this,
-            [this] { QDesktopServices::openUrl(m_controller->decision().callback); });
+    connect(m_return, &QPushButton::clicked, this, [this] {
+        // Only ever an http(s) address (returnUrl()); never a program or a file.
+        const QUrl url = m_controller->returnUrl();
+        if (url.isValid())
+            QDesktopServices::openUrl(url);
+    });
     auto *returnRow = new QHBoxLayout;
     returnRow->addWidget(m_return);
     returnRow->addStretch();
+    m_callbackText = wrappedLabel(QString(), page);
+    m_callbackText->setObjectName(QStringLiteral("callbackAddress"));
+    m_callbackText->setAccessibleName(tr("Address the application asked for"));
+    m_callbackText->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_revokeHint = wrappedLabel(tr("You can revoke its access in My access at any time."), page);
 
@@ -192,6 +200,7 @@ QWidget *RequestForAccessDialog::buildResultPage()
     layout->addWidget(m_verifierNote);
     layout->addLayout(codeRow);
     layout->addLayout(returnRow);
+    layout->addWidget(m_callbackText);
     layout->addSpacing(6);
     layout->addWidget(m_revokeHint);
     layout->addStretch();
@@ -262,13 +271,23 @@ void RequestForAccessDialog::renderResult()
 {
     const QString consumer = consumerOf(m_controller);
     const auto &decision = m_controller->decision();
-    const bool hasCode =
-        decision.approved && !decision.verifier.isEmpty() && !decision.callback.isValid();
-    const bool canReturn = decision.approved && decision.callback.isValid();
+    const bool canReturn = m_controller->returnUrl().isValid();
+    // A callback that is not a web address is shown, not opened: the user may copy it, and gets
+    // the verification code as without a callback.
+    const bool strangeCallback = decision.approved && decision.callback.isValid() && !canReturn;
+    const bool hasCode = decision.approved && !decision.verifier.isEmpty() &&
+                         (!decision.callback.isValid() || strangeCallback);
     m_verifier->setText(hasCode ? decision.verifier : QString());
     m_verifier->setVisible(hasCode);
     m_copyVerifier->setVisible(hasCode);
     m_return->setVisible(canReturn);
+    m_callbackText->setVisible(strangeCallback);
+    m_callbackText->setText(
+        strangeCallback
+            ? tr("The application asked to be sent to an address that is not a web page, so "
+                 "AccessDesk does not open it: %1")
+                  .arg(decision.callback.toDisplayString())
+            : QString());
     m_revokeHint->setVisible(decision.approved);
     if (!decision.approved) {
         m_result->setText(tr("You denied %1 access.").arg(consumer));

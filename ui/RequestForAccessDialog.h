@@ -38,6 +38,8 @@ public:
     QLineEdit *verifierField() const { return m_verifier; }
     QPushButton *copyVerifierButton() const { return m_copyVerifier; }
     QPushButton *returnButton() const { return m_return; }
+    // The callback address as text, when it is not a web address AccessDesk would open.
+    QLabel *callbackLabel() const { return m_callbackText; }
 
     void done(int result) override;
 
@@ -68,6 +70,7 @@ private:
     QLineEdit *m_verifier;
     QPushButton *m_copyVerifier;
     QPushButton *m_return;
+    QLabel *m_callbackText;
     QLabel *m_revokeHint;
 };
 

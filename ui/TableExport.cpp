@@ -1,6 +1,8 @@
 #include "TableExport.h"
 
+#include "PlainText.h"
 #include "storage/CsvWriter.h"
+#include "storage/PrivateFiles.h"
 
 #include <QAbstractItemModel>
 #include <QCoreApplication>
@@ -57,7 +59,10 @@ bool writeCsv(const QAbstractItemModel &model, const QString &path, QString *err
 {
     // QSaveFile: a failed export never leaves half a file where an older export was.
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(toCsv(model)) < 0 || !file.commit()) {
+    // The rows are server data (who holds which access): readable by the user only, also
+    // where an older export was readable by others.
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(privatefiles::kFile) ||
+        file.write(toCsv(model)) < 0 || !file.commit()) {
         *error =
             tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
@@ -82,7 +87,7 @@ void exportWithDialog(const QAbstractItemModel &model, const QString &suggestedN
                              return;
                          QString error;
                          if (!writeCsv(*source, path, &error))
-                             QMessageBox::warning(parent, tr("Export failed"), error);
+                             PlainText::warning(parent, tr("Export failed"), error);
                      });
     dialog->open();
 }

@@ -1,5 +1,6 @@
 #include "TokenOutcomeModel.h"
 
+#include "DisplayText.h"
 #include "PersonalTokenModel.h"
 
 namespace accessdesk {
@@ -68,7 +69,7 @@ QVariant TokenOutcomeModel::data(const QModelIndex &index, int role) const
     if (role == RawValueRole && index.column() == Outcome)
         return rank(item.outcome);
     if (role == Qt::ToolTipRole && index.column() == Reason)
-        return item.reason; // the column may be narrower than the reason
+        return displaytext::plainToolTip(item.reason); // the column may be narrower
     if (role != Qt::DisplayRole && role != RawValueRole)
         return {};
     switch (index.column()) {

@@ -179,15 +179,26 @@ AuthorizeDecision AnswerAuthorizePage::decisionFromCallback(const QUrl &location
     return decision;
 }
 
+namespace {
+
+bool isRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+} // namespace
+
 bool AnswerAuthorizePage::isSuccess(const RawReply &reply) const
 {
-    // The redirect to the consumer's callback is the answer; it must not be followed.
-    return reply.isSuccess() || reply.status == 302 || reply.status == 303;
+    // The redirect to the consumer's callback is the answer: its Location is read and reported,
+    // never followed. Following it would hand the verifier to the consumer from this computer
+    // (with this connection's headers) instead of letting the user decide where to go.
+    return reply.isSuccess() || isRedirect(reply.status);
 }
 
 Decoded<AuthorizeDecision> AnswerAuthorizePage::decodeBody(const RawReply &reply) const
 {
-    if (reply.status == 302 || reply.status == 303) {
+    if (isRedirect(reply.status)) {
         const QByteArray location = reply.header("Location");
         if (location.isEmpty())
             return Decoded<AuthorizeDecision>::failure(

@@ -82,7 +82,7 @@ public:
     static ApiRequest build(const AuthorizeRequest &page, bool approve, const QUrl &baseUrl);
     ApiRequest request() const override;
 
-    // The decision a 302/303 to the consumer carries in its Location.
+    // The decision a redirect (301/302/303/307/308) to the consumer carries in its Location.
     static AuthorizeDecision decisionFromCallback(const QUrl &location);
 
 protected:

@@ -89,9 +89,6 @@ QString LoopbackRedirectListener::describe(Error error) const
     switch (error) {
     case Error::None:
         return {};
-    case Error::StateMismatch:
-        return tr("The browser returned an answer that does not belong to this sign-in "
-                  "(state mismatch). Start the sign-in again.");
     case Error::AccessDenied:
         return tr("Access was not granted in the browser.");
     case Error::ProviderError:
@@ -161,8 +158,11 @@ LoopbackRedirectListener::Answer LoopbackRedirectListener::handleCallback(const 
 {
     const FormFields fields = formEncoding::decode(query);
     if (!formEncoding::contains(fields, u"state") ||
-        formEncoding::value(fields, u"state") != QString::fromLatin1(m_expectedState))
-        return failure(Error::StateMismatch);
+        formEncoding::value(fields, u"state") != QString::fromLatin1(m_expectedState)) {
+        ++m_refusedStates;
+        qCInfo(lcAuth) << "loopback redirect with a wrong state refused; still waiting";
+        return {LoopbackResponsePage::wrongState(), {}};
+    }
     if (formEncoding::contains(fields, u"error")) {
         m_providerError = formEncoding::value(fields, u"error");
         m_providerErrorDescription = formEncoding::value(fields, u"error_description");

@@ -18,6 +18,10 @@ namespace accessdesk {
 // on 127.0.0.1, takes the one GET /callback?code=…&state=… the browser is redirected to, checks
 // the state, shows the user a small page, and stops listening.
 //
+// A redirect with a wrong or missing state is answered 400 and does not end the job: any page or
+// process on this machine can reach the port, and letting it end the sign-in would let it cancel
+// the user's real one (the browser's redirect with the right state still arrives afterwards).
+//
 // A job: it reports exactly once through finished(), also on timeout, cancel() or when it could
 // not listen; read code() or error() afterwards. Other paths (the browser's /favicon.ico) and
 // other methods are answered and ignored, so they cannot end the sign-in.
@@ -29,7 +33,6 @@ class LoopbackRedirectListener final : public QObject
 public:
     enum class Error {
         None,
-        StateMismatch, // the redirect does not belong to this authorisation request
         AccessDenied,  // error=access_denied: the user said no
         ProviderError, // any other error=… from the server (providerError() has it)
         BadRequest,    // a redirect with neither code nor error
@@ -66,6 +69,8 @@ public:
     QString code() const { return m_code; } // a secret until exchanged; never logged
     QString providerError() const { return m_providerError; }
     QString providerErrorDescription() const { return m_providerErrorDescription; }
+    // Redirects refused so far because their state was not this request's; they do not end it.
+    int refusedStates() const { return m_refusedStates; }
 
 Q_SIGNALS:
     void finished();
@@ -96,6 +101,7 @@ private:
     QString m_code;
     QString m_providerError;
     QString m_providerErrorDescription;
+    int m_refusedStates = 0;
 };
 
 } // namespace accessdesk

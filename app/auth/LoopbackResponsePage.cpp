@@ -65,6 +65,14 @@ QByteArray LoopbackResponsePage::failed(const QString &reason)
     return response(400, tr("Sign-in failed"), reason);
 }
 
+QByteArray LoopbackResponsePage::wrongState()
+{
+    return response(400, tr("Not this sign-in"),
+                    tr("This answer does not belong to the sign-in AccessDesk is waiting for "
+                       "(state mismatch). It was ignored; AccessDesk still waits for the right "
+                       "one."));
+}
+
 QByteArray LoopbackResponsePage::notFound()
 {
     return response(404, tr("Not found"), tr("This address is not part of the sign-in."));

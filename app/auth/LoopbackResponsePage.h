@@ -21,6 +21,8 @@ public:
     static QByteArray signedIn();
     static QByteArray denied();
     static QByteArray failed(const QString &reason);
+    // 400 for a redirect whose state is not the sign-in's; the sign-in goes on waiting.
+    static QByteArray wrongState();
     static QByteArray notFound();
     static QByteArray methodNotAllowed();
     static QByteArray badRequest();

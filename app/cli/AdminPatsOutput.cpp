@@ -112,7 +112,7 @@ void TokenListPrinter::add(const QList<PersonalToken> &tokens)
             m_csv.addRow(adminTokenRow(token));
             break;
         case OutputFormat::Table:
-            m_table.append(adminTokenRow(token));
+            m_table.append(terminalRow(adminTokenRow(token)));
             break;
         }
         ++m_rows;
@@ -134,7 +134,7 @@ void TokenListPrinter::finish()
         writeStdout(m_out, "\n]\n");
         break;
     case OutputFormat::Csv:
-        writeStdout(m_out, m_csv.data());
+        writeStdout(m_out, terminalCsv(m_csv.data()).toUtf8());
         break;
     case OutputFormat::Table:
         if (m_rows == 0)

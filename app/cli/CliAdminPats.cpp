@@ -1,5 +1,6 @@
 #include "cli/CliAdminPats.h"
 
+#include "DisplayText.h"
 #include "cli/CliApp.h"
 
 #include "api/ServerConnection.h"
@@ -350,14 +351,15 @@ void CliAdminPats::report(const QList<TokenSweep::Item> &items, const ApiError &
             ++revoked;
         else
             app().err() << "accessdesk-cli: " << key << ": "
-                        << AdminTokenRevoker::describe(item.token) << ": " << item.reason << '\n';
+                        << displaytext::withoutControls(AdminTokenRevoker::describe(item.token))
+                        << ": " << displaytext::withoutControls(item.reason) << '\n';
     }
     const QString &receipt = app().options().admin.receiptFile;
     const QByteArray receiptCsv = app().options().format == OutputFormat::Csv || !receipt.isEmpty()
                                       ? TokenSweepReceipt::csv(items)
                                       : QByteArray();
     if (app().options().format == OutputFormat::Csv) {
-        writeStdout(app().out(), receiptCsv);
+        writeStdout(app().out(), terminalCsv(receiptCsv).toUtf8());
     } else {
         output.json = QJsonDocument(array);
         app().print(output);

@@ -1,5 +1,6 @@
 #include "cli/CliApp.h"
 
+#include "DisplayText.h"
 #include "api/ServerConnection.h"
 #include "cli/CliAdminPats.h"
 #include "cli/CliCommandGroup.h"
@@ -11,6 +12,7 @@
 #include "storage/ActivityLog.h"
 #include "storage/Database.h"
 #include "storage/OfflineCache.h"
+#include "storage/PrivateFiles.h"
 #include "storage/ProfileStore.h"
 
 #include <QCoreApplication>
@@ -29,10 +31,10 @@ CliApp::CliApp(CliOptions options, QObject *parent)
     , m_out(stdout)
     , m_err(stderr)
 {
-    const QString configDir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
-    QDir().mkpath(configDir);
-    m_settings = std::make_unique<QSettings>(configDir + QStringLiteral("/profiles.ini"),
-                                             QSettings::IniFormat);
+    m_settings =
+        std::make_unique<QSettings>(privatefiles::settingsFile(QStandardPaths::writableLocation(
+                                        QStandardPaths::AppConfigLocation)),
+                                    QSettings::IniFormat);
     connect(m_secrets, &SecretStore::keychainUnavailable, this, [this](const QString &reason) {
         m_err << "accessdesk-cli: " << reason.trimmed() << '\n';
         m_err.flush();
@@ -159,13 +161,18 @@ void CliApp::fail(const ApiError &error)
                      c.validUntil.toString(Qt::ISODate), c.sha256);
     }
     for (auto it = error.fieldErrors().begin(); it != error.fieldErrors().end(); ++it)
-        message += QStringLiteral("\n  %1: %2").arg(it.key(), it.value());
+        message += QStringLiteral("\n  %1: %2")
+                       .arg(displaytext::withoutControls(it.key()),
+                            displaytext::withoutControls(it.value()));
     failWith(exitCodeFor(error), message);
 }
 
 void CliApp::failWith(ExitCode code, const QString &message)
 {
-    m_err << "accessdesk-cli: " << message << '\n';
+    // Messages carry server text (error bodies, names, certificate subjects); their own line
+    // breaks stay, any other control character is shown, not obeyed.
+    m_err << "accessdesk-cli: " << displaytext::withoutControls(message, displaytext::Lines::Keep)
+          << '\n';
     m_err.flush();
     finish(code);
 }

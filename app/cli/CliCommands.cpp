@@ -1,4 +1,5 @@
 // accessdesk-cli commands that talk to the server: probe, tokens, pat.
+#include "DisplayText.h"
 #include "cli/CliApp.h"
 
 #include "api/PatJobs.h"
@@ -236,8 +237,9 @@ void CliApp::revoke(const QList<AccessGrant> &grants, bool fromList)
             const char *what = o.status == Status::NotRevoked ? "not revoked"
                                : o.status == Status::Failed   ? "could not revoke"
                                                               : "not confirmed";
-            m_err << "accessdesk-cli: " << what << ": " << RevokeGrantsJob::describe(o.grant)
-                  << ": " << o.reason << '\n';
+            m_err << "accessdesk-cli: " << what << ": "
+                  << displaytext::withoutControls(RevokeGrantsJob::describe(o.grant)) << ": "
+                  << displaytext::withoutControls(o.reason) << '\n';
         }
         m_err << "accessdesk-cli: revoked " << job->count(Status::Revoked) << " of "
               << job->outcomes().size() << " grant(s)";

@@ -5,6 +5,7 @@
 #include "api/ServerConnection.h"
 #include "storage/ActivityLog.h"
 #include "storage/Database.h"
+#include "storage/PrivateFiles.h"
 #include "storage/ProfileStore.h"
 
 #include <QDir>
@@ -17,7 +18,7 @@ bool CliApp::openActivityLog()
     if (m_activity)
         return true;
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(dir);
+    privatefiles::ensureFolder(dir); // open() says what is wrong when it cannot be used
     m_database = std::make_unique<Database>();
     if (!m_database->open(dir + QStringLiteral("/accessdesk.sqlite"))) {
         failWith(ServerError,

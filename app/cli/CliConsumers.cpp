@@ -1,6 +1,7 @@
 // accessdesk-cli consumers: show, approve, remove, fetch-info, keygen.
 #include "cli/CliConsumers.h"
 
+#include "DisplayText.h"
 #include "cli/CliApp.h"
 #include "cli/CliOutcome.h"
 #include "services/ConsumerApproval.h"
@@ -288,7 +289,7 @@ void CliConsumers::fetchInfo(const QString &remote)
         app().print(output);
         if (!key) {
             app().err() << "accessdesk-cli: warning: this public key cannot be approved: "
-                        << job->publicKeyProblem() << '\n';
+                        << displaytext::withoutControls(job->publicKeyProblem()) << '\n';
             app().err().flush();
         }
     });

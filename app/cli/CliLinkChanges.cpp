@@ -2,6 +2,7 @@
 // delete). Each goes through the services' activity log and reports only what the server shows.
 #include "cli/CliLinks.h"
 
+#include "DisplayText.h"
 #include "cli/CliApp.h"
 #include "cli/Confirmation.h"
 #include "services/AppLinkChanges.h"
@@ -74,7 +75,8 @@ void CliLinks::runCreator(AppLinkCreator *creator)
         creator->deleteLater();
         const AppLinkProbeResult &probe = creator->probeResult();
         if (!probe.warning.isEmpty())
-            app().err() << "accessdesk-cli: note: " << probe.warning << '\n';
+            app().err() << "accessdesk-cli: note: " << displaytext::withoutControls(probe.warning)
+                        << '\n';
         AppLinkOutcome outcome = creator->outcome();
         if (outcome.changed())
             printLink(creator->createdLink());

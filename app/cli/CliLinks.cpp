@@ -1,6 +1,7 @@
 // accessdesk-cli links: the reads (list, get, status) and what every links command shares.
 #include "cli/CliLinks.h"
 
+#include "DisplayText.h"
 #include "api/AppLinkJobs.h"
 #include "cli/CliApp.h"
 #include "services/AppLinkHealthCheck.h"
@@ -355,8 +356,11 @@ void CliLinks::printStatus(const QList<AppLink> &links, bool single)
         // not be read are a partial failure, as in every bulk command.
         for (const AppLinkHealth &health : results) {
             if (health.error.isError())
-                app().err() << "accessdesk-cli: could not check “" << health.link.name << "” ("
-                            << health.link.id << "): " << health.diagnosis.summary << '\n';
+                app().err() << "accessdesk-cli: could not check “"
+                            << displaytext::withoutControls(health.link.name) << "” ("
+                            << displaytext::withoutControls(health.link.id)
+                            << "): " << displaytext::withoutControls(health.diagnosis.summary)
+                            << '\n';
         }
         app().err().flush();
         if (failedChecks == 0)

@@ -206,7 +206,7 @@ void CliApp::activityList(bool csv)
     filter.profile = m_options.profile;
     const QList<ActivityEntry> entries = m_activity->entries(filter);
     if (csv || m_options.format == OutputFormat::Csv) {
-        m_out << QString::fromUtf8(ActivityLog::toCsv(entries));
+        m_out << terminalCsv(ActivityLog::toCsv(entries));
         finish(Success);
         return;
     }

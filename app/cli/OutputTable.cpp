@@ -1,13 +1,34 @@
 #include "cli/OutputTable.h"
 
+#include "DisplayText.h"
 #include "storage/CsvWriter.h"
 
 #include <algorithm>
 
 namespace accessdesk::cli {
 
-QString renderTable(const QStringList &columns, const QList<QStringList> &rows)
+QStringList terminalRow(const QStringList &cells)
 {
+    QStringList safe;
+    safe.reserve(cells.size());
+    for (const QString &cell : cells)
+        safe.append(displaytext::withoutControls(cell));
+    return safe;
+}
+
+QString terminalCsv(const QByteArray &csv)
+{
+    return displaytext::withoutControls(QString::fromUtf8(csv), displaytext::Lines::Keep);
+}
+
+QString renderTable(const QStringList &columns, const QList<QStringList> &unsafeRows)
+{
+    // Cells hold server text: an ESC or a newline in a name must neither reach the terminal
+    // nor break the table's lines.
+    QList<QStringList> rows;
+    rows.reserve(unsafeRows.size());
+    for (const QStringList &row : unsafeRows)
+        rows.append(terminalRow(row));
     QList<qsizetype> widths;
     for (const QString &column : columns)
         widths.append(column.size());
@@ -40,7 +61,7 @@ void printOutput(QTextStream &out, const CommandOutput &output, OutputFormat for
         CsvWriter writer(output.columns);
         for (const QStringList &row : output.rows)
             writer.addRow(row);
-        out << QString::fromUtf8(writer.data());
+        out << terminalCsv(writer.data());
     } break;
     case OutputFormat::Table:
         if (output.rows.isEmpty() && !output.emptyMessage.isEmpty())

@@ -20,6 +20,10 @@ struct CommandOutput
 };
 
 void printOutput(QTextStream &out, const CommandOutput &output, OutputFormat format);
+// Table cells are printed with every control character escaped (displaytext::withoutControls).
 QString renderTable(const QStringList &columns, const QList<QStringList> &rows);
+// Server text on its way to a terminal: control characters escaped, a CSV's line breaks kept.
+QStringList terminalRow(const QStringList &cells);
+QString terminalCsv(const QByteArray &csv);
 
 } // namespace accessdesk::cli

@@ -7,6 +7,7 @@
 #include "services/MyAccessController.h"
 #include "storage/ActivityLog.h"
 #include "storage/OfflineCache.h"
+#include "storage/PrivateFiles.h"
 
 #include <QDir>
 #include <QStandardPaths>
@@ -23,8 +24,7 @@ QString settingsFileOr(const QString &given)
         return given;
     // accessdesk-cli's file (CliApp), so profiles added there show up here and the other way.
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
-    QDir().mkpath(dir);
-    return dir + QStringLiteral("/profiles.ini");
+    return privatefiles::settingsFile(dir);
 }
 
 } // namespace
@@ -49,7 +49,7 @@ AppSession::~AppSession()
 
 void AppSession::openDatabase(const QString &dataDir)
 {
-    QDir().mkpath(dataDir);
+    privatefiles::ensureFolder(dataDir); // open() says what is wrong when it cannot be used
     if (!m_database.open(dataDir + QStringLiteral("/accessdesk.sqlite"))) {
         m_databaseError = m_database.errorString();
         return;

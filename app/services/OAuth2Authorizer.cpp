@@ -115,7 +115,6 @@ ApiError OAuth2Authorizer::errorOf(const LoopbackRedirectListener &listener)
     case E::Cancelled:
         kind = ApiError::Kind::Cancelled;
         break;
-    case E::StateMismatch:
     case E::ProviderError:
     case E::BadRequest:
         kind = ApiError::Kind::Validation;

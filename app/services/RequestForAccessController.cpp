@@ -15,6 +15,20 @@ QString hostOf(const QUrl &url)
 
 } // namespace
 
+bool RequestForAccessController::isWebAddress(const QUrl &url)
+{
+    const QString scheme = url.scheme().toLower();
+    return url.isValid() && !url.host().isEmpty() &&
+           (scheme == QLatin1String("http") || scheme == QLatin1String("https"));
+}
+
+QUrl RequestForAccessController::returnUrl() const
+{
+    if (m_state != State::Answered || !m_decision.approved || !isWebAddress(m_decision.callback))
+        return {};
+    return m_decision.callback;
+}
+
 QUrl RequestForAccessController::serverUrl() const
 {
     return m_connection ? m_connection->settings().baseUrl : QUrl();

@@ -49,6 +49,11 @@ public:
     // "jira.example.com" (with the port when it has one): how messages name the server.
     QString serverName() const;
     QUrl serverUrl() const;
+    // Where "Return to the application" may send the browser: decision().callback when the user
+    // allowed and it is an http(s) address; empty otherwise. Any other scheme (file:, a custom
+    // handler, javascript:) would let the consumer start a program on this computer.
+    QUrl returnUrl() const;
+    static bool isWebAddress(const QUrl &url);
 
     // Plain words for what went wrong with a request for access (expired, unknown, …).
     static QString describeError(const ApiError &error);

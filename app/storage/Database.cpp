@@ -1,5 +1,6 @@
 #include "storage/Database.h"
 
+#include "storage/PrivateFiles.h"
 #include "storage/StorageLogging.h"
 
 #include <QDateTime>
@@ -86,6 +87,16 @@ bool Database::open(const QString &filePath)
     m_schemaVersion = 0;
     m_error = Error::None;
     m_errorString.clear();
+
+    // SQLite creates the -wal and -shm files with the mode of the database file: a database
+    // made 0600 before SQLite first opens it keeps all three private. Files of older versions
+    // are restricted here too.
+    QString privateError;
+    if (!privatefiles::ensureFile(filePath, &privateError))
+        return fail(Error::CannotOpen, tr("Cannot open the local database %1: %2")
+                                           .arg(QDir::toNativeSeparators(filePath), privateError));
+    for (const char *suffix : {"-wal", "-shm", "-journal"})
+        privatefiles::restrictFile(filePath + QLatin1String(suffix));
 
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(filePath);

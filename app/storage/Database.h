@@ -33,7 +33,8 @@ public:
     explicit Database(QList<Migration> migrations = accessdeskMigrations());
     ~Database();
 
-    // Opens (creating if needed) and migrates. On failure the database stays closed.
+    // Opens (creating if needed, 0600 with its WAL files: PrivateFiles) and migrates. On failure
+    // the database stays closed.
     bool open(const QString &filePath);
     void close();
     bool isOpen() const;

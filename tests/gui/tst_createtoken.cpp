@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -183,6 +184,9 @@ void TestCreateToken::copyPutsTheTokenOnTheClipboardAndItIsWiped()
     QClipboard *clipboard = QApplication::clipboard();
     QTest::mouseClick(dialog->copyButton(), Qt::LeftButton);
     QCOMPARE(clipboard->text(), token);
+    // Marked for password managers and clipboard histories, which then keep no copy.
+    QCOMPARE(clipboard->mimeData()->data(QStringLiteral("x-kde-passwordManagerHint")),
+             QByteArray("secret"));
     saveScreenshot(dialog, QStringLiteral("create-token-copied"));
     // The user closes the window before pasting: the wipe still comes.
     QTest::mouseClick(dialog->doneButton(), Qt::LeftButton);

@@ -12,12 +12,14 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDesktopServices>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -32,6 +34,18 @@ const QString kConsumerName = QStringLiteral("Gui Request Reader");
 const QString kDescription =
     QStringLiteral("Reads your issues for the weekly report. https://reader.example.test");
 
+// Stands in for the desktop's handler of a URL scheme: records what it was asked to open.
+class UrlRecorder final : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> opened;
+
+public slots:
+    void open(const QUrl &url) { opened.append(url); }
+};
+
 } // namespace
 
 class TestRequestForAccess final : public QObject
@@ -42,6 +56,9 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void allowWithCallback();
+    void callbackIsReportedNotFollowed();
+    void callbackThatIsNoWebAddressIsShownNotOpened();
+    void consumerNamedLikeMarkupShowsLiterally();
     void allowWithoutCallbackShowsTheVerifier();
     void deny();
     void linkOfAnotherServer();
@@ -55,14 +72,19 @@ private:
         QString token;
         QString secret;
     };
-    RequestToken requestToken(const QString &callback);
+    RequestToken requestToken(const QString &callback, const OAuth1Signer *signer = nullptr);
+    // A second consumer, registered by the admin with the given name and callback.
+    std::optional<OAuth1Signer> registerConsumer(const QString &key, const QString &name,
+                                                 const QString &description,
+                                                 const QString &callback);
     QString linkFor(const QString &token) const;
     RequestForAccessDialog *openDialog();
     // Pastes the link and clicks "Show request"; true when the controller leaves Checking.
     bool paste(RequestForAccessDialog *dialog, const QString &link);
     bool answer(QPushButton *button);
     // Step 3 as the consumer: whether the provider takes the verifier for this request token.
-    bool exchanges(const RequestToken &request, const QString &verifier);
+    bool exchanges(const RequestToken &request, const QString &verifier,
+                   const OAuth1Signer *signer = nullptr);
 
     TempDatabase m_data;
     SimSession m_session; // as alice
@@ -98,10 +120,27 @@ void TestRequestForAccess::cleanupTestCase()
     m_session.stop();
 }
 
-TestRequestForAccess::RequestToken TestRequestForAccess::requestToken(const QString &callback)
+std::optional<OAuth1Signer> TestRequestForAccess::registerConsumer(const QString &key,
+                                                                   const QString &name,
+                                                                   const QString &description,
+                                                                   const QString &callback)
+{
+    QString error;
+    const std::optional<OAuth1Consumer> consumer = m_session.server().registerOAuth1Consumer(
+        {key, name, QStringLiteral("http://%1.example.test").arg(key), description, callback},
+        &error);
+    if (!consumer) {
+        qWarning() << "registering" << key << ":" << error;
+        return std::nullopt;
+    }
+    return OAuth1Signer::fromPem(key, consumer->privateKeyPem, &error);
+}
+
+TestRequestForAccess::RequestToken TestRequestForAccess::requestToken(const QString &callback,
+                                                                      const OAuth1Signer *signer)
 {
     const auto consumer = m_session.connectWith(std::make_shared<OAuth1Credentials>(
-        *m_signer, OAuth1TokenParameters::requestToken(callback)));
+        signer ? *signer : *m_signer, OAuth1TokenParameters::requestToken(callback)));
     RequestOAuth1Token job(consumer.get());
     QSignalSpy finished(&job, &RequestOAuth1Token::finished);
     job.start();
@@ -142,10 +181,12 @@ bool TestRequestForAccess::paste(RequestForAccessDialog *dialog, const QString &
     return true;
 }
 
-bool TestRequestForAccess::exchanges(const RequestToken &request, const QString &verifier)
+bool TestRequestForAccess::exchanges(const RequestToken &request, const QString &verifier,
+                                     const OAuth1Signer *signer)
 {
     const auto consumer = m_session.connectWith(std::make_shared<OAuth1Credentials>(
-        *m_signer, OAuth1TokenParameters::exchange(request.token, request.secret, verifier)));
+        signer ? *signer : *m_signer,
+        OAuth1TokenParameters::exchange(request.token, request.secret, verifier)));
     ExchangeOAuth1Token exchange(consumer.get());
     QSignalSpy exchanged(&exchange, &ExchangeOAuth1Token::finished);
     exchange.start();
@@ -200,6 +241,95 @@ void TestRequestForAccess::allowWithCallback()
     // The consumer can now exchange its request token with the verifier the callback carries.
     QVERIFY(exchanges(request, QUrlQuery(m_controller->decision().callback)
                                    .queryItemValue(QStringLiteral("oauth_verifier"))));
+    dialog->accept();
+}
+
+void TestRequestForAccess::callbackIsReportedNotFollowed()
+{
+    // The consumer's callback on a port where anything that arrives is counted: the answer
+    // reports the address, and nothing from this computer goes there.
+    QTcpServer consumerSide;
+    QVERIFY(consumerSide.listen(QHostAddress::LocalHost));
+    QSignalSpy hits(&consumerSide, &QTcpServer::newConnection);
+    const QString callback =
+        QStringLiteral("http://127.0.0.1:%1/reader/callback").arg(consumerSide.serverPort());
+    const RequestToken request = requestToken(callback);
+    QVERIFY(!request.token.isEmpty());
+    RequestForAccessDialog *dialog = openDialog();
+    QVERIFY(paste(dialog, linkFor(request.token)));
+    QVERIFY(answer(dialog->allowButton()));
+    QVERIFY(m_controller->decision().approved);
+    const QUrl reported = m_controller->decision().callback;
+    QCOMPARE(reported.adjusted(QUrl::RemoveQuery), QUrl(callback));
+    QVERIFY(!QUrlQuery(reported).queryItemValue(QStringLiteral("oauth_verifier")).isEmpty());
+    QCOMPARE(m_controller->returnUrl(), reported); // an http address: the button may open it
+    QVERIFY(dialog->returnButton()->isVisible());
+    QVERIFY(!dialog->callbackLabel()->isVisible());
+    // Give a followed redirect every chance to arrive.
+    QTest::qWait(500);
+    QCOMPARE(hits.count(), 0);
+    QVERIFY(!consumerSide.hasPendingConnections());
+    dialog->accept();
+}
+
+void TestRequestForAccess::callbackThatIsNoWebAddressIsShownNotOpened()
+{
+    // Jira sends the browser wherever the consumer registered; AccessDesk opens only http(s).
+    const QString callback = QStringLiteral("accessdesk-test-handler://done");
+    const std::optional<OAuth1Signer> signer = registerConsumer(
+        QStringLiteral("gui-odd-callback"), QStringLiteral("Odd Callback"), QString(), callback);
+    QVERIFY(signer);
+    UrlRecorder recorder;
+    QDesktopServices::setUrlHandler(QStringLiteral("accessdesk-test-handler"), &recorder, "open");
+
+    const RequestToken request = requestToken(QStringLiteral("oob"), &*signer);
+    QVERIFY(!request.token.isEmpty());
+    RequestForAccessDialog *dialog = openDialog();
+    QVERIFY(paste(dialog, linkFor(request.token)));
+    QVERIFY(answer(dialog->allowButton()));
+    QVERIFY2(m_controller->decision().approved,
+             qPrintable(m_controller->decision().callback.toString()));
+    QCOMPARE(m_controller->decision().callback.scheme(), QStringLiteral("accessdesk-test-handler"));
+    QVERIFY(m_controller->returnUrl().isEmpty());
+    QVERIFY(!dialog->returnButton()->isVisible());
+    QVERIFY(dialog->callbackLabel()->isVisible());
+    QCOMPARE(dialog->callbackLabel()->textFormat(), Qt::PlainText);
+    QVERIFY2(dialog->callbackLabel()->text().contains(callback),
+             qPrintable(dialog->callbackLabel()->text()));
+    // The code the handler would have received, for the user to give the application.
+    QVERIFY(dialog->verifierField()->isVisible());
+    QCOMPARE(dialog->verifierField()->text(), m_controller->decision().verifier);
+    QVERIFY(exchanges(request, dialog->verifierField()->text(), &*signer));
+    // Even a click that reached the hidden button opens nothing.
+    dialog->returnButton()->click();
+    QCOMPARE(recorder.opened.size(), 0);
+    saveScreenshot(dialog, QStringLiteral("request-allowed-odd-callback"));
+    QDesktopServices::unsetUrlHandler(QStringLiteral("accessdesk-test-handler"));
+    dialog->accept();
+}
+
+void TestRequestForAccess::consumerNamedLikeMarkupShowsLiterally()
+{
+    const QString name = QStringLiteral("<b>evil</b><img src=x>");
+    const QString description = QStringLiteral("<i>not italic</i> <a href=\"http://x\">link</a>");
+    const std::optional<OAuth1Signer> signer =
+        registerConsumer(QStringLiteral("gui-markup-consumer"), name, description, QString());
+    QVERIFY(signer);
+    const RequestToken request = requestToken(QStringLiteral("oob"), &*signer);
+    QVERIFY(!request.token.isEmpty());
+    RequestForAccessDialog *dialog = openDialog();
+    QVERIFY(paste(dialog, linkFor(request.token)));
+    QCOMPARE(m_controller->request().consumerName, name);
+    for (const QLabel *label :
+         {dialog->questionLabel(), dialog->descriptionLabel(), dialog->permissionsLabel()})
+        QCOMPARE(label->textFormat(), Qt::PlainText);
+    QVERIFY2(dialog->questionLabel()->text().contains(name),
+             qPrintable(dialog->questionLabel()->text()));
+    QCOMPARE(dialog->descriptionLabel()->text(), description);
+    saveScreenshot(dialog, QStringLiteral("request-markup-name"));
+    QVERIFY(answer(dialog->denyButton()));
+    QCOMPARE(dialog->resultLabel()->textFormat(), Qt::PlainText);
+    QVERIFY(dialog->resultLabel()->text().contains(name));
     dialog->accept();
 }
 

@@ -174,6 +174,8 @@ std::optional<OAuth1Consumer> SimClient::registerOAuth1Consumer(const OAuth1Cons
                          {QStringLiteral("publicKey"), QString::fromLatin1(*publicPem)}};
     if (!spec.description.isEmpty())
         consumer.insert(QStringLiteral("description"), spec.description);
+    if (!spec.callback.isEmpty())
+        consumer.insert(QStringLiteral("callback"), spec.callback);
     const HttpResult registered =
         sendJson("PUT",
                  QStringLiteral("/rest/applinks-oauth/1.0/applicationlink/") + *linkId +

@@ -15,8 +15,9 @@ struct OAuth1ConsumerSpec
 {
     QString key;
     QString name;
-    QString url;         // the link's RPC and display URL
-    QString description; // not sent when empty
+    QString url;           // the link's RPC and display URL
+    QString description;   // not sent when empty
+    QString callback = {}; // the consumer's registered callback; not sent when empty
 };
 
 // What a test keeps of a registered consumer: the private half of its key, to sign with.

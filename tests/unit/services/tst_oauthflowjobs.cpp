@@ -8,6 +8,9 @@
 
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -67,6 +70,8 @@ private slots:
     void answerStaysOnTheServerAndItsContextPath_data();
     void answerStaysOnTheServerAndItsContextPath();
     void callbackCarriesTheDecision();
+    void everyRedirectIsTheAnswerAndNotFollowed_data();
+    void everyRedirectIsTheAnswerAndNotFollowed();
     void codeExchangeIsAFormWithTheVerifier();
     void refreshAndRevokeAreForms();
     void tokensFromAResponse();
@@ -233,6 +238,58 @@ void TestOAuthFlowJobs::callbackCarriesTheDecision()
         QUrl(QStringLiteral("http://127.0.0.1:8765/cb?oauth_token=t&oauth_verifier=denied")));
     QVERIFY(!denied.approved);
     QVERIFY(denied.verifier.isEmpty());
+}
+
+void TestOAuthFlowJobs::everyRedirectIsTheAnswerAndNotFollowed_data()
+{
+    QTest::addColumn<int>("status");
+    for (const int status : {301, 302, 303, 307, 308})
+        QTest::addRow("%d", status) << status;
+}
+
+void TestOAuthFlowJobs::everyRedirectIsTheAnswerAndNotFollowed()
+{
+    QFETCH(int, status);
+    // The consumer's side: anything that arrives here means the redirect was followed.
+    QTcpServer consumer;
+    QVERIFY(consumer.listen(QHostAddress::LocalHost));
+    QSignalSpy hits(&consumer, &QTcpServer::newConnection);
+    const QByteArray location = "http://127.0.0.1:" + QByteArray::number(consumer.serverPort()) +
+                                "/cb?oauth_token=t&oauth_verifier=V3rif";
+    // "Jira": answers the form with the redirect to the consumer.
+    QTcpServer jira;
+    QVERIFY(jira.listen(QHostAddress::LocalHost));
+    QByteArray received;
+    connect(&jira, &QTcpServer::newConnection, this, [&] {
+        QTcpSocket *socket = jira.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [&, socket] {
+            received += socket->readAll();
+            // The whole form has come once its last field, the chosen button, is there.
+            if (!received.contains("\r\n\r\n") || !received.endsWith("approve=Allow"))
+                return;
+            socket->write("HTTP/1.1 " + QByteArray::number(status) + " Redirect\r\nLocation: " +
+                          location + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+            socket->disconnectFromHost();
+        });
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    });
+
+    QNetworkAccessManager network;
+    ConnectionSettings settings;
+    settings.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(jira.serverPort()));
+    ServerConnection connection(&network, settings, nullptr);
+    AnswerAuthorizePage job(
+        &connection, samplePage(QUrl(QStringLiteral("/plugins/servlet/oauth/authorize"))), true);
+    QSignalSpy finished(&job, &ApiJob::finished);
+    job.start();
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(job.succeeded(), qPrintable(job.error().userMessage()));
+    QVERIFY(received.startsWith("POST /plugins/servlet/oauth/authorize"));
+    QVERIFY(job.result().approved);
+    QCOMPARE(job.result().verifier, QStringLiteral("V3rif"));
+    QCOMPARE(job.result().callback.port(), int(consumer.serverPort()));
+    QTest::qWait(200); // a followed redirect would be on its way by now
+    QCOMPARE(hits.count(), 0);
 }
 
 void TestOAuthFlowJobs::codeExchangeIsAFormWithTheVerifier()
