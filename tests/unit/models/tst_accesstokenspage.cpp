@@ -353,8 +353,8 @@ void TestAccessTokensPage::existingFixturesHaveNoUnreadableRows_data()
 void TestAccessTokensPage::existingFixturesHaveNoUnreadableRows()
 {
     QFETCH(QString, name);
-    const auto decoded = decodeAccessTokensPage(fixture(name.toLatin1().constData()), kBerlin,
-                                                kPageUrl);
+    const auto decoded =
+        decodeAccessTokensPage(fixture(name.toLatin1().constData()), kBerlin, kPageUrl);
     QVERIFY2(decoded, qPrintable(decoded.error));
     for (const UnreadableGrantRow &row : decoded->unreadable)
         qWarning() << row.reason << row.excerpt;
@@ -422,8 +422,9 @@ void TestAccessTokensPage::markupVariants_data()
                             servlet + QStringLiteral("revoke-token")},
                            {QStringLiteral("0a1b2c3d4e5f60718293a4b5c6d7e8f9"),
                             QStringLiteral("Mobile App"), GrantKind::OAuth2,
-                            base + QStringLiteral(
-                                       "/rest/oauth2/latest/revoke/0a1b2c3d4e5f60718293a4b5c6d7e8f9")}}
+                            base +
+                                QStringLiteral(
+                                    "/rest/oauth2/latest/revoke/0a1b2c3d4e5f60718293a4b5c6d7e8f9")}}
         << QStringList{QStringLiteral("Forgotten Script")}
         << QStringList{QStringLiteral("revoke control but no token")};
     const QString jira = QStringLiteral("http://jira.example.test/jira");
@@ -439,8 +440,8 @@ void TestAccessTokensPage::markupVariants_data()
         << QStringList() << QStringList();
     QTest::newRow("the same page read as if Jira were at the root: outside the base")
         << QStringLiteral("access-tokens-context-path.html")
-        << QUrl(QStringLiteral(
-               "http://jira.example.test/plugins/servlet/oauth/users/access-tokens"))
+        << QUrl(
+               QStringLiteral("http://jira.example.test/plugins/servlet/oauth/users/access-tokens"))
         << QList<Expected>()
         << QStringList{QStringLiteral("Bamboo"), QStringLiteral("Deploy Dashboard")}
         << QStringList{QStringLiteral("revoke address"), QStringLiteral("revoke address")};
@@ -490,16 +491,17 @@ void TestAccessTokensPage::markupVariants()
 void TestAccessTokensPage::placeholderHrefNoLongerHidesTheAddress()
 {
     // href="#" came first and hid data-revoke-url: the grant was dropped without a word.
-    const auto decoded = decodeAccessTokensPage(
-        page(R"(<table><tr><td>Hidden</td><td>01/Jan/26 1:00 AM</td><td>
+    const auto decoded =
+        decodeAccessTokensPage(page(R"(<table><tr><td>Hidden</td><td>01/Jan/26 1:00 AM</td><td>
                 <a href="#" data-revoke-url="/plugins/servlet/oauth/users/revoke-token?token=H1">
                 Revoke</a></td></tr></table>)"),
-        QTimeZone::utc(), kPageUrl);
+                               QTimeZone::utc(), kPageUrl);
     QVERIFY2(decoded, qPrintable(decoded.error));
     QCOMPARE(decoded->grants.size(), 1);
     QCOMPARE(decoded->grants.first().id, QStringLiteral("H1"));
-    QCOMPARE(decoded->grants.first().revokeUrl,
-             QUrl(QStringLiteral("http://127.0.0.1:39645/plugins/servlet/oauth/users/revoke-token")));
+    QCOMPARE(
+        decoded->grants.first().revokeUrl,
+        QUrl(QStringLiteral("http://127.0.0.1:39645/plugins/servlet/oauth/users/revoke-token")));
 }
 
 void TestAccessTokensPage::revokeAllIsNoGrant()
@@ -518,10 +520,9 @@ void TestAccessTokensPage::revokeAllIsNoGrant()
 
 void TestAccessTokensPage::twoTokensOnOneControlAreReported()
 {
-    const auto decoded = decodeAccessTokensPage(
-        page(R"(<table><tr><td>Twins</td><td>
+    const auto decoded = decodeAccessTokensPage(page(R"(<table><tr><td>Twins</td><td>
                 <a data-token="T1" href="?token=T2">Revoke</a></td></tr></table>)"),
-        QTimeZone::utc(), kPageUrl);
+                                                QTimeZone::utc(), kPageUrl);
     QVERIFY2(decoded, qPrintable(decoded.error));
     QVERIFY(decoded->grants.isEmpty());
     QCOMPARE(decoded->unreadable.size(), 1);
@@ -531,10 +532,10 @@ void TestAccessTokensPage::twoTokensOnOneControlAreReported()
 void TestAccessTokensPage::excerptsNeverShowTokens()
 {
     // The token is shown as text in the row whose address is refused.
-    const auto decoded = decodeAccessTokensPage(
-        page(R"(<table><tr><td>Shown</td><td>token SECRETSECRET</td><td>
+    const auto decoded =
+        decodeAccessTokensPage(page(R"(<table><tr><td>Shown</td><td>token SECRETSECRET</td><td>
                 <a href="https://elsewhere.test/?token=SECRETSECRET">Revoke</a></td></tr></table>)"),
-        QTimeZone::utc(), kPageUrl);
+                               QTimeZone::utc(), kPageUrl);
     QVERIFY2(decoded, qPrintable(decoded.error));
     QCOMPARE(decoded->unreadable.size(), 1);
     QVERIFY(decoded->unreadable.first().excerpt.contains(QLatin1String("Shown")));
