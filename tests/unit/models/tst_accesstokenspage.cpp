@@ -1,5 +1,6 @@
 #include "AccessTokensPage.h"
 #include "Fixtures.h"
+#include "WebUrl.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -77,6 +78,8 @@ private slots:
     void revokeAllIsNoGrant();
     void twoTokensOnOneControlAreReported();
     void excerptsNeverShowTokens();
+    void pathBelowTheBase_data();
+    void pathBelowTheBase();
 };
 
 void TestAccessTokensPage::trackersimPage()
@@ -540,6 +543,41 @@ void TestAccessTokensPage::excerptsNeverShowTokens()
     QCOMPARE(decoded->unreadable.size(), 1);
     QVERIFY(decoded->unreadable.first().excerpt.contains(QLatin1String("Shown")));
     QVERIFY(!decoded->unreadable.first().excerpt.contains(QLatin1String("SECRET")));
+}
+
+void TestAccessTokensPage::pathBelowTheBase_data()
+{
+    QTest::addColumn<QString>("base");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("below"); // "-" for none
+    const QString jira = QStringLiteral("http://host/jira");
+    QTest::newRow("under the context path") << jira << "http://host/jira/rest/x"
+                                            << "/rest/x";
+    QTest::newRow("base with a trailing slash") << "http://host/jira/"
+                                                << "http://host/jira/rest/x"
+                                                << "/rest/x";
+    QTest::newRow("root base") << "https://host" << "https://host:443/a/b" << "/a/b";
+    QTest::newRow("case of scheme and host") << jira << "HTTP://HOST/jira/a" << "/a";
+    QTest::newRow("the base itself") << jira << "http://host/jira" << "-";
+    QTest::newRow("a sibling that starts alike") << jira << "http://host/jira2/a" << "-";
+    QTest::newRow("outside") << jira << "http://host/a" << "-";
+    QTest::newRow("dot segments out") << jira << "http://host/jira/../a" << "-";
+    QTest::newRow("encoded dots") << jira << "http://host/jira/%2e%2e/a" << "-";
+    QTest::newRow("encoded slash") << jira << "http://host/jira/a%2F..%2Fb" << "-";
+    QTest::newRow("other scheme") << jira << "https://host/jira/a" << "-";
+    QTest::newRow("other port") << jira << "http://host:8080/jira/a" << "-";
+    QTest::newRow("other host") << jira << "http://host.evil/jira/a" << "-";
+    QTest::newRow("user info") << jira << "http://u@host/jira/a" << "-";
+    QTest::newRow("relative") << jira << "/jira/a" << "-";
+}
+
+void TestAccessTokensPage::pathBelowTheBase()
+{
+    QFETCH(QString, base);
+    QFETCH(QString, url);
+    QFETCH(QString, below);
+    const auto found = webUrl::pathBelow(QUrl(base), QUrl(url));
+    QCOMPARE(found.value_or(QStringLiteral("-")), below);
 }
 
 QTEST_GUILESS_MAIN(TestAccessTokensPage)
