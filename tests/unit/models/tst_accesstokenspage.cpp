@@ -78,6 +78,7 @@ private slots:
     void revokeAllIsNoGrant();
     void twoTokensOnOneControlAreReported();
     void excerptsNeverShowTokens();
+    void manyRowsAreReadInLinearTime();
     void pathBelowTheBase_data();
     void pathBelowTheBase();
 };
@@ -545,6 +546,29 @@ void TestAccessTokensPage::excerptsNeverShowTokens()
     QVERIFY(!decoded->unreadable.first().excerpt.contains(QLatin1String("SECRET")));
 }
 
+void TestAccessTokensPage::manyRowsAreReadInLinearTime()
+{
+    // Every row is a sibling of every other: the "rest of the table" check must not be quadratic.
+    QByteArray rows;
+    for (int i = 0; i < 5000; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        rows += "<tr><td>App " + n +
+                "</td><td>01/Jan/26 1:00 AM</td><td><form method=post "
+                "action=revoke-token><input type=hidden name=token value=K" +
+                n + "><button>Revoke</button></form></td></tr>";
+    }
+    rows += "<tr><td>Lost</td><td>01/Jan/26 1:00 AM</td><td></td></tr>";
+    QElapsedTimer timer;
+    timer.start();
+    const auto decoded = decodeAccessTokensPage(
+        page("<table><tr><th>App</th><th>Date</th><th></th></tr>" + rows + "</table>"),
+        QTimeZone::utc(), kPageUrl);
+    QVERIFY2(decoded, qPrintable(decoded.error));
+    QCOMPARE(decoded->grants.size(), 5000);
+    QCOMPARE(decoded->unreadable.size(), 1);
+    QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
+}
+
 void TestAccessTokensPage::pathBelowTheBase_data()
 {
     QTest::addColumn<QString>("base");
@@ -556,19 +580,33 @@ void TestAccessTokensPage::pathBelowTheBase_data()
     QTest::newRow("base with a trailing slash") << "http://host/jira/"
                                                 << "http://host/jira/rest/x"
                                                 << "/rest/x";
-    QTest::newRow("root base") << "https://host" << "https://host:443/a/b" << "/a/b";
-    QTest::newRow("case of scheme and host") << jira << "HTTP://HOST/jira/a" << "/a";
-    QTest::newRow("the base itself") << jira << "http://host/jira" << "-";
-    QTest::newRow("a sibling that starts alike") << jira << "http://host/jira2/a" << "-";
-    QTest::newRow("outside") << jira << "http://host/a" << "-";
-    QTest::newRow("dot segments out") << jira << "http://host/jira/../a" << "-";
-    QTest::newRow("encoded dots") << jira << "http://host/jira/%2e%2e/a" << "-";
-    QTest::newRow("encoded slash") << jira << "http://host/jira/a%2F..%2Fb" << "-";
-    QTest::newRow("other scheme") << jira << "https://host/jira/a" << "-";
-    QTest::newRow("other port") << jira << "http://host:8080/jira/a" << "-";
-    QTest::newRow("other host") << jira << "http://host.evil/jira/a" << "-";
-    QTest::newRow("user info") << jira << "http://u@host/jira/a" << "-";
-    QTest::newRow("relative") << jira << "/jira/a" << "-";
+    QTest::newRow("root base") << "https://host"
+                               << "https://host:443/a/b"
+                               << "/a/b";
+    QTest::newRow("case of scheme and host") << jira << "HTTP://HOST/jira/a"
+                                             << "/a";
+    QTest::newRow("the base itself") << jira << "http://host/jira"
+                                     << "-";
+    QTest::newRow("a sibling that starts alike") << jira << "http://host/jira2/a"
+                                                 << "-";
+    QTest::newRow("outside") << jira << "http://host/a"
+                             << "-";
+    QTest::newRow("dot segments out") << jira << "http://host/jira/../a"
+                                      << "-";
+    QTest::newRow("encoded dots") << jira << "http://host/jira/%2e%2e/a"
+                                  << "-";
+    QTest::newRow("encoded slash") << jira << "http://host/jira/a%2F..%2Fb"
+                                   << "-";
+    QTest::newRow("other scheme") << jira << "https://host/jira/a"
+                                  << "-";
+    QTest::newRow("other port") << jira << "http://host:8080/jira/a"
+                                << "-";
+    QTest::newRow("other host") << jira << "http://host.evil/jira/a"
+                                << "-";
+    QTest::newRow("user info") << jira << "http://u@host/jira/a"
+                               << "-";
+    QTest::newRow("relative") << jira << "/jira/a"
+                              << "-";
 }
 
 void TestAccessTokensPage::pathBelowTheBase()
