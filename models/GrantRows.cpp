@@ -1,6 +1,7 @@
 #include "GrantRows.h"
 
 #include <QRegularExpression>
+#include <QSet>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -319,9 +320,11 @@ PageRows findGrantRows(const Document &document)
     }
     // The other rows of the table or list the grants are in are grants too, even with neither a
     // token nor a revoke control.
+    QSet<Node> containers; // each table body or list once, however many grants it holds
     for (const GrantRow &grant : std::as_const(page.grants)) {
-        if (!isNaturalRow(grant.row))
+        if (!isNaturalRow(grant.row) || containers.contains(parentElement(grant.row)))
             continue;
+        containers.insert(parentElement(grant.row));
         for (Node sibling : childElements(parentElement(grant.row))) {
             if (tagOf(sibling) != tagOf(grant.row) || rowIndex.contains(sibling) ||
                 isHeaderRow(sibling) || textOf(sibling, 10).isEmpty() ||

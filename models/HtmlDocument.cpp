@@ -69,8 +69,9 @@ int estimatedDepth(const QByteArray &html, int limit)
             continue;
         }
         if (end - p >= 4 && std::memcmp(p, "<!--", 4) == 0) {
-            const char *close = std::strstr(p + 4, "-->"); // the buffer is NUL-terminated
-            p = close && close < end ? close + 3 : end;
+            // Not strstr: the bytes may be raw data with no terminating NUL.
+            const qsizetype close = html.indexOf("-->", (p - begin) + 4);
+            p = close < 0 ? end : begin + close + 3;
             continue;
         }
         const bool closing = p + 1 < end && p[1] == '/';

@@ -68,7 +68,8 @@ void TestUnreadableGrants::initTestCase()
     m_page->resize(1000, 600);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
-    m_pageUrl = QUrl(m_session.url() + QStringLiteral("/plugins/servlet/oauth/users/access-tokens"));
+    m_pageUrl =
+        QUrl(m_session.url() + QStringLiteral("/plugins/servlet/oauth/users/access-tokens"));
 }
 
 void TestUnreadableGrants::cleanupTestCase()
@@ -88,22 +89,22 @@ bool TestUnreadableGrants::serve(const char *fixture)
     QFile file(QStringLiteral(ACCESSDESK_FIXTURES "/models/") + QString::fromLatin1(fixture));
     if (!file.open(QIODevice::ReadOnly))
         return false;
-    return m_session.server().addFault(
-        QJsonObject{{QStringLiteral("method"), QStringLiteral("GET")},
-                    {QStringLiteral("path"),
-                     QStringLiteral("/plugins/servlet/oauth/users/access-tokens")},
-                    {QStringLiteral("status"), 200},
-                    {QStringLiteral("contentType"), QStringLiteral("text/html;charset=UTF-8")},
-                    {QStringLiteral("body"), QString::fromUtf8(file.readAll())}});
+    return m_session.server().addFault(QJsonObject{
+        {QStringLiteral("method"), QStringLiteral("GET")},
+        {QStringLiteral("path"), QStringLiteral("/plugins/servlet/oauth/users/access-tokens")},
+        {QStringLiteral("status"), 200},
+        {QStringLiteral("contentType"), QStringLiteral("text/html;charset=UTF-8")},
+        {QStringLiteral("body"), QString::fromUtf8(file.readAll())}});
 }
 
 bool TestUnreadableGrants::refreshed()
 {
     MyAccessController *controller = m_controller.get();
     controller->refresh();
-    return waitUntil(controller, &MyAccessController::stateChanged, [controller] {
-               return controller->state() != MyAccessController::State::Loading;
-           }) &&
+    return waitUntil(controller, &MyAccessController::stateChanged,
+                     [controller] {
+                         return controller->state() != MyAccessController::State::Loading;
+                     }) &&
            controller->state() == MyAccessController::State::Idle;
 }
 
@@ -143,8 +144,9 @@ void TestUnreadableGrants::oneUnreadableGrantIsCountedWithTheAddress()
     const QString text = bannerText();
     // Without an English translation, %n plurals read "grant(s)".
     QVERIFY2(text.startsWith(QLatin1String("1 grant")), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("on this page could not be read — open it in the browser")),
-             qPrintable(text));
+    QVERIFY2(
+        text.contains(QStringLiteral("on this page could not be read — open it in the browser")),
+        qPrintable(text));
     QVERIFY2(text.contains(m_pageUrl.toString()), qPrintable(text));
     const auto *open = m_page->findChild<QPushButton *>(QStringLiteral("openAccessTokensPage"));
     QVERIFY(open && open->isVisible() && open->isEnabled());

@@ -1,5 +1,6 @@
 #include "AccessTokensPage.h"
 #include "Fixtures.h"
+#include "WebUrl.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -77,6 +78,9 @@ private slots:
     void revokeAllIsNoGrant();
     void twoTokensOnOneControlAreReported();
     void excerptsNeverShowTokens();
+    void manyRowsAreReadInLinearTime();
+    void pathBelowTheBase_data();
+    void pathBelowTheBase();
 };
 
 void TestAccessTokensPage::trackersimPage()
@@ -353,8 +357,8 @@ void TestAccessTokensPage::existingFixturesHaveNoUnreadableRows_data()
 void TestAccessTokensPage::existingFixturesHaveNoUnreadableRows()
 {
     QFETCH(QString, name);
-    const auto decoded = decodeAccessTokensPage(fixture(name.toLatin1().constData()), kBerlin,
-                                                kPageUrl);
+    const auto decoded =
+        decodeAccessTokensPage(fixture(name.toLatin1().constData()), kBerlin, kPageUrl);
     QVERIFY2(decoded, qPrintable(decoded.error));
     for (const UnreadableGrantRow &row : decoded->unreadable)
         qWarning() << row.reason << row.excerpt;
@@ -422,8 +426,9 @@ void TestAccessTokensPage::markupVariants_data()
                             servlet + QStringLiteral("revoke-token")},
                            {QStringLiteral("0a1b2c3d4e5f60718293a4b5c6d7e8f9"),
                             QStringLiteral("Mobile App"), GrantKind::OAuth2,
-                            base + QStringLiteral(
-                                       "/rest/oauth2/latest/revoke/0a1b2c3d4e5f60718293a4b5c6d7e8f9")}}
+                            base +
+                                QStringLiteral(
+                                    "/rest/oauth2/latest/revoke/0a1b2c3d4e5f60718293a4b5c6d7e8f9")}}
         << QStringList{QStringLiteral("Forgotten Script")}
         << QStringList{QStringLiteral("revoke control but no token")};
     const QString jira = QStringLiteral("http://jira.example.test/jira");
@@ -439,8 +444,8 @@ void TestAccessTokensPage::markupVariants_data()
         << QStringList() << QStringList();
     QTest::newRow("the same page read as if Jira were at the root: outside the base")
         << QStringLiteral("access-tokens-context-path.html")
-        << QUrl(QStringLiteral(
-               "http://jira.example.test/plugins/servlet/oauth/users/access-tokens"))
+        << QUrl(
+               QStringLiteral("http://jira.example.test/plugins/servlet/oauth/users/access-tokens"))
         << QList<Expected>()
         << QStringList{QStringLiteral("Bamboo"), QStringLiteral("Deploy Dashboard")}
         << QStringList{QStringLiteral("revoke address"), QStringLiteral("revoke address")};
@@ -490,16 +495,17 @@ void TestAccessTokensPage::markupVariants()
 void TestAccessTokensPage::placeholderHrefNoLongerHidesTheAddress()
 {
     // href="#" came first and hid data-revoke-url: the grant was dropped without a word.
-    const auto decoded = decodeAccessTokensPage(
-        page(R"(<table><tr><td>Hidden</td><td>01/Jan/26 1:00 AM</td><td>
+    const auto decoded =
+        decodeAccessTokensPage(page(R"(<table><tr><td>Hidden</td><td>01/Jan/26 1:00 AM</td><td>
                 <a href="#" data-revoke-url="/plugins/servlet/oauth/users/revoke-token?token=H1">
                 Revoke</a></td></tr></table>)"),
-        QTimeZone::utc(), kPageUrl);
+                               QTimeZone::utc(), kPageUrl);
     QVERIFY2(decoded, qPrintable(decoded.error));
     QCOMPARE(decoded->grants.size(), 1);
     QCOMPARE(decoded->grants.first().id, QStringLiteral("H1"));
-    QCOMPARE(decoded->grants.first().revokeUrl,
-             QUrl(QStringLiteral("http://127.0.0.1:39645/plugins/servlet/oauth/users/revoke-token")));
+    QCOMPARE(
+        decoded->grants.first().revokeUrl,
+        QUrl(QStringLiteral("http://127.0.0.1:39645/plugins/servlet/oauth/users/revoke-token")));
 }
 
 void TestAccessTokensPage::revokeAllIsNoGrant()
@@ -518,10 +524,9 @@ void TestAccessTokensPage::revokeAllIsNoGrant()
 
 void TestAccessTokensPage::twoTokensOnOneControlAreReported()
 {
-    const auto decoded = decodeAccessTokensPage(
-        page(R"(<table><tr><td>Twins</td><td>
+    const auto decoded = decodeAccessTokensPage(page(R"(<table><tr><td>Twins</td><td>
                 <a data-token="T1" href="?token=T2">Revoke</a></td></tr></table>)"),
-        QTimeZone::utc(), kPageUrl);
+                                                QTimeZone::utc(), kPageUrl);
     QVERIFY2(decoded, qPrintable(decoded.error));
     QVERIFY(decoded->grants.isEmpty());
     QCOMPARE(decoded->unreadable.size(), 1);
@@ -531,14 +536,86 @@ void TestAccessTokensPage::twoTokensOnOneControlAreReported()
 void TestAccessTokensPage::excerptsNeverShowTokens()
 {
     // The token is shown as text in the row whose address is refused.
-    const auto decoded = decodeAccessTokensPage(
-        page(R"(<table><tr><td>Shown</td><td>token SECRETSECRET</td><td>
+    const auto decoded =
+        decodeAccessTokensPage(page(R"(<table><tr><td>Shown</td><td>token SECRETSECRET</td><td>
                 <a href="https://elsewhere.test/?token=SECRETSECRET">Revoke</a></td></tr></table>)"),
-        QTimeZone::utc(), kPageUrl);
+                               QTimeZone::utc(), kPageUrl);
     QVERIFY2(decoded, qPrintable(decoded.error));
     QCOMPARE(decoded->unreadable.size(), 1);
     QVERIFY(decoded->unreadable.first().excerpt.contains(QLatin1String("Shown")));
     QVERIFY(!decoded->unreadable.first().excerpt.contains(QLatin1String("SECRET")));
+}
+
+void TestAccessTokensPage::manyRowsAreReadInLinearTime()
+{
+    // Every row is a sibling of every other: the "rest of the table" check must not be quadratic.
+    QByteArray rows;
+    for (int i = 0; i < 5000; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        rows += "<tr><td>App " + n +
+                "</td><td>01/Jan/26 1:00 AM</td><td><form method=post "
+                "action=revoke-token><input type=hidden name=token value=K" +
+                n + "><button>Revoke</button></form></td></tr>";
+    }
+    rows += "<tr><td>Lost</td><td>01/Jan/26 1:00 AM</td><td></td></tr>";
+    QElapsedTimer timer;
+    timer.start();
+    const auto decoded = decodeAccessTokensPage(
+        page("<table><tr><th>App</th><th>Date</th><th></th></tr>" + rows + "</table>"),
+        QTimeZone::utc(), kPageUrl);
+    QVERIFY2(decoded, qPrintable(decoded.error));
+    QCOMPARE(decoded->grants.size(), 5000);
+    QCOMPARE(decoded->unreadable.size(), 1);
+    QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
+}
+
+void TestAccessTokensPage::pathBelowTheBase_data()
+{
+    QTest::addColumn<QString>("base");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("below"); // "-" for none
+    const QString jira = QStringLiteral("http://host/jira");
+    QTest::newRow("under the context path") << jira << "http://host/jira/rest/x"
+                                            << "/rest/x";
+    QTest::newRow("base with a trailing slash") << "http://host/jira/"
+                                                << "http://host/jira/rest/x"
+                                                << "/rest/x";
+    QTest::newRow("root base") << "https://host"
+                               << "https://host:443/a/b"
+                               << "/a/b";
+    QTest::newRow("case of scheme and host") << jira << "HTTP://HOST/jira/a"
+                                             << "/a";
+    QTest::newRow("the base itself") << jira << "http://host/jira"
+                                     << "-";
+    QTest::newRow("a sibling that starts alike") << jira << "http://host/jira2/a"
+                                                 << "-";
+    QTest::newRow("outside") << jira << "http://host/a"
+                             << "-";
+    QTest::newRow("dot segments out") << jira << "http://host/jira/../a"
+                                      << "-";
+    QTest::newRow("encoded dots") << jira << "http://host/jira/%2e%2e/a"
+                                  << "-";
+    QTest::newRow("encoded slash") << jira << "http://host/jira/a%2F..%2Fb"
+                                   << "-";
+    QTest::newRow("other scheme") << jira << "https://host/jira/a"
+                                  << "-";
+    QTest::newRow("other port") << jira << "http://host:8080/jira/a"
+                                << "-";
+    QTest::newRow("other host") << jira << "http://host.evil/jira/a"
+                                << "-";
+    QTest::newRow("user info") << jira << "http://u@host/jira/a"
+                               << "-";
+    QTest::newRow("relative") << jira << "/jira/a"
+                              << "-";
+}
+
+void TestAccessTokensPage::pathBelowTheBase()
+{
+    QFETCH(QString, base);
+    QFETCH(QString, url);
+    QFETCH(QString, below);
+    const auto found = webUrl::pathBelow(QUrl(base), QUrl(url));
+    QCOMPARE(found.value_or(QStringLiteral("-")), below);
 }
 
 QTEST_GUILESS_MAIN(TestAccessTokensPage)
