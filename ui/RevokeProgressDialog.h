@@ -15,9 +15,11 @@ namespace accessdesk {
 class MyAccessController;
 
 // Shows a revoke run from first grant to summary in one place: "Revoking 3 of 7: <app>" with a
-// progress bar and Cancel, then what was revoked, each failure with its reason, what Cancel left
-// out, and "Retry failed" (again in this dialog) or Close. It only renders the controller's run
-// and forwards the buttons; it opens without blocking and deletes itself when closed.
+// progress bar and Cancel, the check of the list afterwards, then what was revoked (no longer
+// listed), what was not (still listed, with what its request got), what is not confirmed (check
+// the list), what Cancel left out, and "Retry failed" (again in this dialog) or Close. It only
+// renders the controller's run and forwards the buttons; it opens without blocking and deletes
+// itself when closed.
 class RevokeProgressDialog final : public QDialog
 {
     Q_OBJECT

@@ -68,8 +68,9 @@ public:
     void refresh();
     void probe(); // learns whether the user is an administrator (Administration page)
 
-    // Revokes grants one after another (revokeStarted, revokeProgress, revokeFinished), then lists
-    // again. Ignored while a run is going or when canChange() is false.
+    // Revokes grants one after another (revokeStarted, revokeProgress, revokeFinished; the run's
+    // outcomes are what the list fetched after the requests shows), then lists again. Ignored while
+    // a run is going or when canChange() is false.
     void revoke(const QList<AccessGrant> &grants);
     void cancelRevoke(); // stops before the next grant; the one under way finishes
     void retryFailed();  // revokes the last run's failures again

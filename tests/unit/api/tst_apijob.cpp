@@ -55,6 +55,7 @@ private slots:
     void truncatedAnswerIsAnError();
     void wrongPasswordIsUnauthenticated();
     void redirectToAnotherServerIsRefused();
+    void writeIsNeverRedirected();
     void webSudoIsConfirmedOnceWithThePassword();
 
 private:
@@ -324,6 +325,48 @@ void TestApiJob::redirectToAnotherServerIsRefused()
     } followed(server.get(), latest);
     QVERIFY(run(followed));
     QVERIFY2(followed.succeeded(), qPrintable(followed.error().userMessage()));
+}
+
+void TestApiJob::writeIsNeverRedirected()
+{
+    // A change answered with a redirect was not made; following it (here to a page that answers
+    // 200) would report a success. Where it leads says why, as far as it can.
+    struct Case
+    {
+        QString location;
+        ApiError::Kind kind;
+    };
+    const QList<Case> cases{
+        {QStringLiteral("/rest/api/2/myself"), ApiError::Kind::MalformedResponse},
+        {QStringLiteral("/login.jsp?os_destination=%2Frest"), ApiError::Kind::Unauthenticated},
+    };
+    auto server = connect(QStringLiteral("alice"));
+    for (const Case &c : cases) {
+        addFault({{QStringLiteral("method"), QStringLiteral("DELETE")},
+                  {QStringLiteral("path"), QStringLiteral("/rest/pat/latest/tokens/*")},
+                  {QStringLiteral("status"), 302},
+                  {QStringLiteral("times"), 1},
+                  {QStringLiteral("headers"),
+                   QJsonObject{{QStringLiteral("Location"), QString(m_sim->url() + c.location)}}}});
+        RevokePersonalToken job(server.get(), 424242);
+        QVERIFY(run(job));
+        QCOMPARE(job.error().kind(), c.kind);
+        QCOMPARE(job.error().httpStatus(), 302);
+        QCOMPARE(job.attempts(), 1);
+        const QString said = job.error().serverMessage();
+        QVERIFY2(said.contains(QStringLiteral("redirect to ") + m_sim->url() +
+                               QUrl(c.location).path()) &&
+                     said.endsWith(QStringLiteral("the change was not made")) &&
+                     !said.contains(QStringLiteral("os_destination")),
+                 qPrintable(said));
+    }
+    // Jira's websudo form: the job confirms with the password when it has one.
+    QCOMPARE(ApiJob::redirectedWriteError(
+                 QUrl(QStringLiteral("https://jira.example/secure/admin/"
+                                     "WebSudoAuthenticate.jspa?webSudoDestination=%2F")),
+                 302)
+                 .kind(),
+             ApiError::Kind::WebSudoRequired);
 }
 
 void TestApiJob::webSudoIsConfirmedOnceWithThePassword()
