@@ -5,6 +5,7 @@
 #include "AppLinkChangeDialogs.h"
 #include "AppLinkWizard.h"
 #include "ConfirmationDialog.h"
+#include "DisplayText.h"
 #include "services/AppLinksController.h"
 #include "services/OAuth2ClientsController.h"
 
@@ -39,7 +40,7 @@ void enableUnless(Control *control, const QString &reason, const QString &tip)
 {
     control->setEnabled(reason.isEmpty());
     const QString text = reason.isEmpty() ? tip : reason;
-    control->setToolTip(QStringLiteral("<p>") + text.toHtmlEscaped() + QStringLiteral("</p>"));
+    control->setToolTip(displaytext::plainToolTip(text));
 }
 } // namespace
 

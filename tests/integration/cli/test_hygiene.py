@@ -45,6 +45,14 @@ class ServerTextOnTheTerminal(CliTestCase):
             self.assertEqual(len(lines), 1, run)
             self.assertIn("RED", lines[0])
 
+    def test_the_admins_token_search_prints_them_escaped(self):
+        self.make_pat(EVIL)
+        for fmt in ("table", "csv"):
+            run = self.as_user("admin", "admin-pats", "search", "--owner", "alice", "--format", fmt)
+            self.assertExit(run, OK)
+            assert_no_controls(self, run.stdout, allowed=("\n", "\r"))
+            self.assertIn("evil\\x1b[31mRED", run.stdout, run)
+
     def test_csv_escapes_them_and_json_keeps_the_exact_name(self):
         self.make_pat(EVIL)
         csv_run = self.alice("pat", "list", "--format", "csv")
