@@ -81,7 +81,7 @@ private:
     void probed(quint64 run);
     void storeSecrets(quint64 run);
     void writeProfile(quint64 run, SecretWriter *writer);
-    void forgetObsoleteSecrets();
+    void forgetObsoleteSecrets(quint64 run);
     void fail(Step step);
     void finish();
 
