@@ -25,7 +25,10 @@ class SecretStore;
 // advanced settings (timeout, CA file, pinned certificate). "Test connection" and "Save" run in
 // the ConnectionTester; Save tests first and saves only when the server accepted the credentials.
 // Failures are shown next to the field they concern and nothing typed is cleared. A refused
-// certificate opens the TlsTrustDialog. Opens with open(), deletes itself when closed.
+// certificate opens the TlsTrustDialog; a secret bound for plain http:// on another computer asks
+// "Send my password unencrypted" first (ConfirmationDialog), and the consent is saved with the
+// profile for that address. Editing the address to another scheme, host or port asks for the
+// secret again. Opens with open(), deletes itself when closed.
 class ConnectionDialog final : public QDialog
 {
     Q_OBJECT
@@ -39,7 +42,8 @@ public:
                      QWidget *parent = nullptr);
 
     // Edit this stored profile: fields prefilled, the name fixed, the secret NOT read back (its
-    // field says "unchanged"; left empty, the stored secret is kept).
+    // field says "unchanged"; left empty, the stored secret is kept while the address stays on
+    // the same server).
     void setProfile(const ConnectionProfile &profile);
     // A line above the form, e.g. the welcome on first run.
     void setIntroText(const QString &text);

@@ -135,15 +135,16 @@ void ApiJob::send()
         // The server's own certificate decides, never errors.first().certificate(): an error
         // about the chain names an intermediate or the root, and pinning that would trust every
         // certificate it ever issued.
-        const QSslCertificate leaf = serverCertificate(reply, errors);
-        if (m_connection && m_connection->acceptsCertificate(leaf)) {
+        if (m_connection &&
+            m_connection->acceptsCertificate(reply->sslConfiguration().peerCertificate())) {
             reply->ignoreSslErrors(errors);
             return;
         }
         QStringList problems;
         for (const QSslError &error : errors)
             problems.append(error.errorString());
-        m_refusedCertificate = CertificateInfo::from(leaf, problems.join(QStringLiteral("; ")));
+        m_refusedCertificate = CertificateInfo::from(refusedCertificateOf(reply, errors),
+                                                     problems.join(QStringLiteral("; ")));
     });
     // A pinned server must show the pinned certificate on every connection, even one a CA
     // vouches for (no sslErrors then). encrypted() comes before anything is sent; a connection
@@ -255,15 +256,15 @@ void ApiJob::onReplyFinished()
     finish(error);
 }
 
-QSslCertificate ApiJob::serverCertificate(QNetworkReply *reply, const QList<QSslError> &errors)
+QSslCertificate ApiJob::refusedCertificateOf(QNetworkReply *reply, const QList<QSslError> &errors)
 {
     const QSslConfiguration tls = reply->sslConfiguration();
     if (!tls.peerCertificate().isNull())
         return tls.peerCertificate();
     if (!tls.peerCertificateChain().isEmpty())
         return tls.peerCertificateChain().first();
-    // Only to show something when the handshake kept the chain to itself; a pin never matches a
-    // certificate found here, because acceptsCertificate() is asked about this one, too.
+    // Only so that the refusal names something when the handshake kept the chain to itself; it
+    // is never accepted from here (acceptsCertificate() sees only the peer's own certificate).
     return errors.isEmpty() ? QSslCertificate() : errors.first().certificate();
 }
 

@@ -69,7 +69,10 @@ private:
     bool shouldRetry(const RawReply &reply, const ApiError &error) const;
     bool tryWebSudo(const ApiError &error);
     void finish(const ApiError &error);
-    static QSslCertificate serverCertificate(QNetworkReply *reply, const QList<QSslError> &errors);
+    // The certificate to name in a refusal: the server's own (leaf), as the trust dialog shows
+    // and pins it.
+    static QSslCertificate refusedCertificateOf(QNetworkReply *reply,
+                                                const QList<QSslError> &errors);
     // False (and the reply aborted, its certificate refused) when a pinned server showed another.
     bool checkPin(QNetworkReply *reply);
     void refuseTooLarge(QNetworkReply *reply);

@@ -7,6 +7,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <memory>
 
 namespace accessdesk {
 
@@ -147,8 +148,7 @@ void ProfileSaver::writeProfile(quint64 run, SecretWriter *writer)
 {
     if (m_profiles.save(m_request.profile, m_request.mode, &m_profileProblems)) {
         writer->deleteLater();
-        forgetObsoleteSecrets();
-        finish();
+        forgetObsoleteSecrets(run);
         return;
     }
     // The profile could not be written: the keychain goes back to what it held before.
@@ -160,8 +160,18 @@ void ProfileSaver::writeProfile(quint64 run, SecretWriter *writer)
     writer->rollBack();
 }
 
-void ProfileSaver::forgetObsoleteSecrets()
+void ProfileSaver::forgetObsoleteSecrets(quint64 run)
 {
+    QList<SecretKind> obsolete;
+    // Switching from a password to a token (or the other way): the old secret is of no use any
+    // more, and a secret that is not needed should not be kept.
+    if (m_before && m_before->authKind != m_request.profile.authKind) {
+        const QList<SecretKind> now = signInSecrets(m_request.profile.authKind);
+        for (SecretKind kind : signInSecrets(m_before->authKind)) {
+            if (!now.contains(kind))
+                obsolete.append(kind);
+        }
+    }
     // Moved to another server without new secrets: the old ones stay behind, never to be sent
     // to the new address (they are asked for again when the profile is used).
     if (m_before && !plainhttp::sameOrigin(m_before->baseUrl, m_request.profile.baseUrl)) {
@@ -170,18 +180,22 @@ void ProfileSaver::forgetObsoleteSecrets()
                 m_request.secrets.cbegin(), m_request.secrets.cend(), [kind](const auto &secret) {
                     return secret.first == kind && !secret.second.isEmpty();
                 });
-            if (!given)
-                m_secrets->deleteSecret(SecretKey{m_request.profile.name, kind});
+            if (!given && !obsolete.contains(kind))
+                obsolete.append(kind);
         }
     }
-    // Switching from a password to a token (or the other way): the old secret is of no use any
-    // more, and a secret that is not needed should not be kept.
-    if (!m_before || m_before->authKind == m_request.profile.authKind)
+    if (obsolete.isEmpty()) {
+        finish();
         return;
-    const QList<SecretKind> now = signInSecrets(m_request.profile.authKind);
-    for (SecretKind kind : signInSecrets(m_before->authKind)) {
-        if (!now.contains(kind))
-            m_secrets->deleteSecret(SecretKey{m_request.profile.name, kind});
+    }
+    // Reported only once the keychain is done: the CLI exits right after finished().
+    auto remaining = std::make_shared<qsizetype>(obsolete.size());
+    for (SecretKind kind : obsolete) {
+        SecretJob *job = m_secrets->deleteSecret(SecretKey{m_request.profile.name, kind});
+        connect(job, &SecretJob::finished, this, [this, run, remaining] {
+            if (--*remaining == 0 && run == m_run)
+                finish();
+        });
     }
 }
 

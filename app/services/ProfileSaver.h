@@ -23,9 +23,11 @@ struct ProfileSaveRequest
     ConnectionProfile profile;
     ProfileStore::SaveMode mode = ProfileStore::SaveMode::CreateOnly;
     // Typed in the app, read from the environment by the CLI. Empty values are not stored (an
-    // edited profile whose password field was left empty keeps the stored password).
+    // edited profile whose password field was left empty keeps the stored password, as long as
+    // its scheme, host and port stay the same: moved elsewhere, the stored one is forgotten).
     SecretWriter::Secrets secrets;
-    // Sign-in secrets that are not given come from the profile's keychain entry (editing).
+    // Sign-in secrets that are not given come from the profile's keychain entry (editing); refused
+    // (CheckProfile) when the address moved to another origin, which must not get them unasked.
     bool useStoredSecrets = false;
 };
 
@@ -79,7 +81,7 @@ private:
     void probed(quint64 run);
     void storeSecrets(quint64 run);
     void writeProfile(quint64 run, SecretWriter *writer);
-    void forgetObsoleteSecrets();
+    void forgetObsoleteSecrets(quint64 run);
     void fail(Step step);
     void finish();
 

@@ -1,7 +1,8 @@
 // What the REST layer trusts, over real sockets: a pin is a pin (a certificate a CA vouches for
 // is still refused when it is not the pinned one), the certificate shown and pinned is the
 // server's own and never an issuer of its chain, answers are capped while they download, and a
-// secret is not sent over plain http:// to another computer without consent.
+// secret is not sent over plain http:// to another computer without consent, nor a stored one to
+// a server the profile moved to.
 #include "SimClient.h"
 #include "SimProcess.h"
 #include "SimSession.h"
@@ -11,6 +12,7 @@
 #include "api/CoreJobs.h"
 #include "services/ConnectionResolver.h"
 #include "services/PlainHttpRule.h"
+#include "services/ProfileSaver.h"
 #include "storage/ProfileStore.h"
 
 #include "secrets/SecretStore.h"
@@ -220,6 +222,7 @@ private slots:
     void endlessBodyIsAbortedAtTheCap();
     void declaredLengthOverTheCapIsRefusedAtOnce();
     void plainHttpToAnotherComputerNeedsConsent();
+    void storedSecretIsNotReusedForAnotherServer();
 
 private:
     QTemporaryDir m_dir;
@@ -456,6 +459,39 @@ void TestApiTrust::plainHttpToAnotherComputerNeedsConsent()
     QVERIFY(!plainhttp::needsConsent(profile));
     profile.baseUrl = QUrl(QStringLiteral("http://192.0.2.10:8081"));
     QVERIFY(plainhttp::needsConsent(profile)); // another port: asked again
+}
+
+void TestApiTrust::storedSecretIsNotReusedForAnotherServer()
+{
+    QSettings settings(m_dir.filePath(QStringLiteral("moved.ini")), QSettings::IniFormat);
+    ProfileStore profiles(settings);
+    SecretStore secrets;
+    QNetworkAccessManager network;
+    ConnectionProfile profile;
+    profile.name = QStringLiteral("moved");
+    profile.baseUrl = QUrl(QStringLiteral("https://jira.example.test"));
+    profile.username = QStringLiteral("alice");
+    QVERIFY(profiles.save(profile));
+
+    // Editing with the secret left empty, but to another host: refused before anything is sent
+    // (the new host does not exist, so a probe would fail otherwise, and differently).
+    for (const char *moved : {"https://jira.example.org", "http://jira.example.test",
+                              "https://jira.example.test:8443"}) {
+        ProfileSaveRequest request;
+        request.profile = profile;
+        request.profile.baseUrl = QUrl(QLatin1String(moved));
+        request.mode = ProfileStore::SaveMode::CreateOrReplace;
+        request.useStoredSecrets = true;
+        ProfileSaver saver(profiles, &secrets, &network);
+        QSignalSpy finished(&saver, &ProfileSaver::finished);
+        saver.save(request);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(saver.failedAt(), ProfileSaver::Step::CheckProfile);
+        QVERIFY2(
+            saver.profileProblems().join(QLatin1Char(' ')).contains(QLatin1String("entered again")),
+            qPrintable(saver.profileProblems().join(QLatin1Char(' '))));
+        QCOMPARE(profiles.find(profile.name)->baseUrl, profile.baseUrl); // unchanged
+    }
 }
 
 QTEST_GUILESS_MAIN(TestApiTrust)

@@ -168,6 +168,24 @@ class Profiles(CliTestCase):
         listed = next(p for p in self.profiles() if p["name"] == name)
         self.assertEqual(listed["pinnedSha256"].replace(":", "").lower(), pin)
 
+    @needs_keychain
+    def test_a_profile_moved_to_another_server_does_not_keep_its_secret(self):
+        name = unique("moved")
+        self.addCleanup(self.cli, "profiles", "remove", name)
+        self.assertExit(self.add(name, "--user", "alice", "--password-env", PASSWORD_VAR,
+                                 env={PASSWORD_VAR: "alice"}), OK)
+        self.assertExit(self.cli("--profile", name, "probe", "--format", "json"), OK)
+        # The same name, another host (the same trackersim as "localhost"), no new secret: the
+        # stored password was for the old address and is not sent to the new one.
+        moved = self.url.replace("127.0.0.1", "localhost")
+        self.assertExit(self.cli("profiles", "add", name, "--server", moved, "--user", "alice"), OK)
+        again = self.cli("--profile", name, "probe", "--format", "json")
+        self.assertFailsPlainly(again, USAGE)
+        # Given again, it works at the new address.
+        run = self.cli("--profile", name, "--password-env", PASSWORD_VAR, "probe", "--format",
+                       "json", env={PASSWORD_VAR: "alice"})
+        self.assertEqual(self.ok_json(run)["user"]["name"], "alice")
+
 
 class PlainHttpAndUserInfo(CliTestCase):
     """A secret never goes over plain http:// to another computer without --allow-http, and a

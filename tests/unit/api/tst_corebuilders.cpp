@@ -241,7 +241,7 @@ void TestCoreBuilders::connectionBuildsFullRequests()
              QByteArrayLiteral("application/json"));
     QCOMPARE(write.rawHeader("X-Atlassian-Token"), QByteArrayLiteral("no-check"));
 
-    QVERIFY(!connection.acceptsCertificate({}));
+    QVERIFY(!connection.acceptsCertificate(QSslCertificate()));
 
     // Escapes in a path segment reach the wire once, not twice.
     QCOMPARE(
