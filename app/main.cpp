@@ -2,6 +2,7 @@
 // start already connected (README demo); secrets come only from environment variables named on
 // the command line or from the keychain of a saved profile.
 #include "services/ConnectionOptions.h"
+#include "services/SourcePlurals.h"
 #include "ui/DesktopApp.h"
 
 #include <QApplication>
@@ -16,6 +17,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("AccessDesk"));
     QApplication::setApplicationName(QStringLiteral("AccessDesk"));
     QApplication::setApplicationVersion(QStringLiteral(ACCESSDESK_VERSION));
+    accessdesk::installSourcePlurals(); // "1 grant", "2 grants" rather than "grant(s)"
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -67,6 +67,20 @@ QString ApiError::kindName(Kind kind)
     return {};
 }
 
+bool ApiError::leavesOutcomeOpen() const
+{
+    switch (m_kind) {
+    case Kind::Network:
+    case Kind::Timeout:
+    case Kind::Server:
+    case Kind::MalformedResponse:
+    case Kind::Cancelled:
+        return true;
+    default:
+        return false;
+    }
+}
+
 QString ApiError::userMessage() const
 {
     QString sentence;
@@ -120,8 +134,14 @@ QString ApiError::userMessage() const
     case Kind::Cancelled:
         return tr("Cancelled.");
     }
-    if (!m_serverMessage.isEmpty())
-        sentence += QLatin1Char(' ') + tr("The server said: “%1”").arg(m_serverMessage);
+    if (m_serverMessage.isEmpty())
+        return sentence;
+    // For these kinds the words are the client's own finding (the network stack's error, a pin
+    // that does not match, an answer too large or unreadable), not something the server said.
+    const bool clientWords = m_kind == Kind::Network || m_kind == Kind::Tls ||
+                             m_kind == Kind::Timeout || m_kind == Kind::MalformedResponse;
+    sentence += QLatin1Char(' ') + (clientWords ? tr("Details: %1").arg(m_serverMessage)
+                                                : tr("The server said: “%1”").arg(m_serverMessage));
     return sentence;
 }
 

@@ -38,8 +38,13 @@ public:
 
     Kind kind() const { return m_kind; }
     bool isError() const { return m_kind != Kind::None; }
+    // After this error the server may or may not have carried out the request: the answer was
+    // lost (network, timeout, cancelled in flight) or was not one the client can read (5xx,
+    // malformed). Only a check of what the server holds can tell.
+    bool leavesOutcomeOpen() const;
     int httpStatus() const { return m_httpStatus; }
-    // What the server said, in its words (may be empty); never contains credentials.
+    // What the server said, in its words, or for network, TLS, timeout and unreadable answers the
+    // client's own finding (may be empty); never contains credentials.
     const QString &serverMessage() const { return m_serverMessage; }
     const QMap<QString, QString> &fieldErrors() const { return m_fieldErrors; }
     int retryAfterSeconds() const { return m_retryAfterSeconds; }

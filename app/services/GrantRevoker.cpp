@@ -14,22 +14,6 @@ namespace accessdesk {
 
 namespace {
 
-// An error after which the server may or may not have carried out the request: the answer was
-// lost, or was not one the client can read.
-bool leavesOutcomeOpen(const ApiError &error)
-{
-    switch (error.kind()) {
-    case ApiError::Kind::Network:
-    case ApiError::Kind::Timeout:
-    case ApiError::Kind::Server:
-    case ApiError::Kind::MalformedResponse:
-    case ApiError::Kind::Cancelled:
-        return true;
-    default:
-        return false;
-    }
-}
-
 // What identifies a grant in two listings: its kind and its id (never shown for OAuth 1.0a).
 QString listingKey(const AccessGrant &grant)
 {
@@ -97,7 +81,7 @@ RevokeGrantsJob::Status RevokeGrantsJob::classify(const ApiError &requestError,
         // said; one only named by id proves nothing by its absence when the server refused.
         return !requestError.isError() || grantsFromList ? Status::Revoked : Status::Failed;
     }
-    if (requestError.isError() && !leavesOutcomeOpen(requestError))
+    if (requestError.isError() && !requestError.leavesOutcomeOpen())
         return Status::Failed; // refused outright: nothing was done, as far as anyone can tell
     return Status::Unknown;
 }
@@ -207,6 +191,7 @@ void RevokeGrantsJob::verify()
             m_verifyError = listing->error();
             resolve(std::nullopt);
         } else {
+            m_pageHadUnreadableRows = !listing->unreadableRows().isEmpty();
             resolve(listing->grants());
         }
         emit finished();
@@ -227,11 +212,21 @@ void RevokeGrantsJob::resolve(const std::optional<QList<AccessGrant>> &listed)
     }
     for (qsizetype i = 0; i < m_outcomes.size(); ++i) {
         Outcome &outcome = m_outcomes[i];
-        const std::optional<bool> listedNow =
+        std::optional<bool> listedNow =
             listed ? std::optional<bool>(stillListed.contains(listingKey(outcome.grant)))
                    : std::nullopt;
+        ApiError verifyError = m_verifyError;
+        // An OAuth grant missing from a page with rows that could not be read may be in one of
+        // them: its absence proves nothing. Personal tokens come from JSON and are not affected.
+        if (listedNow == false && m_pageHadUnreadableRows &&
+            outcome.grant.kind != GrantKind::PersonalToken) {
+            listedNow.reset();
+            verifyError = ApiError(ApiError::Kind::MalformedResponse, 0,
+                                   tr("some rows of the access-tokens page could not be read, "
+                                      "and the grant may be one of them"));
+        }
         outcome.status = classify(outcome.error, listedNow, m_fromList);
-        outcome.reason = reasonFor(outcome.status, outcome.error, m_verifyError);
+        outcome.reason = reasonFor(outcome.status, outcome.error, verifyError);
         const ActivityRecord &record = m_records.at(i);
         switch (outcome.status) {
         case Status::Revoked:

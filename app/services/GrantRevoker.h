@@ -102,6 +102,7 @@ private:
     QPointer<ApiJob> m_current;
     QPointer<ListGrantsJob> m_listing;
     ApiError m_verifyError;
+    bool m_pageHadUnreadableRows = false; // the check's access-tokens page had unreadable rows
     bool m_fromList = true;
     bool m_cancelled = false;
     bool m_resolved = false;

@@ -16,21 +16,6 @@ namespace {
 // keys would make a large request for little gain.
 constexpr int kMaxVerifyOwners = 200;
 
-// An error after which the server may or may not have carried out the request.
-bool leavesOutcomeOpen(const ApiError &error)
-{
-    switch (error.kind()) {
-    case ApiError::Kind::Network:
-    case ApiError::Kind::Timeout:
-    case ApiError::Kind::Server:
-    case ApiError::Kind::MalformedResponse:
-    case ApiError::Kind::Cancelled:
-        return true;
-    default:
-        return false;
-    }
-}
-
 } // namespace
 
 TokenSweep::TokenSweep(ServerConnection *connection, QList<PersonalToken> tokens, ActivityLog *log,
@@ -244,7 +229,7 @@ void TokenSweep::resolve(bool verified)
                 tr("Outcome unknown: the server accepted the revoke, but it could not be checked "
                    "afterwards (%1). Search again to check.")
                     .arg(unchecked);
-        } else if (leavesOutcomeOpen(error)) {
+        } else if (error.leavesOutcomeOpen()) {
             item.outcome = Outcome::Unknown;
             item.reason = tr("Outcome unknown: %1 It could not be checked afterwards (%2). "
                              "Search again to check.")

@@ -1,5 +1,7 @@
 #include "GuiTestSupport.h"
 
+#include "services/SourcePlurals.h"
+
 #include <QAbstractButton>
 #include <QAbstractItemModel>
 #include <QCoreApplication>
@@ -152,3 +154,12 @@ QByteArray TempSettings::contents()
 }
 
 } // namespace accessdesk
+
+namespace {
+// The widget tests read the app's English as its users do: "1 grant", not "1 grant(s)".
+void installSourcePluralsForTests()
+{
+    accessdesk::installSourcePlurals();
+}
+} // namespace
+Q_COREAPP_STARTUP_FUNCTION(installSourcePluralsForTests)

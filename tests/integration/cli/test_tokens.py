@@ -353,18 +353,20 @@ class UnreadableRows(CliTestCase):
         self.assertEqual(self.warnings(run), [])
         self.assertLessEqual({"Build Farm", "Wiki Sync"}, {g["application"] for g in run.json()})
 
-    def test_revoke_warns_too_and_still_revokes_what_was_read(self):
+    def test_revoke_warns_too_and_checks_what_was_read(self):
         self.serve_page("access-tokens-list.html")
         listed = self.alice("tokens", "list", "--format", "json")
         self.assertExit(listed, SERVER)
         ids = [g["id"] for g in listed.json() if g["application"] == "Team Chat"]
         self.assertEqual(len(ids), 1, listed.stdout)
-        run = self.alice("tokens", "revoke", ids[0], "--yes")
-        self.assertExit(run, OK)
+        run = self.alice("tokens", "revoke", ids[0], "--yes", "--format", "json")
+        # The served page never changes, so the check afterwards still lists the grant: whatever
+        # the request got, it is not revoked (6), and the unreadable row is warned about.
+        self.assertExit(run, PARTIAL)
         warnings = self.warnings(run)
-        self.assertEqual(len(warnings), 1, run.stderr)
-        self.assertIn("Ghost Reporter", warnings[0])
-        self.assertIn("revoked", run.stdout)
+        self.assertGreaterEqual(len(warnings), 1, run.stderr)
+        self.assertTrue(all("Ghost Reporter" in w for w in warnings), run.stderr)
+        self.assertEqual([o["outcome"] for o in run.json()], ["not-revoked"], run.stdout)
 
 
 class Confirmation(CliTestCase):

@@ -1,6 +1,7 @@
 // The receipt of a token sweep: its CSV rows (ISO 8601 UTC times, outcome keys, reasons), and the
 // file: created 0600 even under a permissive umask, an existing file refused or — when allowed —
 // replaced only if it is a regular file, never through a link, and nothing left behind.
+#include "../ScopedUmask.h"
 #include "services/TokenSweepReceipt.h"
 
 #include <QDir>
@@ -50,20 +51,6 @@ mode_t modeOf(const QString &path)
         return 07777;
     return info.st_mode & 07777;
 }
-
-// Sets a permissive umask for one test, so that "0600" cannot come from the umask.
-class Umask final
-{
-public:
-    explicit Umask(mode_t mask)
-        : m_old(::umask(mask))
-    {}
-    ~Umask() { ::umask(m_old); }
-    Q_DISABLE_COPY_MOVE(Umask)
-
-private:
-    mode_t m_old;
-};
 
 } // namespace
 
@@ -133,7 +120,7 @@ void TestTokenSweepReceipt::csvKeepsEveryOutcomeAndReason()
 
 void TestTokenSweepReceipt::newFileIsOwnerOnly()
 {
-    const Umask permissive(0);
+    const ScopedUmask permissive(0);
     const QString file = path(QStringLiteral("new.csv"));
     QString error;
     QVERIFY2(TokenSweepReceipt::write(file, "data\r\n", Existing::Refuse, &error),
@@ -155,7 +142,7 @@ void TestTokenSweepReceipt::existingFileIsRefusedUnlessAllowed()
 
 void TestTokenSweepReceipt::replacedFileBecomesOwnerOnly()
 {
-    const Umask permissive(0);
+    const ScopedUmask permissive(0);
     const QString file = path(QStringLiteral("replaced.csv"));
     QVERIFY(writeFile(file, "an older, longer receipt"));
     QVERIFY(QFile::setPermissions(file, QFileDevice::ReadOwner | QFileDevice::WriteOwner |

@@ -1,6 +1,7 @@
 // What AccessDesk writes about the user's servers is the user's alone: the local database with
 // its WAL and shared-memory files, and the profiles file, are 0600 in 0700 folders, also under a
 // permissive umask and when an older version left them readable by others.
+#include "../ScopedUmask.h"
 #include "storage/Database.h"
 #include "storage/PrivateFiles.h"
 
@@ -30,20 +31,6 @@ QString octal(mode_t mode)
     return QString::number(mode, 8);
 }
 
-// A permissive umask for one test, so that 0600 and 0700 cannot come from the umask.
-class Umask final
-{
-public:
-    explicit Umask(mode_t mask)
-        : m_old(::umask(mask))
-    {}
-    ~Umask() { ::umask(m_old); }
-    Q_DISABLE_COPY_MOVE(Umask)
-
-private:
-    mode_t m_old;
-};
-
 bool writeFile(const QString &path, const QByteArray &data)
 {
     QFile file(path);
@@ -67,7 +54,7 @@ private Q_SLOTS:
 
 void TestPrivateFiles::folderIsCreatedAndRestricted()
 {
-    const Umask umask(0);
+    const ScopedUmask umask(0);
     QTemporaryDir home;
     QVERIFY(home.isValid());
     const QString folder = home.filePath(QStringLiteral("a/b/accessdesk"));
@@ -86,7 +73,7 @@ void TestPrivateFiles::folderIsCreatedAndRestricted()
 
 void TestPrivateFiles::fileIsCreatedAndRestricted()
 {
-    const Umask umask(0);
+    const ScopedUmask umask(0);
     QTemporaryDir home;
     const QString fresh = home.filePath(QStringLiteral("fresh"));
     QVERIFY(privatefiles::ensureFile(fresh));
@@ -108,7 +95,7 @@ void TestPrivateFiles::fileIsCreatedAndRestricted()
 
 void TestPrivateFiles::databaseAndItsWalFilesAreOwnerOnly()
 {
-    const Umask umask(0);
+    const ScopedUmask umask(0);
     QTemporaryDir home;
     const QString dataDir = home.filePath(QStringLiteral("data"));
     QVERIFY(privatefiles::ensureFolder(dataDir));
@@ -129,7 +116,7 @@ void TestPrivateFiles::databaseAndItsWalFilesAreOwnerOnly()
 
 void TestPrivateFiles::olderReadableDatabaseIsRestrictedOnOpen()
 {
-    const Umask umask(0);
+    const ScopedUmask umask(0);
     QTemporaryDir home;
     const QString path = home.filePath(QStringLiteral("accessdesk.sqlite"));
     {
@@ -152,7 +139,7 @@ void TestPrivateFiles::olderReadableDatabaseIsRestrictedOnOpen()
 
 void TestPrivateFiles::profilesFileStaysOwnerOnlyAfterQSettingsWrites()
 {
-    const Umask umask(0);
+    const ScopedUmask umask(0);
     QTemporaryDir home;
     const QString folder = home.filePath(QStringLiteral("config/accessdesk"));
     const QString path = privatefiles::settingsFile(folder);

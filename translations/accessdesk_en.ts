@@ -1,0 +1,95 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ApiError</name>
+    <message numerus="yes">
+        <source>The server is limiting requests; try again in %n second(s).</source>
+        <translation>
+            <numerusform>The server is limiting requests; try again in %n second.</numerusform>
+            <numerusform>The server is limiting requests; try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionCheck</name>
+    <message numerus="yes">
+        <source>The server did not answer within %n second(s). It may be busy or out of reach: try again, or allow more time here.</source>
+        <translation>
+            <numerusform>The server did not answer within %n second. It may be busy or out of reach: try again, or allow more time here.</numerusform>
+            <numerusform>The server did not answer within %n seconds. It may be busy or out of reach: try again, or allow more time here.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StaleTokenRule</name>
+    <message numerus="yes">
+        <source>not used in the last %n day(s)</source>
+        <translation>
+            <numerusform>not used in the last %n day</numerusform>
+            <numerusform>not used in the last %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>expiring within %n day(s)</source>
+        <translation>
+            <numerusform>expiring within %n day</numerusform>
+            <numerusform>expiring within %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>accessdesk::MyAccessPage</name>
+    <message numerus="yes">
+        <source>%n grant(s) on this page could not be read — open it in the browser: %1</source>
+        <translation>
+            <numerusform>%n grant on this page could not be read — open it in the browser: %1</numerusform>
+            <numerusform>%n grants on this page could not be read — open it in the browser: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>accessdesk::OAuth2ClientList</name>
+    <message numerus="yes">
+        <source>The server has %n OAuth 2.0 client(s).</source>
+        <translation>
+            <numerusform>The server has %n OAuth 2.0 client.</numerusform>
+            <numerusform>The server has %n OAuth 2.0 clients.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>accessdesk::RevokeProgressDialog</name>
+    <message numerus="yes">
+        <source>%n not revoked (still listed by the server).</source>
+        <translation>
+            <numerusform>%n not revoked (still listed by the server).</numerusform>
+            <numerusform>%n not revoked (still listed by the server).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not confirmed (check the list).</source>
+        <translation>
+            <numerusform>%n not confirmed (check the list).</numerusform>
+            <numerusform>%n not confirmed (check the list).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>accessdesk::TokenInventorySearch</name>
+    <message numerus="yes">
+        <source>More than %n users match “%1”; give more of the name.</source>
+        <translation>
+            <numerusform>More than %n user matches “%1”; give more of the name.</numerusform>
+            <numerusform>More than %n users match “%1”; give more of the name.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Page %1 of the token search failed after %n token(s) were listed. %2</source>
+        <translation>
+            <numerusform>Page %1 of the token search failed after %n token was listed. %2</numerusform>
+            <numerusform>Page %1 of the token search failed after %n tokens were listed. %2</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
