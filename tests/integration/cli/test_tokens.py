@@ -11,6 +11,7 @@ import pathlib
 import re
 import time
 import unittest
+import urllib.parse
 
 from clitest import AUTH, OK, PARTIAL, SERVER, USAGE, CliTestCase, unique
 
@@ -313,6 +314,13 @@ class UnreadableRows(CliTestCase):
     def serve_page(self, name):
         # trackersim answers the page's GET with a hand-written markup; revokes still reach it.
         body = (FIXTURES / name).read_text(encoding="utf-8")
+        # The fixtures are pages of a Jira at the root; under a context path
+        # (TRACKERSIM_CONTEXT_PATH) serve what that Jira would send: server-absolute addresses
+        # move below the path (a page made for /jira then points at /jira/jira/..., still foreign).
+        context_path = urllib.parse.urlsplit(self.url).path.rstrip("/")
+        if context_path:
+            body = re.sub(r'((?:href|action|formaction|data-[a-z-]+)="?)/(?!/)',
+                          lambda m: m.group(1) + context_path + "/", body)
         self.sim.add_fault(method="GET", path=ACCESS_TOKENS_PAGE, status=200, body=body,
                            contentType="text/html;charset=UTF-8")
 
