@@ -1,6 +1,7 @@
 // Server text shown as plain text, the clipboard for secrets, and exports only the user can read,
 // with real widgets on the offscreen platform and a real trackersim. A personal token named like
 // markup ("<b>evil</b><img src=x>") must appear as those characters wherever the app shows it.
+#include "../unit/FileModes.h"
 #include "AccessGrantModel.h"
 #include "DisplayText.h"
 #include "GuiTestSupport.h"
@@ -48,14 +49,6 @@ QString renderedToolTip(const QString &toolTip)
     QTextDocument document;
     document.setHtml(toolTip);
     return document.toPlainText();
-}
-
-mode_t modeOf(const QString &path)
-{
-    struct stat info = {};
-    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
-        return 07777;
-    return info.st_mode & 07777;
 }
 
 } // namespace

@@ -1,7 +1,7 @@
 // The receipt of a token sweep: its CSV rows (ISO 8601 UTC times, outcome keys, reasons), and the
 // file: created 0600 even under a permissive umask, an existing file refused or — when allowed —
 // replaced only if it is a regular file, never through a link, and nothing left behind.
-#include "../ScopedUmask.h"
+#include "../FileModes.h"
 #include "services/TokenSweepReceipt.h"
 
 #include <QDir>
@@ -42,14 +42,6 @@ bool writeFile(const QString &path, const QByteArray &data)
 {
     QFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
-}
-
-mode_t modeOf(const QString &path)
-{
-    struct stat info = {};
-    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
-        return 07777;
-    return info.st_mode & 07777;
 }
 
 } // namespace

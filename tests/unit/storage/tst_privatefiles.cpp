@@ -1,7 +1,7 @@
 // What AccessDesk writes about the user's servers is the user's alone: the local database with
 // its WAL and shared-memory files, and the profiles file, are 0600 in 0700 folders, also under a
 // permissive umask and when an older version left them readable by others.
-#include "../ScopedUmask.h"
+#include "../FileModes.h"
 #include "storage/Database.h"
 #include "storage/PrivateFiles.h"
 
@@ -17,14 +17,6 @@
 using namespace accessdesk;
 
 namespace {
-
-mode_t modeOf(const QString &path)
-{
-    struct stat info = {};
-    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
-        return 07777;
-    return info.st_mode & 07777;
-}
 
 QString octal(mode_t mode)
 {
