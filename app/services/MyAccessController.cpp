@@ -4,6 +4,9 @@
 #include "services/GrantListCache.h"
 #include "services/ProbeJob.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace accessdesk {
 
 int RevokeRun::revokedCount() const
@@ -12,36 +15,37 @@ int RevokeRun::revokedCount() const
                              [](const RevokeGrantsJob::Outcome &o) { return o.isRevoked(); }));
 }
 
+namespace {
+
+using Outcome = RevokeGrantsJob::Outcome;
+using Status = RevokeGrantsJob::Status;
+
+template<typename Keep> QList<Outcome> outcomesWhere(const QList<Outcome> &outcomes, Keep keep)
+{
+    QList<Outcome> kept;
+    std::copy_if(outcomes.cbegin(), outcomes.cend(), std::back_inserter(kept), keep);
+    return kept;
+}
+
+} // namespace
+
 QList<RevokeGrantsJob::Outcome> RevokeRun::failures() const
 {
-    QList<RevokeGrantsJob::Outcome> failed;
-    for (const RevokeGrantsJob::Outcome &outcome : outcomes) {
-        if (!outcome.isRevoked())
-            failed << outcome;
-    }
-    return failed;
+    return outcomesWhere(outcomes, [](const Outcome &o) { return !o.isRevoked(); });
 }
 
 QList<RevokeGrantsJob::Outcome> RevokeRun::notRevoked() const
 {
-    QList<RevokeGrantsJob::Outcome> found;
-    for (const RevokeGrantsJob::Outcome &outcome : outcomes) {
-        if (outcome.status == RevokeGrantsJob::Status::NotRevoked ||
-            outcome.status == RevokeGrantsJob::Status::Failed)
-            found << outcome;
-    }
-    return found;
+    return outcomesWhere(outcomes, [](const Outcome &o) {
+        return o.status == Status::NotRevoked || o.status == Status::Failed;
+    });
 }
 
 QList<RevokeGrantsJob::Outcome> RevokeRun::unconfirmed() const
 {
-    QList<RevokeGrantsJob::Outcome> found;
-    for (const RevokeGrantsJob::Outcome &outcome : outcomes) {
-        if (outcome.status == RevokeGrantsJob::Status::Unknown ||
-            outcome.status == RevokeGrantsJob::Status::Pending)
-            found << outcome;
-    }
-    return found;
+    return outcomesWhere(outcomes, [](const Outcome &o) {
+        return o.status == Status::Unknown || o.status == Status::Pending;
+    });
 }
 
 QList<AccessGrant> RevokeRun::failedGrants() const
