@@ -2,7 +2,7 @@
 // start already connected (README demo); secrets come only from environment variables named on
 // the command line or from the keychain of a saved profile.
 #include "services/ConnectionOptions.h"
-#include "services/SourcePlurals.h"
+#include "services/Translations.h"
 #include "ui/DesktopApp.h"
 
 #include <QApplication>
@@ -17,7 +17,8 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("AccessDesk"));
     QApplication::setApplicationName(QStringLiteral("AccessDesk"));
     QApplication::setApplicationVersion(QStringLiteral(ACCESSDESK_VERSION));
-    accessdesk::installSourcePlurals(); // "1 grant", "2 grants" rather than "grant(s)"
+    // Before any widget or --help text exists: they are translated when built.
+    translations::installForUser();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -8,6 +8,8 @@ packages=(
     cmake ninja-build g++ clang libclang-rt-14-dev clang-format pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev
     qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev libqt6sql6-sqlite libssl-dev libgumbo-dev
+    # run: Qt's own words (standard buttons, --help) in German and French
+    qt6-translations-l10n
     # tests: keyring on D-Bus, screenshots without a display, independent Python clients
     dbus dbus-x11 gnome-keyring xvfb xauth imagemagick openssl curl
     python3 python3-requests python3-jira python3-requests-oauthlib python3-oauthlib

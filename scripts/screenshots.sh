@@ -5,7 +5,10 @@
 # app against a demo trackersim and writes docs/screenshot-*.png. Everything it starts is stopped
 # again. Light Fusion style, C locale, 96 dpi, so the pictures do not depend on the desktop.
 #
-#   scripts/screenshots.sh [OUTPUT_DIR]      (default: docs)
+#   scripts/screenshots.sh [OUTPUT_DIR]      (default: docs; de, fr and the pseudo-translation
+#                                             x-pseudo in OUTPUT_DIR/<language>/)
+#
+# ACCESSDESK_SCREENSHOT_LANGUAGES="en de" takes only those languages.
 #
 # ACCESSDESK_BUILD_DIR=build/x uses the binaries of a build you already have instead of building
 # the release preset; ACCESSDESK_SCREENSHOT_DISPLAY=N uses display :N instead of a free one.
@@ -59,14 +62,20 @@ if [ -z "$display" ]; then
 fi
 echo "screenshots: Xvfb on :$display"
 
-mkdir -p "$out" "$scratch/config" "$scratch/data"
 mkdir -m 700 "$scratch/runtime"
 unset QT_QPA_PLATFORMTHEME QT_SCALE_FACTOR QT_SCREEN_SCALE_FACTORS WAYLAND_DISPLAY
 export DISPLAY=":$display" QT_QPA_PLATFORM=xcb QT_STYLE_OVERRIDE=Fusion QT_FONT_DPI=96
-export LANG=C.UTF-8 LC_ALL=C.UTF-8
-export XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" XDG_RUNTIME_DIR="$scratch/runtime"
-dbus-run-session -- sh -c '
-    echo -n accessdesk-screenshots | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
-    exec "$0" "$1"
-' "$docshots" "$out"
-echo "screenshots: written to $out/"
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_RUNTIME_DIR="$scratch/runtime"
+# English in OUTPUT_DIR, each other language in OUTPUT_DIR/<language>/; x-pseudo is the
+# pseudo-translation (every string ~40 % longer) that shows clipped text.
+for language in ${ACCESSDESK_SCREENSHOT_LANGUAGES:-en de fr x-pseudo}; do
+    target=$out
+    [ "$language" = en ] || target=$out/$language
+    mkdir -p "$target" "$scratch/$language/config" "$scratch/$language/data"
+    XDG_CONFIG_HOME="$scratch/$language/config" XDG_DATA_HOME="$scratch/$language/data" \
+        dbus-run-session -- sh -c '
+        echo -n accessdesk-screenshots | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
+        exec "$0" "$1" "$2"
+    ' "$docshots" "$target" "$language"
+    echo "screenshots: $language written to $target/"
+done

@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/check-format.sh
 scripts/check-layers.sh
+scripts/check-translations.sh
 
 jobs=$(nproc)
 # Runs ctest with the preset and any further arguments (e.g. a label filter).

@@ -1,6 +1,6 @@
 // accessdesk-cli: the same services as the desktop app, scriptable (README "CLI").
 #include "cli/CliApp.h"
-#include "services/SourcePlurals.h"
+#include "services/Translations.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -14,7 +14,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("AccessDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("AccessDesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ACCESSDESK_VERSION));
-    accessdesk::installSourcePlurals(); // "1 grant", "2 grants" rather than "grant(s)"
+    // The app's language setting applies here too, so --help and every message match the app.
+    accessdesk::translations::installForUser();
 
     // The CLI reports every failure itself in plain words on stderr; the library's own warnings
     // would only repeat them. QT_LOGGING_RULES still turns them (and debug output) on.

@@ -9,39 +9,74 @@ namespace accessdesk {
 
 namespace {
 
+// help is marked with QT_TRANSLATE_NOOP and translated here, when the option is built.
 QCommandLineOption option(const char *name, const char *help, const char *valueName,
                           const QString &defaultValue = {})
 {
-    return QCommandLineOption(QLatin1String(name), QLatin1String(help), QLatin1String(valueName),
-                              defaultValue);
+    return QCommandLineOption(QLatin1String(name),
+                              QCoreApplication::translate("ConnectionOptionSet", help),
+                              QLatin1String(valueName), defaultValue);
 }
 
 } // namespace
 
-// The help texts are the CLI's contract wording (README "Global options"); they stay English in
-// --help, as Qt's own options do.
+// The help texts are the README's "Global options" wording, translated like every message; the
+// option and value names are the same in every language.
 ConnectionOptionSet::ConnectionOptionSet()
-    : profile(option("profile", "Use a saved connection profile.", "NAME"))
-    , server(option("server", "Jira base URL, e.g. https://jira.example.com.", "URL"))
-    , auth(option("auth", "basic, pat, session, oauth1 or oauth2.", "KIND"))
-    , user(option("user", "User name (basic, session).", "NAME"))
-    , passwordEnv(option("password-env", "Environment variable holding the password.", "VAR"))
-    , tokenEnv(
-          option("token-env", "Environment variable holding the personal access token.", "VAR"))
-    , consumerKey(option("consumer-key", "OAuth 1.0a consumer key.", "KEY"))
-    , privateKey(option("private-key", "OAuth 1.0a consumer's PEM private key file.", "FILE"))
+    : profile(option("profile",
+                     QT_TRANSLATE_NOOP("ConnectionOptionSet", "Use a saved connection profile."),
+                     "NAME"))
+    , server(option(
+          "server",
+          QT_TRANSLATE_NOOP("ConnectionOptionSet", "Jira base URL, e.g. https://jira.example.com."),
+          "URL"))
+    , auth(
+          option("auth",
+                 QT_TRANSLATE_NOOP("ConnectionOptionSet", "basic, pat, session, oauth1 or oauth2."),
+                 "KIND"))
+    , user(option("user", QT_TRANSLATE_NOOP("ConnectionOptionSet", "User name (basic, session)."),
+                  "NAME"))
+    , passwordEnv(option(
+          "password-env",
+          QT_TRANSLATE_NOOP("ConnectionOptionSet", "Environment variable holding the password."),
+          "VAR"))
+    , tokenEnv(option("token-env",
+                      QT_TRANSLATE_NOOP("ConnectionOptionSet",
+                                        "Environment variable holding the personal access token."),
+                      "VAR"))
+    , consumerKey(option("consumer-key",
+                         QT_TRANSLATE_NOOP("ConnectionOptionSet", "OAuth 1.0a consumer key."),
+                         "KEY"))
+    , privateKey(option(
+          "private-key",
+          QT_TRANSLATE_NOOP("ConnectionOptionSet", "OAuth 1.0a consumer's PEM private key file."),
+          "FILE"))
     , oauthTokenEnv(
-          option("oauth-token-env", "Environment variable holding the OAuth access token.", "VAR"))
+          option("oauth-token-env",
+                 QT_TRANSLATE_NOOP("ConnectionOptionSet",
+                                   "Environment variable holding the OAuth access token."),
+                 "VAR"))
     , oauthSecretEnv(
-          option("oauth-secret-env", "Environment variable holding the OAuth token secret.", "VAR"))
-    , caFile(option("ca-file", "Also trust certificates issued by this PEM CA file.", "FILE"))
-    , pin(option("pin-sha256",
-                 "Trust exactly the server certificate with this SHA-256 fingerprint.", "HEX"))
-    , timeout(option("timeout", "Seconds without an answer before giving up (default 30).",
+          option("oauth-secret-env",
+                 QT_TRANSLATE_NOOP("ConnectionOptionSet",
+                                   "Environment variable holding the OAuth token secret."),
+                 "VAR"))
+    , caFile(option("ca-file",
+                    QT_TRANSLATE_NOOP("ConnectionOptionSet",
+                                      "Also trust certificates issued by this PEM CA file."),
+                    "FILE"))
+    , pin(option(
+          "pin-sha256",
+          QT_TRANSLATE_NOOP("ConnectionOptionSet",
+                            "Trust exactly the server certificate with this SHA-256 fingerprint."),
+          "HEX"))
+    , timeout(option("timeout",
+                     QT_TRANSLATE_NOOP("ConnectionOptionSet",
+                                       "Seconds without an answer before giving up (default 30)."),
                      "SECONDS", QStringLiteral("30")))
     , allowHttp(QStringLiteral("allow-http"),
-                QStringLiteral("Send the password or token over plain http:// to a server that is "
-                               "not this computer (it can be read on the way)."))
+                tr("Send the password or token over plain http:// to a server that is not this "
+                   "computer (it can be read on the way)."))
 {}
 
 QList<QCommandLineOption> ConnectionOptionSet::all() const
@@ -76,14 +111,14 @@ std::optional<ConnectionOptions> ConnectionOptionSet::read(const QCommandLinePar
     options.timeoutGiven = parser.isSet(timeout);
     options.timeoutSeconds = parser.value(timeout).toInt(&ok);
     if (!ok || options.timeoutSeconds < 1 || options.timeoutSeconds > 3600) {
-        *error = QStringLiteral("--timeout takes a number of seconds from 1 to 3600");
+        *error = tr("--timeout takes a number of seconds from 1 to 3600");
         return std::nullopt;
     }
     if (parser.isSet(pin)) {
         options.pinSha256 = CertificateInfo::normaliseFingerprint(parser.value(pin));
         if (options.pinSha256.isEmpty()) {
-            *error = QStringLiteral("--pin-sha256 takes the certificate's SHA-256 fingerprint (64 "
-                                    "hex digits, colons allowed)");
+            *error = tr("--pin-sha256 takes the certificate's SHA-256 fingerprint (64 "
+                        "hex digits, colons allowed)");
             return std::nullopt;
         }
     }
@@ -91,7 +126,7 @@ std::optional<ConnectionOptions> ConnectionOptionSet::read(const QCommandLinePar
                                        QStringLiteral("session"), QStringLiteral("oauth1"),
                                        QStringLiteral("oauth2")};
     if (!options.auth.isEmpty() && !authKinds.contains(options.auth)) {
-        *error = QStringLiteral("--auth takes basic, pat, session, oauth1 or oauth2");
+        *error = tr("--auth takes basic, pat, session, oauth1 or oauth2");
         return std::nullopt;
     }
     if (!options.server.isEmpty()) {
@@ -99,20 +134,19 @@ std::optional<ConnectionOptions> ConnectionOptionSet::read(const QCommandLinePar
         if (!url.isValid() ||
             (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
             url.host().isEmpty()) {
-            *error = QStringLiteral(
-                "--server takes an http:// or https:// URL, e.g. https://jira.example.com");
+            *error = tr("--server takes an http:// or https:// URL, e.g. https://jira.example.com");
             return std::nullopt;
         }
         // As in a profile: a password in a URL ends up in shell history and process lists.
         if (!url.userInfo().isEmpty()) {
-            *error = QStringLiteral(
-                "--server must not contain a user name or password (https://user:password@…); "
-                "give --user NAME and --password-env VAR or --token-env VAR instead");
+            *error =
+                tr("--server must not contain a user name or password (https://user:password@…); "
+                   "give --user NAME and --password-env VAR or --token-env VAR instead");
             return std::nullopt;
         }
     }
     if (!options.profile.isEmpty() && !options.server.isEmpty()) {
-        *error = QStringLiteral("use either --profile or --server, not both");
+        *error = tr("use either --profile or --server, not both");
         return std::nullopt;
     }
     return options;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCommandLineOption>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -41,6 +42,8 @@ struct ConnectionOptions
 // order its --help wants; addTo() adds them all in the README's order.
 class ConnectionOptionSet final
 {
+    Q_DECLARE_TR_FUNCTIONS(ConnectionOptionSet)
+
 public:
     ConnectionOptionSet();
 

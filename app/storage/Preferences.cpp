@@ -13,8 +13,7 @@ const auto expiryWarningDaysKey = QStringLiteral("preferences/expiryWarningDays"
 
 Preferences::Preferences(QSettings &settings)
     : m_settings(settings)
-{
-}
+{}
 
 QString Preferences::language() const
 {

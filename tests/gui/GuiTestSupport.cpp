@@ -1,6 +1,6 @@
 #include "GuiTestSupport.h"
 
-#include "services/SourcePlurals.h"
+#include "services/Translations.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModel>
@@ -156,10 +156,11 @@ QByteArray TempSettings::contents()
 } // namespace accessdesk
 
 namespace {
-// The widget tests read the app's English as its users do: "1 grant", not "1 grant(s)".
-void installSourcePluralsForTests()
+// The widget tests read the app's English as its users do ("1 grant", not "1 grant(s)"), whatever
+// language the machine running them is set to; tst_languages switches language itself.
+void installEnglishForTests()
 {
-    accessdesk::installSourcePlurals();
+    accessdesk::translations::install(QStringLiteral("en"));
 }
 } // namespace
-Q_COREAPP_STARTUP_FUNCTION(installSourcePluralsForTests)
+Q_COREAPP_STARTUP_FUNCTION(installEnglishForTests)

@@ -18,6 +18,7 @@
 #include "services/OAuth2ClientsController.h"
 #include "services/RequestForAccessController.h"
 #include "services/TokenSweepController.h"
+#include "services/Translations.h"
 #include "storage/ProfileStore.h"
 #include "ui/ActivityModel.h"
 #include "ui/ActivityPage.h"
@@ -633,8 +634,14 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("AccessDesk"));
     QApplication::setApplicationName(QStringLiteral("AccessDesk"));
     const QStringList arguments = QApplication::arguments();
-    if (arguments.size() != 2) {
-        std::fprintf(stderr, "usage: docshots OUTPUT_DIR\n");
+    if (arguments.size() != 2 && arguments.size() != 3) {
+        std::fprintf(stderr, "usage: docshots OUTPUT_DIR [LANGUAGE]\n"
+                             "  LANGUAGE: en (default), de, fr or x-pseudo\n");
+        return 2;
+    }
+    const QString language = arguments.value(2, QStringLiteral("en"));
+    if (!translations::install(language)) {
+        std::fprintf(stderr, "docshots: no translation for %s\n", qPrintable(language));
         return 2;
     }
     if (!QDir().mkpath(arguments.at(1))) {
