@@ -71,7 +71,7 @@
     </message>
     <message>
         <source>The list shown is from %1.</source>
-        <translation>Die angezeigte Liste stammt vom %1.</translation>
+        <translation>Stand der angezeigten Liste: %1.</translation>
     </message>
 </context>
 <context>
@@ -309,7 +309,7 @@
     </message>
     <message>
         <source>Checked at %1.</source>
-        <translation>Geprüft am %1.</translation>
+        <translation>Geprüft: %1.</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -3649,7 +3649,7 @@ Jede mit AccessDesk vorgenommene Änderung – Zugriff widerrufen, ein persönli
     </message>
     <message>
         <source>Cop&amp;y</source>
-        <translation>Kop&amp;ieren</translation>
+        <translation>K&amp;opieren</translation>
     </message>
     <message>
         <source>Client &amp;ID:</source>
@@ -4331,7 +4331,7 @@ Sein gespeichertes Passwort oder Token wird aus dem Schlüsselbund gelöscht und
     <name>accessdesk::ConsumerKeyEditor</name>
     <message>
         <source>L&amp;oad from file…</source>
-        <translation>Aus Datei &amp;laden…</translation>
+        <translation>Aus Datei la&amp;den…</translation>
     </message>
     <message>
         <source>&amp;Generate key pair…</source>
@@ -5562,7 +5562,7 @@ http://127.0.0.1:8765/callback</translation>
     <name>accessdesk::RemoteConsumerFetch</name>
     <message>
         <source>&amp;Fetch from the remote</source>
-        <translation>Von der Gegenseite &amp;abrufen</translation>
+        <translation>Von der Gegenseite ab&amp;rufen</translation>
     </message>
     <message>
         <source>Fill in from the remote application</source>
@@ -5878,7 +5878,7 @@ http://127.0.0.1:8765/callback</translation>
     </message>
     <message>
         <source>Revoking %1 of %2: %3</source>
-        <translation>Widerrufe %1 von %2: %3</translation>
+        <translation>%1 von %2 wird widerrufen: %3</translation>
     </message>
     <message>
         <source>Checking which grants the server still lists…</source>
@@ -5894,7 +5894,7 @@ http://127.0.0.1:8765/callback</translation>
     </message>
     <message>
         <source>%1 was not revoked: the server still lists it.</source>
-        <translation>%1 wurde nicht widerrufen: Der Server führt es weiterhin auf.</translation>
+        <translation>%1 wurde nicht widerrufen: Der Server führt den Eintrag weiterhin auf.</translation>
     </message>
     <message>
         <source>Not confirmed that %1 was revoked: check the list.</source>
