@@ -118,7 +118,7 @@
     </message>
     <message>
         <source>Check that the disk is not full and the activity log is writable, then try again.</source>
-        <translation>Prüfen Sie, ob die Festplatte voll ist und das Aktivitätsprotokoll beschreibbar ist, und versuchen Sie es dann erneut.</translation>
+        <translation>Stellen Sie sicher, dass die Festplatte nicht voll und das Aktivitätsprotokoll beschreibbar ist, und versuchen Sie es dann erneut.</translation>
     </message>
 </context>
 <context>
@@ -1531,8 +1531,8 @@
     <message numerus="yes">
         <source>not used in the last %n day(s)</source>
         <translation>
-            <numerusform>in den letzten %n Tag nicht verwendet</numerusform>
-            <numerusform>in den letzten %n Tagen nicht verwendet</numerusform>
+            <numerusform>seit %n Tag nicht verwendet</numerusform>
+            <numerusform>seit %n Tagen nicht verwendet</numerusform>
         </translation>
     </message>
     <message>
