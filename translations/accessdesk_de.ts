@@ -975,7 +975,7 @@
     </message>
     <message>
         <source>Remove the part from &quot;#&quot; on: a callback URL cannot have a fragment.</source>
-        <translation>Entfernen Sie den Teil ab "#": Eine Callback-URL darf kein Fragment enthalten.</translation>
+        <translation>Entfernen Sie den Teil ab &quot;#&quot;: Eine Callback-URL darf kein Fragment enthalten.</translation>
     </message>
     <message>
         <source>Enter the callback as an absolute http:// or https:// URL, such as https://app.example.com/oauth/callback, or leave it empty.</source>
@@ -1246,7 +1246,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a scope Jira knows. Choose READ, WRITE, ADMIN or SYSTEM_ADMIN.</source>
-        <translation>"%1" ist kein Bereich, den Jira kennt. Wählen Sie READ, WRITE, ADMIN oder SYSTEM_ADMIN.</translation>
+        <translation>&quot;%1&quot; ist kein Bereich, den Jira kennt. Wählen Sie READ, WRITE, ADMIN oder SYSTEM_ADMIN.</translation>
     </message>
     <message>
         <source>The URL is %1 characters long; Jira allows at most %2.</source>
@@ -1258,7 +1258,7 @@
     </message>
     <message>
         <source>Remove the part from &quot;#&quot; on: Jira does not allow a fragment in a redirect URL.</source>
-        <translation>Entfernen Sie den Teil ab "#": Jira erlaubt kein Fragment in einer Weiterleitungs-URL.</translation>
+        <translation>Entfernen Sie den Teil ab &quot;#&quot;: Jira erlaubt kein Fragment in einer Weiterleitungs-URL.</translation>
     </message>
     <message>
         <source>Use an https:// URL. Jira accepts plain http:// only for localhost, 127.0.0.1 and [::1].</source>
@@ -1319,27 +1319,27 @@
     <name>PrivateKeyFile</name>
     <message>
         <source>The folder &quot;%1&quot; does not exist. Choose an existing folder for the private key.</source>
-        <translation>Der Ordner "%1" existiert nicht. Wählen Sie einen vorhandenen Ordner für den privaten Schlüssel.</translation>
+        <translation>Der Ordner &quot;%1&quot; existiert nicht. Wählen Sie einen vorhandenen Ordner für den privaten Schlüssel.</translation>
     </message>
     <message>
         <source>AccessDesk may not write in the folder &quot;%1&quot;. Choose a folder you can write to.</source>
-        <translation>AccessDesk darf nicht in den Ordner "%1" schreiben. Wählen Sie einen Ordner, in den Sie schreiben können.</translation>
+        <translation>AccessDesk darf nicht in den Ordner &quot;%1&quot; schreiben. Wählen Sie einen Ordner, in den Sie schreiben können.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; already exists. Choose another file name, or confirm that the existing file may be replaced.</source>
-        <translation>"%1" existiert bereits. Wählen Sie einen anderen Dateinamen, oder bestätigen Sie, dass die vorhandene Datei ersetzt werden darf.</translation>
+        <translation>&quot;%1&quot; existiert bereits. Wählen Sie einen anderen Dateinamen, oder bestätigen Sie, dass die vorhandene Datei ersetzt werden darf.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is a folder. Choose a file name for the private key.</source>
-        <translation>"%1" ist ein Ordner. Wählen Sie einen Dateinamen für den privaten Schlüssel.</translation>
+        <translation>&quot;%1&quot; ist ein Ordner. Wählen Sie einen Dateinamen für den privaten Schlüssel.</translation>
     </message>
     <message>
         <source>There is not enough space to write &quot;%1&quot; (the disk or your quota is full). Free some space or choose another folder.</source>
-        <translation>Es ist nicht genug Speicherplatz vorhanden, um "%1" zu schreiben (die Festplatte oder Ihr Kontingent ist voll). Geben Sie Speicherplatz frei oder wählen Sie einen anderen Ordner.</translation>
+        <translation>Es ist nicht genug Speicherplatz vorhanden, um &quot;%1&quot; zu schreiben (die Festplatte oder Ihr Kontingent ist voll). Geben Sie Speicherplatz frei oder wählen Sie einen anderen Ordner.</translation>
     </message>
     <message>
         <source>Could not write &quot;%1&quot;: %2.</source>
-        <translation>"%1" konnte nicht geschrieben werden: %2.</translation>
+        <translation>&quot;%1&quot; konnte nicht geschrieben werden: %2.</translation>
     </message>
     <message>
         <source>Choose a file to write the private key to.</source>
@@ -1362,7 +1362,7 @@
     </message>
     <message>
         <source>A profile named &quot;%1&quot; already exists.</source>
-        <translation>Ein Profil namens "%1" existiert bereits.</translation>
+        <translation>Ein Profil namens &quot;%1&quot; existiert bereits.</translation>
     </message>
     <message>
         <source>The server address must be an http:// or https:// URL.</source>
@@ -1398,7 +1398,7 @@
     </message>
     <message>
         <source>The option &quot;%1&quot; looks like a secret; secrets belong in the keychain, not in the profile.</source>
-        <translation>Die Option "%1" sieht nach einem Geheimnis aus; Geheimnisse gehören in den Schlüsselbund, nicht in das Profil.</translation>
+        <translation>Die Option &quot;%1&quot; sieht nach einem Geheimnis aus; Geheimnisse gehören in den Schlüsselbund, nicht in das Profil.</translation>
     </message>
     <message>
         <source>The profiles could not be written to %1.</source>
@@ -1424,11 +1424,11 @@
     </message>
     <message>
         <source>This is not a PEM private key: there is no &quot;-----BEGIN PRIVATE KEY-----&quot; or &quot;-----BEGIN RSA PRIVATE KEY-----&quot; line.</source>
-        <translation>Dies ist kein privater PEM-Schlüssel: Es fehlt eine Zeile "-----BEGIN PRIVATE KEY-----" oder "-----BEGIN RSA PRIVATE KEY-----".</translation>
+        <translation>Dies ist kein privater PEM-Schlüssel: Es fehlt eine Zeile &quot;-----BEGIN PRIVATE KEY-----&quot; oder &quot;-----BEGIN RSA PRIVATE KEY-----&quot;.</translation>
     </message>
     <message>
         <source>The private key is protected by a passphrase. Save it without one (for example with &quot;openssl pkey -in key.pem -out plain.pem&quot;); AccessDesk keeps it in the system keychain instead.</source>
-        <translation>Der private Schlüssel ist durch eine Passphrase geschützt. Speichern Sie ihn ohne Passphrase (zum Beispiel mit "openssl pkey -in key.pem -out plain.pem"); AccessDesk bewahrt ihn stattdessen im System-Schlüsselbund auf.</translation>
+        <translation>Der private Schlüssel ist durch eine Passphrase geschützt. Speichern Sie ihn ohne Passphrase (zum Beispiel mit &quot;openssl pkey -in key.pem -out plain.pem&quot;); AccessDesk bewahrt ihn stattdessen im System-Schlüsselbund auf.</translation>
     </message>
     <message>
         <source>The private key could not be read; it is truncated or damaged.</source>
@@ -1440,11 +1440,11 @@
     </message>
     <message>
         <source>This is an OpenSSH key. Convert it to PEM first (for example with &quot;ssh-keygen -p -m PEM -f key&quot;).</source>
-        <translation>Dies ist ein OpenSSH-Schlüssel. Wandeln Sie ihn zuerst in PEM um (zum Beispiel mit "ssh-keygen -p -m PEM -f key").</translation>
+        <translation>Dies ist ein OpenSSH-Schlüssel. Wandeln Sie ihn zuerst in PEM um (zum Beispiel mit &quot;ssh-keygen -p -m PEM -f key&quot;).</translation>
     </message>
     <message>
         <source>Unsupported PEM block &quot;%1&quot;; expected &quot;BEGIN PRIVATE KEY&quot; or &quot;BEGIN RSA PRIVATE KEY&quot;.</source>
-        <translation>Nicht unterstützter PEM-Block "%1"; erwartet wurde "BEGIN PRIVATE KEY" oder "BEGIN RSA PRIVATE KEY".</translation>
+        <translation>Nicht unterstützter PEM-Block &quot;%1&quot;; erwartet wurde &quot;BEGIN PRIVATE KEY&quot; oder &quot;BEGIN RSA PRIVATE KEY&quot;.</translation>
     </message>
     <message>
         <source>The private key is empty.</source>
@@ -1459,19 +1459,19 @@
     <name>RsaPublicKey</name>
     <message>
         <source>This is not a public key. Paste the consumer&apos;s RSA public key: a block that starts with &quot;-----BEGIN PUBLIC KEY-----&quot;, or the bare base64 text (it usually starts with &quot;MII&quot;).</source>
-        <translation>Dies ist kein öffentlicher Schlüssel. Fügen Sie den öffentlichen RSA-Schlüssel des Consumers ein: einen Block, der mit "-----BEGIN PUBLIC KEY-----" beginnt, oder den reinen Base64-Text (er beginnt meist mit "MII").</translation>
+        <translation>Dies ist kein öffentlicher Schlüssel. Fügen Sie den öffentlichen RSA-Schlüssel des Consumers ein: einen Block, der mit &quot;-----BEGIN PUBLIC KEY-----&quot; beginnt, oder den reinen Base64-Text (er beginnt meist mit &quot;MII&quot;).</translation>
     </message>
     <message>
         <source>The public key is truncated or damaged. Copy it again in full: from &quot;-----BEGIN PUBLIC KEY-----&quot; to &quot;-----END PUBLIC KEY-----&quot;, or the whole base64 text.</source>
-        <translation>Der öffentliche Schlüssel ist abgeschnitten oder beschädigt. Kopieren Sie ihn erneut vollständig: von "-----BEGIN PUBLIC KEY-----" bis "-----END PUBLIC KEY-----", oder den ganzen Base64-Text.</translation>
+        <translation>Der öffentliche Schlüssel ist abgeschnitten oder beschädigt. Kopieren Sie ihn erneut vollständig: von &quot;-----BEGIN PUBLIC KEY-----&quot; bis &quot;-----END PUBLIC KEY-----&quot;, oder den ganzen Base64-Text.</translation>
     </message>
     <message>
         <source>This is a private key. It must stay secret with the consumer application: do not paste it here or send it to anyone. Paste its public key instead (for example the output of &quot;openssl pkey -in private.pem -pubout&quot;).</source>
-        <translation>Dies ist ein privater Schlüssel. Er muss bei der Consumer-Anwendung geheim bleiben: Fügen Sie ihn nicht hier ein und senden Sie ihn niemandem. Fügen Sie stattdessen seinen öffentlichen Schlüssel ein (zum Beispiel die Ausgabe von "openssl pkey -in private.pem -pubout").</translation>
+        <translation>Dies ist ein privater Schlüssel. Er muss bei der Consumer-Anwendung geheim bleiben: Fügen Sie ihn nicht hier ein und senden Sie ihn niemandem. Fügen Sie stattdessen seinen öffentlichen Schlüssel ein (zum Beispiel die Ausgabe von &quot;openssl pkey -in private.pem -pubout&quot;).</translation>
     </message>
     <message>
         <source>This is a &quot;%1&quot; block, not a public key. Paste the consumer&apos;s &quot;-----BEGIN PUBLIC KEY-----&quot; block or its &quot;-----BEGIN CERTIFICATE-----&quot; block.</source>
-        <translation>Dies ist ein "%1"-Block, kein öffentlicher Schlüssel. Fügen Sie den Block "-----BEGIN PUBLIC KEY-----" oder den Block "-----BEGIN CERTIFICATE-----" des Consumers ein.</translation>
+        <translation>Dies ist ein &quot;%1&quot;-Block, kein öffentlicher Schlüssel. Fügen Sie den Block &quot;-----BEGIN PUBLIC KEY-----&quot; oder den Block &quot;-----BEGIN CERTIFICATE-----&quot; des Consumers ein.</translation>
     </message>
     <message>
         <source>an elliptic-curve (EC)</source>
@@ -1519,7 +1519,7 @@
     </message>
     <message>
         <source>This is an OpenSSH public key. Convert it to PEM first (for example with &quot;ssh-keygen -e -m PKCS8 -f key.pub&quot;) and paste the result.</source>
-        <translation>Dies ist ein öffentlicher OpenSSH-Schlüssel. Wandeln Sie ihn zuerst in PEM um (zum Beispiel mit "ssh-keygen -e -m PKCS8 -f key.pub") und fügen Sie das Ergebnis ein.</translation>
+        <translation>Dies ist ein öffentlicher OpenSSH-Schlüssel. Wandeln Sie ihn zuerst in PEM um (zum Beispiel mit &quot;ssh-keygen -e -m PKCS8 -f key.pub&quot;) und fügen Sie das Ergebnis ein.</translation>
     </message>
 </context>
 <context>
