@@ -71,7 +71,7 @@
     </message>
     <message>
         <source>The list shown is from %1.</source>
-        <translation>La liste affichée date de %1.</translation>
+        <translation>La liste affichée a été chargée à %1.</translation>
     </message>
 </context>
 <context>
@@ -975,7 +975,7 @@
     </message>
     <message>
         <source>Remove the part from &quot;#&quot; on: a callback URL cannot have a fragment.</source>
-        <translation>Supprimez la partie à partir de &quot;#&quot;&#xa0;: une URL de rappel ne peut pas contenir de fragment.</translation>
+        <translation>Supprimez la partie à partir de «&#xa0;#&#xa0;»&#xa0;: une URL de rappel ne peut pas contenir de fragment.</translation>
     </message>
     <message>
         <source>Enter the callback as an absolute http:// or https:// URL, such as https://app.example.com/oauth/callback, or leave it empty.</source>
@@ -1246,7 +1246,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not a scope Jira knows. Choose READ, WRITE, ADMIN or SYSTEM_ADMIN.</source>
-        <translation>&quot;%1&quot; n&apos;est pas une portée connue de Jira. Choisissez READ, WRITE, ADMIN ou SYSTEM_ADMIN.</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une portée connue de Jira. Choisissez READ, WRITE, ADMIN ou SYSTEM_ADMIN.</translation>
     </message>
     <message>
         <source>The URL is %1 characters long; Jira allows at most %2.</source>
@@ -1258,7 +1258,7 @@
     </message>
     <message>
         <source>Remove the part from &quot;#&quot; on: Jira does not allow a fragment in a redirect URL.</source>
-        <translation>Supprimez la partie à partir de &quot;#&quot;&#xa0;: Jira n&apos;autorise pas de fragment dans une URL de redirection.</translation>
+        <translation>Supprimez la partie à partir de «&#xa0;#&#xa0;»&#xa0;: Jira n&apos;autorise pas de fragment dans une URL de redirection.</translation>
     </message>
     <message>
         <source>Use an https:// URL. Jira accepts plain http:// only for localhost, 127.0.0.1 and [::1].</source>
@@ -1319,27 +1319,27 @@
     <name>PrivateKeyFile</name>
     <message>
         <source>The folder &quot;%1&quot; does not exist. Choose an existing folder for the private key.</source>
-        <translation>Le dossier &quot;%1&quot; n&apos;existe pas. Choisissez un dossier existant pour la clé privée.</translation>
+        <translation>Le dossier «&#xa0;%1&#xa0;» n&apos;existe pas. Choisissez un dossier existant pour la clé privée.</translation>
     </message>
     <message>
         <source>AccessDesk may not write in the folder &quot;%1&quot;. Choose a folder you can write to.</source>
-        <translation>AccessDesk n&apos;a pas le droit d&apos;écrire dans le dossier &quot;%1&quot;. Choisissez un dossier dans lequel vous pouvez écrire.</translation>
+        <translation>AccessDesk n&apos;a pas le droit d&apos;écrire dans le dossier «&#xa0;%1&#xa0;». Choisissez un dossier dans lequel vous pouvez écrire.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; already exists. Choose another file name, or confirm that the existing file may be replaced.</source>
-        <translation>&quot;%1&quot; existe déjà. Choisissez un autre nom de fichier, ou confirmez que le fichier existant peut être remplacé.</translation>
+        <translation>«&#xa0;%1&#xa0;» existe déjà. Choisissez un autre nom de fichier, ou confirmez que le fichier existant peut être remplacé.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is a folder. Choose a file name for the private key.</source>
-        <translation>&quot;%1&quot; est un dossier. Choisissez un nom de fichier pour la clé privée.</translation>
+        <translation>«&#xa0;%1&#xa0;» est un dossier. Choisissez un nom de fichier pour la clé privée.</translation>
     </message>
     <message>
         <source>There is not enough space to write &quot;%1&quot; (the disk or your quota is full). Free some space or choose another folder.</source>
-        <translation>L&apos;espace est insuffisant pour écrire &quot;%1&quot; (le disque ou votre quota est plein). Libérez de l&apos;espace ou choisissez un autre dossier.</translation>
+        <translation>L&apos;espace est insuffisant pour écrire «&#xa0;%1&#xa0;» (le disque ou votre quota est plein). Libérez de l&apos;espace ou choisissez un autre dossier.</translation>
     </message>
     <message>
         <source>Could not write &quot;%1&quot;: %2.</source>
-        <translation>Impossible d&apos;écrire &quot;%1&quot;&#xa0;: %2.</translation>
+        <translation>Impossible d&apos;écrire «&#xa0;%1&#xa0;»&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Choose a file to write the private key to.</source>
@@ -1362,7 +1362,7 @@
     </message>
     <message>
         <source>A profile named &quot;%1&quot; already exists.</source>
-        <translation>Un profil nommé &quot;%1&quot; existe déjà.</translation>
+        <translation>Un profil nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
     </message>
     <message>
         <source>The server address must be an http:// or https:// URL.</source>
@@ -1398,7 +1398,7 @@
     </message>
     <message>
         <source>The option &quot;%1&quot; looks like a secret; secrets belong in the keychain, not in the profile.</source>
-        <translation>L&apos;option &quot;%1&quot; ressemble à un secret&#xa0;; les secrets vont dans le trousseau, pas dans le profil.</translation>
+        <translation>L&apos;option «&#xa0;%1&#xa0;» ressemble à un secret&#xa0;; les secrets vont dans le trousseau, pas dans le profil.</translation>
     </message>
     <message>
         <source>The profiles could not be written to %1.</source>
@@ -1424,11 +1424,11 @@
     </message>
     <message>
         <source>This is not a PEM private key: there is no &quot;-----BEGIN PRIVATE KEY-----&quot; or &quot;-----BEGIN RSA PRIVATE KEY-----&quot; line.</source>
-        <translation>Ce n&apos;est pas une clé privée PEM&#xa0;: il n&apos;y a pas de ligne &quot;-----BEGIN PRIVATE KEY-----&quot; ni &quot;-----BEGIN RSA PRIVATE KEY-----&quot;.</translation>
+        <translation>Ce n&apos;est pas une clé privée PEM&#xa0;: il n&apos;y a pas de ligne «&#xa0;-----BEGIN PRIVATE KEY-----&#xa0;» ni «&#xa0;-----BEGIN RSA PRIVATE KEY-----&#xa0;».</translation>
     </message>
     <message>
         <source>The private key is protected by a passphrase. Save it without one (for example with &quot;openssl pkey -in key.pem -out plain.pem&quot;); AccessDesk keeps it in the system keychain instead.</source>
-        <translation>La clé privée est protégée par une phrase secrète. Enregistrez-la sans (par exemple avec &quot;openssl pkey -in key.pem -out plain.pem&quot;)&#xa0;; AccessDesk la conserve plutôt dans le trousseau du système.</translation>
+        <translation>La clé privée est protégée par une phrase secrète. Enregistrez-la sans (par exemple avec «&#xa0;openssl pkey -in key.pem -out plain.pem&#xa0;»)&#xa0;; AccessDesk la conserve plutôt dans le trousseau du système.</translation>
     </message>
     <message>
         <source>The private key could not be read; it is truncated or damaged.</source>
@@ -1440,11 +1440,11 @@
     </message>
     <message>
         <source>This is an OpenSSH key. Convert it to PEM first (for example with &quot;ssh-keygen -p -m PEM -f key&quot;).</source>
-        <translation>C&apos;est une clé OpenSSH. Convertissez-la d&apos;abord en PEM (par exemple avec &quot;ssh-keygen -p -m PEM -f key&quot;).</translation>
+        <translation>C&apos;est une clé OpenSSH. Convertissez-la d&apos;abord en PEM (par exemple avec «&#xa0;ssh-keygen -p -m PEM -f key&#xa0;»).</translation>
     </message>
     <message>
         <source>Unsupported PEM block &quot;%1&quot;; expected &quot;BEGIN PRIVATE KEY&quot; or &quot;BEGIN RSA PRIVATE KEY&quot;.</source>
-        <translation>Bloc PEM &quot;%1&quot; non pris en charge&#xa0;; &quot;BEGIN PRIVATE KEY&quot; ou &quot;BEGIN RSA PRIVATE KEY&quot; attendu.</translation>
+        <translation>Bloc PEM «&#xa0;%1&#xa0;» non pris en charge&#xa0;; «&#xa0;BEGIN PRIVATE KEY&#xa0;» ou «&#xa0;BEGIN RSA PRIVATE KEY&#xa0;» attendu.</translation>
     </message>
     <message>
         <source>The private key is empty.</source>
@@ -1459,19 +1459,19 @@
     <name>RsaPublicKey</name>
     <message>
         <source>This is not a public key. Paste the consumer&apos;s RSA public key: a block that starts with &quot;-----BEGIN PUBLIC KEY-----&quot;, or the bare base64 text (it usually starts with &quot;MII&quot;).</source>
-        <translation>Ce n&apos;est pas une clé publique. Collez la clé publique RSA du consommateur&#xa0;: un bloc commençant par &quot;-----BEGIN PUBLIC KEY-----&quot;, ou le texte base64 seul (il commence généralement par &quot;MII&quot;).</translation>
+        <translation>Ce n&apos;est pas une clé publique. Collez la clé publique RSA du consommateur&#xa0;: un bloc commençant par «&#xa0;-----BEGIN PUBLIC KEY-----&#xa0;», ou le texte base64 seul (il commence généralement par «&#xa0;MII&#xa0;»).</translation>
     </message>
     <message>
         <source>The public key is truncated or damaged. Copy it again in full: from &quot;-----BEGIN PUBLIC KEY-----&quot; to &quot;-----END PUBLIC KEY-----&quot;, or the whole base64 text.</source>
-        <translation>La clé publique est tronquée ou endommagée. Copiez-la de nouveau en entier&#xa0;: de &quot;-----BEGIN PUBLIC KEY-----&quot; à &quot;-----END PUBLIC KEY-----&quot;, ou tout le texte base64.</translation>
+        <translation>La clé publique est tronquée ou endommagée. Copiez-la de nouveau en entier&#xa0;: de «&#xa0;-----BEGIN PUBLIC KEY-----&#xa0;» à «&#xa0;-----END PUBLIC KEY-----&#xa0;», ou tout le texte base64.</translation>
     </message>
     <message>
         <source>This is a private key. It must stay secret with the consumer application: do not paste it here or send it to anyone. Paste its public key instead (for example the output of &quot;openssl pkey -in private.pem -pubout&quot;).</source>
-        <translation>C&apos;est une clé privée. Elle doit rester secrète, chez l&apos;application consommatrice&#xa0;: ne la collez pas ici et ne l&apos;envoyez à personne. Collez plutôt sa clé publique (par exemple la sortie de &quot;openssl pkey -in private.pem -pubout&quot;).</translation>
+        <translation>C&apos;est une clé privée. Elle doit rester secrète, chez l&apos;application consommatrice&#xa0;: ne la collez pas ici et ne l&apos;envoyez à personne. Collez plutôt sa clé publique (par exemple la sortie de «&#xa0;openssl pkey -in private.pem -pubout&#xa0;»).</translation>
     </message>
     <message>
         <source>This is a &quot;%1&quot; block, not a public key. Paste the consumer&apos;s &quot;-----BEGIN PUBLIC KEY-----&quot; block or its &quot;-----BEGIN CERTIFICATE-----&quot; block.</source>
-        <translation>C&apos;est un bloc &quot;%1&quot;, pas une clé publique. Collez le bloc &quot;-----BEGIN PUBLIC KEY-----&quot; du consommateur ou son bloc &quot;-----BEGIN CERTIFICATE-----&quot;.</translation>
+        <translation>C&apos;est un bloc «&#xa0;%1&#xa0;», pas une clé publique. Collez le bloc «&#xa0;-----BEGIN PUBLIC KEY-----&#xa0;» du consommateur ou son bloc «&#xa0;-----BEGIN CERTIFICATE-----&#xa0;».</translation>
     </message>
     <message>
         <source>an elliptic-curve (EC)</source>
@@ -1519,7 +1519,7 @@
     </message>
     <message>
         <source>This is an OpenSSH public key. Convert it to PEM first (for example with &quot;ssh-keygen -e -m PKCS8 -f key.pub&quot;) and paste the result.</source>
-        <translation>C&apos;est une clé publique OpenSSH. Convertissez-la d&apos;abord en PEM (par exemple avec &quot;ssh-keygen -e -m PKCS8 -f key.pub&quot;) et collez le résultat.</translation>
+        <translation>C&apos;est une clé publique OpenSSH. Convertissez-la d&apos;abord en PEM (par exemple avec «&#xa0;ssh-keygen -e -m PKCS8 -f key.pub&#xa0;») et collez le résultat.</translation>
     </message>
 </context>
 <context>
@@ -2644,7 +2644,7 @@ Chaque modification faite avec AccessDesk — révocation d&apos;accès, créati
     </message>
     <message>
         <source>Asking Jira what answers at %1…</source>
-        <translation>Jira est interrogé sur ce qui répond à %1…</translation>
+        <translation>Interrogation de Jira sur ce qui répond à %1…</translation>
     </message>
 </context>
 <context>
@@ -3847,7 +3847,7 @@ Chaque modification faite avec AccessDesk — révocation d&apos;accès, créati
     </message>
     <message>
         <source>Tests the connection first and saves only when the server accepts the sign-in.</source>
-        <translation>Teste d&apos;abord la connexion et n&apos;enregistre que si le serveur accepte la connexion.</translation>
+        <translation>Teste d&apos;abord la connexion et n&apos;enregistre que si le serveur accepte l&apos;identification.</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -4066,7 +4066,7 @@ Utilisez https:// si le serveur le propose. N&apos;envoyez sans chiffrement que 
     </message>
     <message>
         <source>Sign-in</source>
-        <translation>Connexion</translation>
+        <translation>Identification</translation>
     </message>
     <message>
         <source>User</source>
@@ -5079,7 +5079,7 @@ Son mot de passe ou jeton enregistré est supprimé du trousseau et ses listes e
     </message>
     <message>
         <source>Offline — showing the list as of %1. The server cannot be reached; you can still filter and export. Refresh tries again.</source>
-        <translation>Hors ligne — liste affichée telle qu&apos;au %1. Le serveur est injoignable&#xa0;; vous pouvez toujours filtrer et exporter. Actualiser réessaie.</translation>
+        <translation>Hors ligne — affichage de la liste du %1. Le serveur est injoignable&#xa0;; vous pouvez toujours filtrer et exporter. Actualiser réessaie.</translation>
     </message>
     <message>
         <source>Offline — the server cannot be reached. Refresh tries again.</source>
@@ -5091,15 +5091,15 @@ Son mot de passe ou jeton enregistré est supprimé du trousseau et ses listes e
     </message>
     <message>
         <source>Showing the list as of %1.</source>
-        <translation>Liste affichée telle qu&apos;au %1.</translation>
+        <translation>Affichage de la liste du %1.</translation>
     </message>
     <message>
         <source>Showing the list as of %1 while the server is asked for the current one…</source>
-        <translation>Liste affichée telle qu&apos;au %1 pendant que la liste actuelle est demandée au serveur…</translation>
+        <translation>Affichage de la liste du %1 pendant que la liste actuelle est demandée au serveur…</translation>
     </message>
     <message>
         <source>Showing the list as of %1. Refresh asks the server for the current one.</source>
-        <translation>Liste affichée telle qu&apos;au %1. Actualiser demande la liste actuelle au serveur.</translation>
+        <translation>Affichage de la liste du %1. Actualiser demande la liste actuelle au serveur.</translation>
     </message>
     <message>
         <source>revoked 1 grant.</source>
@@ -5566,7 +5566,7 @@ http://127.0.0.1:8765/callback</translation>
     </message>
     <message>
         <source>Fill in from the remote application</source>
-        <translation>Pré-remplir depuis l&apos;application distante</translation>
+        <translation>Préremplir depuis l&apos;application distante</translation>
     </message>
     <message>
         <source>Address of the remote application</source>
@@ -5768,7 +5768,7 @@ http://127.0.0.1:8765/callback</translation>
     </message>
     <message>
         <source>The application asked to be sent to an address that is not a web page, so AccessDesk does not open it: %1</source>
-        <translation>L&apos;application a demandé à être renvoyée vers une adresse qui n&apos;est pas une page web&#xa0;: AccessDesk ne l&apos;ouvre donc pas&#xa0;: %1</translation>
+        <translation>L&apos;application a demandé à être renvoyée vers une adresse qui n&apos;est pas une page web&#xa0;; AccessDesk ne l&apos;ouvre donc pas&#xa0;: %1</translation>
     </message>
     <message>
         <source>You denied %1 access.</source>
@@ -5890,15 +5890,15 @@ http://127.0.0.1:8765/callback</translation>
     </message>
     <message>
         <source>Revoked. %1 can now see only public data.</source>
-        <translation>Révoquée. %1 ne peut désormais voir que les données publiques.</translation>
+        <translation>Accès révoqué. %1 ne peut désormais voir que les données publiques.</translation>
     </message>
     <message>
         <source>%1 was not revoked: the server still lists it.</source>
-        <translation>%1 n&apos;a pas été révoquée&#xa0;: le serveur la liste toujours.</translation>
+        <translation>L&apos;accès de %1 n&apos;a pas été révoqué&#xa0;: le serveur le liste toujours.</translation>
     </message>
     <message>
         <source>Not confirmed that %1 was revoked: check the list.</source>
-        <translation>Révocation de %1 non confirmée&#xa0;: vérifiez la liste.</translation>
+        <translation>Révocation de l&apos;accès de %1 non confirmée&#xa0;: vérifiez la liste.</translation>
     </message>
     <message>
         <source>Revoked all %1 grants.</source>
@@ -6310,7 +6310,7 @@ http://127.0.0.1:8765/callback</translation>
     </message>
     <message>
         <source>The activity log could not record the revokes, so the rest were not sent: %1</source>
-        <translation>Le journal d&apos;activité n&apos;a pas pu enregistrer les révocations&#xa0;: les suivantes n&apos;ont donc pas été envoyées&#xa0;: %1</translation>
+        <translation>Le journal d&apos;activité n&apos;a pas pu enregistrer les révocations&#xa0;; les suivantes n&apos;ont donc pas été envoyées&#xa0;: %1</translation>
     </message>
     <message>
         <source>Whether the revokes worked could not be checked afterwards. %1</source>
