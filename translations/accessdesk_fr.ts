@@ -63,11 +63,11 @@
     </message>
     <message>
         <source>This server has no OAuth 2.0 clients to manage (Jira 8.22 or later has them).</source>
-        <translation>Ce serveur n&apos;a aucun client OAuth 2.0 à gérer (Jira 8.22 ou ultérieur en a).</translation>
+        <translation>Ce serveur n&apos;a aucun client OAuth 2.0 à gérer (ils existent à partir de Jira 8.22).</translation>
     </message>
     <message>
         <source>This server has no personal access tokens (Jira 8.14 or later has them).</source>
-        <translation>Ce serveur n&apos;a pas de jetons d&apos;accès personnels (Jira 8.14 ou ultérieur en a).</translation>
+        <translation>Ce serveur n&apos;a pas de jetons d&apos;accès personnels (ils existent à partir de Jira 8.14).</translation>
     </message>
     <message>
         <source>The list shown is from %1.</source>
@@ -110,7 +110,7 @@
     </message>
     <message>
         <source>Correct the fields named and send it again.</source>
-        <translation>Corrigez les champs indiqués et renvoyez.</translation>
+        <translation>Corrigez les champs indiqués et renvoyez la demande.</translation>
     </message>
     <message>
         <source>Nothing was sent: the activity log could not record the change (%1).</source>
@@ -456,7 +456,7 @@
     </message>
     <message>
         <source>This server has no personal access token administration (Jira Data Center 8.14 or later has it).</source>
-        <translation>Ce serveur n&apos;a pas d&apos;administration des jetons d&apos;accès personnels (Jira Data Center 8.14 ou ultérieur en a une).</translation>
+        <translation>Ce serveur n&apos;a pas d&apos;administration des jetons d&apos;accès personnels (elle existe à partir de Jira Data Center 8.14).</translation>
     </message>
 </context>
 <context>
@@ -704,7 +704,7 @@
     </message>
     <message>
         <source>%1 is too old for Jira to check the link.</source>
-        <translation>%1 est trop ancien pour que Jira puisse vérifier le lien.</translation>
+        <translation>La version de %1 est trop ancienne pour que Jira puisse vérifier le lien.</translation>
     </message>
     <message>
         <source>Check the link from the remote application&apos;s administration, or upgrade it.</source>
@@ -1026,7 +1026,7 @@
     </message>
     <message>
         <source>The local database was written by a newer version of AccessDesk (schema %1; this version knows up to %2). It was left untouched.</source>
-        <translation>La base de données locale a été écrite par une version plus récente d&apos;AccessDesk (schéma %1&#xa0;; cette version connaît jusqu&apos;au %2). Elle n&apos;a pas été modifiée.</translation>
+        <translation>La base de données locale a été écrite par une version plus récente d&apos;AccessDesk (schéma %1&#xa0;; cette version connaît jusqu&apos;au schéma %2). Elle n&apos;a pas été modifiée.</translation>
     </message>
     <message>
         <source>Cannot start migration %1: %2</source>
@@ -1511,7 +1511,7 @@
     </message>
     <message>
         <source>This is %1 KB of text, far more than a public key (a few hundred characters). Check that you chose the public key file.</source>
-        <translation>C&apos;est %1 Ko de texte, bien plus qu&apos;une clé publique (quelques centaines de caractères). Vérifiez que vous avez choisi le fichier de clé publique.</translation>
+        <translation>Ce texte fait %1 Ko, bien plus qu&apos;une clé publique (quelques centaines de caractères). Vérifiez que vous avez choisi le fichier de clé publique.</translation>
     </message>
     <message>
         <source>The public key is empty. Paste the consumer&apos;s RSA public key or load it from a file.</source>
@@ -2271,7 +2271,7 @@ Chaque modification faite avec AccessDesk — révocation d&apos;accès, créati
     </message>
     <message>
         <source>Checking 1 link…</source>
-        <translation>Vérification d&apos;1 lien…</translation>
+        <translation>Vérification d&apos;un lien…</translation>
     </message>
     <message>
         <source>Checked %1 of %2 links</source>
