@@ -24,7 +24,7 @@ update() { # <ts file> <language> [extra lupdate options]
 if [ "${1:-}" = "--update" ]; then
     update translations/accessdesk_de.ts de -no-obsolete
     update translations/accessdesk_fr.ts fr -no-obsolete
-    update translations/accessdesk_en.ts en -no-obsolete -pluralonly
+    update translations/accessdesk_en.ts en_US -no-obsolete -pluralonly
     exit 0
 fi
 
@@ -34,6 +34,6 @@ cp translations/accessdesk_de.ts translations/accessdesk_fr.ts translations/acce
 # Without -no-obsolete: a translated string whose source is gone is marked vanished and reported.
 update "$scratch/accessdesk_de.ts" de
 update "$scratch/accessdesk_fr.ts" fr
-update "$scratch/accessdesk_en.ts" en -pluralonly
+update "$scratch/accessdesk_en.ts" en_US -pluralonly
 python3 scripts/check-translations.py "$scratch"/accessdesk_de.ts "$scratch"/accessdesk_fr.ts \
     "$scratch"/accessdesk_en.ts

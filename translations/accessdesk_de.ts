@@ -945,6 +945,89 @@
     </message>
 </context>
 <context>
+    <name>ConnectionOptionSet</name>
+    <message>
+        <source>Use a saved connection profile.</source>
+        <translation>Ein gespeichertes Verbindungsprofil verwenden.</translation>
+    </message>
+    <message>
+        <source>Jira base URL, e.g. https://jira.example.com.</source>
+        <translation>Basis-URL von Jira, z. B. https://jira.example.com.</translation>
+    </message>
+    <message>
+        <source>basic, pat, session, oauth1 or oauth2.</source>
+        <translation>basic, pat, session, oauth1 oder oauth2.</translation>
+    </message>
+    <message>
+        <source>User name (basic, session).</source>
+        <translation>Benutzername (basic, session).</translation>
+    </message>
+    <message>
+        <source>Environment variable holding the password.</source>
+        <translation>Umgebungsvariable, die das Passwort enthält.</translation>
+    </message>
+    <message>
+        <source>Environment variable holding the personal access token.</source>
+        <translation>Umgebungsvariable, die das persönliche Zugriffstoken enthält.</translation>
+    </message>
+    <message>
+        <source>OAuth 1.0a consumer key.</source>
+        <translation>Consumer-Key für OAuth 1.0a.</translation>
+    </message>
+    <message>
+        <source>OAuth 1.0a consumer&apos;s PEM private key file.</source>
+        <translation>Private Schlüsseldatei (PEM) des OAuth-1.0a-Consumers.</translation>
+    </message>
+    <message>
+        <source>Environment variable holding the OAuth access token.</source>
+        <translation>Umgebungsvariable, die das OAuth-Zugriffstoken enthält.</translation>
+    </message>
+    <message>
+        <source>Environment variable holding the OAuth token secret.</source>
+        <translation>Umgebungsvariable, die das OAuth-Token-Geheimnis enthält.</translation>
+    </message>
+    <message>
+        <source>Also trust certificates issued by this PEM CA file.</source>
+        <translation>Auch Zertifikaten vertrauen, die von dieser CA-Datei (PEM) ausgestellt wurden.</translation>
+    </message>
+    <message>
+        <source>Trust exactly the server certificate with this SHA-256 fingerprint.</source>
+        <translation>Genau dem Serverzertifikat mit diesem SHA-256-Fingerabdruck vertrauen.</translation>
+    </message>
+    <message>
+        <source>Seconds without an answer before giving up (default 30).</source>
+        <translation>Sekunden ohne Antwort, bevor aufgegeben wird (Standard: 30).</translation>
+    </message>
+    <message>
+        <source>Send the password or token over plain http:// to a server that is not this computer (it can be read on the way).</source>
+        <translation>Das Passwort oder Token über unverschlüsseltes http:// an einen Server senden, der nicht dieser Computer ist (es kann unterwegs mitgelesen werden).</translation>
+    </message>
+    <message>
+        <source>--timeout takes a number of seconds from 1 to 3600</source>
+        <translation>--timeout erwartet eine Anzahl Sekunden von 1 bis 3600</translation>
+    </message>
+    <message>
+        <source>--pin-sha256 takes the certificate&apos;s SHA-256 fingerprint (64 hex digits, colons allowed)</source>
+        <translation>--pin-sha256 erwartet den SHA-256-Fingerabdruck des Zertifikats (64 Hexadezimalziffern, Doppelpunkte erlaubt)</translation>
+    </message>
+    <message>
+        <source>--auth takes basic, pat, session, oauth1 or oauth2</source>
+        <translation>--auth erwartet basic, pat, session, oauth1 oder oauth2</translation>
+    </message>
+    <message>
+        <source>--server takes an http:// or https:// URL, e.g. https://jira.example.com</source>
+        <translation>--server erwartet eine http://- oder https://-URL, z. B. https://jira.example.com</translation>
+    </message>
+    <message>
+        <source>--server must not contain a user name or password (https://user:password@…); give --user NAME and --password-env VAR or --token-env VAR instead</source>
+        <translation>--server darf keinen Benutzernamen und kein Passwort enthalten (https://benutzer:passwort@…); geben Sie stattdessen --user NAME und --password-env VAR oder --token-env VAR an</translation>
+    </message>
+    <message>
+        <source>use either --profile or --server, not both</source>
+        <translation>verwenden Sie entweder --profile oder --server, nicht beides</translation>
+    </message>
+</context>
+<context>
     <name>ConsumerDraftCheck</name>
     <message>
         <source>Only Jira system administrators may allow impersonation, and you are not one. Turn impersonation off, or ask a system administrator to approve this consumer.</source>

@@ -945,6 +945,89 @@
     </message>
 </context>
 <context>
+    <name>ConnectionOptionSet</name>
+    <message>
+        <source>Use a saved connection profile.</source>
+        <translation>Utiliser un profil de connexion enregistré.</translation>
+    </message>
+    <message>
+        <source>Jira base URL, e.g. https://jira.example.com.</source>
+        <translation>URL de base de Jira, par ex. https://jira.example.com.</translation>
+    </message>
+    <message>
+        <source>basic, pat, session, oauth1 or oauth2.</source>
+        <translation>basic, pat, session, oauth1 ou oauth2.</translation>
+    </message>
+    <message>
+        <source>User name (basic, session).</source>
+        <translation>Nom d’utilisateur (basic, session).</translation>
+    </message>
+    <message>
+        <source>Environment variable holding the password.</source>
+        <translation>Variable d’environnement contenant le mot de passe.</translation>
+    </message>
+    <message>
+        <source>Environment variable holding the personal access token.</source>
+        <translation>Variable d’environnement contenant le jeton d’accès personnel.</translation>
+    </message>
+    <message>
+        <source>OAuth 1.0a consumer key.</source>
+        <translation>Clé du consommateur OAuth 1.0a.</translation>
+    </message>
+    <message>
+        <source>OAuth 1.0a consumer&apos;s PEM private key file.</source>
+        <translation>Fichier de clé privée PEM du consommateur OAuth 1.0a.</translation>
+    </message>
+    <message>
+        <source>Environment variable holding the OAuth access token.</source>
+        <translation>Variable d’environnement contenant le jeton d’accès OAuth.</translation>
+    </message>
+    <message>
+        <source>Environment variable holding the OAuth token secret.</source>
+        <translation>Variable d’environnement contenant le secret du jeton OAuth.</translation>
+    </message>
+    <message>
+        <source>Also trust certificates issued by this PEM CA file.</source>
+        <translation>Faire aussi confiance aux certificats émis par ce fichier d’autorité (PEM).</translation>
+    </message>
+    <message>
+        <source>Trust exactly the server certificate with this SHA-256 fingerprint.</source>
+        <translation>Faire confiance exactement au certificat serveur ayant cette empreinte SHA-256.</translation>
+    </message>
+    <message>
+        <source>Seconds without an answer before giving up (default 30).</source>
+        <translation>Secondes sans réponse avant d’abandonner (30 par défaut).</translation>
+    </message>
+    <message>
+        <source>Send the password or token over plain http:// to a server that is not this computer (it can be read on the way).</source>
+        <translation>Envoyer le mot de passe ou le jeton en http:// non chiffré à un serveur qui n’est pas cet ordinateur (il peut être lu en chemin).</translation>
+    </message>
+    <message>
+        <source>--timeout takes a number of seconds from 1 to 3600</source>
+        <translation>--timeout attend un nombre de secondes entre 1 et 3600</translation>
+    </message>
+    <message>
+        <source>--pin-sha256 takes the certificate&apos;s SHA-256 fingerprint (64 hex digits, colons allowed)</source>
+        <translation>--pin-sha256 attend l’empreinte SHA-256 du certificat (64 chiffres hexadécimaux, deux-points autorisés)</translation>
+    </message>
+    <message>
+        <source>--auth takes basic, pat, session, oauth1 or oauth2</source>
+        <translation>--auth attend basic, pat, session, oauth1 ou oauth2</translation>
+    </message>
+    <message>
+        <source>--server takes an http:// or https:// URL, e.g. https://jira.example.com</source>
+        <translation>--server attend une URL http:// ou https://, par ex. https://jira.example.com</translation>
+    </message>
+    <message>
+        <source>--server must not contain a user name or password (https://user:password@…); give --user NAME and --password-env VAR or --token-env VAR instead</source>
+        <translation>--server ne doit contenir ni nom d’utilisateur ni mot de passe (https://utilisateur:motdepasse@…) ; indiquez plutôt --user NAME et --password-env VAR ou --token-env VAR</translation>
+    </message>
+    <message>
+        <source>use either --profile or --server, not both</source>
+        <translation>utilisez soit --profile, soit --server, pas les deux</translation>
+    </message>
+</context>
+<context>
     <name>ConsumerDraftCheck</name>
     <message>
         <source>Only Jira system administrators may allow impersonation, and you are not one. Turn impersonation off, or ask a system administrator to approve this consumer.</source>
