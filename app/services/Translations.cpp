@@ -118,6 +118,13 @@ bool install(const QString &language)
     }
     replace(ownTranslator(), own);
 
+    // Dates and numbers in the same language: the system's own format when it speaks it (keeping
+    // its region, e.g. de-CH), else the language's. English keeps the system's format.
+    const QLocale system = QLocale::system();
+    const bool systemSpeaksIt =
+        language == QLatin1String("en") || baseLanguage(system.name()) == baseLanguage(language);
+    QLocale::setDefault(systemSpeaksIt ? system : QLocale(language));
+
     // Qt's own words (OK, Cancel, --help's "Displays help on commandline options.") in the same
     // language. English needs none, and a system without Qt's catalogues simply keeps English.
     QTranslator *qt = nullptr;
@@ -143,8 +150,8 @@ QString installFor(const QString &preferred)
 
 QString installForUser()
 {
-    // Only read: QSettings writes nothing back unless a value is set.
-    QSettings settings(privatefiles::settingsFile(
+    // Only read, and nothing created: `--help` on a fresh account leaves no files behind.
+    QSettings settings(privatefiles::settingsFilePath(
                            QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)),
                        QSettings::IniFormat);
     return installFor(Preferences(settings).language());

@@ -23,7 +23,8 @@ QString choose(const QString &preferred, const QStringList &systemLanguages);
 QString nativeName(const QString &language);
 
 // Installs AccessDesk's translation for language and, where this system has them (Debian:
-// qt6-translations-l10n), Qt's own (qtbase: standard buttons, --help). Replaces what an earlier
+// qt6-translations-l10n), Qt's own (qtbase: standard buttons, --help), and makes QLocale()
+// format dates and numbers for that language. Replaces what an earlier
 // call installed. Call after the QCoreApplication exists. False when AccessDesk has no
 // translation for language (nothing is then changed).
 bool install(const QString &language);

@@ -58,9 +58,14 @@ bool ensureFile(const QString &path, QString *error)
     return true;
 }
 
+QString settingsFilePath(const QString &folder)
+{
+    return folder + QStringLiteral("/profiles.ini");
+}
+
 QString settingsFile(const QString &folder)
 {
-    const QString path = folder + QStringLiteral("/profiles.ini");
+    const QString path = settingsFilePath(folder);
     // QSettings still reads and writes the file when this fails; the warning is logged.
     if (ensureFolder(folder))
         ensureFile(path);

@@ -25,6 +25,8 @@ bool ensureFile(const QString &path, QString *error = nullptr);
 // <folder>/profiles.ini, the connection profiles shared by the app and the CLI: the folder made
 // 0700 and the file 0600 (QSettings keeps the mode of the file it rewrites).
 QString settingsFile(const QString &folder);
+// The same path without creating anything, for reading a setting before anything is written.
+QString settingsFilePath(const QString &folder);
 
 // Makes the file 0600 when it exists; a missing file is not an error.
 bool restrictFile(const QString &path);

@@ -106,6 +106,10 @@ class CliTestCase(unittest.TestCase):
                 del env[name]
         env["XDG_CONFIG_HOME"] = self.config_home
         env["XDG_DATA_HOME"] = self.data_home
+        # The tests read English whatever language the machine running them speaks;
+        # test_languages.py passes its own.
+        env["LC_ALL"] = "C.UTF-8"
+        env.pop("LANGUAGE", None)
         env.update(extra or {})
         return env
 
