@@ -3,7 +3,6 @@
 // banner keeps, and the sentences and the replacement request of ExpiryNotice.
 #include "services/ExpiryNotice.h"
 #include "services/ExpiryWatch.h"
-#include "services/SourcePlurals.h"
 #include "storage/Database.h"
 #include "storage/ExpiryAnnouncements.h"
 
@@ -11,6 +10,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 #include <memory>
 
@@ -78,8 +78,11 @@ private:
 
 void TestExpiryWatch::initTestCase()
 {
-    // The English plural forms, as the app installs them ("1 day", not "1 day(s)").
-    QVERIFY(installSourcePlurals());
+    // The English plural forms the services library embeds, as the app installs them ("1 day",
+    // not "1 day(s)").
+    auto *plurals = new QTranslator(this);
+    QVERIFY(plurals->load(QStringLiteral(":/i18n/accessdesk_en.qm")));
+    QVERIFY(QCoreApplication::installTranslator(plurals));
     // Lists are joined the English way ("a and b"), whatever the machine's locale.
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
 }
