@@ -64,6 +64,16 @@
     </message>
 </context>
 <context>
+    <name>accessdesk::ExpiryBanner</name>
+    <message numerus="yes">
+        <source>Create a new personal access token named “%1” that lasts %n day(s), as this one did. Its secret is shown once.</source>
+        <translation>
+            <numerusform>Create a new personal access token named “%1” that lasts %n day, as this one did. Its secret is shown once.</numerusform>
+            <numerusform>Create a new personal access token named “%1” that lasts %n days, as this one did. Its secret is shown once.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>accessdesk::MyAccessPage</name>
     <message numerus="yes">
         <source>%n grant(s) on this page could not be read — open it in the browser: %1</source>

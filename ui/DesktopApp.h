@@ -14,6 +14,9 @@ class ActivityPage;
 class AdminController;
 class AdministrationPage;
 class ConnectionPage;
+class ExpiryAnnouncements;
+class ExpiryTray;
+class ExpiryWatch;
 class MainWindow;
 class MyAccessController;
 class PersonalTokenController;
@@ -45,6 +48,8 @@ public:
     AdminController &admin() { return *m_admin; }
     PersonalTokenController &personalTokens() { return *m_personalTokens; }
     RequestForAccessController &accessRequests() { return *m_accessRequests; }
+    ExpiryWatch &expiryWatch() { return *m_expiryWatch; }
+    ExpiryTray &expiryTray() { return *m_expiryTray; }
 
 private:
     void buildPages();
@@ -53,6 +58,8 @@ private:
     void wireRecordKeeping();
     void openCreateTokenDialog();
     void openRequestForAccessDialog();
+    void wireExpiry();
+    void openReplacementDialog(const QString &name, int expiryDays);
 
     // Declared in the order they must be built; destroyed in reverse, window first.
     std::unique_ptr<AppSession> m_session;
@@ -60,6 +67,9 @@ private:
     std::unique_ptr<AdminController> m_admin;
     std::unique_ptr<PersonalTokenController> m_personalTokens;
     std::unique_ptr<RequestForAccessController> m_accessRequests;
+    std::unique_ptr<ExpiryAnnouncements> m_expiryAnnouncements; // null without a database
+    std::unique_ptr<ExpiryWatch> m_expiryWatch;
+    std::unique_ptr<ExpiryTray> m_expiryTray;
     std::unique_ptr<MainWindow> m_window;
     ConnectionPage *m_connectionPage = nullptr;         // owned by the window
     ActivityPage *m_activityPage = nullptr;             // owned by the window

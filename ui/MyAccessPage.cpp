@@ -258,6 +258,12 @@ void MyAccessPage::exportCsv()
     TableExport::exportWithDialog(*m_proxy, QStringLiteral("my-access.csv"), this);
 }
 
+void MyAccessPage::addBanner(QWidget *banner)
+{
+    auto *column = static_cast<QVBoxLayout *>(layout());
+    column->insertWidget(column->indexOf(m_unreadableBanner) + 1, banner);
+}
+
 void MyAccessPage::render()
 {
     using State = MyAccessController::State;

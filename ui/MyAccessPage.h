@@ -52,6 +52,8 @@ public:
     void revokeAll();
     // The filtered, sorted rows as CSV, to a file the user picks.
     void exportCsv();
+    // Places a notice (the expiry banner) below the page's own notices, above the table.
+    void addBanner(QWidget *banner);
 
 signals:
     void createTokenRequested();
