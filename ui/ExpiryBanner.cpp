@@ -92,6 +92,7 @@ void ExpiryBanner::addLine(const AccessGrant &grant)
     auto *line = new QWidget(m_lines);
     line->setObjectName(lineName(grant));
     auto *text = new QLabel(ExpiryNotice::bannerLine(grant), line);
+    text->setObjectName(QStringLiteral("expiryText"));
     text->setTextFormat(Qt::PlainText); // the name is the server's text
     text->setWordWrap(true);
     text->setForegroundRole(QPalette::ToolTipText);

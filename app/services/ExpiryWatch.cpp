@@ -106,6 +106,10 @@ QList<AccessGrant> ExpiryWatch::check(const QString &serverUrl, const QString &u
     }
     if (m_store)
         m_store->forgetExpiredBefore(now);
+    // The one that ends first comes first.
+    std::stable_sort(
+        stillPending.begin(), stillPending.end(),
+        [](const AccessGrant &a, const AccessGrant &b) { return *a.expiresAt < *b.expiresAt; });
 
     const bool changed = m_pendingFor != key || stillPending != m_pending;
     m_pendingFor = key;

@@ -60,7 +60,8 @@ public:
     // start), once the user is known. A switch to another server clears pending().
     void watch(MyAccessController *controller);
 
-    // Announced during this run, not dismissed, and still in the last list (as listed there).
+    // Announced during this run, not dismissed, and still in the last list (as listed there),
+    // soonest expiry first.
     const QList<AccessGrant> &pending() const { return m_pending; }
     // The banner was closed: pending() empties; nothing is announced again.
     void dismiss();

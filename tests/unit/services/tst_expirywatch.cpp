@@ -268,6 +268,13 @@ void TestExpiryWatch::pendingFollowsTheListUntilDismissed()
     QCOMPARE(changed.size(), before + 1);
     QVERIFY(watch->check(kServer, kAlice, {ci}).isEmpty());
     QVERIFY(watch->pending().isEmpty());
+    // The soonest first, whatever the order of the list.
+    watch->check(kServer, kAlice,
+                 {ci, pat(4, QStringLiteral("later"), 4 * kDayMs),
+                  pat(5, QStringLiteral("sooner"), kDayMs / 2)});
+    QCOMPARE(namesOf(watch->pending()),
+             QStringList({QStringLiteral("sooner"), QStringLiteral("later")}));
+    watch->dismiss();
     // Another server's list does not keep this one's pending grants.
     watch->check(kServer, kAlice, {pat(3, QStringLiteral("new"), kDayMs)});
     QCOMPARE(watch->pending().size(), 1);
