@@ -25,7 +25,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
-
 #include <QScreen>
 #include <QSpinBox>
 
@@ -159,7 +158,8 @@ void DesktopApp::wireExpiry()
     connect(banner, &ExpiryBanner::replacementRequested, this, &DesktopApp::openReplacementDialog);
     connect(m_expiryTray.get(), &ExpiryTray::openRequested, this, [this] {
         m_window->showPage(MainWindow::MyAccess);
-        m_window->showNormal();
+        if (m_window->isMinimized())
+            m_window->showNormal(); // a maximised window stays maximised
         m_window->raise();
         m_window->activateWindow();
     });
