@@ -19,14 +19,8 @@
 #include "services/OAuth2ClientsController.h"
 #include "services/PersonalTokenController.h"
 #include "services/RequestForAccessController.h"
-#include "storage/ExpiryAnnouncements.h"
-#include "storage/Preferences.h"
 
-#include <QLineEdit>
-#include <QPushButton>
-#include <QRadioButton>
 #include <QScreen>
-#include <QSpinBox>
 
 namespace accessdesk {
 
@@ -42,17 +36,12 @@ DesktopApp::DesktopApp(AppSession::Paths paths, QObject *parent)
     m_personalTokens = std::make_unique<PersonalTokenController>(nullptr, log, ActivityContext{});
     m_accessRequests =
         std::make_unique<RequestForAccessController>(nullptr, log, ActivityContext{});
-    if (Database *database = m_session->database())
-        m_expiryAnnouncements = std::make_unique<ExpiryAnnouncements>(*database);
-    m_expiryWatch = std::make_unique<ExpiryWatch>(m_expiryAnnouncements.get());
-    m_expiryTray = std::make_unique<ExpiryTray>(m_expiryWatch.get());
     m_window = std::make_unique<MainWindow>(m_myAccess.get());
     m_window->setSession(m_session.get());
     buildPages();
     wireConnection();
     wireProfiles();
     wireRecordKeeping();
-    wireExpiry();
 }
 
 DesktopApp::~DesktopApp() = default;
@@ -74,6 +63,25 @@ void DesktopApp::buildPages()
             &DesktopApp::openCreateTokenDialog);
     connect(myAccess, &MyAccessPage::answerRequestRequested, this,
             &DesktopApp::openRequestForAccessDialog);
+    wireExpiry();
+}
+
+void DesktopApp::wireExpiry()
+{
+    // Announced grants are kept in the app's database; the window is the user's preference.
+    m_expiryWatch = std::make_unique<ExpiryWatch>(m_session->database(), &m_session->settings());
+    m_expiryWatch->watch(m_myAccess.get());
+    m_expiryTray = std::make_unique<ExpiryTray>(m_expiryWatch.get());
+    MyAccessPage *page = m_window->myAccessPage();
+    page->addBanner(
+        new ExpiryBanner(m_expiryWatch.get(), m_myAccess.get(), m_personalTokens.get(), page));
+    connect(m_expiryTray.get(), &ExpiryTray::openRequested, this, [this] {
+        m_window->showPage(MainWindow::MyAccess);
+        if (m_window->isMinimized())
+            m_window->showNormal(); // a maximised window stays maximised
+        m_window->raise();
+        m_window->activateWindow();
+    });
 }
 
 void DesktopApp::wireConnection()
@@ -144,37 +152,6 @@ void DesktopApp::wireRecordKeeping()
         m_activityPage->reload();
         m_myAccess->refresh();
     });
-}
-
-void DesktopApp::wireExpiry()
-{
-    // The window is read at every list, so a changed preference applies to the next one.
-    QSettings *settings = &m_session->settings();
-    m_expiryWatch->setWindowDays([settings] { return Preferences(*settings).expiryWarningDays(); });
-    m_expiryWatch->watch(m_myAccess.get());
-    MyAccessPage *page = m_window->myAccessPage();
-    auto *banner = new ExpiryBanner(m_expiryWatch.get(), m_myAccess.get(), page);
-    page->addBanner(banner);
-    connect(banner, &ExpiryBanner::replacementRequested, this, &DesktopApp::openReplacementDialog);
-    connect(m_expiryTray.get(), &ExpiryTray::openRequested, this, [this] {
-        m_window->showPage(MainWindow::MyAccess);
-        if (m_window->isMinimized())
-            m_window->showNormal(); // a maximised window stays maximised
-        m_window->raise();
-        m_window->activateWindow();
-    });
-}
-
-void DesktopApp::openReplacementDialog(const QString &name, int expiryDays)
-{
-    // The usual dialog, filled in: the user sees what will be made, creates it, and gets the
-    // secret shown once there.
-    auto *dialog = new CreateTokenDialog(m_personalTokens.get(), m_window.get());
-    dialog->nameEdit()->setText(name);
-    dialog->expiresRadio()->setChecked(true);
-    dialog->daysSpin()->setValue(expiryDays);
-    dialog->open();
-    dialog->createButton()->setFocus();
 }
 
 void DesktopApp::openCreateTokenDialog()

@@ -14,7 +14,6 @@ class ActivityPage;
 class AdminController;
 class AdministrationPage;
 class ConnectionPage;
-class ExpiryAnnouncements;
 class ExpiryTray;
 class ExpiryWatch;
 class MainWindow;
@@ -42,24 +41,23 @@ public:
     AppSession &session() { return *m_session; }
     MainWindow &window() { return *m_window; }
     MyAccessController &myAccess() { return *m_myAccess; }
+    ExpiryWatch &expiryWatch() { return *m_expiryWatch; }
+    ExpiryTray &expiryTray() { return *m_expiryTray; }
     ConnectionPage &connectionPage() { return *m_connectionPage; }
     ActivityPage &activityPage() { return *m_activityPage; }
     AdministrationPage &administrationPage() { return *m_administrationPage; }
     AdminController &admin() { return *m_admin; }
     PersonalTokenController &personalTokens() { return *m_personalTokens; }
     RequestForAccessController &accessRequests() { return *m_accessRequests; }
-    ExpiryWatch &expiryWatch() { return *m_expiryWatch; }
-    ExpiryTray &expiryTray() { return *m_expiryTray; }
 
 private:
     void buildPages();
     void wireConnection();
     void wireProfiles();
+    void wireExpiry();
     void wireRecordKeeping();
     void openCreateTokenDialog();
     void openRequestForAccessDialog();
-    void wireExpiry();
-    void openReplacementDialog(const QString &name, int expiryDays);
 
     // Declared in the order they must be built; destroyed in reverse, window first.
     std::unique_ptr<AppSession> m_session;
@@ -67,8 +65,7 @@ private:
     std::unique_ptr<AdminController> m_admin;
     std::unique_ptr<PersonalTokenController> m_personalTokens;
     std::unique_ptr<RequestForAccessController> m_accessRequests;
-    std::unique_ptr<ExpiryAnnouncements> m_expiryAnnouncements; // null without a database
-    std::unique_ptr<ExpiryWatch> m_expiryWatch;
+    std::unique_ptr<ExpiryWatch> m_expiryWatch; // before the window: its banner uses it
     std::unique_ptr<ExpiryTray> m_expiryTray;
     std::unique_ptr<MainWindow> m_window;
     ConnectionPage *m_connectionPage = nullptr;         // owned by the window

@@ -1,6 +1,7 @@
 #include "ExpiryBanner.h"
 
 #include "ConfirmationDialog.h"
+#include "CreateTokenDialog.h"
 #include "RevokeProgressDialog.h"
 #include "services/ExpiryNotice.h"
 #include "services/ExpiryWatch.h"
@@ -9,15 +10,20 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace accessdesk {
 
-ExpiryBanner::ExpiryBanner(ExpiryWatch *watch, MyAccessController *controller, QWidget *parent)
+ExpiryBanner::ExpiryBanner(ExpiryWatch *watch, MyAccessController *controller,
+                           PersonalTokenController *tokens, QWidget *parent)
     : QFrame(parent)
     , m_watch(watch)
     , m_controller(controller)
+    , m_tokens(tokens)
     , m_heading(new QLabel(this))
     , m_lines(new QWidget(this))
     , m_linesLayout(new QVBoxLayout(m_lines))
@@ -110,7 +116,7 @@ void ExpiryBanner::addLine(const AccessGrant &grant)
                                nullptr, replacement->expiryDays.value_or(1))
                                 .arg(replacement->name));
         connect(replace, &QPushButton::clicked, this, [this, request = *replacement] {
-            emit replacementRequested(request.name, request.expiryDays.value_or(1));
+            openReplacementDialog(request.name, request.expiryDays.value_or(1));
         });
         row->addWidget(replace);
     }
@@ -130,6 +136,18 @@ void ExpiryBanner::renderEnabled()
         button->setEnabled(canAct);
     // A disabled button shows no tooltip of its own; the lines around it say why.
     m_lines->setToolTip(canAct ? QString() : reason);
+}
+
+void ExpiryBanner::openReplacementDialog(const QString &name, int expiryDays)
+{
+    // The usual dialog, filled in: the user sees what will be made, creates it, and gets the
+    // secret shown once there. My access lists again when it is made (DesktopApp).
+    auto *dialog = new CreateTokenDialog(m_tokens, window());
+    dialog->nameEdit()->setText(name);
+    dialog->expiresRadio()->setChecked(true);
+    dialog->daysSpin()->setValue(expiryDays);
+    dialog->open();
+    dialog->createButton()->setFocus();
 }
 
 void ExpiryBanner::confirmAndRevoke(const AccessGrant &grant)

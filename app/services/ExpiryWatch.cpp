@@ -5,6 +5,8 @@
 #include "storage/ExpiryAnnouncements.h"
 #include "storage/Preferences.h"
 
+#include <QSettings>
+
 #include <algorithm>
 
 namespace accessdesk {
@@ -21,6 +23,20 @@ ExpiryWatch::ExpiryWatch(ExpiryAnnouncements *store, QObject *parent)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
     , m_windowDays([] { return Preferences::defaultExpiryWarningDays; })
 {}
+
+ExpiryWatch::ExpiryWatch(Database *database, QSettings *settings, QObject *parent)
+    : ExpiryWatch(static_cast<ExpiryAnnouncements *>(nullptr), parent)
+{
+    if (database) {
+        m_ownStore = std::make_unique<ExpiryAnnouncements>(*database);
+        m_store = m_ownStore.get();
+    }
+    // Read at every check, so a preference changed meanwhile applies to the next list.
+    if (settings)
+        m_windowDays = [settings] { return Preferences(*settings).expiryWarningDays(); };
+}
+
+ExpiryWatch::~ExpiryWatch() = default;
 
 void ExpiryWatch::setClock(Clock clock)
 {

@@ -10,9 +10,13 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
+
+class QSettings;
 
 namespace accessdesk {
 
+class Database;
 class ExpiryAnnouncements;
 class MyAccessController;
 
@@ -38,6 +42,10 @@ public:
 
     // store may be null (no database): then grants are announced once per run only.
     explicit ExpiryWatch(ExpiryAnnouncements *store, QObject *parent = nullptr);
+    // As the app and the CLI use it: announcements kept in their database (may be null), the
+    // window read from the settings file's Preferences (may be null: the default window).
+    ExpiryWatch(Database *database, QSettings *settings, QObject *parent = nullptr);
+    ~ExpiryWatch() override;
 
     // Tests fix "now"; the app reads the clock.
     void setClock(Clock clock);
@@ -83,6 +91,7 @@ private:
     void remember(const Owner &owner, const QString &grantId, const QDateTime &expiresAt,
                   const QDateTime &now);
 
+    std::unique_ptr<ExpiryAnnouncements> m_ownStore;
     ExpiryAnnouncements *m_store;
     Clock m_clock;
     WindowDays m_windowDays;

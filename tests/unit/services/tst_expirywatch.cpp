@@ -5,8 +5,10 @@
 #include "services/ExpiryWatch.h"
 #include "storage/Database.h"
 #include "storage/ExpiryAnnouncements.h"
+#include "storage/Preferences.h"
 
 #include <QLocale>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -64,6 +66,7 @@ private Q_SLOTS:
     void changedExpiryIsAnnouncedAgain();
     void serversAndUsersAreSeparate();
     void withoutDatabaseOncePerRun();
+    void appWatchUsesTheDatabaseAndThePreference();
     void pendingFollowsTheListUntilDismissed();
     void noticeNamesOneGrantAndCountsSeveral();
     void replacementHasTheSameNameAndLength();
@@ -242,6 +245,24 @@ void TestExpiryWatch::withoutDatabaseOncePerRun()
     QVERIFY(watch->check(kServer, kAlice, grants).isEmpty());
     // Nothing was written, so another run says it again.
     QCOMPARE(newWatch(m_store.get())->check(kServer, kAlice, grants).size(), 1);
+}
+
+void TestExpiryWatch::appWatchUsesTheDatabaseAndThePreference()
+{
+    QSettings settings(m_dir->filePath(QStringLiteral("profiles.ini")), QSettings::IniFormat);
+    Preferences(settings).setExpiryWarningDays(10);
+    const QList<AccessGrant> grants = {pat(1, QStringLiteral("in a week"), 7 * kDayMs)};
+    {
+        ExpiryWatch watch(m_db.get(), &settings);
+        watch.setClock([] { return kNow; });
+        QCOMPARE(watch.windowDays(), 10);
+        QCOMPARE(watch.check(kServer, kAlice, grants).size(), 1);
+    }
+    // Written to the database the watch was given: the test's own store sees it.
+    QVERIFY(m_store->wasAnnounced(kServer, kAlice, QStringLiteral("pat:1"), kNow.addDays(7)));
+    // Without settings, the default window; without a database, nothing remembered.
+    ExpiryWatch bare(static_cast<Database *>(nullptr), nullptr);
+    QCOMPARE(bare.windowDays(), Preferences::defaultExpiryWarningDays);
 }
 
 void TestExpiryWatch::pendingFollowsTheListUntilDismissed()
