@@ -22,6 +22,31 @@
     </message>
 </context>
 <context>
+    <name>ExpiryNotice</name>
+    <message numerus="yes">
+        <source>Access expiring within %n day(s)</source>
+        <comment>notification title</comment>
+        <translation>
+            <numerusform>Access expiring within %n day</numerusform>
+            <numerusform>Access expiring within %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grant(s) expire soon: %1. Open My access to replace or revoke them.</source>
+        <translation>
+            <numerusform>%n grant expires soon: %1. Open My access to replace or revoke it.</numerusform>
+            <numerusform>%n grants expire soon: %1. Open My access to replace or revoke them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grant(s) expire soon. Create a replacement for what you still need, and revoke the rest.</source>
+        <translation>
+            <numerusform>%n grant expires soon. Create a replacement for what you still need, and revoke the rest.</numerusform>
+            <numerusform>%n grants expire soon. Create a replacement for what you still need, and revoke the rest.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StaleTokenRule</name>
     <message numerus="yes">
         <source>not used in the last %n day(s)</source>
@@ -35,6 +60,16 @@
         <translation>
             <numerusform>expiring within %n day</numerusform>
             <numerusform>expiring within %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>accessdesk::ExpiryBanner</name>
+    <message numerus="yes">
+        <source>Create a new personal access token named “%1” that lasts %n day(s), as this one did. Its secret is shown once.</source>
+        <translation>
+            <numerusform>Create a new personal access token named “%1” that lasts %n day, as this one did. Its secret is shown once.</numerusform>
+            <numerusform>Create a new personal access token named “%1” that lasts %n days, as this one did. Its secret is shown once.</numerusform>
         </translation>
     </message>
 </context>

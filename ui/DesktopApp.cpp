@@ -5,6 +5,8 @@
 #include "ConnectionDialog.h"
 #include "ConnectionPage.h"
 #include "CreateTokenDialog.h"
+#include "ExpiryBanner.h"
+#include "ExpiryTray.h"
 #include "MainWindow.h"
 #include "MyAccessPage.h"
 #include "RequestForAccessDialog.h"
@@ -12,6 +14,7 @@
 #include "services/AdminTokenController.h"
 #include "services/AppLinksController.h"
 #include "services/ConsumersController.h"
+#include "services/ExpiryWatch.h"
 #include "services/MyAccessController.h"
 #include "services/OAuth2ClientsController.h"
 #include "services/PersonalTokenController.h"
@@ -60,6 +63,25 @@ void DesktopApp::buildPages()
             &DesktopApp::openCreateTokenDialog);
     connect(myAccess, &MyAccessPage::answerRequestRequested, this,
             &DesktopApp::openRequestForAccessDialog);
+    wireExpiry();
+}
+
+void DesktopApp::wireExpiry()
+{
+    // Announced grants are kept in the app's database; the window is the user's preference.
+    m_expiryWatch = std::make_unique<ExpiryWatch>(m_session->database(), &m_session->settings());
+    m_expiryWatch->watch(m_myAccess.get());
+    m_expiryTray = std::make_unique<ExpiryTray>(m_expiryWatch.get());
+    MyAccessPage *page = m_window->myAccessPage();
+    page->addBanner(
+        new ExpiryBanner(m_expiryWatch.get(), m_myAccess.get(), m_personalTokens.get(), page));
+    connect(m_expiryTray.get(), &ExpiryTray::openRequested, this, [this] {
+        m_window->showPage(MainWindow::MyAccess);
+        if (m_window->isMinimized())
+            m_window->showNormal(); // a maximised window stays maximised
+        m_window->raise();
+        m_window->activateWindow();
+    });
 }
 
 void DesktopApp::wireConnection()

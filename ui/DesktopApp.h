@@ -14,6 +14,8 @@ class ActivityPage;
 class AdminController;
 class AdministrationPage;
 class ConnectionPage;
+class ExpiryTray;
+class ExpiryWatch;
 class MainWindow;
 class MyAccessController;
 class PersonalTokenController;
@@ -39,6 +41,8 @@ public:
     AppSession &session() { return *m_session; }
     MainWindow &window() { return *m_window; }
     MyAccessController &myAccess() { return *m_myAccess; }
+    ExpiryWatch &expiryWatch() { return *m_expiryWatch; }
+    ExpiryTray &expiryTray() { return *m_expiryTray; }
     ConnectionPage &connectionPage() { return *m_connectionPage; }
     ActivityPage &activityPage() { return *m_activityPage; }
     AdministrationPage &administrationPage() { return *m_administrationPage; }
@@ -50,6 +54,7 @@ private:
     void buildPages();
     void wireConnection();
     void wireProfiles();
+    void wireExpiry();
     void wireRecordKeeping();
     void openCreateTokenDialog();
     void openRequestForAccessDialog();
@@ -60,6 +65,8 @@ private:
     std::unique_ptr<AdminController> m_admin;
     std::unique_ptr<PersonalTokenController> m_personalTokens;
     std::unique_ptr<RequestForAccessController> m_accessRequests;
+    std::unique_ptr<ExpiryWatch> m_expiryWatch; // before the window: its banner uses it
+    std::unique_ptr<ExpiryTray> m_expiryTray;
     std::unique_ptr<MainWindow> m_window;
     ConnectionPage *m_connectionPage = nullptr;         // owned by the window
     ActivityPage *m_activityPage = nullptr;             // owned by the window

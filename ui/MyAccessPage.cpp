@@ -205,6 +205,12 @@ void MyAccessPage::renderUnreadable()
     m_unreadableBanner->setVisible(count > 0);
 }
 
+void MyAccessPage::addBanner(QWidget *banner)
+{
+    auto *column = static_cast<QVBoxLayout *>(layout());
+    column->insertWidget(column->indexOf(m_unreadableBanner) + 1, banner);
+}
+
 void MyAccessPage::fitColumns()
 {
     // Long names and descriptions would push the dates and scopes out of sight; they are elided

@@ -30,6 +30,9 @@ class MyAccessPage final : public QWidget
 public:
     explicit MyAccessPage(MyAccessController *controller, QWidget *parent = nullptr);
 
+    // Places a notice (the expiry banner) below the page's own notices, above the table.
+    void addBanner(QWidget *banner);
+
     QTableView *table() const { return m_table; }
     QLineEdit *filterEdit() const { return m_filter; }
     QPushButton *revokeButton() const { return m_revoke; }

@@ -58,6 +58,8 @@ public:
     // works, without a record of changes or cached lists.
     ActivityLog *activityLog() const { return m_activityLog.get(); }
     OfflineCache *offlineCache() const { return m_offlineCache.get(); }
+    // For other stores on the same file (expiry announcements); null when not open.
+    Database *database() { return m_database.isOpen() ? &m_database : nullptr; }
     QString databaseError() const { return m_databaseError; }
 
     // Null until the first connection succeeded.

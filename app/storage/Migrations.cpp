@@ -62,7 +62,23 @@ QList<Migration> accessdeskMigrations()
                        " ON activity_log (profile, started_at)"),
         QStringLiteral("CREATE INDEX activity_log_outcome ON activity_log (outcome)"),
     };
-    return {v1, v2};
+    // Expiry notifications (issue 10): which grant was announced as expiring soon, per server and
+    // user, so a restart does not announce it again. The expiry is kept with it: a grant whose
+    // expiry changed is due to be announced again.
+    Migration v3;
+    v3.version = 3;
+    v3.description = QStringLiteral("announced expiring grants");
+    v3.statements = {
+        QStringLiteral("CREATE TABLE expiry_announcements ("
+                       " server_url TEXT NOT NULL,"
+                       " user_name TEXT NOT NULL,"
+                       // grantids::publicId ("pat:123", "oauth2:…"): never a credential.
+                       " grant_id TEXT NOT NULL,"
+                       " expires_at INTEGER NOT NULL,"
+                       " announced_at INTEGER NOT NULL,"
+                       " PRIMARY KEY (server_url, user_name, grant_id))"),
+    };
+    return {v1, v2, v3};
 }
 
 } // namespace accessdesk

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void unopenableFileIsReported();
     void productMigrationsAreNumberedInOrder();
     void activityRowsSurviveTheUnknownOutcomeMigration();
+    void expiryAnnouncementsMigrationKeepsEarlierData();
 
 private:
     QString path(const QString &name = QStringLiteral("store.sqlite")) const
@@ -224,6 +225,34 @@ void TestDatabase::activityRowsSurviveTheUnknownOutcomeMigration()
                                        " WHERE outcome = 'unknown'"))
                  .toInt(),
              1);
+}
+
+void TestDatabase::expiryAnnouncementsMigrationKeepsEarlierData()
+{
+    const QString file = m_dir->filePath(QStringLiteral("upgrade3.sqlite"));
+    {
+        // A file written by the release before expiry notifications.
+        Database older(accessdeskMigrations().mid(0, 2));
+        QVERIFY(older.open(file));
+        QVERIFY(!hasTable(older, QStringLiteral("expiry_announcements")));
+        QSqlQuery insert(older.connection());
+        QVERIFY(insert.exec(
+            QStringLiteral("INSERT INTO offline_cache (profile, list_kind, payload, fetched_at)"
+                           " VALUES ('prod', 'grants', '[]', 5)")));
+    }
+    Database db;
+    QVERIFY2(db.open(file), qPrintable(db.errorString()));
+    QCOMPARE(db.schemaVersion(), 3);
+    QVERIFY(hasTable(db, QStringLiteral("expiry_announcements")));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT profile FROM offline_cache")).toString(),
+             QStringLiteral("prod"));
+    // One row per server, user and grant: a second row for the same grant is refused.
+    QSqlQuery insert(db.connection());
+    const QString row = QStringLiteral(
+        "INSERT INTO expiry_announcements (server_url, user_name, grant_id, expires_at,"
+        " announced_at) VALUES ('http://x', 'alice', 'pat:1', %1, 1)");
+    QVERIFY(insert.exec(row.arg(10)));
+    QVERIFY(!insert.exec(row.arg(20)));
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)
