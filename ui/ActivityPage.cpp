@@ -68,7 +68,7 @@ ActivityPage::ActivityPage(QWidget *parent)
     setAccessibleName(tr("Activity"));
     m_proxy->setSourceModel(m_model);
 
-    TableViews::setUpFilterField(m_filter, this, tr("Filter activity"));
+    TableViews::setUpFilterField(m_filter, this, tr("Filter activity"), m_table);
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setTextFilter(text);
         renderStatus();

@@ -1,0 +1,488 @@
+// The accessibility walk: the real app (DesktopApp) connected as the demo's administrator to a
+// real trackersim, on the offscreen platform. It shows every page and tab and opens the dialogs a
+// user can open from them, and in each fails on
+// - an interactive control (button, line edit, combo box, spin box, list or table, text edit, …)
+//   without an object name (tests and tools find it by that) or without an accessible name (what
+//   a screen reader says: the accessibleName property, else what Qt derives from the button's
+//   text or the label whose buddy it is);
+// - a label with a mnemonic (&) and no buddy, and a label of a form row (QFormLayout) whose field
+//   takes the focus but which has no buddy (the screen reader would not read it for the field).
+// Hidden parts (other steps of a stacked page, other sign-in kinds) are checked too: they are
+// shown sooner or later. Every confirmation met on the way is checked for its keyboard contract:
+// Cancel is the default and has the focus; the destructive button, when the focus is on it, is
+// the default, and Enter there performs it.
+#include "GuiTestSupport.h"
+#include "SimProcess.h"
+
+#include "AccessGrantModel.h"
+#include "services/AdminController.h"
+#include "services/AppLinksController.h"
+#include "services/ConsumersController.h"
+#include "services/MyAccessController.h"
+#include "services/OAuth2ClientsController.h"
+#include "ui/AdminListTab.h"
+#include "ui/AdministrationPage.h"
+#include "ui/ConfirmationDialog.h"
+#include "ui/ConnectionPage.h"
+#include "ui/DesktopApp.h"
+#include "ui/MainWindow.h"
+#include "ui/MyAccessPage.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextEdit>
+
+#include <memory>
+
+using namespace accessdesk;
+
+namespace {
+
+const char *const kPasswordEnv = "ACCESSDESK_TST_ACCESSIBILITY_PASSWORD";
+
+bool isInteractive(const QWidget *widget)
+{
+    return qobject_cast<const QAbstractButton *>(widget) ||
+           qobject_cast<const QLineEdit *>(widget) || qobject_cast<const QComboBox *>(widget) ||
+           qobject_cast<const QAbstractSpinBox *>(widget) ||
+           qobject_cast<const QAbstractItemView *>(widget) ||
+           qobject_cast<const QTextEdit *>(widget) || qobject_cast<const QPlainTextEdit *>(widget);
+}
+
+// Parts Qt builds inside a control (a spin box's line edit, a combo box's popup list, a table's
+// header and corner button, a line edit's clear button, a tab bar's scroll arrows): they belong
+// to the control, which is checked itself.
+bool isPartOfAControl(const QWidget *widget, const QWidget *root)
+{
+    if (widget->objectName().startsWith(QLatin1String("qt_")) ||
+        qobject_cast<const QHeaderView *>(widget))
+        return true;
+    const QByteArray className = widget->metaObject()->className();
+    if (className == "QTableCornerButton" || className == "QLineEditIconButton")
+        return true;
+    for (const QWidget *up = widget->parentWidget(); up && up != root; up = up->parentWidget()) {
+        if (qobject_cast<const QComboBox *>(up) || qobject_cast<const QAbstractSpinBox *>(up) ||
+            qobject_cast<const QLineEdit *>(up) || qobject_cast<const QTabBar *>(up) ||
+            qobject_cast<const QHeaderView *>(up))
+            return true;
+    }
+    return false;
+}
+
+QString accessibleNameOf(QWidget *widget)
+{
+    if (!widget->accessibleName().isEmpty())
+        return widget->accessibleName();
+    QAccessibleInterface *face = QAccessible::queryAccessibleInterface(widget);
+    return face ? face->text(QAccessible::Name).trimmed() : QString();
+}
+
+QString describe(const QWidget *widget)
+{
+    QString text;
+    if (const auto *button = qobject_cast<const QAbstractButton *>(widget))
+        text = button->text();
+    else if (const auto *label = qobject_cast<const QLabel *>(widget))
+        text = label->text();
+    QStringList path;
+    for (const QWidget *up = widget->parentWidget(); up && path.size() < 3;
+         up = up->parentWidget()) {
+        if (!up->objectName().isEmpty())
+            path.prepend(up->objectName());
+    }
+    return QStringLiteral("%1 \"%2\" in %3 (\"%4\")")
+        .arg(QLatin1String(widget->metaObject()->className()), widget->objectName(),
+             path.join(QLatin1Char('/')), text.left(40));
+}
+
+bool hasMnemonic(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != QLatin1Char('&'))
+            continue;
+        if (text.at(i + 1) == QLatin1Char('&')) {
+            ++i; // "&&" is a literal ampersand
+            continue;
+        }
+        if (!text.at(i + 1).isSpace())
+            return true;
+    }
+    return false;
+}
+
+bool takesFocus(QLayoutItem *item)
+{
+    if (!item)
+        return false;
+    if (QWidget *widget = item->widget())
+        return isInteractive(widget) && widget->focusPolicy() != Qt::NoFocus;
+    if (QLayout *layout = item->layout()) {
+        for (int i = 0; i < layout->count(); ++i) {
+            if (takesFocus(layout->itemAt(i)))
+                return true;
+        }
+    }
+    return false;
+}
+
+// What is wrong in root and everything in it, one line each.
+QStringList audit(QWidget *root)
+{
+    QStringList findings;
+    QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    widgets.prepend(root);
+    for (QWidget *widget : widgets) {
+        if (isPartOfAControl(widget, root))
+            continue;
+        if (isInteractive(widget)) {
+            if (widget->objectName().isEmpty())
+                findings << QStringLiteral("no object name: %1").arg(describe(widget));
+            if (accessibleNameOf(widget).isEmpty())
+                findings << QStringLiteral("no accessible name: %1").arg(describe(widget));
+        }
+        if (const auto *label = qobject_cast<const QLabel *>(widget)) {
+            if (label->textFormat() != Qt::PlainText && hasMnemonic(label->text()) &&
+                !label->buddy())
+                findings << QStringLiteral("mnemonic without buddy: %1").arg(describe(widget));
+        }
+    }
+    QList<QFormLayout *> forms = root->findChildren<QFormLayout *>();
+    if (auto *form = qobject_cast<QFormLayout *>(root->layout()); form && !forms.contains(form))
+        forms << form;
+    for (QFormLayout *form : forms) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            QLayoutItem *labelItem = form->itemAt(row, QFormLayout::LabelRole);
+            auto *label = labelItem ? qobject_cast<QLabel *>(labelItem->widget()) : nullptr;
+            if (label && !label->buddy() && takesFocus(form->itemAt(row, QFormLayout::FieldRole)))
+                findings << QStringLiteral("form label without buddy: %1").arg(describe(label));
+        }
+    }
+    findings.removeDuplicates();
+    return findings;
+}
+
+// The dialog that became the active window (a dialog opened with open() takes the focus).
+QDialog *activeDialog(QWidget *besides = nullptr)
+{
+    QDialog *found = nullptr;
+    (void)QTest::qWaitFor(
+        [&] {
+            found = qobject_cast<QDialog *>(QApplication::activeWindow());
+            return found && found != besides && found->isVisible();
+        },
+        10000);
+    return found != besides ? found : nullptr;
+}
+
+bool press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+{
+    QWidget *target = QApplication::focusWidget();
+    if (!target)
+        return false;
+    QTest::keyClick(target, Qt::Key(key), modifiers);
+    return true;
+}
+
+} // namespace
+
+class TestAccessibility final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void everyPageAndTab();
+    void myAccessDialogs();
+    void connectionDialog();
+    void administrationForms();
+    void administrationConfirmations();
+
+private:
+    // Audits the dialog, then closes it with Esc (or its reject()).
+    void auditAndClose(QDialog *dialog, const QString &where);
+    // Checks the keyboard contract of the confirmation that is open, then performs it with Tab
+    // and Enter; false (with a message) when anything was off.
+    bool confirmWithKeys(const QString &where);
+    AdminListTab *list(const char *name) const
+    {
+        return m_app->administrationPage().findChild<AdminListTab *>(QLatin1String(name));
+    }
+    bool selectRow(AdminListTab *tab, int column, const QString &text);
+
+    SimProcess m_sim;
+    QTemporaryDir m_home;
+    std::unique_ptr<DesktopApp> m_app;
+};
+
+void TestAccessibility::initTestCase()
+{
+    QVERIFY2(m_sim.start(), qPrintable(m_sim.errorText()));
+    QVERIFY(m_home.isValid());
+    qputenv(kPasswordEnv, "admin");
+    ConnectionOptions options;
+    options.server = m_sim.url();
+    options.auth = QStringLiteral("basic");
+    options.user = QStringLiteral("admin");
+    options.passwordEnv = QLatin1String(kPasswordEnv);
+    m_app = std::make_unique<DesktopApp>(
+        AppSession::Paths{m_home.filePath(QStringLiteral("profiles.ini")), m_home.path()});
+    m_app->start(options, QString());
+    QVERIFY(QTest::qWaitForWindowActive(&m_app->window()));
+    MyAccessController &myAccess = m_app->myAccess();
+    QVERIFY(waitUntil(&myAccess, &MyAccessController::stateChanged, [&myAccess] {
+        return myAccess.state() == MyAccessController::State::Idle && myAccess.isAdmin();
+    }));
+    AdminController &admin = m_app->admin();
+    const auto loaded = [&admin] {
+        for (const AdminListController *list :
+             {static_cast<const AdminListController *>(admin.links()),
+              static_cast<const AdminListController *>(admin.consumers()),
+              static_cast<const AdminListController *>(admin.clients())}) {
+            if (!list->state().loaded || list->state().loading)
+                return false;
+        }
+        return !admin.links()->isChecking();
+    };
+    m_app->window().showPage(MainWindow::Administration);
+    QVERIFY(QTest::qWaitFor(loaded, 30000));
+}
+
+void TestAccessibility::cleanupTestCase()
+{
+    m_app.reset();
+    m_sim.stop();
+}
+
+void TestAccessibility::auditAndClose(QDialog *dialog, const QString &where)
+{
+    QVERIFY2(dialog, qPrintable(QStringLiteral("no dialog: %1").arg(where)));
+    const QStringList findings = audit(dialog);
+    QPointer<QDialog> guard(dialog);
+    dialog->reject();
+    QVERIFY2(findings.isEmpty(),
+             qPrintable(where + QStringLiteral(":\n  ") + findings.join(QStringLiteral("\n  "))));
+}
+
+bool TestAccessibility::confirmWithKeys(const QString &where)
+{
+    auto *confirm = qobject_cast<ConfirmationDialog *>(activeDialog(&m_app->window()));
+    const auto fail = [&where](const char *what) {
+        qWarning("%s: %s", qPrintable(where), what);
+        return false;
+    };
+    if (!confirm)
+        return fail("no confirmation");
+    const QStringList findings = audit(confirm);
+    if (!findings.isEmpty()) {
+        qWarning("%s", qPrintable(findings.join(QLatin1Char('\n'))));
+        return fail("unnamed controls in the confirmation");
+    }
+    auto *cancel = confirm->findChild<QPushButton *>(QStringLiteral("confirmCancel"));
+    auto *accept = confirm->findChild<QPushButton *>(QStringLiteral("confirmAccept"));
+    if (!cancel || !accept)
+        return fail("no Cancel or accept button");
+    if (!cancel->isDefault() || accept->isDefault())
+        return fail("Cancel is not the default");
+    if (QApplication::focusWidget() != cancel)
+        return fail("Cancel does not have the focus");
+    press(Qt::Key_Tab);
+    if (QApplication::focusWidget() != accept)
+        return fail("Tab does not reach the destructive button");
+    if (!accept->isDefault() || cancel->isDefault())
+        return fail("the focused destructive button is not the default");
+    QSignalSpy answered(confirm, &ConfirmationDialog::answered);
+    press(Qt::Key_Return);
+    if (answered.count() != 1 || !answered.first().first().toBool())
+        return fail("Enter on the focused destructive button did not perform it");
+    return true;
+}
+
+bool TestAccessibility::selectRow(AdminListTab *tab, int column, const QString &text)
+{
+    const int row = rowOf(tab->table()->model(), column, text);
+    if (row < 0)
+        return false;
+    tab->table()->selectRow(row);
+    return true;
+}
+
+void TestAccessibility::everyPageAndTab()
+{
+    MainWindow &window = m_app->window();
+    for (MainWindow::Page page : {MainWindow::MyAccess, MainWindow::Administration,
+                                  MainWindow::Activity, MainWindow::Connection}) {
+        window.showPage(page);
+        if (page == MainWindow::Administration) {
+            for (AdministrationPage::Tab tab :
+                 {AdministrationPage::AppLinksTab, AdministrationPage::ConsumersTab,
+                  AdministrationPage::OAuth2ClientsTab, AdministrationPage::TokensTab})
+                m_app->administrationPage().showTab(tab);
+        }
+        QCoreApplication::processEvents();
+    }
+    const QStringList findings = audit(&window);
+    QVERIFY2(findings.isEmpty(), qPrintable(findings.join(QLatin1Char('\n'))));
+}
+
+void TestAccessibility::myAccessDialogs()
+{
+    MainWindow &window = m_app->window();
+    window.showPage(MainWindow::MyAccess);
+    MyAccessPage *page = window.myAccessPage();
+
+    page->findChild<QPushButton *>(QStringLiteral("answerRequest"))->click();
+    auditAndClose(activeDialog(&window), QStringLiteral("request for access"));
+
+    // A token made in the dialog, so there is a grant to revoke below.
+    page->findChild<QPushButton *>(QStringLiteral("newToken"))->click();
+    QDialog *create = activeDialog(&window);
+    QVERIFY(create);
+    const QStringList before = audit(create);
+    QVERIFY2(before.isEmpty(), qPrintable(before.join(QLatin1Char('\n'))));
+    auto *name = create->findChild<QLineEdit *>(QStringLiteral("tokenName"));
+    QVERIFY2(name, "the new token's name field has no object name tokenName");
+    QTest::keyClicks(name, QStringLiteral("walk-token"));
+    MyAccessController &myAccess = m_app->myAccess();
+    QSignalSpy listed(&myAccess, &MyAccessController::grantsChanged);
+    create->findChild<QPushButton *>(QStringLiteral("createToken"))->click();
+    QVERIFY(waitUntil(&myAccess, &MyAccessController::grantsChanged, [&myAccess] {
+        for (const AccessGrant &grant : myAccess.grants()) {
+            if (grant.application == QLatin1String("walk-token"))
+                return true;
+        }
+        return false;
+    }));
+    // The token shown once: the same dialog, on its second step.
+    auditAndClose(create, QStringLiteral("new token, shown"));
+
+    QTableView *table = page->findChild<QTableView *>(QStringLiteral("grantTable"));
+    const int row =
+        rowOf(table->model(), AccessGrantModel::Application, QStringLiteral("walk-token"));
+    QVERIFY(row >= 0);
+    table->setFocus();
+    table->selectRow(row);
+    page->findChild<QPushButton *>(QStringLiteral("revokeGrants"))->click();
+    QVERIFY(confirmWithKeys(QStringLiteral("revoke a grant")));
+    QDialog *progress = activeDialog(&window);
+    QVERIFY(progress);
+    QVERIFY(waitUntil(&myAccess, &MyAccessController::stateChanged, [&myAccess] {
+        return myAccess.state() == MyAccessController::State::Idle && !myAccess.isRevoking();
+    }));
+    auditAndClose(progress, QStringLiteral("revoke progress"));
+}
+
+void TestAccessibility::connectionDialog()
+{
+    m_app->window().showPage(MainWindow::Connection);
+    m_app->connectionPage().openAddDialog();
+    auditAndClose(activeDialog(&m_app->window()), QStringLiteral("connection dialog"));
+}
+
+void TestAccessibility::administrationForms()
+{
+    MainWindow &window = m_app->window();
+    window.showPage(MainWindow::Administration);
+    AdministrationPage &page = m_app->administrationPage();
+
+    page.showTab(AdministrationPage::AppLinksTab);
+    page.findChild<QPushButton *>(QStringLiteral("createLink"))->click();
+    auditAndClose(activeDialog(&window), QStringLiteral("new link wizard"));
+
+    page.showTab(AdministrationPage::ConsumersTab);
+    page.findChild<QPushButton *>(QStringLiteral("approveConsumer"))->click();
+    auditAndClose(activeDialog(&window), QStringLiteral("approve consumer"));
+
+    page.showTab(AdministrationPage::OAuth2ClientsTab);
+    page.findChild<QPushButton *>(QStringLiteral("createClient"))->click();
+    auditAndClose(activeDialog(&window), QStringLiteral("new OAuth 2.0 client"));
+    QVERIFY(selectRow(list("oauth2Clients"), 0, QStringLiteral("Deploy Dashboard")));
+    page.findChild<QPushButton *>(QStringLiteral("editClient"))->click();
+    auditAndClose(activeDialog(&window), QStringLiteral("edit OAuth 2.0 client"));
+
+    page.showTab(AdministrationPage::TokensTab);
+    page.findChild<QPushButton *>(QStringLiteral("sweepTokens"))->click();
+    auditAndClose(activeDialog(&window), QStringLiteral("token sweep"));
+}
+
+void TestAccessibility::administrationConfirmations()
+{
+    MainWindow &window = m_app->window();
+    window.showPage(MainWindow::Administration);
+    AdministrationPage &page = m_app->administrationPage();
+    AdminController &admin = m_app->admin();
+
+    // Reset an OAuth 2.0 client's secret: the confirmation, then the new secret shown once.
+    page.showTab(AdministrationPage::OAuth2ClientsTab);
+    QVERIFY(selectRow(list("oauth2Clients"), 0, QStringLiteral("Deploy Dashboard")));
+    page.findChild<QPushButton *>(QStringLiteral("resetClientSecret"))->click();
+    QVERIFY(confirmWithKeys(QStringLiteral("reset client secret")));
+    auditAndClose(activeDialog(&window), QStringLiteral("new client secret"));
+    OAuth2ClientsController *clients = admin.clients();
+    QVERIFY(waitUntil(clients, &OAuth2ClientsController::changed,
+                      [clients] { return !clients->state().loading; }));
+
+    QVERIFY(selectRow(list("oauth2Clients"), 0, QStringLiteral("Deploy Dashboard")));
+    QSignalSpy clientGone(clients, &OAuth2ClientsController::changeFinished);
+    page.findChild<QPushButton *>(QStringLiteral("deleteClient"))->click();
+    QVERIFY(confirmWithKeys(QStringLiteral("delete client")));
+    QVERIFY(clientGone.wait(30000));
+
+    page.showTab(AdministrationPage::ConsumersTab);
+    ConsumersController *consumers = admin.consumers();
+    QVERIFY(list("consumers")->table()->model()->rowCount() > 0);
+    list("consumers")->table()->selectRow(0);
+    QSignalSpy removed(consumers, &ConsumersController::removalFinished);
+    page.findChild<QPushButton *>(QStringLiteral("removeConsumer"))->click();
+    QVERIFY(confirmWithKeys(QStringLiteral("remove consumer")));
+    QVERIFY(removed.wait(30000));
+
+    page.showTab(AdministrationPage::AppLinksTab);
+    AppLinksController *links = admin.links();
+    QVERIFY(list("applicationLinks")->table()->model()->rowCount() > 0);
+    list("applicationLinks")->table()->selectRow(0);
+    QSignalSpy linksChanged(links, &AppLinksController::linksChanged);
+    auto *deleteLink = page.findChild<QPushButton *>(QStringLiteral("deleteThisEnd"));
+    QVERIFY(deleteLink && deleteLink->isEnabled());
+    deleteLink->click();
+    QVERIFY(confirmWithKeys(QStringLiteral("delete link")));
+    QVERIFY(linksChanged.wait(30000));
+
+    // Connection page: removing a saved profile.
+    ConnectionProfile profile;
+    profile.name = QStringLiteral("walk profile");
+    profile.baseUrl = QUrl(m_sim.url());
+    profile.username = QStringLiteral("bob");
+    QStringList problems;
+    QVERIFY(m_app->session().profiles().save(profile, ProfileStore::SaveMode::CreateOrReplace,
+                                             &problems));
+    window.showPage(MainWindow::Connection);
+    ConnectionPage &connections = m_app->connectionPage();
+    connections.reload();
+    QVERIFY(connections.selectProfile(profile.name));
+    QSignalSpy profileRemoved(&connections, &ConnectionPage::profileRemoved);
+    connections.removeButton()->click();
+    QVERIFY(confirmWithKeys(QStringLiteral("remove profile")));
+    QVERIFY(profileRemoved.count() == 1 || profileRemoved.wait(30000));
+}
+
+QTEST_MAIN(TestAccessibility)
+#include "tst_accessibility.moc"
