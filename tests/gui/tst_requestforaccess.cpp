@@ -227,6 +227,10 @@ void TestRequestForAccess::allowWithCallback()
     QVERIFY(permissions.contains(QLatin1String("alice")));
     QVERIFY(permissions.contains(QLatin1String("revoke")));
     QVERIFY(!dialog->allowButton()->isDefault());
+    // "Decide later" is the default: a stray Enter neither allows nor denies.
+    auto *later = dialog->findChild<QPushButton *>(QStringLiteral("decideLater"));
+    QVERIFY(later && later->isDefault());
+    QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("denyRequest"))->isDefault());
     saveScreenshot(dialog, QStringLiteral("request-ask"));
 
     QVERIFY(answer(dialog->allowButton()));
