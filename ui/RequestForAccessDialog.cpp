@@ -247,9 +247,11 @@ void RequestForAccessDialog::render()
         renderAsk();
         m_allow->setEnabled(state == State::Asking);
         m_deny->setEnabled(state == State::Asking);
-        showPage(m_pages, Ask);
-        if (state == State::Asking && !m_allow->hasFocus() && !m_deny->hasFocus())
+        if (m_pages->currentIndex() != Ask) {
+            // Hiding the first step would pass the focus on to Allow, the default then.
+            showPage(m_pages, Ask);
             m_decideLater->setFocus();
+        }
         break;
     case State::Answered:
         renderResult();
