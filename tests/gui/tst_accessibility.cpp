@@ -16,10 +16,12 @@
 
 #include "AccessGrantModel.h"
 #include "services/AdminController.h"
+#include "services/AdminTokenController.h"
 #include "services/AppLinksController.h"
 #include "services/ConsumersController.h"
 #include "services/MyAccessController.h"
 #include "services/OAuth2ClientsController.h"
+#include "services/TokenSweepController.h"
 #include "ui/AdminListTab.h"
 #include "ui/AdministrationPage.h"
 #include "ui/ConfirmationDialog.h"
@@ -27,6 +29,7 @@
 #include "ui/DesktopApp.h"
 #include "ui/MainWindow.h"
 #include "ui/MyAccessPage.h"
+#include "ui/TokenSweepDialog.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -52,6 +55,7 @@
 #include <QTextEdit>
 
 #include <memory>
+#include <utility>
 
 using namespace accessdesk;
 
@@ -217,13 +221,17 @@ private slots:
     void connectionDialog();
     void administrationForms();
     void administrationConfirmations();
+    void tokenConfirmations();
+    void tlsTrust();
 
 private:
     // Audits the dialog, then closes it with Esc (or its reject()).
     void auditAndClose(QDialog *dialog, const QString &where);
     // Checks the keyboard contract of the confirmation that is open, then performs it with Tab
-    // and Enter; false (with a message) when anything was off.
-    bool confirmWithKeys(const QString &where);
+    // and Enter; false (with a message) when anything was off. The app's confirmations are
+    // ConfirmationDialog; the TLS trust question has buttons of its own names.
+    bool confirmWithKeys(const QString &where, const char *cancelName = "confirmCancel",
+                         const char *acceptName = "confirmAccept");
     AdminListTab *list(const char *name) const
     {
         return m_app->administrationPage().findChild<AdminListTab *>(QLatin1String(name));
@@ -298,9 +306,21 @@ void TestAccessibility::auditAndClose(QDialog *dialog, const QString &where)
              qPrintable(where + QStringLiteral(":\n  ") + findings.join(QStringLiteral("\n  "))));
 }
 
-bool TestAccessibility::confirmWithKeys(const QString &where)
+bool TestAccessibility::confirmWithKeys(const QString &where, const char *cancelName,
+                                        const char *acceptName)
 {
-    auto *confirm = qobject_cast<ConfirmationDialog *>(activeDialog(&m_app->window()));
+    // The question is the active window holding the buttons itself (a question asked from a
+    // dialog is that dialog's child, so the dialog holds them too).
+    QDialog *confirm = nullptr;
+    (void)QTest::qWaitFor(
+        [&] {
+            auto *active = qobject_cast<QDialog *>(QApplication::activeWindow());
+            auto *button =
+                active ? active->findChild<QPushButton *>(QLatin1String(cancelName)) : nullptr;
+            confirm = button && button->window() == active ? active : nullptr;
+            return confirm != nullptr;
+        },
+        10000);
     const auto fail = [&where](const char *what) {
         qWarning("%s: %s", qPrintable(where), what);
         return false;
@@ -312,8 +332,8 @@ bool TestAccessibility::confirmWithKeys(const QString &where)
         qWarning("%s", qPrintable(findings.join(QLatin1Char('\n'))));
         return fail("unnamed controls in the confirmation");
     }
-    auto *cancel = confirm->findChild<QPushButton *>(QStringLiteral("confirmCancel"));
-    auto *accept = confirm->findChild<QPushButton *>(QStringLiteral("confirmAccept"));
+    auto *cancel = confirm->findChild<QPushButton *>(QLatin1String(cancelName));
+    auto *accept = confirm->findChild<QPushButton *>(QLatin1String(acceptName));
     if (!cancel || !accept)
         return fail("no Cancel or accept button");
     if (!cancel->isDefault() || accept->isDefault())
@@ -325,9 +345,9 @@ bool TestAccessibility::confirmWithKeys(const QString &where)
         return fail("Tab does not reach the destructive button");
     if (!accept->isDefault() || cancel->isDefault())
         return fail("the focused destructive button is not the default");
-    QSignalSpy answered(confirm, &ConfirmationDialog::answered);
+    QSignalSpy finished(confirm, &QDialog::finished);
     press(Qt::Key_Return);
-    if (answered.count() != 1 || !answered.first().first().toBool())
+    if (finished.count() != 1 || finished.first().first().toInt() != QDialog::Accepted)
         return fail("Enter on the focused destructive button did not perform it");
     return true;
 }
@@ -499,6 +519,78 @@ void TestAccessibility::administrationConfirmations()
     connections.removeButton()->click();
     QVERIFY(confirmWithKeys(QStringLiteral("remove profile")));
     QVERIFY(profileRemoved.count() == 1 || profileRemoved.wait(30000));
+}
+
+void TestAccessibility::tokenConfirmations()
+{
+    MainWindow &window = m_app->window();
+    window.showPage(MainWindow::Administration);
+    AdministrationPage &page = m_app->administrationPage();
+    page.showTab(AdministrationPage::TokensTab);
+    AdminTokenController *tokens = m_app->admin().tokens();
+    QVERIFY(waitUntil(tokens, &AdminTokenController::changed, [tokens] {
+        return tokens->searchState() == AdminTokenController::SearchState::Completed;
+    }));
+    auto *tab = page.findChild<QWidget *>(QStringLiteral("personalTokensTab"));
+    auto *table = tab->findChild<QTableView *>(QStringLiteral("table"));
+    QVERIFY(table->model()->rowCount() > 1);
+
+    // Revoke one token from the list: the question, then the run in the sweep dialog.
+    table->selectRow(0);
+    tab->findChild<QPushButton *>(QStringLiteral("revokeTokens"))->click();
+    QVERIFY(confirmWithKeys(QStringLiteral("revoke a personal token")));
+    auto *run = qobject_cast<TokenSweepDialog *>(activeDialog(&window));
+    QVERIFY(run);
+    auto *runner = run->findChild<TokenSweepController *>();
+    QVERIFY(runner);
+    QVERIFY(waitUntil(runner, &TokenSweepController::stageChanged,
+                      [runner] { return runner->stage() == TokenSweepController::Stage::Done; }));
+    auditAndClose(run, QStringLiteral("token revoke run"));
+    cleanup();
+
+    // The sweep: find what matches, then the question before revoking it.
+    tab->findChild<QPushButton *>(QStringLiteral("sweepTokens"))->click();
+    auto *sweep = qobject_cast<TokenSweepDialog *>(activeDialog(&window));
+    QVERIFY(sweep);
+    auto *sweeper = sweep->findChild<TokenSweepController *>();
+    sweep->findChild<QPushButton *>(QStringLiteral("findTokens"))->click();
+    QVERIFY(waitUntil(sweeper, &TokenSweepController::stageChanged, [sweeper] {
+        return sweeper->stage() == TokenSweepController::Stage::Chosen;
+    }));
+    auto *revoke = sweep->findChild<QPushButton *>(QStringLiteral("revokeMatches"));
+    QVERIFY2(revoke->isEnabled(), "the sweep found no token to revoke");
+    revoke->click();
+    QVERIFY(confirmWithKeys(QStringLiteral("sweep tokens")));
+    QVERIFY(waitUntil(sweeper, &TokenSweepController::stageChanged,
+                      [sweeper] { return sweeper->stage() == TokenSweepController::Stage::Done; }));
+    auditAndClose(sweep, QStringLiteral("token sweep summary"));
+}
+
+void TestAccessibility::tlsTrust()
+{
+    // A server with a certificate nobody vouches for: saving the profile asks whether to trust it.
+    SimProcess tls({QStringLiteral("--tls")});
+    QVERIFY2(tls.start(), qPrintable(tls.errorText()));
+    m_app->window().showPage(MainWindow::Connection);
+    m_app->connectionPage().openAddDialog();
+    QDialog *add = activeDialog(&m_app->window());
+    QVERIFY(add);
+    for (const auto &[name, text] :
+         {std::pair<const char *, QString>{"profileName", QStringLiteral("walk tls")},
+          {"serverAddress", tls.url()},
+          {"userName", QStringLiteral("alice")},
+          {"password", QStringLiteral("alice")}}) {
+        auto *field = add->findChild<QLineEdit *>(QLatin1String(name));
+        QVERIFY2(field, name);
+        QTest::keyClicks(field, text);
+    }
+    add->findChild<QPushButton *>(QStringLiteral("saveProfile"))->click();
+    QDialog *trust = activeDialog(add);
+    QVERIFY(trust);
+    // Trusting it is the destructive answer here: the same contract as every confirmation.
+    QVERIFY(confirmWithKeys(QStringLiteral("TLS trust"), "cancelTrust", "trustCertificate"));
+    add->reject();
+    tls.stop();
 }
 
 QTEST_MAIN(TestAccessibility)
