@@ -39,6 +39,8 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialog>
+#include <QFile>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -47,6 +49,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -223,6 +226,8 @@ private slots:
     void administrationConfirmations();
     void tokenConfirmations();
     void tlsTrust();
+    void plainHttpConsent();
+    void replaceKeyFile();
 
 private:
     // Audits the dialog, then closes it with Esc (or its reject()).
@@ -591,6 +596,52 @@ void TestAccessibility::tlsTrust()
     QVERIFY(confirmWithKeys(QStringLiteral("TLS trust"), "cancelTrust", "trustCertificate"));
     add->reject();
     tls.stop();
+}
+
+void TestAccessibility::plainHttpConsent()
+{
+    // Plain http:// to another computer: asked before the password is sent. Nobody answers at
+    // 192.0.2.10 (TEST-NET-1), so after the consent the save fails on the network.
+    m_app->window().showPage(MainWindow::Connection);
+    m_app->connectionPage().openAddDialog();
+    QDialog *add = activeDialog(&m_app->window());
+    QVERIFY(add);
+    for (const auto &[name, text] :
+         {std::pair<const char *, QString>{"profileName", QStringLiteral("walk plain")},
+          {"serverAddress", QStringLiteral("http://192.0.2.10")},
+          {"userName", QStringLiteral("alice")},
+          {"password", QStringLiteral("alice")}}) {
+        auto *field = add->findChild<QLineEdit *>(QLatin1String(name));
+        QVERIFY2(field, name);
+        QTest::keyClicks(field, text);
+    }
+    add->findChild<QSpinBox *>(QStringLiteral("timeout"))->setValue(1);
+    add->findChild<QPushButton *>(QStringLiteral("saveProfile"))->click();
+    QVERIFY(confirmWithKeys(QStringLiteral("send the password unencrypted")));
+    add->reject();
+}
+
+void TestAccessibility::replaceKeyFile()
+{
+    // A key pair made in the consumer form, into a file that exists: replacing it is asked.
+    QTemporaryDir dir;
+    const QString existing = dir.filePath(QStringLiteral("private.pem"));
+    QFile file(existing);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write("kept\n") > 0);
+    file.close();
+    m_app->window().showPage(MainWindow::Administration);
+    AdministrationPage &page = m_app->administrationPage();
+    page.showTab(AdministrationPage::ConsumersTab);
+    page.findChild<QPushButton *>(QStringLiteral("approveConsumer"))->click();
+    QDialog *form = activeDialog(&m_app->window());
+    QVERIFY(form);
+    form->findChild<QPushButton *>(QStringLiteral("generateKeyPair"))->click();
+    auto *files = form->findChild<QFileDialog *>(QStringLiteral("privateKeyFileDialog"));
+    QVERIFY(files);
+    files->selectFile(existing);
+    static_cast<QDialog *>(files)->accept(); // QFileDialog::accept() is protected
+    QVERIFY(confirmWithKeys(QStringLiteral("replace the private key file")));
+    form->reject();
 }
 
 QTEST_MAIN(TestAccessibility)
