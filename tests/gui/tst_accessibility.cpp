@@ -53,6 +53,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextEdit>
@@ -228,6 +229,7 @@ private slots:
     void tlsTrust();
     void plainHttpConsent();
     void replaceKeyFile();
+    void linkChangeDialogs();
 
 private:
     // Audits the dialog, then closes it with Esc (or its reject()).
@@ -642,6 +644,43 @@ void TestAccessibility::replaceKeyFile()
     static_cast<QDialog *>(files)->accept(); // QFileDialog::accept() is protected
     QVERIFY(confirmWithKeys(QStringLiteral("replace the private key file")));
     form->reject();
+}
+
+void TestAccessibility::linkChangeDialogs()
+{
+    MainWindow &window = m_app->window();
+    window.showPage(MainWindow::Administration);
+    AdministrationPage &page = m_app->administrationPage();
+    page.showTab(AdministrationPage::AppLinksTab);
+    AdminListTab *links = list("applicationLinks");
+    QVERIFY(links->table()->model()->rowCount() > 0);
+    links->table()->selectRow(0);
+    page.findChild<QPushButton *>(QStringLiteral("editLink"))->click();
+    auditAndClose(activeDialog(&window), QStringLiteral("edit link"));
+    cleanup();
+
+    // Relocating to an address where nothing answers is asked first.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const QString nowhere = QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort());
+    probe.close();
+    links->table()->selectRow(0);
+    page.findChild<QPushButton *>(QStringLiteral("relocateLink"))->click();
+    QDialog *relocate = activeDialog(&window);
+    QVERIFY(relocate);
+    const QStringList findings = audit(relocate);
+    QVERIFY2(findings.isEmpty(), qPrintable(findings.join(QLatin1Char('\n'))));
+    auto *address = relocate->findChild<QLineEdit *>(QStringLiteral("relocateUrl"));
+    QVERIFY(address);
+    address->setText(nowhere);
+    relocate->findChild<QPushButton *>(QStringLiteral("ok"))->click();
+    QVERIFY(confirmWithKeys(QStringLiteral("relocate to a silent address")));
+    AppLinksController *controller = m_app->admin().links();
+    // Moved anyway: the list is fetched again.
+    QVERIFY(waitUntil(controller, &AppLinksController::changed, [controller] {
+        const AdminListState &state = controller->state();
+        return !state.loading && state.loaded && !controller->isChecking();
+    }));
 }
 
 QTEST_MAIN(TestAccessibility)
