@@ -435,6 +435,12 @@ void TestAccessibility::myAccessDialogs()
 
 void TestAccessibility::connectionDialog()
 {
+    // The message box of a connection problem.
+    m_app->window().showConnectionProblem(QStringLiteral("The walk's own problem."));
+    QDialog *problem = m_app->window().connectionProblemBox();
+    QVERIFY(problem);
+    auditAndClose(problem, QStringLiteral("connection problem"));
+
     m_app->window().showPage(MainWindow::Connection);
     m_app->connectionPage().openAddDialog();
     auditAndClose(activeDialog(&m_app->window()), QStringLiteral("connection dialog"));
