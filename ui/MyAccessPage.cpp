@@ -346,11 +346,12 @@ void MyAccessPage::render()
         }
         [[fallthrough]];
     case State::Idle: {
-        const auto n = total;
-        QString count = n == 1 ? tr("1 grant") : tr("%1 grants").arg(n);
-        if (filtering) {
-            count = tr("%1 of %n grant(s)", "shown by the filter, of all", int(total)).arg(shown);
-        }
+        // While filtering, "2 of 5 grants": the plural follows the whole list.
+        const QString count =
+            filtering
+                ? tr("%1 of %n grant(s)", "shown by the filter, of all", int(total)).arg(shown)
+            : total == 1 ? tr("1 grant")
+                         : tr("%1 grants").arg(total);
         m_status->setText(
             m_revokeNote.isEmpty() ? count : QString(count + QStringLiteral(" — ") + m_revokeNote));
         break;
