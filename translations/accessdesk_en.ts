@@ -76,6 +76,28 @@
 <context>
     <name>accessdesk::MyAccessPage</name>
     <message numerus="yes">
+        <source>%1 of %n grant(s)</source>
+        <comment>shown by the filter, of all</comment>
+        <translation>
+            <numerusform>%1 of %n grant</numerusform>
+            <numerusform>%1 of %n grants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grant(s) hidden by the filter will be kept.</source>
+        <translation>
+            <numerusform>%n grant hidden by the filter will be kept.</numerusform>
+            <numerusform>%n grants hidden by the filter will be kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke the %n grant(s) the filter shows; the hidden ones are kept.</source>
+        <translation>
+            <numerusform>Revoke the %n grant the filter shows; the hidden ones are kept.</numerusform>
+            <numerusform>Revoke the %n grants the filter shows; the hidden ones are kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n grant(s) on this page could not be read — open it in the browser: %1</source>
         <translation>
             <numerusform>%n grant on this page could not be read — open it in the browser: %1</numerusform>

@@ -68,7 +68,8 @@ ActivityPage::ActivityPage(QWidget *parent)
     setAccessibleName(tr("Activity"));
     m_proxy->setSourceModel(m_model);
 
-    TableViews::setUpFilterField(m_filter, this, tr("Filter activity"));
+    m_filter->setObjectName(QStringLiteral("activityFilter"));
+    TableViews::setUpFilterField(m_filter, this, tr("Filter activity"), m_table);
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setTextFilter(text);
         renderStatus();
@@ -80,6 +81,7 @@ ActivityPage::ActivityPage(QWidget *parent)
     m_outcome->addItem(tr("Unknown (interrupted)"));
     m_outcome->addItem(tr("Unknown (not confirmed)"));
     m_outcome->addItem(tr("In progress"));
+    m_outcome->setObjectName(QStringLiteral("activityOutcome"));
     m_outcome->setAccessibleName(tr("Show outcome"));
     m_outcome->setToolTip(tr("Show only actions with this outcome"));
     connect(m_outcome, &QComboBox::currentIndexChanged, this, [this](int index) {
@@ -87,7 +89,9 @@ ActivityPage::ActivityPage(QWidget *parent)
         renderStatus();
     });
 
+    m_refresh->setObjectName(QStringLiteral("refreshActivity"));
     m_refresh->setAccessibleName(tr("Refresh the activity"));
+    m_export->setObjectName(QStringLiteral("exportActivity"));
     m_export->setAccessibleName(tr("Export the shown activity as CSV"));
     m_export->setToolTip(tr("Save the rows shown (after filtering) as a CSV file"));
     connect(m_refresh, &QPushButton::clicked, this, &ActivityPage::reload);
@@ -95,6 +99,7 @@ ActivityPage::ActivityPage(QWidget *parent)
 
     TableViews::setUpSortableTable(m_table, m_proxy, ActivityModel::When, Qt::DescendingOrder,
                                    QAbstractItemView::SingleSelection);
+    m_table->setObjectName(QStringLiteral("activityTable"));
     m_table->setAccessibleName(tr("Activity entries"));
     // Still in the CSV; in the table they only crowd out what matters.
     m_table->setColumnHidden(ActivityModel::Profile, true);
@@ -102,6 +107,7 @@ ActivityPage::ActivityPage(QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ActivityPage::updateDetails);
 
+    m_details->setObjectName(QStringLiteral("activityDetails"));
     m_details->setAccessibleName(tr("Activity details"));
     m_details->setOpenLinks(false);
 

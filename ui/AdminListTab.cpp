@@ -42,7 +42,7 @@ AdminListTab::AdminListTab(const QString &what, QStringList headers, QString exp
     m_details->setObjectName(QStringLiteral("details"));
     m_status->setObjectName(QStringLiteral("status"));
 
-    TableViews::setUpFilterField(m_filter, this, tr("Filter %1").arg(what));
+    TableViews::setUpFilterField(m_filter, this, tr("Filter %1").arg(what), m_table);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &AdminFilterModel::setTextFilter);
 
     m_refresh->setAccessibleName(tr("Refresh %1").arg(what));

@@ -146,7 +146,7 @@ AdminTokensTab::AdminTokensTab(AdminTokenController *tokens, QWidget *parent)
 QLayout *AdminTokensTab::buildToolbar()
 {
     m_filter->setObjectName(QStringLiteral("filter"));
-    TableViews::setUpFilterField(m_filter, this, tr("Filter the tokens loaded"));
+    TableViews::setUpFilterField(m_filter, this, tr("Filter the tokens loaded"), m_table);
     m_filter->setToolTip(tr("Narrows the tokens loaded by name or owner; does not ask the "
                             "server."));
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {

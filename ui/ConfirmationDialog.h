@@ -37,6 +37,10 @@ public:
 
     void open() override;
     QString message() const;
+    // A line below the message on what the question leaves out (e.g. grants a filter hides);
+    // empty hides it.
+    void setNote(const QString &note);
+    QString note() const;
     QPushButton *acceptButton() const { return m_accept; }
     QPushButton *cancelButton() const { return m_cancel; }
 
@@ -47,6 +51,7 @@ private:
     static std::optional<Answer> s_nextAnswer;
 
     QLabel *m_message;
+    QLabel *m_note;
     QPushButton *m_accept;
     QPushButton *m_cancel;
 };

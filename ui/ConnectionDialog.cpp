@@ -77,16 +77,22 @@ ConnectionDialog::ConnectionDialog(ProfileStore &profiles, SecretStore *secrets,
     m_intro->setContentsMargins(0, 0, 0, 6);
     m_intro->hide();
 
+    m_name->setObjectName(QStringLiteral("profileName"));
     m_name->setAccessibleName(tr("Profile name"));
     m_name->setPlaceholderText(tr("e.g. Work Jira"));
+    m_url->setObjectName(QStringLiteral("serverAddress"));
     m_url->setAccessibleName(tr("Server address"));
     m_url->setPlaceholderText(tr("https://jira.example.com"));
+    m_authKind->setObjectName(QStringLiteral("authKind"));
     m_authKind->setAccessibleName(tr("Sign in with"));
     m_authKind->addItem(tr("User name and password"), int(AuthKind::Basic));
     m_authKind->addItem(tr("Personal access token"), int(AuthKind::PersonalToken));
+    m_user->setObjectName(QStringLiteral("userName"));
     m_user->setAccessibleName(tr("User name"));
+    m_password->setObjectName(QStringLiteral("password"));
     m_password->setAccessibleName(tr("Password"));
     m_password->setEchoMode(QLineEdit::Password);
+    m_token->setObjectName(QStringLiteral("personalToken"));
     m_token->setAccessibleName(tr("Personal access token"));
     m_token->setEchoMode(QLineEdit::Password);
     m_token->setToolTip(tr("Create one in Jira under your profile → Personal Access Tokens."));
@@ -120,10 +126,13 @@ ConnectionDialog::ConnectionDialog(ProfileStore &profiles, SecretStore *secrets,
     m_test->setAutoDefault(false);
     m_save = buttons->addButton(QDialogButtonBox::Save);
     m_cancel = buttons->addButton(QDialogButtonBox::Cancel);
+    m_test->setObjectName(QStringLiteral("testConnection"));
     m_test->setAccessibleName(tr("Test connection"));
+    m_save->setObjectName(QStringLiteral("saveProfile"));
     m_save->setAccessibleName(tr("Save"));
     m_save->setToolTip(tr("Tests the connection first and saves only when the server accepts "
                           "the sign-in."));
+    m_cancel->setObjectName(QStringLiteral("cancelProfile"));
     m_cancel->setAccessibleName(tr("Cancel"));
     m_save->setDefault(true);
     connect(m_test, &QPushButton::clicked, this, [this] {
@@ -174,20 +183,24 @@ QWidget *ConnectionDialog::buildAdvanced()
     m_timeout->setRange(1, 600);
     m_timeout->setValue(ConnectionProfile().timeoutSeconds);
     m_timeout->setSuffix(tr(" seconds"));
+    m_timeout->setObjectName(QStringLiteral("timeout"));
     m_timeout->setAccessibleName(tr("Timeout"));
     m_timeout->setToolTip(tr("How long to wait for an answer before giving up."));
     // A number of seconds needs no full-width field.
     m_timeout->setSizePolicy(QSizePolicy::Fixed, m_timeout->sizePolicy().verticalPolicy());
+    m_caFile->setObjectName(QStringLiteral("caFile"));
     m_caFile->setAccessibleName(tr("CA certificate file"));
     // Short enough to show whole in the field; the tooltip says the rest.
     m_caFile->setPlaceholderText(tr("Needed only if your company has its own CA"));
     m_caFile->setToolTip(tr("A PEM file with your company's own certificate authority (CA), for "
                             "a server whose certificate it signed. Leave empty otherwise."));
+    m_chooseCa->setObjectName(QStringLiteral("chooseCaFile"));
     m_chooseCa->setAccessibleName(tr("Choose a CA certificate file"));
     connect(m_chooseCa, &QPushButton::clicked, this, &ConnectionDialog::chooseCaFile);
     m_pinned->setAccessibleName(tr("Pinned certificate"));
     m_pinned->setTextFormat(Qt::PlainText);
     m_pinned->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_forget->setObjectName(QStringLiteral("forgetPinnedCertificate"));
     m_forget->setAccessibleName(tr("Forget the pinned certificate"));
     m_forget->setToolTip(tr("Stop trusting this certificate; the next test asks again."));
     connect(m_forget, &QPushButton::clicked, this, [this] { setPin({}); });
@@ -207,6 +220,9 @@ QWidget *ConnectionDialog::buildAdvanced()
     form->addRow(caLabel, caRow);
     addMessageRow(form, Field::CaFile, tr("CA certificate file problem"));
     form->addRow(tr("Trusted certificate:"), pinRow);
+    // The fingerprint is text; the row's control is Forget, which the label speaks for.
+    if (auto *pinLabel = qobject_cast<QLabel *>(form->labelForField(pinRow)))
+        pinLabel->setBuddy(m_forget);
     return group;
 }
 

@@ -57,6 +57,7 @@ ConnectionPage::ConnectionPage(ProfileStore &profiles, SecretStore *secrets,
     , m_currentAdmin(valueLabel(tr("Jira administrator"), this))
 {
     setAccessibleName(tr("Connection"));
+    m_table->setObjectName(QStringLiteral("profileTable"));
     m_table->setAccessibleName(tr("Connection profiles"));
     m_table->setHorizontalHeaderLabels(
         {tr("Name"), tr("Server"), tr("Sign-in"), tr("User"), tr("Certificate pinned")});
@@ -68,10 +69,15 @@ ConnectionPage::ConnectionPage(ProfileStore &profiles, SecretStore *secrets,
             emit connectRequested(selectedProfile());
     });
 
+    m_add->setObjectName(QStringLiteral("addProfile"));
     m_add->setAccessibleName(tr("Add a connection profile"));
+    m_edit->setObjectName(QStringLiteral("editProfile"));
     m_edit->setAccessibleName(tr("Edit the selected profile"));
+    m_remove->setObjectName(QStringLiteral("removeProfile"));
     m_remove->setAccessibleName(tr("Remove the selected profile"));
+    m_test->setObjectName(QStringLiteral("testProfile"));
     m_test->setAccessibleName(tr("Test the selected profile"));
+    m_connect->setObjectName(QStringLiteral("connectProfile"));
     m_connect->setAccessibleName(tr("Connect with the selected profile"));
     m_connect->setToolTip(tr("Switch the app to this server."));
     connect(m_add, &QPushButton::clicked, this, [this] { openAddDialog(); });

@@ -99,18 +99,22 @@ QWidget *CreateTokenDialog::buildForm()
 
     m_name = new QLineEdit(page);
     m_name->setPlaceholderText(tr("For example: laptop-cli"));
+    m_name->setObjectName(QStringLiteral("tokenName"));
     m_name->setAccessibleName(tr("Token name"));
     m_name->setToolTip(tr("A name that reminds you where the token is used."));
 
     m_expires = new QRadioButton(tr("Expires after"), page);
+    m_expires->setObjectName(QStringLiteral("tokenExpires"));
     m_expires->setAccessibleName(tr("Token expires"));
     m_expires->setChecked(true);
     m_days = new QSpinBox(page);
     m_days->setRange(1, kMostDays);
     m_days->setValue(kDefaultDays);
     m_days->setSuffix(tr(" days"));
+    m_days->setObjectName(QStringLiteral("tokenDays"));
     m_days->setAccessibleName(tr("Days until the token expires"));
     m_never = new QRadioButton(tr("Never expires"), page);
+    m_never->setObjectName(QStringLiteral("tokenNeverExpires"));
     m_never->setAccessibleName(tr("Token never expires"));
     connect(m_expires, &QRadioButton::toggled, m_days, &QSpinBox::setEnabled);
 
@@ -137,11 +141,16 @@ QWidget *CreateTokenDialog::buildForm()
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("Expiry:"), expiryRow);
+    // The label speaks for the row's first control (a screen reader reads it there).
+    if (auto *expiryLabel = qobject_cast<QLabel *>(form->labelForField(expiryRow)))
+        expiryLabel->setBuddy(m_expires);
     form->addRow(QString(), m_limitHint);
 
     auto *buttons = new QDialogButtonBox(page);
     m_create = buttons->addButton(tr("Create token"), QDialogButtonBox::AcceptRole);
     m_cancel = buttons->addButton(QDialogButtonBox::Cancel);
+    m_create->setObjectName(QStringLiteral("createToken"));
+    m_cancel->setObjectName(QStringLiteral("cancelToken"));
     m_create->setAccessibleName(tr("Create token"));
     m_cancel->setAccessibleName(tr("Cancel"));
     m_create->setDefault(true);
@@ -182,6 +191,8 @@ QWidget *CreateTokenDialog::buildTokenView()
 
     m_token = DialogParts::codeField(tr("New token"), page);
     m_copy = DialogParts::copyButton(tr("Copy token"), page);
+    m_token->setObjectName(QStringLiteral("newToken"));
+    m_copy->setObjectName(QStringLiteral("copyToken"));
     connect(m_copy, &QPushButton::clicked, this, &CreateTokenDialog::copyToken);
     auto *tokenRow = new QHBoxLayout;
     tokenRow->addWidget(m_token, 1);
@@ -200,6 +211,7 @@ QWidget *CreateTokenDialog::buildTokenView()
 
     auto *buttons = new QDialogButtonBox(page);
     m_done = buttons->addButton(tr("I have copied it, close"), QDialogButtonBox::AcceptRole);
+    m_done->setObjectName(QStringLiteral("tokenDone"));
     m_done->setAccessibleName(tr("Close"));
     connect(m_done, &QPushButton::clicked, this, &QDialog::accept);
 

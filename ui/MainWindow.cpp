@@ -42,6 +42,7 @@ MainWindow::MainWindow(MyAccessController *controller, QWidget *parent)
     , m_refreshed(new QLabel(this))
 {
     setWindowTitle(tr("AccessDesk"));
+    m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->setAccessibleName(tr("Navigation"));
     // Same order as the Page enum, so a row is its page.
     m_navigation->addItems(
@@ -99,12 +100,14 @@ void MainWindow::buildToolBar()
     auto *label = new QLabel(tr("&Server:"), m_toolBar);
     label->setContentsMargins(6, 0, 6, 0);
     m_serverSwitch = new QComboBox(m_toolBar);
+    m_serverSwitch->setObjectName(QStringLiteral("serverSwitch"));
     m_serverSwitch->setAccessibleName(tr("Server to connect to"));
     m_serverSwitch->setToolTip(tr("Switch to another saved server"));
     m_serverSwitch->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_serverSwitch->setMinimumWidth(260);
     label->setBuddy(m_serverSwitch);
     auto *add = new QPushButton(tr("Add server…"), m_toolBar);
+    add->setObjectName(QStringLiteral("addServer"));
     add->setAccessibleName(tr("Add server"));
     m_toolBar->addWidget(label);
     m_toolBar->addWidget(m_serverSwitch);
@@ -125,6 +128,7 @@ QWidget *MainWindow::buildBanner()
     auto *text = new QLabel(tr("Not connected — add a server on the Connection page."), m_banner);
     text->setWordWrap(true);
     auto *add = new QPushButton(tr("Add a server…"), m_banner);
+    add->setObjectName(QStringLiteral("bannerAddServer"));
     add->setAccessibleName(tr("Add a server"));
     auto *layout = new QHBoxLayout(m_banner);
     layout->addWidget(text, 1);

@@ -26,6 +26,8 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <initializer_list>
+#include <utility>
 
 namespace accessdesk {
 
@@ -84,9 +86,24 @@ MyAccessPage::MyAccessPage(MyAccessController *controller, QWidget *parent)
 {
     setAccessibleName(tr("My access"));
     m_proxy->setSourceModel(m_model);
+    // Tests and accessibility tools find the controls by these names.
+    for (const auto &[widget, name] : {std::pair<QWidget *, const char *>{m_filter, "grantFilter"},
+                                       {m_table, "grantTable"},
+                                       {m_details, "grantDetails"},
+                                       {m_revoke, "revokeGrants"},
+                                       {m_revokeAll, "revokeAllGrants"},
+                                       {m_refresh, "refreshGrants"},
+                                       {m_export, "exportGrants"},
+                                       {m_newToken, "newToken"},
+                                       {m_answerRequest, "answerRequest"},
+                                       {m_notice, "grantNotice"},
+                                       {m_status, "grantStatus"}})
+        widget->setObjectName(QLatin1String(name));
 
-    TableViews::setUpFilterField(m_filter, this, tr("Filter grants"));
+    TableViews::setUpFilterField(m_filter, this, tr("Filter grants"), m_table);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &AccessGrantFilterModel::setTextFilter);
+    // The count and Revoke all follow what the filter shows.
+    connect(m_filter, &QLineEdit::textChanged, this, &MyAccessPage::render);
 
     TableViews::setUpSortableTable(m_table, m_proxy, AccessGrantModel::Application,
                                    Qt::AscendingOrder, QAbstractItemView::ExtendedSelection);
@@ -170,6 +187,15 @@ MyAccessPage::MyAccessPage(MyAccessController *controller, QWidget *parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
 
+    // Tab goes as the eye reads: the top row left to right, then the list and its details.
+    QWidget *previous = m_filter;
+    for (QWidget *next :
+         std::initializer_list<QWidget *>{m_refresh, m_export, m_newToken, m_answerRequest,
+                                          m_revoke, m_revokeAll, m_openPage, m_table, m_details}) {
+        setTabOrder(previous, next);
+        previous = next;
+    }
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0); // the window's margins frame the page
     layout->addLayout(top);
@@ -240,16 +266,30 @@ void MyAccessPage::revokeSelected()
     confirmAndRevoke(selectedGrants());
 }
 
-void MyAccessPage::revokeAll()
+QList<AccessGrant> MyAccessPage::shownGrants() const
 {
-    confirmAndRevoke(m_controller->grants());
+    QList<AccessGrant> grants;
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        grants << m_model->grantAt(m_proxy->mapToSource(m_proxy->index(row, 0)).row());
+    return grants;
 }
 
-void MyAccessPage::confirmAndRevoke(const QList<AccessGrant> &grants)
+void MyAccessPage::revokeAll()
+{
+    // What the filter hides stays: "all" is all the user can see, and the question says so.
+    const QList<AccessGrant> shown = shownGrants();
+    const auto hidden = m_controller->grants().size() - shown.size();
+    confirmAndRevoke(shown, hidden > 0 ? tr("%n grant(s) hidden by the filter will be kept.",
+                                            nullptr, int(hidden))
+                                       : QString());
+}
+
+void MyAccessPage::confirmAndRevoke(const QList<AccessGrant> &grants, const QString &note)
 {
     if (grants.isEmpty() || m_controller->isRevoking() || !m_controller->canChange())
         return;
     auto *dialog = ConfirmationDialog::askRevoke(grants, this);
+    dialog->setNote(note);
     connect(dialog, &ConfirmationDialog::answered, this, [this, grants](bool accepted) {
         if (!accepted)
             return;
@@ -274,9 +314,18 @@ void MyAccessPage::render()
     m_revoke->setEnabled(canChange && !revoking && m_table->selectionModel()->hasSelection());
     m_revoke->setToolTip(canChange ? tr("Revoke the selected grants (Delete).") : reason);
     m_revokeAction->setEnabled(m_revoke->isEnabled()); // the context menu and Delete
-    m_revokeAll->setEnabled(canChange && !revoking && !m_controller->grants().isEmpty());
-    m_revokeAll->setToolTip(canChange ? tr("Revoke every grant in the list, for a clean slate.")
-                                      : reason);
+    const auto total = m_controller->grants().size();
+    const int shown = m_proxy->rowCount();
+    const bool filtering = !m_filter->text().isEmpty() || shown != total;
+    m_revokeAll->setEnabled(canChange && !revoking && shown > 0);
+    m_revokeAll->setText(filtering ? tr("Revoke all shown…") : tr("Revoke all…"));
+    m_revokeAll->setAccessibleName(filtering ? tr("Revoke all grants shown")
+                                             : tr("Revoke all grants"));
+    m_revokeAll->setToolTip(
+        !canChange  ? reason
+        : filtering ? tr("Revoke the %n grant(s) the filter shows; the hidden ones are kept.",
+                         nullptr, shown)
+                    : tr("Revoke every grant in the list, for a clean slate."));
     m_newToken->setEnabled(canChange);
     m_newToken->setToolTip(canChange ? tr("Create a personal access token for a script or tool.")
                                      : reason);
@@ -303,8 +352,12 @@ void MyAccessPage::render()
         }
         [[fallthrough]];
     case State::Idle: {
-        const auto n = m_controller->grants().size();
-        const QString count = n == 1 ? tr("1 grant") : tr("%1 grants").arg(n);
+        // While filtering, "2 of 5 grants": the plural follows the whole list.
+        const QString count =
+            filtering
+                ? tr("%1 of %n grant(s)", "shown by the filter, of all", int(total)).arg(shown)
+            : total == 1 ? tr("1 grant")
+                         : tr("%1 grants").arg(total);
         m_status->setText(
             m_revokeNote.isEmpty() ? count : QString(count + QStringLiteral(" — ") + m_revokeNote));
         break;

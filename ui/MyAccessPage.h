@@ -50,7 +50,8 @@ public:
     // In the order the table shows them.
     QList<AccessGrant> selectedGrants() const;
 
-    // Ask for confirmation, then revoke with progress (RevokeProgressDialog).
+    // Ask for confirmation, then revoke with progress (RevokeProgressDialog). Revoke all takes the
+    // grants the filter shows and keeps the hidden ones (the question says how many).
     void revokeSelected();
     void revokeAll();
     // The filtered, sorted rows as CSV, to a file the user picks.
@@ -67,7 +68,10 @@ private:
     void renderUnreadable();
     void updateDetails();
     void renderRevokeResult();
-    void confirmAndRevoke(const QList<AccessGrant> &grants);
+    // The rows the filter lets through, in the table's order.
+    QList<AccessGrant> shownGrants() const;
+    // note: what the question leaves out, said below it.
+    void confirmAndRevoke(const QList<AccessGrant> &grants, const QString &note = QString());
 
     MyAccessController *m_controller;
     AccessGrantModel *m_model;

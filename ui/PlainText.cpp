@@ -3,6 +3,7 @@
 #include "DisplayText.h"
 
 #include <QLabel>
+#include <QPushButton>
 
 namespace accessdesk::PlainText {
 
@@ -24,6 +25,8 @@ QMessageBox *messageBox(QMessageBox::Icon icon, const QString &title, const QStr
     // Before any text: QMessageBox passes its format on to the label that shows the text.
     box->setTextFormat(Qt::PlainText);
     box->setText(text);
+    // Found by name like every control of the app (tests, accessibility tools).
+    box->button(QMessageBox::Ok)->setObjectName(QStringLiteral("messageOk"));
     return box;
 }
 

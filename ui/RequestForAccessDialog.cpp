@@ -67,9 +67,11 @@ QWidget *RequestForAccessDialog::buildLinkPage()
     m_link = new QLineEdit(page);
     m_link->setPlaceholderText(m_controller->serverUrl().toString(QUrl::StripTrailingSlash) +
                                QStringLiteral("/plugins/servlet/oauth/authorize?oauth_token=…"));
+    m_link->setObjectName(QStringLiteral("requestLink"));
     m_link->setAccessibleName(tr("Authorisation link"));
     m_link->setClearButtonEnabled(true);
     m_check = new QPushButton(tr("Show request"), page);
+    m_check->setObjectName(QStringLiteral("showRequest"));
     m_check->setAccessibleName(tr("Show request"));
     m_check->setDefault(true); // Enter in the link field shows the request
     auto *linkRow = new QHBoxLayout;
@@ -80,6 +82,7 @@ QWidget *RequestForAccessDialog::buildLinkPage()
     m_error = DialogParts::errorLabel(page);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, page);
+    buttons->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("closeRequest"));
     buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
     buttons->button(QDialogButtonBox::Close)->setAutoDefault(false);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -126,13 +129,20 @@ QWidget *RequestForAccessDialog::buildAskPage()
     buttons->addStretch();
     buttons->addWidget(m_deny);
     buttons->addWidget(m_allow);
+    m_allow->setObjectName(QStringLiteral("allowRequest"));
+    m_deny->setObjectName(QStringLiteral("denyRequest"));
+    cancel->setObjectName(QStringLiteral("decideLater"));
     m_allow->setAccessibleName(tr("Allow"));
     m_deny->setAccessibleName(tr("Deny"));
     cancel->setAccessibleName(tr("Decide later"));
     cancel->setToolTip(tr("Close without answering; the request stays open for a few minutes."));
-    // Giving an application your account must be a deliberate click, never a stray Enter.
+    // Giving an application your account must be deliberate, never a stray Enter: "Decide
+    // later" is the default and has the focus (renderState()). Enter on a button the user moved
+    // the focus to presses that button (auto-default), as Space does.
     for (QPushButton *button : {m_allow, m_deny, cancel})
-        button->setAutoDefault(false);
+        button->setAutoDefault(true);
+    cancel->setDefault(true);
+    m_decideLater = cancel;
     connect(m_allow, &QPushButton::clicked, m_controller, &RequestForAccessController::allow);
     connect(m_deny, &QPushButton::clicked, m_controller, &RequestForAccessController::deny);
     connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
@@ -164,6 +174,8 @@ QWidget *RequestForAccessDialog::buildResultPage()
     m_verifier->setFont(code);
     m_verifier->setMaximumWidth(260);
     m_copyVerifier = DialogParts::copyButton(tr("Copy verification code"), page);
+    m_verifier->setObjectName(QStringLiteral("verificationCode"));
+    m_copyVerifier->setObjectName(QStringLiteral("copyVerificationCode"));
     connect(m_copyVerifier, &QPushButton::clicked, this,
             [this] { DialogParts::copyToClipboard(m_verifier->text(), m_copyVerifier); });
     auto *codeRow = new QHBoxLayout;
@@ -172,6 +184,7 @@ QWidget *RequestForAccessDialog::buildResultPage()
     codeRow->addStretch();
 
     m_return = new QPushButton(tr("Return to the application in the browser"), page);
+    m_return->setObjectName(QStringLiteral("returnToApplication"));
     m_return->setAccessibleName(tr("Return to the application"));
     m_return->setToolTip(tr("Opens the application's own address, as a browser would after you "
                             "allow it, so it can carry on."));
@@ -192,6 +205,7 @@ QWidget *RequestForAccessDialog::buildResultPage()
     m_revokeHint = wrappedLabel(tr("You can revoke its access in My access at any time."), page);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, page);
+    buttons->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("closeAnswer"));
     buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::accept);
 
@@ -233,7 +247,11 @@ void RequestForAccessDialog::render()
         renderAsk();
         m_allow->setEnabled(state == State::Asking);
         m_deny->setEnabled(state == State::Asking);
-        showPage(m_pages, Ask);
+        if (m_pages->currentIndex() != Ask) {
+            // Hiding the first step would pass the focus on to Allow, the default then.
+            showPage(m_pages, Ask);
+            m_decideLater->setFocus();
+        }
         break;
     case State::Answered:
         renderResult();

@@ -65,6 +65,7 @@ private:
     QLabel *m_permissions;
     QPushButton *m_allow;
     QPushButton *m_deny;
+    QPushButton *m_decideLater = nullptr; // the default of the question
     QLabel *m_result;
     QLabel *m_verifierNote;
     QLineEdit *m_verifier;

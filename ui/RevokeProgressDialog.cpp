@@ -30,12 +30,16 @@ RevokeProgressDialog::RevokeProgressDialog(MyAccessController *controller, QWidg
     m_bar->setAccessibleName(tr("Revoke progress bar"));
     m_bar->setFormat(tr("%v of %m"));
     m_details->setReadOnly(true);
+    m_details->setObjectName(QStringLiteral("revokeSummary"));
     m_details->setAccessibleName(tr("Revoke summary"));
     m_details->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_cancel->setObjectName(QStringLiteral("cancelRevoke"));
     m_cancel->setAccessibleName(tr("Cancel revoking"));
     m_cancel->setToolTip(tr("Stop after the grant being revoked now; the rest stay as they are."));
+    m_retry->setObjectName(QStringLiteral("retryFailed"));
     m_retry->setAccessibleName(tr("Retry failed"));
     m_retry->setToolTip(tr("Try to revoke the grants that failed once more."));
+    m_close->setObjectName(QStringLiteral("closeRevoke"));
     m_close->setAccessibleName(tr("Close"));
 
     connect(m_cancel, &QPushButton::clicked, this, &RevokeProgressDialog::reject);

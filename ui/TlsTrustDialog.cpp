@@ -93,10 +93,13 @@ TlsTrustDialog::TlsTrustDialog(const CertificateInfo &certificate, const QString
     m_trust = buttons->addButton(tr("Trust this certificate for this server"),
                                  QDialogButtonBox::AcceptRole);
     m_cancel = buttons->addButton(QDialogButtonBox::Cancel);
+    m_trust->setObjectName(QStringLiteral("trustCertificate"));
+    m_cancel->setObjectName(QStringLiteral("cancelTrust"));
     m_trust->setAccessibleName(tr("Trust this certificate for this server"));
     m_cancel->setAccessibleName(tr("Cancel"));
-    // Trusting must be a decision, never a stray Enter.
-    m_trust->setAutoDefault(false);
+    // Trusting must be a decision, never a stray Enter: Cancel is the default and has the focus.
+    // Enter on the trust button, once the user moved the focus there, presses it (auto-default).
+    m_trust->setAutoDefault(true);
     m_cancel->setDefault(true);
     connect(m_trust, &QPushButton::clicked, this, &QDialog::accept);
     connect(m_cancel, &QPushButton::clicked, this, &QDialog::reject);

@@ -29,6 +29,12 @@ using namespace accessdesk;
 
 namespace {
 
+// The dialog's controls by object name, as a user's tools find them.
+template<class T = QPushButton> T *control(QWidget *dialog, const char *name)
+{
+    return dialog->findChild<T *>(QLatin1String(name));
+}
+
 const QString kConsumerKey = QStringLiteral("gui-request-consumer");
 const QString kConsumerName = QStringLiteral("Gui Request Reader");
 const QString kDescription =
@@ -169,10 +175,10 @@ RequestForAccessDialog *TestRequestForAccess::openDialog()
 
 bool TestRequestForAccess::paste(RequestForAccessDialog *dialog, const QString &link)
 {
-    dialog->linkEdit()->clear();
-    QTest::keyClicks(dialog->linkEdit(), link);
+    control<QLineEdit>(dialog, "requestLink")->clear();
+    QTest::keyClicks(control<QLineEdit>(dialog, "requestLink"), link);
     QSignalSpy changed(m_controller.get(), &RequestForAccessController::stateChanged);
-    QTest::mouseClick(dialog->checkButton(), Qt::LeftButton);
+    QTest::mouseClick(control(dialog, "showRequest"), Qt::LeftButton);
     while (m_controller->state() == RequestForAccessController::State::Checking ||
            changed.isEmpty()) {
         if (!changed.wait(30000))
@@ -226,16 +232,20 @@ void TestRequestForAccess::allowWithCallback()
     QVERIFY2(permissions.contains(QLatin1String("see and change")), qPrintable(permissions));
     QVERIFY(permissions.contains(QLatin1String("alice")));
     QVERIFY(permissions.contains(QLatin1String("revoke")));
-    QVERIFY(!dialog->allowButton()->isDefault());
+    QVERIFY(!control(dialog, "allowRequest")->isDefault());
+    // "Decide later" is the default: a stray Enter neither allows nor denies.
+    auto *later = dialog->findChild<QPushButton *>(QStringLiteral("decideLater"));
+    QVERIFY(later && later->isDefault());
+    QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("denyRequest"))->isDefault());
     saveScreenshot(dialog, QStringLiteral("request-ask"));
 
-    QVERIFY(answer(dialog->allowButton()));
+    QVERIFY(answer(control(dialog, "allowRequest")));
     QCOMPARE(dialog->step(), RequestForAccessDialog::Result);
     QVERIFY(m_controller->decision().approved);
     QCOMPARE(m_controller->decision().callback.adjusted(QUrl::RemoveQuery), QUrl(callback));
     QVERIFY(dialog->resultLabel()->text().contains(QLatin1String("allowed")));
-    QVERIFY(!dialog->verifierField()->isVisible());
-    QVERIFY(dialog->returnButton()->isVisible());
+    QVERIFY(!control<QLineEdit>(dialog, "verificationCode")->isVisible());
+    QVERIFY(control(dialog, "returnToApplication")->isVisible());
     saveScreenshot(dialog, QStringLiteral("request-allowed-callback"));
 
     // The consumer can now exchange its request token with the verifier the callback carries.
@@ -257,13 +267,13 @@ void TestRequestForAccess::callbackIsReportedNotFollowed()
     QVERIFY(!request.token.isEmpty());
     RequestForAccessDialog *dialog = openDialog();
     QVERIFY(paste(dialog, linkFor(request.token)));
-    QVERIFY(answer(dialog->allowButton()));
+    QVERIFY(answer(control(dialog, "allowRequest")));
     QVERIFY(m_controller->decision().approved);
     const QUrl reported = m_controller->decision().callback;
     QCOMPARE(reported.adjusted(QUrl::RemoveQuery), QUrl(callback));
     QVERIFY(!QUrlQuery(reported).queryItemValue(QStringLiteral("oauth_verifier")).isEmpty());
     QCOMPARE(m_controller->returnUrl(), reported); // an http address: the button may open it
-    QVERIFY(dialog->returnButton()->isVisible());
+    QVERIFY(control(dialog, "returnToApplication")->isVisible());
     QVERIFY(!dialog->callbackLabel()->isVisible());
     // Give a followed redirect every chance to arrive.
     QTest::qWait(500);
@@ -286,22 +296,23 @@ void TestRequestForAccess::callbackThatIsNoWebAddressIsShownNotOpened()
     QVERIFY(!request.token.isEmpty());
     RequestForAccessDialog *dialog = openDialog();
     QVERIFY(paste(dialog, linkFor(request.token)));
-    QVERIFY(answer(dialog->allowButton()));
+    QVERIFY(answer(control(dialog, "allowRequest")));
     QVERIFY2(m_controller->decision().approved,
              qPrintable(m_controller->decision().callback.toString()));
     QCOMPARE(m_controller->decision().callback.scheme(), QStringLiteral("accessdesk-test-handler"));
     QVERIFY(m_controller->returnUrl().isEmpty());
-    QVERIFY(!dialog->returnButton()->isVisible());
+    QVERIFY(!control(dialog, "returnToApplication")->isVisible());
     QVERIFY(dialog->callbackLabel()->isVisible());
     QCOMPARE(dialog->callbackLabel()->textFormat(), Qt::PlainText);
     QVERIFY2(dialog->callbackLabel()->text().contains(callback),
              qPrintable(dialog->callbackLabel()->text()));
     // The code the handler would have received, for the user to give the application.
-    QVERIFY(dialog->verifierField()->isVisible());
-    QCOMPARE(dialog->verifierField()->text(), m_controller->decision().verifier);
-    QVERIFY(exchanges(request, dialog->verifierField()->text(), &*signer));
+    QVERIFY(control<QLineEdit>(dialog, "verificationCode")->isVisible());
+    QCOMPARE(control<QLineEdit>(dialog, "verificationCode")->text(),
+             m_controller->decision().verifier);
+    QVERIFY(exchanges(request, control<QLineEdit>(dialog, "verificationCode")->text(), &*signer));
     // Even a click that reached the hidden button opens nothing.
-    dialog->returnButton()->click();
+    control(dialog, "returnToApplication")->click();
     QCOMPARE(recorder.opened.size(), 0);
     saveScreenshot(dialog, QStringLiteral("request-allowed-odd-callback"));
     QDesktopServices::unsetUrlHandler(QStringLiteral("accessdesk-test-handler"));
@@ -327,7 +338,7 @@ void TestRequestForAccess::consumerNamedLikeMarkupShowsLiterally()
              qPrintable(dialog->questionLabel()->text()));
     QCOMPARE(dialog->descriptionLabel()->text(), description);
     saveScreenshot(dialog, QStringLiteral("request-markup-name"));
-    QVERIFY(answer(dialog->denyButton()));
+    QVERIFY(answer(control(dialog, "denyRequest")));
     QCOMPARE(dialog->resultLabel()->textFormat(), Qt::PlainText);
     QVERIFY(dialog->resultLabel()->text().contains(name));
     dialog->accept();
@@ -340,16 +351,17 @@ void TestRequestForAccess::allowWithoutCallbackShowsTheVerifier()
     RequestForAccessDialog *dialog = openDialog();
     QSignalSpy allowed(dialog, &RequestForAccessDialog::accessAllowed);
     QVERIFY(paste(dialog, linkFor(request.token)));
-    QVERIFY(answer(dialog->allowButton()));
+    QVERIFY(answer(control(dialog, "allowRequest")));
     QCOMPARE(allowed.count(), 1);
 
-    const QString verifier = dialog->verifierField()->text();
+    const QString verifier = control<QLineEdit>(dialog, "verificationCode")->text();
     QVERIFY2(QRegularExpression(QStringLiteral("^[A-Za-z0-9]{6}$")).match(verifier).hasMatch(),
              qPrintable(verifier));
-    QVERIFY(dialog->verifierField()->isVisible());
-    QVERIFY(dialog->verifierField()->isReadOnly()); // selectable, not editable
-    QVERIFY(!dialog->returnButton()->isVisible());
-    QTest::mouseClick(dialog->copyVerifierButton(), Qt::LeftButton);
+    QVERIFY(control<QLineEdit>(dialog, "verificationCode")->isVisible());
+    QVERIFY(
+        control<QLineEdit>(dialog, "verificationCode")->isReadOnly()); // selectable, not editable
+    QVERIFY(!control(dialog, "returnToApplication")->isVisible());
+    QTest::mouseClick(control(dialog, "copyVerificationCode"), Qt::LeftButton);
     QCOMPARE(QApplication::clipboard()->text(), verifier);
     saveScreenshot(dialog, QStringLiteral("request-allowed-verifier"));
 
@@ -376,11 +388,11 @@ void TestRequestForAccess::deny()
     RequestForAccessDialog *dialog = openDialog();
     QSignalSpy allowed(dialog, &RequestForAccessDialog::accessAllowed);
     QVERIFY(paste(dialog, linkFor(request.token)));
-    QVERIFY(answer(dialog->denyButton()));
+    QVERIFY(answer(control(dialog, "denyRequest")));
     QVERIFY(!m_controller->decision().approved);
     QVERIFY(dialog->resultLabel()->text().contains(QLatin1String("denied")));
-    QVERIFY(!dialog->verifierField()->isVisible());
-    QVERIFY(!dialog->returnButton()->isVisible());
+    QVERIFY(!control<QLineEdit>(dialog, "verificationCode")->isVisible());
+    QVERIFY(!control(dialog, "returnToApplication")->isVisible());
     QCOMPARE(allowed.count(), 0);
     saveScreenshot(dialog, QStringLiteral("request-denied"));
 
@@ -408,7 +420,7 @@ void TestRequestForAccess::linkOfAnotherServer()
     const QString error = dialog->errorLabel()->text();
     QVERIFY2(error.contains(QLatin1String("another server")), qPrintable(error));
     QVERIFY(error.contains(QLatin1String("jira.example.com")));
-    QCOMPARE(dialog->linkEdit()->text(), link);
+    QCOMPARE(control<QLineEdit>(dialog, "requestLink")->text(), link);
     saveScreenshot(dialog, QStringLiteral("request-other-server"));
 
     // Same host, another port: another server too.
@@ -427,7 +439,7 @@ void TestRequestForAccess::linkThatIsNoRequest()
     const QString issue = m_session.url() + QStringLiteral("/browse/SEC-1");
     QVERIFY(paste(dialog, issue));
     QVERIFY(dialog->errorLabel()->text().contains(QLatin1String("not a request for access")));
-    QCOMPARE(dialog->linkEdit()->text(), issue);
+    QCOMPARE(control<QLineEdit>(dialog, "requestLink")->text(), issue);
     dialog->reject();
 }
 
@@ -454,7 +466,7 @@ void TestRequestForAccess::htmlErrorPage()
     QVERIFY(error.contains(QLatin1String("500")));
     QVERIFY(error.contains(QLatin1String("Try again")));
     saveScreenshot(dialog, QStringLiteral("request-html-error"));
-    QCOMPARE(dialog->linkEdit()->text(), link);
+    QCOMPARE(control<QLineEdit>(dialog, "requestLink")->text(), link);
 
     // The fault was for one request: the same link works now.
     QVERIFY(paste(dialog, link));
@@ -475,7 +487,7 @@ void TestRequestForAccess::expiredRequest()
     const QString error = dialog->errorLabel()->text();
     QVERIFY2(error.contains(QLatin1String("expired")), qPrintable(error));
     QVERIFY(error.contains(QLatin1String("start again")));
-    QCOMPARE(dialog->linkEdit()->text(), link);
+    QCOMPARE(control<QLineEdit>(dialog, "requestLink")->text(), link);
     QCOMPARE(dialog->step(), RequestForAccessDialog::PasteLink);
     saveScreenshot(dialog, QStringLiteral("request-expired"));
     dialog->reject();
