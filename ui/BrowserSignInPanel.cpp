@@ -1,5 +1,6 @@
 #include "BrowserSignInPanel.h"
 
+#include <QComboBox>
 #include <QDesktopServices>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -52,6 +53,7 @@ BrowserSignInPanel::BrowserSignInPanel(SecretStore *secrets, QNetworkAccessManag
     , m_clientId(new QLineEdit(this))
     , m_clientSecret(new QLineEdit(this))
     , m_redirectPort(new QSpinBox(this))
+    , m_scope(new QComboBox(this))
     , m_start(new QPushButton(tr("Sign in in &browser…"), this))
     , m_cancel(new QPushButton(tr("Cancel sign-in"), this))
     , m_verifier(new QLineEdit(this))
@@ -91,6 +93,18 @@ BrowserSignInPanel::BrowserSignInPanel(SecretStore *secrets, QNetworkAccessManag
                                   "registered with in Jira (http://127.0.0.1:PORT/callback)."));
     m_redirectPort->setSizePolicy(QSizePolicy::Fixed, m_redirectPort->sizePolicy().verticalPolicy());
 
+    m_scope->setObjectName(QStringLiteral("scope"));
+    m_scope->setAccessibleName(tr("Access to allow"));
+    // Jira's scopes; the item data is the value sent. At most what the application may have.
+    m_scope->addItem(tr("Read only"), QStringLiteral("READ"));
+    m_scope->addItem(tr("Read and write"), QStringLiteral("WRITE"));
+    m_scope->addItem(tr("Administer projects", "OAuth 2.0 scope ADMIN"), QStringLiteral("ADMIN"));
+    m_scope->addItem(tr("Administer Jira", "OAuth 2.0 scope SYSTEM_ADMIN"),
+                     QStringLiteral("SYSTEM_ADMIN"));
+    m_scope->setCurrentIndex(1);
+    m_scope->setToolTip(tr("What AccessDesk may do as you. Revoking your own tokens needs "
+                           "“Read and write”; the administration pages need more."));
+
     m_start->setObjectName(QStringLiteral("browserSignIn"));
     m_start->setAccessibleName(tr("Sign in in browser"));
     m_start->setAutoDefault(false);
@@ -121,6 +135,7 @@ BrowserSignInPanel::BrowserSignInPanel(SecretStore *secrets, QNetworkAccessManag
     m_form->addRow(tr("Client &ID:"), m_clientId);
     m_form->addRow(tr("Client s&ecret:"), m_clientSecret);
     m_form->addRow(tr("&Redirect port:"), m_redirectPort);
+    m_form->addRow(tr("A&ccess to allow:"), m_scope);
     m_form->addRow(QString(), m_buttonsRow);
     m_form->addRow(buddyLabel(tr("&Verification code:"), m_verifier, this), m_verifierRow);
     m_form->addRow(QString(), m_status);
@@ -192,6 +207,7 @@ void BrowserSignInPanel::start()
     request.profile = profile;
     request.clientSecret = m_clientSecret->text();
     request.redirectPort = quint16(m_redirectPort->value());
+    request.scope = m_scope->currentData().toString();
     m_secrets.clear();
     m_start->setEnabled(false);
     m_cancel->setEnabled(true);
@@ -270,6 +286,7 @@ void BrowserSignInPanel::updateRows()
     m_form->setRowVisible(m_clientId, !oauth1);
     m_form->setRowVisible(m_clientSecret, !oauth1);
     m_form->setRowVisible(m_redirectPort, !oauth1);
+    m_form->setRowVisible(m_scope, !oauth1);
     m_form->setRowVisible(m_verifierRow, oauth1 && m_signIn->isWaitingForVerifier());
 }
 

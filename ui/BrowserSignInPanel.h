@@ -8,6 +8,7 @@
 
 #include <functional>
 
+class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -53,6 +54,7 @@ public:
     QLineEdit *clientIdEdit() const { return m_clientId; }
     QLineEdit *clientSecretEdit() const { return m_clientSecret; }
     QSpinBox *redirectPortBox() const { return m_redirectPort; }
+    QComboBox *scopeBox() const { return m_scope; }
     QPushButton *signInButton() const { return m_start; }
     QPushButton *cancelSignInButton() const { return m_cancel; }
     QLineEdit *verifierEdit() const { return m_verifier; }
@@ -83,6 +85,7 @@ private:
     QLineEdit *m_clientId;
     QLineEdit *m_clientSecret;
     QSpinBox *m_redirectPort;
+    QComboBox *m_scope;
     QPushButton *m_start;
     QPushButton *m_cancel;
     QWidget *m_buttonsRow;
