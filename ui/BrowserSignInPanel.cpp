@@ -73,8 +73,7 @@ BrowserSignInPanel::BrowserSignInPanel(SecretStore *secrets, QNetworkAccessManag
     m_choosePrivateKey->setObjectName(QStringLiteral("choosePrivateKeyFile"));
     m_choosePrivateKey->setAccessibleName(tr("Choose the private key file"));
     m_choosePrivateKey->setAutoDefault(false);
-    connect(m_choosePrivateKey, &QPushButton::clicked, this,
-            &BrowserSignInPanel::choosePrivateKey);
+    connect(m_choosePrivateKey, &QPushButton::clicked, this, &BrowserSignInPanel::choosePrivateKey);
     m_privateKeyRow = rowOf(this, {m_privateKey, m_choosePrivateKey}, true);
 
     m_clientId->setObjectName(QStringLiteral("clientId"));
@@ -91,7 +90,8 @@ BrowserSignInPanel::BrowserSignInPanel(SecretStore *secrets, QNetworkAccessManag
     m_redirectPort->setSpecialValueText(tr("Any free port"));
     m_redirectPort->setToolTip(tr("The port of the redirect address the application was "
                                   "registered with in Jira (http://127.0.0.1:PORT/callback)."));
-    m_redirectPort->setSizePolicy(QSizePolicy::Fixed, m_redirectPort->sizePolicy().verticalPolicy());
+    m_redirectPort->setSizePolicy(QSizePolicy::Fixed,
+                                  m_redirectPort->sizePolicy().verticalPolicy());
 
     m_scope->setObjectName(QStringLiteral("scope"));
     m_scope->setAccessibleName(tr("Access to allow"));
@@ -148,8 +148,7 @@ BrowserSignInPanel::BrowserSignInPanel(SecretStore *secrets, QNetworkAccessManag
         m_signIn->submitVerifier(m_verifier->text());
     });
     connect(m_verifier, &QLineEdit::returnPressed, m_finish, &QPushButton::click);
-    connect(m_signIn, &BrowserSignIn::authorizeUrlReady, this,
-            &BrowserSignInPanel::onAuthorizeUrl);
+    connect(m_signIn, &BrowserSignIn::authorizeUrlReady, this, &BrowserSignInPanel::onAuthorizeUrl);
     connect(m_signIn, &BrowserSignIn::finished, this, &BrowserSignInPanel::onFinished);
     setStatus(QString());
     updateRows();

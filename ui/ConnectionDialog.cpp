@@ -290,7 +290,7 @@ ConnectionDraft ConnectionDialog::draft() const
     const bool password = kind == AuthKind::Basic || kind == AuthKind::Session;
     // A token names its user by itself; the tester records who the server says it is.
     out.profile.username = password ? m_user->text().trimmed() : QString();
-    out.secret = password                           ? m_password->text()
+    out.secret = password                          ? m_password->text()
                  : kind == AuthKind::PersonalToken ? m_token->text()
                                                    : QString();
     m_browser->applyTo(out.profile);
@@ -462,8 +462,8 @@ void ConnectionDialog::askTrust(const ConnectionCheck &check)
 void ConnectionDialog::askPlainHttp()
 {
     const ConnectionDraft asked = draft();
-    const bool token = asked.profile.authKind != AuthKind::Basic &&
-                       asked.profile.authKind != AuthKind::Session;
+    const bool token =
+        asked.profile.authKind != AuthKind::Basic && asked.profile.authKind != AuthKind::Session;
     const QString host = asked.profile.baseUrl.host();
     const QString message =
         token ? tr("%1 is reached over plain http://. Your personal access token would be sent "

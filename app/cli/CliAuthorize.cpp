@@ -212,8 +212,7 @@ void CliApp::oauth2Login()
                             profile.oauth2ClientId = clientId;
                             // The app's dialog keeps the same entries (BrowserSignIn).
                             const Secrets secrets = BrowserSignIn::secretsOf(
-                                tokens,
-                                m_options.clientSecretEnv.isEmpty() ? QString() : secret);
+                                tokens, m_options.clientSecretEnv.isEmpty() ? QString() : secret);
                             storeProfileSecretsThen(profile, secrets,
                                                     QStringLiteral("OAuth 2.0 tokens"));
                         });

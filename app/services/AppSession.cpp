@@ -1,12 +1,12 @@
 #include "services/AppSession.h"
 
 #include "api/ServerConnection.h"
+#include "auth/BearerCredentials.h"
 #include "secrets/SecretStore.h"
 #include "services/ConnectionResolver.h"
 #include "services/ConnectionTester.h"
 #include "services/MyAccessController.h"
 #include "services/OAuth2Renewal.h"
-#include "auth/BearerCredentials.h"
 #include "storage/ActivityLog.h"
 #include "storage/OfflineCache.h"
 #include "storage/PrivateFiles.h"
@@ -233,7 +233,8 @@ void AppSession::renewCurrent(bool force)
         m_lastRenewal.secsTo(QDateTime::currentDateTimeUtc()) < 10)
         return;
     ServerConnection *connection = m_connection.get();
-    OAuth2Renewal *job = renewal(connection, *profile, m_oauth2AccessToken, m_oauth2ExpiresAt, force, this);
+    OAuth2Renewal *job =
+        renewal(connection, *profile, m_oauth2AccessToken, m_oauth2ExpiresAt, force, this);
     m_renewal = job;
     const QString name = profile->name;
     connect(job, &OAuth2Renewal::finished, this, [this, job, connection, name] {

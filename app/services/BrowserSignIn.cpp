@@ -10,8 +10,7 @@
 
 namespace accessdesk {
 
-BrowserSignIn::BrowserSignIn(SecretStore *secrets, QNetworkAccessManager *network,
-                             QObject *parent)
+BrowserSignIn::BrowserSignIn(SecretStore *secrets, QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
     , m_secretStore(secrets)
     , m_network(network)

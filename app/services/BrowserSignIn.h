@@ -77,8 +77,7 @@ public:
     // The keychain entries a profile signs in with after the dance.
     static SecretWriter::Secrets secretsOf(const OAuth1AccessGrant &grant);
     // The client secret is kept too when there is one: refreshing needs it (OAuth2Renewal).
-    static SecretWriter::Secrets secretsOf(const OAuth2Tokens &tokens,
-                                           const QString &clientSecret);
+    static SecretWriter::Secrets secretsOf(const OAuth2Tokens &tokens, const QString &clientSecret);
     // The user may paste the whole callback address instead of the code alone.
     static QString verifierFrom(const QString &text);
 

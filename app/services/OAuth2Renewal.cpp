@@ -51,8 +51,8 @@ void OAuth2Renewal::start()
 void OAuth2Renewal::readSecret(SecretKind kind, const QString &what, const QString &envVar,
                                std::function<void(const QString &)> then)
 {
-    auto *reader = new SecretReader(
-        m_secrets, SecretSource{kind, what, envVar, m_request.profileName}, this);
+    auto *reader =
+        new SecretReader(m_secrets, SecretSource{kind, what, envVar, m_request.profileName}, this);
     // Both are optional: no refresh token is an outcome, no client secret a public client.
     reader->setAbsentIsEmpty(true);
     m_step = reader;
@@ -71,12 +71,9 @@ void OAuth2Renewal::readSecret(SecretKind kind, const QString &what, const QStri
 
 void OAuth2Renewal::refreshWith(const QString &refreshToken, const QString &clientSecret)
 {
-    auto *refresher =
-        new OAuth2Refresher(m_network, m_request.settings,
-                            OAuth2ClientKeys{m_request.clientId, clientSecret},
-                            OAuth2Tokens{m_request.accessToken, refreshToken,
-                                         m_request.expiresAt, {}},
-                            this);
+    auto *refresher = new OAuth2Refresher(
+        m_network, m_request.settings, OAuth2ClientKeys{m_request.clientId, clientSecret},
+        OAuth2Tokens{m_request.accessToken, refreshToken, m_request.expiresAt, {}}, this);
     refresher->setPolicy(m_request.policy);
     refresher->setClock(m_clock);
     m_step = refresher;

@@ -136,11 +136,12 @@ void TestBrowserSignIn::initTestCase()
     m_redirectPort = freePort();
     const HttpResult created = m_server->sendJson(
         "POST", QStringLiteral("/rest/oauth2/latest/client"),
-        QJsonDocument(QJsonObject{{QStringLiteral("name"), QStringLiteral("AccessDesk")},
-                                  {QStringLiteral("redirects"),
-                                   QJsonArray{QStringLiteral("http://127.0.0.1:%1/callback")
-                                                  .arg(m_redirectPort)}},
-                                  {QStringLiteral("scope"), QStringLiteral("WRITE")}})
+        QJsonDocument(
+            QJsonObject{
+                {QStringLiteral("name"), QStringLiteral("AccessDesk")},
+                {QStringLiteral("redirects"),
+                 QJsonArray{QStringLiteral("http://127.0.0.1:%1/callback").arg(m_redirectPort)}},
+                {QStringLiteral("scope"), QStringLiteral("WRITE")}})
             .toJson(),
         "admin");
     QCOMPARE(created.status, 200);
@@ -173,8 +174,8 @@ void TestBrowserSignIn::cleanup()
 ConnectionDialog *TestBrowserSignIn::newDialog(const QString &name, AuthKind kind)
 {
     delete m_dialog.data();
-    m_dialog = new ConnectionDialog(m_session->profiles(), m_session->secrets(),
-                                    m_session->network());
+    m_dialog =
+        new ConnectionDialog(m_session->profiles(), m_session->secrets(), m_session->network());
     m_dialog->open();
     QTest::keyClicks(m_dialog->findChild<QLineEdit *>(QStringLiteral("profileName")), name);
     QTest::keyClicks(m_dialog->findChild<QLineEdit *>(QStringLiteral("serverAddress")),
@@ -210,8 +211,7 @@ QString TestBrowserSignIn::allowOAuth1(const QUrl &authorizeUrl)
     FetchAuthorizePage fetch(alice.get(), requestToken);
     QSignalSpy fetched(&fetch, &ApiJob::finished);
     fetch.start();
-    if (!fetched.wait(30000) || !fetch.succeeded() ||
-        fetch.result().consumerName != kConsumerName)
+    if (!fetched.wait(30000) || !fetch.succeeded() || fetch.result().consumerName != kConsumerName)
         return {};
     AnswerAuthorizePage answer(alice.get(), fetch.result(), true);
     QSignalSpy answered(&answer, &ApiJob::finished);
@@ -281,7 +281,8 @@ void TestBrowserSignIn::sessionCookieSignsInAndSaves()
     QVERIFY(saved);
     QCOMPARE(saved->authKind, AuthKind::Session);
     QCOMPARE(saved->username, QStringLiteral("alice"));
-    QCOMPARE(m_keychain->read(name, SecretKind::Password).value_or("<absent>"), QByteArray("alice"));
+    QCOMPARE(m_keychain->read(name, SecretKind::Password).value_or("<absent>"),
+             QByteArray("alice"));
 }
 
 void TestBrowserSignIn::oauth1SignsInInTheBrowserAndSaves()
@@ -292,16 +293,15 @@ void TestBrowserSignIn::oauth1SignsInInTheBrowserAndSaves()
     QVERIFY(panel->isVisible());
     QVERIFY(!m_dialog->findChild<QLineEdit *>(QStringLiteral("password"))->isVisible());
     QVERIFY(!m_dialog->findChild<QLineEdit *>(QStringLiteral("clientId"))->isVisible());
-    QTest::keyClicks(m_dialog->findChild<QLineEdit *>(QStringLiteral("consumerKey")),
-                     kConsumerKey);
+    QTest::keyClicks(m_dialog->findChild<QLineEdit *>(QStringLiteral("consumerKey")), kConsumerKey);
     QTest::keyClicks(m_dialog->findChild<QLineEdit *>(QStringLiteral("privateKeyFile")),
                      m_privateKeyFile);
 
     // Saving before signing in says what to do, and sends nothing.
     QVERIFY(click(m_dialog->findChild<QPushButton *>(QStringLiteral("save"))));
     QVERIFY(!m_dialog->tester()->result().saved);
-    QVERIFY(m_dialog->messageFor(ConnectionCheck::Field::Secret).contains(
-        QStringLiteral("Sign in in the browser")));
+    QVERIFY(m_dialog->messageFor(ConnectionCheck::Field::Secret)
+                .contains(QStringLiteral("Sign in in the browser")));
 
     auto *verifier = m_dialog->findChild<QLineEdit *>(QStringLiteral("verificationCode"));
     QVERIFY(!verifier->isVisible());
@@ -412,7 +412,8 @@ void TestBrowserSignIn::oauth2SignsInInTheBrowserAndSaves()
     QCOMPARE(saved->authKind, AuthKind::OAuth2);
     QCOMPARE(saved->oauth2ClientId, m_clientId);
     QCOMPARE(saved->username, QStringLiteral("alice"));
-    QVERIFY(!m_keychain->read(name, SecretKind::OAuth2AccessToken).value_or(QByteArray()).isEmpty());
+    QVERIFY(
+        !m_keychain->read(name, SecretKind::OAuth2AccessToken).value_or(QByteArray()).isEmpty());
     QVERIFY(
         !m_keychain->read(name, SecretKind::OAuth2RefreshToken).value_or(QByteArray()).isEmpty());
     QCOMPARE(m_keychain->read(name, SecretKind::OAuth2ClientSecret),
@@ -465,7 +466,8 @@ void TestBrowserSignIn::appRenewsAnExpiredOAuth2Token()
     QSignalSpy failed(m_session.get(), &AppSession::connectionFailed);
     m_session->switchToProfile(name);
     QVERIFY(connected.wait(30000));
-    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+    QVERIFY2(failed.isEmpty(),
+             failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
 
     // The new pair is in the keychain (Jira rotated both) and the connection signs with it.
     const QByteArray after = *m_keychain->read(name, SecretKind::OAuth2AccessToken);
