@@ -213,6 +213,7 @@ void BrowserSignInPanel::start()
     setStatus(tr("Asking the server to start the sign-in…"));
     m_signIn->start(request);
     updateRows();
+    emit started();
 }
 
 void BrowserSignInPanel::onAuthorizeUrl(const QUrl &url)
@@ -275,6 +276,7 @@ void BrowserSignInPanel::setStatus(const QString &text, bool problem)
     m_status->setPalette(palette);
     m_status->setText(text);
     m_form->setRowVisible(m_status, !text.isEmpty());
+    emit statusChanged();
 }
 
 void BrowserSignInPanel::updateRows()
@@ -287,6 +289,7 @@ void BrowserSignInPanel::updateRows()
     m_form->setRowVisible(m_redirectPort, !oauth1);
     m_form->setRowVisible(m_scope, !oauth1);
     m_form->setRowVisible(m_verifierRow, oauth1 && m_signIn->isWaitingForVerifier());
+    emit statusChanged();
 }
 
 } // namespace accessdesk

@@ -64,6 +64,10 @@ public:
 signals:
     // A sign-in ended (read signIn() for how) or was forgotten.
     void signInChanged();
+    // The user started a sign-in.
+    void started();
+    // The line under the buttons changed (it may need more room).
+    void statusChanged();
 
 private:
     void start();

@@ -125,10 +125,13 @@ ConnectionDialog::ConnectionDialog(ProfileStore &profiles, SecretStore *secrets,
     // Tokens obtained in the browser belong to the address they were obtained from.
     connect(m_url, &QLineEdit::textChanged, m_browser, &BrowserSignInPanel::forgetSignIn);
     m_browser->setDraftSource([this] { return draft().profile; });
+    // A new attempt makes the last one's complaints old news.
+    connect(m_browser, &BrowserSignInPanel::started, this, &ConnectionDialog::clearMessages);
     connect(m_browser, &BrowserSignInPanel::signInChanged, this, [this] {
         clearMessages();
         fitToContents();
     });
+    connect(m_browser, &BrowserSignInPanel::statusChanged, this, &ConnectionDialog::fitToContents);
 
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);

@@ -311,6 +311,7 @@ void TestBrowserSignIn::oauth1SignsInInTheBrowserAndSaves()
     QCOMPARE(url.path(),
              QUrl(m_sim->url()).path() + QStringLiteral("/plugins/servlet/oauth/authorize"));
     QTRY_VERIFY(verifier->isVisible());
+    saveScreenshot(m_dialog, QStringLiteral("connection-oauth1-verifier"));
     const QString code = allowOAuth1(url);
     QVERIFY(!code.isEmpty());
 
@@ -395,6 +396,7 @@ QString TestBrowserSignIn::savedOAuth2Profile()
         qWarning() << panel->statusText();
         return {};
     }
+    saveScreenshot(m_dialog, QStringLiteral("connection-oauth2-signed-in"));
     if (!click(m_dialog->findChild<QPushButton *>(QStringLiteral("save"))) ||
         !m_dialog->tester()->result().saved) {
         qWarning() << m_dialog->tester()->result().message;
