@@ -4,6 +4,7 @@
 #include "services/ConnectionResolver.h"
 #include "services/OAuth1ConsumerFiles.h"
 #include "services/OAuth2Authorizer.h"
+#include "services/PlainHttpRule.h"
 
 #include <QTimer>
 #include <QUrlQuery>
@@ -86,6 +87,15 @@ void BrowserSignIn::start(BrowserSignInRequest request)
     }
     if (profile.authKind == AuthKind::OAuth2 && profile.oauth2ClientId.isEmpty()) {
         finishLater(run, Field::Secret, tr("Enter the client ID first."));
+        return;
+    }
+    // The dance's answers are tokens (and OAuth 2.0 sends the client secret): over plain
+    // http:// to another computer only with the consent the connection test asks for.
+    if (plainhttp::needsConsent(profile)) {
+        finishLater(run, Field::BaseUrl,
+                    tr("This address starts with http://, so the sign-in would travel "
+                       "unencrypted and anyone on the way could read it. Use https:// if the "
+                       "server offers it, or press “Test connection” to decide."));
         return;
     }
     if (profile.authKind != AuthKind::OAuth1 && profile.authKind != AuthKind::OAuth2) {

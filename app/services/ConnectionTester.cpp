@@ -100,6 +100,22 @@ std::optional<ConnectionCheck> ConnectionCheck::checkLocally(const ConnectionDra
     if (profile.authKind == AuthKind::OAuth2 && profile.oauth2ClientId.isEmpty())
         return failure(Field::Secret, tr("Enter the client ID."));
     const bool browser = signsInWithBrowser(profile.authKind);
+    // Asked before "sign in in the browser first": that sign-in needs the same consent.
+    const auto consent = [&]() -> std::optional<ConnectionCheck> {
+        if (!plainhttp::needsConsent(profile))
+            return std::nullopt;
+        ConnectionCheck check = failure(
+            Field::BaseUrl,
+            tr("This address starts with http://, so the %1 would travel unencrypted and anyone "
+               "on the way could read it. Use https:// if the server offers it.")
+                .arg(secretWord(profile.authKind)));
+        check.needsPlainHttpConsent = true;
+        return check;
+    };
+    if (browser) {
+        if (auto check = consent())
+            return check;
+    }
     if (!hasGivenSecret(draft) && !draft.editing)
         return failure(Field::Secret,
                        browser ? tr("Sign in in the browser first (“Sign in in browser…”).")
@@ -113,15 +129,8 @@ std::optional<ConnectionCheck> ConnectionCheck::checkLocally(const ConnectionDra
                                : tr("The server address changed: enter the %1 again, so that "
                                     "the stored one is not sent to the new address unasked.")
                                      .arg(secretWord(profile.authKind)));
-    if (plainhttp::needsConsent(profile)) {
-        ConnectionCheck check = failure(
-            Field::BaseUrl,
-            tr("This address starts with http://, so the %1 would travel unencrypted and anyone "
-               "on the way could read it. Use https:// if the server offers it.")
-                .arg(secretWord(profile.authKind)));
-        check.needsPlainHttpConsent = true;
+    if (auto check = consent())
         return check;
-    }
     if (profile.timeoutSeconds <= 0)
         return failure(Field::Timeout, tr("The timeout must be at least one second."));
     if (!profile.caFile.isEmpty() && caCertificatesOf(profile.caFile).isEmpty()) {

@@ -80,6 +80,7 @@ private slots:
     void oauth1WrongCodeKeepsWhatWasTyped();
     void oauth2SignsInInTheBrowserAndSaves();
     void oauth2CancelKeepsWhatWasTypedAndFreesThePort();
+    void plainHttpToAnotherComputerIsNotSignedInUnasked();
     void appRenewsAnExpiredOAuth2Token();
     void appSaysSignInAgainWhenRenewalIsRefused();
 
@@ -452,6 +453,26 @@ void TestBrowserSignIn::oauth2CancelKeepsWhatWasTypedAndFreesThePort()
             return probe.listen(QHostAddress::LocalHost, m_redirectPort);
         }(),
         5000);
+}
+
+void TestBrowserSignIn::plainHttpToAnotherComputerIsNotSignedInUnasked()
+{
+    const QString name = m_keychain->uniqueName(QStringLiteral("oauth2-http"));
+    newDialog(name, AuthKind::OAuth2);
+    m_dialog->urlEdit()->setText(QStringLiteral("http://jira.example.test"));
+    auto *panel = m_dialog->findChild<BrowserSignInPanel *>();
+    QTest::keyClicks(panel->clientIdEdit(), m_clientId);
+    QSignalSpy changed(panel, &BrowserSignInPanel::signInChanged);
+    QTest::mouseClick(panel->signInButton(), Qt::LeftButton);
+    QVERIFY(changed.wait(10000));
+    QVERIFY(!panel->signIn()->succeeded());
+    QVERIFY2(panel->statusText().contains(QStringLiteral("http://")),
+             qPrintable(panel->statusText()));
+    QVERIFY(m_browser.opened.isEmpty()); // nothing was sent, no browser opened
+    QCOMPARE(panel->clientIdEdit()->text(), m_clientId);
+    // Test connection asks the question the sign-in needs answered first.
+    QTest::mouseClick(m_dialog->testButton(), Qt::LeftButton);
+    QTRY_VERIFY(m_dialog->plainHttpDialog());
 }
 
 void TestBrowserSignIn::appRenewsAnExpiredOAuth2Token()
