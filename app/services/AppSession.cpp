@@ -142,10 +142,14 @@ void AppSession::resolved(ConnectionResolver *resolver)
                 emit connectionFailed(renewalRefused(resolver->profile()->name));
                 return;
             }
-            if (job->refreshed())
+            if (job->refreshed()) {
                 useRenewed(resolver->connection(), *job);
-            else
+            } else {
+                // Working, with an expiry nobody told: the server's first 401 renews it.
                 m_oauth2AccessToken = resolver->bearerToken();
+                m_oauth2ExpiresAt = QDateTime();
+                m_renewTimer.stop();
+            }
             // Unreachable or unreadable: the connection goes on with the token it has, and the
             // pages say what the server answers.
             adopt(resolver);
