@@ -1,5 +1,7 @@
 // accessdesk-cli commands that sign in: the OAuth 1.0a dance, the OAuth 2.0 login through the
-// browser, and the OAuth 2.0 refresh (also used by connections of --auth oauth2 profiles).
+// browser, and the OAuth 2.0 refresh (also used by connections of --auth oauth2 profiles). The
+// renewal itself (OAuth2Renewal) and the secrets a dance leaves (BrowserSignIn::secretsOf) are
+// the services the desktop app uses too.
 #include "cli/CliApp.h"
 
 #include "api/ServerConnection.h"
