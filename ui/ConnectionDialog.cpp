@@ -1,5 +1,6 @@
 #include "ConnectionDialog.h"
 
+#include "BrowserSignInPanel.h"
 #include "ConfirmationDialog.h"
 #include "TlsTrustDialog.h"
 #include "services/PlainHttpRule.h"
@@ -60,6 +61,7 @@ ConnectionDialog::ConnectionDialog(ProfileStore &profiles, SecretStore *secrets,
     , m_user(new QLineEdit(this))
     , m_password(new QLineEdit(this))
     , m_token(new QLineEdit(this))
+    , m_browser(new BrowserSignInPanel(secrets, network, this))
     , m_timeout(new QSpinBox(this))
     , m_caFile(new QLineEdit(this))
     , m_pinned(new QLabel(this))
@@ -87,6 +89,11 @@ ConnectionDialog::ConnectionDialog(ProfileStore &profiles, SecretStore *secrets,
     m_authKind->setAccessibleName(tr("Sign in with"));
     m_authKind->addItem(tr("User name and password"), int(AuthKind::Basic));
     m_authKind->addItem(tr("Personal access token"), int(AuthKind::PersonalToken));
+    m_authKind->addItem(tr("Session cookie (user name and password, signed in once)"),
+                        int(AuthKind::Session));
+    m_authKind->addItem(tr("OAuth 1.0a (application link, signed in in the browser)"),
+                        int(AuthKind::OAuth1));
+    m_authKind->addItem(tr("OAuth 2.0 (signed in in the browser)"), int(AuthKind::OAuth2));
     m_user->setObjectName(QStringLiteral("userName"));
     m_user->setAccessibleName(tr("User name"));
     m_password->setObjectName(QStringLiteral("password"));
@@ -108,12 +115,23 @@ ConnectionDialog::ConnectionDialog(ProfileStore &profiles, SecretStore *secrets,
     addMessageRow(form, Field::UserName, tr("User name problem"));
     form->addRow(tr("&Password:"), m_password);
     form->addRow(tr("&Token:"), m_token);
+    form->addRow(m_browser);
     addMessageRow(form, Field::Secret, tr("Password or token problem"));
     connect(m_authKind, &QComboBox::currentIndexChanged, this, [this] {
         updateAuthRows();
         clearMessages();
     });
     connect(m_url, &QLineEdit::textChanged, this, &ConnectionDialog::updateSecretPrompt);
+    // Tokens obtained in the browser belong to the address they were obtained from.
+    connect(m_url, &QLineEdit::textChanged, m_browser, &BrowserSignInPanel::forgetSignIn);
+    m_browser->setDraftSource([this] { return draft().profile; });
+    // A new attempt makes the last one's complaints old news.
+    connect(m_browser, &BrowserSignInPanel::started, this, &ConnectionDialog::clearMessages);
+    connect(m_browser, &BrowserSignInPanel::signInChanged, this, [this] {
+        clearMessages();
+        fitToContents();
+    });
+    connect(m_browser, &BrowserSignInPanel::statusChanged, this, &ConnectionDialog::fitToContents);
 
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
@@ -250,15 +268,9 @@ void ConnectionDialog::setProfile(const ConnectionProfile &profile)
     m_name->setReadOnly(true);
     m_name->setToolTip(tr("To use another name, add a new profile and remove this one."));
     m_url->setText(profile.baseUrl.toString());
-    int index = m_authKind->findData(int(profile.authKind));
-    if (index < 0) {
-        m_authKind->addItem(
-            tr("%1 (set up with accessdesk-cli)").arg(authKindName(profile.authKind)),
-            int(profile.authKind));
-        index = m_authKind->count() - 1;
-    }
-    m_authKind->setCurrentIndex(index);
+    m_authKind->setCurrentIndex(std::max(0, m_authKind->findData(int(profile.authKind))));
     m_user->setText(profile.username);
+    m_browser->setProfile(profile);
     // Never read back into the field: left empty, the stored secret is kept.
     QLineEdit *stored = profile.authKind == AuthKind::PersonalToken ? m_token : m_password;
     stored->clear();
@@ -284,10 +296,15 @@ ConnectionDraft ConnectionDialog::draft() const
     out.profile.name = m_name->text().trimmed();
     out.profile.baseUrl = QUrl(m_url->text().trimmed(), QUrl::StrictMode);
     out.profile.authKind = AuthKind(m_authKind->currentData().toInt());
-    const bool token = out.profile.authKind == AuthKind::PersonalToken;
+    const AuthKind kind = out.profile.authKind;
+    const bool password = kind == AuthKind::Basic || kind == AuthKind::Session;
     // A token names its user by itself; the tester records who the server says it is.
-    out.profile.username = token ? QString() : m_user->text().trimmed();
-    out.secret = token ? m_token->text() : m_password->text();
+    out.profile.username = password ? m_user->text().trimmed() : QString();
+    out.secret = password                          ? m_password->text()
+                 : kind == AuthKind::PersonalToken ? m_token->text()
+                                                   : QString();
+    m_browser->applyTo(out.profile);
+    out.browserSecrets = m_browser->secrets();
     out.profile.timeoutSeconds = m_timeout->value();
     out.profile.caFile = m_caFile->text().trimmed();
     out.profile.pinnedCertificateSha256 = m_pin;
@@ -339,10 +356,18 @@ void ConnectionDialog::clearMessages()
 
 void ConnectionDialog::updateAuthRows()
 {
-    const bool token = AuthKind(m_authKind->currentData().toInt()) == AuthKind::PersonalToken;
-    m_form->setRowVisible(m_user, !token);
-    m_form->setRowVisible(m_password, !token);
-    m_form->setRowVisible(m_token, token);
+    const AuthKind kind = AuthKind(m_authKind->currentData().toInt());
+    const bool password = kind == AuthKind::Basic || kind == AuthKind::Session;
+    const bool browser = kind == AuthKind::OAuth1 || kind == AuthKind::OAuth2;
+    m_form->setRowVisible(m_user, password);
+    m_form->setRowVisible(m_password, password);
+    m_form->setRowVisible(m_token, kind == AuthKind::PersonalToken);
+    if (browser)
+        m_browser->setKind(kind);
+    else
+        m_browser->forgetSignIn();
+    m_form->setRowVisible(m_browser, browser);
+    fitToContents();
 }
 
 void ConnectionDialog::updateSecretPrompt()
@@ -447,7 +472,8 @@ void ConnectionDialog::askTrust(const ConnectionCheck &check)
 void ConnectionDialog::askPlainHttp()
 {
     const ConnectionDraft asked = draft();
-    const bool token = asked.profile.authKind == AuthKind::PersonalToken;
+    const bool token =
+        asked.profile.authKind != AuthKind::Basic && asked.profile.authKind != AuthKind::Session;
     const QString host = asked.profile.baseUrl.host();
     const QString message =
         token ? tr("%1 is reached over plain http://. Your personal access token would be sent "

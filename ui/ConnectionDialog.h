@@ -18,6 +18,7 @@ class QSpinBox;
 
 namespace accessdesk {
 
+class BrowserSignInPanel;
 class ProfileStore;
 class SecretStore;
 
@@ -64,6 +65,8 @@ public:
     QLineEdit *userEdit() const { return m_user; }
     QLineEdit *passwordEdit() const { return m_password; }
     QLineEdit *tokenEdit() const { return m_token; }
+    // OAuth 1.0a and 2.0: their fields and the sign-in in the browser.
+    BrowserSignInPanel *browserSignIn() const { return m_browser; }
     QSpinBox *timeoutBox() const { return m_timeout; }
     QLineEdit *caFileEdit() const { return m_caFile; }
     QLabel *pinnedLabel() const { return m_pinned; }
@@ -107,6 +110,7 @@ private:
     QLineEdit *m_user;
     QLineEdit *m_password;
     QLineEdit *m_token;
+    BrowserSignInPanel *m_browser;
     QSpinBox *m_timeout;
     QLineEdit *m_caFile;
     QLabel *m_pinned;

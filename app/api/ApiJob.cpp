@@ -333,6 +333,9 @@ void ApiJob::finish(const ApiError &error)
     if (error.isError())
         qCInfo(lcApi) << m_request.method << m_request.path
                       << "failed:" << ApiError::kindName(error.kind()) << error.httpStatus();
+    if (error.kind() == ApiError::Kind::Unauthenticated && error.httpStatus() == 401 &&
+        m_connection)
+        emit m_connection->credentialsRefused();
     emit finished();
 }
 

@@ -73,6 +73,11 @@ public:
     RateLimitPacer &pacer() { return m_pacer; }
     static QByteArray userAgent();
 
+signals:
+    // A request on this connection was answered 401: its credentials no longer work (an OAuth
+    // 2.0 access token that expired, say), so whoever can renew them may do so now.
+    void credentialsRefused();
+
 private:
     QNetworkAccessManager *m_network;
     ConnectionSettings m_settings;

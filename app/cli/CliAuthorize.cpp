@@ -1,14 +1,18 @@
 // accessdesk-cli commands that sign in: the OAuth 1.0a dance, the OAuth 2.0 login through the
-// browser, and the OAuth 2.0 refresh (also used by connections of --auth oauth2 profiles).
+// browser, and the OAuth 2.0 refresh (also used by connections of --auth oauth2 profiles). The
+// renewal itself (OAuth2Renewal) and the secrets a dance leaves (BrowserSignIn::secretsOf) are
+// the services the desktop app uses too.
 #include "cli/CliApp.h"
 
 #include "api/ServerConnection.h"
 #include "auth/BearerCredentials.h"
 #include "auth/OAuth1Signer.h"
+#include "services/BrowserSignIn.h"
 #include "services/OAuth1Authorizer.h"
 #include "services/OAuth1ConsumerFiles.h"
 #include "services/OAuth2Authorizer.h"
 #include "services/OAuth2Refresher.h"
+#include "services/OAuth2Renewal.h"
 #include "services/SecretWriter.h"
 #include "storage/ProfileStore.h"
 
@@ -58,20 +62,6 @@ void readLineThen(QObject *context, std::function<void(std::optional<QString>)> 
         }
         done(QString::fromUtf8(buffer->left(buffer->indexOf('\n'))).trimmed());
     });
-}
-
-// The user may paste the whole callback address instead of the code alone.
-QString verifierFrom(const QString &line)
-{
-    if (line.contains(QLatin1String("oauth_verifier="))) {
-        const QUrl url(line);
-        const QUrlQuery query(url.hasQuery() ? url.query() : line);
-        const QString value =
-            query.queryItemValue(QStringLiteral("oauth_verifier"), QUrl::FullyDecoded);
-        if (!value.isEmpty())
-            return value;
-    }
-    return line;
 }
 
 // Writes every secret (SecretWriter); done() gets the first problem, or nothing. A keychain that
@@ -139,7 +129,7 @@ void CliApp::oauth1Authorize()
                                                 "terminal, or write the code to standard input"));
                             return;
                         }
-                        authorizer->submitVerifier(verifierFrom(*line));
+                        authorizer->submitVerifier(BrowserSignIn::verifierFrom(*line));
                     });
                 });
         connect(authorizer, &OAuth1Authorizer::finished, this, [this, authorizer, consumer] {
@@ -168,9 +158,7 @@ void CliApp::oauth1Authorize()
             profile.authKind = AuthKind::OAuth1;
             profile.consumerKey = consumer.consumerKey;
             profile.privateKeyFile = QFileInfo(consumer.privateKeyFile).absoluteFilePath();
-            storeProfileSecretsThen(profile,
-                                    {{SecretKind::OAuth1Token, grant.token},
-                                     {SecretKind::OAuth1TokenSecret, grant.tokenSecret}},
+            storeProfileSecretsThen(profile, BrowserSignIn::secretsOf(grant),
                                     QStringLiteral("OAuth access token and its secret"));
         });
         authorizer->start();
@@ -224,10 +212,9 @@ void CliApp::oauth2Login()
                             ConnectionProfile profile = *m_profile;
                             profile.authKind = AuthKind::OAuth2;
                             profile.oauth2ClientId = clientId;
-                            Secrets secrets{{SecretKind::OAuth2AccessToken, tokens.accessToken},
-                                            {SecretKind::OAuth2RefreshToken, tokens.refreshToken}};
-                            if (!m_options.clientSecretEnv.isEmpty())
-                                secrets.append({SecretKind::OAuth2ClientSecret, secret});
+                            // The app's dialog keeps the same entries (BrowserSignIn).
+                            const Secrets secrets = BrowserSignIn::secretsOf(
+                                tokens, m_options.clientSecretEnv.isEmpty() ? QString() : secret);
                             storeProfileSecretsThen(profile, secrets,
                                                     QStringLiteral("OAuth 2.0 tokens"));
                         });
@@ -332,61 +319,47 @@ void CliApp::runOAuth2Refresh(const QString &accessToken, bool force,
             then(false);
         return;
     }
-    readSecretThen(
-        SecretSource{SecretKind::OAuth2RefreshToken, QStringLiteral("refresh token"), QString(),
-                     m_profile->name},
-        [=, this](const QString &refreshToken) {
-            if (refreshToken.isEmpty()) {
-                if (force)
-                    failWith(Usage, QStringLiteral("profile \"%1\" has no OAuth 2.0 refresh token: "
-                                                   "sign in with oauth2 login")
-                                        .arg(m_profile->name));
-                else
-                    then(false);
-                return;
-            }
-            auto refreshWith = [=, this](const QString &clientSecret) {
-                auto *refresher = new OAuth2Refresher(
-                    &m_network, m_connection->settings(), OAuth2ClientKeys{clientId, clientSecret},
-                    OAuth2Tokens{accessToken, refreshToken, {}, {}}, this);
-                refresher->setPolicy(force ? OAuth2Refresher::Policy::Always
-                                           : OAuth2Refresher::Policy::WhenExpiredOrRefused);
-                connect(refresher, &OAuth2Refresher::finished, this, [=, this] {
-                    refresher->deleteLater();
-                    if (refresher->error().isError()) {
-                        fail(refresher->error());
-                        return;
-                    }
-                    if (!refresher->refreshed()) {
-                        then(false);
-                        return;
-                    }
-                    const OAuth2Tokens tokens = refresher->tokens();
-                    // Jira rotated the pair: the old refresh token is dead, so both are stored now.
-                    writeSecretsThen(
-                        m_secrets, this, m_profile->name,
-                        {{SecretKind::OAuth2AccessToken, tokens.accessToken},
-                         {SecretKind::OAuth2RefreshToken, tokens.refreshToken}},
-                        [=, this](const QString &problem) {
-                            if (!problem.isEmpty())
-                                m_err << "accessdesk-cli: the refreshed OAuth 2.0 tokens could not "
-                                         "be stored ("
-                                      << problem
-                                      << "); sign in again with oauth2 login next time.\n";
-                            m_connection->setCredentials(std::make_shared<BearerCredentials>(
-                                tokens.accessToken, AuthKind::OAuth2));
-                            then(true);
-                        });
-                });
-                refresher->start();
-            };
-            // The client secret: from the environment when named, else the profile's keychain.
-            readSecretThen(SecretSource{SecretKind::OAuth2ClientSecret,
-                                        QStringLiteral("OAuth 2.0 client secret"),
-                                        m_options.clientSecretEnv, m_profile->name},
-                           refreshWith, true);
-        },
-        true);
+    OAuth2RenewalRequest request;
+    request.settings = m_connection->settings();
+    request.profileName = m_profile->name;
+    request.clientId = clientId;
+    request.clientSecretEnv = m_options.clientSecretEnv;
+    request.accessToken = accessToken;
+    request.policy =
+        force ? OAuth2Refresher::Policy::Always : OAuth2Refresher::Policy::WhenExpiredOrRefused;
+    // The one renewal the app uses too: read, refresh when due or refused, store both tokens.
+    auto *renewal = new OAuth2Renewal(m_secrets, &m_network, request, this);
+    connect(renewal, &OAuth2Renewal::finished, this, [=, this] {
+        renewal->deleteLater();
+        switch (renewal->outcome()) {
+        case OAuth2Renewal::Outcome::NoRefreshToken:
+            if (force)
+                failWith(Usage, QStringLiteral("profile \"%1\" has no OAuth 2.0 refresh token: "
+                                               "sign in with oauth2 login")
+                                    .arg(m_profile->name));
+            else
+                then(false);
+            return;
+        case OAuth2Renewal::Outcome::SecretUnreadable:
+            failConnecting(renewal->secretError(), renewal->secretErrorString(), {});
+            return;
+        case OAuth2Renewal::Outcome::Failed:
+            fail(renewal->error());
+            return;
+        case OAuth2Renewal::Outcome::NotNeeded:
+            then(false);
+            return;
+        case OAuth2Renewal::Outcome::Refreshed:
+            break;
+        }
+        if (!renewal->storeProblem().isEmpty())
+            m_err << "accessdesk-cli: the refreshed OAuth 2.0 tokens could not be stored ("
+                  << renewal->storeProblem() << "); sign in again with oauth2 login next time.\n";
+        m_connection->setCredentials(
+            std::make_shared<BearerCredentials>(renewal->tokens().accessToken, AuthKind::OAuth2));
+        then(true);
+    });
+    renewal->start();
 }
 
 } // namespace accessdesk::cli

@@ -1,10 +1,12 @@
 #include "services/AppSession.h"
 
 #include "api/ServerConnection.h"
+#include "auth/BearerCredentials.h"
 #include "secrets/SecretStore.h"
 #include "services/ConnectionResolver.h"
 #include "services/ConnectionTester.h"
 #include "services/MyAccessController.h"
+#include "services/OAuth2Renewal.h"
 #include "storage/ActivityLog.h"
 #include "storage/OfflineCache.h"
 #include "storage/PrivateFiles.h"
@@ -39,12 +41,15 @@ AppSession::AppSession(Paths paths, QObject *parent)
     openDatabase(paths.dataDir.isEmpty()
                      ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                      : paths.dataDir);
+    m_renewTimer.setSingleShot(true);
+    connect(&m_renewTimer, &QTimer::timeout, this, [this] { renewCurrent(false); });
 }
 
 AppSession::~AppSession()
 {
     // A resolver still running holds a connection on m_network: it goes first.
     delete m_resolver.data();
+    delete m_renewal.data();
 }
 
 void AppSession::openDatabase(const QString &dataDir)
@@ -122,6 +127,43 @@ void AppSession::connectWith(const ConnectionOptions &options)
 
 void AppSession::resolved(ConnectionResolver *resolver)
 {
+    const std::optional<ConnectionProfile> &profile = resolver->profile();
+    if (resolver->succeeded() && resolver->authKind() == AuthKind::OAuth2 && profile &&
+        !profile->oauth2ClientId.isEmpty() && resolver->options().tokenEnv.isEmpty()) {
+        // A stored access token lives an hour: renew it before the pages use it. The renewal
+        // belongs to the resolver, so a newer connectWith() abandons both.
+        OAuth2Renewal *job = renewal(resolver->connection(), *profile, resolver->bearerToken(),
+                                     QDateTime(), false, resolver);
+        connect(job, &OAuth2Renewal::finished, this, [this, resolver, job] {
+            if (job->needsNewSignIn()) {
+                resolver->deleteLater();
+                m_resolver.clear();
+                m_connectingTo.clear();
+                emit connectionFailed(renewalRefused(resolver->profile()->name));
+                return;
+            }
+            if (job->refreshed()) {
+                useRenewed(resolver->connection(), *job);
+            } else {
+                // Working, with an expiry nobody told: the server's first 401 renews it.
+                m_oauth2AccessToken = resolver->bearerToken();
+                m_oauth2ExpiresAt = QDateTime();
+                m_renewTimer.stop();
+            }
+            // Unreachable or unreadable: the connection goes on with the token it has, and the
+            // pages say what the server answers.
+            adopt(resolver);
+        });
+        job->start();
+        return;
+    }
+    m_oauth2AccessToken.clear();
+    m_oauth2ExpiresAt = QDateTime();
+    adopt(resolver);
+}
+
+void AppSession::adopt(ConnectionResolver *resolver)
+{
     resolver->deleteLater();
     m_resolver.clear();
     m_connectingTo.clear();
@@ -129,6 +171,7 @@ void AppSession::resolved(ConnectionResolver *resolver)
         emit connectionFailed(messageFor(*resolver));
         return;
     }
+    delete m_renewal.data(); // it was for the connection that goes now
     std::unique_ptr<ServerConnection> old = std::move(m_connection);
     m_connection = resolver->takeConnection();
     m_connection->network()->setParent(m_connection.get());
@@ -139,10 +182,82 @@ void AppSession::resolved(ConnectionResolver *resolver)
     } else {
         m_adHoc = resolver->options();
     }
+    if (!m_oauth2AccessToken.isEmpty())
+        connect(m_connection.get(), &ServerConnection::credentialsRefused, this,
+                [this] { renewCurrent(true); });
+    else
+        m_renewTimer.stop();
     emit connectionChanged();
     // Every receiver has moved to the new connection; jobs still unwinding may hold the old.
     if (old)
         old.release()->deleteLater();
+}
+
+OAuth2Renewal *AppSession::renewal(ServerConnection *connection, const ConnectionProfile &profile,
+                                   const QString &accessToken, const QDateTime &expiresAt,
+                                   bool force, QObject *parent)
+{
+    OAuth2RenewalRequest request;
+    request.settings = connection->settings();
+    request.profileName = profile.name;
+    request.clientId = profile.oauth2ClientId;
+    request.accessToken = accessToken;
+    request.expiresAt = expiresAt;
+    request.policy =
+        force ? OAuth2Refresher::Policy::Always : OAuth2Refresher::Policy::WhenExpiredOrRefused;
+    m_lastRenewal = QDateTime::currentDateTimeUtc();
+    return new OAuth2Renewal(m_secrets, connection->network(), request, parent);
+}
+
+void AppSession::useRenewed(ServerConnection *connection, const OAuth2Renewal &renewal)
+{
+    const OAuth2Tokens &tokens = renewal.tokens();
+    m_oauth2AccessToken = tokens.accessToken;
+    m_oauth2ExpiresAt = tokens.expiresAt;
+    connection->setCredentials(
+        std::make_shared<BearerCredentials>(tokens.accessToken, AuthKind::OAuth2));
+    m_renewTimer.stop();
+    if (tokens.expiresAt.isValid()) {
+        // Renewed a minute early, so no request races the expiry.
+        const qint64 ms = QDateTime::currentDateTimeUtc().msecsTo(tokens.expiresAt) -
+                          OAuth2Refresher::kDefaultMargin.count() * 1000;
+        m_renewTimer.start(std::chrono::milliseconds(std::max<qint64>(ms, 1000)));
+    }
+}
+
+void AppSession::renewCurrent(bool force)
+{
+    if (!m_connection || m_oauth2AccessToken.isEmpty() || m_renewal)
+        return;
+    const std::optional<ConnectionProfile> profile = m_profiles.find(m_who.profile);
+    if (!profile || profile->oauth2ClientId.isEmpty())
+        return;
+    // Several pages refused at once, or a server that refuses even the new token: renew once.
+    if (force && m_lastRenewal.isValid() &&
+        m_lastRenewal.secsTo(QDateTime::currentDateTimeUtc()) < 10)
+        return;
+    ServerConnection *connection = m_connection.get();
+    OAuth2Renewal *job =
+        renewal(connection, *profile, m_oauth2AccessToken, m_oauth2ExpiresAt, force, this);
+    m_renewal = job;
+    const QString name = profile->name;
+    connect(job, &OAuth2Renewal::finished, this, [this, job, connection, name] {
+        job->deleteLater();
+        if (connection != m_connection.get())
+            return;
+        if (job->refreshed())
+            useRenewed(connection, *job);
+        else if (job->needsNewSignIn())
+            emit connectionFailed(renewalRefused(name));
+    });
+    job->start();
+}
+
+QString AppSession::renewalRefused(const QString &profile) const
+{
+    return tr("The server no longer accepts the sign-in of “%1” and refused to renew it. Sign in "
+              "again: edit the connection and press “Sign in in browser…”.")
+        .arg(profile);
 }
 
 QString AppSession::messageFor(const ConnectionResolver &resolver) const

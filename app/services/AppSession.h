@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QSettings>
 #include <QString>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -19,6 +20,7 @@ namespace accessdesk {
 class ActivityLog;
 class ConnectionResolver;
 class MyAccessController;
+class OAuth2Renewal;
 class OfflineCache;
 class SecretStore;
 class ServerConnection;
@@ -31,6 +33,11 @@ class ServerConnection;
 // replaces the current one and connectionChanged() is emitted (the old one is deleted after every
 // receiver has been re-pointed); on failure connectionFailed() says why and the current connection
 // stays. A newer request abandons one still running.
+//
+// An OAuth 2.0 profile's tokens are renewed (OAuth2Renewal, as accessdesk-cli does) before its
+// connection is used when the stored access token is refused, again shortly before a renewed
+// token expires, and whenever the server answers the connection 401. The new pair goes to the
+// keychain; a renewal the server refuses says "sign in again" through connectionFailed().
 class AppSession final : public QObject
 {
     Q_OBJECT
@@ -101,6 +108,15 @@ signals:
 private:
     void openDatabase(const QString &dataDir);
     void resolved(ConnectionResolver *resolver);
+    void adopt(ConnectionResolver *resolver);
+    // Renews the current connection's OAuth 2.0 tokens (always, or only when due).
+    void renewCurrent(bool force);
+    OAuth2Renewal *renewal(ServerConnection *connection, const ConnectionProfile &profile,
+                           const QString &accessToken, const QDateTime &expiresAt, bool force,
+                           QObject *parent);
+    // After a renewal: the connection signs with the new token; the next renewal is timed.
+    void useRenewed(ServerConnection *connection, const OAuth2Renewal &renewal);
+    QString renewalRefused(const QString &profile) const;
     QString messageFor(const ConnectionResolver &resolver) const;
 
     QNetworkAccessManager m_network;
@@ -116,6 +132,12 @@ private:
     std::optional<ConnectionOptions> m_adHoc;
     QPointer<ConnectionResolver> m_resolver;
     QString m_connectingTo;
+    // The current connection's OAuth 2.0 access token (memory only), its renewal and its timing.
+    QString m_oauth2AccessToken;
+    QDateTime m_oauth2ExpiresAt;
+    QPointer<OAuth2Renewal> m_renewal;
+    QDateTime m_lastRenewal;
+    QTimer m_renewTimer;
 };
 
 } // namespace accessdesk

@@ -37,7 +37,8 @@ class ServerConnection;
 // the resolver before it finished abandons it (a running login is aborted).
 //
 // OAuth 2.0 access tokens are used as given: refreshing a stored one that the server refuses is
-// the caller's choice (accessdesk-cli does it with OAuth2Refresher, bearerToken() and the profile).
+// the caller's choice (accessdesk-cli and AppSession both do it with OAuth2Renewal, bearerToken()
+// and the profile).
 class ConnectionResolver final : public QObject
 {
     Q_OBJECT

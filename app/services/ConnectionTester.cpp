@@ -15,8 +15,29 @@ namespace {
 
 QString secretWord(AuthKind kind)
 {
-    return kind == AuthKind::PersonalToken ? ConnectionCheck::tr("personal access token")
-                                           : ConnectionCheck::tr("password");
+    switch (kind) {
+    case AuthKind::PersonalToken:
+        return ConnectionCheck::tr("personal access token");
+    case AuthKind::OAuth1:
+    case AuthKind::OAuth2:
+        return ConnectionCheck::tr("access token", "OAuth sign-in, obtained in the browser");
+    case AuthKind::Basic:
+    case AuthKind::Session:
+        break;
+    }
+    return ConnectionCheck::tr("password");
+}
+
+bool signsInWithBrowser(AuthKind kind)
+{
+    return kind == AuthKind::OAuth1 || kind == AuthKind::OAuth2;
+}
+
+// What the user gave for signing in: typed, or obtained in the browser.
+bool hasGivenSecret(const ConnectionDraft &draft)
+{
+    return signsInWithBrowser(draft.profile.authKind) ? !draft.browserSecrets.isEmpty()
+                                                      : !draft.secret.isEmpty();
 }
 
 ConnectionCheck failure(ConnectionCheck::Field field, const QString &message,
@@ -69,20 +90,20 @@ std::optional<ConnectionCheck> ConnectionCheck::checkLocally(const ConnectionDra
         return failure(Field::BaseUrl,
                        tr("Enter only the server's address, without a user name, “?…” or “#…” "
                           "— for example https://jira.example.com/jira"));
-    if (profile.authKind != AuthKind::Basic && profile.authKind != AuthKind::PersonalToken)
-        return failure(Field::None, tr("This sign-in method can be set up only with accessdesk-cli "
-                                       "for now (see “accessdesk-cli profiles add”)."));
-    if (profile.authKind == AuthKind::Basic && profile.username.trimmed().isEmpty())
+    if ((profile.authKind == AuthKind::Basic || profile.authKind == AuthKind::Session) &&
+        profile.username.trimmed().isEmpty())
         return failure(Field::UserName, tr("Enter your Jira user name."));
-    if (draft.secret.isEmpty() && !draft.editing)
-        return failure(Field::Secret, tr("Enter your %1.").arg(secretWord(profile.authKind)));
-    if (draft.secret.isEmpty() && draft.editing &&
-        !plainhttp::sameOrigin(draft.storedBaseUrl, profile.baseUrl))
+    if (profile.authKind == AuthKind::OAuth1 &&
+        (profile.consumerKey.isEmpty() || profile.privateKeyFile.isEmpty()))
         return failure(Field::Secret,
-                       tr("The server address changed: enter the %1 again, so that the stored "
-                          "one is not sent to the new address unasked.")
-                           .arg(secretWord(profile.authKind)));
-    if (plainhttp::needsConsent(profile)) {
+                       tr("Enter the consumer key and choose the private key file."));
+    if (profile.authKind == AuthKind::OAuth2 && profile.oauth2ClientId.isEmpty())
+        return failure(Field::Secret, tr("Enter the client ID."));
+    const bool browser = signsInWithBrowser(profile.authKind);
+    // Asked before "sign in in the browser first": that sign-in needs the same consent.
+    const auto consent = [&]() -> std::optional<ConnectionCheck> {
+        if (!plainhttp::needsConsent(profile))
+            return std::nullopt;
         ConnectionCheck check = failure(
             Field::BaseUrl,
             tr("This address starts with http://, so the %1 would travel unencrypted and anyone "
@@ -90,7 +111,26 @@ std::optional<ConnectionCheck> ConnectionCheck::checkLocally(const ConnectionDra
                 .arg(secretWord(profile.authKind)));
         check.needsPlainHttpConsent = true;
         return check;
+    };
+    if (browser) {
+        if (auto check = consent())
+            return check;
     }
+    if (!hasGivenSecret(draft) && !draft.editing)
+        return failure(Field::Secret,
+                       browser ? tr("Sign in in the browser first (“Sign in in browser…”).")
+                               : tr("Enter your %1.").arg(secretWord(profile.authKind)));
+    if (!hasGivenSecret(draft) && draft.editing &&
+        !plainhttp::sameOrigin(draft.storedBaseUrl, profile.baseUrl))
+        return failure(Field::Secret,
+                       browser ? tr("The server address changed: sign in in the browser again, "
+                                    "so that the stored tokens are not sent to the new address "
+                                    "unasked.")
+                               : tr("The server address changed: enter the %1 again, so that "
+                                    "the stored one is not sent to the new address unasked.")
+                                     .arg(secretWord(profile.authKind)));
+    if (auto check = consent())
+        return check;
     if (profile.timeoutSeconds <= 0)
         return failure(Field::Timeout, tr("The timeout must be at least one second."));
     if (!profile.caFile.isEmpty() && caCertificatesOf(profile.caFile).isEmpty()) {
@@ -138,6 +178,11 @@ ConnectionCheck ConnectionCheck::explain(const ApiError &error, const Connection
             return failure(Field::Secret,
                            tr("Jira wants a CAPTCHA because of earlier failed sign-ins. Sign in "
                               "once in a web browser and solve it, then try again here."),
+                           error);
+        if (signsInWithBrowser(profile.authKind))
+            return failure(Field::Secret,
+                           tr("The server did not accept the sign-in from the browser. It may "
+                              "have expired or been revoked: sign in in the browser again."),
                            error);
         if (profile.authKind == AuthKind::PersonalToken)
             return failure(Field::Secret,
@@ -225,7 +270,7 @@ void ConnectionTester::begin(Operation operation, const ConnectionDraft &draft)
 void ConnectionTester::run()
 {
     // Editing with the secret field left empty: test with the stored one, never showing it.
-    const bool useStored = m_draft.secret.isEmpty();
+    const bool useStored = !hasGivenSecret(m_draft);
     if (m_operation == Operation::Test) {
         m_probe->start(m_draft.profile, draftSecrets(), ProfileProbe::Depth::SignIn, useStored);
         return;
@@ -241,6 +286,8 @@ void ConnectionTester::run()
 
 SecretWriter::Secrets ConnectionTester::draftSecrets() const
 {
+    if (signsInWithBrowser(m_draft.profile.authKind))
+        return m_draft.browserSecrets;
     return {{ConnectionCheck::secretKindFor(m_draft.profile.authKind), m_draft.secret}};
 }
 

@@ -29,6 +29,9 @@ struct ConnectionDraft
     // while the server's origin (scheme, host, port) stays that of storedBaseUrl.
     bool editing = false;
     QUrl storedBaseUrl; // editing: the address the stored secret was saved for
+    // OAuth 1.0a and 2.0: the tokens the browser sign-in obtained (BrowserSignIn::secrets()), in
+    // place of secret. Empty while editing means "keep the stored ones".
+    SecretWriter::Secrets browserSecrets = {};
 };
 
 // The outcome of one test or save, in plain words, with the field it concerns.

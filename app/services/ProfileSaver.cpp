@@ -112,7 +112,10 @@ void ProfileSaver::probed(quint64 run)
         return;
     }
     // A token carries its user: record who the server said it is, for the profile list.
-    if (signInTested() && m_request.profile.authKind == AuthKind::PersonalToken)
+    // Tokens name their user by themselves: record who the server says it is.
+    if (signInTested() && (m_request.profile.authKind == AuthKind::PersonalToken ||
+                           m_request.profile.authKind == AuthKind::OAuth1 ||
+                           m_request.profile.authKind == AuthKind::OAuth2))
         m_request.profile.username = m_probe->report().user.name;
     storeSecrets(run);
 }
