@@ -1,5 +1,7 @@
 #pragma once
 
+#include "AuthKind.h"
+#include "secrets/SecretKey.h"
 #include "services/ConnectionOptions.h"
 #include "services/GrantRevoker.h"
 #include "storage/Database.h"
@@ -31,6 +33,10 @@ class ServerConnection;
 // replaces the current one and connectionChanged() is emitted (the old one is deleted after every
 // receiver has been re-pointed); on failure connectionFailed() says why and the current connection
 // stays. A newer request abandons one still running.
+//
+// Without a keychain (none running, so a profile's secret cannot be read) a profile that signs in
+// with a password or token is not given up: secretNeeded() asks for the secret, and
+// connectWithSecret() connects with the typed one, kept in memory for that connection only.
 class AppSession final : public QObject
 {
     Q_OBJECT
@@ -43,6 +49,18 @@ public:
     {
         QString settingsFile;
         QString dataDir;
+    };
+
+    // What secretNeeded() asks for: the profile, whose list (the offline cache, under who) can be
+    // shown meanwhile, and which secret to type.
+    struct SecretRequest
+    {
+        QString profile;
+        AuthKind authKind = AuthKind::Basic;
+        SecretKind kind = SecretKind::Password;
+        ActivityContext who;     // profile, server and user, as the connection would have them
+        QString notice;          // why it is asked, in plain words
+        QString keychainDetails; // what the keychain said, for a tooltip
     };
 
     explicit AppSession(Paths paths = {}, QObject *parent = nullptr);
@@ -83,6 +101,12 @@ public:
     void connectWith(const ConnectionOptions &options);
     void switchToProfile(const QString &name);
     void switchToAdHoc();
+    // The answer to secretNeeded(): connects to secretRequest()'s profile with this secret (used,
+    // never stored). declineSecret() gives up and says so (connectionFailed()).
+    void connectWithSecret(const QString &secret);
+    void declineSecret();
+    // The open question of secretNeeded(); nullopt when none is open.
+    const std::optional<SecretRequest> &secretRequest() const { return m_secretRequest; }
 
     // Keeps controller on the current connection: on each connectionChanged() it gets the
     // connection and the activity log, then probes and refreshes.
@@ -94,11 +118,17 @@ signals:
     void connectingStarted();
     void connectionChanged();
     void connectionFailed(const QString &message);
+    // The keychain cannot give the profile's secret: ask the user (secretRequest() says for what),
+    // then connectWithSecret() or declineSecret().
+    void secretNeeded();
     void profilesChanged();
 
 private:
     void openDatabase(const QString &dataDir);
+    void begin(const ConnectionOptions &options, std::optional<SecretKind> givenKind = {},
+               const QString &given = {});
     void resolved(ConnectionResolver *resolver);
+    std::optional<SecretRequest> secretRequestFor(const ConnectionResolver &resolver) const;
     QString messageFor(const ConnectionResolver &resolver) const;
 
     QNetworkAccessManager m_network;
@@ -114,6 +144,7 @@ private:
     std::optional<ConnectionOptions> m_adHoc;
     QPointer<ConnectionResolver> m_resolver;
     QString m_connectingTo;
+    std::optional<SecretRequest> m_secretRequest;
 };
 
 } // namespace accessdesk
