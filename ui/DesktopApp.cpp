@@ -93,6 +93,11 @@ void DesktopApp::wireConnection()
     connect(session, &AppSession::secretNeeded, this, &DesktopApp::askForSecret);
 }
 
+SecretPromptDialog *DesktopApp::secretPrompt() const
+{
+    return m_secretPrompt;
+}
+
 void DesktopApp::askForSecret()
 {
     const auto &request = m_session->secretRequest();

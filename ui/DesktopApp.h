@@ -48,7 +48,7 @@ public:
     PersonalTokenController &personalTokens() { return *m_personalTokens; }
     RequestForAccessController &accessRequests() { return *m_accessRequests; }
     // The question for a password or token the keychain cannot give, while it is open.
-    SecretPromptDialog *secretPrompt() const { return m_secretPrompt; }
+    SecretPromptDialog *secretPrompt() const;
 
 private:
     void buildPages();
