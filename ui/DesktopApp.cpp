@@ -79,6 +79,11 @@ void DesktopApp::wireConnection()
         m_connectionPage->setCurrent(session->profileName(), nullptr);
         m_myAccess->probe();
         m_myAccess->refresh();
+        // A question for another server's password, left open, is answered by this choice.
+        if (m_secretPrompt) {
+            disconnect(m_secretPrompt, nullptr, m_session.get(), nullptr);
+            m_secretPrompt->close();
+        }
         // The first server of a first run is connected: what the user came for is My access.
         if (std::exchange(m_firstRun, false))
             m_window->showPage(MainWindow::MyAccess);
