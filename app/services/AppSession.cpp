@@ -230,6 +230,11 @@ QString AppSession::messageFor(const ConnectionResolver &resolver) const
         return tr("The keychain holds no password or token for “%1”. Add the server again on the "
                   "Connection page.")
             .arg(profile);
+    case ConnectionError::KeychainUnavailable:
+        // Plain words; what the keychain (D-Bus) said is for the log, not for the window.
+        return tr("No password store is running, so AccessDesk cannot read the saved sign-in of "
+                  "“%1”. Sign in to the server again on the Connection page.")
+            .arg(profile);
     case ConnectionError::LoginRefused:
         return resolver.apiError().userMessage();
     default:

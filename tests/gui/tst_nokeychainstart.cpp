@@ -54,6 +54,7 @@ private slots:
     void asksForThePasswordAndShowsTheCachedListMeanwhile();
     void declinedPromptSaysHowToTryAgain();
     void connectionDialogSpeaksPlainWords();
+    void oauthProfileIsExplainedInPlainWords();
 
 private:
     // A DesktopApp on dir with alice's profile of the sim saved (no secret: there is no keychain)
@@ -215,6 +216,33 @@ void TestNoKeychainStart::connectionDialogSpeaksPlainWords()
     }
     QVERIFY(detailsInTooltip);
     dialog->reject();
+}
+
+void TestNoKeychainStart::oauthProfileIsExplainedInPlainWords()
+{
+    // An OAuth 2.0 token is nothing to type from memory: no question, a plain explanation.
+    QTemporaryDir dir;
+    DesktopApp app(AppSession::Paths{dir.filePath(QStringLiteral("profiles.ini")), dir.path()});
+    ConnectionProfile profile;
+    profile.name = QStringLiteral("oauth");
+    profile.baseUrl = QUrl(m_sim->url());
+    profile.authKind = AuthKind::OAuth2;
+    profile.oauth2ClientId = QStringLiteral("newcomer-client");
+    QStringList problems;
+    QVERIFY2(app.session().profiles().save(profile, ProfileStore::SaveMode::CreateOnly, &problems),
+             qPrintable(problems.join(QLatin1Char(';'))));
+    QSignalSpy failed(&app.session(), &AppSession::connectionFailed);
+    app.start(ConnectionOptions(), QString());
+    QVERIFY(failed.wait(30000));
+    QVERIFY(!app.secretPrompt());
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.contains(QLatin1String("No password store is running")) &&
+                 message.contains(profile.name),
+             qPrintable(message));
+    QVERIFY2(!message.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive) &&
+                 !message.contains(QLatin1String("environment")),
+             qPrintable(message));
+    app.window().connectionProblemBox()->close();
 }
 
 QTEST_MAIN(TestNoKeychainStart)
