@@ -58,8 +58,10 @@ bool TextFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right
     if (a.metaType().id() == QMetaType::QDateTime || b.metaType().id() == QMetaType::QDateTime) {
         const QDateTime da = a.toDateTime();
         const QDateTime db = b.toDateTime();
+        // "None" ("never", "not reported") after every time in both orders: a descending sort
+        // asks lessThan(right, left), so the answer flips with the order.
         if (da.isValid() != db.isValid())
-            return da.isValid(); // "none" after every time
+            return sortOrder() == Qt::AscendingOrder ? da.isValid() : db.isValid();
         if (da != db)
             return da < db;
         return sameTimeLessThan(left, right);

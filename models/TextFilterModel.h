@@ -9,7 +9,7 @@ namespace accessdesk {
 // The sort and filter proxy every table of the app shares: filter-as-you-type over the display
 // text of its columns, and sorting the way people read. Text compares with QCollator (numbers as
 // numbers, case ignored); where either side of the sort role is a QDateTime, times compare as
-// times and "none" (an invalid time) sorts after every time.
+// times and "none" (an invalid time) sorts after every time, in both sort orders.
 //
 // Subclasses add their own conditions in filterAcceptsRow() and call this one for the text.
 class TextFilterModel : public QSortFilterProxyModel

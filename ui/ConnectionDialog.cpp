@@ -2,6 +2,7 @@
 
 #include "BrowserSignInPanel.h"
 #include "ConfirmationDialog.h"
+#include "DisplayText.h"
 #include "TlsTrustDialog.h"
 #include "services/PlainHttpRule.h"
 
@@ -165,14 +166,15 @@ ConnectionDialog::ConnectionDialog(ProfileStore &profiles, SecretStore *secrets,
     connect(m_tester, &ConnectionTester::busyChanged, this, &ConnectionDialog::onBusyChanged);
     connect(m_tester, &ConnectionTester::finished, this, &ConnectionDialog::onFinished);
 
-    if (const QString notice = m_tester->keychainNotice(); !notice.isEmpty()) {
+    // Plain words in the dialog; what the keychain (D-Bus) said is in the tooltip.
+    const auto showKeychainNotice = [this](const QString &notice, const QString &details) {
         m_keychain->setText(notice);
+        m_keychain->setToolTip(displaytext::plainToolTip(details));
         m_keychain->show();
-    }
-    connect(m_tester, &ConnectionTester::keychainUnavailable, this, [this](const QString &reason) {
-        m_keychain->setText(reason);
-        m_keychain->show();
-    });
+    };
+    if (const QString notice = m_tester->keychainNotice(); !notice.isEmpty())
+        showKeychainNotice(notice, m_tester->keychainDetails());
+    connect(m_tester, &ConnectionTester::keychainUnavailable, this, showKeychainNotice);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_intro);
@@ -324,6 +326,28 @@ QString ConnectionDialog::keychainNotice() const
     return m_keychain->isHidden() ? QString() : m_keychain->text();
 }
 
+QWidget *ConnectionDialog::fieldWidget(Field field) const
+{
+    switch (field) {
+    case Field::Name:
+        return m_name;
+    case Field::BaseUrl:
+        return m_url;
+    case Field::UserName:
+        return m_user;
+    case Field::Secret:
+        return m_authKind->currentData().toInt() == int(AuthKind::PersonalToken) ? m_token
+                                                                                 : m_password;
+    case Field::Timeout:
+        return m_timeout;
+    case Field::CaFile:
+        return m_caFile;
+    case Field::None:
+        break;
+    }
+    return nullptr;
+}
+
 void ConnectionDialog::showMessage(Field field, const QString &text)
 {
     const MessageRow row = m_messages.value(field, m_messages.value(Field::None));
@@ -432,6 +456,14 @@ void ConnectionDialog::onFinished()
     if (check.canTrustCertificate()) {
         askTrust(check);
         return;
+    }
+    if (!check.accepted) {
+        // The user fixes the field at fault next: put the cursor there.
+        if (QWidget *field = fieldWidget(check.field); field && field->isVisibleTo(this)) {
+            field->setFocus(Qt::OtherFocusReason);
+            if (auto *edit = qobject_cast<QLineEdit *>(field))
+                edit->selectAll();
+        }
     }
     if (!check.saved)
         return;

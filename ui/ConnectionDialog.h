@@ -81,6 +81,8 @@ signals:
 private:
     QLabel *addMessageRow(QFormLayout *form, Field field, const QString &accessibleName);
     QWidget *buildAdvanced();
+    // The control a failure names, to move the focus there; null for Field::None.
+    QWidget *fieldWidget(Field field) const;
     void showMessage(Field field, const QString &text);
     void clearMessages();
     void fitToContents();

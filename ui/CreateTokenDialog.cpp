@@ -17,6 +17,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace accessdesk {
 
 using DialogParts::fitHeight;
@@ -26,8 +28,9 @@ using DialogParts::wrappedLabel;
 namespace {
 
 constexpr int kDefaultDays = 90;
-// Above any limit a server is likely to set, so the server's own limit is what refuses.
-constexpr int kMostDays = 3650;
+// Jira's default limit (atlassian.pats.max.tokens.expiry.days, spec section on PATs): used until
+// the server states its own, which it does only when refusing a longer expiry.
+constexpr int kJiraMaxDays = 365;
 
 QString serverName(const QString &serverUrl)
 {
@@ -108,7 +111,7 @@ QWidget *CreateTokenDialog::buildForm()
     m_expires->setAccessibleName(tr("Token expires"));
     m_expires->setChecked(true);
     m_days = new QSpinBox(page);
-    m_days->setRange(1, kMostDays);
+    m_days->setRange(1, kJiraMaxDays);
     m_days->setValue(kDefaultDays);
     m_days->setSuffix(tr(" days"));
     m_days->setObjectName(QStringLiteral("tokenDays"));
@@ -118,15 +121,9 @@ QWidget *CreateTokenDialog::buildForm()
     m_never->setAccessibleName(tr("Token never expires"));
     connect(m_expires, &QRadioButton::toggled, m_days, &QSpinBox::setEnabled);
 
-    const auto known = m_controller->serverMaxDays();
-    if (known)
-        m_days->setMaximum(*known);
-    m_limitHint = wrappedLabel(
-        known ? tr("This server lets a token last at most %1 days.").arg(*known)
-              : tr("Jira allows at most 365 days unless its administrator chose another limit. "
-                   "Some servers do not allow tokens that never expire."),
-        page);
+    m_limitHint = wrappedLabel(QString(), page);
     m_limitHint->setAccessibleName(tr("Expiry limit"));
+    applyExpiryLimit();
 
     auto *expiryRow = new QHBoxLayout;
     expiryRow->addWidget(m_expires);
@@ -247,8 +244,25 @@ void CreateTokenDialog::submit()
                          m_never->isChecked() ? std::nullopt : std::optional<int>(m_days->value()));
 }
 
+void CreateTokenDialog::applyExpiryLimit()
+{
+    const auto known = m_controller->serverMaxDays();
+    const int most = known.value_or(kJiraMaxDays);
+    // A longer value typed before the limit was learned stays until the user changes it, so the
+    // error can be read next to it; the spin box cannot go past the limit from then on.
+    m_days->setMaximum(m_waitingShown ? std::max(most, m_days->value()) : most);
+    m_limitHint->setText(
+        known ? tr("This server lets a token last at most %1 days.").arg(*known)
+              : tr("Jira allows at most 365 days unless its administrator chose another limit. "
+                   "Some servers do not allow tokens that never expire."));
+    m_days->setToolTip(m_limitHint->text());
+}
+
 void CreateTokenDialog::showError(const QString &message)
 {
+    m_waitingShown = true;
+    applyExpiryLimit();
+    m_waitingShown = false;
     // What was typed stays, so a fix is one change away.
     m_error->setText(message);
     m_error->show();

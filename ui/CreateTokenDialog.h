@@ -61,12 +61,16 @@ private:
     void updateCreateButton();
     void showToken(const PersonalToken &token);
     void showError(const QString &message);
+    // The spin box's maximum and the hint below it: the server's limit once it stated one, else
+    // Jira's default.
+    void applyExpiryLimit();
     void copyToken();
     void forgetToken();
 
     PersonalTokenController *m_controller;
     std::chrono::milliseconds m_clearDelay = kClipboardClearDelay;
     bool m_waiting = false;
+    bool m_waitingShown = false; // applyExpiryLimit() keeps a longer value the user typed
     QStackedWidget *m_pages;
     QLineEdit *m_name;
     QRadioButton *m_expires;

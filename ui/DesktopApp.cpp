@@ -10,6 +10,7 @@
 #include "MainWindow.h"
 #include "MyAccessPage.h"
 #include "RequestForAccessDialog.h"
+#include "SecretPromptDialog.h"
 #include "services/AdminController.h"
 #include "services/AdminTokenController.h"
 #include "services/AppLinksController.h"
@@ -21,6 +22,8 @@
 #include "services/RequestForAccessController.h"
 
 #include <QScreen>
+
+#include <utility>
 
 namespace accessdesk {
 
@@ -98,6 +101,14 @@ void DesktopApp::wireConnection()
         m_connectionPage->setCurrent(session->profileName(), nullptr);
         m_myAccess->probe();
         m_myAccess->refresh();
+        // A question for another server's password, left open, is answered by this choice.
+        if (m_secretPrompt) {
+            disconnect(m_secretPrompt, nullptr, m_session.get(), nullptr);
+            m_secretPrompt->close();
+        }
+        // The first server of a first run is connected: what the user came for is My access.
+        if (std::exchange(m_firstRun, false))
+            m_window->showPage(MainWindow::MyAccess);
     });
     // The probe says who the user is and whether they administer the server.
     connect(m_myAccess.get(), &MyAccessController::probed, this, [this, session] {
@@ -106,6 +117,33 @@ void DesktopApp::wireConnection()
     });
     connect(m_connectionPage, &ConnectionPage::connectRequested, session,
             &AppSession::switchToProfile);
+    connect(session, &AppSession::secretNeeded, this, &DesktopApp::askForSecret);
+}
+
+SecretPromptDialog *DesktopApp::secretPrompt() const
+{
+    return m_secretPrompt;
+}
+
+void DesktopApp::askForSecret()
+{
+    const auto &request = m_session->secretRequest();
+    if (!request)
+        return;
+    // Before the first connection, the list seen last time is something to read meanwhile.
+    if (!m_session->connection())
+        m_myAccess->setConnection(nullptr, request->who);
+    // One question at a time: a newer one replaces a dialog still open.
+    if (m_secretPrompt) {
+        disconnect(m_secretPrompt, nullptr, m_session.get(), nullptr);
+        m_secretPrompt->close();
+    }
+    auto *dialog = new SecretPromptDialog(*request, m_window.get());
+    m_secretPrompt = dialog;
+    connect(dialog, &SecretPromptDialog::secretGiven, m_session.get(),
+            &AppSession::connectWithSecret);
+    connect(dialog, &SecretPromptDialog::declined, m_session.get(), &AppSession::declineSecret);
+    dialog->open();
 }
 
 void DesktopApp::wireProfiles()
@@ -162,7 +200,10 @@ void DesktopApp::openCreateTokenDialog()
 void DesktopApp::openRequestForAccessDialog()
 {
     m_accessRequests->reset();
-    (new RequestForAccessDialog(m_accessRequests.get(), m_window.get()))->open();
+    auto *dialog = new RequestForAccessDialog(m_accessRequests.get(), m_window.get());
+    connect(dialog, &RequestForAccessDialog::closedAfterAnswer, m_myAccess.get(),
+            &MyAccessController::refresh);
+    dialog->open();
 }
 
 void DesktopApp::start(const std::optional<ConnectionOptions> &options,
@@ -178,6 +219,7 @@ void DesktopApp::start(const std::optional<ConnectionOptions> &options,
     }
     if (!m_session->start(*options)) {
         // Nothing to connect to: the first run. The dialog explains what to enter.
+        m_firstRun = true;
         m_window->showPage(MainWindow::Connection);
         m_connectionPage->openFirstRunDialog();
     }

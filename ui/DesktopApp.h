@@ -4,6 +4,7 @@
 #include "services/ConnectionOptions.h"
 
 #include <QObject>
+#include <QPointer>
 
 #include <memory>
 #include <optional>
@@ -20,6 +21,7 @@ class MainWindow;
 class MyAccessController;
 class PersonalTokenController;
 class RequestForAccessController;
+class SecretPromptDialog;
 
 // The desktop app put together: one AppSession, the controllers that work on its current
 // connection, the window with its pages, and the wiring between them. main() only parses the
@@ -49,6 +51,8 @@ public:
     AdminController &admin() { return *m_admin; }
     PersonalTokenController &personalTokens() { return *m_personalTokens; }
     RequestForAccessController &accessRequests() { return *m_accessRequests; }
+    // The question for a password or token the keychain cannot give, while it is open.
+    SecretPromptDialog *secretPrompt() const;
 
 private:
     void buildPages();
@@ -58,6 +62,7 @@ private:
     void wireRecordKeeping();
     void openCreateTokenDialog();
     void openRequestForAccessDialog();
+    void askForSecret();
 
     // Declared in the order they must be built; destroyed in reverse, window first.
     std::unique_ptr<AppSession> m_session;
@@ -71,6 +76,8 @@ private:
     ConnectionPage *m_connectionPage = nullptr;         // owned by the window
     ActivityPage *m_activityPage = nullptr;             // owned by the window
     AdministrationPage *m_administrationPage = nullptr; // owned by the window
+    QPointer<SecretPromptDialog> m_secretPrompt;        // owned by the window
+    bool m_firstRun = false; // started without any server; cleared by the first connection
 };
 
 } // namespace accessdesk

@@ -144,7 +144,10 @@ void MainWindow::setSession(AppSession *session)
     m_toolBar->setVisible(true);
     connect(session, &AppSession::connectingStarted, this, &MainWindow::renderStatus);
     connect(session, &AppSession::connectionChanged, this, [this] {
+        // A problem of an earlier attempt is not about the server now connected.
         m_problem.clear();
+        if (m_problemBox)
+            m_problemBox->close();
         fillServerSwitch();
         renderStatus();
     });
@@ -154,6 +157,7 @@ void MainWindow::setSession(AppSession *session)
         showConnectionProblem(message);
     });
     connect(session, &AppSession::profilesChanged, this, &MainWindow::fillServerSwitch);
+    connect(session, &AppSession::secretNeeded, this, &MainWindow::renderStatus);
     fillServerSwitch();
     renderStatus();
 }
@@ -254,15 +258,20 @@ void MainWindow::renderTitle()
 void MainWindow::renderStatus()
 {
     const bool connected = !m_session || m_session->connection();
-    m_banner->setVisible(!connected && !m_session->isConnecting());
-    // Without a server there is nothing to list or revoke; the local pages stay usable.
-    m_pages->widget(MyAccess)->setEnabled(connected);
+    const bool asked = !connected && m_session->secretRequest().has_value();
+    m_banner->setVisible(!connected && !m_session->isConnecting() && !asked);
+    // Without a server there is nothing to list or revoke; the local pages stay usable, and so
+    // does the list seen last time (read-only: MyAccessController::canChange()).
+    m_pages->widget(MyAccess)->setEnabled(connected || m_controller->showsCachedList());
     renderTitle();
     if (!connected) {
         m_server->setText(tr("Server: none"));
         m_user->setText(tr("User: none"));
         if (m_session->isConnecting())
             m_state->setText(tr("Connecting to %1…").arg(m_session->connectingTo()));
+        else if (asked)
+            m_state->setText(tr("Not connected: waiting for the password or token of %1.")
+                                 .arg(m_session->secretRequest()->profile));
         else if (!m_problem.isEmpty())
             m_state->setText(tr("Not connected: %1").arg(m_problem));
         else

@@ -11,8 +11,10 @@
 #include "services/MyAccessController.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QDesktopServices>
 #include <QFrame>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -117,6 +119,20 @@ MyAccessPage::MyAccessPage(MyAccessController *controller, QWidget *parent)
     m_revokeAction->setShortcutContext(Qt::WidgetShortcut);
     connect(m_revokeAction, &QAction::triggered, this, &MyAccessPage::revokeSelected);
     m_table->addAction(m_revokeAction);
+    // Reading comes before taking away in the context menu, as on the toolbar above.
+    m_copyAction = new QAction(tr("&Copy"), this);
+    m_copyAction->setObjectName(QStringLiteral("copyGrants"));
+    m_copyAction->setShortcut(QKeySequence::Copy);
+    m_copyAction->setShortcutContext(Qt::WidgetShortcut);
+    m_copyAction->setToolTip(tr("Copy the selected rows as plain text."));
+    connect(m_copyAction, &QAction::triggered, this, &MyAccessPage::copySelected);
+    m_detailsAction = new QAction(tr("&Details…"), this);
+    m_detailsAction->setObjectName(QStringLiteral("showGrantDetails"));
+    m_detailsAction->setToolTip(tr("Show the details of the selected grant."));
+    connect(m_detailsAction, &QAction::triggered, this, &MyAccessPage::showDetails);
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    m_table->insertActions(m_revokeAction, {m_copyAction, m_detailsAction, separator});
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     m_details->setAccessibleName(tr("Grant details"));
@@ -261,6 +277,49 @@ QList<AccessGrant> MyAccessPage::selectedGrants() const
     return grants;
 }
 
+QString MyAccessPage::selectedRowsText() const
+{
+    // Each row as the table shows it, blanks as their placeholder ("not reported"), cells
+    // tab-separated, so it pastes into a mail as well as into a spreadsheet.
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QStringList lines;
+    for (const QModelIndex &row : rows) {
+        QStringList cells;
+        for (int column = 0; column < m_proxy->columnCount(); ++column) {
+            if (m_table->isColumnHidden(column))
+                continue;
+            const QModelIndex cell = m_proxy->index(row.row(), column);
+            const QString text = cell.data(Qt::DisplayRole).toString();
+            cells << (text.isEmpty() ? grantPlaceholder(cell).text : text);
+        }
+        lines << cells.join(QLatin1Char('\t'));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+void MyAccessPage::copySelected()
+{
+    const QString text = selectedRowsText();
+    if (!text.isEmpty())
+        QGuiApplication::clipboard()->setText(text);
+}
+
+void MyAccessPage::showDetails()
+{
+    // The pane may have been dragged shut: open it again before handing it the focus.
+    if (auto *splitter = qobject_cast<QSplitter *>(m_details->parentWidget())) {
+        QList<int> sizes = splitter->sizes();
+        if (sizes.size() == 2 && sizes.at(1) == 0) {
+            const int total = sizes.at(0);
+            sizes = {total * 3 / 4, total - total * 3 / 4};
+            splitter->setSizes(sizes);
+        }
+    }
+    m_details->setFocus(Qt::OtherFocusReason);
+}
+
 void MyAccessPage::revokeSelected()
 {
     confirmAndRevoke(selectedGrants());
@@ -314,6 +373,9 @@ void MyAccessPage::render()
     m_revoke->setEnabled(canChange && !revoking && m_table->selectionModel()->hasSelection());
     m_revoke->setToolTip(canChange ? tr("Revoke the selected grants (Delete).") : reason);
     m_revokeAction->setEnabled(m_revoke->isEnabled()); // the context menu and Delete
+    const bool selected = m_table->selectionModel()->hasSelection();
+    m_copyAction->setEnabled(selected);
+    m_detailsAction->setEnabled(selected);
     const auto total = m_controller->grants().size();
     const int shown = m_proxy->rowCount();
     const bool filtering = !m_filter->text().isEmpty() || shown != total;
@@ -352,12 +414,16 @@ void MyAccessPage::render()
         }
         [[fallthrough]];
     case State::Idle: {
+        // The note is about the server it was made on: after a switch it would mislead.
+        const ActivityContext &who = m_controller->who();
+        if (who.profile != m_revokeNoteFor.profile || who.serverUrl != m_revokeNoteFor.serverUrl ||
+            who.user != m_revokeNoteFor.user)
+            m_revokeNote.clear();
         // While filtering, "2 of 5 grants": the plural follows the whole list.
         const QString count =
             filtering
                 ? tr("%1 of %n grant(s)", "shown by the filter, of all", int(total)).arg(shown)
-            : total == 1 ? tr("1 grant")
-                         : tr("%1 grants").arg(total);
+                : tr("%n grant(s)", nullptr, int(total));
         m_status->setText(
             m_revokeNote.isEmpty() ? count : QString(count + QStringLiteral(" — ") + m_revokeNote));
         break;
@@ -398,6 +464,7 @@ void MyAccessPage::renderRevokeResult()
 {
     // Kept next to the count until the next revoke, so the summary survives the refresh.
     const RevokeRun &run = m_controller->revokeRun();
+    m_revokeNoteFor = m_controller->who();
     const int revoked = run.revokedCount();
     const auto failed = run.failures().size();
     if (failed == 0)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AccessGrant.h"
+#include "services/ActivityRecord.h"
 
 #include <QList>
 #include <QWidget>
@@ -50,6 +51,13 @@ public:
     // In the order the table shows them.
     QList<AccessGrant> selectedGrants() const;
 
+    // The selected rows as plain text (the context menu's Copy, Ctrl+C), and the way to the
+    // details pane (the context menu's Details…).
+    QString selectedRowsText() const;
+    void copySelected();
+    void showDetails();
+    QTextBrowser *detailsPane() const { return m_details; }
+
     // Ask for confirmation, then revoke with progress (RevokeProgressDialog). Revoke all takes the
     // grants the filter shows and keeps the hidden ones (the question says how many).
     void revokeSelected();
@@ -81,6 +89,8 @@ private:
     QTextBrowser *m_details;
     QPushButton *m_revoke;
     QAction *m_revokeAction = nullptr; // Delete and the context menu
+    QAction *m_copyAction = nullptr;
+    QAction *m_detailsAction = nullptr;
     QPushButton *m_revokeAll;
     QPushButton *m_refresh;
     QPushButton *m_export;
@@ -92,6 +102,7 @@ private:
     QPushButton *m_openPage;
     QLabel *m_status;
     QString m_revokeNote;
+    ActivityContext m_revokeNoteFor; // the connection the note is about
 };
 
 } // namespace accessdesk

@@ -328,11 +328,14 @@ void RequestForAccessDialog::renderResult()
 void RequestForAccessDialog::done(int result)
 {
     m_verifier->setText(QString());
+    const bool answered = m_controller->state() == RequestForAccessController::State::Answered;
     // Forget the answered request (its verifier, its callback); an answer still on its way is
     // left to finish, so the activity log gets its outcome.
     if (m_controller->state() != RequestForAccessController::State::Answering)
         m_controller->reset();
     QDialog::done(result);
+    if (answered)
+        emit closedAfterAnswer();
 }
 
 } // namespace accessdesk

@@ -46,6 +46,10 @@ public:
 signals:
     // The user allowed an application: My access should list again.
     void accessAllowed();
+    // Closed after the request was answered. The application's access token exists only once it
+    // has exchanged its request token (often while this dialog was still open, after the user
+    // passed the code on), so My access lists again now as well.
+    void closedAfterAnswer();
 
 private:
     QWidget *buildLinkPage();

@@ -107,6 +107,34 @@ void AppSession::switchToAdHoc()
 
 void AppSession::connectWith(const ConnectionOptions &options)
 {
+    begin(options);
+}
+
+void AppSession::connectWithSecret(const QString &secret)
+{
+    if (!m_secretRequest)
+        return;
+    ConnectionOptions options;
+    options.profile = m_secretRequest->profile;
+    begin(options, m_secretRequest->kind, secret);
+}
+
+void AppSession::declineSecret()
+{
+    if (!m_secretRequest)
+        return;
+    const QString profile = m_secretRequest->profile;
+    m_secretRequest.reset();
+    emit connectionFailed(tr("Not connected to “%1”: no password or token was given. Choose the "
+                             "server in the Server list to be asked again.")
+                              .arg(profile));
+}
+
+void AppSession::begin(const ConnectionOptions &options, std::optional<SecretKind> givenKind,
+                       const QString &given)
+{
+    // A question still open is answered by this newer choice.
+    m_secretRequest.reset();
     // The newest choice wins: an older attempt still running is abandoned.
     delete m_resolver.data();
     // Each connection gets a network manager, and so a cookie jar, of its own. Jira answers Basic
@@ -118,6 +146,8 @@ void AppSession::connectWith(const ConnectionOptions &options)
     auto *resolver = new ConnectionResolver(options, m_profiles, m_secrets, network, this);
     network->setParent(resolver);
     m_resolver = resolver;
+    if (givenKind)
+        resolver->setGivenSecret(*givenKind, given);
     m_connectingTo = !options.profile.isEmpty() ? options.profile : options.server;
     connect(resolver, &ConnectionResolver::finished, this,
             [this, resolver] { resolved(resolver); });
@@ -168,6 +198,11 @@ void AppSession::adopt(ConnectionResolver *resolver)
     m_resolver.clear();
     m_connectingTo.clear();
     if (!resolver->succeeded()) {
+        if (auto request = secretRequestFor(*resolver)) {
+            m_secretRequest = std::move(request);
+            emit secretNeeded();
+            return;
+        }
         emit connectionFailed(messageFor(*resolver));
         return;
     }
@@ -258,6 +293,40 @@ QString AppSession::renewalRefused(const QString &profile) const
     return tr("The server no longer accepts the sign-in of “%1” and refused to renew it. Sign in "
               "again: edit the connection and press “Sign in in browser…”.")
         .arg(profile);
+std::optional<AppSession::SecretRequest>
+AppSession::secretRequestFor(const ConnectionResolver &resolver) const
+{
+    // Only a keychain that is not there: a missing entry in a working keychain means the profile
+    // was not saved whole, which messageFor() explains. Once the keychain was found missing in
+    // this run, the store looks in memory and finds nothing: the same case.
+    const bool noKeychain =
+        resolver.error() == ConnectionError::KeychainUnavailable ||
+        (resolver.error() == ConnectionError::NotInKeychain && m_secrets->isMemoryOnly());
+    const auto &profile = resolver.profile();
+    if (!noKeychain || !profile)
+        return std::nullopt;
+    SecretRequest request;
+    request.profile = profile->name;
+    request.authKind = resolver.authKind();
+    switch (request.authKind) {
+    case AuthKind::Basic:
+    case AuthKind::Session:
+        request.kind = SecretKind::Password;
+        break;
+    case AuthKind::PersonalToken:
+        request.kind = SecretKind::PersonalToken;
+        break;
+    case AuthKind::OAuth1:
+    case AuthKind::OAuth2:
+        // Tokens the user cannot type from memory: signing in again is the way.
+        return std::nullopt;
+    }
+    request.who = ActivityContext{profile->name, profile->baseUrl.toString(), profile->username};
+    request.notice = ConnectionCheck::noKeychainNotice();
+    request.keychainDetails = !m_secrets->unavailableReason().isEmpty()
+                                  ? m_secrets->unavailableReason()
+                                  : resolver.keychainError();
+    return request;
 }
 
 QString AppSession::messageFor(const ConnectionResolver &resolver) const
@@ -273,6 +342,11 @@ QString AppSession::messageFor(const ConnectionResolver &resolver) const
     case ConnectionError::NotInKeychain:
         return tr("The keychain holds no password or token for “%1”. Add the server again on the "
                   "Connection page.")
+            .arg(profile);
+    case ConnectionError::KeychainUnavailable:
+        // Plain words; what the keychain (D-Bus) said is for the log, not for the window.
+        return tr("No password store is running, so AccessDesk cannot read the saved sign-in of "
+                  "“%1”. Sign in to the server again on the Connection page.")
             .arg(profile);
     case ConnectionError::LoginRefused:
         return resolver.apiError().userMessage();

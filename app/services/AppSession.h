@@ -1,5 +1,7 @@
 #pragma once
 
+#include "AuthKind.h"
+#include "secrets/SecretKey.h"
 #include "services/ConnectionOptions.h"
 #include "services/GrantRevoker.h"
 #include "storage/Database.h"
@@ -38,6 +40,10 @@ class ServerConnection;
 // connection is used when the stored access token is refused, again shortly before a renewed
 // token expires, and whenever the server answers the connection 401. The new pair goes to the
 // keychain; a renewal the server refuses says "sign in again" through connectionFailed().
+//
+// Without a keychain (none running, so a profile's secret cannot be read) a profile that signs in
+// with a password or token is not given up: secretNeeded() asks for the secret, and
+// connectWithSecret() connects with the typed one, kept in memory for that connection only.
 class AppSession final : public QObject
 {
     Q_OBJECT
@@ -50,6 +56,18 @@ public:
     {
         QString settingsFile;
         QString dataDir;
+    };
+
+    // What secretNeeded() asks for: the profile, whose list (the offline cache, under who) can be
+    // shown meanwhile, and which secret to type.
+    struct SecretRequest
+    {
+        QString profile;
+        AuthKind authKind = AuthKind::Basic;
+        SecretKind kind = SecretKind::Password;
+        ActivityContext who;     // profile, server and user, as the connection would have them
+        QString notice;          // why it is asked, in plain words
+        QString keychainDetails; // what the keychain said, for a tooltip
     };
 
     explicit AppSession(Paths paths = {}, QObject *parent = nullptr);
@@ -92,6 +110,12 @@ public:
     void connectWith(const ConnectionOptions &options);
     void switchToProfile(const QString &name);
     void switchToAdHoc();
+    // The answer to secretNeeded(): connects to secretRequest()'s profile with this secret (used,
+    // never stored). declineSecret() gives up and says so (connectionFailed()).
+    void connectWithSecret(const QString &secret);
+    void declineSecret();
+    // The open question of secretNeeded(); nullopt when none is open.
+    const std::optional<SecretRequest> &secretRequest() const { return m_secretRequest; }
 
     // Keeps controller on the current connection: on each connectionChanged() it gets the
     // connection and the activity log, then probes and refreshes.
@@ -103,10 +127,15 @@ signals:
     void connectingStarted();
     void connectionChanged();
     void connectionFailed(const QString &message);
+    // The keychain cannot give the profile's secret: ask the user (secretRequest() says for what),
+    // then connectWithSecret() or declineSecret().
+    void secretNeeded();
     void profilesChanged();
 
 private:
     void openDatabase(const QString &dataDir);
+    void begin(const ConnectionOptions &options, std::optional<SecretKind> givenKind = {},
+               const QString &given = {});
     void resolved(ConnectionResolver *resolver);
     void adopt(ConnectionResolver *resolver);
     // Renews the current connection's OAuth 2.0 tokens (always, or only when due).
@@ -117,6 +146,7 @@ private:
     // After a renewal: the connection signs with the new token; the next renewal is timed.
     void useRenewed(ServerConnection *connection, const OAuth2Renewal &renewal);
     QString renewalRefused(const QString &profile) const;
+    std::optional<SecretRequest> secretRequestFor(const ConnectionResolver &resolver) const;
     QString messageFor(const ConnectionResolver &resolver) const;
 
     QNetworkAccessManager m_network;
@@ -138,6 +168,7 @@ private:
     QPointer<OAuth2Renewal> m_renewal;
     QDateTime m_lastRenewal;
     QTimer m_renewTimer;
+    std::optional<SecretRequest> m_secretRequest;
 };
 
 } // namespace accessdesk

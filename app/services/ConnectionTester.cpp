@@ -1,5 +1,7 @@
 #include "services/ConnectionTester.h"
 
+#include "api/CoreJobs.h"
+#include "api/ServerConnection.h"
 #include "secrets/SecretStore.h"
 #include "services/PlainHttpRule.h"
 #include "storage/ProfileStore.h"
@@ -8,6 +10,8 @@
 #include <QSslCertificate>
 #include <QTimer>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace accessdesk {
 
@@ -50,6 +54,13 @@ ConnectionCheck failure(ConnectionCheck::Field field, const QString &message,
     return check;
 }
 
+// "host:port", the port always named: "could not reach 127.0.0.1" hides that the port was wrong.
+QString hostAndPort(const QUrl &url)
+{
+    const bool https = url.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0;
+    return QStringLiteral("%1:%2").arg(url.host()).arg(url.port(https ? 443 : 80));
+}
+
 QList<QSslCertificate> caCertificatesOf(const QString &file)
 {
     return file.isEmpty() ? QList<QSslCertificate>() : QSslCertificate::fromPath(file, QSsl::Pem);
@@ -60,6 +71,12 @@ QList<QSslCertificate> caCertificatesOf(const QString &file)
 bool ConnectionCheck::canTrustCertificate() const
 {
     return error.kind() == ApiError::Kind::Tls && !error.certificate().isNull();
+}
+
+QString ConnectionCheck::noKeychainNotice()
+{
+    return tr("No password store is running, so AccessDesk cannot remember passwords. You will "
+              "be asked for the password or token each time you start AccessDesk.");
 }
 
 QString ConnectionCheck::asSentence(QString clause)
@@ -143,9 +160,52 @@ std::optional<ConnectionCheck> ConnectionCheck::checkLocally(const ConnectionDra
     return std::nullopt;
 }
 
+bool ConnectionCheck::isPlainHttpAnswer(const ApiError &error, const QUrl &baseUrl)
+{
+    if (error.kind() != ApiError::Kind::Tls || !error.certificate().isNull() ||
+        baseUrl.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) != 0)
+        return false;
+    // What OpenSSL says when the first bytes back are an HTTP answer rather than a TLS record
+    // (OpenSSL 3: "wrong version number"; others: "unexpected message", "packet length too long",
+    // "http request").
+    static const QLatin1String plainHttpSigns[] = {
+        QLatin1String("wrong version number"), QLatin1String("unexpected message"),
+        QLatin1String("packet length too long"), QLatin1String("http request"),
+        QLatin1String("unknown protocol")};
+    for (const QLatin1String &sign : plainHttpSigns) {
+        if (error.serverMessage().contains(sign, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+bool ConnectionCheck::mayBePlainHttp(const ApiError &error, const QUrl &baseUrl)
+{
+    // A plain http server either answers the TLS hello with HTTP (isPlainHttpAnswer) or simply
+    // closes the connection, which looks like any other network failure.
+    return baseUrl.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0 &&
+           (error.kind() == ApiError::Kind::Network ||
+            (error.kind() == ApiError::Kind::Tls && error.certificate().isNull()));
+}
+
+ConnectionCheck ConnectionCheck::suggestPlainHttp(const ApiError &error,
+                                                  const ConnectionProfile &profile)
+{
+    QUrl http = profile.baseUrl;
+    http.setScheme(QStringLiteral("http"));
+    ConnectionCheck check = failure(
+        Field::BaseUrl,
+        tr("The server at %1 answers without encryption, so it does not offer https:// on this "
+           "port. Try the address with http:// instead: %2")
+            .arg(hostAndPort(profile.baseUrl), http.toString()),
+        error);
+    check.suggestedBaseUrl = http;
+    return check;
+}
+
 ConnectionCheck ConnectionCheck::explain(const ApiError &error, const ConnectionProfile &profile)
 {
-    const QString host = profile.baseUrl.host();
+    const QString host = hostAndPort(profile.baseUrl);
     const QString detail = error.serverMessage().isEmpty()
                                ? QString()
                                : QLatin1Char(' ') + tr("(Details: %1)").arg(error.serverMessage());
@@ -164,6 +224,8 @@ ConnectionCheck ConnectionCheck::explain(const ApiError &error, const Connection
                           nullptr, profile.timeoutSeconds),
                        error);
     case ApiError::Kind::Tls:
+        if (isPlainHttpAnswer(error, profile.baseUrl))
+            return suggestPlainHttp(error, profile);
         if (!error.certificate().isNull())
             return failure(Field::BaseUrl,
                            tr("This computer does not trust the certificate of %1, so nothing "
@@ -213,22 +275,29 @@ ConnectionTester::ConnectionTester(ProfileStore &profiles, SecretStore *secrets,
     , m_secrets(secrets)
     , m_probe(new ProfileProbe(secrets, network, this))
     , m_saver(new ProfileSaver(profiles, secrets, network, this))
+    , m_network(network)
 {
     Q_ASSERT(m_secrets && network);
     connect(m_probe, &ProfileProbe::finished, this, &ConnectionTester::onProbed);
     connect(m_saver, &ProfileSaver::finished, this, &ConnectionTester::onSaved);
     connect(m_secrets, &SecretStore::keychainUnavailable, this,
-            &ConnectionTester::keychainUnavailable);
+            [this] { emit keychainUnavailable(keychainNotice(), keychainDetails()); });
 }
 
 ConnectionTester::~ConnectionTester()
 {
     // No signals from here: the owner may be half destroyed already.
     ++m_run;
+    delete m_plainCheck.data(); // before the connection it uses goes
     m_draft.secret.fill(QLatin1Char(' '));
 }
 
 QString ConnectionTester::keychainNotice() const
+{
+    return m_secrets->isMemoryOnly() ? ConnectionCheck::noKeychainNotice() : QString();
+}
+
+QString ConnectionTester::keychainDetails() const
 {
     return m_secrets->isMemoryOnly() ? m_secrets->unavailableReason() : QString();
 }
@@ -248,6 +317,7 @@ void ConnectionTester::cancel()
     ++m_run;
     m_probe->cancel();
     m_saver->cancel();
+    delete m_plainCheck.data();
     setBusy(false);
 }
 
@@ -306,7 +376,10 @@ void ConnectionTester::onProbed()
 {
     if (m_operation != Operation::Test || !m_busy)
         return;
-    finish(m_probe->succeeded() ? success(m_probe->report()) : failedProbe(*m_probe));
+    if (m_probe->succeeded())
+        finish(success(m_probe->report()));
+    else
+        finishFailedProbe(failedProbe(*m_probe));
 }
 
 void ConnectionTester::onSaved()
@@ -329,7 +402,7 @@ void ConnectionTester::onSaved()
         return;
     }
     case ProfileSaver::Step::Probe:
-        finish(failedProbe(m_saver->probe()));
+        finishFailedProbe(failedProbe(m_saver->probe()));
         return;
     case ProfileSaver::Step::StoreSecrets:
         finish(failure(ConnectionCheck::Field::Secret,
@@ -352,6 +425,46 @@ void ConnectionTester::onSaved()
                                 "be asked for it again next time.")
                 .arg(word);
     finish(check);
+}
+
+void ConnectionTester::finishFailedProbe(ConnectionCheck check)
+{
+    if (!check.suggestedBaseUrl.isEmpty() ||
+        !ConnectionCheck::mayBePlainHttp(check.error, m_draft.profile.baseUrl)) {
+        finish(std::move(check));
+        return;
+    }
+    // https:// failed before any certificate was seen: ask the same host and port over plain
+    // http:// whether a web server answers there. No credentials go with this request.
+    ConnectionSettings settings;
+    settings.baseUrl = m_draft.profile.baseUrl;
+    settings.baseUrl.setScheme(QStringLiteral("http"));
+    settings.timeoutMs = std::min(m_draft.profile.timeoutSeconds * 1000, 5000);
+    settings.maxAttempts = 1;
+    settings.maxRedirects = 0;
+    delete m_plainCheck.data();
+    m_plainConnection = std::make_unique<ServerConnection>(m_network, settings, nullptr);
+    auto *job = new GetServerInfo(m_plainConnection.get(), this);
+    m_plainCheck = job;
+    connect(job, &ApiJob::finished, this, [this, job, check, run = m_run] {
+        job->deleteLater();
+        m_plainCheck.clear(); // deleted later: a new operation started from finished() keeps it
+        if (run != m_run)
+            return;
+        switch (job->error().kind()) {
+        case ApiError::Kind::Network:
+        case ApiError::Kind::Tls:
+        case ApiError::Kind::Timeout:
+        case ApiError::Kind::Cancelled:
+            finish(check); // nothing answers plain http there either
+            return;
+        default:
+            // Any HTTP answer, Jira's or not: the port speaks http://.
+            finish(ConnectionCheck::suggestPlainHttp(check.error, m_draft.profile));
+            return;
+        }
+    });
+    job->start();
 }
 
 ConnectionCheck ConnectionTester::failedProbe(const ProfileProbe &probe) const

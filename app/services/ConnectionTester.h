@@ -8,16 +8,21 @@
 
 #include <QCoreApplication>
 #include <QObject>
+#include <QPointer>
 #include <QString>
+#include <QUrl>
 
+#include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
 
 namespace accessdesk {
 
+class ApiJob;
 class ProfileStore;
 class SecretStore;
+class ServerConnection;
 
 // What the user typed into the connection dialog.
 struct ConnectionDraft
@@ -52,15 +57,28 @@ public:
     QString notice;     // said even on success, e.g. that the secret lives only until the app quits
     ApiError error;     // what the API layer reported; Kind::None for problems found locally
     ProbeReport report; // when accepted
+    // An address that may work instead (https:// against a plain http server: the http:// one).
+    QUrl suggestedBaseUrl;
 
     // A TLS refusal that names the certificate, so the user may choose to trust it.
     bool canTrustCertificate() const;
 
     // Plain words for a failed probe; pure, so it can be checked without a server.
     static ConnectionCheck explain(const ApiError &error, const ConnectionProfile &profile);
+    // The TLS handshake with an https:// address failed because a plain http server answered.
+    static bool isPlainHttpAnswer(const ApiError &error, const QUrl &baseUrl);
+    // An https:// address failed in a way a plain http server on that port would cause; whether
+    // one is there takes a request over http:// (ConnectionTester asks).
+    static bool mayBePlainHttp(const ApiError &error, const QUrl &baseUrl);
+    // "Try http:// instead", with that address in suggestedBaseUrl.
+    static ConnectionCheck suggestPlainHttp(const ApiError &error,
+                                            const ConnectionProfile &profile);
     // What can be said without sending anything: address, credentials present, CA file.
     static std::optional<ConnectionCheck> checkLocally(const ConnectionDraft &draft);
     static SecretKind secretKindFor(AuthKind kind);
+    // What a missing keychain means for the user, in plain words; the keychain's own (D-Bus)
+    // wording belongs in a tooltip or details (SecretStore::unavailableReason()).
+    static QString noKeychainNotice();
     // The services' messages are the CLI's lower-case clauses; a window shows sentences.
     static QString asSentence(QString clause);
 };
@@ -92,14 +110,17 @@ public:
     const ConnectionCheck &result() const { return m_result; }
     // The draft of the last operation, with the pin added by trustCertificate().
     const ConnectionDraft &draft() const { return m_draft; }
-    // Why secrets are kept only until the app quits (no keychain); empty while one works.
+    // Why secrets are kept only until the app quits (no keychain), in plain words; empty while
+    // a keychain works. keychainDetails() is what the keychain said, for a tooltip.
     QString keychainNotice() const;
+    QString keychainDetails() const;
 
 signals:
     void busyChanged(bool busy);
     void finished();
     // The keychain was found missing: from now on secrets last only until the app quits.
-    void keychainUnavailable(const QString &reason);
+    // notice is keychainNotice(), details keychainDetails().
+    void keychainUnavailable(const QString &notice, const QString &details);
 
 private:
     enum class Operation { Test, Save };
@@ -109,6 +130,9 @@ private:
     void onProbed();
     void onSaved();
     ConnectionCheck failedProbe(const ProfileProbe &probe) const;
+    // Finishes with check, after asking the same port over http:// when https:// may have met
+    // a plain http server.
+    void finishFailedProbe(ConnectionCheck check);
     ConnectionCheck success(const ProbeReport &report) const;
     SecretWriter::Secrets draftSecrets() const;
     void finish(ConnectionCheck check);
@@ -119,6 +143,9 @@ private:
     SecretStore *m_secrets;
     ProfileProbe *m_probe;
     ProfileSaver *m_saver;
+    QNetworkAccessManager *m_network;
+    std::unique_ptr<ServerConnection> m_plainConnection; // for the http:// question
+    QPointer<ApiJob> m_plainCheck;
     ConnectionDraft m_draft;
     ConnectionCheck m_result;
     Operation m_operation = Operation::Test;

@@ -44,6 +44,7 @@ private slots:
     void wrongPasswordKeepsWhatWasTypedAndSavesNothing();
     void captchaIsExplained();
     void unreachableServerIsExplained();
+    void httpsAgainstPlainHttpSuggestsHttp();
     void notJiraIsExplained();
     void timeoutIsExplained();
     void closingWhileTestingIsSafe();
@@ -168,6 +169,9 @@ void TestConnectionDialog::wrongPasswordKeepsWhatWasTypedAndSavesNothing()
              qPrintable(m_dialog->messageFor(Field::Secret)));
     QVERIFY(m_dialog->messageFor(Field::BaseUrl).isEmpty());
     QVERIFY(m_dialog->isVisible());
+    // The field at fault has the focus, its text selected for retyping.
+    QCOMPARE(m_dialog->focusWidget(), m_dialog->passwordEdit());
+    QVERIFY(m_dialog->passwordEdit()->hasSelectedText());
 
     // Everything typed is still there.
     QCOMPARE(m_dialog->nameEdit()->text(), name);
@@ -210,6 +214,33 @@ void TestConnectionDialog::unreachableServerIsExplained()
     QCOMPARE(m_dialog->tester()->result().error.kind(), ApiError::Kind::Network);
     QVERIFY2(m_dialog->messageFor(Field::BaseUrl).contains(QLatin1String("could not reach")),
              qPrintable(m_dialog->messageFor(Field::BaseUrl)));
+    // The port is named: a wrong port is the likeliest mistake on a server that runs.
+    QVERIFY2(m_dialog->messageFor(Field::BaseUrl).contains(QLatin1String("127.0.0.1:1")),
+             qPrintable(m_dialog->messageFor(Field::BaseUrl)));
+    // The cursor waits in the field to fix.
+    QCOMPARE(m_dialog->focusWidget(), m_dialog->urlEdit());
+}
+
+void TestConnectionDialog::httpsAgainstPlainHttpSuggestsHttp()
+{
+    newDialog();
+    // trackersim's plain port, addressed with https://: the TLS handshake meets an HTTP answer.
+    QUrl https(m_sim->url());
+    QCOMPARE(https.scheme(), QStringLiteral("http"));
+    https.setScheme(QStringLiteral("https"));
+    fill(m_keychain.uniqueName(QStringLiteral("httpsplain")), https.toString(),
+         QStringLiteral("alice"), QStringLiteral("alice"));
+    QVERIFY(click(m_dialog->saveButton()));
+    // QHttpServer closes the connection on a TLS hello (a network error); other servers answer
+    // it with HTTP (a TLS error): either way the same port is then asked over http://.
+    const ConnectionCheck &check = m_dialog->tester()->result();
+    QVERIFY(!check.accepted);
+    QCOMPARE(check.field, Field::BaseUrl);
+    QCOMPARE(check.suggestedBaseUrl, QUrl(m_sim->url()));
+    const QString message = m_dialog->messageFor(Field::BaseUrl);
+    QVERIFY2(message.contains(QLatin1String("Try the address with http://")), qPrintable(message));
+    QVERIFY2(message.contains(m_sim->url()), qPrintable(message));
+    QCOMPARE(m_dialog->focusWidget(), m_dialog->urlEdit());
 }
 
 void TestConnectionDialog::notJiraIsExplained()

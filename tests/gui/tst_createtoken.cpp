@@ -212,31 +212,61 @@ void TestCreateToken::wipeLeavesWhatTheUserCopiedSince()
 
 void TestCreateToken::tooManyDaysShowsTheServerLimitAndKeepsTheFields()
 {
+    // Until the server states a limit, the spin box knows Jira's default (365 days) and says so.
     CreateTokenDialog *dialog = openDialog();
+    QCOMPARE(dialog->daysSpin()->maximum(), 365);
+    dialog->daysSpin()->setValue(400);
+    QCOMPARE(dialog->daysSpin()->value(), 365);
+    QString hint;
+    for (QLabel *label : dialog->findChildren<QLabel *>()) {
+        if (label->accessibleName() == QLatin1String("Expiry limit"))
+            hint = label->text();
+    }
+    QVERIFY2(hint.contains(QLatin1String("365")), qPrintable(hint));
+
+    // This server's administrator chose 30 days: it says so when refusing a longer expiry.
+    QVERIFY(m_session.server().addFault(
+        QJsonObject{{QStringLiteral("method"), QStringLiteral("POST")},
+                    {QStringLiteral("path"), QStringLiteral("/rest/pat/latest/tokens")},
+                    {QStringLiteral("status"), 400},
+                    {QStringLiteral("contentType"), QStringLiteral("application/json")},
+                    {QStringLiteral("body"),
+                     QStringLiteral(R"({"exception":"java.lang.IllegalArgumentException",)"
+                                    R"("error":"Token expiry cannot be longer than 30 days."})")},
+                    {QStringLiteral("times"), 1}}));
     QTest::keyClicks(dialog->nameEdit(), QStringLiteral("gui-too-long"));
     dialog->expiresRadio()->setChecked(true);
-    dialog->daysSpin()->setValue(400);
+    dialog->daysSpin()->setValue(60);
     QSignalSpy failed(m_controller.get(), &PersonalTokenController::failed);
     QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
     QVERIFY(failed.wait(30000));
 
     QVERIFY(dialog->errorLabel()->isVisible());
-    QVERIFY2(dialog->errorLabel()->text().contains(QLatin1String("365")),
+    QVERIFY2(dialog->errorLabel()->text().contains(QLatin1String("30")),
              qPrintable(dialog->errorLabel()->text()));
     QVERIFY(!dialog->isShowingToken());
     QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("gui-too-long"));
-    QCOMPARE(dialog->daysSpin()->value(), 400);
+    QCOMPARE(dialog->daysSpin()->value(), 60);
     QVERIFY(dialog->expiresRadio()->isChecked());
     QVERIFY(dialog->createButton()->isEnabled()); // a fix is one change away
     saveScreenshot(dialog, QStringLiteral("create-token-too-many-days"));
-    QCOMPARE(m_controller->serverMaxDays(), std::optional<int>(365));
+    QCOMPARE(m_controller->serverMaxDays(), std::optional<int>(30));
+    QVERIFY2(dialog->daysSpin()->toolTip().contains(QLatin1String("30")),
+             qPrintable(dialog->daysSpin()->toolTip()));
 
     for (const QJsonValue &value : serverTokens())
         QVERIFY(value.toObject().value(QStringLiteral("name")).toString() !=
                 QLatin1String("gui-too-long"));
 
+    // The next dialog knows the server's limit from the start.
+    CreateTokenDialog *next = openDialog();
+    QCOMPARE(next->daysSpin()->maximum(), 30);
+    QVERIFY2(next->daysSpin()->toolTip().contains(QLatin1String("at most 30 days")),
+             qPrintable(next->daysSpin()->toolTip()));
+    next->reject();
+
     // Fixed, the same dialog succeeds.
-    dialog->daysSpin()->setValue(365);
+    dialog->daysSpin()->setValue(30);
     QSignalSpy created(dialog, &CreateTokenDialog::tokenCreated);
     QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
     QVERIFY(created.wait(30000));

@@ -54,6 +54,7 @@ private slots:
     void rolesAndDisplay();
     void sortsTextWithCollator();
     void sortsDatesByValue();
+    void missingDatesSortLastInBothOrders();
     void filtersByText();
     void filtersByKind();
 };
@@ -150,6 +151,31 @@ void TestGrantModel::sortsDatesByValue()
     // Soonest first; Bamboo has no expiry and comes last.
     QCOMPARE(names, (QStringList{QStringLiteral("laptop-cli"), QStringLiteral("Release Radar"),
                                  QStringLiteral("ci-pipeline"), QStringLiteral("Bamboo")}));
+}
+
+void TestGrantModel::missingDatesSortLastInBothOrders()
+{
+    AccessGrantModel model([] { return kNow; });
+    model.setGrants(sample());
+    AccessGrantFilterModel proxy;
+    proxy.setSourceModel(&model);
+    const auto applications = [&proxy] {
+        QStringList names;
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            names << proxy.index(row, AccessGrantModel::Application).data().toString();
+        return names;
+    };
+    // Latest expiry first; the grant without one ("not reported") still comes last.
+    proxy.sort(AccessGrantModel::Expires, Qt::DescendingOrder);
+    QCOMPARE(applications(),
+             (QStringList{QStringLiteral("ci-pipeline"), QStringLiteral("Release Radar"),
+                          QStringLiteral("laptop-cli"), QStringLiteral("Bamboo")}));
+    // Only ci-pipeline was ever used: the "never used" and "not reported" rows follow it either
+    // way.
+    proxy.sort(AccessGrantModel::LastUsed, Qt::AscendingOrder);
+    QCOMPARE(applications().first(), QStringLiteral("ci-pipeline"));
+    proxy.sort(AccessGrantModel::LastUsed, Qt::DescendingOrder);
+    QCOMPARE(applications().first(), QStringLiteral("ci-pipeline"));
 }
 
 void TestGrantModel::filtersByText()
