@@ -3,6 +3,7 @@
 #include "PersonalTokenFilterModel.h"
 #include "PersonalTokenModel.h"
 #include "TableExport.h"
+#include "DateCellDelegate.h"
 #include "TableViews.h"
 #include "TokenSearchForm.h"
 #include "TokenSweepDialog.h"
@@ -77,6 +78,9 @@ AdminTokensTab::AdminTokensTab(AdminTokenController *tokens, QWidget *parent)
     m_table->setAccessibleName(tr("Personal tokens"));
     TableViews::setUpSortableTable(m_table, m_proxy, PersonalTokenModel::Created,
                                    Qt::AscendingOrder, QAbstractItemView::ExtendedSelection);
+    auto *dates = new DateCellDelegate(PersonalTokenModel::RawValueRole, {}, m_table);
+    dates->setExpiryColumns({PersonalTokenModel::Expires});
+    m_table->setItemDelegate(dates);
     auto *revokeKey = new QAction(tr("Revoke selected…"), this);
     revokeKey->setShortcut(QKeySequence::Delete);
     revokeKey->setShortcutContext(Qt::WidgetShortcut);

@@ -48,6 +48,7 @@ public:
 
 private:
     void buildPages();
+    void wireMenus();
     void wireConnection();
     void wireProfiles();
     void wireRecordKeeping();

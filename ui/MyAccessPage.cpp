@@ -4,10 +4,11 @@
 #include "AccessGrantModel.h"
 #include "ConfirmationDialog.h"
 #include "DisplayText.h"
-#include "EmptyCellDelegate.h"
+#include "DateCellDelegate.h"
 #include "RevokeProgressDialog.h"
 #include "TableExport.h"
 #include "TableViews.h"
+#include "ViewState.h"
 #include "services/MyAccessController.h"
 
 #include <QAction>
@@ -91,7 +92,9 @@ MyAccessPage::MyAccessPage(MyAccessController *controller, QWidget *parent)
     TableViews::setUpSortableTable(m_table, m_proxy, AccessGrantModel::Application,
                                    Qt::AscendingOrder, QAbstractItemView::ExtendedSelection);
     m_table->setAccessibleName(tr("Grants"));
-    m_table->setItemDelegate(new EmptyCellDelegate(grantPlaceholder, m_table));
+    auto *cells = new DateCellDelegate(AccessGrantModel::RawValueRole, grantPlaceholder, m_table);
+    cells->setExpiryColumns({AccessGrantModel::Expires});
+    m_table->setItemDelegate(cells);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MyAccessPage::updateDetails);
 
@@ -207,6 +210,11 @@ void MyAccessPage::renderUnreadable()
 
 void MyAccessPage::fitColumns()
 {
+    // Fitted once, to the first list with rows; after that (or when the last run's widths were
+    // restored) the widths are the user's and stay put across refreshes.
+    if (m_columnsFitted || ViewState::hasRestoredColumns(m_table) || m_model->rowCount() == 0)
+        return;
+    m_columnsFitted = true;
     // Long names and descriptions would push the dates and scopes out of sight; they are elided
     // and shown whole in the tooltip and the details pane.
     m_table->resizeColumnsToContents();

@@ -85,6 +85,7 @@ private:
     QPushButton *m_openPage;
     QLabel *m_status;
     QString m_revokeNote;
+    bool m_columnsFitted = false;
 };
 
 } // namespace accessdesk
