@@ -3,7 +3,8 @@
 # virtual X display at 1280×800 (Xvfb, on a free display number), a private D-Bus session with an
 # unlocked throwaway gnome-keyring (as scripts/test.sh does), and runs docshots, which drives the
 # app against a demo trackersim and writes docs/screenshot-*.png. Everything it starts is stopped
-# again. Light Fusion style, C locale, 96 dpi, so the pictures do not depend on the desktop.
+# again. Light Fusion style, C locale, 96 dpi, so the pictures do not depend on the desktop; then
+# the same window with a dark palette, at 200 % and at 800×600 (docshots --look=…).
 #
 #   scripts/screenshots.sh [OUTPUT_DIR]      (default: docs)
 #
@@ -47,7 +48,9 @@ display_arg=()
 if [ -n "${ACCESSDESK_SCREENSHOT_DISPLAY:-}" ]; then
     display_arg=(":$ACCESSDESK_SCREENSHOT_DISPLAY")
 fi
-Xvfb "${display_arg[@]}" -displayfd 3 -screen 0 1280x800x24 -dpi 96 -nolisten tcp \
+# Twice 1280×800, so the 200 % picture has the room a 4K desktop would give it; the app still
+# opens its window at 1280×800 for the others.
+Xvfb "${display_arg[@]}" -displayfd 3 -screen 0 2560x1600x24 -dpi 96 -nolisten tcp \
     3>"$scratch/display" 2>"$scratch/xvfb.log" &
 xvfb=$!
 display=
@@ -65,8 +68,15 @@ unset QT_QPA_PLATFORMTHEME QT_SCALE_FACTOR QT_SCREEN_SCALE_FACTORS WAYLAND_DISPL
 export DISPLAY=":$display" QT_QPA_PLATFORM=xcb QT_STYLE_OVERRIDE=Fusion QT_FONT_DPI=96
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 export XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" XDG_RUNTIME_DIR="$scratch/runtime"
-dbus-run-session -- sh -c '
-    echo -n accessdesk-screenshots | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
-    exec "$0" "$1"
-' "$docshots" "$out"
+shoot() {
+    dbus-run-session -- sh -c '
+        echo -n accessdesk-screenshots | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
+        exec "$0" "$@"
+    ' "$docshots" "$@"
+}
+shoot "$out"
+# The same window with a dark palette, at 200 % scale, and at 800×600 (issue 10 §2).
+shoot "$out" --look=dark
+QT_SCALE_FACTOR=2 shoot "$out" --look=200pct
+shoot "$out" --look=800x600
 echo "screenshots: written to $out/"

@@ -1,5 +1,6 @@
 #include "AppIcons.h"
 
+#include <QFile>
 #include <QString>
 
 namespace accessdesk::AppIcons {
@@ -43,7 +44,15 @@ Names namesOf(Icon which)
 
 QIcon bundled(Icon which)
 {
-    return QIcon(QStringLiteral(":/icons/") + QLatin1String(namesOf(which).file));
+    const QString file = QStringLiteral(":/icons/") + QLatin1String(namesOf(which).file);
+    QIcon icon(file);
+    // The navigation's icons have a light variant for the highlighted row, where the normal one
+    // would sink into the highlight colour.
+    QString selected = file;
+    selected.replace(QStringLiteral(".svg"), QStringLiteral("-selected.svg"));
+    if (QFile::exists(selected))
+        icon.addFile(selected, QSize(), QIcon::Selected);
+    return icon;
 }
 
 QIcon icon(Icon which)

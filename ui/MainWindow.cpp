@@ -87,8 +87,15 @@ MainWindow::MainWindow(MyAccessController *controller, QWidget *parent)
     m_navigation->item(Administration)->setIcon(AppIcons::icon(AppIcons::Icon::Administration));
     m_navigation->item(Activity)->setIcon(AppIcons::icon(AppIcons::Icon::Activity));
     m_navigation->item(Connection)->setIcon(AppIcons::icon(AppIcons::Icon::Connection));
+    // As wide as the longest entry with its icon when there is room; in a narrow window (800×600,
+    // a long translation) it gives way down to the icons, the names elided and whole in tooltips.
+    const int chrome = 2 * m_navigation->frameWidth() + 2 * m_navigation->spacing() + 12;
+    m_navigation->setMaximumWidth(m_navigation->sizeHintForColumn(0) + chrome);
+    m_navigation->setMinimumWidth(m_navigation->iconSize().width() + 24 + chrome);
+    m_navigation->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
+    for (int row = 0; row < m_navigation->count(); ++row)
+        m_navigation->item(row)->setToolTip(m_navigation->item(row)->text());
     m_navigation->setSpacing(4);
-    m_navigation->setFixedWidth(m_navigation->sizeHintForColumn(0) + 40);
     // Hidden until the probe says the user administers this server.
     m_navigation->item(Administration)->setHidden(true);
 

@@ -10,6 +10,7 @@
 #include "TableViews.h"
 #include "ViewState.h"
 #include "services/MyAccessController.h"
+#include "services/RevokeWording.h"
 
 #include <QAction>
 #include <QDesktopServices>
@@ -155,17 +156,18 @@ MyAccessPage::MyAccessPage(MyAccessController *controller, QWidget *parent)
     connect(m_newToken, &QPushButton::clicked, this, &MyAccessPage::createTokenRequested);
     connect(m_answerRequest, &QPushButton::clicked, this, &MyAccessPage::answerRequestRequested);
 
-    // Reading on the left, adding in the middle, taking away on the right.
+    // Reading on the first line; adding on the left of the second, taking away on its right.
+    // Two lines, so the page fits an 800×600 window (and longer translations) without clipping.
     auto *top = new QHBoxLayout;
     top->addWidget(m_filter, 1);
     top->addWidget(m_refresh);
     top->addWidget(m_export);
-    top->addSpacing(16);
-    top->addWidget(m_newToken);
-    top->addWidget(m_answerRequest);
-    top->addSpacing(16);
-    top->addWidget(m_revoke);
-    top->addWidget(m_revokeAll);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_newToken);
+    actions->addWidget(m_answerRequest);
+    actions->addStretch(1);
+    actions->addWidget(m_revoke);
+    actions->addWidget(m_revokeAll);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_table);
@@ -176,6 +178,7 @@ MyAccessPage::MyAccessPage(MyAccessController *controller, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0); // the window's margins frame the page
     layout->addLayout(top);
+    layout->addLayout(actions);
     layout->addWidget(m_notice);
     layout->addWidget(m_unreadableBanner);
     layout->addWidget(splitter, 1);
@@ -395,8 +398,7 @@ void MyAccessPage::updateDetails()
     const QStringList badges = AccessGrantModel::badgesFor(grant, QDateTime::currentDateTimeUtc());
     if (!badges.isEmpty())
         lines << tr("Note: %1").arg(badges.join(QStringLiteral(", ")));
-    lines << QString()
-          << tr("If you revoke it, %1 can then see only public data.").arg(grant.application);
+    lines << QString() << RevokeWording::ifRevoked(grant);
     m_details->setPlainText(lines.join(QLatin1Char('\n')));
 }
 

@@ -41,6 +41,14 @@ QString RevokeWording::consequence(const AccessGrant &grant)
     return tr("Scripts and tools using %1 will be refused.").arg(grant.application);
 }
 
+QString RevokeWording::ifRevoked(const AccessGrant &grant)
+{
+    if (isApplication(grant))
+        return tr("If you revoke it, %1 can then see only public data.").arg(grant.application);
+    return tr("If you revoke it, scripts and tools using %1 will be refused.")
+        .arg(grant.application);
+}
+
 QStringList RevokeWording::consequences(const QList<AccessGrant> &grants)
 {
     const qsizetype named =

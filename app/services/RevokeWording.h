@@ -30,6 +30,8 @@ public:
     static QString consequence(const AccessGrant &grant);
     // One consequence per grant, up to namedInConfirmation, then one line per kind for the rest.
     static QStringList consequences(const QList<AccessGrant> &grants);
+    // For the details of one grant: "If you revoke it, Bamboo can then see only public data."
+    static QString ifRevoked(const AccessGrant &grant);
     // What follows for all of them in one sentence (the CLI lists the grants itself): applications,
     // tokens, or both.
     static QString summary(const QList<AccessGrant> &grants);

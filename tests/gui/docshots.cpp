@@ -6,10 +6,12 @@
 // Xvfb (real fonts, 1280×800) with an unlocked keyring for the two saved profiles.
 //
 //   docshots OUTPUT_DIR
+//   docshots OUTPUT_DIR --look=dark|200pct|800x600   (one picture: screenshot-<look>.png)
 #include "AccessGrantModel.h"
 #include "DocShotsSupport.h"
 #include "SimProcess.h"
 #include "secrets/SecretStore.h"
+#include "services/SourcePlurals.h"
 #include "services/AdminController.h"
 #include "services/AdminTokenController.h"
 #include "services/AppLinksController.h"
@@ -82,6 +84,22 @@ public:
     {}
     ~DocShots() { forgetSecrets(m_profiles); }
     Q_DISABLE_COPY_MOVE(DocShots)
+
+    // How the window looks in other settings (issue 10 §2): a dark palette, 200 % scale (the
+    // script sets QT_SCALE_FACTOR=2), or an 800×600 window; one picture of My access each.
+    bool runLook(const QString &look)
+    {
+        if (look == QLatin1String("dark"))
+            QApplication::setPalette(darkPalette());
+        if (!startServer() || !connectAsAlice())
+            return false;
+        if (look == QLatin1String("800x600"))
+            window().resize(800, 600);
+        window().showPage(MainWindow::MyAccess);
+        // A selected row, an expiring grant's date and the details pane: the parts most likely
+        // to lose contrast or be cut off.
+        return selectGrants({QStringLiteral("ci-pipeline")}) && save(look);
+    }
 
     bool run()
     {
@@ -632,9 +650,12 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("AccessDesk"));
     QApplication::setApplicationName(QStringLiteral("AccessDesk"));
+    installSourcePlurals(); // as app/main.cpp: "3 days ago", not "3 day(s) ago"
     const QStringList arguments = QApplication::arguments();
-    if (arguments.size() != 2) {
-        std::fprintf(stderr, "usage: docshots OUTPUT_DIR\n");
+    const bool lookArgument =
+        arguments.size() == 3 && arguments.at(2).startsWith(QLatin1String("--look="));
+    if (arguments.size() != 2 && !lookArgument) {
+        std::fprintf(stderr, "usage: docshots OUTPUT_DIR [--look=dark|200pct|800x600]\n");
         return 2;
     }
     if (!QDir().mkpath(arguments.at(1))) {
@@ -642,5 +663,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     DocShots shots(arguments.at(1));
+    if (lookArgument)
+        return shots.runLook(arguments.at(2).mid(int(qstrlen("--look=")))) ? 0 : 1;
     return shots.run() ? 0 : 1;
 }

@@ -39,6 +39,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QTest>
 
 #include <cmath>
@@ -279,6 +280,13 @@ void TestMainWindow::titleNamesPageAndServer()
     QCOMPARE(window.windowTitle(), QStringLiteral("My access — %1 — AccessDesk").arg(server));
     window.showPage(MainWindow::Activity);
     QCOMPARE(window.windowTitle(), QStringLiteral("Activity — %1 — AccessDesk").arg(server));
+
+    // Every page fits an 800×600 window: none asks for more room than that.
+    window.resize(800, 600);
+    QCoreApplication::sendPostedEvents();
+    QCOMPARE(window.size(), QSize(800, 600));
+    QVERIFY2(window.minimumSizeHint().width() <= 800,
+             qPrintable(QString::number(window.minimumSizeHint().width())));
 }
 
 void TestMainWindow::aboutNamesVersionsAndLicence()
@@ -483,6 +491,11 @@ void TestMainWindow::confirmationFitsTheKindOfGrant()
     QVERIFY(!message.contains(QStringLiteral("refused")));
 
     QVERIFY(selectApplications(*app, {QStringLiteral("ci-pipeline")}));
+    // The details pane says it the same way.
+    const QString details = page->findChild<QTextBrowser *>()->toPlainText();
+    QVERIFY2(details.contains(QStringLiteral("If you revoke it, scripts and tools using "
+                                             "ci-pipeline will be refused.")),
+             qPrintable(details));
     message = ask();
     QVERIFY2(message.contains(QStringLiteral("Scripts and tools using ci-pipeline will be "
                                              "refused.")),

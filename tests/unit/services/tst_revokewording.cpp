@@ -69,6 +69,15 @@ private slots:
                                 "and tools using the personal access tokens will be refused."));
     }
 
+    void theDetailsSayWhatFollows()
+    {
+        QCOMPARE(RevokeWording::ifRevoked(grant(QStringLiteral("Bamboo"), GrantKind::OAuth1)),
+                 QStringLiteral("If you revoke it, Bamboo can then see only public data."));
+        QCOMPARE(
+            RevokeWording::ifRevoked(grant(QStringLiteral("ci-pipeline"), GrantKind::PersonalToken)),
+            QStringLiteral("If you revoke it, scripts and tools using ci-pipeline will be refused."));
+    }
+
     void theRestIsCountedPerKind()
     {
         QList<AccessGrant> grants;
