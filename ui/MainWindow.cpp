@@ -93,6 +93,7 @@ MainWindow::MainWindow(MyAccessController *controller, QWidget *parent)
     m_navigation->setMaximumWidth(m_navigation->sizeHintForColumn(0) + chrome);
     m_navigation->setMinimumWidth(m_navigation->iconSize().width() + 24 + chrome);
     m_navigation->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     for (int row = 0; row < m_navigation->count(); ++row)
         m_navigation->item(row)->setToolTip(m_navigation->item(row)->text());
     m_navigation->setSpacing(4);
@@ -106,7 +107,14 @@ MainWindow::MainWindow(MyAccessController *controller, QWidget *parent)
     m_pages->addWidget(placeholder(tr("Connection settings arrive in a later version.")));
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
             &QStackedWidget::setCurrentIndex);
-    connect(m_navigation, &QListWidget::currentRowChanged, this, [this] {
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        // Only the page shown asks for room: a wide page the user is not looking at must not
+        // keep the window from 800×600 (hidden pages are Ignored by the stack's minimum size).
+        for (int i = 0; i < m_pages->count(); ++i) {
+            const auto policy = i == row ? QSizePolicy::Preferred : QSizePolicy::Ignored;
+            m_pages->widget(i)->setSizePolicy(policy, policy);
+        }
+        m_pages->updateGeometry();
         renderTitle();
         renderActions();
     });
@@ -377,6 +385,8 @@ void MainWindow::setPage(Page page, QWidget *widget)
     if (old == widget)
         return;
     m_pages->insertWidget(page, widget);
+    if (page != currentPage())
+        widget->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     m_pages->removeWidget(old);
     if (old == m_myAccess)
         m_myAccess = qobject_cast<MyAccessPage *>(widget);

@@ -281,12 +281,22 @@ void TestMainWindow::titleNamesPageAndServer()
     window.showPage(MainWindow::Activity);
     QCOMPARE(window.windowTitle(), QStringLiteral("Activity — %1 — AccessDesk").arg(server));
 
-    // Every page fits an 800×600 window: none asks for more room than that.
+    // The pages fit an 800×600 window; the navigation keeps its names whole beside My access.
     window.resize(800, 600);
+    for (const auto page : {MainWindow::MyAccess, MainWindow::Activity, MainWindow::Connection,
+                            MainWindow::Administration}) {
+        window.showPage(page);
+        QCoreApplication::sendPostedEvents();
+        QVERIFY2(window.minimumSizeHint().width() <= 800,
+                 qPrintable(QStringLiteral("page %1 needs %2 pixels")
+                                .arg(int(page))
+                                .arg(window.minimumSizeHint().width())));
+        QCOMPARE(window.size(), QSize(800, 600));
+    }
+    window.showPage(MainWindow::MyAccess);
     QCoreApplication::sendPostedEvents();
-    QCOMPARE(window.size(), QSize(800, 600));
-    QVERIFY2(window.minimumSizeHint().width() <= 800,
-             qPrintable(QString::number(window.minimumSizeHint().width())));
+    QListWidget *navigation = window.navigation();
+    QCOMPARE(navigation->width(), navigation->maximumWidth());
 }
 
 void TestMainWindow::aboutNamesVersionsAndLicence()
