@@ -1,9 +1,9 @@
 #include "AdminTokensTab.h"
 
+#include "DateCellDelegate.h"
 #include "PersonalTokenFilterModel.h"
 #include "PersonalTokenModel.h"
 #include "TableExport.h"
-#include "DateCellDelegate.h"
 #include "TableViews.h"
 #include "TokenSearchForm.h"
 #include "TokenSweepDialog.h"

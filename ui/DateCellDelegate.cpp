@@ -41,8 +41,7 @@ QString DateCellDelegate::toolTipFor(const QModelIndex &index) const
     return RelativeTime::exact(dateAt(index));
 }
 
-void DateCellDelegate::initStyleOption(QStyleOptionViewItem *option,
-                                       const QModelIndex &index) const
+void DateCellDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     EmptyCellDelegate::initStyleOption(option, index);
     if (dateAt(index).isValid())

@@ -2,10 +2,10 @@
 
 #include "ActivityPage.h"
 #include "AdministrationPage.h"
+#include "AppIcons.h"
 #include "ConnectionDialog.h"
 #include "ConnectionPage.h"
 #include "CreateTokenDialog.h"
-#include "AppIcons.h"
 #include "MainWindow.h"
 #include "MyAccessPage.h"
 #include "RequestForAccessDialog.h"

@@ -194,8 +194,8 @@ void MainWindow::buildActions()
     m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshCurrentPage);
 
-    m_switchServerAction = action("actionSwitchServer", tr("&Switch server…"),
-                                  tr("Open the list of saved servers."));
+    m_switchServerAction =
+        action("actionSwitchServer", tr("&Switch server…"), tr("Open the list of saved servers."));
     m_switchServerAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_switchServerAction->setEnabled(false); // until there is a session with servers
     connect(m_switchServerAction, &QAction::triggered, this, &MainWindow::focusServerSwitch);
@@ -251,17 +251,16 @@ void MainWindow::buildMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
-    QAction *shortcuts = help->addAction(tr("&Keyboard shortcuts"), this,
-                                         &MainWindow::openShortcuts);
+    QAction *shortcuts =
+        help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::openShortcuts);
     shortcuts->setObjectName(QStringLiteral("actionShortcuts"));
     shortcuts->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(QStringLiteral("Ctrl+?"))});
     shortcuts->setStatusTip(tr("List every keyboard shortcut of the window."));
     help->addSeparator();
     QAction *about = help->addAction(tr("&About AccessDesk"), this, &MainWindow::showAbout);
     about->setObjectName(QStringLiteral("actionAbout"));
-    QAction *aboutQt = help->addAction(tr("About &Qt"), this, [this] {
-        QMessageBox::aboutQt(this, tr("About Qt"));
-    });
+    QAction *aboutQt = help->addAction(tr("About &Qt"), this,
+                                       [this] { QMessageBox::aboutQt(this, tr("About Qt")); });
     aboutQt->setObjectName(QStringLiteral("actionAboutQt"));
     // The window's actions work from anywhere in it, also while the menu bar is hidden.
     for (QMenu *menu : {file, edit, view, help})
@@ -479,9 +478,10 @@ void MainWindow::openShortcuts()
 void MainWindow::showAbout()
 {
     const QStringList lines{
-        tr("AccessDesk %1").arg(QCoreApplication::applicationVersion().isEmpty()
-                                    ? QStringLiteral(ACCESSDESK_VERSION)
-                                    : QCoreApplication::applicationVersion()),
+        tr("AccessDesk %1")
+            .arg(QCoreApplication::applicationVersion().isEmpty()
+                     ? QStringLiteral(ACCESSDESK_VERSION)
+                     : QCoreApplication::applicationVersion()),
         tr("See and revoke what can act as you on Jira Server and Data Center."),
         tr("Qt version: %1 (built with %2).")
             .arg(QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR)),
@@ -509,12 +509,12 @@ void MainWindow::renderActions()
     const Page page = currentPage();
     if (QAction *shown = m_pageActions->actions().value(page))
         shown->setChecked(true);
-    m_pageActions->actions().at(Administration)->setVisible(
-        !m_navigation->item(Administration)->isHidden());
+    m_pageActions->actions()
+        .at(Administration)
+        ->setVisible(!m_navigation->item(Administration)->isHidden());
     m_refreshAction->setEnabled(page != Connection);
-    m_exportAction->setEnabled(page == Activity ||
-                               (page == MyAccess && m_myAccess &&
-                                m_myAccess->exportButton()->isEnabled()));
+    m_exportAction->setEnabled(page == Activity || (page == MyAccess && m_myAccess &&
+                                                    m_myAccess->exportButton()->isEnabled()));
 }
 
 void MainWindow::saveViewState(QSettings &settings) const
@@ -530,7 +530,8 @@ bool MainWindow::restoreViewState(QSettings &settings)
 {
     for (const Page page : kPages)
         ViewState::restore(settings, pageKey(page), m_pages->widget(page));
-    const QByteArray geometry = settings.value(QStringLiteral("view/window/geometry")).toByteArray();
+    const QByteArray geometry =
+        settings.value(QStringLiteral("view/window/geometry")).toByteArray();
     if (geometry.isEmpty() || !restoreGeometry(geometry))
         return false;
     restoreState(settings.value(QStringLiteral("view/window/state")).toByteArray());

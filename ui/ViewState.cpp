@@ -11,8 +11,7 @@ namespace {
 
 constexpr char kRestoredColumns[] = "accessdeskRestoredColumns";
 
-template<typename Widget>
-QString keyOf(const Widget *widget, qsizetype index)
+template<typename Widget> QString keyOf(const Widget *widget, qsizetype index)
 {
     return widget->objectName().isEmpty() ? QString::number(index) : widget->objectName();
 }

@@ -6,9 +6,9 @@
 #include "api/ServerConnection.h"
 #include "services/GrantIds.h"
 #include "services/GrantList.h"
-#include "services/RevokeWording.h"
 #include "services/PersonalTokenCreator.h"
 #include "services/ProbeJob.h"
+#include "services/RevokeWording.h"
 #include "storage/ActivityLog.h"
 
 #include <QJsonArray>

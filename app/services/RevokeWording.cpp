@@ -58,8 +58,8 @@ QStringList RevokeWording::consequences(const QList<AccessGrant> &grants)
         lines << consequence(grant);
     const KindCount rest = countKinds(grants.sliced(named));
     if (rest.applications > 0)
-        lines << tr("…and %n more application(s); they too can then see only public data.",
-                    nullptr, int(rest.applications));
+        lines << tr("…and %n more application(s); they too can then see only public data.", nullptr,
+                    int(rest.applications));
     if (rest.tokens > 0)
         lines << tr("…and %n more personal access token(s); scripts and tools using them will be "
                     "refused.",

@@ -39,8 +39,8 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
-#include <QTextBrowser>
 #include <QTest>
+#include <QTextBrowser>
 
 #include <cmath>
 #include <memory>
@@ -101,9 +101,8 @@ std::unique_ptr<DesktopApp> TestMainWindow::startApp(const QString &dir)
     options.auth = QStringLiteral("basic");
     options.user = QStringLiteral("alice");
     options.passwordEnv = QString::fromLatin1(kPasswordEnv);
-    auto app = std::make_unique<DesktopApp>(
-        AppSession::Paths{m_home.filePath(dir + QStringLiteral("/profiles.ini")),
-                          m_home.filePath(dir)});
+    auto app = std::make_unique<DesktopApp>(AppSession::Paths{
+        m_home.filePath(dir + QStringLiteral("/profiles.ini")), m_home.filePath(dir)});
     app->start(options, QString());
     QApplication::setActiveWindow(&app->window());
     return app;
@@ -155,11 +154,10 @@ void TestMainWindow::menusHaveTheStandardPlaces()
     QCOMPARE(inMenu("editMenu"),
              (QStringList{QStringLiteral("actionFind"), QStringLiteral("actionPreferences")}));
     QCOMPARE(inMenu("viewMenu"),
-             (QStringList{QStringLiteral("actionRefresh"), QStringLiteral("actionPageMyAccess"),
-                          QStringLiteral("actionPageAdministration"),
-                          QStringLiteral("actionPageActivity"),
-                          QStringLiteral("actionPageConnection"),
-                          QStringLiteral("actionSwitchServer")}));
+             (QStringList{
+                 QStringLiteral("actionRefresh"), QStringLiteral("actionPageMyAccess"),
+                 QStringLiteral("actionPageAdministration"), QStringLiteral("actionPageActivity"),
+                 QStringLiteral("actionPageConnection"), QStringLiteral("actionSwitchServer")}));
     QCOMPARE(inMenu("helpMenu"),
              (QStringList{QStringLiteral("actionShortcuts"), QStringLiteral("actionAbout"),
                           QStringLiteral("actionAboutQt")}));
@@ -420,7 +418,8 @@ void TestMainWindow::viewStateStaysAcrossRefreshAndRestart()
     const QList<int> restored = window.myAccessPage()->findChild<QSplitter *>()->sizes();
     QCOMPARE(restored.size(), 2);
     const double share = double(restored.at(0)) / (restored.at(0) + restored.at(1));
-    const double savedShare = double(splitterSizes.at(0)) / (splitterSizes.at(0) + splitterSizes.at(1));
+    const double savedShare =
+        double(splitterSizes.at(0)) / (splitterSizes.at(0) + splitterSizes.at(1));
     QVERIFY2(std::abs(share - savedShare) < 0.05,
              qPrintable(QStringLiteral("%1 against %2").arg(share).arg(savedShare)));
     // Not the splitter's default (3 : 1).
@@ -446,8 +445,8 @@ void TestMainWindow::datesAreRelativeWithTheExactTimeInTheTooltip()
     delegate->setClock([when] { return when.addDays(400); });
     QCOMPARE(delegate->textFor(issued), issued.data().toString());
     QCOMPARE(delegate->toolTipFor(issued), RelativeTime::exact(when));
-    QVERIFY(delegate->toolTipFor(table->model()->index(0, AccessGrantModel::Application))
-                .isEmpty());
+    QVERIFY(
+        delegate->toolTipFor(table->model()->index(0, AccessGrantModel::Application)).isEmpty());
 
     // A past expiry says so.
     for (int row = 0; row < table->model()->rowCount(); ++row) {
@@ -482,8 +481,8 @@ void TestMainWindow::confirmationFitsTheKindOfGrant()
     QVERIFY(waitForList(*app));
     MyAccessPage *page = app->window().myAccessPage();
     const auto ask = [page] {
-        ConfirmationDialog *dialog = clickConfirmed(page->revokeButton(), page,
-                                                    ConfirmationDialog::Answer::Cancel);
+        ConfirmationDialog *dialog =
+            clickConfirmed(page->revokeButton(), page, ConfirmationDialog::Answer::Cancel);
         const QString message = dialog ? dialog->message() : QString();
         if (dialog)
             answerOf(dialog);

@@ -73,9 +73,10 @@ private slots:
     {
         QCOMPARE(RevokeWording::ifRevoked(grant(QStringLiteral("Bamboo"), GrantKind::OAuth1)),
                  QStringLiteral("If you revoke it, Bamboo can then see only public data."));
-        QCOMPARE(
-            RevokeWording::ifRevoked(grant(QStringLiteral("ci-pipeline"), GrantKind::PersonalToken)),
-            QStringLiteral("If you revoke it, scripts and tools using ci-pipeline will be refused."));
+        QCOMPARE(RevokeWording::ifRevoked(
+                     grant(QStringLiteral("ci-pipeline"), GrantKind::PersonalToken)),
+                 QStringLiteral(
+                     "If you revoke it, scripts and tools using ci-pipeline will be refused."));
     }
 
     void theRestIsCountedPerKind()
