@@ -492,6 +492,10 @@ void MainWindow::showAbout()
     box->setObjectName(QStringLiteral("aboutBox"));
     box->setAccessibleName(tr("About AccessDesk"));
     box->setIconPixmap(windowIcon().pixmap(64, 64));
+    if (QAbstractButton *ok = box->button(QMessageBox::Ok)) {
+        ok->setObjectName(QStringLiteral("ok"));
+        ok->setAccessibleName(tr("Close"));
+    }
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }

@@ -10,8 +10,8 @@ namespace accessdesk {
 
 // What the user arranged on a page, kept in the settings file under "view/<page>/…": the
 // positions of its splitters and, for each table, the column widths and the sort column and
-// order (the header's state). Splitters and tables are told apart by object name, or by their
-// place among the page's splitters or tables when they have none.
+// order (the header's state). Splitters and tables are told apart by their place among the page's
+// splitters or tables and their object name; those of dialogs open over the page are left out.
 namespace ViewState {
 
 void save(QSettings &settings, const QString &page, const QWidget *root);
