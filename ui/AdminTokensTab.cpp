@@ -69,9 +69,12 @@ AdminTokensTab::AdminTokensTab(AdminTokenController *tokens, QWidget *parent)
     m_problem->setAccessibleName(tr("Problem with the token search"));
     m_problem->setWordWrap(true);
     m_problem->setTextFormat(Qt::PlainText);
-    m_problem->setStyleSheet(
-        QStringLiteral("QLabel { background: #fdf0e6; color: #5c2b00; border: 1px solid #e8b48a;"
-                       " border-radius: 3px; padding: 6px; }"));
+    // Palette roles, not fixed colours, so the notice reads as well with a dark palette.
+    m_problem->setFrameShape(QFrame::StyledPanel);
+    m_problem->setMargin(6);
+    m_problem->setAutoFillBackground(true);
+    m_problem->setBackgroundRole(QPalette::ToolTipBase);
+    m_problem->setForegroundRole(QPalette::ToolTipText);
     m_problem->hide();
 
     m_table->setObjectName(QStringLiteral("table"));
