@@ -149,4 +149,66 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>RelativeTime</name>
+    <message numerus="yes">
+        <source>in %n minute(s)</source>
+        <translation>
+            <numerusform>in %n minute</numerusform>
+            <numerusform>in %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n hour(s)</source>
+        <translation>
+            <numerusform>in %n hour</numerusform>
+            <numerusform>in %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RevokeWording</name>
+    <message numerus="yes">
+        <source>…and %n more application(s); they too can then see only public data.</source>
+        <translation>
+            <numerusform>…and %n more application; it too can then see only public data.</numerusform>
+            <numerusform>…and %n more applications; they too can then see only public data.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more personal access token(s); scripts and tools using them will be refused.</source>
+        <translation>
+            <numerusform>…and %n more personal access token; scripts and tools using it will be refused.</numerusform>
+            <numerusform>…and %n more personal access tokens; scripts and tools using them will be refused.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

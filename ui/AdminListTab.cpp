@@ -56,9 +56,12 @@ AdminListTab::AdminListTab(const QString &what, QStringList headers, QString exp
     m_error->setAccessibleName(tr("Problem with %1").arg(what));
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
-    m_error->setStyleSheet(
-        QStringLiteral("QLabel { background: #fdf0e6; color: #5c2b00; border: 1px solid #e8b48a;"
-                       " border-radius: 3px; padding: 6px; }"));
+    // Palette roles, not fixed colours, so the notice reads as well with a dark palette.
+    m_error->setFrameShape(QFrame::StyledPanel);
+    m_error->setMargin(6);
+    m_error->setAutoFillBackground(true);
+    m_error->setBackgroundRole(QPalette::ToolTipBase);
+    m_error->setForegroundRole(QPalette::ToolTipText);
     m_error->hide();
 
     TableViews::setUpSortableTable(m_table, m_proxy, 0, Qt::AscendingOrder,

@@ -1,5 +1,6 @@
 #include "AdminTokensTab.h"
 
+#include "DateCellDelegate.h"
 #include "PersonalTokenFilterModel.h"
 #include "PersonalTokenModel.h"
 #include "TableExport.h"
@@ -68,15 +69,21 @@ AdminTokensTab::AdminTokensTab(AdminTokenController *tokens, QWidget *parent)
     m_problem->setAccessibleName(tr("Problem with the token search"));
     m_problem->setWordWrap(true);
     m_problem->setTextFormat(Qt::PlainText);
-    m_problem->setStyleSheet(
-        QStringLiteral("QLabel { background: #fdf0e6; color: #5c2b00; border: 1px solid #e8b48a;"
-                       " border-radius: 3px; padding: 6px; }"));
+    // Palette roles, not fixed colours, so the notice reads as well with a dark palette.
+    m_problem->setFrameShape(QFrame::StyledPanel);
+    m_problem->setMargin(6);
+    m_problem->setAutoFillBackground(true);
+    m_problem->setBackgroundRole(QPalette::ToolTipBase);
+    m_problem->setForegroundRole(QPalette::ToolTipText);
     m_problem->hide();
 
     m_table->setObjectName(QStringLiteral("table"));
     m_table->setAccessibleName(tr("Personal tokens"));
     TableViews::setUpSortableTable(m_table, m_proxy, PersonalTokenModel::Created,
                                    Qt::AscendingOrder, QAbstractItemView::ExtendedSelection);
+    auto *dates = new DateCellDelegate(PersonalTokenModel::RawValueRole, {}, m_table);
+    dates->setExpiryColumns({PersonalTokenModel::Expires});
+    m_table->setItemDelegate(dates);
     auto *revokeKey = new QAction(tr("Revoke selected…"), this);
     revokeKey->setShortcut(QKeySequence::Delete);
     revokeKey->setShortcutContext(Qt::WidgetShortcut);

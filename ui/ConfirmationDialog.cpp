@@ -1,6 +1,7 @@
 #include "ConfirmationDialog.h"
 
 #include "DialogParts.h"
+#include "services/RevokeWording.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -60,23 +61,8 @@ ConfirmationDialog::ConfirmationDialog(const QString &title, const QString &mess
 
 QString ConfirmationDialog::revokeMessage(const QList<AccessGrant> &grants)
 {
-    QStringList lines;
-    if (grants.size() == 1)
-        lines << tr("Revoke this grant?");
-    else
-        lines << tr("Revoke these %1 grants?").arg(grants.size());
-    lines << QString();
-    // A long list would push the buttons off the screen ("Revoke all" on a busy account): name the
-    // first ones and count the rest, unless only one or two would be left over.
-    constexpr qsizetype kNamed = 10;
-    const qsizetype named = grants.size() > kNamed + 2 ? kNamed : grants.size();
-    for (const AccessGrant &grant : grants.first(named))
-        lines << tr("• %1 can then see only public data.").arg(grant.application);
-    if (named < grants.size())
-        lines << tr("• …and %1 more; they too can then see only public data.")
-                     .arg(grants.size() - named);
-    lines << QString() << tr("This cannot be undone; the application would have to ask again.");
-    return lines.join(QLatin1Char('\n'));
+    // The wording depends on the kind of grant and is shared with the CLI's prompt.
+    return RevokeWording::message(grants);
 }
 
 ConfirmationDialog *ConfirmationDialog::askRevoke(const QList<AccessGrant> &grants, QWidget *parent)

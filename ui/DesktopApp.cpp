@@ -2,6 +2,7 @@
 
 #include "ActivityPage.h"
 #include "AdministrationPage.h"
+#include "AppIcons.h"
 #include "ConnectionDialog.h"
 #include "ConnectionPage.h"
 #include "CreateTokenDialog.h"
@@ -21,6 +22,8 @@
 #include "services/PersonalTokenController.h"
 #include "services/RequestForAccessController.h"
 
+#include <QApplication>
+#include <QPushButton>
 #include <QScreen>
 
 #include <utility>
@@ -39,15 +42,37 @@ DesktopApp::DesktopApp(AppSession::Paths paths, QObject *parent)
     m_personalTokens = std::make_unique<PersonalTokenController>(nullptr, log, ActivityContext{});
     m_accessRequests =
         std::make_unique<RequestForAccessController>(nullptr, log, ActivityContext{});
+    // Dialogs and the task switcher show the same icon as the window.
+    QApplication::setWindowIcon(AppIcons::icon(AppIcons::Icon::Application));
     m_window = std::make_unique<MainWindow>(m_myAccess.get());
     m_window->setSession(m_session.get());
     buildPages();
+    wireMenus();
     wireConnection();
     wireProfiles();
     wireRecordKeeping();
 }
 
-DesktopApp::~DesktopApp() = default;
+DesktopApp::~DesktopApp()
+{
+    // What the user arranged is kept also when the app ends without closing the window.
+    m_window->saveViewState(m_session->settings());
+}
+
+void DesktopApp::wireMenus()
+{
+    // View ▸ Refresh and File ▸ Export… on the pages the window does not serve itself.
+    connect(m_window.get(), &MainWindow::refreshRequested, this, [this](MainWindow::Page page) {
+        if (page == MainWindow::Administration && m_session->connection())
+            m_admin->refreshAll();
+        else if (page == MainWindow::Activity)
+            m_activityPage->reload();
+    });
+    connect(m_window.get(), &MainWindow::exportRequested, this, [this](MainWindow::Page page) {
+        if (page == MainWindow::Activity && m_activityPage->exportButton()->isEnabled())
+            m_activityPage->exportButton()->click();
+    });
+}
 
 void DesktopApp::buildPages()
 {
@@ -209,8 +234,10 @@ void DesktopApp::openRequestForAccessDialog()
 void DesktopApp::start(const std::optional<ConnectionOptions> &options,
                        const QString &optionProblem)
 {
-    // 1280×800 is the size the screenshots and the layout are checked at; smaller screens get less.
-    m_window->resize(m_window->screen()->availableSize().boundedTo(QSize(1280, 800)));
+    // The size and arrangement of the last run; the first run gets 1280×800, the size the
+    // screenshots and the layout are checked at (smaller screens get less).
+    if (!m_window->restoreViewState(m_session->settings()))
+        m_window->resize(m_window->screen()->availableSize().boundedTo(QSize(1280, 800)));
     m_window->show();
     if (!options) {
         m_window->showConnectionProblem(

@@ -56,6 +56,7 @@ public:
 
 private:
     void buildPages();
+    void wireMenus();
     void wireConnection();
     void wireProfiles();
     void wireExpiry();

@@ -10,7 +10,7 @@ namespace accessdesk {
 // Says what an empty cell means instead of leaving a blank that looks like missing data: a dimmed
 // placeholder ("not reported", "—") and a tooltip that explains it. Only the painting changes;
 // the model keeps its empty value, so sorting, filtering and CSV export are not affected.
-class EmptyCellDelegate final : public QStyledItemDelegate
+class EmptyCellDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(EmptyCellDelegate)

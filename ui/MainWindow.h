@@ -4,8 +4,11 @@
 #include <QMessageBox>
 #include <QPointer>
 
+class QAction;
+class QActionGroup;
 class QComboBox;
 class QLabel;
+class QSettings;
 class QListWidget;
 class QStackedWidget;
 class QToolBar;
@@ -16,9 +19,11 @@ class AppSession;
 class MyAccessController;
 class MyAccessPage;
 
-// The app's window: a toolbar with the server switcher, a navigation list on the left, the chosen
-// page on the right, and a status bar with server, user, connection state and the time of the
-// last refresh. Renders state and forwards intent: switching servers goes to AppSession.
+// The app's window: a menu bar (File, Edit, View, Help), a toolbar with the server switcher, a
+// navigation list on the left, the chosen page on the right, and a status bar with server, user,
+// connection state and the time of the last refresh. Renders state and forwards intent: switching
+// servers goes to AppSession, refreshing and exporting pages other than My access to DesktopApp.
+// Every action has an object name ("action" + what it does) for tests and the shortcuts overview.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -38,6 +43,15 @@ public:
     void setPage(Page page, QWidget *widget);
 
     void showPage(Page page);
+    Page currentPage() const;
+    // "My access", "Administration", …: the navigation's and the window title's name of page.
+    QString pageName(Page page) const;
+
+    // Window geometry and state, and per page its splitters, column widths and sort order, in
+    // settings under "view/…". restoreViewState() before the window is shown; false when nothing
+    // was saved yet (the caller then picks a size).
+    void saveViewState(QSettings &settings) const;
+    bool restoreViewState(QSettings &settings);
     MyAccessPage *myAccessPage() const { return m_myAccess; }
     QListWidget *navigation() const { return m_navigation; }
     QComboBox *serverSwitch() const { return m_serverSwitch; }
@@ -54,9 +68,29 @@ public slots:
 signals:
     // The user wants to add a server (the "Add server…" button, the not-connected banner).
     void addServerRequested();
+    // View ▸ Refresh and File ▸ Export… on a page other than My access (which the window serves
+    // itself, so that it works without DesktopApp too).
+    void refreshRequested(accessdesk::MainWindow::Page page);
+    void exportRequested(accessdesk::MainWindow::Page page);
+    // Edit ▸ Preferences… without a session to read them from (with one, the window opens the
+    // dialog itself).
+    void preferencesRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void buildActions();
+    void buildMenus();
     void buildToolBar();
+    void refreshCurrentPage();
+    void exportCurrentPage();
+    void findOnCurrentPage();
+    void openPreferences();
+    void openShortcuts();
+    void showAbout();
+    void focusServerSwitch();
+    void renderActions();
     QWidget *buildBanner();
     void fillServerSwitch();
     void switchServer(int index);
@@ -67,6 +101,12 @@ private:
     MyAccessController *m_controller;
     AppSession *m_session = nullptr;
     QToolBar *m_toolBar = nullptr;
+    QAction *m_addServerAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_switchServerAction = nullptr;
+    QActionGroup *m_pageActions = nullptr;
     QComboBox *m_serverSwitch = nullptr;
     QListWidget *m_navigation;
     QStackedWidget *m_pages;

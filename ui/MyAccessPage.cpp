@@ -3,12 +3,14 @@
 #include "AccessGrantFilterModel.h"
 #include "AccessGrantModel.h"
 #include "ConfirmationDialog.h"
+#include "DateCellDelegate.h"
 #include "DisplayText.h"
-#include "EmptyCellDelegate.h"
 #include "RevokeProgressDialog.h"
 #include "TableExport.h"
 #include "TableViews.h"
+#include "ViewState.h"
 #include "services/MyAccessController.h"
+#include "services/RevokeWording.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -110,7 +112,9 @@ MyAccessPage::MyAccessPage(MyAccessController *controller, QWidget *parent)
     TableViews::setUpSortableTable(m_table, m_proxy, AccessGrantModel::Application,
                                    Qt::AscendingOrder, QAbstractItemView::ExtendedSelection);
     m_table->setAccessibleName(tr("Grants"));
-    m_table->setItemDelegate(new EmptyCellDelegate(grantPlaceholder, m_table));
+    auto *cells = new DateCellDelegate(AccessGrantModel::RawValueRole, grantPlaceholder, m_table);
+    cells->setExpiryColumns({AccessGrantModel::Expires});
+    m_table->setItemDelegate(cells);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MyAccessPage::updateDetails);
 
@@ -185,17 +189,18 @@ MyAccessPage::MyAccessPage(MyAccessController *controller, QWidget *parent)
     connect(m_newToken, &QPushButton::clicked, this, &MyAccessPage::createTokenRequested);
     connect(m_answerRequest, &QPushButton::clicked, this, &MyAccessPage::answerRequestRequested);
 
-    // Reading on the left, adding in the middle, taking away on the right.
+    // Reading on the first line; adding on the left of the second, taking away on its right.
+    // Two lines, so the page fits an 800×600 window (and longer translations) without clipping.
     auto *top = new QHBoxLayout;
     top->addWidget(m_filter, 1);
     top->addWidget(m_refresh);
     top->addWidget(m_export);
-    top->addSpacing(16);
-    top->addWidget(m_newToken);
-    top->addWidget(m_answerRequest);
-    top->addSpacing(16);
-    top->addWidget(m_revoke);
-    top->addWidget(m_revokeAll);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_newToken);
+    actions->addWidget(m_answerRequest);
+    actions->addStretch(1);
+    actions->addWidget(m_revoke);
+    actions->addWidget(m_revokeAll);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_table);
@@ -215,6 +220,7 @@ MyAccessPage::MyAccessPage(MyAccessController *controller, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0); // the window's margins frame the page
     layout->addLayout(top);
+    layout->addLayout(actions);
     layout->addWidget(m_notice);
     layout->addWidget(m_unreadableBanner);
     layout->addWidget(splitter, 1);
@@ -255,6 +261,11 @@ void MyAccessPage::addBanner(QWidget *banner)
 
 void MyAccessPage::fitColumns()
 {
+    // Fitted once, to the first list with rows; after that (or when the last run's widths were
+    // restored) the widths are the user's and stay put across refreshes.
+    if (m_columnsFitted || ViewState::hasRestoredColumns(m_table) || m_model->rowCount() == 0)
+        return;
+    m_columnsFitted = true;
     // Long names and descriptions would push the dates and scopes out of sight; they are elided
     // and shown whole in the tooltip and the details pane.
     m_table->resizeColumnsToContents();
@@ -513,8 +524,7 @@ void MyAccessPage::updateDetails()
     const QStringList badges = AccessGrantModel::badgesFor(grant, QDateTime::currentDateTimeUtc());
     if (!badges.isEmpty())
         lines << tr("Note: %1").arg(badges.join(QStringLiteral(", ")));
-    lines << QString()
-          << tr("If you revoke it, %1 can then see only public data.").arg(grant.application);
+    lines << QString() << RevokeWording::ifRevoked(grant);
     m_details->setPlainText(lines.join(QLatin1Char('\n')));
 }
 

@@ -103,6 +103,7 @@ private:
     QLabel *m_status;
     QString m_revokeNote;
     ActivityContext m_revokeNoteFor; // the connection the note is about
+    bool m_columnsFitted = false;
 };
 
 } // namespace accessdesk

@@ -8,6 +8,7 @@
 #include "services/GrantList.h"
 #include "services/PersonalTokenCreator.h"
 #include "services/ProbeJob.h"
+#include "services/RevokeWording.h"
 #include "storage/ActivityLog.h"
 
 #include <QJsonArray>
@@ -173,11 +174,11 @@ void CliApp::revoke(const QList<AccessGrant> &grants, bool fromList)
     QStringList names;
     for (const AccessGrant &grant : grants)
         names.append(QStringLiteral("  ") + RevokeGrantsJob::describe(grant));
-    const QString question =
-        (grants.size() == 1 ? QStringLiteral("Revoke this grant?\n")
-                            : QStringLiteral("Revoke these %1 grants?\n").arg(grants.size())) +
-        names.join(QLatin1Char('\n')) +
-        QStringLiteral("\nThe application(s) can then see only public data.");
+    // The same wording as the app's confirmation: what follows depends on the kind of grant.
+    const QString question = RevokeWording::question(grants) + QLatin1Char('\n') +
+                             names.join(QLatin1Char('\n')) + QLatin1Char('\n') +
+                             RevokeWording::summary(grants) + QLatin1Char('\n') +
+                             RevokeWording::closing(grants);
     if (!confirmRevoke(question))
         return;
     if (!openActivityLog())

@@ -15,6 +15,40 @@
 
 namespace docshots {
 
+QPalette darkPalette()
+{
+    // The colours of a typical dark Fusion theme (Breeze Dark, Adwaita-dark are close).
+    const QColor window(0x2b, 0x2d, 0x31);
+    const QColor base(0x1e, 0x1f, 0x22);
+    const QColor text(0xe6, 0xe6, 0xe6);
+    const QColor dimmed(0x8a, 0x8d, 0x93);
+    const QColor highlight(0x3d, 0x6f, 0xb4);
+    QPalette palette;
+    palette.setColor(QPalette::Window, window);
+    palette.setColor(QPalette::WindowText, text);
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+    palette.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3d, 0x42));
+    palette.setColor(QPalette::ToolTipText, text);
+    palette.setColor(QPalette::PlaceholderText, dimmed);
+    palette.setColor(QPalette::Text, text);
+    palette.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3c));
+    palette.setColor(QPalette::ButtonText, text);
+    palette.setColor(QPalette::BrightText, QColor(0xff, 0x6b, 0x6b));
+    palette.setColor(QPalette::Link, QColor(0x7a, 0xb0, 0xff));
+    palette.setColor(QPalette::LinkVisited, QColor(0xb0, 0x9a, 0xff));
+    palette.setColor(QPalette::Highlight, highlight);
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::Light, QColor(0x4a, 0x4d, 0x52));
+    palette.setColor(QPalette::Midlight, QColor(0x3e, 0x41, 0x46));
+    palette.setColor(QPalette::Mid, QColor(0x25, 0x26, 0x29));
+    palette.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
+    palette.setColor(QPalette::Shadow, Qt::black);
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        palette.setColor(QPalette::Disabled, role, dimmed);
+    return palette;
+}
+
 bool fail(const QString &what)
 {
     std::fprintf(stderr, "docshots: %s\n", qPrintable(what));

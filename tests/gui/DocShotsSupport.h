@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QPalette>
 #include <QSignalSpy>
 #include <QString>
 #include <QStringList>
@@ -24,6 +25,10 @@ class SecretStore;
 namespace docshots {
 
 constexpr int kWaitMs = 60000;
+
+// A dark palette as a dark desktop theme gives Fusion (set programmatically, so the picture does
+// not depend on the desktop's theme).
+QPalette darkPalette();
 
 // Prints what went wrong; false, for `return fail(…)`.
 bool fail(const QString &what);

@@ -6,6 +6,7 @@
 // Xvfb (real fonts, 1280×800) with an unlocked keyring for the two saved profiles.
 //
 //   docshots OUTPUT_DIR
+//   docshots OUTPUT_DIR --look=dark|200pct|800x600   (one picture: screenshot-<look>.png)
 #include "AccessGrantModel.h"
 #include "DocShotsSupport.h"
 #include "SimProcess.h"
@@ -83,6 +84,22 @@ public:
     {}
     ~DocShots() { forgetSecrets(m_profiles); }
     Q_DISABLE_COPY_MOVE(DocShots)
+
+    // How the window looks in other settings (issue 10 §2): a dark palette, 200 % scale (the
+    // script sets QT_SCALE_FACTOR=2), or an 800×600 window; one picture of My access each.
+    bool runLook(const QString &look)
+    {
+        if (look == QLatin1String("dark"))
+            QApplication::setPalette(darkPalette());
+        if (!startServer() || !connectAsAlice())
+            return false;
+        if (look == QLatin1String("800x600"))
+            window().resize(800, 600);
+        window().showPage(MainWindow::MyAccess);
+        // A selected row, an expiring grant's date and the details pane: the parts most likely
+        // to lose contrast or be cut off.
+        return selectGrants({QStringLiteral("ci-pipeline")}) && save(look);
+    }
 
     bool run()
     {
@@ -634,12 +651,20 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("AccessDesk"));
     QApplication::setApplicationName(QStringLiteral("AccessDesk"));
     const QStringList arguments = QApplication::arguments();
-    if (arguments.size() != 2 && arguments.size() != 3) {
-        std::fprintf(stderr, "usage: docshots OUTPUT_DIR [LANGUAGE]\n"
+    // docshots OUTPUT_DIR [LANGUAGE] [--look=dark|200pct|800x600]
+    QString language = QStringLiteral("en");
+    QString look;
+    for (const QString &argument : arguments.mid(2)) {
+        if (argument.startsWith(QLatin1String("--look=")))
+            look = argument.mid(int(qstrlen("--look=")));
+        else
+            language = argument;
+    }
+    if (arguments.size() < 2 || arguments.size() > 4) {
+        std::fprintf(stderr, "usage: docshots OUTPUT_DIR [LANGUAGE] [--look=dark|200pct|800x600]\n"
                              "  LANGUAGE: en (default), de, fr or x-pseudo\n");
         return 2;
     }
-    const QString language = arguments.value(2, QStringLiteral("en"));
     if (!translations::install(language)) {
         std::fprintf(stderr, "docshots: no translation for %s\n", qPrintable(language));
         return 2;
@@ -649,5 +674,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     DocShots shots(arguments.at(1));
+    if (!look.isEmpty())
+        return shots.runLook(look) ? 0 : 1;
     return shots.run() ? 0 : 1;
 }

@@ -331,10 +331,14 @@ void TestBulkRevoke::revokeAllCancelledChangesNothing()
                                                 m_page.get(), ConfirmationDialog::Answer::Cancel);
     QVERIFY(dialog);
     QCOMPARE(dialog->acceptButton()->text(), QStringLiteral("Revoke 5 grants"));
-    for (const QString &name : shownApplications())
-        QVERIFY2(
-            dialog->message().contains(name + QStringLiteral(" can then see only public data")),
-            qPrintable(name));
+    // Each grant with what follows for its kind: applications lose access, tokens stop working.
+    for (const AccessGrant &grant : m_controller->grants()) {
+        const QString expected = grant.kind == GrantKind::PersonalToken
+                                     ? QStringLiteral("Scripts and tools using %1 will be refused.")
+                                     : QStringLiteral("%1 can then see only public data.");
+        QVERIFY2(dialog->message().contains(expected.arg(grant.application)),
+                 qPrintable(grant.application));
+    }
     QCOMPARE(answerOf(dialog), std::optional<bool>(false));
     QCOMPARE(started.count(), 0);
     QVERIFY(!m_page->findChild<RevokeProgressDialog *>());

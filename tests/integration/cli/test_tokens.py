@@ -391,6 +391,31 @@ class Confirmation(CliTestCase):
                 self.assertIn(token["name"], run.stderr, "the question names what would be revoked")
                 self.assertIn(token["id"], self.pat_ids("alice"))
 
+    def test_the_question_says_what_follows_for_each_kind(self):
+        # The same wording as the app's confirmation (services/RevokeWording): an application
+        # loses access, a personal access token stops working for what uses it.
+        token = self.create_pat("alice", name=unique("wording"))
+        listed = self.ok_json(self.alice("tokens", "list", "--format", "json"))
+        bamboo = next(g["id"] for g in listed if g["application"] == "Bamboo")
+        env = {"ACCESSDESK_TEST_PW": "alice"}
+        login = ("--server", self.url, "--user", "alice", "--password-env", "ACCESSDESK_TEST_PW")
+
+        pat = self.cli_in_terminal(*login, "tokens", "revoke", f"pat:{token['id']}", answer="n\n",
+                                   env=env)
+        self.assertIn(f"Scripts and tools using {token['name']} will be refused.", pat.stderr)
+        self.assertNotIn("public data", pat.stderr)
+
+        app = self.cli_in_terminal(*login, "tokens", "revoke", bamboo, answer="n\n", env=env)
+        self.assertIn("Bamboo can then see only public data.", app.stderr)
+        self.assertNotIn("will be refused", app.stderr)
+
+        both = self.cli_in_terminal(*login, "tokens", "revoke", bamboo, f"pat:{token['id']}",
+                                    answer="n\n", env=env)
+        self.assertIn("Revoke these 2 grants?", both.stderr)
+        self.assertIn("The applications can then see only public data, and scripts and tools "
+                      "using the personal access tokens will be refused.", both.stderr)
+        self.assertIn(token["id"], self.pat_ids("alice"))
+
     def test_yes_revokes(self):
         token = self.create_pat("alice")
         run = self.cli_in_terminal("--server", self.url, "--user", "alice", "--password-env", "ACCESSDESK_TEST_PW",
