@@ -47,109 +47,6 @@
     </message>
 </context>
 <context>
-    <name>StaleTokenRule</name>
-    <message numerus="yes">
-        <source>not used in the last %n day(s)</source>
-        <translation>
-            <numerusform>not used in the last %n day</numerusform>
-            <numerusform>not used in the last %n days</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>expiring within %n day(s)</source>
-        <translation>
-            <numerusform>expiring within %n day</numerusform>
-            <numerusform>expiring within %n days</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>accessdesk::ExpiryBanner</name>
-    <message numerus="yes">
-        <source>Create a new personal access token named “%1” that lasts %n day(s), as this one did. Its secret is shown once.</source>
-        <translation>
-            <numerusform>Create a new personal access token named “%1” that lasts %n day, as this one did. Its secret is shown once.</numerusform>
-            <numerusform>Create a new personal access token named “%1” that lasts %n days, as this one did. Its secret is shown once.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>accessdesk::MyAccessPage</name>
-    <message numerus="yes">
-        <source>%1 of %n grant(s)</source>
-        <comment>shown by the filter, of all</comment>
-        <translation>
-            <numerusform>%1 of %n grant</numerusform>
-            <numerusform>%1 of %n grants</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n grant(s) hidden by the filter will be kept.</source>
-        <translation>
-            <numerusform>%n grant hidden by the filter will be kept.</numerusform>
-            <numerusform>%n grants hidden by the filter will be kept.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Revoke the %n grant(s) the filter shows; the hidden ones are kept.</source>
-        <translation>
-            <numerusform>Revoke the %n grant the filter shows; the hidden ones are kept.</numerusform>
-            <numerusform>Revoke the %n grants the filter shows; the hidden ones are kept.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n grant(s) on this page could not be read — open it in the browser: %1</source>
-        <translation>
-            <numerusform>%n grant on this page could not be read — open it in the browser: %1</numerusform>
-            <numerusform>%n grants on this page could not be read — open it in the browser: %1</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>accessdesk::OAuth2ClientList</name>
-    <message numerus="yes">
-        <source>The server has %n OAuth 2.0 client(s).</source>
-        <translation>
-            <numerusform>The server has %n OAuth 2.0 client.</numerusform>
-            <numerusform>The server has %n OAuth 2.0 clients.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>accessdesk::RevokeProgressDialog</name>
-    <message numerus="yes">
-        <source>%n not revoked (still listed by the server).</source>
-        <translation>
-            <numerusform>%n not revoked (still listed by the server).</numerusform>
-            <numerusform>%n not revoked (still listed by the server).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n not confirmed (check the list).</source>
-        <translation>
-            <numerusform>%n not confirmed (check the list).</numerusform>
-            <numerusform>%n not confirmed (check the list).</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>accessdesk::TokenInventorySearch</name>
-    <message numerus="yes">
-        <source>More than %n users match “%1”; give more of the name.</source>
-        <translation>
-            <numerusform>More than %n user matches “%1”; give more of the name.</numerusform>
-            <numerusform>More than %n users match “%1”; give more of the name.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Page %1 of the token search failed after %n token(s) were listed. %2</source>
-        <translation>
-            <numerusform>Page %1 of the token search failed after %n token was listed. %2</numerusform>
-            <numerusform>Page %1 of the token search failed after %n tokens were listed. %2</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>RelativeTime</name>
     <message numerus="yes">
         <source>in %n minute(s)</source>
@@ -208,6 +105,116 @@
         <translation>
             <numerusform>…and %n more personal access token; scripts and tools using it will be refused.</numerusform>
             <numerusform>…and %n more personal access tokens; scripts and tools using them will be refused.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StaleTokenRule</name>
+    <message numerus="yes">
+        <source>not used in the last %n day(s)</source>
+        <translation>
+            <numerusform>not used in the last %n day</numerusform>
+            <numerusform>not used in the last %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>expiring within %n day(s)</source>
+        <translation>
+            <numerusform>expiring within %n day</numerusform>
+            <numerusform>expiring within %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>accessdesk::ExpiryBanner</name>
+    <message numerus="yes">
+        <source>Create a new personal access token named “%1” that lasts %n day(s), as this one did. Its secret is shown once.</source>
+        <translation>
+            <numerusform>Create a new personal access token named “%1” that lasts %n day, as this one did. Its secret is shown once.</numerusform>
+            <numerusform>Create a new personal access token named “%1” that lasts %n days, as this one did. Its secret is shown once.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>accessdesk::MyAccessPage</name>
+    <message numerus="yes">
+        <source>%1 of %n grant(s)</source>
+        <comment>shown by the filter, of all</comment>
+        <translation>
+            <numerusform>%1 of %n grant</numerusform>
+            <numerusform>%1 of %n grants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grant(s) hidden by the filter will be kept.</source>
+        <translation>
+            <numerusform>%n grant hidden by the filter will be kept.</numerusform>
+            <numerusform>%n grants hidden by the filter will be kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke the %n grant(s) the filter shows; the hidden ones are kept.</source>
+        <translation>
+            <numerusform>Revoke the %n grant the filter shows; the hidden ones are kept.</numerusform>
+            <numerusform>Revoke the %n grants the filter shows; the hidden ones are kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grant(s) on this page could not be read — open it in the browser: %1</source>
+        <translation>
+            <numerusform>%n grant on this page could not be read — open it in the browser: %1</numerusform>
+            <numerusform>%n grants on this page could not be read — open it in the browser: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grant(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>accessdesk::OAuth2ClientList</name>
+    <message numerus="yes">
+        <source>The server has %n OAuth 2.0 client(s).</source>
+        <translation>
+            <numerusform>The server has %n OAuth 2.0 client.</numerusform>
+            <numerusform>The server has %n OAuth 2.0 clients.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>accessdesk::RevokeProgressDialog</name>
+    <message numerus="yes">
+        <source>%n not revoked (still listed by the server).</source>
+        <translation>
+            <numerusform>%n not revoked (still listed by the server).</numerusform>
+            <numerusform>%n not revoked (still listed by the server).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not confirmed (check the list).</source>
+        <translation>
+            <numerusform>%n not confirmed (check the list).</numerusform>
+            <numerusform>%n not confirmed (check the list).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>accessdesk::TokenInventorySearch</name>
+    <message numerus="yes">
+        <source>More than %n users match “%1”; give more of the name.</source>
+        <translation>
+            <numerusform>More than %n user matches “%1”; give more of the name.</numerusform>
+            <numerusform>More than %n users match “%1”; give more of the name.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Page %1 of the token search failed after %n token(s) were listed. %2</source>
+        <translation>
+            <numerusform>Page %1 of the token search failed after %n token was listed. %2</numerusform>
+            <numerusform>Page %1 of the token search failed after %n tokens were listed. %2</numerusform>
         </translation>
     </message>
 </context>

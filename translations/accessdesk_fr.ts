@@ -853,10 +853,6 @@
         <translation>Saisissez uniquement l&apos;adresse du serveur, sans nom d&apos;utilisateur, «&#xa0;?…&#xa0;» ni «&#xa0;#…&#xa0;» — par exemple https://jira.example.com/jira</translation>
     </message>
     <message>
-        <source>This sign-in method can be set up only with accessdesk-cli for now (see “accessdesk-cli profiles add”).</source>
-        <translation>Cette méthode de connexion ne peut pour l&apos;instant être configurée qu&apos;avec accessdesk-cli (voir «&#xa0;accessdesk-cli profiles add&#xa0;»).</translation>
-    </message>
-    <message>
         <source>Enter your Jira user name.</source>
         <translation>Saisissez votre nom d&apos;utilisateur Jira.</translation>
     </message>
@@ -943,6 +939,39 @@
         <source>Connected to %1 (Jira %2) as %3.</source>
         <translation>Connecté à %1 (Jira %2) en tant que %3.</translation>
     </message>
+    <message>
+        <source>access token</source>
+        <comment>OAuth sign-in, obtained in the browser</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password store is running, so AccessDesk cannot remember passwords. You will be asked for the password or token each time you start AccessDesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the consumer key and choose the private key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the client ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in in the browser first (“Sign in in browser…”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address changed: sign in in the browser again, so that the stored tokens are not sent to the new address unasked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 answers without encryption, so it does not offer https:// on this port. Try the address with http:// instead: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept the sign-in from the browser. It may have expired or been revoked: sign in in the browser again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionOptionSet</name>
@@ -1020,7 +1049,7 @@
     </message>
     <message>
         <source>--server must not contain a user name or password (https://user:password@…); give --user NAME and --password-env VAR or --token-env VAR instead</source>
-        <translation>--server ne doit contenir ni nom d’utilisateur ni mot de passe (https://utilisateur:motdepasse@…) ; indiquez plutôt --user NAME et --password-env VAR ou --token-env VAR</translation>
+        <translation>--server ne doit contenir ni nom d’utilisateur ni mot de passe (https://utilisateur:motdepasse@…)&#xa0;; indiquez plutôt --user NAME et --password-env VAR ou --token-env VAR</translation>
     </message>
     <message>
         <source>use either --profile or --server, not both</source>
@@ -1137,6 +1166,58 @@
     <message>
         <source>Copied</source>
         <translation>Copié</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryAnnouncements</name>
+    <message>
+        <source>Cannot read the announced grants: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An announced grant needs a server, an id and its expiry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remember the announced grant: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot forget the expired announced grants: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryNotice</name>
+    <message numerus="yes">
+        <source>Access expiring within %n day(s)</source>
+        <comment>notification title</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grant(s) expire soon: %1. Open My access to replace or revoke them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grant(s) expire soon. Create a replacement for what you still need, and revoke the rest.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The personal access token “%1” expires on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The access you gave “%1” expires on %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1489,6 +1570,137 @@
     </message>
 </context>
 <context>
+    <name>RelativeTime</name>
+    <message>
+        <source>in less than a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n hour(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RevokeWording</name>
+    <message>
+        <source>Revoke this grant?</source>
+        <translation type="unfinished">Révoquer cette autorisation&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Revoke these %1 grants?</source>
+        <translation type="unfinished">Révoquer ces %1 autorisations&#xa0;?</translation>
+    </message>
+    <message>
+        <source>%1 can then see only public data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scripts and tools using %1 will be refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you revoke it, %1 can then see only public data.</source>
+        <translation type="unfinished">Si vous la révoquez, %1 ne pourra alors voir que les données publiques.</translation>
+    </message>
+    <message>
+        <source>If you revoke it, scripts and tools using %1 will be refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more application(s); they too can then see only public data.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more personal access token(s); scripts and tools using them will be refused.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>These applications can then see only public data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scripts and tools using these tokens will be refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The applications can then see only public data, and scripts and tools using the personal access tokens will be refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cannot be undone; the application would have to ask again.</source>
+        <translation type="unfinished">Cette action est irréversible&#xa0;; l&apos;application devrait redemander l&apos;accès.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone; a new token would have to be created and put in place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cannot be undone; the applications would have to ask again, and new tokens would have to be created and put in place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• %1</source>
+        <comment>a line of a bulleted list</comment>
+        <translation type="unfinished">• %1</translation>
+    </message>
+</context>
+<context>
     <name>RsaKeyPairFile</name>
     <message>
         <source>AccessDesk generates RSA keys of 2048, 3072 or 4096 bits, not %1.</source>
@@ -1639,6 +1851,10 @@
     <message>
         <source>Find</source>
         <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Shows only the rows that contain the text. Esc clears it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3528,6 +3744,18 @@ Chaque modification faite avec AccessDesk — révocation d&apos;accès, créati
         <source>The keychain holds no password or token for “%1”. Add the server again on the Connection page.</source>
         <translation>Le trousseau ne contient aucun mot de passe ni jeton pour «&#xa0;%1&#xa0;». Ajoutez de nouveau le serveur dans la page Connexion.</translation>
     </message>
+    <message>
+        <source>Not connected to “%1”: no password or token was given. Choose the server in the Server list to be asked again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server no longer accepts the sign-in of “%1” and refused to renew it. Sign in again: edit the connection and press “Sign in in browser…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password store is running, so AccessDesk cannot read the saved sign-in of “%1”. Sign in to the server again on the Connection page.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>accessdesk::ApproveConsumerDialog</name>
@@ -3689,6 +3917,230 @@ Chaque modification faite avec AccessDesk — révocation d&apos;accès, créati
     </message>
 </context>
 <context>
+    <name>accessdesk::BrowserSignIn</name>
+    <message>
+        <source>Enter the address of your Jira server first, starting with https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the consumer key and choose the private key file first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the client ID first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This address starts with http://, so the sign-in would travel unencrypted and anyone on the way could read it. Use https:// if the server offers it, or press “Test connection” to decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sign-in method needs no browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access was not allowed in the browser, so you are not signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in in the browser did not finish in time. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>accessdesk::BrowserSignInPanel</name>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished">Choisir…</translation>
+    </message>
+    <message>
+        <source>Sign in in &amp;browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Finish sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in in the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer key</source>
+        <translation type="unfinished">Clé du consommateur</translation>
+    </message>
+    <message>
+        <source>The consumer key of the application link your Jira administrator set up for AccessDesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PEM file of the consumer&apos;s private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the private key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation type="unfinished">ID client</translation>
+    </message>
+    <message>
+        <source>The client ID of the OAuth 2.0 application your Jira administrator created for AccessDesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation type="unfinished">Secret client</translation>
+    </message>
+    <message>
+        <source>Only if the application has one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redirect port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any free port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port of the redirect address the application was registered with in Jira (http://127.0.0.1:PORT/callback).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access to allow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read and write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administer projects</source>
+        <comment>OAuth 2.0 scope ADMIN</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administer Jira</source>
+        <comment>OAuth 2.0 scope SYSTEM_ADMIN</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What AccessDesk may do as you. Revoking your own tokens needs “Read and write”; the administration pages need more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in in browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens Jira in your web browser, where you sign in and allow AccessDesk access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation type="unfinished">Code de vérification</translation>
+    </message>
+    <message>
+        <source>The code the browser shows after you allow access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browser sign-in status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consumer &amp;key:</source>
+        <translation type="unfinished">Clé du &amp;consommateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Private &amp;key file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client &amp;ID:</source>
+        <translation type="unfinished">&amp;ID client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redirect port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ccess to allow:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verification code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the verification code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server to start the sign-in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in and allow access in the browser, then enter the verification code it shows here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this address in a web browser, sign in and allow access, then enter the verification code it shows here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in and allow access in the browser. AccessDesk goes on as soon as the browser comes back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this address in a web browser, sign in and allow access. AccessDesk goes on as soon as the browser comes back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in. Test the connection, or save it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation type="unfinished">La connexion a été annulée.</translation>
+    </message>
+    <message>
+        <source>PEM private keys (*.pem *.key);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>accessdesk::ClientSecretDialog</name>
     <message>
         <source>Client ID</source>
@@ -3778,32 +4230,16 @@ Chaque modification faite avec AccessDesk — révocation d&apos;accès, créati
         <translation>Annuler</translation>
     </message>
     <message>
-        <source>Revoke this grant?</source>
-        <translation>Révoquer cette autorisation&#xa0;?</translation>
-    </message>
-    <message>
-        <source>Revoke these %1 grants?</source>
-        <translation>Révoquer ces %1 autorisations&#xa0;?</translation>
-    </message>
-    <message>
-        <source>• %1 can then see only public data.</source>
-        <translation>• %1 ne pourra alors voir que les données publiques.</translation>
-    </message>
-    <message>
-        <source>• …and %1 more; they too can then see only public data.</source>
-        <translation>• …et %1 autres&#xa0;; elles aussi ne pourront alors voir que les données publiques.</translation>
-    </message>
-    <message>
-        <source>This cannot be undone; the application would have to ask again.</source>
-        <translation>Cette action est irréversible&#xa0;; l&apos;application devrait redemander l&apos;accès.</translation>
-    </message>
-    <message>
         <source>Revoke access</source>
         <translation>Révoquer l&apos;accès</translation>
     </message>
     <message>
         <source>Revoke %1 grants</source>
         <translation>Révoquer %1 autorisations</translation>
+    </message>
+    <message>
+        <source>Note on the confirmation</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4013,10 +4449,6 @@ Chaque modification faite avec AccessDesk — révocation d&apos;accès, créati
         <translation>Pour utiliser un autre nom, ajoutez un nouveau profil et supprimez celui-ci.</translation>
     </message>
     <message>
-        <source>%1 (set up with accessdesk-cli)</source>
-        <translation>%1 (configuré avec accessdesk-cli)</translation>
-    </message>
-    <message>
         <source>unchanged</source>
         <translation>inchangé</translation>
     </message>
@@ -4083,6 +4515,18 @@ Utilisez https:// si le serveur le propose. N&apos;envoyez sans chiffrement que 
     <message>
         <source>Send my password unencrypted</source>
         <translation>Envoyer mon mot de passe sans chiffrement</translation>
+    </message>
+    <message>
+        <source>Session cookie (user name and password, signed in once)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OAuth 1.0a (application link, signed in in the browser)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 (signed in in the browser)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4726,10 +5170,67 @@ Son mot de passe ou jeton enregistré est supprimé du trousseau et ses listes e
     </message>
 </context>
 <context>
+    <name>accessdesk::DateCellDelegate</name>
+    <message>
+        <source>expired %1</source>
+        <comment>%1 is a relative time such as &quot;3 days ago&quot; or &quot;yesterday&quot;</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>accessdesk::DesktopApp</name>
     <message>
         <source>The command line cannot be used: %1.</source>
         <translation>La ligne de commande est inutilisable&#xa0;: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>accessdesk::ExpiryBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grants that expire soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss the expiry notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide this notice. These grants will not be announced again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a replacement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a replacement for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Create a new personal access token named “%1” that lasts %n day(s), as this one did. Its secret is shown once.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation type="unfinished">Révoquer…</translation>
+    </message>
+    <message>
+        <source>Revoke %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>accessdesk::ExpiryTray</name>
+    <message>
+        <source>AccessDesk: grants expire soon</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4916,10 +5417,6 @@ Son mot de passe ou jeton enregistré est supprimé du trousseau et ses listes e
         <translation>Problème de connexion</translation>
     </message>
     <message>
-        <source>%1 — AccessDesk</source>
-        <translation>%1 — AccessDesk</translation>
-    </message>
-    <message>
         <source>Server: none</source>
         <translation>Serveur&#xa0;: aucun</translation>
     </message>
@@ -4978,6 +5475,140 @@ Son mot de passe ou jeton enregistré est supprimé du trousseau et ses listes e
     <message>
         <source>Last refresh: %1</source>
         <translation>Dernière actualisation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Add server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a Jira server and the way to sign in to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the rows the current page shows as a CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the cursor in the current page&apos;s filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the server for the current page again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Switch server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the list of saved servers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the page %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close AccessDesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the language and when to warn about expiring grants.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List every keyboard shortcut of the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About AccessDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AccessDesk %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See and revoke what can act as you on Jira Server and Data Center.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt version: %1 (built with %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About AccessDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Fermer</translation>
+    </message>
+    <message>
+        <source>%1 — AccessDesk</source>
+        <comment>window title: the page</comment>
+        <translation type="unfinished">%1 — AccessDesk</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — AccessDesk</source>
+        <comment>window title: the page, then the server</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: waiting for the password or token of %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5153,14 +5784,6 @@ Son mot de passe ou jeton enregistré est supprimé du trousseau et ses listes e
         <translation>Impossible de charger les autorisations&#xa0;: %1</translation>
     </message>
     <message>
-        <source>1 grant</source>
-        <translation>1 autorisation</translation>
-    </message>
-    <message>
-        <source>%1 grants</source>
-        <translation>%1 autorisations</translation>
-    </message>
-    <message>
         <source>Offline — showing the list as of %1. The server cannot be reached; you can still filter and export. Refresh tries again.</source>
         <translation>Hors ligne — affichage de la liste du %1. Le serveur est injoignable&#xa0;; vous pouvez toujours filtrer et exporter. Actualiser réessaie.</translation>
     </message>
@@ -5249,8 +5872,57 @@ Son mot de passe ou jeton enregistré est supprimé du trousseau et ses listes e
         <translation>Remarque&#xa0;: %1</translation>
     </message>
     <message>
-        <source>If you revoke it, %1 can then see only public data.</source>
-        <translation>Si vous la révoquez, %1 ne pourra alors voir que les données publiques.</translation>
+        <source>&amp;Copy</source>
+        <translation type="unfinished">&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as plain text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the details of the selected grant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grant(s) hidden by the filter will be kept.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revoke all shown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke all grants shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke the %n grant(s) the filter shows; the hidden ones are kept.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n grant(s)</source>
+        <comment>shown by the filter, of all</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n grant(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5553,6 +6225,13 @@ http://127.0.0.1:8765/callback</translation>
     </message>
 </context>
 <context>
+    <name>accessdesk::OAuth2Renewal</name>
+    <message>
+        <source>the keychain keeps them only until the program ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>accessdesk::PersonalTokenController</name>
     <message>
         <source>This server lets a token last at most %1 days (it said: “%2”). Choose fewer days, then create the token again.</source>
@@ -5632,6 +6311,49 @@ http://127.0.0.1:8765/callback</translation>
     <message>
         <source>Last used</source>
         <translation>Dernière utilisation</translation>
+    </message>
+</context>
+<context>
+    <name>accessdesk::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change of language takes effect after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days before expiry to warn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grants that expire within this many days are announced once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Warn about expiring grants this many days before:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
     </message>
 </context>
 <context>
@@ -6035,6 +6757,57 @@ http://127.0.0.1:8765/callback</translation>
     </message>
 </context>
 <context>
+    <name>accessdesk::SecretPromptDialog</name>
+    <message>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
+    </message>
+    <message>
+        <source>Personal access token for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the personal access token for %1 on %2. It is used for this connection only and is not stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password of %1 on %2. It is used for this connection only and is not stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal access token</source>
+        <translation type="unfinished">Jeton d&apos;accès personnel</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished">Mot de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation type="unfinished">&amp;Jeton&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished">Mot de &amp;passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished">Se connecter</translation>
+    </message>
+</context>
+<context>
     <name>accessdesk::SecretStore</name>
     <message>
         <source>No keychain is available (%1). Secrets are kept in memory for this run only and will be asked for again next time.</source>
@@ -6051,6 +6824,25 @@ http://127.0.0.1:8765/callback</translation>
     <message>
         <source>The keychain reported an error: %1</source>
         <translation>Le trousseau a signalé une erreur&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>accessdesk::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">Action</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Fermer</translation>
     </message>
 </context>
 <context>

@@ -293,6 +293,8 @@ QString AppSession::renewalRefused(const QString &profile) const
     return tr("The server no longer accepts the sign-in of “%1” and refused to renew it. Sign in "
               "again: edit the connection and press “Sign in in browser…”.")
         .arg(profile);
+}
+
 std::optional<AppSession::SecretRequest>
 AppSession::secretRequestFor(const ConnectionResolver &resolver) const
 {
