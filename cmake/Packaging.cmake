@@ -43,11 +43,13 @@ set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION_SUMMARY}
  also manage application links, OAuth consumers, OAuth 2.0 clients and every
  user's personal access tokens. accessdesk-cli offers the same for scripts.")
 # dpkg-shlibdeps finds the Qt, QtKeychain, OpenSSL and gumbo libraries the binaries link.
-# Qt loads its SQL drivers at run time, so dpkg-shlibdeps cannot see the SQLite one the activity
-# log and cache need. (The xcb platform plug-in and the OpenSSL TLS back end ship in
-# libqt6gui6 and libqt6network6, which shlibdeps does find.)
+# Qt loads plug-ins at run time, so dpkg-shlibdeps cannot see them: the SQLite driver (activity
+# log, cache) and the SVG icon engine (the app's icons are SVG) are named here. (The xcb platform
+# plug-in and the OpenSSL TLS back end ship in libqt6gui6 and libqt6network6, which shlibdeps
+# does find.)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite")
-# Secrets live in the desktop's keychain; without one the app still runs and says so.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6svg6")
+# Secrets live in the desktop's keychain (without one the app still runs and says so); Qt's own
+# words (standard buttons) in German and French come from the Qt translations.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager, qt6-translations-l10n")
 include(CPack)

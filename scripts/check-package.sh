@@ -59,8 +59,8 @@ deb=$build/package/accessdesk_${version}_amd64.deb
 [ -f "$deb" ] || fail "cpack made no $deb"
 depends=$(dpkg-deb --field "$deb" Depends)
 echo "Depends: $depends"
-for package in libqt6widgets6 libqt6network6 libqt6sql6 libqt6sql6-sqlite libqt6keychain1 \
-    libssl3 libgumbo1; do
+for package in libqt6widgets6 libqt6network6 libqt6sql6 libqt6sql6-sqlite libqt6svg6 \
+    libqt6keychain1 libssl3 libgumbo1; do
     [[ ", $depends," == *", $package "* || ", $depends," == *", $package,"* ]] ||
         fail "the .deb does not depend on $package"
 done
