@@ -211,11 +211,12 @@ void CliConsumers::remove(const QString &linkId)
         }
         const OAuthConsumer consumer = *reader->consumer();
         const QString question =
-            QStringLiteral("Remove the OAuth consumer “%1” (key %2) from the application link "
-                           "“%3”?\n")
+            tr("Remove the OAuth consumer “%1” (key %2) from the application link “%3”?")
                 .arg(consumer.name, consumer.key, reader->link().name) +
-            ConsumerRemoval::consequences(consumer, reader->link());
-        if (confirmOrFail(app(), question, QStringLiteral("removing a consumer")))
+            QLatin1Char('\n') + ConsumerRemoval::consequences(consumer, reader->link());
+        if (confirmOrFail(app(), question,
+                          tr("removing a consumer needs a confirmation: run it in a terminal or "
+                             "add --yes (nothing was changed)")))
             removeConfirmed(reader->link(), consumer);
     });
     reader->start();

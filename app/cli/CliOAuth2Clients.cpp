@@ -73,23 +73,26 @@ bool CliOAuth2Clients::run(const QString &sub, const QStringList &arguments)
     } else if (sub == QLatin1String("reset") && one) {
         app().connectThen([this, id = arguments.first()] {
             confirmThen(
-                id, QStringLiteral("resetting a client secret"),
+                id,
+                tr("resetting a client secret needs a confirmation: run it in a terminal or add "
+                   "--yes (nothing was changed)"),
                 [](const OAuth2Client &client) -> QString {
-                    return QStringLiteral("Reset the secret of the OAuth 2.0 client “%1” (client "
-                                          "id %2)?\n")
+                    return tr("Reset the secret of the OAuth 2.0 client “%1” (client id %2)?")
                                .arg(client.name, client.clientId) +
-                           OAuth2ClientSecretReset::consequences(client);
+                           QLatin1Char('\n') + OAuth2ClientSecretReset::consequences(client);
                 },
                 [this](const OAuth2Client &client) { reset(client); });
         });
     } else if (sub == QLatin1String("delete") && one) {
         app().connectThen([this, id = arguments.first()] {
             confirmThen(
-                id, QStringLiteral("deleting a client"),
+                id,
+                tr("deleting a client needs a confirmation: run it in a terminal or add --yes "
+                   "(nothing was changed)"),
                 [](const OAuth2Client &client) -> QString {
-                    return QStringLiteral("Delete the OAuth 2.0 client “%1” (client id %2)?\n")
+                    return tr("Delete the OAuth 2.0 client “%1” (client id %2)?")
                                .arg(client.name, client.clientId) +
-                           OAuth2ClientRemoval::consequences(client);
+                           QLatin1Char('\n') + OAuth2ClientRemoval::consequences(client);
                 },
                 [this](const OAuth2Client &client) { remove(client); });
         });
@@ -224,12 +227,12 @@ void CliOAuth2Clients::update(const QString &id)
     });
 }
 
-void CliOAuth2Clients::confirmThen(const QString &id, const QString &act,
+void CliOAuth2Clients::confirmThen(const QString &id, const QString &noTerminal,
                                    std::function<QString(const OAuth2Client &)> question,
                                    std::function<void(const OAuth2Client &)> then)
 {
     auto *job = new OAuth2ClientList(app().connection(), this);
-    connect(job, &AdminJob::finished, this, [this, job, id, act, question, then] {
+    connect(job, &AdminJob::finished, this, [this, job, id, noTerminal, question, then] {
         job->deleteLater();
         if (!job->succeeded()) {
             failOutcome(app(), job->outcome());
@@ -242,7 +245,7 @@ void CliOAuth2Clients::confirmThen(const QString &id, const QString &act,
                                             .arg(id));
             return;
         }
-        if (confirmOrFail(app(), question(*client), act))
+        if (confirmOrFail(app(), question(*client), noTerminal))
             then(*client);
     });
     job->start();
