@@ -118,11 +118,10 @@ bool CliOAuth2Clients::checkLocally(const OAuth2Client &draft, bool update,
         draft, update ? OAuth2ClientRules::Purpose::Update : OAuth2ClientRules::Purpose::Create);
     if (problems.ok())
         return true;
-    app().failWith(Usage,
-                   QStringLiteral("the OAuth 2.0 client was not %1; nothing was sent:")
-                           .arg(update ? QStringLiteral("changed") : QStringLiteral("created")) +
-                       problemLines(problems.fieldErrors, problems.redirectLines, draft.redirects,
-                                    nameOption));
+    app().failWith(Usage, (update ? tr("the OAuth 2.0 client was not changed; nothing was sent:")
+                                  : tr("the OAuth 2.0 client was not created; nothing was sent:")) +
+                              problemLines(problems.fieldErrors, problems.redirectLines,
+                                           draft.redirects, nameOption));
     return false;
 }
 
@@ -150,8 +149,10 @@ void CliOAuth2Clients::printClient(const OAuth2Client &client, const QString &se
     output.json = QJsonDocument(json);
     app().print(output);
     if (!secret.isEmpty()) {
-        app().err() << "accessdesk-cli: this is the only time the client secret is shown; store "
-                       "it somewhere safe now.\n";
+        app().err() << "accessdesk-cli: "
+                    << tr("this is the only time the client secret is shown; store it somewhere "
+                          "safe now.")
+                    << '\n';
         app().err().flush();
     }
 }
@@ -182,7 +183,7 @@ void CliOAuth2Clients::list()
     runToEnd(job, {}, {}, [this, job] {
         CommandOutput output;
         output.columns = kColumns;
-        output.emptyMessage = QStringLiteral("The server has no OAuth 2.0 clients.");
+        output.emptyMessage = tr("The server has no OAuth 2.0 clients.");
         QJsonArray array;
         for (const OAuth2Client &client : job->clients()) {
             output.rows.append(clientRow(client));
@@ -211,8 +212,9 @@ void CliOAuth2Clients::update(const QString &id)
     const OAuth2Client changes = draftFromOptions(app().options().admin.name);
     if (changes.name.trimmed().isEmpty() && changes.scope.isEmpty() &&
         OAuth2ClientRules::normalised(changes).redirects.isEmpty()) {
-        app().failWith(Usage, QStringLiteral("oauth2-clients update needs --name, --redirect or "
-                                             "--scope (what is not given stays)"));
+        app().failWith(Usage,
+                       tr("oauth2-clients update needs --name, --redirect or --scope (what is not "
+                          "given stays)"));
         return;
     }
     if (!checkLocally(changes, true, QStringLiteral("--name")))
@@ -240,8 +242,8 @@ void CliOAuth2Clients::confirmThen(const QString &id, const QString &noTerminal,
         }
         const auto client = OAuth2ClientJob::find(job->clients(), id);
         if (!client) {
-            app().failWith(ServerError, QStringLiteral("no OAuth 2.0 client has the id or client "
-                                                       "id “%1” (see: oauth2-clients list)")
+            app().failWith(ServerError, tr("no OAuth 2.0 client has the id or client id “%1” "
+                                           "(see: oauth2-clients list)")
                                             .arg(id));
             return;
         }
