@@ -10,7 +10,9 @@ cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
 cmake --preset release >/dev/null
-cmake --build --preset release -j "$(nproc)"
+# Only what the demo runs: the app, the CLI and trackersim (not the test suites), so the window
+# opens sooner than a full build would take.
+cmake --build --preset release -j "$(nproc)" --target accessdesk accessdesk-cli trackersim
 
 port=${ACCESSDESK_DEMO_PORT:-8080}
 user=${ACCESSDESK_DEMO_USER:-alice}

@@ -14,6 +14,8 @@ packages=(
     dbus dbus-x11 gnome-keyring xvfb xauth imagemagick openssl curl
     python3 python3-requests python3-jira python3-requests-oauthlib python3-oauthlib
     python3-cryptography python3-jwt
+    # packaging: the .deb (dpkg-shlibdeps), and checks of the .desktop file, metainfo, man pages
+    dpkg-dev desktop-file-utils appstream man-db
 )
 
 missing=()

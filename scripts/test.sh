@@ -42,6 +42,12 @@ echo "=== test (ci, trackersim under the context path /jira)"
 started=$SECONDS
 TRACKERSIM_CONTEXT_PATH=/jira run_tests ci -L 'integration|gui|conformance'
 echo "=== the /jira pass took $((SECONDS - started)) s"
+# What a user installs: cmake --install, the .desktop file and metainfo validated, the .deb made,
+# unpacked and run. It packages the ci build made above, so it builds nothing more.
+echo "=== package (ci build)"
+started=$SECONDS
+scripts/check-package.sh ci
+echo "=== the package check took $((SECONDS - started)) s"
 if [ "${ACCESSDESK_SKIP_ASAN:-0}" != "1" ]; then
     # Full stacks, so that suppressions of third-party leaks can match precisely.
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:fast_unwind_on_malloc=0

@@ -2,6 +2,7 @@
 
 #include "services/AdminTokenRevoker.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -55,7 +56,9 @@ QString adminTokenLines(const QList<PersonalToken> &tokens, int limit)
     for (const PersonalToken &token : tokens.mid(0, limit))
         lines.append(QStringLiteral("  ") + AdminTokenRevoker::describe(token));
     if (tokens.size() > limit)
-        lines.append(QStringLiteral("  … and %1 more").arg(tokens.size() - limit));
+        lines.append(QStringLiteral("  ") +
+                     QCoreApplication::translate("accessdesk::cli::CliAdminPats", "… and %n more",
+                                                 nullptr, int(tokens.size() - limit)));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -138,7 +141,9 @@ void TokenListPrinter::finish()
         break;
     case OutputFormat::Table:
         if (m_rows == 0)
-            m_out << "No personal access token matches.\n";
+            m_out << QCoreApplication::translate("accessdesk::cli::CliAdminPats",
+                                                 "No personal access token matches.")
+                  << '\n';
         break;
     }
     m_out.flush();
@@ -149,13 +154,14 @@ void TokenListPrinter::flushTable()
     if (m_table.isEmpty())
         return;
     if (m_widths.isEmpty()) {
-        for (const QString &column : columns())
+        const QStringList headers = tableHeaders(columns());
+        for (const QString &column : headers)
             m_widths.append(column.size());
         for (const QStringList &row : std::as_const(m_table)) {
             for (qsizetype i = 0; i < m_widths.size(); ++i)
                 m_widths[i] = qMax(m_widths[i], row.at(i).size());
         }
-        printLine(columns());
+        printLine(headers);
     }
     for (const QStringList &row : std::as_const(m_table))
         printLine(row);

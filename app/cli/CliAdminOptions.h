@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCommandLineOption>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -58,6 +59,8 @@ struct CliAdminOptions
 // The options above for a QCommandLineParser: one definition of their names and help texts.
 class CliAdminOptionSet final
 {
+    Q_DECLARE_TR_FUNCTIONS(CliAdminOptionSet)
+
 public:
     CliAdminOptionSet();
 

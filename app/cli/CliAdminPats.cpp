@@ -13,6 +13,7 @@
 #include "services/TokenSweepReceipt.h"
 #include "storage/ActivityLog.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,9 +29,11 @@ constexpr int kNamedInConfirmation = 5; // a sweep's confirmation names this man
 QString consequence(qsizetype count)
 {
     return count == 1
-               ? QStringLiteral(
+               ? QCoreApplication::translate(
+                     "accessdesk::cli::CliAdminPats",
                      "Scripts and tools that use it will be refused by Jira from then on.")
-               : QStringLiteral(
+               : QCoreApplication::translate(
+                     "accessdesk::cli::CliAdminPats",
                      "Scripts and tools that use them will be refused by Jira from then on.");
 }
 
@@ -77,16 +80,14 @@ bool CliAdminPats::run(const QString &sub, const QStringList &args)
 
     if (sub == QLatin1String("search") && args.isEmpty()) {
         if (o.dryRun || !o.receiptFile.isEmpty()) {
-            app().failWith(Usage,
-                           QStringLiteral("--dry-run and --receipt belong to admin-pats sweep"));
+            app().failWith(Usage, tr("--dry-run and --receipt belong to admin-pats sweep"));
             return true;
         }
         app().connectThen([this, query] { list(query); });
     } else if (sub == QLatin1String("revoke") && !args.isEmpty()) {
         if (!rules.isEmpty() || !o.owner.isEmpty() || !o.tokenName.isEmpty() || o.dryRun) {
-            app().failWith(Usage,
-                           QStringLiteral("admin-pats revoke takes token ids only (to revoke by "
-                                          "a rule, use admin-pats sweep)"));
+            app().failWith(Usage, tr("admin-pats revoke takes token ids only (to revoke by "
+                                     "a rule, use admin-pats sweep)"));
             return true;
         }
         QList<qint64> ids;
@@ -94,10 +95,9 @@ bool CliAdminPats::run(const QString &sub, const QStringList &args)
             bool numeric = false;
             const qint64 id = QString(arg).remove(QStringLiteral("pat:")).toLongLong(&numeric);
             if (!numeric || id <= 0) {
-                app().failWith(Usage,
-                               QStringLiteral("\"%1\" is not a personal access token id (see: "
-                                              "admin-pats search)")
-                                   .arg(arg));
+                app().failWith(Usage, tr("\"%1\" is not a personal access token id (see: "
+                                         "admin-pats search)")
+                                          .arg(arg));
                 return true;
             }
             if (!ids.contains(id))
@@ -106,14 +106,12 @@ bool CliAdminPats::run(const QString &sub, const QStringList &args)
         revokeIds(ids);
     } else if (sub == QLatin1String("sweep") && args.isEmpty()) {
         if (rules.size() != 1) {
-            app().failWith(Usage,
-                           QStringLiteral("admin-pats sweep takes exactly one rule: --never-used, "
-                                          "--expired, --unused-days N or --expiring-days N"));
+            app().failWith(Usage, tr("admin-pats sweep takes exactly one rule: --never-used, "
+                                     "--expired, --unused-days N or --expiring-days N"));
             return true;
         }
         if (o.dryRun && !o.receiptFile.isEmpty()) {
-            app().failWith(Usage,
-                           QStringLiteral("--dry-run changes nothing, so it has no receipt"));
+            app().failWith(Usage, tr("--dry-run changes nothing, so it has no receipt"));
             return true;
         }
         sweep(query, rules.first());
@@ -148,17 +146,17 @@ void CliAdminPats::revokeIds(const QList<qint64> &ids)
                     ordered.append(*it);
             }
             if (!unknown.isEmpty()) {
-                app().failWith(Usage, QStringLiteral("no personal access token has the id %1 (see: "
-                                                     "admin-pats search)")
+                app().failWith(Usage, tr("no personal access token has the id %1 (see: "
+                                         "admin-pats search)")
                                           .arg(unknown.join(QStringLiteral(", "))));
                 return;
             }
             const QString question =
-                (ordered.size() == 1 ? QStringLiteral("Revoke this personal access token?\n")
-                                     : QStringLiteral("Revoke these %1 personal access tokens?\n")
-                                           .arg(ordered.size())) +
-                adminTokenLines(ordered, int(ordered.size())) + QLatin1Char('\n') +
-                consequence(ordered.size());
+                (ordered.size() == 1 ? tr("Revoke this personal access token?")
+                                     : tr("Revoke these %n personal access tokens?", nullptr,
+                                          int(ordered.size()))) +
+                QLatin1Char('\n') + adminTokenLines(ordered, int(ordered.size())) +
+                QLatin1Char('\n') + consequence(ordered.size());
             revoke(std::move(ordered), question);
         });
     });
@@ -179,11 +177,11 @@ void CliAdminPats::sweep(const TokenInventoryQuery &query, const StaleTokenRule 
                 return;
             }
             const QString question =
-                QStringLiteral("Revoke %1 personal access token(s) that are %2?\n")
-                    .arg(tokens.size())
+                //: %1 is the rule, e.g. "never used"; English keeps "token(s)" in every form
+                tr("Revoke %n personal access token(s) that are %1?", nullptr, int(tokens.size()))
                     .arg(rule.description()) +
-                adminTokenLines(tokens, kNamedInConfirmation) + QLatin1Char('\n') +
-                consequence(tokens.size());
+                QLatin1Char('\n') + adminTokenLines(tokens, kNamedInConfirmation) +
+                QLatin1Char('\n') + consequence(tokens.size());
             revoke(std::move(tokens), question);
         });
     });
@@ -198,7 +196,7 @@ bool CliAdminPats::checkReceiptPath()
         TokenSweepReceipt::checkPath(path, TokenSweepReceipt::Existing::ReplaceRegularFile);
     if (problem.isEmpty())
         return true;
-    app().failWith(Usage, QStringLiteral("the receipt cannot be written: ") + problem);
+    app().failWith(Usage, tr("the receipt cannot be written: %1").arg(problem));
     return false;
 }
 
@@ -268,22 +266,21 @@ void CliAdminPats::failSearch(const TokenInventorySearch &search)
     const QString owner = app().options().admin.owner.trimmed();
     switch (search.outcome()) {
     case TokenInventorySearch::Outcome::NoSuchOwner:
-        app().failWith(Usage, QStringLiteral("no user matches \"%1\"").arg(owner));
+        app().failWith(Usage, tr("no user matches \"%1\"").arg(owner));
         return;
     case TokenInventorySearch::Outcome::TooManyOwners:
-        app().failWith(Usage,
-                       QStringLiteral("more than %1 users match \"%2\"; give more of the name")
-                           .arg(TokenInventorySearch::kMaxOwners)
-                           .arg(owner));
+        app().failWith(Usage, tr("more than %1 users match \"%2\"; give more of the name")
+                                  .arg(TokenInventorySearch::kMaxOwners)
+                                  .arg(owner));
         return;
     default:
         break;
     }
     const ApiError &error = search.error();
     if (AdminTokenErrors::isPermissionRefusal(error)) {
-        QString message = QStringLiteral("only Jira system administrators can search and revoke "
-                                         "other users' personal access tokens (on Jira Data "
-                                         "Center)");
+        QString message = tr("only Jira system administrators can search and revoke "
+                             "other users' personal access tokens (on Jira Data "
+                             "Center)");
         if (!error.serverMessage().isEmpty())
             message += QStringLiteral("; the server said: ") + error.serverMessage();
         app().failWith(AuthRefused, message);
@@ -292,10 +289,10 @@ void CliAdminPats::failSearch(const TokenInventorySearch &search)
     const QString why = AdminTokenErrors::describe(error);
     if (search.failedPage() > 0) {
         app().failWith(exitCodeFor(error),
-                       QStringLiteral("page %1 of the token search failed, after %2 token(s): %3")
-                           .arg(search.failedPage() + 1)
-                           .arg(search.listedCount())
-                           .arg(why));
+                       //: English keeps "token(s)" in every form: scripts read this line.
+                       tr("page %1 of the token search failed, after %n token(s): %2", nullptr,
+                          int(search.listedCount()))
+                           .arg(QString::number(search.failedPage() + 1), why));
         return;
     }
     app().failWith(exitCodeFor(error), why);
@@ -311,11 +308,10 @@ void CliAdminPats::revoke(QList<PersonalToken> tokens, const QString &question)
     auto *sweep = new TokenSweep(app().connection(), std::move(tokens), log, app().who(), this);
     auto progress = std::make_shared<ProgressLine>(app().err());
     connect(sweep, &TokenSweep::progress, this, [progress](int done, int total) {
-        progress->show(QStringLiteral("revoking… %1 of %2 token(s)").arg(done).arg(total));
+        progress->show(tr("revoking… %1 of %n token(s)", nullptr, total).arg(done));
     });
-    connect(sweep, &TokenSweep::verifying, this, [progress] {
-        progress->show(QStringLiteral("checking which tokens the server still lists…"));
-    });
+    connect(sweep, &TokenSweep::verifying, this,
+            [progress] { progress->show(tr("checking which tokens the server still lists…")); });
     connect(sweep, &TokenSweep::finished, this, [this, sweep, progress] {
         sweep->deleteLater();
         progress->clear();
@@ -330,7 +326,7 @@ void CliAdminPats::report(const QList<TokenSweep::Item> &items, const ApiError &
     CommandOutput output;
     output.columns = {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("owner"),
                       QStringLiteral("outcome"), QStringLiteral("error")};
-    output.emptyMessage = QStringLiteral("No personal access token matches: nothing to revoke.");
+    output.emptyMessage = tr("No personal access token matches: nothing to revoke.");
     QJsonArray array;
     int revoked = 0;
     for (const TokenSweep::Item &item : items) {
@@ -349,7 +345,7 @@ void CliAdminPats::report(const QList<TokenSweep::Item> &items, const ApiError &
         }
         if (item.outcome == TokenSweep::Outcome::Revoked)
             ++revoked;
-        else
+        else // key: the outcome's name in the receipt and JSON, which scripts match on
             app().err() << "accessdesk-cli: " << key << ": "
                         << displaytext::withoutControls(AdminTokenRevoker::describe(item.token))
                         << ": " << displaytext::withoutControls(item.reason) << '\n';
@@ -375,10 +371,13 @@ void CliAdminPats::report(const QList<TokenSweep::Item> &items, const ApiError &
         if (count > 0)
             others.append(QStringLiteral("%1 %2").arg(count).arg(TokenSweep::outcomeKey(outcome)));
     }
-    app().err() << "accessdesk-cli: revoked " << revoked << " of " << items.size() << " token(s)"
-                << (others.isEmpty() ? QString()
-                                     : QStringLiteral("; ") + others.join(QStringLiteral(", ")))
-                << '\n';
+    // The other outcomes are named by their receipt keys ("2 not-revoked"), as scripts match them.
+    //: English keeps "token(s)" in every form: scripts read this line.
+    const QString summary =
+        others.isEmpty() ? tr("revoked %1 of %n token(s)", nullptr, int(items.size())).arg(revoked)
+                         : tr("revoked %1 of %n token(s); %2", nullptr, int(items.size()))
+                               .arg(QString::number(revoked), others.join(QStringLiteral(", ")));
+    app().err() << "accessdesk-cli: " << summary << '\n';
 
     ExitCode code = Success;
     if (revoked < items.size()) {
@@ -399,7 +398,8 @@ void CliAdminPats::report(const QList<TokenSweep::Item> &items, const ApiError &
     if (!receipt.isEmpty() &&
         !TokenSweepReceipt::write(receipt, receiptCsv,
                                   TokenSweepReceipt::Existing::ReplaceRegularFile, &receiptError)) {
-        app().err() << "accessdesk-cli: the receipt was not written: " << receiptError << '\n';
+        app().err() << "accessdesk-cli: " << tr("the receipt was not written: %1").arg(receiptError)
+                    << '\n';
         if (code == Success)
             code = PartialFailure;
     }

@@ -70,13 +70,14 @@ void CliApp::dispatch()
     for (const auto &[word, make] : groups) {
         if (command == word) {
             if (!make(*this)->run(sub, rest))
-                failWith(Usage, QStringLiteral("unknown command \"%1\" (see --help)")
-                                    .arg(w.join(QLatin1Char(' '))));
+                failWith(Usage,
+                         tr("unknown command \"%1\" (see --help)").arg(w.join(QLatin1Char(' '))));
             return;
         }
     }
 
     if (command == QLatin1String("version")) {
+        // Not translated: packagers and scripts read "accessdesk-cli <version>".
         m_out << "accessdesk-cli " << ACCESSDESK_VERSION << '\n';
         finish(Success);
     } else if (command == QLatin1String("probe") && w.size() == 1) {
@@ -121,9 +122,7 @@ void CliApp::dispatch()
                (sub == QLatin1String("list") || sub == QLatin1String("export")) && rest.isEmpty()) {
         activityList(sub == QLatin1String("export"));
     } else {
-        failWith(
-            Usage,
-            QStringLiteral("unknown command \"%1\" (see --help)").arg(w.join(QLatin1Char(' '))));
+        failWith(Usage, tr("unknown command \"%1\" (see --help)").arg(w.join(QLatin1Char(' '))));
     }
 }
 
@@ -131,11 +130,10 @@ bool CliApp::confirmRevoke(const QString &question)
 {
     switch (Confirmation(m_options.assumeYes).ask(question)) {
     case Confirmation::Answer::NoTerminal:
-        failWith(Usage, QStringLiteral(
-                            "revoking needs a confirmation: run it in a terminal or add --yes"));
+        failWith(Usage, tr("revoking needs a confirmation: run it in a terminal or add --yes"));
         return false;
     case Confirmation::Answer::No:
-        failWith(Usage, QStringLiteral("nothing was revoked"));
+        failWith(Usage, tr("nothing was revoked"));
         return false;
     case Confirmation::Answer::Yes:
         break;
@@ -153,12 +151,12 @@ void CliApp::fail(const ApiError &error)
     QString message = error.userMessage();
     if (error.kind() == ApiError::Kind::Tls && !error.certificate().isNull()) {
         const CertificateInfo &c = error.certificate();
-        message +=
-            QStringLiteral(
-                "\n  subject:  %1\n  issuer:   %2\n  valid:    %3 to %4\n  sha256:   %5\n"
-                "If you trust this certificate for this server, run again with --pin-sha256 %5")
-                .arg(c.subject, c.issuer, c.validFrom.toString(Qt::ISODate),
-                     c.validUntil.toString(Qt::ISODate), c.sha256);
+        //: %1 is the error message; the labels stay aligned in their column.
+        message = tr("%1\n  subject:  %2\n  issuer:   %3\n  valid:    %4 to %5\n  sha256:   %6\n"
+                     "If you trust this certificate for this server, run again with "
+                     "--pin-sha256 %6")
+                      .arg(message, c.subject, c.issuer, c.validFrom.toString(Qt::ISODate),
+                           c.validUntil.toString(Qt::ISODate), c.sha256);
     }
     for (auto it = error.fieldErrors().begin(); it != error.fieldErrors().end(); ++it)
         message += QStringLiteral("\n  %1: %2")

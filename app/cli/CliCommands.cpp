@@ -11,6 +11,7 @@
 #include "services/RevokeWording.h"
 #include "storage/ActivityLog.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -48,11 +49,17 @@ bool warnUnreadable(QTextStream &err, const ListGrantsJob &job)
 {
     const QString url = job.accessTokensPageUrl().toString();
     for (const UnreadableGrantRow &row : job.unreadableRows()) {
-        err << "accessdesk-cli: warning: 1 grant on the access-tokens page could not be read ("
-            << row.reason;
-        if (!row.excerpt.isEmpty())
-            err << ": \"" << row.excerpt << '"';
-        err << "); open " << url << " in the browser\n";
+        const QString warning =
+            row.excerpt.isEmpty()
+                ? QCoreApplication::translate("accessdesk::cli::CliApp",
+                                              "warning: 1 grant on the access-tokens page could "
+                                              "not be read (%1); open %2 in the browser")
+                      .arg(row.reason, url)
+                : QCoreApplication::translate("accessdesk::cli::CliApp",
+                                              "warning: 1 grant on the access-tokens page could "
+                                              "not be read (%1: \"%2\"); open %3 in the browser")
+                      .arg(row.reason, row.excerpt, url);
+        err << "accessdesk-cli: " << warning << '\n';
     }
     err.flush();
     return !job.unreadableRows().isEmpty();
@@ -114,7 +121,7 @@ void CliApp::tokensList()
                           QStringLiteral("application"), QStringLiteral("issued"),
                           QStringLiteral("expires"),     QStringLiteral("last used"),
                           QStringLiteral("scopes")};
-        output.emptyMessage = QStringLiteral("No application can act as you.");
+        output.emptyMessage = tr("No application can act as you.");
         QJsonArray array;
         for (const AccessGrant &grant : job->grants()) {
             // Only a personal token's missing date means "never"; the access-tokens page does
@@ -160,7 +167,7 @@ void CliApp::tokensRevoke(const QStringList &ids)
                 chosen.append(*found);
         }
         if (!unknown.isEmpty()) {
-            failWith(Usage, QStringLiteral("no grant has the id %1 (see: tokens list)")
+            failWith(Usage, tr("no grant has the id %1 (see: tokens list)")
                                 .arg(unknown.join(QStringLiteral(", "))));
             return;
         }
@@ -235,20 +242,40 @@ void CliApp::revoke(const QList<AccessGrant> &grants, bool fromList)
                 continue;
             refusedOnly = refusedOnly && o.status == Status::Failed &&
                           o.error.kind() == job->outcomes().first().error.kind();
-            const char *what = o.status == Status::NotRevoked ? "not revoked"
-                               : o.status == Status::Failed   ? "could not revoke"
-                                                              : "not confirmed";
-            m_err << "accessdesk-cli: " << what << ": "
-                  << displaytext::withoutControls(RevokeGrantsJob::describe(o.grant)) << ": "
-                  << displaytext::withoutControls(o.reason) << '\n';
+            //: %1 names the grant, %2 says why
+            const QString line = o.status == Status::NotRevoked ? tr("not revoked: %1: %2")
+                                 : o.status == Status::Failed   ? tr("could not revoke: %1: %2")
+                                                                : tr("not confirmed: %1: %2");
+            m_err << "accessdesk-cli: "
+                  << line.arg(displaytext::withoutControls(RevokeGrantsJob::describe(o.grant)),
+                              displaytext::withoutControls(o.reason))
+                  << '\n';
         }
-        m_err << "accessdesk-cli: revoked " << job->count(Status::Revoked) << " of "
-              << job->outcomes().size() << " grant(s)";
-        if (const int notRevoked = job->count(Status::NotRevoked) + job->count(Status::Failed))
-            m_err << "; " << notRevoked << " not revoked";
-        if (const int unknown = job->count(Status::Unknown))
-            m_err << "; " << unknown << " not confirmed, check with: tokens list";
-        m_err << '\n';
+        // One whole sentence for each combination, so a translation can order its parts.
+        const int total = int(job->outcomes().size());
+        const QString revoked = QString::number(job->count(Status::Revoked));
+        const QString notRevoked =
+            QString::number(job->count(Status::NotRevoked) + job->count(Status::Failed));
+        const QString unknown = QString::number(job->count(Status::Unknown));
+        const bool anyNotRevoked = notRevoked != QLatin1String("0");
+        const bool anyUnknown = unknown != QLatin1String("0");
+        QString summary;
+        //: English keeps "grant(s)" in every form: scripts and tests read this line.
+        if (anyNotRevoked && anyUnknown)
+            summary = tr("revoked %1 of %n grant(s); %2 not revoked; %3 not confirmed, check "
+                         "with: tokens list",
+                         nullptr, total)
+                          .arg(revoked, notRevoked, unknown);
+        else if (anyNotRevoked)
+            summary = tr("revoked %1 of %n grant(s); %2 not revoked", nullptr, total)
+                          .arg(revoked, notRevoked);
+        else if (anyUnknown)
+            summary = tr("revoked %1 of %n grant(s); %2 not confirmed, check with: tokens list",
+                         nullptr, total)
+                          .arg(revoked, unknown);
+        else
+            summary = tr("revoked %1 of %n grant(s)", nullptr, total).arg(revoked);
+        m_err << "accessdesk-cli: " << summary << '\n';
         m_err.flush();
         // A grant still listed, or one whose outcome is unknown, is a partial failure (6), whatever
         // its request got. Only when every revoke was refused for one reason and nothing was done
@@ -272,7 +299,7 @@ void CliApp::patList()
         CommandOutput output;
         output.columns = {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("created"),
                           QStringLiteral("expires"), QStringLiteral("last used")};
-        output.emptyMessage = QStringLiteral("You have no personal access tokens.");
+        output.emptyMessage = tr("You have no personal access tokens.");
         QJsonArray array;
         for (const PersonalToken &token : job->result()) {
             output.rows.append({QString::number(token.id), token.name,
@@ -318,8 +345,9 @@ void CliApp::patCreate(const QString &name)
                                       {QStringLiteral("token"), token.rawToken}});
         print(output);
         creator->forgetToken();
-        m_err << "accessdesk-cli: this is the only time the token is shown; store it somewhere "
-                 "safe now.\n";
+        m_err << "accessdesk-cli: "
+              << tr("this is the only time the token is shown; store it somewhere safe now.")
+              << '\n';
         m_err.flush();
         finish(Success);
     });
@@ -333,9 +361,7 @@ void CliApp::patRevoke(const QStringList &ids)
         bool numeric = false;
         const qint64 value = QString(id).remove(QStringLiteral("pat:")).toLongLong(&numeric);
         if (!numeric || value <= 0) {
-            failWith(
-                Usage,
-                QStringLiteral("\"%1\" is not a personal access token id (see: pat list)").arg(id));
+            failWith(Usage, tr("\"%1\" is not a personal access token id (see: pat list)").arg(id));
             return;
         }
         AccessGrant grant;

@@ -22,7 +22,7 @@ bool CliApp::openActivityLog()
     m_database = std::make_unique<Database>();
     if (!m_database->open(dir + QStringLiteral("/accessdesk.sqlite"))) {
         failWith(ServerError,
-                 QStringLiteral("cannot open the activity log: ") + m_database->errorString());
+                 tr("cannot open the activity log: %1").arg(m_database->errorString()));
         return false;
     }
     m_activity = std::make_unique<ActivityLog>(*m_database);

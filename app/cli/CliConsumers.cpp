@@ -168,8 +168,9 @@ void CliConsumers::approve(const QString &linkId)
     if (!o.publicKeyFile.isEmpty()) {
         QFile file(o.publicKeyFile);
         if (!file.open(QIODevice::ReadOnly)) {
-            app().failWith(Usage, QStringLiteral("cannot read --public-key %1: %2")
-                                      .arg(o.publicKeyFile, file.errorString()));
+            app().failWith(
+                Usage,
+                tr("cannot read --public-key %1: %2").arg(o.publicKeyFile, file.errorString()));
             return;
         }
         // One byte past the limit is enough for RsaPublicKey to say the file is far too large.
@@ -178,7 +179,7 @@ void CliConsumers::approve(const QString &linkId)
     // Checked before connecting: a wrong key never leaves this machine.
     const ConsumerDraftVerdict verdict = ConsumerDraftCheck::check(draft);
     if (!verdict.ok()) {
-        app().failWith(Usage, QStringLiteral("the consumer was not approved; nothing was sent:") +
+        app().failWith(Usage, tr("the consumer was not approved; nothing was sent:") +
                                   fieldLines(verdict.fieldErrors, kOptionOf));
         return;
     }
@@ -203,19 +204,19 @@ void CliConsumers::remove(const QString &linkId)
             return;
         }
         if (!reader->consumer()) {
-            app().failWith(
-                ServerError,
-                QStringLiteral("“%1” has no incoming OAuth consumer; nothing was removed")
-                    .arg(reader->link().name));
+            app().failWith(ServerError,
+                           tr("“%1” has no incoming OAuth consumer; nothing was removed")
+                               .arg(reader->link().name));
             return;
         }
         const OAuthConsumer consumer = *reader->consumer();
         const QString question =
-            QStringLiteral("Remove the OAuth consumer “%1” (key %2) from the application link "
-                           "“%3”?\n")
+            tr("Remove the OAuth consumer “%1” (key %2) from the application link “%3”?")
                 .arg(consumer.name, consumer.key, reader->link().name) +
-            ConsumerRemoval::consequences(consumer, reader->link());
-        if (confirmOrFail(app(), question, QStringLiteral("removing a consumer")))
+            QLatin1Char('\n') + ConsumerRemoval::consequences(consumer, reader->link());
+        if (confirmOrFail(app(), question,
+                          tr("removing a consumer needs a confirmation: run it in a terminal or "
+                             "add --yes (nothing was changed)")))
             removeConfirmed(reader->link(), consumer);
     });
     reader->start();
@@ -255,8 +256,7 @@ void CliConsumers::fetchInfo(const QString &remote)
     if (!options.caFile.isEmpty()) {
         settings.caCertificates = QSslCertificate::fromPath(options.caFile, QSsl::Pem);
         if (settings.caCertificates.isEmpty()) {
-            app().failWith(Usage,
-                           QStringLiteral("%1 holds no PEM certificate").arg(options.caFile));
+            app().failWith(Usage, tr("%1 holds no PEM certificate").arg(options.caFile));
             return;
         }
     }
@@ -288,8 +288,10 @@ void CliConsumers::fetchInfo(const QString &remote)
             {QStringLiteral("publicKeyProblem"), textOrNull(job->publicKeyProblem())}});
         app().print(output);
         if (!key) {
-            app().err() << "accessdesk-cli: warning: this public key cannot be approved: "
-                        << displaytext::withoutControls(job->publicKeyProblem()) << '\n';
+            app().err() << "accessdesk-cli: "
+                        << tr("warning: this public key cannot be approved: %1")
+                               .arg(displaytext::withoutControls(job->publicKeyProblem()))
+                        << '\n';
             app().err().flush();
         }
     });
@@ -299,8 +301,8 @@ void CliConsumers::keygen()
 {
     const CliAdminOptions &o = app().options().admin;
     if (o.outFile.isEmpty()) {
-        app().failWith(Usage, QStringLiteral("consumers keygen needs --out FILE, the file for the "
-                                             "private key"));
+        app().failWith(Usage,
+                       tr("consumers keygen needs --out FILE, the file for the private key"));
         return;
     }
     const QString path = QFileInfo(o.outFile).absoluteFilePath();
@@ -312,7 +314,7 @@ void CliConsumers::keygen()
         if (!job->outcome().succeeded()) {
             AdminOutcome outcome = job->outcome();
             if (job->fileProblem() == PrivateKeyFile::Problem::FileExists)
-                outcome.nextStep = QStringLiteral("Add --force to replace it.");
+                outcome.nextStep = tr("Add --force to replace it.");
             failOutcome(app(), outcome, kOptionOf);
             return;
         }
@@ -343,9 +345,11 @@ void CliConsumers::keygen()
             app().print(output);
         } break;
         }
-        app().err() << "accessdesk-cli: the private key is in " << QDir::toNativeSeparators(path)
-                    << ", readable by you only; AccessDesk keeps no copy. Public key SHA-256 "
-                    << key.sha256Fingerprint() << '\n';
+        app().err() << "accessdesk-cli: "
+                    << tr("the private key is in %1, readable by you only; AccessDesk keeps no "
+                          "copy. Public key SHA-256 %2")
+                           .arg(QDir::toNativeSeparators(path), key.sha256Fingerprint())
+                    << '\n';
         app().err().flush();
         app().finish(Success);
     });

@@ -19,12 +19,11 @@ using Result = AppLinkOutcome::Result;
 
 } // namespace
 
-bool CliLinks::confirmed(const QString &question, const QString &refusal)
+bool CliLinks::confirmed(const QString &question, const QString &refusal, const QString &noTerminal)
 {
     switch (Confirmation(app().options().assumeYes).ask(question)) {
     case Confirmation::Answer::NoTerminal:
-        app().failWith(Usage, refusal + QStringLiteral(": this needs a confirmation: run it in a "
-                                                       "terminal or add --yes"));
+        app().failWith(Usage, noTerminal);
         return false;
     case Confirmation::Answer::No:
         app().failWith(Usage, refusal);
@@ -75,8 +74,8 @@ void CliLinks::runCreator(AppLinkCreator *creator)
         creator->deleteLater();
         const AppLinkProbeResult &probe = creator->probeResult();
         if (!probe.warning.isEmpty())
-            app().err() << "accessdesk-cli: note: " << displaytext::withoutControls(probe.warning)
-                        << '\n';
+            app().err() << "accessdesk-cli: "
+                        << tr("note: %1").arg(displaytext::withoutControls(probe.warning)) << '\n';
         AppLinkOutcome outcome = creator->outcome();
         if (outcome.changed())
             printLink(creator->createdLink());
@@ -105,8 +104,7 @@ void CliLinks::update(const QString &id)
     if (!options.rpcUrl.isEmpty())
         edit.rpcUrl = options.rpcUrl;
     if (!edit.name && !edit.displayUrl && !edit.rpcUrl) {
-        app().failWith(Usage,
-                       QStringLiteral("links update needs --name, --display-url or --rpc-url"));
+        app().failWith(Usage, tr("links update needs --name, --display-url or --rpc-url"));
         return;
     }
     app().connectThen([this, id, edit] {
@@ -159,7 +157,9 @@ void CliLinks::remove(const QString &id)
                 return;
             auto *remover =
                 new AppLinkRemover(app().connection(), link, scope, log, app().who(), this);
-            if (!confirmed(remover->describe(), QStringLiteral("nothing was deleted"))) {
+            if (!confirmed(remover->describe(), tr("nothing was deleted"),
+                           tr("nothing was deleted: this needs a confirmation: run it in a "
+                              "terminal or add --yes"))) {
                 remover->deleteLater();
                 return;
             }
@@ -189,10 +189,13 @@ void CliLinks::runChange(AppLinkChange *change, std::function<void()> onSuccess)
         if (outcome.result == Result::NeedsConfirmation) {
             // Only a relocation to an address that does not answer asks (AppLinkRelocator).
             auto *relocator = qobject_cast<AppLinkRelocator *>(change);
-            if (relocator && confirmed(relocator->describe(),
-                                       QStringLiteral("the link was not moved: nothing answers "
-                                                      "at ") +
-                                           relocator->newUrl())) {
+            if (relocator &&
+                confirmed(
+                    relocator->describe(),
+                    tr("the link was not moved: nothing answers at %1").arg(relocator->newUrl()),
+                    tr("the link was not moved: nothing answers at %1: this needs a "
+                       "confirmation: run it in a terminal or add --yes")
+                        .arg(relocator->newUrl()))) {
                 relocator->moveAnyway();
                 return;
             }

@@ -82,8 +82,8 @@ bool CliLinks::run(const QString &sub, const QStringList &arguments)
                            sub == QLatin1String("delete") ||
                            (sub == QLatin1String("status") && n == 1);
     if (idCommand && n >= 1 && !isLinkId(first)) {
-        app().failWith(Usage, QStringLiteral("\"%1\" is not an application link id (see: links "
-                                             "list)")
+        app().failWith(Usage, tr("\"%1\" is not an application link id (see: links "
+                                 "list)")
                                   .arg(first));
         return true;
     }
@@ -201,10 +201,9 @@ void CliLinks::withLink(const QString &id, std::function<void(const AppLink &)> 
     connect(job, &ApiJob::finished, this, [this, job, id, then] {
         job->deleteLater();
         if (job->error().kind() == ApiError::Kind::NotFound) {
-            app().failWith(ServerError,
-                           QStringLiteral("this server has no application link with the id %1 "
-                                          "(see: links list)")
-                               .arg(id));
+            app().failWith(ServerError, tr("this server has no application link with the id %1 "
+                                           "(see: links list)")
+                                            .arg(id));
             return;
         }
         if (!job->succeeded()) {
@@ -230,7 +229,7 @@ void CliLinks::list()
                           QStringLiteral("type"),     QStringLiteral("application URL"),
                           QStringLiteral("primary"),  QStringLiteral("system"),
                           QStringLiteral("incoming"), QStringLiteral("outgoing")};
-        output.emptyMessage = QStringLiteral("This server has no application links.");
+        output.emptyMessage = tr("This server has no application links.");
         QJsonArray array;
         for (const AppLinkEntry &entry : listing->entries()) {
             if (entry.oauth2Client) // listed by oauth2-clients, not here
@@ -302,7 +301,8 @@ void CliLinks::printStatus(const QList<AppLink> &links, bool single)
     // Progress is for people watching; a script's stderr stays for errors.
     if (!single && ::isatty(STDERR_FILENO)) {
         connect(check, &AppLinkHealthCheck::progress, this, [this](int done, int total) {
-            app().err() << "\raccessdesk-cli: checked " << done << " of " << total << " links";
+            app().err() << "\raccessdesk-cli: "
+                        << tr("checked %1 of %n links", nullptr, total).arg(done);
             if (done == total)
                 app().err() << '\n';
             app().err().flush();
@@ -317,10 +317,9 @@ void CliLinks::printStatus(const QList<AppLink> &links, bool single)
         if (single && failedChecks == 1) {
             const AppLinkHealth &health = results.first();
             if (health.error.kind() == ApiError::Kind::NotFound)
-                app().failWith(ServerError,
-                               QStringLiteral("this server has no application link with the id "
-                                              "%1 (see: links list)")
-                                   .arg(health.link.id));
+                app().failWith(ServerError, tr("this server has no application link with the id "
+                                               "%1 (see: links list)")
+                                                .arg(health.link.id));
             else
                 app().failWith(cli::exitCodeFor(health.error), health.diagnosis.summary +
                                                                    QLatin1Char('\n') +
@@ -330,7 +329,7 @@ void CliLinks::printStatus(const QList<AppLink> &links, bool single)
         CommandOutput output;
         output.columns = {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("status"),
                           QStringLiteral("what is wrong"), QStringLiteral("what to do")};
-        output.emptyMessage = QStringLiteral("This server has no application links.");
+        output.emptyMessage = tr("This server has no application links.");
         QJsonArray array;
         for (const AppLinkHealth &health : results) {
             const AppLinkDiagnosis &d = health.diagnosis;
@@ -356,10 +355,11 @@ void CliLinks::printStatus(const QList<AppLink> &links, bool single)
         // not be read are a partial failure, as in every bulk command.
         for (const AppLinkHealth &health : results) {
             if (health.error.isError())
-                app().err() << "accessdesk-cli: could not check “"
-                            << displaytext::withoutControls(health.link.name) << "” ("
-                            << displaytext::withoutControls(health.link.id)
-                            << "): " << displaytext::withoutControls(health.diagnosis.summary)
+                app().err() << "accessdesk-cli: "
+                            << tr("could not check “%1” (%2): %3")
+                                   .arg(displaytext::withoutControls(health.link.name),
+                                        displaytext::withoutControls(health.link.id),
+                                        displaytext::withoutControls(health.diagnosis.summary))
                             << '\n';
         }
         app().err().flush();

@@ -51,7 +51,9 @@ private:
     // Runs a change; on success prints the link as read back (or, for a delete, what went).
     void runChange(AppLinkChange *change, std::function<void()> onSuccess);
     // Asks question on the terminal; false (and the run has ended) unless the answer is yes.
-    bool confirmed(const QString &question, const QString &refusal);
+    // refusal: said after a no; noTerminal: said when there is no terminal to ask (both whole
+    // sentences, so that translations need not glue them).
+    bool confirmed(const QString &question, const QString &refusal, const QString &noTerminal);
 
     // Reads the link first, so that an unknown id gets a plain error and a question can name
     // the link; then then(link).

@@ -73,23 +73,26 @@ bool CliOAuth2Clients::run(const QString &sub, const QStringList &arguments)
     } else if (sub == QLatin1String("reset") && one) {
         app().connectThen([this, id = arguments.first()] {
             confirmThen(
-                id, QStringLiteral("resetting a client secret"),
+                id,
+                tr("resetting a client secret needs a confirmation: run it in a terminal or add "
+                   "--yes (nothing was changed)"),
                 [](const OAuth2Client &client) -> QString {
-                    return QStringLiteral("Reset the secret of the OAuth 2.0 client “%1” (client "
-                                          "id %2)?\n")
+                    return tr("Reset the secret of the OAuth 2.0 client “%1” (client id %2)?")
                                .arg(client.name, client.clientId) +
-                           OAuth2ClientSecretReset::consequences(client);
+                           QLatin1Char('\n') + OAuth2ClientSecretReset::consequences(client);
                 },
                 [this](const OAuth2Client &client) { reset(client); });
         });
     } else if (sub == QLatin1String("delete") && one) {
         app().connectThen([this, id = arguments.first()] {
             confirmThen(
-                id, QStringLiteral("deleting a client"),
+                id,
+                tr("deleting a client needs a confirmation: run it in a terminal or add --yes "
+                   "(nothing was changed)"),
                 [](const OAuth2Client &client) -> QString {
-                    return QStringLiteral("Delete the OAuth 2.0 client “%1” (client id %2)?\n")
+                    return tr("Delete the OAuth 2.0 client “%1” (client id %2)?")
                                .arg(client.name, client.clientId) +
-                           OAuth2ClientRemoval::consequences(client);
+                           QLatin1Char('\n') + OAuth2ClientRemoval::consequences(client);
                 },
                 [this](const OAuth2Client &client) { remove(client); });
         });
@@ -115,11 +118,10 @@ bool CliOAuth2Clients::checkLocally(const OAuth2Client &draft, bool update,
         draft, update ? OAuth2ClientRules::Purpose::Update : OAuth2ClientRules::Purpose::Create);
     if (problems.ok())
         return true;
-    app().failWith(Usage,
-                   QStringLiteral("the OAuth 2.0 client was not %1; nothing was sent:")
-                           .arg(update ? QStringLiteral("changed") : QStringLiteral("created")) +
-                       problemLines(problems.fieldErrors, problems.redirectLines, draft.redirects,
-                                    nameOption));
+    app().failWith(Usage, (update ? tr("the OAuth 2.0 client was not changed; nothing was sent:")
+                                  : tr("the OAuth 2.0 client was not created; nothing was sent:")) +
+                              problemLines(problems.fieldErrors, problems.redirectLines,
+                                           draft.redirects, nameOption));
     return false;
 }
 
@@ -147,8 +149,10 @@ void CliOAuth2Clients::printClient(const OAuth2Client &client, const QString &se
     output.json = QJsonDocument(json);
     app().print(output);
     if (!secret.isEmpty()) {
-        app().err() << "accessdesk-cli: this is the only time the client secret is shown; store "
-                       "it somewhere safe now.\n";
+        app().err() << "accessdesk-cli: "
+                    << tr("this is the only time the client secret is shown; store it somewhere "
+                          "safe now.")
+                    << '\n';
         app().err().flush();
     }
 }
@@ -179,7 +183,7 @@ void CliOAuth2Clients::list()
     runToEnd(job, {}, {}, [this, job] {
         CommandOutput output;
         output.columns = kColumns;
-        output.emptyMessage = QStringLiteral("The server has no OAuth 2.0 clients.");
+        output.emptyMessage = tr("The server has no OAuth 2.0 clients.");
         QJsonArray array;
         for (const OAuth2Client &client : job->clients()) {
             output.rows.append(clientRow(client));
@@ -208,8 +212,9 @@ void CliOAuth2Clients::update(const QString &id)
     const OAuth2Client changes = draftFromOptions(app().options().admin.name);
     if (changes.name.trimmed().isEmpty() && changes.scope.isEmpty() &&
         OAuth2ClientRules::normalised(changes).redirects.isEmpty()) {
-        app().failWith(Usage, QStringLiteral("oauth2-clients update needs --name, --redirect or "
-                                             "--scope (what is not given stays)"));
+        app().failWith(Usage,
+                       tr("oauth2-clients update needs --name, --redirect or --scope (what is not "
+                          "given stays)"));
         return;
     }
     if (!checkLocally(changes, true, QStringLiteral("--name")))
@@ -224,12 +229,12 @@ void CliOAuth2Clients::update(const QString &id)
     });
 }
 
-void CliOAuth2Clients::confirmThen(const QString &id, const QString &act,
+void CliOAuth2Clients::confirmThen(const QString &id, const QString &noTerminal,
                                    std::function<QString(const OAuth2Client &)> question,
                                    std::function<void(const OAuth2Client &)> then)
 {
     auto *job = new OAuth2ClientList(app().connection(), this);
-    connect(job, &AdminJob::finished, this, [this, job, id, act, question, then] {
+    connect(job, &AdminJob::finished, this, [this, job, id, noTerminal, question, then] {
         job->deleteLater();
         if (!job->succeeded()) {
             failOutcome(app(), job->outcome());
@@ -237,12 +242,12 @@ void CliOAuth2Clients::confirmThen(const QString &id, const QString &act,
         }
         const auto client = OAuth2ClientJob::find(job->clients(), id);
         if (!client) {
-            app().failWith(ServerError, QStringLiteral("no OAuth 2.0 client has the id or client "
-                                                       "id “%1” (see: oauth2-clients list)")
+            app().failWith(ServerError, tr("no OAuth 2.0 client has the id or client id “%1” "
+                                           "(see: oauth2-clients list)")
                                             .arg(id));
             return;
         }
-        if (confirmOrFail(app(), question(*client), act))
+        if (confirmOrFail(app(), question(*client), noTerminal))
             then(*client);
     });
     job->start();

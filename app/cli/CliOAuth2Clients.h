@@ -29,8 +29,8 @@ private:
     void list();
     void create(const QString &name);
     void update(const QString &id);
-    // Finds the client (for the question), asks, then runs act().
-    void confirmThen(const QString &id, const QString &act,
+    // Finds the client (for the question), asks (noTerminal: see confirmOrFail), then runs then().
+    void confirmThen(const QString &id, const QString &noTerminal,
                      std::function<QString(const OAuth2Client &)> question,
                      std::function<void(const OAuth2Client &)> then);
     void reset(const OAuth2Client &client);

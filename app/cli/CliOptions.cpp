@@ -9,7 +9,10 @@ namespace {
 
 QString commandSummary()
 {
-    return QStringLiteral(
+    //: The command list of accessdesk-cli --help. Translate only the descriptions; the command
+    //: words, option names and placeholders (NAME, ID, URL, FILE, N) stay as they are, and the
+    //: descriptions stay aligned in their column.
+    return CliOptions::tr(
         "Commands:\n"
         "  probe                      server version, who you are, admin rights, features\n"
         "  profiles add NAME          save --server/--auth/--user (and the secret from the "
@@ -71,37 +74,33 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("AccessDesk for scripts: see and revoke access on Jira Data Center.\n\n") +
+        tr("AccessDesk for scripts: see and revoke access on Jira Data Center.\n\n") +
         commandSummary());
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
+                                  tr("Show this help."));
     const ConnectionOptionSet connection;
-    const QCommandLineOption format(QStringLiteral("format"),
-                                    QStringLiteral("table (default), json or csv."),
+    const QCommandLineOption format(QStringLiteral("format"), tr("table (default), json or csv."),
                                     QStringLiteral("FORMAT"), QStringLiteral("table"));
-    const QCommandLineOption yes(QStringLiteral("yes"),
-                                 QStringLiteral("Answer confirmations with yes."));
+    const QCommandLineOption yes(QStringLiteral("yes"), tr("Answer confirmations with yes."));
     const QCommandLineOption days(QStringLiteral("days"),
-                                  QStringLiteral("pat create: days until the token expires."),
+                                  tr("pat create: days until the token expires."),
                                   QStringLiteral("N"));
-    const QCommandLineOption clientId(QStringLiteral("client-id"),
-                                      QStringLiteral("OAuth 2.0 client id."), QStringLiteral("ID"));
+    const QCommandLineOption clientId(QStringLiteral("client-id"), tr("OAuth 2.0 client id."),
+                                      QStringLiteral("ID"));
     const QCommandLineOption clientSecretEnv(
         QStringLiteral("client-secret-env"),
-        QStringLiteral("Environment variable holding the OAuth 2.0 client secret."),
-        QStringLiteral("VAR"));
+        tr("Environment variable holding the OAuth 2.0 client secret."), QStringLiteral("VAR"));
     const QCommandLineOption redirectPort(
         QStringLiteral("redirect-port"),
-        QStringLiteral("oauth2 login: port of the registered http://127.0.0.1:PORT/callback."),
+        tr("oauth2 login: port of the registered http://127.0.0.1:PORT/callback."),
         QStringLiteral("PORT"));
     const QCommandLineOption scope(
         QStringLiteral("scope"),
-        QStringLiteral("oauth2 login, oauth2-clients: READ, WRITE, ADMIN or SYSTEM_ADMIN."),
+        tr("oauth2 login, oauth2-clients: READ, WRITE, ADMIN or SYSTEM_ADMIN."),
         QStringLiteral("SCOPE"));
     const CliAdminOptionSet adminOptions;
-    const QCommandLineOption version(QStringLiteral("version"),
-                                     QStringLiteral("Show the version."));
+    const QCommandLineOption version(QStringLiteral("version"), tr("Show the version."));
     // --timeout stays among the CLI's own options in --help, where it always was.
     parser.addOptions({help,
                        connection.profile,
@@ -127,8 +126,7 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
                        scope,
                        version});
     parser.addOptions(adminOptions.all());
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("What to do (see Commands)."),
+    parser.addPositionalArgument(QStringLiteral("command"), tr("What to do (see Commands)."),
                                  QStringLiteral("COMMAND [ARGS...]"));
 
     *helpText = parser.helpText();
@@ -159,7 +157,7 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
     else if (formatName == QLatin1String("csv"))
         options.format = OutputFormat::Csv;
     else {
-        *error = QStringLiteral("--format takes table, json or csv");
+        *error = tr("--format takes table, json or csv");
         return std::nullopt;
     }
     const auto connectionOptions = connection.read(parser, error);
@@ -174,7 +172,7 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
     if (parser.isSet(days)) {
         const int value = parser.value(days).toInt(&ok);
         if (!ok || value < 1) {
-            *error = QStringLiteral("--days takes a positive number of days");
+            *error = tr("--days takes a positive number of days");
             return std::nullopt;
         }
         options.days = value;
@@ -182,13 +180,13 @@ std::optional<CliOptions> CliOptions::parse(const QStringList &arguments, QStrin
     if (parser.isSet(redirectPort)) {
         const uint port = parser.value(redirectPort).toUInt(&ok);
         if (!ok || port < 1 || port > 65535) {
-            *error = QStringLiteral("--redirect-port takes a port number from 1 to 65535");
+            *error = tr("--redirect-port takes a port number from 1 to 65535");
             return std::nullopt;
         }
         options.redirectPort = quint16(port);
     }
     if (options.words.isEmpty()) {
-        *error = QStringLiteral("no command given");
+        *error = tr("no command given");
         return std::nullopt;
     }
     return options;

@@ -4,6 +4,7 @@
 #include "cli/OutputTable.h"
 #include "services/ConnectionOptions.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -18,6 +19,9 @@ namespace accessdesk::cli {
 // variables that hold them.
 struct CliOptions : ConnectionOptions
 {
+    Q_DECLARE_TR_FUNCTIONS(CliOptions)
+
+public:
     OutputFormat format = OutputFormat::Table;
     bool assumeYes = false;
     std::optional<int> days;  // pat create --days N

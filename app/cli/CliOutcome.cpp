@@ -45,18 +45,16 @@ void failOutcome(CliApp &app, const AdminOutcome &outcome, const QMap<QString, Q
     app.failWith(exitCodeFor(outcome), message);
 }
 
-bool confirmOrFail(CliApp &app, const QString &question, const QString &act)
+bool confirmOrFail(CliApp &app, const QString &question, const QString &noTerminal)
 {
     switch (Confirmation(app.options().assumeYes).ask(question)) {
     case Confirmation::Answer::Yes:
         return true;
     case Confirmation::Answer::NoTerminal:
-        app.failWith(Usage, QStringLiteral("%1 needs a confirmation: run it in a terminal or add "
-                                           "--yes (nothing was changed)")
-                                .arg(act));
+        app.failWith(Usage, noTerminal);
         return false;
     case Confirmation::Answer::No:
-        app.failWith(Usage, QStringLiteral("nothing was changed"));
+        app.failWith(Usage, CliApp::tr("nothing was changed"));
         return false;
     }
     return false;

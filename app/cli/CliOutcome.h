@@ -24,8 +24,10 @@ QString fieldLines(const QMap<QString, QString> &fieldErrors,
                    const QMap<QString, QString> &optionOf);
 
 // Asks on the terminal before a destructive act (Confirmation), naming what stops working. False
-// when not confirmed; the run has then ended with a usage error that says nothing was done.
-bool confirmOrFail(CliApp &app, const QString &question, const QString &act);
+// when not confirmed; the run has then ended with a usage error that says nothing was done:
+// noTerminal without a terminal (a whole sentence, e.g. "deleting a client needs a
+// confirmation: …"), "nothing was changed" after a no.
+bool confirmOrFail(CliApp &app, const QString &question, const QString &noTerminal);
 
 // An empty string as JSON null: optional texts in the administration commands' JSON.
 QJsonValue textOrNull(const QString &text);

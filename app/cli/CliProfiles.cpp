@@ -17,7 +17,7 @@ namespace accessdesk::cli {
 void CliApp::profilesAdd(const QString &name)
 {
     if (m_options.server.isEmpty()) {
-        failWith(Usage, QStringLiteral("profiles add needs --server URL"));
+        failWith(Usage, tr("profiles add needs --server URL"));
         return;
     }
     ConnectionProfile profile;
@@ -97,8 +97,8 @@ void CliApp::saveProfile(ProfileSaveRequest request)
             break;
         case ProfileSaver::Step::CheckProfile:
         case ProfileSaver::Step::WriteProfile:
-            failWith(Usage, QStringLiteral("the profile was not saved: ") +
-                                saver->profileProblems().join(QStringLiteral("; ")));
+            failWith(Usage, tr("the profile was not saved: %1")
+                                .arg(saver->profileProblems().join(QStringLiteral("; "))));
             return;
         case ProfileSaver::Step::Probe: {
             const ProfileProbe &probe = saver->probe();
@@ -107,31 +107,31 @@ void CliApp::saveProfile(ProfileSaveRequest request)
                 failConnecting(probe.setupError(), probe.setupErrorString(), probe.apiError());
             else
                 fail(probe.apiError());
-            m_err << "accessdesk-cli: nothing was saved.\n";
+            m_err << "accessdesk-cli: " << tr("nothing was saved.") << '\n';
             m_err.flush();
             return;
         }
         case ProfileSaver::Step::StoreSecrets:
-            failWith(AuthRefused,
-                     QStringLiteral("the keychain refused to store the secret (%1), so profile "
-                                    "\"%2\" was not saved")
-                         .arg(saver->secretProblem(), name));
+            failWith(AuthRefused, tr("the keychain refused to store the secret (%1), so profile "
+                                     "\"%2\" was not saved")
+                                      .arg(saver->secretProblem(), name));
             return;
         }
         if (saver->secretOutcome() == SecretWriter::Outcome::MemoryOnly) {
-            failWith(
-                AuthRefused,
-                QStringLiteral("profile \"%1\" was saved, but its secret was not saved (%2); "
-                               "give the secret through the environment when you use the profile.")
-                    .arg(name, saver->secretProblem()));
+            failWith(AuthRefused,
+                     tr("profile \"%1\" was saved, but its secret was not saved (%2); "
+                        "give the secret through the environment when you use the profile.")
+                         .arg(name, saver->secretProblem()));
             return;
         }
-        m_out << "Saved profile \"" << name << "\".\n";
+        m_out << tr("Saved profile \"%1\".").arg(name) << '\n';
         if (!saver->signInTested()) {
-            m_err << "accessdesk-cli: the server answers; signing in was not tested, because no "
-                     "secret for "
-                  << authKindName(saver->profile().authKind)
-                  << " was given (it will be asked for when the profile is used).\n";
+            //: %1 is the sign-in kind: basic, pat, session, oauth1 or oauth2
+            m_err << "accessdesk-cli: "
+                  << tr("the server answers; signing in was not tested, because no secret for %1 "
+                        "was given (it will be asked for when the profile is used).")
+                         .arg(authKindName(saver->profile().authKind))
+                  << '\n';
             m_err.flush();
         }
         finish(Success);
@@ -144,8 +144,7 @@ void CliApp::profilesList()
     CommandOutput output;
     output.columns = {QStringLiteral("name"), QStringLiteral("server"), QStringLiteral("auth"),
                       QStringLiteral("user"), QStringLiteral("pinned certificate")};
-    output.emptyMessage =
-        QStringLiteral("No profiles yet: add one with 'profiles add NAME --server URL ...'.");
+    output.emptyMessage = tr("No profiles yet: add one with 'profiles add NAME --server URL ...'.");
     QJsonArray array;
     for (const ConnectionProfile &profile : ProfileStore(*m_settings).profiles()) {
         output.rows.append({profile.name, profile.baseUrl.toString(),
@@ -179,19 +178,18 @@ void CliApp::profilesRemove(const QString &name)
         const QString &name = removal->name();
         switch (removal->error()) {
         case ProfileRemoval::Error::None:
-            m_out << "Removed profile \"" << name << "\" and its secrets.\n";
+            m_out << tr("Removed profile \"%1\" and its secrets.").arg(name) << '\n';
             finish(Success);
             return;
         case ProfileRemoval::Error::UnknownProfile:
-            failWith(Usage, QStringLiteral("there is no profile named \"%1\"").arg(name));
+            failWith(Usage, tr("there is no profile named \"%1\"").arg(name));
             return;
         case ProfileRemoval::Error::KeychainRefused:
-            failWith(AuthRefused,
-                     QStringLiteral("the keychain refused to remove the secrets of \"%1\": %2")
-                         .arg(name, removal->keychainError()));
+            failWith(AuthRefused, tr("the keychain refused to remove the secrets of \"%1\": %2")
+                                      .arg(name, removal->keychainError()));
             return;
         case ProfileRemoval::Error::SettingsNotWritten:
-            failWith(ServerError, QStringLiteral("the profile file could not be written"));
+            failWith(ServerError, tr("the profile file could not be written"));
             return;
         }
     });
@@ -215,7 +213,7 @@ void CliApp::activityList(bool csv)
                       QStringLiteral("server"),  QStringLiteral("user"),
                       QStringLiteral("action"),  QStringLiteral("target"),
                       QStringLiteral("outcome"), QStringLiteral("error")};
-    output.emptyMessage = QStringLiteral("Nothing has been changed from this machine yet.");
+    output.emptyMessage = tr("Nothing has been changed from this machine yet.");
     QJsonArray array;
     for (const ActivityEntry &e : entries) {
         output.rows.append({e.time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),

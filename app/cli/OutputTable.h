@@ -20,6 +20,9 @@ struct CommandOutput
 };
 
 void printOutput(QTextStream &out, const CommandOutput &output, OutputFormat format);
+// A table's header row for people, in the user's language. CommandOutput::columns stay English:
+// they are also the CSV header, which scripts read by name.
+QStringList tableHeaders(const QStringList &columns);
 // Table cells are printed with every control character escaped (displaytext::withoutControls).
 QString renderTable(const QStringList &columns, const QList<QStringList> &rows);
 // Server text on its way to a terminal: control characters escaped, a CSV's line breaks kept.

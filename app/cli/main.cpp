@@ -31,7 +31,9 @@ int main(int argc, char *argv[])
             QTextStream(stdout) << help;
             return accessdesk::cli::Success;
         }
-        QTextStream(stderr) << "accessdesk-cli: " << error << "\n(see accessdesk-cli --help)\n";
+        QTextStream(stderr) << "accessdesk-cli: " << error << '\n'
+                            << QCoreApplication::translate("main", "(see accessdesk-cli --help)")
+                            << '\n';
         return accessdesk::cli::Usage;
     }
     accessdesk::cli::CliApp cli(*options);
