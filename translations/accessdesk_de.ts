@@ -835,6 +835,406 @@
     </message>
 </context>
 <context>
+    <name>CliAdminOptionSet</name>
+    <message>
+        <source>--%1 takes a whole number of days from 1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>links, consumers, oauth2-clients: the name; admin-pats: part of the token&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>links create: the application type (generic, jira, confluence, bamboo, stash, fecru, crowd).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>links create: make it the primary link of its type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>links create: also create the remote end and trust each other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>links create --two-way: the remote&apos;s administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>links create --two-way: environment variable holding the remote administrator&apos;s password (used once, never stored).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>links update: the address shown to users.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>links update: the address Jira calls the application on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>links delete: also delete the link on the remote application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumers approve: the consumer key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumers approve: file with the consumer&apos;s RSA public key (PEM or base64).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumers approve: shown to users who grant access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumers approve: the consumer&apos;s callback address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumers approve: allow 2-legged OAuth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumers approve --two-legged: run 2-legged requests as this user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumers approve --two-legged: allow impersonation (system administrators only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumers keygen: the file for the private key (created 0600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumers keygen: 2048 (default), 3072 or 4096.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumers keygen: replace an existing --out file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>oauth2-clients: a redirect address (repeat for several).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin-pats: tokens of this user (user name, display name or e-mail, or part of one; an exact user name or e-mail wins).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin-pats: tokens never used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin-pats: tokens that have expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin-pats: tokens not used in the last N days (never-used ones older than N days too).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin-pats: tokens that expire within N days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin-pats sweep: show what would be revoked, change nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin-pats sweep: write a CSV receipt of the outcome here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--bits takes 2048, 3072 or 4096</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--two-way needs --remote-user and --remote-password-env</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--remote-user and --remote-password-env go with --two-way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--execute-as and --impersonation go with --two-legged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CliOptions</name>
+    <message>
+        <source>Commands:
+  probe                      server version, who you are, admin rights, features
+  profiles add NAME          save --server/--auth/--user (and the secret from the environment) as a profile
+  profiles list              saved profiles
+  profiles remove NAME       forget a profile and its secrets
+  profiles test NAME         probe with a saved profile
+  tokens list                every grant that can act as you (OAuth 1.0a, OAuth 2.0, PAT)
+  tokens revoke ID...        revoke grants by the ids &apos;tokens list&apos; shows
+  pat list                   your personal access tokens
+  pat create NAME [--days N] create one (the token is printed once)
+  pat revoke ID...           revoke personal access tokens
+  oauth1 authorize           run the OAuth 1.0a dance as a consumer (--consumer-key, --private-key)
+  oauth2 login               sign in through the browser (--client-id, --client-secret-env)
+  oauth2 refresh             refresh a profile&apos;s OAuth 2.0 tokens
+  links list                 application links (admins)
+  links get ID               one link, with its incoming and outgoing OAuth
+  links status [ID]          check every link (or one): what is wrong, what to do
+  links create URL           link an application [--name N] [--type T] [--primary]
+                             [--two-way --remote-user U --remote-password-env VAR]
+  links update ID            change --name, --display-url or --rpc-url
+  links relocate ID URL      move a link to the application&apos;s new address
+  links primary ID           make it the primary link of its type
+  links delete ID [--both]   delete it here (or on both ends); asks first
+  consumers show LINK_ID     an application link&apos;s incoming OAuth consumer
+  consumers approve LINK_ID  approve it: --key, --name, --public-key FILE [--description] [--callback] [--two-legged [--execute-as] [--impersonation]]
+  consumers remove LINK_ID   remove it (its users&apos; tokens stop working)
+  consumers fetch-info URL   read a remote application&apos;s OAuth consumer information
+  consumers keygen --out FILE  make a key pair: the private key to FILE (0600), the public key printed
+  oauth2-clients list        OAuth 2.0 clients (no secrets)
+  oauth2-clients create NAME --redirect URL... --scope S  register one (the secret is printed once)
+  oauth2-clients update ID   change --name, --redirect, --scope
+  oauth2-clients reset ID    new client secret (printed once; the old one stops working)
+  oauth2-clients delete ID   delete a client and its authorisations
+  activity list              what was changed from this machine
+  activity export            the same as CSV
+  admin-pats search          every user&apos;s personal access tokens (system administrators):
+                             [--owner U] [--name TEXT] [--never-used] [--expired]
+                             [--unused-days N] [--expiring-days N]
+  admin-pats revoke ID...    revoke any user&apos;s personal access tokens, then check
+  admin-pats sweep RULE      revoke every token that matches one rule (--never-used,
+                             --expired, --unused-days N or --expiring-days N);
+                             [--dry-run] lists them only, [--receipt FILE] saves a CSV
+</source>
+        <extracomment>The command list of accessdesk-cli --help. Translate only the descriptions; the command words, option names and placeholders (NAME, ID, URL, FILE, N) stay as they are, and the descriptions stay aligned in their column.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AccessDesk for scripts: see and revoke access on Jira Data Center.
+
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>table (default), json or csv.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer confirmations with yes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pat create: days until the token expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 client id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment variable holding the OAuth 2.0 client secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>oauth2 login: port of the registered http://127.0.0.1:PORT/callback.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>oauth2 login, oauth2-clients: READ, WRITE, ADMIN or SYSTEM_ADMIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do (see Commands).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format takes table, json or csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--days takes a positive number of days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--redirect-port takes a port number from 1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no command given</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CliTable</name>
+    <message>
+        <source>action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>application URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outgoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pinned certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <extracomment>Table column: whether the link is the primary one of its type</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redirects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <extracomment>Table column: whether the secret was stored in the keychain</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what is wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectionCheck</name>
     <message>
         <source>personal access token</source>
@@ -7567,10 +7967,429 @@ http://127.0.0.1:8765/callback</translation>
     </message>
 </context>
 <context>
+    <name>accessdesk::cli::CliAdminPats</name>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No personal access token matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scripts and tools that use it will be refused by Jira from then on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scripts and tools that use them will be refused by Jira from then on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--dry-run and --receipt belong to admin-pats sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin-pats revoke takes token ids only (to revoke by a rule, use admin-pats sweep)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a personal access token id (see: admin-pats search)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin-pats sweep takes exactly one rule: --never-used, --expired, --unused-days N or --expiring-days N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--dry-run changes nothing, so it has no receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no personal access token has the id %1 (see: admin-pats search)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke this personal access token?</source>
+        <translation type="unfinished">Dieses persönliche Zugriffstoken widerrufen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke these %n personal access tokens?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n personal access token(s) that are %1?</source>
+        <extracomment>%1 is the rule, e.g. &quot;never used&quot;; English keeps &quot;token(s)&quot; in every form</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the receipt cannot be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no user matches &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 users match &quot;%2&quot;; give more of the name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only Jira system administrators can search and revoke other users&apos; personal access tokens (on Jira Data Center)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>page %1 of the token search failed, after %n token(s): %2</source>
+        <extracomment>English keeps &quot;token(s)&quot; in every form: scripts read this line.</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>revoking… %1 of %n token(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>checking which tokens the server still lists…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No personal access token matches: nothing to revoke.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>revoked %1 of %n token(s)</source>
+        <extracomment>English keeps &quot;token(s)&quot; in every form: scripts read this line.</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>revoked %1 of %n token(s); %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the receipt was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>accessdesk::cli::CliApp</name>
+    <message>
+        <source>unknown command &quot;%1&quot; (see --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revoking needs a confirmation: run it in a terminal or add --yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+  subject:  %2
+  issuer:   %3
+  valid:    %4 to %5
+  sha256:   %6
+If you trust this certificate for this server, run again with --pin-sha256 %6</source>
+        <extracomment>%1 is the error message; the labels stay aligned in their column.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: 1 grant on the access-tokens page could not be read (%1); open %2 in the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: 1 grant on the access-tokens page could not be read (%1: &quot;%2&quot;); open %3 in the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No application can act as you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no grant has the id %1 (see: tokens list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not revoked: %1: %2</source>
+        <extracomment>%1 names the grant, %2 says why</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not revoke: %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not confirmed: %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>revoked %1 of %n grant(s); %2 not revoked; %3 not confirmed, check with: tokens list</source>
+        <extracomment>English keeps &quot;grant(s)&quot; in every form: scripts and tests read this line.</extracomment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>revoked %1 of %n grant(s); %2 not revoked</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>revoked %1 of %n grant(s); %2 not confirmed, check with: tokens list</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>revoked %1 of %n grant(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You have no personal access tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is the only time the token is shown; store it somewhere safe now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a personal access token id (see: pat list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the activity log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profiles add needs --server URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the profile was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain refused to store the secret (%1), so profile &quot;%2&quot; was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile &quot;%1&quot; was saved, but its secret was not saved (%2); give the secret through the environment when you use the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved profile &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server answers; signing in was not tested, because no secret for %1 was given (it will be asked for when the profile is used).</source>
+        <extracomment>%1 is the sign-in kind: basic, pat, session, oauth1 or oauth2</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No profiles yet: add one with &apos;profiles add NAME --server URL ...&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed profile &quot;%1&quot; and its secrets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no profile named &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain refused to remove the secrets of &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the profile file could not be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has been changed from this machine yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>accessdesk::cli::CliConsumers</name>
+    <message>
+        <source>cannot read --public-key %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the consumer was not approved; nothing was sent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” has no incoming OAuth consumer; nothing was removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the OAuth consumer “%1” (key %2) from the application link “%3”?</source>
+        <translation type="unfinished">Den OAuth-Consumer „%1“ (Key %2) vom Anwendungslink „%3“ entfernen?</translation>
+    </message>
+    <message>
+        <source>removing a consumer needs a confirmation: run it in a terminal or add --yes (nothing was changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: this public key cannot be approved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consumers keygen needs --out FILE, the file for the private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add --force to replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the private key is in %1, readable by you only; AccessDesk keeps no copy. Public key SHA-256 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>accessdesk::cli::CliLinks</name>
+    <message>
+        <source>note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>links update needs --name, --display-url or --rpc-url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was deleted: this needs a confirmation: run it in a terminal or add --yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the link was not moved: nothing answers at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the link was not moved: nothing answers at %1: this needs a confirmation: run it in a terminal or add --yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an application link id (see: links list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this server has no application link with the id %1 (see: links list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server has no application links.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>checked %1 of %n links</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>could not check “%1” (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>accessdesk::cli::CliOAuth2Clients</name>
+    <message>
+        <source>resetting a client secret needs a confirmation: run it in a terminal or add --yes (nothing was changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the secret of the OAuth 2.0 client “%1” (client id %2)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleting a client needs a confirmation: run it in a terminal or add --yes (nothing was changed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the OAuth 2.0 client “%1” (client id %2)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the OAuth 2.0 client was not changed; nothing was sent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the OAuth 2.0 client was not created; nothing was sent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is the only time the client secret is shown; store it somewhere safe now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server has no OAuth 2.0 clients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>oauth2-clients update needs --name, --redirect or --scope (what is not given stays)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no OAuth 2.0 client has the id or client id “%1” (see: oauth2-clients list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>See and revoke access on Jira Data Center. Without --profile or --server it opens the last server used.</source>
         <translation>Zugriffe in Jira Data Center einsehen und widerrufen. Ohne --profile oder --server wird der zuletzt verwendete Server geöffnet.</translation>
+    </message>
+    <message>
+        <source>(see accessdesk-cli --help)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -168,9 +168,9 @@
     </message>
     <message numerus="yes">
         <source>%n grant(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n grant</numerusform>
+            <numerusform>%n grants</numerusform>
         </translation>
     </message>
 </context>
@@ -215,6 +215,103 @@
         <translation>
             <numerusform>Page %1 of the token search failed after %n token was listed. %2</numerusform>
             <numerusform>Page %1 of the token search failed after %n tokens were listed. %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>accessdesk::cli::CliAdminPats</name>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke these %n personal access tokens?</source>
+        <translation>
+            <numerusform>Revoke this personal access token?</numerusform>
+            <numerusform>Revoke these %n personal access tokens?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n personal access token(s) that are %1?</source>
+        <extracomment>%1 is the rule, e.g. &quot;never used&quot;; English keeps &quot;token(s)&quot; in every form</extracomment>
+        <translation>
+            <numerusform>Revoke %n personal access token that is %1?</numerusform>
+            <numerusform>Revoke %n personal access tokens that are %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>page %1 of the token search failed, after %n token(s): %2</source>
+        <extracomment>English keeps &quot;token(s)&quot; in every form: scripts read this line.</extracomment>
+        <translation>
+            <numerusform>page %1 of the token search failed, after %n token: %2</numerusform>
+            <numerusform>page %1 of the token search failed, after %n tokens: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>revoking… %1 of %n token(s)</source>
+        <translation>
+            <numerusform>revoking… %1 of %n token</numerusform>
+            <numerusform>revoking… %1 of %n tokens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>revoked %1 of %n token(s)</source>
+        <extracomment>English keeps &quot;token(s)&quot; in every form: scripts read this line.</extracomment>
+        <translation>
+            <numerusform>revoked %1 of %n token</numerusform>
+            <numerusform>revoked %1 of %n tokens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>revoked %1 of %n token(s); %2</source>
+        <translation>
+            <numerusform>revoked %1 of %n token; %2</numerusform>
+            <numerusform>revoked %1 of %n tokens; %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>accessdesk::cli::CliApp</name>
+    <message numerus="yes">
+        <source>revoked %1 of %n grant(s); %2 not revoked; %3 not confirmed, check with: tokens list</source>
+        <extracomment>English keeps &quot;grant(s)&quot; in every form: scripts and tests read this line.</extracomment>
+        <translation>
+            <numerusform>revoked %1 of %n grant; %2 not revoked; %3 not confirmed, check with: tokens list</numerusform>
+            <numerusform>revoked %1 of %n grants; %2 not revoked; %3 not confirmed, check with: tokens list</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>revoked %1 of %n grant(s); %2 not revoked</source>
+        <translation>
+            <numerusform>revoked %1 of %n grant; %2 not revoked</numerusform>
+            <numerusform>revoked %1 of %n grants; %2 not revoked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>revoked %1 of %n grant(s); %2 not confirmed, check with: tokens list</source>
+        <translation>
+            <numerusform>revoked %1 of %n grant; %2 not confirmed, check with: tokens list</numerusform>
+            <numerusform>revoked %1 of %n grants; %2 not confirmed, check with: tokens list</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>revoked %1 of %n grant(s)</source>
+        <translation>
+            <numerusform>revoked %1 of %n grant</numerusform>
+            <numerusform>revoked %1 of %n grants</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>accessdesk::cli::CliLinks</name>
+    <message numerus="yes">
+        <source>checked %1 of %n links</source>
+        <translation>
+            <numerusform>checked %1 of %n link</numerusform>
+            <numerusform>checked %1 of %n links</numerusform>
         </translation>
     </message>
 </context>

@@ -338,7 +338,7 @@ class RevokeByIds(AdminPatsCase):
         for token_id in bob.values():
             self.assertIn(f"not-revoked: personal access token", run.stderr)
             self.assertIn(f"(pat:{token_id}) of bob", run.stderr)
-        self.assertIn("revoked 0 of 2 token(s); 2 not-revoked", run.stderr)
+        self.assertIn("revoked 0 of 2 tokens; 2 not-revoked", run.stderr)
         self.sim.clear_faults()
         self.assertEqual(self.bobs_tokens(), bob)
         self.assertEqual([e["outcome"] for e in self.activity()], ["failed", "failed"])

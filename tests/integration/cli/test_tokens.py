@@ -253,7 +253,7 @@ class TokensRevoke(CliTestCase, GrantsMixin):
             self.assertIn("accepted the request, but still lists it", results[grant_id]["error"])
         self.assertIn("not revoked: OAuth 2.0 authorisation of Deploy Dashboard", run.stderr)
         self.assertIn("not revoked: personal access token ci-pipeline", run.stderr)
-        self.assertIn("revoked 1 of 3 grant(s); 2 not revoked", run.stderr)
+        self.assertIn("revoked 1 of 3 grants; 2 not revoked", run.stderr)
         self.sim.clear_faults()
         left = self.ids()
         self.assertLessEqual(set(pretended), left)
