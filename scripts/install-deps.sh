@@ -10,6 +10,8 @@ packages=(
     qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev libqt6sql6-sqlite libssl-dev libgumbo-dev
     # run: Qt's own words (standard buttons, --help) in German and French
     qt6-translations-l10n
+    # run: the SVG icon engine (the app icon and the action icons are SVG)
+    libqt6svg6
     # tests: keyring on D-Bus, screenshots without a display, independent Python clients
     dbus dbus-x11 gnome-keyring xvfb xauth imagemagick openssl curl
     python3 python3-requests python3-jira python3-requests-oauthlib python3-oauthlib
