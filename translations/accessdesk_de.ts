@@ -838,131 +838,131 @@
     <name>CliAdminOptionSet</name>
     <message>
         <source>--%1 takes a whole number of days from 1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 erwartet eine ganze Anzahl Tage von 1 bis %2</translation>
     </message>
     <message>
         <source>links, consumers, oauth2-clients: the name; admin-pats: part of the token&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>links, consumers, oauth2-clients: der Name; admin-pats: Teil des Token-Namens.</translation>
     </message>
     <message>
         <source>links create: the application type (generic, jira, confluence, bamboo, stash, fecru, crowd).</source>
-        <translation type="unfinished"></translation>
+        <translation>links create: der Anwendungstyp (generic, jira, confluence, bamboo, stash, fecru, crowd).</translation>
     </message>
     <message>
         <source>links create: make it the primary link of its type.</source>
-        <translation type="unfinished"></translation>
+        <translation>links create: zum primären Link seines Typs machen.</translation>
     </message>
     <message>
         <source>links create: also create the remote end and trust each other.</source>
-        <translation type="unfinished"></translation>
+        <translation>links create: auch die entfernte Seite erstellen; beide Seiten vertrauen einander.</translation>
     </message>
     <message>
         <source>links create --two-way: the remote&apos;s administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>links create --two-way: der Administrator der entfernten Anwendung.</translation>
     </message>
     <message>
         <source>links create --two-way: environment variable holding the remote administrator&apos;s password (used once, never stored).</source>
-        <translation type="unfinished"></translation>
+        <translation>links create --two-way: Umgebungsvariable, die das Passwort des entfernten Administrators enthält (einmalig verwendet, nie gespeichert).</translation>
     </message>
     <message>
         <source>links update: the address shown to users.</source>
-        <translation type="unfinished"></translation>
+        <translation>links update: die Adresse, die Benutzern angezeigt wird.</translation>
     </message>
     <message>
         <source>links update: the address Jira calls the application on.</source>
-        <translation type="unfinished"></translation>
+        <translation>links update: die Adresse, unter der Jira die Anwendung aufruft.</translation>
     </message>
     <message>
         <source>links delete: also delete the link on the remote application.</source>
-        <translation type="unfinished"></translation>
+        <translation>links delete: den Link auch auf der entfernten Anwendung löschen.</translation>
     </message>
     <message>
         <source>consumers approve: the consumer key.</source>
-        <translation type="unfinished"></translation>
+        <translation>consumers approve: der Consumer-Key.</translation>
     </message>
     <message>
         <source>consumers approve: file with the consumer&apos;s RSA public key (PEM or base64).</source>
-        <translation type="unfinished"></translation>
+        <translation>consumers approve: Datei mit dem öffentlichen RSA-Schlüssel des Consumers (PEM oder Base64).</translation>
     </message>
     <message>
         <source>consumers approve: shown to users who grant access.</source>
-        <translation type="unfinished"></translation>
+        <translation>consumers approve: wird Benutzern angezeigt, die Zugriff gewähren.</translation>
     </message>
     <message>
         <source>consumers approve: the consumer&apos;s callback address.</source>
-        <translation type="unfinished"></translation>
+        <translation>consumers approve: die Callback-Adresse des Consumers.</translation>
     </message>
     <message>
         <source>consumers approve: allow 2-legged OAuth.</source>
-        <translation type="unfinished"></translation>
+        <translation>consumers approve: 2-Legged-OAuth erlauben.</translation>
     </message>
     <message>
         <source>consumers approve --two-legged: run 2-legged requests as this user.</source>
-        <translation type="unfinished"></translation>
+        <translation>consumers approve --two-legged: 2-Legged-Anfragen als dieser Benutzer ausführen.</translation>
     </message>
     <message>
         <source>consumers approve --two-legged: allow impersonation (system administrators only).</source>
-        <translation type="unfinished"></translation>
+        <translation>consumers approve --two-legged: Identitätswechsel erlauben (nur Systemadministratoren).</translation>
     </message>
     <message>
         <source>consumers keygen: the file for the private key (created 0600).</source>
-        <translation type="unfinished"></translation>
+        <translation>consumers keygen: die Datei für den privaten Schlüssel (wird mit 0600 erstellt).</translation>
     </message>
     <message>
         <source>consumers keygen: 2048 (default), 3072 or 4096.</source>
-        <translation type="unfinished"></translation>
+        <translation>consumers keygen: 2048 (Standard), 3072 oder 4096.</translation>
     </message>
     <message>
         <source>consumers keygen: replace an existing --out file.</source>
-        <translation type="unfinished"></translation>
+        <translation>consumers keygen: eine vorhandene --out-Datei ersetzen.</translation>
     </message>
     <message>
         <source>oauth2-clients: a redirect address (repeat for several).</source>
-        <translation type="unfinished"></translation>
+        <translation>oauth2-clients: eine Weiterleitungsadresse (für mehrere wiederholen).</translation>
     </message>
     <message>
         <source>admin-pats: tokens of this user (user name, display name or e-mail, or part of one; an exact user name or e-mail wins).</source>
-        <translation type="unfinished"></translation>
+        <translation>admin-pats: Token dieses Benutzers (Benutzername, Anzeigename oder E-Mail-Adresse oder ein Teil davon; ein exakter Benutzername oder eine exakte E-Mail-Adresse hat Vorrang).</translation>
     </message>
     <message>
         <source>admin-pats: tokens never used.</source>
-        <translation type="unfinished"></translation>
+        <translation>admin-pats: nie verwendete Token.</translation>
     </message>
     <message>
         <source>admin-pats: tokens that have expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>admin-pats: abgelaufene Token.</translation>
     </message>
     <message>
         <source>admin-pats: tokens not used in the last N days (never-used ones older than N days too).</source>
-        <translation type="unfinished"></translation>
+        <translation>admin-pats: Token, die in den letzten N Tagen nicht verwendet wurden (auch nie verwendete, die älter als N Tage sind).</translation>
     </message>
     <message>
         <source>admin-pats: tokens that expire within N days.</source>
-        <translation type="unfinished"></translation>
+        <translation>admin-pats: Token, die innerhalb von N Tagen ablaufen.</translation>
     </message>
     <message>
         <source>admin-pats sweep: show what would be revoked, change nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>admin-pats sweep: anzeigen, was widerrufen werden würde, nichts ändern.</translation>
     </message>
     <message>
         <source>admin-pats sweep: write a CSV receipt of the outcome here.</source>
-        <translation type="unfinished"></translation>
+        <translation>admin-pats sweep: eine CSV-Quittung des Ergebnisses in diese Datei schreiben.</translation>
     </message>
     <message>
         <source>--bits takes 2048, 3072 or 4096</source>
-        <translation type="unfinished"></translation>
+        <translation>--bits erwartet 2048, 3072 oder 4096</translation>
     </message>
     <message>
         <source>--two-way needs --remote-user and --remote-password-env</source>
-        <translation type="unfinished"></translation>
+        <translation>--two-way erfordert --remote-user und --remote-password-env</translation>
     </message>
     <message>
         <source>--remote-user and --remote-password-env go with --two-way</source>
-        <translation type="unfinished"></translation>
+        <translation>--remote-user und --remote-password-env gehören zu --two-way</translation>
     </message>
     <message>
         <source>--execute-as and --impersonation go with --two-legged</source>
-        <translation type="unfinished"></translation>
+        <translation>--execute-as und --impersonation gehören zu --two-legged</translation>
     </message>
 </context>
 <context>
@@ -1012,226 +1012,270 @@
                              [--dry-run] lists them only, [--receipt FILE] saves a CSV
 </source>
         <extracomment>The command list of accessdesk-cli --help. Translate only the descriptions; the command words, option names and placeholders (NAME, ID, URL, FILE, N) stay as they are, and the descriptions stay aligned in their column.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Befehle:
+  probe                      Serverversion, wer Sie sind, Administratorrechte, Funktionen
+  profiles add NAME          --server/--auth/--user (und das Geheimnis aus der Umgebung) als Profil speichern
+  profiles list              gespeicherte Profile
+  profiles remove NAME       ein Profil und seine Geheimnisse vergessen
+  profiles test NAME         probe mit einem gespeicherten Profil
+  tokens list                jede Zugriffsberechtigung, die in Ihrem Namen handeln kann (OAuth 1.0a, OAuth 2.0, PAT)
+  tokens revoke ID...        Zugriffsberechtigungen anhand der IDs widerrufen, die &apos;tokens list&apos; anzeigt
+  pat list                   Ihre persönlichen Zugriffstoken
+  pat create NAME [--days N] eines erstellen (das Token wird einmal ausgegeben)
+  pat revoke ID...           persönliche Zugriffstoken widerrufen
+  oauth1 authorize           den OAuth-1.0a-Ablauf als Consumer durchführen (--consumer-key, --private-key)
+  oauth2 login               über den Browser anmelden (--client-id, --client-secret-env)
+  oauth2 refresh             die OAuth 2.0-Token eines Profils aktualisieren
+  links list                 Anwendungslinks (Administratoren)
+  links get ID               ein Link, mit seinem eingehenden und ausgehenden OAuth
+  links status [ID]          jeden Link (oder einen) prüfen: was nicht stimmt, was zu tun ist
+  links create URL           eine Anwendung verlinken [--name N] [--type T] [--primary]
+                             [--two-way --remote-user U --remote-password-env VAR]
+  links update ID            --name, --display-url oder --rpc-url ändern
+  links relocate ID URL      einen Link auf die neue Adresse der Anwendung verlegen
+  links primary ID           zum primären Link seines Typs machen
+  links delete ID [--both]   hier (oder auf beiden Seiten) löschen; fragt vorher nach
+  consumers show LINK_ID     der eingehende OAuth-Consumer eines Anwendungslinks
+  consumers approve LINK_ID  ihn genehmigen: --key, --name, --public-key FILE [--description] [--callback] [--two-legged [--execute-as] [--impersonation]]
+  consumers remove LINK_ID   ihn entfernen (die Token seiner Benutzer funktionieren nicht mehr)
+  consumers fetch-info URL   die OAuth-Consumer-Informationen einer entfernten Anwendung lesen
+  consumers keygen --out FILE  ein Schlüsselpaar erzeugen: den privaten Schlüssel nach FILE (0600), den öffentlichen ausgeben
+  oauth2-clients list        OAuth 2.0-Clients (ohne Geheimnisse)
+  oauth2-clients create NAME --redirect URL... --scope S  einen registrieren (das Geheimnis wird einmal ausgegeben)
+  oauth2-clients update ID   --name, --redirect, --scope ändern
+  oauth2-clients reset ID    neues Client-Geheimnis (wird einmal ausgegeben; das alte funktioniert nicht mehr)
+  oauth2-clients delete ID   einen Client und seine Autorisierungen löschen
+  activity list              was von diesem Rechner aus geändert wurde
+  activity export            dasselbe als CSV
+  admin-pats search          persönliche Zugriffstoken aller Benutzer (Systemadministratoren):
+                             [--owner U] [--name TEXT] [--never-used] [--expired]
+                             [--unused-days N] [--expiring-days N]
+  admin-pats revoke ID...    persönliche Zugriffstoken beliebiger Benutzer widerrufen, dann prüfen
+  admin-pats sweep RULE      jedes Token widerrufen, das einer Regel entspricht (--never-used,
+                             --expired, --unused-days N oder --expiring-days N);
+                             [--dry-run] listet sie nur auf, [--receipt FILE] speichert eine CSV-Datei
+</translation>
     </message>
     <message>
         <source>AccessDesk for scripts: see and revoke access on Jira Data Center.
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>AccessDesk für Skripte: Zugriffe in Jira Data Center einsehen und widerrufen.
+
+</translation>
     </message>
     <message>
         <source>Show this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Hilfe anzeigen.</translation>
     </message>
     <message>
         <source>table (default), json or csv.</source>
-        <translation type="unfinished"></translation>
+        <translation>table (Standard), json oder csv.</translation>
     </message>
     <message>
         <source>Answer confirmations with yes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückfragen mit Ja beantworten.</translation>
     </message>
     <message>
         <source>pat create: days until the token expires.</source>
-        <translation type="unfinished"></translation>
+        <translation>pat create: Tage, bis das Token abläuft.</translation>
     </message>
     <message>
         <source>OAuth 2.0 client id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-ID des OAuth 2.0-Clients.</translation>
     </message>
     <message>
         <source>Environment variable holding the OAuth 2.0 client secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebungsvariable, die das Client-Geheimnis des OAuth 2.0-Clients enthält.</translation>
     </message>
     <message>
         <source>oauth2 login: port of the registered http://127.0.0.1:PORT/callback.</source>
-        <translation type="unfinished"></translation>
+        <translation>oauth2 login: Port der registrierten Adresse http://127.0.0.1:PORT/callback.</translation>
     </message>
     <message>
         <source>oauth2 login, oauth2-clients: READ, WRITE, ADMIN or SYSTEM_ADMIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>oauth2 login, oauth2-clients: READ, WRITE, ADMIN oder SYSTEM_ADMIN.</translation>
     </message>
     <message>
         <source>Show the version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Version anzeigen.</translation>
     </message>
     <message>
         <source>What to do (see Commands).</source>
-        <translation type="unfinished"></translation>
+        <translation>Was zu tun ist (siehe Befehle).</translation>
     </message>
     <message>
         <source>--format takes table, json or csv</source>
-        <translation type="unfinished"></translation>
+        <translation>--format erwartet table, json oder csv</translation>
     </message>
     <message>
         <source>--days takes a positive number of days</source>
-        <translation type="unfinished"></translation>
+        <translation>--days erwartet eine positive Anzahl Tage</translation>
     </message>
     <message>
         <source>--redirect-port takes a port number from 1 to 65535</source>
-        <translation type="unfinished"></translation>
+        <translation>--redirect-port erwartet eine Portnummer von 1 bis 65535</translation>
     </message>
     <message>
         <source>no command given</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Befehl angegeben</translation>
     </message>
 </context>
 <context>
     <name>CliTable</name>
     <message>
         <source>action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>application</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwendung</translation>
     </message>
     <message>
         <source>application URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwendungs-URL</translation>
     </message>
     <message>
         <source>auth</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldeart</translation>
     </message>
     <message>
         <source>client id</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-ID</translation>
     </message>
     <message>
         <source>client secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Geheimnis</translation>
     </message>
     <message>
         <source>created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab</translation>
     </message>
     <message>
         <source>field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>incoming</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingehend</translation>
     </message>
     <message>
         <source>issued</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgestellt</translation>
     </message>
     <message>
         <source>kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>last used</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt verwendet</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>outgoing</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgehend</translation>
     </message>
     <message>
         <source>owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Besitzer</translation>
     </message>
     <message>
         <source>pinned certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Angeheftetes Zertifikat</translation>
     </message>
     <message>
         <source>primary</source>
         <extracomment>Table column: whether the link is the primary one of its type</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Primär</translation>
     </message>
     <message>
         <source>profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <source>redirects</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleitungen</translation>
     </message>
     <message>
         <source>result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich</translation>
     </message>
     <message>
         <source>scopes</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereiche</translation>
     </message>
     <message>
         <source>server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>stored</source>
         <extracomment>Table column: whether the secret was stored in the keychain</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert</translation>
     </message>
     <message>
         <source>system</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>target</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <source>time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token</translation>
     </message>
     <message>
         <source>type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>user</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>what is wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Was nicht stimmt</translation>
     </message>
     <message>
         <source>what to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Was zu tun ist</translation>
     </message>
 </context>
 <context>
@@ -1342,35 +1386,35 @@
     <message>
         <source>access token</source>
         <comment>OAuth sign-in, obtained in the browser</comment>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffstoken</translation>
     </message>
     <message>
         <source>No password store is running, so AccessDesk cannot remember passwords. You will be asked for the password or token each time you start AccessDesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft kein Passwortspeicher, daher kann AccessDesk sich keine Passwörter merken. Sie werden bei jedem Start von AccessDesk nach dem Passwort oder Token gefragt.</translation>
     </message>
     <message>
         <source>Enter the consumer key and choose the private key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Consumer-Key ein und wählen Sie die private Schlüsseldatei aus.</translation>
     </message>
     <message>
         <source>Enter the client ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Client-ID ein.</translation>
     </message>
     <message>
         <source>Sign in in the browser first (“Sign in in browser…”).</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich zuerst im Browser an („Im Browser anmelden…“).</translation>
     </message>
     <message>
         <source>The server address changed: sign in in the browser again, so that the stored tokens are not sent to the new address unasked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Serveradresse hat sich geändert: Melden Sie sich erneut im Browser an, damit die gespeicherten Token nicht ungefragt an die neue Adresse gesendet werden.</translation>
     </message>
     <message>
         <source>The server at %1 answers without encryption, so it does not offer https:// on this port. Try the address with http:// instead: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server unter %1 antwortet unverschlüsselt und bietet auf diesem Port daher kein https:// an. Versuchen Sie die Adresse stattdessen mit http://: %2</translation>
     </message>
     <message>
         <source>The server did not accept the sign-in from the browser. It may have expired or been revoked: sign in in the browser again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Anmeldung aus dem Browser nicht akzeptiert. Sie ist möglicherweise abgelaufen oder wurde widerrufen: Melden Sie sich erneut im Browser an.</translation>
     </message>
 </context>
 <context>
@@ -1572,19 +1616,19 @@
     <name>ExpiryAnnouncements</name>
     <message>
         <source>Cannot read the announced grants: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die angekündigten Zugriffsberechtigungen können nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>An announced grant needs a server, an id and its expiry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine angekündigte Zugriffsberechtigung benötigt einen Server, eine ID und ihr Ablaufdatum.</translation>
     </message>
     <message>
         <source>Cannot remember the announced grant: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die angekündigte Zugriffsberechtigung kann nicht vermerkt werden: %1</translation>
     </message>
     <message>
         <source>Cannot forget the expired announced grants: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die abgelaufenen angekündigten Zugriffsberechtigungen können nicht vergessen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1592,32 +1636,32 @@
     <message numerus="yes">
         <source>Access expiring within %n day(s)</source>
         <comment>notification title</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zugriff läuft innerhalb von %n Tag ab</numerusform>
+            <numerusform>Zugriff läuft innerhalb von %n Tagen ab</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n grant(s) expire soon: %1. Open My access to replace or revoke them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zugriffsberechtigung läuft bald ab: %1. Öffnen Sie „Mein Zugriff“, um sie zu ersetzen oder zu widerrufen.</numerusform>
+            <numerusform>%n Zugriffsberechtigungen laufen bald ab: %1. Öffnen Sie „Mein Zugriff“, um sie zu ersetzen oder zu widerrufen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n grant(s) expire soon. Create a replacement for what you still need, and revoke the rest.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zugriffsberechtigung läuft bald ab. Erstellen Sie einen Ersatz, wenn Sie sie noch benötigen, und widerrufen Sie sie andernfalls.</numerusform>
+            <numerusform>%n Zugriffsberechtigungen laufen bald ab. Erstellen Sie einen Ersatz für das, was Sie noch benötigen, und widerrufen Sie den Rest.</numerusform>
         </translation>
     </message>
     <message>
         <source>The personal access token “%1” expires on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das persönliche Zugriffstoken „%1“ läuft am %2 ab.</translation>
     </message>
     <message>
         <source>The access you gave “%1” expires on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zugriff, den Sie „%1“ gewährt haben, läuft am %2 ab.</translation>
     </message>
 </context>
 <context>
@@ -1973,60 +2017,60 @@
     <name>RelativeTime</name>
     <message>
         <source>in less than a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>in weniger als einer Minute</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>gerade eben</translation>
     </message>
     <message numerus="yes">
         <source>in %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>in %n Minute</numerusform>
+            <numerusform>in %n Minuten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>in %n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>in %n Stunde</numerusform>
+            <numerusform>in %n Stunden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n Stunde</numerusform>
+            <numerusform>vor %n Stunden</numerusform>
         </translation>
     </message>
     <message>
         <source>tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>morgen</translation>
     </message>
     <message>
         <source>yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>gestern</translation>
     </message>
     <message numerus="yes">
         <source>in %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>in %n Tag</numerusform>
+            <numerusform>in %n Tagen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
         </translation>
     </message>
 </context>
@@ -2034,70 +2078,70 @@
     <name>RevokeWording</name>
     <message>
         <source>Revoke this grant?</source>
-        <translation type="unfinished">Diese Zugriffsberechtigung widerrufen?</translation>
+        <translation>Diese Zugriffsberechtigung widerrufen?</translation>
     </message>
     <message>
         <source>Revoke these %1 grants?</source>
-        <translation type="unfinished">Diese %1 Zugriffsberechtigungen widerrufen?</translation>
+        <translation>Diese %1 Zugriffsberechtigungen widerrufen?</translation>
     </message>
     <message>
         <source>%1 can then see only public data.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann dann nur noch öffentliche Daten sehen.</translation>
     </message>
     <message>
         <source>Scripts and tools using %1 will be refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skripte und Werkzeuge, die %1 verwenden, werden abgewiesen.</translation>
     </message>
     <message>
         <source>If you revoke it, %1 can then see only public data.</source>
-        <translation type="unfinished">Wenn Sie sie widerrufen, kann %1 dann nur noch öffentliche Daten sehen.</translation>
+        <translation>Wenn Sie den Zugriff widerrufen, kann %1 danach nur noch öffentliche Daten sehen.</translation>
     </message>
     <message>
         <source>If you revoke it, scripts and tools using %1 will be refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn Sie es widerrufen, werden Skripte und Werkzeuge, die %1 verwenden, abgewiesen.</translation>
     </message>
     <message numerus="yes">
         <source>…and %n more application(s); they too can then see only public data.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>…und %n weitere Anwendung; auch sie kann dann nur noch öffentliche Daten sehen.</numerusform>
+            <numerusform>…und %n weitere Anwendungen; auch sie können dann nur noch öffentliche Daten sehen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>…and %n more personal access token(s); scripts and tools using them will be refused.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>…und %n weiteres persönliches Zugriffstoken; Skripte und Werkzeuge, die es verwenden, werden abgewiesen.</numerusform>
+            <numerusform>…und %n weitere persönliche Zugriffstoken; Skripte und Werkzeuge, die sie verwenden, werden abgewiesen.</numerusform>
         </translation>
     </message>
     <message>
         <source>These applications can then see only public data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Anwendungen können dann nur noch öffentliche Daten sehen.</translation>
     </message>
     <message>
         <source>Scripts and tools using these tokens will be refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skripte und Werkzeuge, die diese Token verwenden, werden abgewiesen.</translation>
     </message>
     <message>
         <source>The applications can then see only public data, and scripts and tools using the personal access tokens will be refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anwendungen können dann nur noch öffentliche Daten sehen, und Skripte und Werkzeuge, die die persönlichen Zugriffstoken verwenden, werden abgewiesen.</translation>
     </message>
     <message>
         <source>This cannot be undone; the application would have to ask again.</source>
-        <translation type="unfinished">Dies kann nicht rückgängig gemacht werden; die Anwendung müsste erneut anfragen.</translation>
+        <translation>Dies kann nicht rückgängig gemacht werden; die Anwendung müsste erneut anfragen.</translation>
     </message>
     <message>
         <source>This cannot be undone; a new token would have to be created and put in place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies kann nicht rückgängig gemacht werden; ein neues Token müsste erstellt und eingesetzt werden.</translation>
     </message>
     <message>
         <source>This cannot be undone; the applications would have to ask again, and new tokens would have to be created and put in place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies kann nicht rückgängig gemacht werden; die Anwendungen müssten erneut anfragen, und neue Token müssten erstellt und eingesetzt werden.</translation>
     </message>
     <message>
         <source>• %1</source>
         <comment>a line of a bulleted list</comment>
-        <translation type="unfinished">• %1</translation>
+        <translation>• %1</translation>
     </message>
 </context>
 <context>
@@ -2254,7 +2298,7 @@
     </message>
     <message>
         <source>Shows only the rows that contain the text. Esc clears it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt nur die Zeilen an, die den Text enthalten. Esc leert den Filter.</translation>
     </message>
 </context>
 <context>
@@ -4146,15 +4190,15 @@ Jede mit AccessDesk vorgenommene Änderung – Zugriff widerrufen, ein persönli
     </message>
     <message>
         <source>Not connected to “%1”: no password or token was given. Choose the server in the Server list to be asked again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mit „%1“ verbunden: Es wurde kein Passwort und kein Token angegeben. Wählen Sie den Server in der Serverliste aus, um erneut gefragt zu werden.</translation>
     </message>
     <message>
         <source>The server no longer accepts the sign-in of “%1” and refused to renew it. Sign in again: edit the connection and press “Sign in in browser…”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server akzeptiert die Anmeldung von „%1“ nicht mehr und hat ihre Erneuerung abgelehnt. Melden Sie sich erneut an: Bearbeiten Sie die Verbindung und klicken Sie auf „Im Browser anmelden…“.</translation>
     </message>
     <message>
         <source>No password store is running, so AccessDesk cannot read the saved sign-in of “%1”. Sign in to the server again on the Connection page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft kein Passwortspeicher, daher kann AccessDesk die gespeicherte Anmeldung von „%1“ nicht lesen. Melden Sie sich auf der Seite „Verbindung“ erneut beim Server an.</translation>
     </message>
 </context>
 <context>
@@ -4320,224 +4364,224 @@ Jede mit AccessDesk vorgenommene Änderung – Zugriff widerrufen, ein persönli
     <name>accessdesk::BrowserSignIn</name>
     <message>
         <source>Enter the address of your Jira server first, starting with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zuerst die Adresse Ihres Jira-Servers ein, beginnend mit https://.</translation>
     </message>
     <message>
         <source>Enter the consumer key and choose the private key file first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zuerst den Consumer-Key ein und wählen Sie die private Schlüsseldatei aus.</translation>
     </message>
     <message>
         <source>Enter the client ID first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie zuerst die Client-ID ein.</translation>
     </message>
     <message>
         <source>This address starts with http://, so the sign-in would travel unencrypted and anyone on the way could read it. Use https:// if the server offers it, or press “Test connection” to decide.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Adresse beginnt mit http://, daher würde die Anmeldung unverschlüsselt übertragen und jeder auf dem Weg könnte sie lesen. Verwenden Sie https://, wenn der Server es anbietet, oder klicken Sie auf „Verbindung testen“, um zu entscheiden.</translation>
     </message>
     <message>
         <source>This sign-in method needs no browser.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Anmeldemethode benötigt keinen Browser.</translation>
     </message>
     <message>
         <source>Access was not allowed in the browser, so you are not signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zugriff wurde im Browser nicht erlaubt, daher sind Sie nicht angemeldet.</translation>
     </message>
     <message>
         <source>The sign-in in the browser did not finish in time. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung im Browser wurde nicht rechtzeitig abgeschlossen. Versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The server refused the sign-in. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Anmeldung abgelehnt. Versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The server refused the sign-in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Anmeldung abgelehnt: %1</translation>
     </message>
 </context>
 <context>
     <name>accessdesk::BrowserSignInPanel</name>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished">Auswählen…</translation>
+        <translation>Auswählen…</translation>
     </message>
     <message>
         <source>Sign in in &amp;browser…</source>
-        <translation type="unfinished"></translation>
+        <translation>Im &amp;Browser anmelden…</translation>
     </message>
     <message>
         <source>Cancel sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung abbrechen</translation>
     </message>
     <message>
         <source>&amp;Finish sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung &amp;abschließen</translation>
     </message>
     <message>
         <source>Sign in in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Browser anmelden</translation>
     </message>
     <message>
         <source>Consumer key</source>
-        <translation type="unfinished">Consumer-Key</translation>
+        <translation>Consumer-Key</translation>
     </message>
     <message>
         <source>The consumer key of the application link your Jira administrator set up for AccessDesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Consumer-Key des Anwendungslinks, den Ihr Jira-Administrator für AccessDesk eingerichtet hat.</translation>
     </message>
     <message>
         <source>Private key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Private Schlüsseldatei</translation>
     </message>
     <message>
         <source>The PEM file of the consumer&apos;s private key</source>
-        <translation type="unfinished"></translation>
+        <translation>Die PEM-Datei mit dem privaten Schlüssel des Consumers</translation>
     </message>
     <message>
         <source>Choose the private key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Private Schlüsseldatei auswählen</translation>
     </message>
     <message>
         <source>Client ID</source>
-        <translation type="unfinished">Client-ID</translation>
+        <translation>Client-ID</translation>
     </message>
     <message>
         <source>The client ID of the OAuth 2.0 application your Jira administrator created for AccessDesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Client-ID der OAuth 2.0-Anwendung, die Ihr Jira-Administrator für AccessDesk erstellt hat.</translation>
     </message>
     <message>
         <source>Client secret</source>
-        <translation type="unfinished">Client-Geheimnis</translation>
+        <translation>Client-Geheimnis</translation>
     </message>
     <message>
         <source>Only if the application has one</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur, wenn die Anwendung eines hat</translation>
     </message>
     <message>
         <source>Redirect port</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleitungsport</translation>
     </message>
     <message>
         <source>Any free port</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebiger freier Port</translation>
     </message>
     <message>
         <source>The port of the redirect address the application was registered with in Jira (http://127.0.0.1:PORT/callback).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Port der Weiterleitungsadresse, mit der die Anwendung in Jira registriert wurde (http://127.0.0.1:PORT/callback).</translation>
     </message>
     <message>
         <source>Access to allow</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu erlaubender Zugriff</translation>
     </message>
     <message>
         <source>Read only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur lesen</translation>
     </message>
     <message>
         <source>Read and write</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen und schreiben</translation>
     </message>
     <message>
         <source>Administer projects</source>
         <comment>OAuth 2.0 scope ADMIN</comment>
-        <translation type="unfinished"></translation>
+        <translation>Projekte verwalten</translation>
     </message>
     <message>
         <source>Administer Jira</source>
         <comment>OAuth 2.0 scope SYSTEM_ADMIN</comment>
-        <translation type="unfinished"></translation>
+        <translation>Jira verwalten</translation>
     </message>
     <message>
         <source>What AccessDesk may do as you. Revoking your own tokens needs “Read and write”; the administration pages need more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was AccessDesk in Ihrem Namen tun darf. Zum Widerrufen Ihrer eigenen Token ist „Lesen und schreiben“ nötig; die Verwaltungsseiten benötigen mehr.</translation>
     </message>
     <message>
         <source>Sign in in browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Browser anmelden</translation>
     </message>
     <message>
         <source>Opens Jira in your web browser, where you sign in and allow AccessDesk access.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet Jira in Ihrem Webbrowser, wo Sie sich anmelden und AccessDesk den Zugriff erlauben.</translation>
     </message>
     <message>
         <source>Verification code</source>
-        <translation type="unfinished">Bestätigungscode</translation>
+        <translation>Bestätigungscode</translation>
     </message>
     <message>
         <source>The code the browser shows after you allow access</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Code, den der Browser anzeigt, nachdem Sie den Zugriff erlaubt haben</translation>
     </message>
     <message>
         <source>Finish sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung abschließen</translation>
     </message>
     <message>
         <source>Browser sign-in status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status der Browser-Anmeldung</translation>
     </message>
     <message>
         <source>Consumer &amp;key:</source>
-        <translation type="unfinished">Consumer-&amp;Key:</translation>
+        <translation>Consumer-&amp;Key:</translation>
     </message>
     <message>
         <source>Private &amp;key file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Private &amp;Schlüsseldatei:</translation>
     </message>
     <message>
         <source>Client &amp;ID:</source>
-        <translation type="unfinished">Client-&amp;ID:</translation>
+        <translation>Client-&amp;ID:</translation>
     </message>
     <message>
         <source>Client s&amp;ecret:</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-&amp;Geheimnis:</translation>
     </message>
     <message>
         <source>&amp;Redirect port:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weiterleitungsport:</translation>
     </message>
     <message>
         <source>A&amp;ccess to allow:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu erlaubender &amp;Zugriff:</translation>
     </message>
     <message>
         <source>&amp;Verification code:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bestätigungscode:</translation>
     </message>
     <message>
         <source>Checking the verification code…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigungscode wird geprüft…</translation>
     </message>
     <message>
         <source>Asking the server to start the sign-in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server wird gebeten, die Anmeldung zu starten…</translation>
     </message>
     <message>
         <source>Sign in and allow access in the browser, then enter the verification code it shows here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich im Browser an und erlauben Sie den Zugriff; geben Sie dann hier den Bestätigungscode ein, den der Browser anzeigt.</translation>
     </message>
     <message>
         <source>Open this address in a web browser, sign in and allow access, then enter the verification code it shows here: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie diese Adresse in einem Webbrowser, melden Sie sich an und erlauben Sie den Zugriff; geben Sie dann hier den Bestätigungscode ein, den der Browser anzeigt: %1</translation>
     </message>
     <message>
         <source>Sign in and allow access in the browser. AccessDesk goes on as soon as the browser comes back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich im Browser an und erlauben Sie den Zugriff. AccessDesk fährt fort, sobald der Browser zurückkehrt.</translation>
     </message>
     <message>
         <source>Open this address in a web browser, sign in and allow access. AccessDesk goes on as soon as the browser comes back: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie diese Adresse in einem Webbrowser, melden Sie sich an und erlauben Sie den Zugriff. AccessDesk fährt fort, sobald der Browser zurückkehrt: %1</translation>
     </message>
     <message>
         <source>Signed in. Test the connection, or save it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet. Testen Sie die Verbindung, oder speichern Sie sie.</translation>
     </message>
     <message>
         <source>The sign-in was cancelled.</source>
-        <translation type="unfinished">Die Anmeldung wurde abgebrochen.</translation>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
     </message>
     <message>
         <source>PEM private keys (*.pem *.key);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Private PEM-Schlüssel (*.pem *.key);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -4639,7 +4683,7 @@ Jede mit AccessDesk vorgenommene Änderung – Zugriff widerrufen, ein persönli
     </message>
     <message>
         <source>Note on the confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis zur Bestätigung</translation>
     </message>
 </context>
 <context>
@@ -4918,15 +4962,15 @@ Verwenden Sie https://, wenn der Server es anbietet. Senden Sie unverschlüsselt
     </message>
     <message>
         <source>Session cookie (user name and password, signed in once)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungscookie (Benutzername und Passwort, einmal angemeldet)</translation>
     </message>
     <message>
         <source>OAuth 1.0a (application link, signed in in the browser)</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth 1.0a (Anwendungslink, im Browser angemeldet)</translation>
     </message>
     <message>
         <source>OAuth 2.0 (signed in in the browser)</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth 2.0 (im Browser angemeldet)</translation>
     </message>
 </context>
 <context>
@@ -5574,7 +5618,7 @@ Sein gespeichertes Passwort oder Token wird aus dem Schlüsselbund gelöscht und
     <message>
         <source>expired %1</source>
         <comment>%1 is a relative time such as &quot;3 days ago&quot; or &quot;yesterday&quot;</comment>
-        <translation type="unfinished"></translation>
+        <translation>abgelaufen %1</translation>
     </message>
 </context>
 <context>
@@ -5588,49 +5632,49 @@ Sein gespeichertes Passwort oder Token wird aus dem Schlüsselbund gelöscht und
     <name>accessdesk::ExpiryBanner</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausblenden</translation>
     </message>
     <message>
         <source>Grants that expire soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Bald ablaufende Zugriffsberechtigungen</translation>
     </message>
     <message>
         <source>Dismiss the expiry notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablaufhinweis ausblenden</translation>
     </message>
     <message>
         <source>Hide this notice. These grants will not be announced again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Hinweis ausblenden. Diese Zugriffsberechtigungen werden nicht erneut angekündigt.</translation>
     </message>
     <message>
         <source>Create a replacement…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersatz erstellen…</translation>
     </message>
     <message>
         <source>Create a replacement for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersatz für %1 erstellen</translation>
     </message>
     <message numerus="yes">
         <source>Create a new personal access token named “%1” that lasts %n day(s), as this one did. Its secret is shown once.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ein neues persönliches Zugriffstoken namens „%1“ erstellen, das wie dieses %n Tag gültig ist. Sein Geheimnis wird einmal angezeigt.</numerusform>
+            <numerusform>Ein neues persönliches Zugriffstoken namens „%1“ erstellen, das wie dieses %n Tage gültig ist. Sein Geheimnis wird einmal angezeigt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Revoke…</source>
-        <translation type="unfinished">Widerrufen…</translation>
+        <translation>Widerrufen…</translation>
     </message>
     <message>
         <source>Revoke %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 widerrufen</translation>
     </message>
 </context>
 <context>
     <name>accessdesk::ExpiryTray</name>
     <message>
         <source>AccessDesk: grants expire soon</source>
-        <translation type="unfinished"></translation>
+        <translation>AccessDesk: Zugriffsberechtigungen laufen bald ab</translation>
     </message>
 </context>
 <context>
@@ -5878,137 +5922,137 @@ Sein gespeichertes Passwort oder Token wird aus dem Schlüsselbund gelöscht und
     </message>
     <message>
         <source>&amp;Add server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Server &amp;hinzufügen…</translation>
     </message>
     <message>
         <source>Add a Jira server and the way to sign in to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Jira-Server und die Art der Anmeldung hinzufügen.</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportieren…</translation>
     </message>
     <message>
         <source>Save the rows the current page shows as a CSV file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeilen, die die aktuelle Seite anzeigt, als CSV-Datei speichern.</translation>
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen</translation>
     </message>
     <message>
         <source>Put the cursor in the current page&apos;s filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Cursor in den Filter der aktuellen Seite setzen.</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>Ask the server for the current page again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die aktuelle Seite erneut vom Server abrufen.</translation>
     </message>
     <message>
         <source>&amp;Switch server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Server &amp;wechseln…</translation>
     </message>
     <message>
         <source>Open the list of saved servers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste der gespeicherten Server öffnen.</translation>
     </message>
     <message>
         <source>Show the page %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Seite „%1“ anzeigen.</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>Close AccessDesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>AccessDesk beenden.</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>Choose the language and when to warn about expiring grants.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sprache wählen und festlegen, wann vor ablaufenden Zugriffsberechtigungen gewarnt wird.</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
         <source>List every keyboard shortcut of the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Tastenkürzel des Fensters auflisten.</translation>
     </message>
     <message>
         <source>&amp;About AccessDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über AccessDesk</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Über &amp;Qt</translation>
     </message>
     <message>
         <source>About Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Qt</translation>
     </message>
     <message>
         <source>AccessDesk %1</source>
-        <translation type="unfinished"></translation>
+        <translation>AccessDesk %1</translation>
     </message>
     <message>
         <source>See and revoke what can act as you on Jira Server and Data Center.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehen und widerrufen, was in Jira Server und Data Center in Ihrem Namen handeln kann.</translation>
     </message>
     <message>
         <source>Qt version: %1 (built with %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt-Version: %1 (erstellt mit %2).</translation>
     </message>
     <message>
         <source>Licence: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz: %1.</translation>
     </message>
     <message>
         <source>About AccessDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Über AccessDesk</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Schließen</translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>%1 — AccessDesk</source>
         <comment>window title: the page</comment>
-        <translation type="unfinished">%1 – AccessDesk</translation>
+        <translation>%1 — AccessDesk</translation>
     </message>
     <message>
         <source>%1 — %2 — AccessDesk</source>
         <comment>window title: the page, then the server</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 — AccessDesk</translation>
     </message>
     <message>
         <source>Not connected: waiting for the password or token of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden: Es wird auf das Passwort oder Token für %1 gewartet.</translation>
     </message>
 </context>
 <context>
@@ -6273,55 +6317,55 @@ Sein gespeichertes Passwort oder Token wird aus dem Schlüsselbund gelöscht und
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished">&amp;Kopieren</translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>Copy the selected rows as plain text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Zeilen als reinen Text kopieren.</translation>
     </message>
     <message>
         <source>&amp;Details…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Details…</translation>
     </message>
     <message>
         <source>Show the details of the selected grant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Details der ausgewählten Zugriffsberechtigung anzeigen.</translation>
     </message>
     <message numerus="yes">
         <source>%n grant(s) hidden by the filter will be kept.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n vom Filter ausgeblendete Zugriffsberechtigung bleibt erhalten.</numerusform>
+            <numerusform>%n vom Filter ausgeblendete Zugriffsberechtigungen bleiben erhalten.</numerusform>
         </translation>
     </message>
     <message>
         <source>Revoke all shown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle angezeigten widerrufen…</translation>
     </message>
     <message>
         <source>Revoke all grants shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle angezeigten Zugriffsberechtigungen widerrufen</translation>
     </message>
     <message numerus="yes">
         <source>Revoke the %n grant(s) the filter shows; the hidden ones are kept.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die %n Zugriffsberechtigung widerrufen, die der Filter anzeigt; die ausgeblendeten bleiben erhalten.</numerusform>
+            <numerusform>Die %n Zugriffsberechtigungen widerrufen, die der Filter anzeigt; die ausgeblendeten bleiben erhalten.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n grant(s)</source>
         <comment>shown by the filter, of all</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Zugriffsberechtigung</numerusform>
+            <numerusform>%1 von %n Zugriffsberechtigungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n grant(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zugriffsberechtigung</numerusform>
+            <numerusform>%n Zugriffsberechtigungen</numerusform>
         </translation>
     </message>
 </context>
@@ -6628,7 +6672,7 @@ http://127.0.0.1:8765/callback</translation>
     <name>accessdesk::OAuth2Renewal</name>
     <message>
         <source>the keychain keeps them only until the program ends</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schlüsselbund bewahrt sie nur bis zum Programmende auf</translation>
     </message>
 </context>
 <context>
@@ -6717,43 +6761,43 @@ http://127.0.0.1:8765/callback</translation>
     <name>accessdesk::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemstandard</translation>
     </message>
     <message>
         <source>A change of language takes effect after a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Änderung der Sprache wird nach einem Neustart wirksam.</translation>
     </message>
     <message>
         <source>Days before expiry to warn</source>
-        <translation type="unfinished"></translation>
+        <translation>Tage vor Ablauf für die Warnung</translation>
     </message>
     <message>
         <source>Grants that expire within this many days are announced once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffsberechtigungen, die innerhalb dieser Anzahl Tage ablaufen, werden einmal angekündigt.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache:</translation>
     </message>
     <message>
         <source>&amp;Warn about expiring grants this many days before:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor ablaufenden Zugriffsberechtigungen so viele Tage vorher &amp;warnen:</translation>
     </message>
     <message>
         <source>Save the preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen speichern</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -7160,51 +7204,51 @@ http://127.0.0.1:8765/callback</translation>
     <name>accessdesk::SecretPromptDialog</name>
     <message>
         <source>&amp;Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbinden</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Personal access token for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Persönliches Zugriffstoken für %1</translation>
     </message>
     <message>
         <source>Password for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort für %1</translation>
     </message>
     <message>
         <source>No password store</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Passwortspeicher</translation>
     </message>
     <message>
         <source>Enter the personal access token for %1 on %2. It is used for this connection only and is not stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das persönliche Zugriffstoken für %1 auf %2 ein. Es wird nur für diese Verbindung verwendet und nicht gespeichert.</translation>
     </message>
     <message>
         <source>Enter the password of %1 on %2. It is used for this connection only and is not stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Passwort von %1 auf %2 ein. Es wird nur für diese Verbindung verwendet und nicht gespeichert.</translation>
     </message>
     <message>
         <source>Personal access token</source>
-        <translation type="unfinished">Persönliches Zugriffstoken</translation>
+        <translation>Persönliches Zugriffstoken</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished">Passwort</translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>&amp;Token:</source>
-        <translation type="unfinished">&amp;Token:</translation>
+        <translation>&amp;Token:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished">&amp;Passwort:</translation>
+        <translation>&amp;Passwort:</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished">Verbinden</translation>
+        <translation>Verbinden</translation>
     </message>
 </context>
 <context>
@@ -7230,19 +7274,19 @@ http://127.0.0.1:8765/callback</translation>
     <name>accessdesk::ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Aktion</translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Schließen</translation>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -7970,138 +8014,136 @@ http://127.0.0.1:8765/callback</translation>
     <name>accessdesk::cli::CliAdminPats</name>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… und %n weiteres</numerusform>
+            <numerusform>… und %n weitere</numerusform>
         </translation>
     </message>
     <message>
         <source>No personal access token matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein persönliches Zugriffstoken passt.</translation>
     </message>
     <message>
         <source>Scripts and tools that use it will be refused by Jira from then on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jira weist Skripte und Werkzeuge, die es verwenden, ab sofort ab.</translation>
     </message>
     <message>
         <source>Scripts and tools that use them will be refused by Jira from then on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jira weist Skripte und Werkzeuge, die sie verwenden, ab sofort ab.</translation>
     </message>
     <message>
         <source>--dry-run and --receipt belong to admin-pats sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>--dry-run und --receipt gehören zu admin-pats sweep</translation>
     </message>
     <message>
         <source>admin-pats revoke takes token ids only (to revoke by a rule, use admin-pats sweep)</source>
-        <translation type="unfinished"></translation>
+        <translation>admin-pats revoke erwartet nur Token-IDs (um nach einer Regel zu widerrufen, verwenden Sie admin-pats sweep)</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a personal access token id (see: admin-pats search)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine ID eines persönlichen Zugriffstokens (siehe: admin-pats search)</translation>
     </message>
     <message>
         <source>admin-pats sweep takes exactly one rule: --never-used, --expired, --unused-days N or --expiring-days N</source>
-        <translation type="unfinished"></translation>
+        <translation>admin-pats sweep erwartet genau eine Regel: --never-used, --expired, --unused-days N oder --expiring-days N</translation>
     </message>
     <message>
         <source>--dry-run changes nothing, so it has no receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>--dry-run ändert nichts und hat daher keine Quittung</translation>
     </message>
     <message>
         <source>no personal access token has the id %1 (see: admin-pats search)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein persönliches Zugriffstoken hat die ID %1 (siehe: admin-pats search)</translation>
     </message>
     <message>
         <source>Revoke this personal access token?</source>
-        <translation type="unfinished">Dieses persönliche Zugriffstoken widerrufen?</translation>
+        <translation>Dieses persönliche Zugriffstoken widerrufen?</translation>
     </message>
     <message numerus="yes">
         <source>Revoke these %n personal access tokens?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Dieses %n persönliche Zugriffstoken widerrufen?</numerusform>
+            <numerusform>Diese %n persönlichen Zugriffstoken widerrufen?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Revoke %n personal access token(s) that are %1?</source>
-        <extracomment>%1 is the rule, e.g. &quot;never used&quot;; English keeps &quot;token(s)&quot; in every form</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <extracomment>%1 is the rule, e.g. &quot;never used&quot;</extracomment>
+        <translation>
+            <numerusform>%n persönliches Zugriffstoken widerrufen (Regel: %1)?</numerusform>
+            <numerusform>%n persönliche Zugriffstoken widerrufen (Regel: %1)?</numerusform>
         </translation>
     </message>
     <message>
         <source>the receipt cannot be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Quittung kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>no user matches &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Benutzer passt zu &quot;%1&quot;</translation>
     </message>
     <message>
         <source>more than %1 users match &quot;%2&quot;; give more of the name</source>
-        <translation type="unfinished"></translation>
+        <translation>mehr als %1 Benutzer passen zu &quot;%2&quot;; geben Sie mehr vom Namen an</translation>
     </message>
     <message>
         <source>only Jira system administrators can search and revoke other users&apos; personal access tokens (on Jira Data Center)</source>
-        <translation type="unfinished"></translation>
+        <translation>nur Jira-Systemadministratoren können persönliche Zugriffstoken anderer Benutzer suchen und widerrufen (in Jira Data Center)</translation>
     </message>
     <message numerus="yes">
         <source>page %1 of the token search failed, after %n token(s): %2</source>
-        <extracomment>English keeps &quot;token(s)&quot; in every form: scripts read this line.</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Seite %1 der Token-Suche ist fehlgeschlagen, nach %n Token: %2</numerusform>
+            <numerusform>Seite %1 der Token-Suche ist fehlgeschlagen, nach %n Token: %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>revoking… %1 of %n token(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>wird widerrufen… %1 von %n Token</numerusform>
+            <numerusform>wird widerrufen… %1 von %n Token</numerusform>
         </translation>
     </message>
     <message>
         <source>checking which tokens the server still lists…</source>
-        <translation type="unfinished"></translation>
+        <translation>es wird geprüft, welche Token der Server noch aufführt…</translation>
     </message>
     <message>
         <source>No personal access token matches: nothing to revoke.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein persönliches Zugriffstoken passt: Es gibt nichts zu widerrufen.</translation>
     </message>
     <message numerus="yes">
         <source>revoked %1 of %n token(s)</source>
-        <extracomment>English keeps &quot;token(s)&quot; in every form: scripts read this line.</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Token widerrufen</numerusform>
+            <numerusform>%1 von %n Token widerrufen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>revoked %1 of %n token(s); %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Token widerrufen; %2</numerusform>
+            <numerusform>%1 von %n Token widerrufen; %2</numerusform>
         </translation>
     </message>
     <message>
         <source>the receipt was not written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Quittung wurde nicht geschrieben: %1</translation>
     </message>
 </context>
 <context>
     <name>accessdesk::cli::CliApp</name>
     <message>
         <source>unknown command &quot;%1&quot; (see --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Befehl &quot;%1&quot; (siehe --help)</translation>
     </message>
     <message>
         <source>revoking needs a confirmation: run it in a terminal or add --yes</source>
-        <translation type="unfinished"></translation>
+        <translation>zum Widerrufen ist eine Bestätigung nötig: Führen Sie den Befehl in einem Terminal aus, oder fügen Sie --yes hinzu</translation>
     </message>
     <message>
         <source>nothing was revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>es wurde nichts widerrufen</translation>
     </message>
     <message>
         <source>%1
@@ -8111,274 +8153,278 @@ http://127.0.0.1:8765/callback</translation>
   sha256:   %6
 If you trust this certificate for this server, run again with --pin-sha256 %6</source>
         <extracomment>%1 is the error message; the labels stay aligned in their column.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1
+  Ausgestellt für: %2
+  Ausgestellt von: %3
+  Gültig:          %4 bis %5
+  SHA-256:         %6
+Wenn Sie diesem Zertifikat für diesen Server vertrauen, führen Sie den Befehl erneut mit --pin-sha256 %6 aus</translation>
     </message>
     <message>
         <source>warning: 1 grant on the access-tokens page could not be read (%1); open %2 in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: 1 Zugriffsberechtigung auf der Seite mit den Zugriffstoken konnte nicht gelesen werden (%1); öffnen Sie %2 im Browser</translation>
     </message>
     <message>
         <source>warning: 1 grant on the access-tokens page could not be read (%1: &quot;%2&quot;); open %3 in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: 1 Zugriffsberechtigung auf der Seite mit den Zugriffstoken konnte nicht gelesen werden (%1: &quot;%2&quot;); öffnen Sie %3 im Browser</translation>
     </message>
     <message>
         <source>No application can act as you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Anwendung kann in Ihrem Namen handeln.</translation>
     </message>
     <message>
         <source>no grant has the id %1 (see: tokens list)</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Zugriffsberechtigung hat die ID %1 (siehe: tokens list)</translation>
     </message>
     <message>
         <source>not revoked: %1: %2</source>
         <extracomment>%1 names the grant, %2 says why</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>nicht widerrufen: %1: %2</translation>
     </message>
     <message>
         <source>could not revoke: %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>konnte nicht widerrufen werden: %1: %2</translation>
     </message>
     <message>
         <source>not confirmed: %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht bestätigt: %1: %2</translation>
     </message>
     <message numerus="yes">
         <source>revoked %1 of %n grant(s); %2 not revoked; %3 not confirmed, check with: tokens list</source>
-        <extracomment>English keeps &quot;grant(s)&quot; in every form: scripts and tests read this line.</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Zugriffsberechtigung widerrufen; %2 nicht widerrufen; %3 nicht bestätigt, prüfen Sie mit: tokens list</numerusform>
+            <numerusform>%1 von %n Zugriffsberechtigungen widerrufen; %2 nicht widerrufen; %3 nicht bestätigt, prüfen Sie mit: tokens list</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>revoked %1 of %n grant(s); %2 not revoked</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Zugriffsberechtigung widerrufen; %2 nicht widerrufen</numerusform>
+            <numerusform>%1 von %n Zugriffsberechtigungen widerrufen; %2 nicht widerrufen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>revoked %1 of %n grant(s); %2 not confirmed, check with: tokens list</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Zugriffsberechtigung widerrufen; %2 nicht bestätigt, prüfen Sie mit: tokens list</numerusform>
+            <numerusform>%1 von %n Zugriffsberechtigungen widerrufen; %2 nicht bestätigt, prüfen Sie mit: tokens list</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>revoked %1 of %n grant(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Zugriffsberechtigung widerrufen</numerusform>
+            <numerusform>%1 von %n Zugriffsberechtigungen widerrufen</numerusform>
         </translation>
     </message>
     <message>
         <source>You have no personal access tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben keine persönlichen Zugriffstoken.</translation>
     </message>
     <message>
         <source>this is the only time the token is shown; store it somewhere safe now.</source>
-        <translation type="unfinished"></translation>
+        <translation>das Token wird nur dieses eine Mal angezeigt; bewahren Sie es jetzt an einem sicheren Ort auf.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a personal access token id (see: pat list)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine ID eines persönlichen Zugriffstokens (siehe: pat list)</translation>
     </message>
     <message>
         <source>cannot open the activity log: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Aktivitätsprotokoll kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>es wurde nichts geändert</translation>
     </message>
     <message>
         <source>profiles add needs --server URL</source>
-        <translation type="unfinished"></translation>
+        <translation>profiles add erfordert --server URL</translation>
     </message>
     <message>
         <source>the profile was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Profil wurde nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>es wurde nichts gespeichert.</translation>
     </message>
     <message>
         <source>the keychain refused to store the secret (%1), so profile &quot;%2&quot; was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schlüsselbund hat das Speichern des Geheimnisses abgelehnt (%1), daher wurde das Profil &quot;%2&quot; nicht gespeichert</translation>
     </message>
     <message>
         <source>profile &quot;%1&quot; was saved, but its secret was not saved (%2); give the secret through the environment when you use the profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>das Profil &quot;%1&quot; wurde gespeichert, sein Geheimnis aber nicht (%2); geben Sie das Geheimnis über die Umgebung an, wenn Sie das Profil verwenden.</translation>
     </message>
     <message>
         <source>Saved profile &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil &quot;%1&quot; gespeichert.</translation>
     </message>
     <message>
         <source>the server answers; signing in was not tested, because no secret for %1 was given (it will be asked for when the profile is used).</source>
         <extracomment>%1 is the sign-in kind: basic, pat, session, oauth1 or oauth2</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>der Server antwortet; die Anmeldung wurde nicht getestet, da kein Geheimnis für %1 angegeben wurde (es wird abgefragt, wenn das Profil verwendet wird).</translation>
     </message>
     <message>
         <source>No profiles yet: add one with &apos;profiles add NAME --server URL ...&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Profile: Fügen Sie eines mit &apos;profiles add NAME --server URL ...&apos; hinzu.</translation>
     </message>
     <message>
         <source>Removed profile &quot;%1&quot; and its secrets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil &quot;%1&quot; und seine Geheimnisse entfernt.</translation>
     </message>
     <message>
         <source>there is no profile named &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt kein Profil namens &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the keychain refused to remove the secrets of &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schlüsselbund hat das Entfernen der Geheimnisse von &quot;%1&quot; abgelehnt: %2</translation>
     </message>
     <message>
         <source>the profile file could not be written</source>
-        <translation type="unfinished"></translation>
+        <translation>die Profildatei konnte nicht geschrieben werden</translation>
     </message>
     <message>
         <source>Nothing has been changed from this machine yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von diesem Rechner aus wurde noch nichts geändert.</translation>
     </message>
 </context>
 <context>
     <name>accessdesk::cli::CliConsumers</name>
     <message>
         <source>cannot read --public-key %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--public-key %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>the consumer was not approved; nothing was sent:</source>
-        <translation type="unfinished"></translation>
+        <translation>der Consumer wurde nicht genehmigt; es wurde nichts gesendet:</translation>
     </message>
     <message>
         <source>“%1” has no incoming OAuth consumer; nothing was removed</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ hat keinen eingehenden OAuth-Consumer; es wurde nichts entfernt</translation>
     </message>
     <message>
         <source>Remove the OAuth consumer “%1” (key %2) from the application link “%3”?</source>
-        <translation type="unfinished">Den OAuth-Consumer „%1“ (Key %2) vom Anwendungslink „%3“ entfernen?</translation>
+        <translation>Den OAuth-Consumer „%1“ (Key %2) vom Anwendungslink „%3“ entfernen?</translation>
     </message>
     <message>
         <source>removing a consumer needs a confirmation: run it in a terminal or add --yes (nothing was changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>zum Entfernen eines Consumers ist eine Bestätigung nötig: Führen Sie den Befehl in einem Terminal aus, oder fügen Sie --yes hinzu (es wurde nichts geändert)</translation>
     </message>
     <message>
         <source>%1 holds no PEM certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält kein PEM-Zertifikat</translation>
     </message>
     <message>
         <source>warning: this public key cannot be approved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: Dieser öffentliche Schlüssel kann nicht genehmigt werden: %1</translation>
     </message>
     <message>
         <source>consumers keygen needs --out FILE, the file for the private key</source>
-        <translation type="unfinished"></translation>
+        <translation>consumers keygen erfordert --out FILE, die Datei für den privaten Schlüssel</translation>
     </message>
     <message>
         <source>Add --force to replace it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie --force hinzu, um sie zu ersetzen.</translation>
     </message>
     <message>
         <source>the private key is in %1, readable by you only; AccessDesk keeps no copy. Public key SHA-256 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der private Schlüssel liegt in %1 und ist nur für Sie lesbar; AccessDesk behält keine Kopie. SHA-256 des öffentlichen Schlüssels: %2</translation>
     </message>
 </context>
 <context>
     <name>accessdesk::cli::CliLinks</name>
     <message>
         <source>note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis: %1</translation>
     </message>
     <message>
         <source>links update needs --name, --display-url or --rpc-url</source>
-        <translation type="unfinished"></translation>
+        <translation>links update erfordert --name, --display-url oder --rpc-url</translation>
     </message>
     <message>
         <source>nothing was deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>es wurde nichts gelöscht</translation>
     </message>
     <message>
         <source>nothing was deleted: this needs a confirmation: run it in a terminal or add --yes</source>
-        <translation type="unfinished"></translation>
+        <translation>es wurde nichts gelöscht: Dafür ist eine Bestätigung nötig: Führen Sie den Befehl in einem Terminal aus, oder fügen Sie --yes hinzu</translation>
     </message>
     <message>
         <source>the link was not moved: nothing answers at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Link wurde nicht verlegt: Unter %1 antwortet nichts</translation>
     </message>
     <message>
         <source>the link was not moved: nothing answers at %1: this needs a confirmation: run it in a terminal or add --yes</source>
-        <translation type="unfinished"></translation>
+        <translation>der Link wurde nicht verlegt: Unter %1 antwortet nichts: Dafür ist eine Bestätigung nötig: Führen Sie den Befehl in einem Terminal aus, oder fügen Sie --yes hinzu</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an application link id (see: links list)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine ID eines Anwendungslinks (siehe: links list)</translation>
     </message>
     <message>
         <source>this server has no application link with the id %1 (see: links list)</source>
-        <translation type="unfinished"></translation>
+        <translation>dieser Server hat keinen Anwendungslink mit der ID %1 (siehe: links list)</translation>
     </message>
     <message>
         <source>This server has no application links.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Server hat keine Anwendungslinks.</translation>
     </message>
     <message numerus="yes">
         <source>checked %1 of %n links</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Link geprüft</numerusform>
+            <numerusform>%1 von %n Links geprüft</numerusform>
         </translation>
     </message>
     <message>
         <source>could not check “%1” (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ (%2) konnte nicht geprüft werden: %3</translation>
     </message>
 </context>
 <context>
     <name>accessdesk::cli::CliOAuth2Clients</name>
     <message>
         <source>resetting a client secret needs a confirmation: run it in a terminal or add --yes (nothing was changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>zum Zurücksetzen eines Client-Geheimnisses ist eine Bestätigung nötig: Führen Sie den Befehl in einem Terminal aus, oder fügen Sie --yes hinzu (es wurde nichts geändert)</translation>
     </message>
     <message>
         <source>Reset the secret of the OAuth 2.0 client “%1” (client id %2)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geheimnis des OAuth 2.0-Clients „%1“ (Client-ID %2) zurücksetzen?</translation>
     </message>
     <message>
         <source>deleting a client needs a confirmation: run it in a terminal or add --yes (nothing was changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>zum Löschen eines Clients ist eine Bestätigung nötig: Führen Sie den Befehl in einem Terminal aus, oder fügen Sie --yes hinzu (es wurde nichts geändert)</translation>
     </message>
     <message>
         <source>Delete the OAuth 2.0 client “%1” (client id %2)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Den OAuth 2.0-Client „%1“ (Client-ID %2) löschen?</translation>
     </message>
     <message>
         <source>the OAuth 2.0 client was not changed; nothing was sent:</source>
-        <translation type="unfinished"></translation>
+        <translation>der OAuth 2.0-Client wurde nicht geändert; es wurde nichts gesendet:</translation>
     </message>
     <message>
         <source>the OAuth 2.0 client was not created; nothing was sent:</source>
-        <translation type="unfinished"></translation>
+        <translation>der OAuth 2.0-Client wurde nicht erstellt; es wurde nichts gesendet:</translation>
     </message>
     <message>
         <source>this is the only time the client secret is shown; store it somewhere safe now.</source>
-        <translation type="unfinished"></translation>
+        <translation>das Client-Geheimnis wird nur dieses eine Mal angezeigt; bewahren Sie es jetzt an einem sicheren Ort auf.</translation>
     </message>
     <message>
         <source>The server has no OAuth 2.0 clients.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat keine OAuth 2.0-Clients.</translation>
     </message>
     <message>
         <source>oauth2-clients update needs --name, --redirect or --scope (what is not given stays)</source>
-        <translation type="unfinished"></translation>
+        <translation>oauth2-clients update erfordert --name, --redirect oder --scope (was nicht angegeben wird, bleibt unverändert)</translation>
     </message>
     <message>
         <source>no OAuth 2.0 client has the id or client id “%1” (see: oauth2-clients list)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein OAuth 2.0-Client hat die ID oder Client-ID „%1“ (siehe: oauth2-clients list)</translation>
     </message>
 </context>
 <context>
@@ -8389,7 +8435,7 @@ If you trust this certificate for this server, run again with --pin-sha256 %6</s
     </message>
     <message>
         <source>(see accessdesk-cli --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>(siehe accessdesk-cli --help)</translation>
     </message>
 </context>
 </TS>

@@ -236,7 +236,7 @@
     </message>
     <message numerus="yes">
         <source>Revoke %n personal access token(s) that are %1?</source>
-        <extracomment>%1 is the rule, e.g. &quot;never used&quot;; English keeps &quot;token(s)&quot; in every form</extracomment>
+        <extracomment>%1 is the rule, e.g. &quot;never used&quot;</extracomment>
         <translation>
             <numerusform>Revoke %n personal access token that is %1?</numerusform>
             <numerusform>Revoke %n personal access tokens that are %1?</numerusform>
@@ -244,7 +244,6 @@
     </message>
     <message numerus="yes">
         <source>page %1 of the token search failed, after %n token(s): %2</source>
-        <extracomment>English keeps &quot;token(s)&quot; in every form: scripts read this line.</extracomment>
         <translation>
             <numerusform>page %1 of the token search failed, after %n token: %2</numerusform>
             <numerusform>page %1 of the token search failed, after %n tokens: %2</numerusform>
@@ -259,7 +258,6 @@
     </message>
     <message numerus="yes">
         <source>revoked %1 of %n token(s)</source>
-        <extracomment>English keeps &quot;token(s)&quot; in every form: scripts read this line.</extracomment>
         <translation>
             <numerusform>revoked %1 of %n token</numerusform>
             <numerusform>revoked %1 of %n tokens</numerusform>
@@ -277,7 +275,6 @@
     <name>accessdesk::cli::CliApp</name>
     <message numerus="yes">
         <source>revoked %1 of %n grant(s); %2 not revoked; %3 not confirmed, check with: tokens list</source>
-        <extracomment>English keeps &quot;grant(s)&quot; in every form: scripts and tests read this line.</extracomment>
         <translation>
             <numerusform>revoked %1 of %n grant; %2 not revoked; %3 not confirmed, check with: tokens list</numerusform>
             <numerusform>revoked %1 of %n grants; %2 not revoked; %3 not confirmed, check with: tokens list</numerusform>

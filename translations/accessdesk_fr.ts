@@ -838,131 +838,131 @@
     <name>CliAdminOptionSet</name>
     <message>
         <source>--%1 takes a whole number of days from 1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 attend un nombre entier de jours de 1 à %2</translation>
     </message>
     <message>
         <source>links, consumers, oauth2-clients: the name; admin-pats: part of the token&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>links, consumers, oauth2-clients&#xa0;: le nom&#xa0;; admin-pats&#xa0;: une partie du nom du jeton.</translation>
     </message>
     <message>
         <source>links create: the application type (generic, jira, confluence, bamboo, stash, fecru, crowd).</source>
-        <translation type="unfinished"></translation>
+        <translation>links create&#xa0;: le type d&apos;application (generic, jira, confluence, bamboo, stash, fecru, crowd).</translation>
     </message>
     <message>
         <source>links create: make it the primary link of its type.</source>
-        <translation type="unfinished"></translation>
+        <translation>links create&#xa0;: en faire le lien principal de son type.</translation>
     </message>
     <message>
         <source>links create: also create the remote end and trust each other.</source>
-        <translation type="unfinished"></translation>
+        <translation>links create&#xa0;: créer aussi l&apos;extrémité distante et établir la confiance mutuelle.</translation>
     </message>
     <message>
         <source>links create --two-way: the remote&apos;s administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>links create --two-way&#xa0;: l&apos;administrateur de l&apos;application distante.</translation>
     </message>
     <message>
         <source>links create --two-way: environment variable holding the remote administrator&apos;s password (used once, never stored).</source>
-        <translation type="unfinished"></translation>
+        <translation>links create --two-way&#xa0;: variable d&apos;environnement contenant le mot de passe de l&apos;administrateur distant (utilisé une fois, jamais enregistré).</translation>
     </message>
     <message>
         <source>links update: the address shown to users.</source>
-        <translation type="unfinished"></translation>
+        <translation>links update&#xa0;: l&apos;adresse affichée aux utilisateurs.</translation>
     </message>
     <message>
         <source>links update: the address Jira calls the application on.</source>
-        <translation type="unfinished"></translation>
+        <translation>links update&#xa0;: l&apos;adresse à laquelle Jira appelle l&apos;application.</translation>
     </message>
     <message>
         <source>links delete: also delete the link on the remote application.</source>
-        <translation type="unfinished"></translation>
+        <translation>links delete&#xa0;: supprimer aussi le lien sur l&apos;application distante.</translation>
     </message>
     <message>
         <source>consumers approve: the consumer key.</source>
-        <translation type="unfinished"></translation>
+        <translation>consumers approve&#xa0;: la clé du consommateur.</translation>
     </message>
     <message>
         <source>consumers approve: file with the consumer&apos;s RSA public key (PEM or base64).</source>
-        <translation type="unfinished"></translation>
+        <translation>consumers approve&#xa0;: fichier contenant la clé publique RSA du consommateur (PEM ou base64).</translation>
     </message>
     <message>
         <source>consumers approve: shown to users who grant access.</source>
-        <translation type="unfinished"></translation>
+        <translation>consumers approve&#xa0;: texte affiché aux utilisateurs qui accordent l&apos;accès.</translation>
     </message>
     <message>
         <source>consumers approve: the consumer&apos;s callback address.</source>
-        <translation type="unfinished"></translation>
+        <translation>consumers approve&#xa0;: l&apos;adresse de rappel du consommateur.</translation>
     </message>
     <message>
         <source>consumers approve: allow 2-legged OAuth.</source>
-        <translation type="unfinished"></translation>
+        <translation>consumers approve&#xa0;: autoriser OAuth à 2 acteurs (2-legged).</translation>
     </message>
     <message>
         <source>consumers approve --two-legged: run 2-legged requests as this user.</source>
-        <translation type="unfinished"></translation>
+        <translation>consumers approve --two-legged&#xa0;: exécuter les requêtes à 2 acteurs en tant que cet utilisateur.</translation>
     </message>
     <message>
         <source>consumers approve --two-legged: allow impersonation (system administrators only).</source>
-        <translation type="unfinished"></translation>
+        <translation>consumers approve --two-legged&#xa0;: autoriser l&apos;emprunt d&apos;identité (administrateurs système uniquement).</translation>
     </message>
     <message>
         <source>consumers keygen: the file for the private key (created 0600).</source>
-        <translation type="unfinished"></translation>
+        <translation>consumers keygen&#xa0;: le fichier de la clé privée (créé en 0600).</translation>
     </message>
     <message>
         <source>consumers keygen: 2048 (default), 3072 or 4096.</source>
-        <translation type="unfinished"></translation>
+        <translation>consumers keygen&#xa0;: 2048 (par défaut), 3072 ou 4096.</translation>
     </message>
     <message>
         <source>consumers keygen: replace an existing --out file.</source>
-        <translation type="unfinished"></translation>
+        <translation>consumers keygen&#xa0;: remplacer un fichier --out existant.</translation>
     </message>
     <message>
         <source>oauth2-clients: a redirect address (repeat for several).</source>
-        <translation type="unfinished"></translation>
+        <translation>oauth2-clients&#xa0;: une adresse de redirection (à répéter pour en indiquer plusieurs).</translation>
     </message>
     <message>
         <source>admin-pats: tokens of this user (user name, display name or e-mail, or part of one; an exact user name or e-mail wins).</source>
-        <translation type="unfinished"></translation>
+        <translation>admin-pats&#xa0;: jetons de cet utilisateur (nom d&apos;utilisateur, nom affiché ou e-mail, ou une partie de l&apos;un d&apos;eux&#xa0;; un nom d&apos;utilisateur ou un e-mail exact l&apos;emporte).</translation>
     </message>
     <message>
         <source>admin-pats: tokens never used.</source>
-        <translation type="unfinished"></translation>
+        <translation>admin-pats&#xa0;: jetons jamais utilisés.</translation>
     </message>
     <message>
         <source>admin-pats: tokens that have expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>admin-pats&#xa0;: jetons expirés.</translation>
     </message>
     <message>
         <source>admin-pats: tokens not used in the last N days (never-used ones older than N days too).</source>
-        <translation type="unfinished"></translation>
+        <translation>admin-pats&#xa0;: jetons non utilisés depuis N jours (ainsi que les jetons jamais utilisés créés il y a plus de N jours).</translation>
     </message>
     <message>
         <source>admin-pats: tokens that expire within N days.</source>
-        <translation type="unfinished"></translation>
+        <translation>admin-pats&#xa0;: jetons qui expirent dans les N jours.</translation>
     </message>
     <message>
         <source>admin-pats sweep: show what would be revoked, change nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>admin-pats sweep&#xa0;: afficher ce qui serait révoqué, sans rien modifier.</translation>
     </message>
     <message>
         <source>admin-pats sweep: write a CSV receipt of the outcome here.</source>
-        <translation type="unfinished"></translation>
+        <translation>admin-pats sweep&#xa0;: écrire ici un reçu CSV du résultat.</translation>
     </message>
     <message>
         <source>--bits takes 2048, 3072 or 4096</source>
-        <translation type="unfinished"></translation>
+        <translation>--bits attend 2048, 3072 ou 4096</translation>
     </message>
     <message>
         <source>--two-way needs --remote-user and --remote-password-env</source>
-        <translation type="unfinished"></translation>
+        <translation>--two-way nécessite --remote-user et --remote-password-env</translation>
     </message>
     <message>
         <source>--remote-user and --remote-password-env go with --two-way</source>
-        <translation type="unfinished"></translation>
+        <translation>--remote-user et --remote-password-env s&apos;utilisent avec --two-way</translation>
     </message>
     <message>
         <source>--execute-as and --impersonation go with --two-legged</source>
-        <translation type="unfinished"></translation>
+        <translation>--execute-as et --impersonation s&apos;utilisent avec --two-legged</translation>
     </message>
 </context>
 <context>
@@ -1012,226 +1012,270 @@
                              [--dry-run] lists them only, [--receipt FILE] saves a CSV
 </source>
         <extracomment>The command list of accessdesk-cli --help. Translate only the descriptions; the command words, option names and placeholders (NAME, ID, URL, FILE, N) stay as they are, and the descriptions stay aligned in their column.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Commandes&#xa0;:
+  probe                      version du serveur, votre identité, droits d&apos;administration, fonctionnalités
+  profiles add NAME          enregistrer --server/--auth/--user (et le secret tiré de l&apos;environnement) comme profil
+  profiles list              profils enregistrés
+  profiles remove NAME       oublier un profil et ses secrets
+  profiles test NAME         lancer probe avec un profil enregistré
+  tokens list                toutes les autorisations qui peuvent agir en votre nom (OAuth 1.0a, OAuth 2.0, PAT)
+  tokens revoke ID...        révoquer des autorisations par les ID qu&apos;affiche &apos;tokens list&apos;
+  pat list                   vos jetons d&apos;accès personnels
+  pat create NAME [--days N] en créer un (le jeton n&apos;est affiché qu&apos;une fois)
+  pat revoke ID...           révoquer des jetons d&apos;accès personnels
+  oauth1 authorize           effectuer l&apos;échange OAuth 1.0a en tant que consommateur (--consumer-key, --private-key)
+  oauth2 login               se connecter via le navigateur (--client-id, --client-secret-env)
+  oauth2 refresh             actualiser les jetons OAuth 2.0 d&apos;un profil
+  links list                 liens d&apos;application (administrateurs)
+  links get ID               un lien, avec son OAuth entrant et sortant
+  links status [ID]          vérifier tous les liens (ou un seul)&#xa0;: ce qui ne va pas, que faire
+  links create URL           lier une application [--name N] [--type T] [--primary]
+                             [--two-way --remote-user U --remote-password-env VAR]
+  links update ID            modifier --name, --display-url ou --rpc-url
+  links relocate ID URL      déplacer un lien vers la nouvelle adresse de l&apos;application
+  links primary ID           en faire le lien principal de son type
+  links delete ID [--both]   le supprimer ici (ou aux deux extrémités)&#xa0;; avec confirmation
+  consumers show LINK_ID     le consommateur OAuth entrant d&apos;un lien d&apos;application
+  consumers approve LINK_ID  l&apos;approuver&#xa0;: --key, --name, --public-key FILE [--description] [--callback] [--two-legged [--execute-as] [--impersonation]]
+  consumers remove LINK_ID   le supprimer (les jetons de ses utilisateurs cessent de fonctionner)
+  consumers fetch-info URL   lire les informations de consommateur OAuth d&apos;une application distante
+  consumers keygen --out FILE  créer une paire de clés&#xa0;: la clé privée dans FILE (0600), la clé publique affichée
+  oauth2-clients list        clients OAuth 2.0 (sans les secrets)
+  oauth2-clients create NAME --redirect URL... --scope S  en enregistrer un (le secret n&apos;est affiché qu&apos;une fois)
+  oauth2-clients update ID   modifier --name, --redirect, --scope
+  oauth2-clients reset ID    nouveau secret client (affiché une fois&#xa0;; l&apos;ancien cesse de fonctionner)
+  oauth2-clients delete ID   supprimer un client et ses autorisations
+  activity list              ce qui a été modifié depuis cette machine
+  activity export            la même chose en CSV
+  admin-pats search          les jetons d&apos;accès personnels de tous les utilisateurs (administrateurs système)&#xa0;:
+                             [--owner U] [--name TEXT] [--never-used] [--expired]
+                             [--unused-days N] [--expiring-days N]
+  admin-pats revoke ID...    révoquer les jetons d&apos;accès personnels de n&apos;importe quel utilisateur, puis vérifier
+  admin-pats sweep RULE      révoquer tous les jetons qui correspondent à une règle (--never-used,
+                             --expired, --unused-days N ou --expiring-days N)&#xa0;;
+                             [--dry-run] les liste seulement, [--receipt FILE] enregistre un CSV
+</translation>
     </message>
     <message>
         <source>AccessDesk for scripts: see and revoke access on Jira Data Center.
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>AccessDesk pour les scripts&#xa0;: consulter et révoquer les accès sur Jira Data Center.
+
+</translation>
     </message>
     <message>
         <source>Show this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher cette aide.</translation>
     </message>
     <message>
         <source>table (default), json or csv.</source>
-        <translation type="unfinished"></translation>
+        <translation>table (par défaut), json ou csv.</translation>
     </message>
     <message>
         <source>Answer confirmations with yes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Répondre oui aux confirmations.</translation>
     </message>
     <message>
         <source>pat create: days until the token expires.</source>
-        <translation type="unfinished"></translation>
+        <translation>pat create&#xa0;: nombre de jours avant l&apos;expiration du jeton.</translation>
     </message>
     <message>
         <source>OAuth 2.0 client id.</source>
-        <translation type="unfinished"></translation>
+        <translation>ID client OAuth 2.0.</translation>
     </message>
     <message>
         <source>Environment variable holding the OAuth 2.0 client secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>Variable d&apos;environnement contenant le secret client OAuth 2.0.</translation>
     </message>
     <message>
         <source>oauth2 login: port of the registered http://127.0.0.1:PORT/callback.</source>
-        <translation type="unfinished"></translation>
+        <translation>oauth2 login&#xa0;: port de l&apos;adresse enregistrée http://127.0.0.1:PORT/callback.</translation>
     </message>
     <message>
         <source>oauth2 login, oauth2-clients: READ, WRITE, ADMIN or SYSTEM_ADMIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>oauth2 login, oauth2-clients&#xa0;: READ, WRITE, ADMIN ou SYSTEM_ADMIN.</translation>
     </message>
     <message>
         <source>Show the version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la version.</translation>
     </message>
     <message>
         <source>What to do (see Commands).</source>
-        <translation type="unfinished"></translation>
+        <translation>Action à effectuer (voir Commandes).</translation>
     </message>
     <message>
         <source>--format takes table, json or csv</source>
-        <translation type="unfinished"></translation>
+        <translation>--format attend table, json ou csv</translation>
     </message>
     <message>
         <source>--days takes a positive number of days</source>
-        <translation type="unfinished"></translation>
+        <translation>--days attend un nombre de jours positif</translation>
     </message>
     <message>
         <source>--redirect-port takes a port number from 1 to 65535</source>
-        <translation type="unfinished"></translation>
+        <translation>--redirect-port attend un numéro de port de 1 à 65535</translation>
     </message>
     <message>
         <source>no command given</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune commande indiquée</translation>
     </message>
 </context>
 <context>
     <name>CliTable</name>
     <message>
         <source>action</source>
-        <translation type="unfinished"></translation>
+        <translation>action</translation>
     </message>
     <message>
         <source>application</source>
-        <translation type="unfinished"></translation>
+        <translation>application</translation>
     </message>
     <message>
         <source>application URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL de l&apos;application</translation>
     </message>
     <message>
         <source>auth</source>
-        <translation type="unfinished"></translation>
+        <translation>authentification</translation>
     </message>
     <message>
         <source>client id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID client</translation>
     </message>
     <message>
         <source>client secret</source>
-        <translation type="unfinished"></translation>
+        <translation>secret client</translation>
     </message>
     <message>
         <source>created</source>
-        <translation type="unfinished"></translation>
+        <translation>créé</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>erreur</translation>
     </message>
     <message>
         <source>expires</source>
-        <translation type="unfinished"></translation>
+        <translation>expire</translation>
     </message>
     <message>
         <source>field</source>
-        <translation type="unfinished"></translation>
+        <translation>champ</translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>id</translation>
     </message>
     <message>
         <source>incoming</source>
-        <translation type="unfinished"></translation>
+        <translation>entrant</translation>
     </message>
     <message>
         <source>issued</source>
-        <translation type="unfinished"></translation>
+        <translation>émis</translation>
     </message>
     <message>
         <source>kind</source>
-        <translation type="unfinished"></translation>
+        <translation>type</translation>
     </message>
     <message>
         <source>last used</source>
-        <translation type="unfinished"></translation>
+        <translation>dernière utilisation</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>nom</translation>
     </message>
     <message>
         <source>outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>résultat</translation>
     </message>
     <message>
         <source>outgoing</source>
-        <translation type="unfinished"></translation>
+        <translation>sortant</translation>
     </message>
     <message>
         <source>owner</source>
-        <translation type="unfinished"></translation>
+        <translation>propriétaire</translation>
     </message>
     <message>
         <source>pinned certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>certificat épinglé</translation>
     </message>
     <message>
         <source>primary</source>
         <extracomment>Table column: whether the link is the primary one of its type</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>principal</translation>
     </message>
     <message>
         <source>profile</source>
-        <translation type="unfinished"></translation>
+        <translation>profil</translation>
     </message>
     <message>
         <source>redirects</source>
-        <translation type="unfinished"></translation>
+        <translation>redirections</translation>
     </message>
     <message>
         <source>result</source>
-        <translation type="unfinished"></translation>
+        <translation>résultat</translation>
     </message>
     <message>
         <source>scope</source>
-        <translation type="unfinished"></translation>
+        <translation>portée</translation>
     </message>
     <message>
         <source>scopes</source>
-        <translation type="unfinished"></translation>
+        <translation>portées</translation>
     </message>
     <message>
         <source>server</source>
-        <translation type="unfinished"></translation>
+        <translation>serveur</translation>
     </message>
     <message>
         <source>status</source>
-        <translation type="unfinished"></translation>
+        <translation>état</translation>
     </message>
     <message>
         <source>stored</source>
         <extracomment>Table column: whether the secret was stored in the keychain</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>enregistré</translation>
     </message>
     <message>
         <source>system</source>
-        <translation type="unfinished"></translation>
+        <translation>système</translation>
     </message>
     <message>
         <source>target</source>
-        <translation type="unfinished"></translation>
+        <translation>cible</translation>
     </message>
     <message>
         <source>time</source>
-        <translation type="unfinished"></translation>
+        <translation>date</translation>
     </message>
     <message>
         <source>token</source>
-        <translation type="unfinished"></translation>
+        <translation>jeton</translation>
     </message>
     <message>
         <source>type</source>
-        <translation type="unfinished"></translation>
+        <translation>type</translation>
     </message>
     <message>
         <source>user</source>
-        <translation type="unfinished"></translation>
+        <translation>utilisateur</translation>
     </message>
     <message>
         <source>value</source>
-        <translation type="unfinished"></translation>
+        <translation>valeur</translation>
     </message>
     <message>
         <source>what is wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>problème</translation>
     </message>
     <message>
         <source>what to do</source>
-        <translation type="unfinished"></translation>
+        <translation>que faire</translation>
     </message>
 </context>
 <context>
@@ -1342,35 +1386,35 @@
     <message>
         <source>access token</source>
         <comment>OAuth sign-in, obtained in the browser</comment>
-        <translation type="unfinished"></translation>
+        <translation>jeton d&apos;accès</translation>
     </message>
     <message>
         <source>No password store is running, so AccessDesk cannot remember passwords. You will be asked for the password or token each time you start AccessDesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun gestionnaire de mots de passe n&apos;est en cours d&apos;exécution&#xa0;: AccessDesk ne peut donc pas mémoriser les mots de passe. Le mot de passe ou le jeton vous sera demandé à chaque démarrage d&apos;AccessDesk.</translation>
     </message>
     <message>
         <source>Enter the consumer key and choose the private key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez la clé du consommateur et choisissez le fichier de clé privée.</translation>
     </message>
     <message>
         <source>Enter the client ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez l&apos;ID client.</translation>
     </message>
     <message>
         <source>Sign in in the browser first (“Sign in in browser…”).</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous d&apos;abord dans le navigateur («&#xa0;Se connecter dans le navigateur…&#xa0;»).</translation>
     </message>
     <message>
         <source>The server address changed: sign in in the browser again, so that the stored tokens are not sent to the new address unasked.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;adresse du serveur a changé&#xa0;: reconnectez-vous dans le navigateur, afin que les jetons enregistrés ne soient pas envoyés à la nouvelle adresse sans votre accord.</translation>
     </message>
     <message>
         <source>The server at %1 answers without encryption, so it does not offer https:// on this port. Try the address with http:// instead: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur à l&apos;adresse %1 répond sans chiffrement&#xa0;: il ne propose donc pas https:// sur ce port. Essayez plutôt l&apos;adresse avec http://&#xa0;: %2</translation>
     </message>
     <message>
         <source>The server did not accept the sign-in from the browser. It may have expired or been revoked: sign in in the browser again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n&apos;a pas accepté la connexion effectuée dans le navigateur. Elle a peut-être expiré ou été révoquée&#xa0;: reconnectez-vous dans le navigateur.</translation>
     </message>
 </context>
 <context>
@@ -1389,15 +1433,15 @@
     </message>
     <message>
         <source>User name (basic, session).</source>
-        <translation>Nom d’utilisateur (basic, session).</translation>
+        <translation>Nom d&apos;utilisateur (basic, session).</translation>
     </message>
     <message>
         <source>Environment variable holding the password.</source>
-        <translation>Variable d’environnement contenant le mot de passe.</translation>
+        <translation>Variable d&apos;environnement contenant le mot de passe.</translation>
     </message>
     <message>
         <source>Environment variable holding the personal access token.</source>
-        <translation>Variable d’environnement contenant le jeton d’accès personnel.</translation>
+        <translation>Variable d&apos;environnement contenant le jeton d&apos;accès personnel.</translation>
     </message>
     <message>
         <source>OAuth 1.0a consumer key.</source>
@@ -1409,15 +1453,15 @@
     </message>
     <message>
         <source>Environment variable holding the OAuth access token.</source>
-        <translation>Variable d’environnement contenant le jeton d’accès OAuth.</translation>
+        <translation>Variable d&apos;environnement contenant le jeton d&apos;accès OAuth.</translation>
     </message>
     <message>
         <source>Environment variable holding the OAuth token secret.</source>
-        <translation>Variable d’environnement contenant le secret du jeton OAuth.</translation>
+        <translation>Variable d&apos;environnement contenant le secret du jeton OAuth.</translation>
     </message>
     <message>
         <source>Also trust certificates issued by this PEM CA file.</source>
-        <translation>Faire aussi confiance aux certificats émis par ce fichier d’autorité (PEM).</translation>
+        <translation>Faire aussi confiance aux certificats émis par ce fichier d&apos;autorité (PEM).</translation>
     </message>
     <message>
         <source>Trust exactly the server certificate with this SHA-256 fingerprint.</source>
@@ -1425,11 +1469,11 @@
     </message>
     <message>
         <source>Seconds without an answer before giving up (default 30).</source>
-        <translation>Secondes sans réponse avant d’abandonner (30 par défaut).</translation>
+        <translation>Secondes sans réponse avant d&apos;abandonner (30 par défaut).</translation>
     </message>
     <message>
         <source>Send the password or token over plain http:// to a server that is not this computer (it can be read on the way).</source>
-        <translation>Envoyer le mot de passe ou le jeton en http:// non chiffré à un serveur qui n’est pas cet ordinateur (il peut être lu en chemin).</translation>
+        <translation>Envoyer le mot de passe ou le jeton en http:// non chiffré à un serveur qui n&apos;est pas cet ordinateur (il peut être lu en chemin).</translation>
     </message>
     <message>
         <source>--timeout takes a number of seconds from 1 to 3600</source>
@@ -1437,7 +1481,7 @@
     </message>
     <message>
         <source>--pin-sha256 takes the certificate&apos;s SHA-256 fingerprint (64 hex digits, colons allowed)</source>
-        <translation>--pin-sha256 attend l’empreinte SHA-256 du certificat (64 chiffres hexadécimaux, deux-points autorisés)</translation>
+        <translation>--pin-sha256 attend l&apos;empreinte SHA-256 du certificat (64 chiffres hexadécimaux, deux-points autorisés)</translation>
     </message>
     <message>
         <source>--auth takes basic, pat, session, oauth1 or oauth2</source>
@@ -1449,7 +1493,7 @@
     </message>
     <message>
         <source>--server must not contain a user name or password (https://user:password@…); give --user NAME and --password-env VAR or --token-env VAR instead</source>
-        <translation>--server ne doit contenir ni nom d’utilisateur ni mot de passe (https://utilisateur:motdepasse@…)&#xa0;; indiquez plutôt --user NAME et --password-env VAR ou --token-env VAR</translation>
+        <translation>--server ne doit contenir ni nom d&apos;utilisateur ni mot de passe (https://utilisateur:motdepasse@…)&#xa0;; indiquez plutôt --user NAME et --password-env VAR ou --token-env VAR</translation>
     </message>
     <message>
         <source>use either --profile or --server, not both</source>
@@ -1572,19 +1616,19 @@
     <name>ExpiryAnnouncements</name>
     <message>
         <source>Cannot read the announced grants: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les autorisations annoncées&#xa0;: %1</translation>
     </message>
     <message>
         <source>An announced grant needs a server, an id and its expiry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une autorisation annoncée nécessite un serveur, un ID et sa date d&apos;expiration.</translation>
     </message>
     <message>
         <source>Cannot remember the announced grant: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de mémoriser l&apos;autorisation annoncée&#xa0;: %1</translation>
     </message>
     <message>
         <source>Cannot forget the expired announced grants: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;oublier les autorisations annoncées expirées&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1592,32 +1636,32 @@
     <message numerus="yes">
         <source>Access expiring within %n day(s)</source>
         <comment>notification title</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Accès expirant d&apos;ici %n jour</numerusform>
+            <numerusform>Accès expirant d&apos;ici %n jours</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n grant(s) expire soon: %1. Open My access to replace or revoke them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n autorisation expire bientôt&#xa0;: %1. Ouvrez Mes accès pour la remplacer ou la révoquer.</numerusform>
+            <numerusform>%n autorisations expirent bientôt&#xa0;: %1. Ouvrez Mes accès pour les remplacer ou les révoquer.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n grant(s) expire soon. Create a replacement for what you still need, and revoke the rest.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n autorisation expire bientôt. Créez-en une de remplacement si vous en avez encore besoin, sinon révoquez-la.</numerusform>
+            <numerusform>%n autorisations expirent bientôt. Créez un remplacement pour celles dont vous avez encore besoin, et révoquez les autres.</numerusform>
         </translation>
     </message>
     <message>
         <source>The personal access token “%1” expires on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton d&apos;accès personnel «&#xa0;%1&#xa0;» expire le %2.</translation>
     </message>
     <message>
         <source>The access you gave “%1” expires on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;accès que vous avez accordé à «&#xa0;%1&#xa0;» expire le %2.</translation>
     </message>
 </context>
 <context>
@@ -1973,60 +2017,60 @@
     <name>RelativeTime</name>
     <message>
         <source>in less than a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>dans moins d&apos;une minute</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>à l&apos;instant</translation>
     </message>
     <message numerus="yes">
         <source>in %n minute(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>dans %n minute</numerusform>
+            <numerusform>dans %n minutes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>il y a %n minute</numerusform>
+            <numerusform>il y a %n minutes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>in %n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>dans %n heure</numerusform>
+            <numerusform>dans %n heures</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>il y a %n heure</numerusform>
+            <numerusform>il y a %n heures</numerusform>
         </translation>
     </message>
     <message>
         <source>tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>demain</translation>
     </message>
     <message>
         <source>yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>hier</translation>
     </message>
     <message numerus="yes">
         <source>in %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>dans %n jour</numerusform>
+            <numerusform>dans %n jours</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>il y a %n jour</numerusform>
+            <numerusform>il y a %n jours</numerusform>
         </translation>
     </message>
 </context>
@@ -2034,70 +2078,70 @@
     <name>RevokeWording</name>
     <message>
         <source>Revoke this grant?</source>
-        <translation type="unfinished">Révoquer cette autorisation&#xa0;?</translation>
+        <translation>Révoquer cette autorisation&#xa0;?</translation>
     </message>
     <message>
         <source>Revoke these %1 grants?</source>
-        <translation type="unfinished">Révoquer ces %1 autorisations&#xa0;?</translation>
+        <translation>Révoquer ces %1 autorisations&#xa0;?</translation>
     </message>
     <message>
         <source>%1 can then see only public data.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne pourra alors voir que les données publiques.</translation>
     </message>
     <message>
         <source>Scripts and tools using %1 will be refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les scripts et outils qui utilisent %1 seront refusés.</translation>
     </message>
     <message>
         <source>If you revoke it, %1 can then see only public data.</source>
-        <translation type="unfinished">Si vous la révoquez, %1 ne pourra alors voir que les données publiques.</translation>
+        <translation>Si vous la révoquez, %1 ne pourra alors voir que les données publiques.</translation>
     </message>
     <message>
         <source>If you revoke it, scripts and tools using %1 will be refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si vous la révoquez, les scripts et outils qui utilisent %1 seront refusés.</translation>
     </message>
     <message numerus="yes">
         <source>…and %n more application(s); they too can then see only public data.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>…et %n autre application&#xa0;; elle aussi ne pourra alors voir que les données publiques.</numerusform>
+            <numerusform>…et %n autres applications&#xa0;; elles aussi ne pourront alors voir que les données publiques.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>…and %n more personal access token(s); scripts and tools using them will be refused.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>…et %n autre jeton d&apos;accès personnel&#xa0;; les scripts et outils qui l&apos;utilisent seront refusés.</numerusform>
+            <numerusform>…et %n autres jetons d&apos;accès personnels&#xa0;; les scripts et outils qui les utilisent seront refusés.</numerusform>
         </translation>
     </message>
     <message>
         <source>These applications can then see only public data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces applications ne pourront alors voir que les données publiques.</translation>
     </message>
     <message>
         <source>Scripts and tools using these tokens will be refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les scripts et outils qui utilisent ces jetons seront refusés.</translation>
     </message>
     <message>
         <source>The applications can then see only public data, and scripts and tools using the personal access tokens will be refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les applications ne pourront alors voir que les données publiques, et les scripts et outils qui utilisent les jetons d&apos;accès personnels seront refusés.</translation>
     </message>
     <message>
         <source>This cannot be undone; the application would have to ask again.</source>
-        <translation type="unfinished">Cette action est irréversible&#xa0;; l&apos;application devrait redemander l&apos;accès.</translation>
+        <translation>Cette action est irréversible&#xa0;; l&apos;application devrait redemander l&apos;accès.</translation>
     </message>
     <message>
         <source>This cannot be undone; a new token would have to be created and put in place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette action est irréversible&#xa0;; il faudrait créer un nouveau jeton et le mettre en place.</translation>
     </message>
     <message>
         <source>This cannot be undone; the applications would have to ask again, and new tokens would have to be created and put in place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette action est irréversible&#xa0;; les applications devraient redemander l&apos;accès, et il faudrait créer de nouveaux jetons et les mettre en place.</translation>
     </message>
     <message>
         <source>• %1</source>
         <comment>a line of a bulleted list</comment>
-        <translation type="unfinished">• %1</translation>
+        <translation>• %1</translation>
     </message>
 </context>
 <context>
@@ -2254,7 +2298,7 @@
     </message>
     <message>
         <source>Shows only the rows that contain the text. Esc clears it.</source>
-        <translation type="unfinished"></translation>
+        <translation>N&apos;affiche que les lignes qui contiennent le texte. Échap l&apos;efface.</translation>
     </message>
 </context>
 <context>
@@ -4146,15 +4190,15 @@ Chaque modification faite avec AccessDesk — révocation d&apos;accès, créati
     </message>
     <message>
         <source>Not connected to “%1”: no password or token was given. Choose the server in the Server list to be asked again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté à «&#xa0;%1&#xa0;»&#xa0;: aucun mot de passe ni jeton n&apos;a été fourni. Choisissez le serveur dans la liste Serveur pour qu&apos;il vous soit redemandé.</translation>
     </message>
     <message>
         <source>The server no longer accepts the sign-in of “%1” and refused to renew it. Sign in again: edit the connection and press “Sign in in browser…”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n&apos;accepte plus la connexion de «&#xa0;%1&#xa0;» et a refusé de la renouveler. Reconnectez-vous&#xa0;: modifiez la connexion et cliquez sur «&#xa0;Se connecter dans le navigateur…&#xa0;».</translation>
     </message>
     <message>
         <source>No password store is running, so AccessDesk cannot read the saved sign-in of “%1”. Sign in to the server again on the Connection page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun gestionnaire de mots de passe n&apos;est en cours d&apos;exécution&#xa0;: AccessDesk ne peut donc pas lire la connexion enregistrée de «&#xa0;%1&#xa0;». Reconnectez-vous au serveur dans la page Connexion.</translation>
     </message>
 </context>
 <context>
@@ -4320,224 +4364,224 @@ Chaque modification faite avec AccessDesk — révocation d&apos;accès, créati
     <name>accessdesk::BrowserSignIn</name>
     <message>
         <source>Enter the address of your Jira server first, starting with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez d&apos;abord l&apos;adresse de votre serveur Jira, commençant par https://.</translation>
     </message>
     <message>
         <source>Enter the consumer key and choose the private key file first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez d&apos;abord la clé du consommateur et choisissez le fichier de clé privée.</translation>
     </message>
     <message>
         <source>Enter the client ID first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez d&apos;abord l&apos;ID client.</translation>
     </message>
     <message>
         <source>This address starts with http://, so the sign-in would travel unencrypted and anyone on the way could read it. Use https:// if the server offers it, or press “Test connection” to decide.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette adresse commence par http://, la connexion circulerait donc sans chiffrement et quiconque sur le trajet pourrait la lire. Utilisez https:// si le serveur le propose, ou cliquez sur «&#xa0;Tester la connexion&#xa0;» pour décider.</translation>
     </message>
     <message>
         <source>This sign-in method needs no browser.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette méthode de connexion ne nécessite pas de navigateur.</translation>
     </message>
     <message>
         <source>Access was not allowed in the browser, so you are not signed in.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;accès n&apos;a pas été autorisé dans le navigateur&#xa0;: vous n&apos;êtes donc pas connecté.</translation>
     </message>
     <message>
         <source>The sign-in in the browser did not finish in time. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion dans le navigateur ne s&apos;est pas terminée à temps. Réessayez.</translation>
     </message>
     <message>
         <source>The server refused the sign-in. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a refusé la connexion. Réessayez.</translation>
     </message>
     <message>
         <source>The server refused the sign-in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a refusé la connexion&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>accessdesk::BrowserSignInPanel</name>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished">Choisir…</translation>
+        <translation>Choisir…</translation>
     </message>
     <message>
         <source>Sign in in &amp;browser…</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter dans le navi&amp;gateur…</translation>
     </message>
     <message>
         <source>Cancel sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler la connexion</translation>
     </message>
     <message>
         <source>&amp;Finish sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Finaliser la connexion</translation>
     </message>
     <message>
         <source>Sign in in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion dans le navigateur</translation>
     </message>
     <message>
         <source>Consumer key</source>
-        <translation type="unfinished">Clé du consommateur</translation>
+        <translation>Clé du consommateur</translation>
     </message>
     <message>
         <source>The consumer key of the application link your Jira administrator set up for AccessDesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé du consommateur du lien d&apos;application que votre administrateur Jira a configuré pour AccessDesk.</translation>
     </message>
     <message>
         <source>Private key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier de clé privée</translation>
     </message>
     <message>
         <source>The PEM file of the consumer&apos;s private key</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier PEM de la clé privée du consommateur</translation>
     </message>
     <message>
         <source>Choose the private key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le fichier de clé privée</translation>
     </message>
     <message>
         <source>Client ID</source>
-        <translation type="unfinished">ID client</translation>
+        <translation>ID client</translation>
     </message>
     <message>
         <source>The client ID of the OAuth 2.0 application your Jira administrator created for AccessDesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;ID client de l&apos;application OAuth 2.0 que votre administrateur Jira a créée pour AccessDesk.</translation>
     </message>
     <message>
         <source>Client secret</source>
-        <translation type="unfinished">Secret client</translation>
+        <translation>Secret client</translation>
     </message>
     <message>
         <source>Only if the application has one</source>
-        <translation type="unfinished"></translation>
+        <translation>Uniquement si l&apos;application en a un</translation>
     </message>
     <message>
         <source>Redirect port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port de redirection</translation>
     </message>
     <message>
         <source>Any free port</source>
-        <translation type="unfinished"></translation>
+        <translation>N&apos;importe quel port libre</translation>
     </message>
     <message>
         <source>The port of the redirect address the application was registered with in Jira (http://127.0.0.1:PORT/callback).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le port de l&apos;adresse de redirection avec laquelle l&apos;application a été enregistrée dans Jira (http://127.0.0.1:PORT/callback).</translation>
     </message>
     <message>
         <source>Access to allow</source>
-        <translation type="unfinished"></translation>
+        <translation>Accès à autoriser</translation>
     </message>
     <message>
         <source>Read only</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture seule</translation>
     </message>
     <message>
         <source>Read and write</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture et écriture</translation>
     </message>
     <message>
         <source>Administer projects</source>
         <comment>OAuth 2.0 scope ADMIN</comment>
-        <translation type="unfinished"></translation>
+        <translation>Administrer les projets</translation>
     </message>
     <message>
         <source>Administer Jira</source>
         <comment>OAuth 2.0 scope SYSTEM_ADMIN</comment>
-        <translation type="unfinished"></translation>
+        <translation>Administrer Jira</translation>
     </message>
     <message>
         <source>What AccessDesk may do as you. Revoking your own tokens needs “Read and write”; the administration pages need more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qu&apos;AccessDesk peut faire en votre nom. Révoquer vos propres jetons nécessite «&#xa0;Lecture et écriture&#xa0;»&#xa0;; les pages d&apos;administration exigent davantage.</translation>
     </message>
     <message>
         <source>Sign in in browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Se connecter dans le navigateur</translation>
     </message>
     <message>
         <source>Opens Jira in your web browser, where you sign in and allow AccessDesk access.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvre Jira dans votre navigateur web, où vous vous connectez et autorisez l&apos;accès à AccessDesk.</translation>
     </message>
     <message>
         <source>Verification code</source>
-        <translation type="unfinished">Code de vérification</translation>
+        <translation>Code de vérification</translation>
     </message>
     <message>
         <source>The code the browser shows after you allow access</source>
-        <translation type="unfinished"></translation>
+        <translation>Le code qu&apos;affiche le navigateur après que vous avez autorisé l&apos;accès</translation>
     </message>
     <message>
         <source>Finish sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Finaliser la connexion</translation>
     </message>
     <message>
         <source>Browser sign-in status</source>
-        <translation type="unfinished"></translation>
+        <translation>État de la connexion dans le navigateur</translation>
     </message>
     <message>
         <source>Consumer &amp;key:</source>
-        <translation type="unfinished">Clé du &amp;consommateur&#xa0;:</translation>
+        <translation>Clé du c&amp;onsommateur&#xa0;:</translation>
     </message>
     <message>
         <source>Private &amp;key file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fic&amp;hier de clé privée&#xa0;:</translation>
     </message>
     <message>
         <source>Client &amp;ID:</source>
-        <translation type="unfinished">&amp;ID client&#xa0;:</translation>
+        <translation>&amp;ID client&#xa0;:</translation>
     </message>
     <message>
         <source>Client s&amp;ecret:</source>
-        <translation type="unfinished"></translation>
+        <translation>Secret c&amp;lient&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Redirect port:</source>
-        <translation type="unfinished"></translation>
+        <translation>Port de &amp;redirection&#xa0;:</translation>
     </message>
     <message>
         <source>A&amp;ccess to allow:</source>
-        <translation type="unfinished"></translation>
+        <translation>Accès à autoris&amp;er&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Verification code:</source>
-        <translation type="unfinished"></translation>
+        <translation>Code de &amp;vérification&#xa0;:</translation>
     </message>
     <message>
         <source>Checking the verification code…</source>
-        <translation type="unfinished"></translation>
+        <translation>Contrôle du code de vérification…</translation>
     </message>
     <message>
         <source>Asking the server to start the sign-in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Demande au serveur de démarrer la connexion…</translation>
     </message>
     <message>
         <source>Sign in and allow access in the browser, then enter the verification code it shows here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous et autorisez l&apos;accès dans le navigateur, puis saisissez ici le code de vérification qu&apos;il affiche.</translation>
     </message>
     <message>
         <source>Open this address in a web browser, sign in and allow access, then enter the verification code it shows here: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez cette adresse dans un navigateur web, connectez-vous et autorisez l&apos;accès, puis saisissez ici le code de vérification affiché&#xa0;: %1</translation>
     </message>
     <message>
         <source>Sign in and allow access in the browser. AccessDesk goes on as soon as the browser comes back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connectez-vous et autorisez l&apos;accès dans le navigateur. AccessDesk poursuit dès que le navigateur revient.</translation>
     </message>
     <message>
         <source>Open this address in a web browser, sign in and allow access. AccessDesk goes on as soon as the browser comes back: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrez cette adresse dans un navigateur web, connectez-vous et autorisez l&apos;accès. AccessDesk poursuit dès que le navigateur revient&#xa0;: %1</translation>
     </message>
     <message>
         <source>Signed in. Test the connection, or save it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecté. Testez la connexion ou enregistrez-la.</translation>
     </message>
     <message>
         <source>The sign-in was cancelled.</source>
-        <translation type="unfinished">La connexion a été annulée.</translation>
+        <translation>La connexion a été annulée.</translation>
     </message>
     <message>
         <source>PEM private keys (*.pem *.key);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Clés privées PEM (*.pem *.key);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -4639,7 +4683,7 @@ Chaque modification faite avec AccessDesk — révocation d&apos;accès, créati
     </message>
     <message>
         <source>Note on the confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>Remarque sur la confirmation</translation>
     </message>
 </context>
 <context>
@@ -4918,15 +4962,15 @@ Utilisez https:// si le serveur le propose. N&apos;envoyez sans chiffrement que 
     </message>
     <message>
         <source>Session cookie (user name and password, signed in once)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cookie de session (nom d&apos;utilisateur et mot de passe, connexion unique)</translation>
     </message>
     <message>
         <source>OAuth 1.0a (application link, signed in in the browser)</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth 1.0a (lien d&apos;application, connexion dans le navigateur)</translation>
     </message>
     <message>
         <source>OAuth 2.0 (signed in in the browser)</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth 2.0 (connexion dans le navigateur)</translation>
     </message>
 </context>
 <context>
@@ -5574,7 +5618,7 @@ Son mot de passe ou jeton enregistré est supprimé du trousseau et ses listes e
     <message>
         <source>expired %1</source>
         <comment>%1 is a relative time such as &quot;3 days ago&quot; or &quot;yesterday&quot;</comment>
-        <translation type="unfinished"></translation>
+        <translation>expiré %1</translation>
     </message>
 </context>
 <context>
@@ -5588,49 +5632,49 @@ Son mot de passe ou jeton enregistré est supprimé du trousseau et ses listes e
     <name>accessdesk::ExpiryBanner</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer</translation>
     </message>
     <message>
         <source>Grants that expire soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorisations qui expirent bientôt</translation>
     </message>
     <message>
         <source>Dismiss the expiry notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer l&apos;avis d&apos;expiration</translation>
     </message>
     <message>
         <source>Hide this notice. These grants will not be announced again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer cet avis. Ces autorisations ne seront plus annoncées.</translation>
     </message>
     <message>
         <source>Create a replacement…</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer un remplacement…</translation>
     </message>
     <message>
         <source>Create a replacement for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer un remplacement pour %1</translation>
     </message>
     <message numerus="yes">
         <source>Create a new personal access token named “%1” that lasts %n day(s), as this one did. Its secret is shown once.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Créer un nouveau jeton d&apos;accès personnel nommé «&#xa0;%1&#xa0;», valable %n jour comme celui-ci. Son secret n&apos;est affiché qu&apos;une fois.</numerusform>
+            <numerusform>Créer un nouveau jeton d&apos;accès personnel nommé «&#xa0;%1&#xa0;», valable %n jours comme celui-ci. Son secret n&apos;est affiché qu&apos;une fois.</numerusform>
         </translation>
     </message>
     <message>
         <source>Revoke…</source>
-        <translation type="unfinished">Révoquer…</translation>
+        <translation>Révoquer…</translation>
     </message>
     <message>
         <source>Revoke %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoquer %1</translation>
     </message>
 </context>
 <context>
     <name>accessdesk::ExpiryTray</name>
     <message>
         <source>AccessDesk: grants expire soon</source>
-        <translation type="unfinished"></translation>
+        <translation>AccessDesk&#xa0;: des autorisations expirent bientôt</translation>
     </message>
 </context>
 <context>
@@ -5878,137 +5922,137 @@ Son mot de passe ou jeton enregistré est supprimé du trousseau et ses listes e
     </message>
     <message>
         <source>&amp;Add server…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter un serveur…</translation>
     </message>
     <message>
         <source>Add a Jira server and the way to sign in to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un serveur Jira et la façon de s&apos;y connecter.</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exporter…</translation>
     </message>
     <message>
         <source>Save the rows the current page shows as a CSV file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer dans un fichier CSV les lignes affichées par la page actuelle.</translation>
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rechercher</translation>
     </message>
     <message>
         <source>Put the cursor in the current page&apos;s filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Placer le curseur dans le filtre de la page actuelle.</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <source>Ask the server for the current page again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Redemander la page actuelle au serveur.</translation>
     </message>
     <message>
         <source>&amp;Switch server…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Changer de serveur…</translation>
     </message>
     <message>
         <source>Open the list of saved servers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir la liste des serveurs enregistrés.</translation>
     </message>
     <message>
         <source>Show the page %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la page %1.</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>Close AccessDesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer AccessDesk.</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;dition</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Préférences…</translation>
     </message>
     <message>
         <source>Choose the language and when to warn about expiring grants.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir la langue et le moment où avertir de l&apos;expiration des autorisations.</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Aid&amp;e</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
         <source>List every keyboard shortcut of the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lister tous les raccourcis clavier de la fenêtre.</translation>
     </message>
     <message>
         <source>&amp;About AccessDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos d&apos;AccessDesk</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de &amp;Qt</translation>
     </message>
     <message>
         <source>About Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de Qt</translation>
     </message>
     <message>
         <source>AccessDesk %1</source>
-        <translation type="unfinished"></translation>
+        <translation>AccessDesk %1</translation>
     </message>
     <message>
         <source>See and revoke what can act as you on Jira Server and Data Center.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consulter et révoquer ce qui peut agir en votre nom sur Jira Server et Data Center.</translation>
     </message>
     <message>
         <source>Qt version: %1 (built with %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Version de Qt&#xa0;: %1 (compilé avec %2).</translation>
     </message>
     <message>
         <source>Licence: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Licence&#xa0;: %1.</translation>
     </message>
     <message>
         <source>About AccessDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos d&apos;AccessDesk</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Fermer</translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>%1 — AccessDesk</source>
         <comment>window title: the page</comment>
-        <translation type="unfinished">%1 — AccessDesk</translation>
+        <translation>%1 — AccessDesk</translation>
     </message>
     <message>
         <source>%1 — %2 — AccessDesk</source>
         <comment>window title: the page, then the server</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 — AccessDesk</translation>
     </message>
     <message>
         <source>Not connected: waiting for the password or token of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Non connecté&#xa0;: en attente du mot de passe ou du jeton de %1.</translation>
     </message>
 </context>
 <context>
@@ -6273,55 +6317,55 @@ Son mot de passe ou jeton enregistré est supprimé du trousseau et ses listes e
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished">&amp;Copier</translation>
+        <translation>&amp;Copier</translation>
     </message>
     <message>
         <source>Copy the selected rows as plain text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier les lignes sélectionnées en texte brut.</translation>
     </message>
     <message>
         <source>&amp;Details…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Détails…</translation>
     </message>
     <message>
         <source>Show the details of the selected grant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les détails de l&apos;autorisation sélectionnée.</translation>
     </message>
     <message numerus="yes">
         <source>%n grant(s) hidden by the filter will be kept.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n autorisation masquée par le filtre sera conservée.</numerusform>
+            <numerusform>%n autorisations masquées par le filtre seront conservées.</numerusform>
         </translation>
     </message>
     <message>
         <source>Revoke all shown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoquer tout ce qui est affiché…</translation>
     </message>
     <message>
         <source>Revoke all grants shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoquer toutes les autorisations affichées</translation>
     </message>
     <message numerus="yes">
         <source>Revoke the %n grant(s) the filter shows; the hidden ones are kept.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Révoquer %n autorisation affichée par le filtre&#xa0;; les autorisations masquées sont conservées.</numerusform>
+            <numerusform>Révoquer les %n autorisations affichées par le filtre&#xa0;; les autorisations masquées sont conservées.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n grant(s)</source>
         <comment>shown by the filter, of all</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 sur %n autorisation</numerusform>
+            <numerusform>%1 sur %n autorisations</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n grant(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n autorisation</numerusform>
+            <numerusform>%n autorisations</numerusform>
         </translation>
     </message>
 </context>
@@ -6628,7 +6672,7 @@ http://127.0.0.1:8765/callback</translation>
     <name>accessdesk::OAuth2Renewal</name>
     <message>
         <source>the keychain keeps them only until the program ends</source>
-        <translation type="unfinished"></translation>
+        <translation>le trousseau ne les conserve que jusqu&apos;à la fin du programme</translation>
     </message>
 </context>
 <context>
@@ -6717,43 +6761,43 @@ http://127.0.0.1:8765/callback</translation>
     <name>accessdesk::PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Préférences</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>System default</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue du système</translation>
     </message>
     <message>
         <source>A change of language takes effect after a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un changement de langue prend effet après un redémarrage.</translation>
     </message>
     <message>
         <source>Days before expiry to warn</source>
-        <translation type="unfinished"></translation>
+        <translation>Jours d&apos;avertissement avant l&apos;expiration</translation>
     </message>
     <message>
         <source>Grants that expire within this many days are announced once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les autorisations qui expirent dans ce nombre de jours sont annoncées une fois.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Warn about expiring grants this many days before:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Avertir de l&apos;expiration des autorisations ce nombre de jours avant&#xa0;:</translation>
     </message>
     <message>
         <source>Save the preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les préférences</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -7160,51 +7204,51 @@ http://127.0.0.1:8765/callback</translation>
     <name>accessdesk::SecretPromptDialog</name>
     <message>
         <source>&amp;Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Se &amp;connecter</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Personal access token for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton d&apos;accès personnel pour %1</translation>
     </message>
     <message>
         <source>Password for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe pour %1</translation>
     </message>
     <message>
         <source>No password store</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun gestionnaire de mots de passe</translation>
     </message>
     <message>
         <source>Enter the personal access token for %1 on %2. It is used for this connection only and is not stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le jeton d&apos;accès personnel de %1 sur %2. Il n&apos;est utilisé que pour cette connexion et n&apos;est pas enregistré.</translation>
     </message>
     <message>
         <source>Enter the password of %1 on %2. It is used for this connection only and is not stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le mot de passe de %1 sur %2. Il n&apos;est utilisé que pour cette connexion et n&apos;est pas enregistré.</translation>
     </message>
     <message>
         <source>Personal access token</source>
-        <translation type="unfinished">Jeton d&apos;accès personnel</translation>
+        <translation>Jeton d&apos;accès personnel</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished">Mot de passe</translation>
+        <translation>Mot de passe</translation>
     </message>
     <message>
         <source>&amp;Token:</source>
-        <translation type="unfinished">&amp;Jeton&#xa0;:</translation>
+        <translation>&amp;Jeton&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished">Mot de &amp;passe&#xa0;:</translation>
+        <translation>Mot de &amp;passe&#xa0;:</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished">Se connecter</translation>
+        <translation>Se connecter</translation>
     </message>
 </context>
 <context>
@@ -7230,19 +7274,19 @@ http://127.0.0.1:8765/callback</translation>
     <name>accessdesk::ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Action</translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourci</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Fermer</translation>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -7970,138 +8014,136 @@ http://127.0.0.1:8765/callback</translation>
     <name>accessdesk::cli::CliAdminPats</name>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… et %n autre</numerusform>
+            <numerusform>… et %n autres</numerusform>
         </translation>
     </message>
     <message>
         <source>No personal access token matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun jeton d&apos;accès personnel ne correspond.</translation>
     </message>
     <message>
         <source>Scripts and tools that use it will be refused by Jira from then on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jira refusera dès lors les scripts et outils qui l&apos;utilisent.</translation>
     </message>
     <message>
         <source>Scripts and tools that use them will be refused by Jira from then on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jira refusera dès lors les scripts et outils qui les utilisent.</translation>
     </message>
     <message>
         <source>--dry-run and --receipt belong to admin-pats sweep</source>
-        <translation type="unfinished"></translation>
+        <translation>--dry-run et --receipt s&apos;utilisent avec admin-pats sweep</translation>
     </message>
     <message>
         <source>admin-pats revoke takes token ids only (to revoke by a rule, use admin-pats sweep)</source>
-        <translation type="unfinished"></translation>
+        <translation>admin-pats revoke n&apos;accepte que des ID de jetons (pour révoquer selon une règle, utilisez admin-pats sweep)</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a personal access token id (see: admin-pats search)</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un ID de jeton d&apos;accès personnel (voir&#xa0;: admin-pats search)</translation>
     </message>
     <message>
         <source>admin-pats sweep takes exactly one rule: --never-used, --expired, --unused-days N or --expiring-days N</source>
-        <translation type="unfinished"></translation>
+        <translation>admin-pats sweep attend exactement une règle&#xa0;: --never-used, --expired, --unused-days N ou --expiring-days N</translation>
     </message>
     <message>
         <source>--dry-run changes nothing, so it has no receipt</source>
-        <translation type="unfinished"></translation>
+        <translation>--dry-run ne modifie rien et ne produit donc pas de reçu</translation>
     </message>
     <message>
         <source>no personal access token has the id %1 (see: admin-pats search)</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun jeton d&apos;accès personnel n&apos;a l&apos;ID %1 (voir&#xa0;: admin-pats search)</translation>
     </message>
     <message>
         <source>Revoke this personal access token?</source>
-        <translation type="unfinished">Révoquer ce jeton d&apos;accès personnel&#xa0;?</translation>
+        <translation>Révoquer ce jeton d&apos;accès personnel&#xa0;?</translation>
     </message>
     <message numerus="yes">
         <source>Revoke these %n personal access tokens?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Révoquer %n jeton d&apos;accès personnel&#xa0;?</numerusform>
+            <numerusform>Révoquer ces %n jetons d&apos;accès personnels&#xa0;?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Revoke %n personal access token(s) that are %1?</source>
-        <extracomment>%1 is the rule, e.g. &quot;never used&quot;; English keeps &quot;token(s)&quot; in every form</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <extracomment>%1 is the rule, e.g. &quot;never used&quot;</extracomment>
+        <translation>
+            <numerusform>Révoquer %n jeton d&apos;accès personnel correspondant à la règle «&#xa0;%1&#xa0;»&#xa0;?</numerusform>
+            <numerusform>Révoquer %n jetons d&apos;accès personnels correspondant à la règle «&#xa0;%1&#xa0;»&#xa0;?</numerusform>
         </translation>
     </message>
     <message>
         <source>the receipt cannot be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;écrire le reçu&#xa0;: %1</translation>
     </message>
     <message>
         <source>no user matches &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun utilisateur ne correspond à «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>more than %1 users match &quot;%2&quot;; give more of the name</source>
-        <translation type="unfinished"></translation>
+        <translation>plus de %1 utilisateurs correspondent à «&#xa0;%2&#xa0;»&#xa0;; précisez davantage le nom</translation>
     </message>
     <message>
         <source>only Jira system administrators can search and revoke other users&apos; personal access tokens (on Jira Data Center)</source>
-        <translation type="unfinished"></translation>
+        <translation>seuls les administrateurs système Jira peuvent rechercher et révoquer les jetons d&apos;accès personnels des autres utilisateurs (sur Jira Data Center)</translation>
     </message>
     <message numerus="yes">
         <source>page %1 of the token search failed, after %n token(s): %2</source>
-        <extracomment>English keeps &quot;token(s)&quot; in every form: scripts read this line.</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>la page %1 de la recherche de jetons a échoué, après %n jeton&#xa0;: %2</numerusform>
+            <numerusform>la page %1 de la recherche de jetons a échoué, après %n jetons&#xa0;: %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>revoking… %1 of %n token(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>révocation… %1 sur %n jeton</numerusform>
+            <numerusform>révocation… %1 sur %n jetons</numerusform>
         </translation>
     </message>
     <message>
         <source>checking which tokens the server still lists…</source>
-        <translation type="unfinished"></translation>
+        <translation>vérification des jetons que le serveur liste encore…</translation>
     </message>
     <message>
         <source>No personal access token matches: nothing to revoke.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun jeton d&apos;accès personnel ne correspond&#xa0;: rien à révoquer.</translation>
     </message>
     <message numerus="yes">
         <source>revoked %1 of %n token(s)</source>
-        <extracomment>English keeps &quot;token(s)&quot; in every form: scripts read this line.</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 sur %n jeton révoqué</numerusform>
+            <numerusform>%1 sur %n jetons révoqués</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>revoked %1 of %n token(s); %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 sur %n jeton révoqué&#xa0;; %2</numerusform>
+            <numerusform>%1 sur %n jetons révoqués&#xa0;; %2</numerusform>
         </translation>
     </message>
     <message>
         <source>the receipt was not written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le reçu n&apos;a pas été écrit&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>accessdesk::cli::CliApp</name>
     <message>
         <source>unknown command &quot;%1&quot; (see --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>commande inconnue «&#xa0;%1&#xa0;» (voir --help)</translation>
     </message>
     <message>
         <source>revoking needs a confirmation: run it in a terminal or add --yes</source>
-        <translation type="unfinished"></translation>
+        <translation>la révocation nécessite une confirmation&#xa0;: lancez la commande dans un terminal ou ajoutez --yes</translation>
     </message>
     <message>
         <source>nothing was revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>rien n&apos;a été révoqué</translation>
     </message>
     <message>
         <source>%1
@@ -8111,274 +8153,278 @@ http://127.0.0.1:8765/callback</translation>
   sha256:   %6
 If you trust this certificate for this server, run again with --pin-sha256 %6</source>
         <extracomment>%1 is the error message; the labels stay aligned in their column.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1
+  sujet&#xa0;:      %2
+  émetteur&#xa0;:   %3
+  validité&#xa0;:   du %4 au %5
+  sha256&#xa0;:     %6
+Si vous faites confiance à ce certificat pour ce serveur, relancez avec --pin-sha256 %6</translation>
     </message>
     <message>
         <source>warning: 1 grant on the access-tokens page could not be read (%1); open %2 in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>avertissement&#xa0;: 1 autorisation de la page des jetons d&apos;accès n&apos;a pas pu être lue (%1)&#xa0;; ouvrez %2 dans le navigateur</translation>
     </message>
     <message>
         <source>warning: 1 grant on the access-tokens page could not be read (%1: &quot;%2&quot;); open %3 in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>avertissement&#xa0;: 1 autorisation de la page des jetons d&apos;accès n&apos;a pas pu être lue (%1&#xa0;: «&#xa0;%2&#xa0;»)&#xa0;; ouvrez %3 dans le navigateur</translation>
     </message>
     <message>
         <source>No application can act as you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune application ne peut agir en votre nom.</translation>
     </message>
     <message>
         <source>no grant has the id %1 (see: tokens list)</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune autorisation n&apos;a l&apos;ID %1 (voir&#xa0;: tokens list)</translation>
     </message>
     <message>
         <source>not revoked: %1: %2</source>
         <extracomment>%1 names the grant, %2 says why</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>non révoquée&#xa0;: %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>could not revoke: %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de révoquer&#xa0;: %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>not confirmed: %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>non confirmée&#xa0;: %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
         <source>revoked %1 of %n grant(s); %2 not revoked; %3 not confirmed, check with: tokens list</source>
-        <extracomment>English keeps &quot;grant(s)&quot; in every form: scripts and tests read this line.</extracomment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 sur %n autorisation révoquée&#xa0;; non révoquée&#xa0;: %2&#xa0;; non confirmée&#xa0;: %3, vérifiez avec&#xa0;: tokens list</numerusform>
+            <numerusform>%1 sur %n autorisations révoquées&#xa0;; non révoquées&#xa0;: %2&#xa0;; non confirmées&#xa0;: %3, vérifiez avec&#xa0;: tokens list</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>revoked %1 of %n grant(s); %2 not revoked</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 sur %n autorisation révoquée&#xa0;; non révoquée&#xa0;: %2</numerusform>
+            <numerusform>%1 sur %n autorisations révoquées&#xa0;; non révoquées&#xa0;: %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>revoked %1 of %n grant(s); %2 not confirmed, check with: tokens list</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 sur %n autorisation révoquée&#xa0;; non confirmée&#xa0;: %2, vérifiez avec&#xa0;: tokens list</numerusform>
+            <numerusform>%1 sur %n autorisations révoquées&#xa0;; non confirmées&#xa0;: %2, vérifiez avec&#xa0;: tokens list</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>revoked %1 of %n grant(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 sur %n autorisation révoquée</numerusform>
+            <numerusform>%1 sur %n autorisations révoquées</numerusform>
         </translation>
     </message>
     <message>
         <source>You have no personal access tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous n&apos;avez aucun jeton d&apos;accès personnel.</translation>
     </message>
     <message>
         <source>this is the only time the token is shown; store it somewhere safe now.</source>
-        <translation type="unfinished"></translation>
+        <translation>le jeton n&apos;est affiché que cette fois&#xa0;; conservez-le dès maintenant en lieu sûr.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a personal access token id (see: pat list)</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un ID de jeton d&apos;accès personnel (voir&#xa0;: pat list)</translation>
     </message>
     <message>
         <source>cannot open the activity log: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible d&apos;ouvrir le journal d&apos;activité&#xa0;: %1</translation>
     </message>
     <message>
         <source>nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>rien n&apos;a été modifié</translation>
     </message>
     <message>
         <source>profiles add needs --server URL</source>
-        <translation type="unfinished"></translation>
+        <translation>profiles add nécessite --server URL</translation>
     </message>
     <message>
         <source>the profile was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le profil n&apos;a pas été enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>rien n&apos;a été enregistré.</translation>
     </message>
     <message>
         <source>the keychain refused to store the secret (%1), so profile &quot;%2&quot; was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>le trousseau a refusé d&apos;enregistrer le secret (%1)&#xa0;: le profil «&#xa0;%2&#xa0;» n&apos;a donc pas été enregistré</translation>
     </message>
     <message>
         <source>profile &quot;%1&quot; was saved, but its secret was not saved (%2); give the secret through the environment when you use the profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>le profil «&#xa0;%1&#xa0;» a été enregistré, mais pas son secret (%2)&#xa0;; fournissez le secret par l&apos;environnement lorsque vous utilisez le profil.</translation>
     </message>
     <message>
         <source>Saved profile &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil «&#xa0;%1&#xa0;» enregistré.</translation>
     </message>
     <message>
         <source>the server answers; signing in was not tested, because no secret for %1 was given (it will be asked for when the profile is used).</source>
         <extracomment>%1 is the sign-in kind: basic, pat, session, oauth1 or oauth2</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>le serveur répond&#xa0;; la connexion n&apos;a pas été testée, car aucun secret n&apos;a été fourni pour %1 (il sera demandé lors de l&apos;utilisation du profil).</translation>
     </message>
     <message>
         <source>No profiles yet: add one with &apos;profiles add NAME --server URL ...&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun profil pour l&apos;instant&#xa0;: ajoutez-en un avec &apos;profiles add NAME --server URL ...&apos;.</translation>
     </message>
     <message>
         <source>Removed profile &quot;%1&quot; and its secrets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil «&#xa0;%1&#xa0;» et ses secrets supprimés.</translation>
     </message>
     <message>
         <source>there is no profile named &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun profil ne s&apos;appelle «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>the keychain refused to remove the secrets of &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>le trousseau a refusé de supprimer les secrets de «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>the profile file could not be written</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier des profils n&apos;a pas pu être écrit</translation>
     </message>
     <message>
         <source>Nothing has been changed from this machine yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a encore été modifié depuis cette machine.</translation>
     </message>
 </context>
 <context>
     <name>accessdesk::cli::CliConsumers</name>
     <message>
         <source>cannot read --public-key %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire --public-key %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>the consumer was not approved; nothing was sent:</source>
-        <translation type="unfinished"></translation>
+        <translation>le consommateur n&apos;a pas été approuvé&#xa0;; rien n&apos;a été envoyé&#xa0;:</translation>
     </message>
     <message>
         <source>“%1” has no incoming OAuth consumer; nothing was removed</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;a aucun consommateur OAuth entrant&#xa0;; rien n&apos;a été supprimé</translation>
     </message>
     <message>
         <source>Remove the OAuth consumer “%1” (key %2) from the application link “%3”?</source>
-        <translation type="unfinished">Supprimer le consommateur OAuth «&#xa0;%1&#xa0;» (clé %2) du lien d&apos;application «&#xa0;%3&#xa0;»&#xa0;?</translation>
+        <translation>Supprimer le consommateur OAuth «&#xa0;%1&#xa0;» (clé %2) du lien d&apos;application «&#xa0;%3&#xa0;»&#xa0;?</translation>
     </message>
     <message>
         <source>removing a consumer needs a confirmation: run it in a terminal or add --yes (nothing was changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>la suppression d&apos;un consommateur nécessite une confirmation&#xa0;: lancez la commande dans un terminal ou ajoutez --yes (rien n&apos;a été modifié)</translation>
     </message>
     <message>
         <source>%1 holds no PEM certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne contient aucun certificat PEM</translation>
     </message>
     <message>
         <source>warning: this public key cannot be approved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>avertissement&#xa0;: cette clé publique ne peut pas être approuvée&#xa0;: %1</translation>
     </message>
     <message>
         <source>consumers keygen needs --out FILE, the file for the private key</source>
-        <translation type="unfinished"></translation>
+        <translation>consumers keygen nécessite --out FILE, le fichier de la clé privée</translation>
     </message>
     <message>
         <source>Add --force to replace it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutez --force pour le remplacer.</translation>
     </message>
     <message>
         <source>the private key is in %1, readable by you only; AccessDesk keeps no copy. Public key SHA-256 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>la clé privée se trouve dans %1, lisible par vous seul&#xa0;; AccessDesk n&apos;en garde aucune copie. Clé publique SHA-256 %2</translation>
     </message>
 </context>
 <context>
     <name>accessdesk::cli::CliLinks</name>
     <message>
         <source>note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>remarque&#xa0;: %1</translation>
     </message>
     <message>
         <source>links update needs --name, --display-url or --rpc-url</source>
-        <translation type="unfinished"></translation>
+        <translation>links update nécessite --name, --display-url ou --rpc-url</translation>
     </message>
     <message>
         <source>nothing was deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>rien n&apos;a été supprimé</translation>
     </message>
     <message>
         <source>nothing was deleted: this needs a confirmation: run it in a terminal or add --yes</source>
-        <translation type="unfinished"></translation>
+        <translation>rien n&apos;a été supprimé&#xa0;: une confirmation est nécessaire&#xa0;: lancez la commande dans un terminal ou ajoutez --yes</translation>
     </message>
     <message>
         <source>the link was not moved: nothing answers at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le lien n&apos;a pas été déplacé&#xa0;: rien ne répond à %1</translation>
     </message>
     <message>
         <source>the link was not moved: nothing answers at %1: this needs a confirmation: run it in a terminal or add --yes</source>
-        <translation type="unfinished"></translation>
+        <translation>le lien n&apos;a pas été déplacé&#xa0;: rien ne répond à %1&#xa0;: une confirmation est nécessaire&#xa0;: lancez la commande dans un terminal ou ajoutez --yes</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an application link id (see: links list)</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un ID de lien d&apos;application (voir&#xa0;: links list)</translation>
     </message>
     <message>
         <source>this server has no application link with the id %1 (see: links list)</source>
-        <translation type="unfinished"></translation>
+        <translation>ce serveur n&apos;a aucun lien d&apos;application avec l&apos;ID %1 (voir&#xa0;: links list)</translation>
     </message>
     <message>
         <source>This server has no application links.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce serveur n&apos;a aucun lien d&apos;application.</translation>
     </message>
     <message numerus="yes">
         <source>checked %1 of %n links</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 sur %n lien vérifié</numerusform>
+            <numerusform>%1 sur %n liens vérifiés</numerusform>
         </translation>
     </message>
     <message>
         <source>could not check “%1” (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de vérifier «&#xa0;%1&#xa0;» (%2)&#xa0;: %3</translation>
     </message>
 </context>
 <context>
     <name>accessdesk::cli::CliOAuth2Clients</name>
     <message>
         <source>resetting a client secret needs a confirmation: run it in a terminal or add --yes (nothing was changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>la réinitialisation d&apos;un secret client nécessite une confirmation&#xa0;: lancez la commande dans un terminal ou ajoutez --yes (rien n&apos;a été modifié)</translation>
     </message>
     <message>
         <source>Reset the secret of the OAuth 2.0 client “%1” (client id %2)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser le secret du client OAuth 2.0 «&#xa0;%1&#xa0;» (ID client %2)&#xa0;?</translation>
     </message>
     <message>
         <source>deleting a client needs a confirmation: run it in a terminal or add --yes (nothing was changed)</source>
-        <translation type="unfinished"></translation>
+        <translation>la suppression d&apos;un client nécessite une confirmation&#xa0;: lancez la commande dans un terminal ou ajoutez --yes (rien n&apos;a été modifié)</translation>
     </message>
     <message>
         <source>Delete the OAuth 2.0 client “%1” (client id %2)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le client OAuth 2.0 «&#xa0;%1&#xa0;» (ID client %2)&#xa0;?</translation>
     </message>
     <message>
         <source>the OAuth 2.0 client was not changed; nothing was sent:</source>
-        <translation type="unfinished"></translation>
+        <translation>le client OAuth 2.0 n&apos;a pas été modifié&#xa0;; rien n&apos;a été envoyé&#xa0;:</translation>
     </message>
     <message>
         <source>the OAuth 2.0 client was not created; nothing was sent:</source>
-        <translation type="unfinished"></translation>
+        <translation>le client OAuth 2.0 n&apos;a pas été créé&#xa0;; rien n&apos;a été envoyé&#xa0;:</translation>
     </message>
     <message>
         <source>this is the only time the client secret is shown; store it somewhere safe now.</source>
-        <translation type="unfinished"></translation>
+        <translation>le secret client n&apos;est affiché que cette fois&#xa0;; conservez-le dès maintenant en lieu sûr.</translation>
     </message>
     <message>
         <source>The server has no OAuth 2.0 clients.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n&apos;a aucun client OAuth 2.0.</translation>
     </message>
     <message>
         <source>oauth2-clients update needs --name, --redirect or --scope (what is not given stays)</source>
-        <translation type="unfinished"></translation>
+        <translation>oauth2-clients update nécessite --name, --redirect ou --scope (ce qui n&apos;est pas indiqué reste inchangé)</translation>
     </message>
     <message>
         <source>no OAuth 2.0 client has the id or client id “%1” (see: oauth2-clients list)</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun client OAuth 2.0 n&apos;a l&apos;ID ou l&apos;ID client «&#xa0;%1&#xa0;» (voir&#xa0;: oauth2-clients list)</translation>
     </message>
 </context>
 <context>
@@ -8389,7 +8435,7 @@ If you trust this certificate for this server, run again with --pin-sha256 %6</s
     </message>
     <message>
         <source>(see accessdesk-cli --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>(voir accessdesk-cli --help)</translation>
     </message>
 </context>
 </TS>

@@ -177,7 +177,7 @@ void CliAdminPats::sweep(const TokenInventoryQuery &query, const StaleTokenRule 
                 return;
             }
             const QString question =
-                //: %1 is the rule, e.g. "never used"; English keeps "token(s)" in every form
+                //: %1 is the rule, e.g. "never used"
                 tr("Revoke %n personal access token(s) that are %1?", nullptr, int(tokens.size()))
                     .arg(rule.description()) +
                 QLatin1Char('\n') + adminTokenLines(tokens, kNamedInConfirmation) +
@@ -289,7 +289,6 @@ void CliAdminPats::failSearch(const TokenInventorySearch &search)
     const QString why = AdminTokenErrors::describe(error);
     if (search.failedPage() > 0) {
         app().failWith(exitCodeFor(error),
-                       //: English keeps "token(s)" in every form: scripts read this line.
                        tr("page %1 of the token search failed, after %n token(s): %2", nullptr,
                           int(search.listedCount()))
                            .arg(QString::number(search.failedPage() + 1), why));
@@ -372,7 +371,6 @@ void CliAdminPats::report(const QList<TokenSweep::Item> &items, const ApiError &
             others.append(QStringLiteral("%1 %2").arg(count).arg(TokenSweep::outcomeKey(outcome)));
     }
     // The other outcomes are named by their receipt keys ("2 not-revoked"), as scripts match them.
-    //: English keeps "token(s)" in every form: scripts read this line.
     const QString summary =
         others.isEmpty() ? tr("revoked %1 of %n token(s)", nullptr, int(items.size())).arg(revoked)
                          : tr("revoked %1 of %n token(s); %2", nullptr, int(items.size()))

@@ -260,7 +260,6 @@ void CliApp::revoke(const QList<AccessGrant> &grants, bool fromList)
         const bool anyNotRevoked = notRevoked != QLatin1String("0");
         const bool anyUnknown = unknown != QLatin1String("0");
         QString summary;
-        //: English keeps "grant(s)" in every form: scripts and tests read this line.
         if (anyNotRevoked && anyUnknown)
             summary = tr("revoked %1 of %n grant(s); %2 not revoked; %3 not confirmed, check "
                          "with: tokens list",

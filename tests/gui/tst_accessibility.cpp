@@ -230,6 +230,7 @@ private slots:
     void plainHttpConsent();
     void replaceKeyFile();
     void linkChangeDialogs();
+    void windowDialogs();
 
 private:
     // Audits the dialog, then closes it with Esc (or its reject()).
@@ -687,6 +688,19 @@ void TestAccessibility::linkChangeDialogs()
         const AdminListState &state = controller->state();
         return !state.loading && state.loaded && !controller->isChecking();
     }));
+}
+
+void TestAccessibility::windowDialogs()
+{
+    // The menu bar's own dialogs: Preferences, the shortcuts overview and About.
+    MainWindow &window = m_app->window();
+    for (const char *action : {"actionPreferences", "actionShortcuts", "actionAbout"}) {
+        auto *trigger = window.findChild<QAction *>(QLatin1String(action));
+        QVERIFY2(trigger, action);
+        trigger->trigger();
+        auditAndClose(activeDialog(&window), QLatin1String(action));
+        cleanup();
+    }
 }
 
 QTEST_MAIN(TestAccessibility)
