@@ -17,6 +17,8 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("AccessDesk"));
     QApplication::setApplicationName(QStringLiteral("AccessDesk"));
     QApplication::setApplicationVersion(QStringLiteral(ACCESSDESK_VERSION));
+    // The installed .desktop file's id, so a Wayland desktop puts the window under its menu entry.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.accessdesk.AccessDesk"));
     // Before any widget or --help text exists: they are translated when built.
     translations::installForUser();
 

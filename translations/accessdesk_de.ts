@@ -8290,6 +8290,82 @@ Wenn Sie diesem Zertifikat für diesen Server vertrauen, führen Sie den Befehl 
         <source>Nothing has been changed from this machine yet.</source>
         <translation>Von diesem Rechner aus wurde noch nichts geändert.</translation>
     </message>
+    <message>
+        <source>oauth1 authorize needs --consumer-key KEY and --private-key FILE</source>
+        <translation>oauth1 authorize benötigt --consumer-key KEY und --private-key FILE</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser, sign in and allow access:</source>
+        <translation>Öffnen Sie diese Adresse in einem Browser, melden Sie sich an und erlauben Sie den Zugriff:</translation>
+    </message>
+    <message>
+        <source>Then type the verification code the page shows:</source>
+        <translation>Geben Sie dann den Bestätigungscode ein, den die Seite anzeigt:</translation>
+    </message>
+    <message>
+        <source>no verification code was given: run it in a terminal, or write the code to standard input</source>
+        <translation>es wurde kein Bestätigungscode angegeben: führen Sie den Befehl in einem Terminal aus oder schreiben Sie den Code in die Standardeingabe</translation>
+    </message>
+    <message>
+        <source>oauth2 login needs --client-id ID</source>
+        <translation>oauth2 login benötigt --client-id ID</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 client secret</source>
+        <translation>Client-Geheimnis des OAuth-2.0-Clients</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser to come back to %1 …</source>
+        <translation>Warten, bis der Browser zu %1 zurückkehrt …</translation>
+    </message>
+    <message>
+        <source>the OAuth access token and its secret could not be stored in the keychain (%1); run again without --profile to print them instead</source>
+        <translation>das OAuth-Zugriffstoken und sein Geheimnis konnten nicht im Schlüsselbund gespeichert werden (%1); führen Sie den Befehl ohne --profile erneut aus, um sie stattdessen auszugeben</translation>
+    </message>
+    <message>
+        <source>the OAuth 2.0 tokens could not be stored in the keychain (%1); run again without --profile to print them instead</source>
+        <translation>die OAuth-2.0-Tokens konnten nicht im Schlüsselbund gespeichert werden (%1); führen Sie den Befehl ohne --profile erneut aus, um sie stattdessen auszugeben</translation>
+    </message>
+    <message>
+        <source>the profile was not updated: %1</source>
+        <translation>das Profil wurde nicht aktualisiert: %1</translation>
+    </message>
+    <message>
+        <source>OAuth access token and its secret</source>
+        <translation>OAuth-Zugriffstoken und sein Geheimnis</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 tokens</source>
+        <translation>OAuth-2.0-Tokens</translation>
+    </message>
+    <message>
+        <source>Stored the OAuth access token and its secret of profile &quot;%1&quot; in the keychain.</source>
+        <translation>Das OAuth-Zugriffstoken und sein Geheimnis für das Profil „%1“ wurden im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>Stored the OAuth 2.0 tokens of profile &quot;%1&quot; in the keychain.</source>
+        <translation>Die OAuth-2.0-Tokens des Profils „%1“ wurden im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>oauth2 refresh needs --profile NAME: the tokens are read from and stored in its keychain entries</source>
+        <translation>oauth2 refresh benötigt --profile NAME: die Tokens werden aus seinen Schlüsselbund-Einträgen gelesen und dort gespeichert</translation>
+    </message>
+    <message>
+        <source>Refreshed the OAuth 2.0 tokens of profile &quot;%1&quot;.</source>
+        <translation>Die OAuth-2.0-Tokens des Profils „%1“ wurden erneuert.</translation>
+    </message>
+    <message>
+        <source>profile &quot;%1&quot; has no OAuth 2.0 client id: sign in with oauth2 login --client-id ID</source>
+        <translation>Profil „%1“ hat keine OAuth-2.0-Client-ID: melden Sie sich mit oauth2 login --client-id ID an</translation>
+    </message>
+    <message>
+        <source>profile &quot;%1&quot; has no OAuth 2.0 refresh token: sign in with oauth2 login</source>
+        <translation>Profil „%1“ hat kein OAuth-2.0-Aktualisierungstoken: melden Sie sich mit oauth2 login an</translation>
+    </message>
+    <message>
+        <source>the refreshed OAuth 2.0 tokens could not be stored (%1); sign in again with oauth2 login next time.</source>
+        <translation>die erneuerten OAuth-2.0-Tokens konnten nicht gespeichert werden (%1); melden Sie sich beim nächsten Mal erneut mit oauth2 login an.</translation>
+    </message>
 </context>
 <context>
     <name>accessdesk::cli::CliConsumers</name>

@@ -8290,6 +8290,82 @@ Si vous faites confiance à ce certificat pour ce serveur, relancez avec --pin-s
         <source>Nothing has been changed from this machine yet.</source>
         <translation>Rien n&apos;a encore été modifié depuis cette machine.</translation>
     </message>
+    <message>
+        <source>oauth1 authorize needs --consumer-key KEY and --private-key FILE</source>
+        <translation>oauth1 authorize nécessite --consumer-key KEY et --private-key FILE</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser, sign in and allow access:</source>
+        <translation>Ouvrez cette adresse dans un navigateur, connectez-vous et autorisez l&apos;accès&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Then type the verification code the page shows:</source>
+        <translation>Saisissez ensuite le code de vérification affiché par la page&#xa0;:</translation>
+    </message>
+    <message>
+        <source>no verification code was given: run it in a terminal, or write the code to standard input</source>
+        <translation>aucun code de vérification n&apos;a été fourni&#xa0;: lancez la commande dans un terminal ou écrivez le code sur l&apos;entrée standard</translation>
+    </message>
+    <message>
+        <source>oauth2 login needs --client-id ID</source>
+        <translation>oauth2 login nécessite --client-id ID</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 client secret</source>
+        <translation>secret client OAuth 2.0</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser to come back to %1 …</source>
+        <translation>En attente du retour du navigateur vers %1…</translation>
+    </message>
+    <message>
+        <source>the OAuth access token and its secret could not be stored in the keychain (%1); run again without --profile to print them instead</source>
+        <translation>le jeton d&apos;accès OAuth et son secret n&apos;ont pas pu être enregistrés dans le trousseau (%1)&#xa0;; relancez sans --profile pour les afficher à la place</translation>
+    </message>
+    <message>
+        <source>the OAuth 2.0 tokens could not be stored in the keychain (%1); run again without --profile to print them instead</source>
+        <translation>les jetons OAuth 2.0 n&apos;ont pas pu être enregistrés dans le trousseau (%1)&#xa0;; relancez sans --profile pour les afficher à la place</translation>
+    </message>
+    <message>
+        <source>the profile was not updated: %1</source>
+        <translation>le profil n&apos;a pas été mis à jour&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>OAuth access token and its secret</source>
+        <translation>jeton d&apos;accès OAuth et son secret</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 tokens</source>
+        <translation>jetons OAuth 2.0</translation>
+    </message>
+    <message>
+        <source>Stored the OAuth access token and its secret of profile &quot;%1&quot; in the keychain.</source>
+        <translation>Le jeton d&apos;accès OAuth et son secret du profil «&#xa0;%1&#xa0;» ont été enregistrés dans le trousseau.</translation>
+    </message>
+    <message>
+        <source>Stored the OAuth 2.0 tokens of profile &quot;%1&quot; in the keychain.</source>
+        <translation>Les jetons OAuth 2.0 du profil «&#xa0;%1&#xa0;» ont été enregistrés dans le trousseau.</translation>
+    </message>
+    <message>
+        <source>oauth2 refresh needs --profile NAME: the tokens are read from and stored in its keychain entries</source>
+        <translation>oauth2 refresh nécessite --profile NAME&#xa0;: les jetons sont lus dans ses entrées du trousseau et y sont enregistrés</translation>
+    </message>
+    <message>
+        <source>Refreshed the OAuth 2.0 tokens of profile &quot;%1&quot;.</source>
+        <translation>Les jetons OAuth 2.0 du profil «&#xa0;%1&#xa0;» ont été renouvelés.</translation>
+    </message>
+    <message>
+        <source>profile &quot;%1&quot; has no OAuth 2.0 client id: sign in with oauth2 login --client-id ID</source>
+        <translation>le profil «&#xa0;%1&#xa0;» n&apos;a pas d&apos;identifiant client OAuth 2.0&#xa0;: connectez-vous avec oauth2 login --client-id ID</translation>
+    </message>
+    <message>
+        <source>profile &quot;%1&quot; has no OAuth 2.0 refresh token: sign in with oauth2 login</source>
+        <translation>le profil «&#xa0;%1&#xa0;» n&apos;a pas de jeton d&apos;actualisation OAuth 2.0&#xa0;: connectez-vous avec oauth2 login</translation>
+    </message>
+    <message>
+        <source>the refreshed OAuth 2.0 tokens could not be stored (%1); sign in again with oauth2 login next time.</source>
+        <translation>les jetons OAuth 2.0 renouvelés n&apos;ont pas pu être enregistrés (%1)&#xa0;; reconnectez-vous avec oauth2 login la prochaine fois.</translation>
+    </message>
 </context>
 <context>
     <name>accessdesk::cli::CliConsumers</name>

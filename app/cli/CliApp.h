@@ -113,9 +113,9 @@ private:
                           std::function<void(bool refreshed)> then);
     void prepareServerThen(Then then);
     void printOAuth2Tokens(const OAuth2Tokens &tokens);
+    // profile.authKind (OAuth1 or OAuth2) says which tokens these are, in the messages.
     void storeProfileSecretsThen(const ConnectionProfile &profile,
-                                 const QList<std::pair<SecretKind, QString>> &secrets,
-                                 const QString &what);
+                                 const QList<std::pair<SecretKind, QString>> &secrets);
 
     CliOptions m_options;
     std::optional<ConnectionProfile> m_profile;

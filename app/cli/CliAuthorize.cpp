@@ -101,9 +101,7 @@ void CliApp::oauth1Authorize()
     prepareServerThen([this] {
         const auto consumer = OAuth1ConsumerFiles::chosen(m_options, m_profile);
         if (!consumer.isComplete()) {
-            failWith(
-                Usage,
-                QStringLiteral("oauth1 authorize needs --consumer-key KEY and --private-key FILE"));
+            failWith(Usage, tr("oauth1 authorize needs --consumer-key KEY and --private-key FILE"));
             return;
         }
         QString keyError;
@@ -116,17 +114,16 @@ void CliApp::oauth1Authorize()
             new OAuth1Authorizer(&m_network, m_connection->settings(), *signer, this);
         connect(authorizer, &OAuth1Authorizer::authorizeUrlReady, this,
                 [this, authorizer](const QUrl &url) {
-                    m_err << "Open this address in a browser, sign in and allow access:\n  "
-                          << url.toString(QUrl::FullyEncoded) << '\n';
+                    m_err << tr("Open this address in a browser, sign in and allow access:")
+                          << "\n  " << url.toString(QUrl::FullyEncoded) << '\n';
                     if (hasTerminal())
-                        m_err << "Then type the verification code the page shows: ";
+                        m_err << tr("Then type the verification code the page shows:") << ' ';
                     m_err.flush();
                     readLineThen(authorizer, [this, authorizer](std::optional<QString> line) {
                         if (!line || line->isEmpty()) {
                             authorizer->cancel();
-                            failWith(Usage, QStringLiteral(
-                                                "no verification code was given: run it in a "
-                                                "terminal, or write the code to standard input"));
+                            failWith(Usage, tr("no verification code was given: run it in a "
+                                               "terminal, or write the code to standard input"));
                             return;
                         }
                         authorizer->submitVerifier(BrowserSignIn::verifierFrom(*line));
@@ -158,8 +155,7 @@ void CliApp::oauth1Authorize()
             profile.authKind = AuthKind::OAuth1;
             profile.consumerKey = consumer.consumerKey;
             profile.privateKeyFile = QFileInfo(consumer.privateKeyFile).absoluteFilePath();
-            storeProfileSecretsThen(profile, BrowserSignIn::secretsOf(grant),
-                                    QStringLiteral("OAuth access token and its secret"));
+            storeProfileSecretsThen(profile, BrowserSignIn::secretsOf(grant));
         });
         authorizer->start();
     });
@@ -172,11 +168,11 @@ void CliApp::oauth2Login()
                                      ? m_options.clientId
                                      : (m_profile ? m_profile->oauth2ClientId : QString());
         if (clientId.isEmpty()) {
-            failWith(Usage, QStringLiteral("oauth2 login needs --client-id ID"));
+            failWith(Usage, tr("oauth2 login needs --client-id ID"));
             return;
         }
         readSecretThen(
-            SecretSource{SecretKind::OAuth2ClientSecret, QStringLiteral("OAuth 2.0 client secret"),
+            SecretSource{SecretKind::OAuth2ClientSecret, tr("OAuth 2.0 client secret"),
                          m_options.clientSecretEnv, m_profile ? m_profile->name : QString()},
             [this, clientId](const QString &secret) {
                 OAuth2Authorizer::Options options;
@@ -188,9 +184,11 @@ void CliApp::oauth2Login()
                 connect(authorizer, &OAuth2Authorizer::authorizeUrlReady, this,
                         [this, authorizer](const QUrl &url) {
                             const QString address = url.toString(QUrl::FullyEncoded);
-                            m_err << "Open this address in a browser, sign in and allow access:\n  "
-                                  << address << "\nWaiting for the browser to come back to "
-                                  << authorizer->redirectUri() << QStringLiteral(" \u2026\n");
+                            m_err << tr("Open this address in a browser, sign in and allow access:")
+                                  << "\n  " << address << '\n'
+                                  << tr("Waiting for the browser to come back to %1 …")
+                                         .arg(authorizer->redirectUri())
+                                  << '\n';
                             m_err.flush();
                             // Only where a desktop session can show a browser.
                             if (!qEnvironmentVariableIsEmpty("DISPLAY") ||
@@ -215,8 +213,7 @@ void CliApp::oauth2Login()
                             // The app's dialog keeps the same entries (BrowserSignIn).
                             const Secrets secrets = BrowserSignIn::secretsOf(
                                 tokens, m_options.clientSecretEnv.isEmpty() ? QString() : secret);
-                            storeProfileSecretsThen(profile, secrets,
-                                                    QStringLiteral("OAuth 2.0 tokens"));
+                            storeProfileSecretsThen(profile, secrets);
                         });
                 authorizer->start();
             });
@@ -243,16 +240,19 @@ void CliApp::printOAuth2Tokens(const OAuth2Tokens &tokens)
 }
 
 void CliApp::storeProfileSecretsThen(const ConnectionProfile &profile,
-                                     const QList<std::pair<SecretKind, QString>> &secrets,
-                                     const QString &what)
+                                     const QList<std::pair<SecretKind, QString>> &secrets)
 {
+    const bool oauth1 = profile.authKind == AuthKind::OAuth1;
     writeSecretsThen(
-        m_secrets, this, profile.name, secrets, [this, profile, what](const QString &problem) {
+        m_secrets, this, profile.name, secrets, [this, profile, oauth1](const QString &problem) {
             if (!problem.isEmpty()) {
                 failWith(AuthRefused,
-                         QStringLiteral("the %1 could not be stored in the keychain (%2); run "
-                                        "again without --profile to print them instead")
-                             .arg(what, problem));
+                         (oauth1 ? tr("the OAuth access token and its secret could not be stored "
+                                      "in the keychain (%1); run again without --profile to "
+                                      "print them instead")
+                                 : tr("the OAuth 2.0 tokens could not be stored in the keychain "
+                                      "(%1); run again without --profile to print them instead"))
+                             .arg(problem));
                 return;
             }
             // Public settings that go with the secrets (consumer key, key file, client id).
@@ -260,20 +260,25 @@ void CliApp::storeProfileSecretsThen(const ConnectionProfile &profile,
                 QStringList problems;
                 if (!ProfileStore(*m_settings)
                          .save(profile, ProfileStore::SaveMode::CreateOrReplace, &problems)) {
-                    failWith(Usage, QStringLiteral("the profile was not updated: ") +
-                                        problems.join(QStringLiteral("; ")));
+                    failWith(Usage, tr("the profile was not updated: %1")
+                                        .arg(problems.join(QStringLiteral("; "))));
                     return;
                 }
                 m_profile = profile;
             }
             CommandOutput output;
             output.columns = {QStringLiteral("profile"), QStringLiteral("stored")};
-            output.rows = {{profile.name, what}};
+            output.rows = {{profile.name, oauth1 ? tr("OAuth access token and its secret")
+                                                 : tr("OAuth 2.0 tokens")}};
             output.json = QJsonDocument(QJsonObject{{QStringLiteral("profile"), profile.name},
                                                     {QStringLiteral("stored"), true}});
             if (m_options.format == OutputFormat::Table)
-                m_out << "Stored the " << what << " of profile \"" << profile.name
-                      << "\" in the keychain.\n";
+                m_out << (oauth1 ? tr("Stored the OAuth access token and its secret of profile "
+                                      "\"%1\" in the keychain.")
+                                 : tr("Stored the OAuth 2.0 tokens of profile \"%1\" in the "
+                                      "keychain."))
+                             .arg(profile.name)
+                      << '\n';
             else
                 print(output);
             finish(Success);
@@ -283,13 +288,14 @@ void CliApp::storeProfileSecretsThen(const ConnectionProfile &profile,
 void CliApp::oauth2Refresh()
 {
     if (m_options.profile.isEmpty()) {
-        failWith(Usage, QStringLiteral("oauth2 refresh needs --profile NAME: the tokens are read "
-                                       "from and stored in its keychain entries"));
+        failWith(Usage, tr("oauth2 refresh needs --profile NAME: the tokens are read from and "
+                           "stored in its keychain entries"));
         return;
     }
     prepareServerThen([this] {
         runOAuth2Refresh(QString(), true, [this](bool) {
-            m_out << "Refreshed the OAuth 2.0 tokens of profile \"" << m_profile->name << "\".\n";
+            m_out << tr("Refreshed the OAuth 2.0 tokens of profile \"%1\".").arg(m_profile->name)
+                  << '\n';
             finish(Success);
         });
     });
@@ -312,8 +318,8 @@ void CliApp::runOAuth2Refresh(const QString &accessToken, bool force,
         !m_options.clientId.isEmpty() ? m_options.clientId : m_profile->oauth2ClientId;
     if (clientId.isEmpty()) {
         if (force)
-            failWith(Usage, QStringLiteral("profile \"%1\" has no OAuth 2.0 client id: sign in "
-                                           "with oauth2 login --client-id ID")
+            failWith(Usage, tr("profile \"%1\" has no OAuth 2.0 client id: sign in with oauth2 "
+                               "login --client-id ID")
                                 .arg(m_profile->name));
         else
             then(false);
@@ -334,8 +340,8 @@ void CliApp::runOAuth2Refresh(const QString &accessToken, bool force,
         switch (renewal->outcome()) {
         case OAuth2Renewal::Outcome::NoRefreshToken:
             if (force)
-                failWith(Usage, QStringLiteral("profile \"%1\" has no OAuth 2.0 refresh token: "
-                                               "sign in with oauth2 login")
+                failWith(Usage, tr("profile \"%1\" has no OAuth 2.0 refresh token: sign in with "
+                                   "oauth2 login")
                                     .arg(m_profile->name));
             else
                 then(false);
@@ -353,8 +359,11 @@ void CliApp::runOAuth2Refresh(const QString &accessToken, bool force,
             break;
         }
         if (!renewal->storeProblem().isEmpty())
-            m_err << "accessdesk-cli: the refreshed OAuth 2.0 tokens could not be stored ("
-                  << renewal->storeProblem() << "); sign in again with oauth2 login next time.\n";
+            m_err << "accessdesk-cli: "
+                  << tr("the refreshed OAuth 2.0 tokens could not be stored (%1); sign in again "
+                        "with oauth2 login next time.")
+                         .arg(renewal->storeProblem())
+                  << '\n';
         m_connection->setCredentials(
             std::make_shared<BearerCredentials>(renewal->tokens().accessToken, AuthKind::OAuth2));
         then(true);
