@@ -178,7 +178,7 @@ class Search(AdminPatsCase):
                                            "ACCESSDESK_TEST_PASSWORD", "admin-pats", "sweep", "--expiring-days",
                                            "30", answer="n\n", env={"ACCESSDESK_TEST_PASSWORD": "admin"})
         self.assertExit(answered_no, USAGE)
-        self.assertRegex(answered_no.stderr, r"Revoke \d+ personal access token\(s\) that are expiring within 30")
+        self.assertRegex(answered_no.stderr, r"Revoke \d+ personal access tokens that are expiring within 30")
         self.assertRegex(answered_no.stderr, r"personal access token “[^”]+” \(pat:\d+\) of \w+")
         self.assertIn("and ", answered_no.stderr)  # more than the five named
         self.assertIn("will be refused", answered_no.stderr)
