@@ -370,6 +370,10 @@ void MainWindow::fillServerSwitch()
     }
     m_serverSwitch->setPlaceholderText(m_serverSwitch->count() == 0 ? tr("No server saved yet")
                                                                     : tr("Choose a server"));
+    // The placeholder counts for no size hint: room for it, in whatever language it is.
+    m_serverSwitch->setMinimumWidth(std::max(
+        260,
+        m_serverSwitch->fontMetrics().horizontalAdvance(m_serverSwitch->placeholderText()) + 60));
     m_serverSwitch->setEnabled(m_serverSwitch->count() > 0);
     m_serverSwitch->setCurrentIndex(current);
 }
