@@ -225,45 +225,11 @@ QString TestBrowserSignIn::allowOAuth1(const QUrl &authorizeUrl)
 // Alice in her browser: log in, authorize → consent, Allow, and back to the loopback redirect.
 void TestBrowserSignIn::allowOAuth2(const QUrl &authorizeUrl)
 {
-    QNetworkAccessManager browser; // its own cookie jar: the user's session
-    browser.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-    auto request = [](const QUrl &url) {
-        QNetworkRequest r(url);
-        r.setRawHeader("User-Agent", "AccessDesk-tests/1.0");
-        return r;
-    };
-    QNetworkRequest login = request(QUrl(m_sim->url() + QStringLiteral("/login.jsp")));
-    login.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
-    QCOMPARE(httpSend(browser, login, "POST", "os_username=alice&os_password=alice").status, 302);
-    const HttpResult authorize = httpSend(browser, request(authorizeUrl), "GET");
-    QCOMPARE(authorize.status, 303);
-    const HttpResult consent =
-        httpSend(browser, request(QUrl::fromEncoded(authorize.header("Location"))), "GET");
-    QCOMPARE(consent.status, 200);
-    static const QRegularExpression hidden(
-        QStringLiteral("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">"));
-    QUrlQuery form;
-    for (auto it = hidden.globalMatch(QString::fromUtf8(consent.body)); it.hasNext();) {
-        const auto match = it.next();
-        QString value = match.captured(2);
-        value.replace(QStringLiteral("&amp;"), QStringLiteral("&"))
-            .replace(QStringLiteral("&quot;"), QStringLiteral("\""))
-            .replace(QStringLiteral("&#39;"), QStringLiteral("'"))
-            .replace(QStringLiteral("&lt;"), QStringLiteral("<"))
-            .replace(QStringLiteral("&gt;"), QStringLiteral(">"));
-        form.addQueryItem(match.captured(1), QString::fromLatin1(QUrl::toPercentEncoding(value)));
-    }
-    QVERIFY2(form.hasQueryItem(QStringLiteral("atl_token")), consent.body.left(1500).constData());
-    form.addQueryItem(QStringLiteral("approve"), QStringLiteral("Allow"));
-    QNetworkRequest post =
-        request(QUrl(m_sim->url() + QStringLiteral("/plugins/servlet/oauth2/consent")));
-    post.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
-    const HttpResult decided =
-        httpSend(browser, post, "POST", form.query(QUrl::FullyEncoded).toLatin1());
-    QCOMPARE(decided.status, 302);
-    const QUrl back = QUrl::fromEncoded(decided.header("Location"));
+    QString problem;
+    const QUrl back =
+        answerOAuth2Consent(m_sim->url(), authorizeUrl, QStringLiteral("alice"), true, &problem);
+    QVERIFY2(back.isValid(), qPrintable(problem));
     QCOMPARE(back.port(), int(m_redirectPort));
-    QCOMPARE(httpSend(browser, request(back), "GET").status, 200);
 }
 
 void TestBrowserSignIn::sessionCookieSignsInAndSaves()

@@ -1,7 +1,9 @@
 #include "SimProcess.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
+#include <QUrlQuery>
 
 #include <csignal>
 
@@ -96,4 +98,66 @@ QNetworkRequest jsonRequest(const QString &url, const QByteArray &basicUser)
         request.setRawHeader("Authorization",
                              "Basic " + QByteArray(basicUser + ':' + basicUser).toBase64());
     return request;
+}
+
+QUrl answerOAuth2Consent(const QString &simUrl, const QUrl &authorizeUrl, const QString &user,
+                         bool approve, QString *problem)
+{
+    QNetworkAccessManager browser; // its own cookie jar: the user's session
+    browser.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    const auto request = [](const QUrl &url) {
+        QNetworkRequest r(url);
+        r.setRawHeader("User-Agent", "AccessDesk-tests/1.0");
+        return r;
+    };
+    const auto failed = [problem](const QString &step, const HttpResult &result) {
+        *problem = QStringLiteral("%1 answered %2: %3")
+                       .arg(step)
+                       .arg(result.status)
+                       .arg(QString::fromUtf8(result.body.left(1500)));
+        return QUrl();
+    };
+    QNetworkRequest login = request(QUrl(simUrl + QStringLiteral("/login.jsp")));
+    login.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
+    const HttpResult signedIn = httpSend(
+        browser, login, "POST", "os_username=" + user.toUtf8() + "&os_password=" + user.toUtf8());
+    if (signedIn.status != 302)
+        return failed(QStringLiteral("login"), signedIn);
+    const HttpResult authorize = httpSend(browser, request(authorizeUrl), "GET");
+    if (authorize.status != 303)
+        return failed(QStringLiteral("authorize"), authorize);
+    const HttpResult consent =
+        httpSend(browser, request(QUrl::fromEncoded(authorize.header("Location"))), "GET");
+    if (consent.status != 200)
+        return failed(QStringLiteral("the consent page"), consent);
+    // The form's hidden fields (state, atl_token, …), as the browser would send them back.
+    static const QRegularExpression hidden(
+        QStringLiteral("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">"));
+    QUrlQuery form;
+    for (auto it = hidden.globalMatch(QString::fromUtf8(consent.body)); it.hasNext();) {
+        const auto match = it.next();
+        QString value = match.captured(2);
+        value.replace(QStringLiteral("&amp;"), QStringLiteral("&"))
+            .replace(QStringLiteral("&quot;"), QStringLiteral("\""))
+            .replace(QStringLiteral("&#39;"), QStringLiteral("'"))
+            .replace(QStringLiteral("&lt;"), QStringLiteral("<"))
+            .replace(QStringLiteral("&gt;"), QStringLiteral(">"));
+        form.addQueryItem(match.captured(1), QString::fromLatin1(QUrl::toPercentEncoding(value)));
+    }
+    if (!form.hasQueryItem(QStringLiteral("atl_token")))
+        return failed(QStringLiteral("the consent page (no atl_token)"), consent);
+    form.addQueryItem(approve ? QStringLiteral("approve") : QStringLiteral("deny"),
+                      approve ? QStringLiteral("Allow") : QStringLiteral("Deny"));
+    QNetworkRequest post =
+        request(QUrl(simUrl + QStringLiteral("/plugins/servlet/oauth2/consent")));
+    post.setRawHeader("Content-Type", "application/x-www-form-urlencoded");
+    const HttpResult decided =
+        httpSend(browser, post, "POST", form.query(QUrl::FullyEncoded).toLatin1());
+    if (decided.status != 302)
+        return failed(QStringLiteral("the consent answer"), decided);
+    const QUrl back = QUrl::fromEncoded(decided.header("Location"));
+    const HttpResult returned = httpSend(browser, request(back), "GET");
+    if (returned.status != 200)
+        return failed(QStringLiteral("the loopback redirect"), returned);
+    return back;
 }

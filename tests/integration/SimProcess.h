@@ -48,3 +48,10 @@ struct HttpResult
 HttpResult httpSend(QNetworkAccessManager &manager, QNetworkRequest request,
                     const QByteArray &method, const QByteArray &body = {}, int timeoutMs = 20000);
 QNetworkRequest jsonRequest(const QString &url, const QByteArray &basicUser = {});
+
+// A user's browser on trackersim's OAuth 2.0 consent (the password equals the user name, as
+// seeded): signs in, follows authorizeUrl to the consent page, presses Allow (approve) or Deny and
+// follows the answer back to the loopback redirect. Returns that redirect address; an empty URL
+// with *problem when a step did not answer as Jira's pages do.
+QUrl answerOAuth2Consent(const QString &simUrl, const QUrl &authorizeUrl, const QString &user,
+                         bool approve, QString *problem);
