@@ -23,6 +23,8 @@ install(FILES resources/icons/accessdesk.svg
         RENAME ${ACCESSDESK_APP_ID}.svg)
 install(FILES docs/man/accessdesk.1 docs/man/accessdesk-cli.1
         DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+# Where Debian looks for a package's licence.
+install(FILES LICENSE DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/accessdesk RENAME copyright)
 
 set(CPACK_PACKAGE_NAME accessdesk)
 set(CPACK_PACKAGE_VENDOR "The AccessDesk developers")

@@ -31,7 +31,7 @@ root=$scratch/install/usr
 for file in bin/accessdesk bin/accessdesk-cli \
     "share/applications/$app_id.desktop" "share/metainfo/$app_id.metainfo.xml" \
     "share/icons/hicolor/scalable/apps/$app_id.svg" \
-    share/man/man1/accessdesk.1 share/man/man1/accessdesk-cli.1; do
+    share/man/man1/accessdesk.1 share/man/man1/accessdesk-cli.1 share/doc/accessdesk/copyright; do
     [ -f "$root/$file" ] || fail "cmake --install did not install $file"
 done
 # Only the two programs: trackersim and the tests stay in the build tree.
@@ -77,14 +77,18 @@ done
 cli_version=$("$bin/accessdesk-cli" --version)
 [ "$cli_version" = "accessdesk-cli $version" ] ||
     fail "accessdesk-cli --version says \"$cli_version\", not \"accessdesk-cli $version\""
-"$bin/accessdesk-cli" --help | grep -q "tokens revoke" || fail "accessdesk-cli --help lists no commands"
+# Read whole before grep: with pipefail, grep -q stopping early would make the writer's SIGPIPE
+# look like a failure of the program.
+cli_help=$("$bin/accessdesk-cli" --help) || fail "accessdesk-cli --help failed"
+grep -q "tokens revoke" <<<"$cli_help" || fail "accessdesk-cli --help lists no commands"
 # The app runs without a desktop on the offscreen platform; its own runtime folder keeps Qt quiet.
 export QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$scratch/runtime
 mkdir -m 0700 "$XDG_RUNTIME_DIR"
 app_version=$("$bin/accessdesk" --version)
 [ "$app_version" = "AccessDesk $version" ] ||
     fail "accessdesk --version says \"$app_version\", not \"AccessDesk $version\""
-"$bin/accessdesk" --help | grep -q -- "--server" || fail "accessdesk --help lists no options"
+app_help=$("$bin/accessdesk" --help) || fail "accessdesk --help failed"
+grep -q -- "--server" <<<"$app_help" || fail "accessdesk --help lists no options"
 for page in accessdesk accessdesk-cli; do
     # man's own warnings (bad macros, lines that do not fit) fail the check too.
     warnings=$(MANWIDTH=80 man --warnings -l "$scratch/root/usr/share/man/man1/$page.1" 2>&1 >/dev/null)

@@ -204,9 +204,12 @@ AppLinkDetailsPage::AppLinkDetailsPage(QWidget *parent)
     m_found->setObjectName(QStringLiteral("probeSummary"));
     m_found->setAccessibleName(tr("What Jira found at the address"));
     // What the probe found is this page's news: set apart from the form.
-    m_found->setStyleSheet(
-        QStringLiteral("QLabel { background: #eef4fb; color: #1d3a5c; border: 1px solid #b8cde6;"
-                       " border-radius: 3px; padding: 6px; }"));
+    // Palette roles (as the banners of My access), so it reads with a dark palette too.
+    m_found->setFrameShape(QFrame::StyledPanel);
+    m_found->setAutoFillBackground(true);
+    m_found->setBackgroundRole(QPalette::ToolTipBase);
+    m_found->setForegroundRole(QPalette::ToolTipText);
+    m_found->setMargin(6);
     m_type->setObjectName(QStringLiteral("linkType"));
     m_type->setAccessibleName(tr("Type of application"));
     m_type->setTextFormat(Qt::PlainText);

@@ -1,5 +1,7 @@
 #include "BrowserSignInPanel.h"
 
+#include "DialogParts.h"
+
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QFileDialog>
@@ -14,8 +16,6 @@
 namespace accessdesk {
 
 namespace {
-
-const QColor kProblemColor(0xa8, 0x1c, 0x1c);
 
 // A row of controls the form can show or hide as one field.
 QWidget *rowOf(QWidget *parent, std::initializer_list<QWidget *> widgets, bool stretchFirst)
@@ -270,10 +270,7 @@ void BrowserSignInPanel::choosePrivateKey()
 
 void BrowserSignInPanel::setStatus(const QString &text, bool problem)
 {
-    QPalette palette = m_status->palette();
-    palette.setColor(QPalette::WindowText,
-                     problem ? kProblemColor : this->palette().color(QPalette::WindowText));
-    m_status->setPalette(palette);
+    DialogParts::showAsProblem(m_status, problem);
     m_status->setText(text);
     m_form->setRowVisible(m_status, !text.isEmpty());
     emit statusChanged();

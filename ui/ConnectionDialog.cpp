@@ -2,6 +2,7 @@
 
 #include "BrowserSignInPanel.h"
 #include "ConfirmationDialog.h"
+#include "DialogParts.h"
 #include "DisplayText.h"
 #include "TlsTrustDialog.h"
 #include "services/PlainHttpRule.h"
@@ -23,15 +24,6 @@
 namespace accessdesk {
 
 namespace {
-
-void setTextColor(QLabel *label, const QColor &color)
-{
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, color);
-    label->setPalette(palette);
-}
-
-const QColor kProblemColor(0xa8, 0x1c, 0x1c);
 
 QLabel *notice(QWidget *parent, const QString &accessibleName)
 {
@@ -254,7 +246,7 @@ QLabel *ConnectionDialog::addMessageRow(QFormLayout *form, Field field,
     label->setTextFormat(Qt::PlainText);
     label->setAccessibleName(accessibleName);
     label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    setTextColor(label, kProblemColor);
+    DialogParts::showAsProblem(label, true);
     form->addRow(QString(), label);
     m_messages.insert(field, MessageRow{form, label});
     return label;
@@ -437,7 +429,7 @@ void ConnectionDialog::onBusyChanged(bool busy)
     m_save->setEnabled(!busy);
     if (busy) {
         clearMessages();
-        setTextColor(m_status, palette().color(QPalette::WindowText));
+        DialogParts::showAsProblem(m_status, false);
         showMessage(Field::None, m_saving ? tr("Testing the connection, then saving…")
                                           : tr("Testing the connection…"));
     }
@@ -447,7 +439,7 @@ void ConnectionDialog::onFinished()
 {
     const ConnectionCheck &check = m_tester->result();
     clearMessages();
-    setTextColor(m_status, check.accepted ? palette().color(QPalette::WindowText) : kProblemColor);
+    DialogParts::showAsProblem(m_status, !check.accepted);
     showMessage(check.field, check.message);
     if (check.needsPlainHttpConsent) {
         askPlainHttp();

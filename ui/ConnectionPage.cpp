@@ -2,6 +2,7 @@
 
 #include "ConfirmationDialog.h"
 #include "ConnectionDialog.h"
+#include "DialogParts.h"
 #include "TableViews.h"
 #include "services/ConnectionTester.h"
 #include "services/ProfileRemoval.h"
@@ -373,10 +374,7 @@ void ConnectionPage::updateButtons()
 
 void ConnectionPage::setStatus(const QString &text, bool problem)
 {
-    QPalette palette = m_status->palette();
-    palette.setColor(QPalette::WindowText, problem ? QColor(0xa8, 0x1c, 0x1c)
-                                                   : this->palette().color(QPalette::WindowText));
-    m_status->setPalette(palette);
+    DialogParts::showAsProblem(m_status, problem);
     m_status->setText(text);
 }
 

@@ -4,10 +4,12 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QColor>
 #include <QDialog>
 #include <QFontDatabase>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPalette>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTimer>
@@ -52,8 +54,25 @@ QLabel *errorLabel(QWidget *parent)
     QLabel *label = wrappedLabel(QString(), parent);
     label->setAccessibleName(QCoreApplication::translate("DialogParts", "Error"));
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    showAsProblem(label, true);
     return label;
+}
+
+QColor problemColor(const QPalette &palette)
+{
+    const bool dark = palette.color(QPalette::Window).lightness() < 128;
+    return dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb3, 0x26, 0x1e);
+}
+
+void showAsProblem(QLabel *label, bool problem)
+{
+    // The parent's palette says what "normal" is (the label's own may be red already).
+    const QPalette normal =
+        label->parentWidget() ? label->parentWidget()->palette() : QApplication::palette(label);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText,
+                     problem ? problemColor(normal) : normal.color(QPalette::WindowText));
+    label->setPalette(palette);
 }
 
 QLineEdit *codeField(const QString &accessibleName, QWidget *parent)

@@ -5,9 +5,11 @@
 #include <chrono>
 #include <optional>
 
+class QColor;
 class QDialog;
 class QLabel;
 class QLineEdit;
+class QPalette;
 class QPushButton;
 class QStackedWidget;
 class QWidget;
@@ -31,6 +33,11 @@ QLabel *wrappedLabel(const QString &text, QWidget *parent);
 void makeTitle(QLabel *label);
 // Where a dialog says what went wrong: wrapped, red, selectable (to copy into a report).
 QLabel *errorLabel(QWidget *parent);
+// The red of a problem that reads on this palette: darker on a light window colour, lighter on a
+// dark one (a fixed red is unreadable on one of them).
+QColor problemColor(const QPalette &palette);
+// The label's text in problemColor(), or back in the palette's own text colour.
+void showAsProblem(QLabel *label, bool problem);
 
 // A read-only field for something to copy (a token, a code), in a fixed-width font so look-alike
 // characters stay apart, and its "Copy" button.

@@ -195,9 +195,12 @@ void OAuth2ClientDialog::markLines(const QMap<int, QString> &lines)
             continue;
         QTextEdit::ExtraSelection mark;
         mark.cursor = QTextCursor(block);
-        mark.format.setBackground(QColor(0xfd, 0xe7, 0xe9));
+        // A tint of the problem red over the editor's own background, light or dark.
+        QColor tint = DialogParts::problemColor(m_redirects->palette());
+        tint.setAlpha(48);
+        mark.format.setBackground(tint);
         mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-        mark.format.setUnderlineColor(QColor(0xb3, 0x26, 0x1e));
+        mark.format.setUnderlineColor(DialogParts::problemColor(m_redirects->palette()));
         mark.format.setProperty(QTextFormat::FullWidthSelection, true);
         mark.format.setToolTip(displaytext::plainToolTip(it.value()));
         marks << mark;

@@ -110,7 +110,7 @@ void RemoteConsumerFetch::onFetched(const AdminOutcome &outcome, const OAuthCons
         note += QLatin1Char(' ') + outcome.nextStep;
     m_note->setText(addressProblem.isEmpty() ? note : QString());
     m_note->setVisible(addressProblem.isEmpty());
-    m_note->setStyleSheet(outcome.succeeded() ? QString() : QStringLiteral("color: #b3261e;"));
+    DialogParts::showAsProblem(m_note, !outcome.succeeded());
     if (outcome.succeeded())
         emit fetched(filled);
 }

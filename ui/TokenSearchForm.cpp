@@ -15,7 +15,12 @@ namespace {
 
 using Field = AdminTokenQuery::Field;
 
-const QString kMarked = QStringLiteral("QLineEdit, QCheckBox { border: 1px solid #b3261e; }");
+// A red frame around the field at fault, in the red that reads on the field's palette.
+QString markedStyle(const QWidget *field)
+{
+    return QStringLiteral("QLineEdit, QCheckBox { border: 1px solid %1; }")
+        .arg(DialogParts::problemColor(field->palette()).name());
+}
 
 } // namespace
 
@@ -177,7 +182,7 @@ void TokenSearchForm::showProblem(Field field, const QString &text)
     m_problem->show();
     QWidget *at = field == Field::NeverUsed ? static_cast<QWidget *>(m_neverUsed)
                                             : m_dates.value(field, m_owner);
-    at->setStyleSheet(kMarked);
+    at->setStyleSheet(markedStyle(at));
     at->setFocus(Qt::OtherFocusReason);
 }
 
