@@ -9,8 +9,6 @@ namespace accessdesk {
 
 namespace {
 
-constexpr qint64 kExpiresSoonDays = 5;
-
 // The locale's short date and time, without seconds: some locales (C among them) put seconds in
 // their short time format, which only widens the column.
 QString shortFormat(const QLocale &locale)
@@ -45,13 +43,23 @@ void AccessGrantModel::setGrants(QList<AccessGrant> grants)
     endResetModel();
 }
 
-QStringList AccessGrantModel::badgesFor(const AccessGrant &grant, const QDateTime &now)
+void AccessGrantModel::setExpiresSoonDays(int days)
+{
+    if (days == m_expiresSoonDays)
+        return;
+    m_expiresSoonDays = days;
+    if (!m_grants.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
+QStringList AccessGrantModel::badgesFor(const AccessGrant &grant, const QDateTime &now,
+                                        int expiresSoonDays)
 {
     QStringList badges;
     if (grant.expiresAt && grant.expiresAt->isValid()) {
         if (*grant.expiresAt <= now)
             badges << tr("expired");
-        else if (now.secsTo(*grant.expiresAt) <= kExpiresSoonDays * 24 * 3600)
+        else if (now.secsTo(*grant.expiresAt) <= qint64(expiresSoonDays) * 24 * 3600)
             badges << tr("expires soon");
     }
     // Only a PAT tells when it was last used; for OAuth grants "unknown" is not "never".
@@ -116,7 +124,7 @@ QVariant AccessGrantModel::data(const QModelIndex &index, int role) const
     case GrantIdRole:
         return grantId(grant);
     case BadgeRole:
-        return badgesFor(grant, m_clock());
+        return badgesFor(grant, m_clock(), m_expiresSoonDays);
     case KindRole:
         return int(grant.kind);
     case ExportRole:
@@ -142,7 +150,7 @@ QVariant AccessGrantModel::displayText(const AccessGrant &grant, int column) con
         // OAuth grant ends, so its cell stays empty rather than claim "never".
         const QString none = grant.kind == GrantKind::PersonalToken ? tr("never") : QString();
         const QString text = grant.expiresAt ? localText(*grant.expiresAt) : none;
-        const QStringList badges = badgesFor(grant, m_clock());
+        const QStringList badges = badgesFor(grant, m_clock(), m_expiresSoonDays);
         if (badges.contains(tr("expired")))
             return QString(text + QStringLiteral(" (") + tr("expired") + QLatin1Char(')'));
         if (badges.contains(tr("expires soon")))

@@ -44,7 +44,13 @@ public:
     const QList<AccessGrant> &grants() const { return m_grants; }
     AccessGrant grantAt(int row) const { return m_grants.value(row); }
 
-    static QStringList badgesFor(const AccessGrant &grant, const QDateTime &now);
+    static constexpr int defaultExpiresSoonDays = 5;
+    // "expires soon" within expiresSoonDays: the window the expiry announcements use too
+    // (Preferences::expiryWarningDays()), so the badge and the banner never disagree.
+    static QStringList badgesFor(const AccessGrant &grant, const QDateTime &now,
+                                 int expiresSoonDays = defaultExpiresSoonDays);
+    void setExpiresSoonDays(int days);
+    int expiresSoonDays() const { return m_expiresSoonDays; }
     static QString kindLabel(GrantKind kind); // "OAuth 1.0a", "OAuth 2.0", "Personal token"
     static QString grantId(const AccessGrant &grant);
     // A time as the table shows it: the locale's short date and time, local, without seconds.
@@ -66,6 +72,7 @@ private:
 
     Clock m_clock;
     QList<AccessGrant> m_grants;
+    int m_expiresSoonDays = defaultExpiresSoonDays;
 };
 
 } // namespace accessdesk

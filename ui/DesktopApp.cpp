@@ -22,6 +22,7 @@
 #include "services/PersonalTokenController.h"
 #include "services/RequestForAccessController.h"
 
+#include "storage/Preferences.h"
 #include <QApplication>
 #include <QPushButton>
 #include <QScreen>
@@ -76,6 +77,9 @@ void DesktopApp::wireMenus()
 
 void DesktopApp::buildPages()
 {
+    // The badge "expires soon" uses the window the expiry announcements use.
+    m_window->myAccessPage()->setExpiryWarningDays(
+        Preferences(m_session->settings()).expiryWarningDays());
     m_connectionPage =
         new ConnectionPage(m_session->profiles(), m_session->secrets(), m_session->network(),
                            m_session->offlineCache(), m_window.get());

@@ -9,6 +9,7 @@
 #include "ViewState.h"
 #include "services/AppSession.h"
 #include "services/MyAccessController.h"
+#include "storage/Preferences.h"
 #include "storage/ProfileStore.h"
 
 #include <QAction>
@@ -478,6 +479,11 @@ void MainWindow::openPreferences()
     }
     auto *dialog = new PreferencesDialog(m_session->settings(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // A new warning window shows in the badges at once (the announcements read it on refresh).
+    connect(dialog, &QDialog::accepted, this, [this] {
+        myAccessPage()->setExpiryWarningDays(
+            Preferences(m_session->settings()).expiryWarningDays());
+    });
     dialog->open();
 }
 

@@ -521,11 +521,17 @@ void MyAccessPage::updateDetails()
                                                  : tr("not reported by the server")));
     if (!grant.scopes.isEmpty())
         lines << tr("Scopes: %1").arg(grant.scopes.join(QStringLiteral(", ")));
-    const QStringList badges = AccessGrantModel::badgesFor(grant, QDateTime::currentDateTimeUtc());
+    const QStringList badges = AccessGrantModel::badgesFor(grant, QDateTime::currentDateTimeUtc(),
+                                                           m_model->expiresSoonDays());
     if (!badges.isEmpty())
         lines << tr("Note: %1").arg(badges.join(QStringLiteral(", ")));
     lines << QString() << RevokeWording::ifRevoked(grant);
     m_details->setPlainText(lines.join(QLatin1Char('\n')));
+}
+
+void MyAccessPage::setExpiryWarningDays(int days)
+{
+    m_model->setExpiresSoonDays(days);
 }
 
 } // namespace accessdesk

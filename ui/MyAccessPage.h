@@ -56,6 +56,8 @@ public:
     QString selectedRowsText() const;
     void copySelected();
     void showDetails();
+    // The "expires soon" badge's window (Preferences::expiryWarningDays()).
+    void setExpiryWarningDays(int days);
     QTextBrowser *detailsPane() const { return m_details; }
 
     // Ask for confirmation, then revoke with progress (RevokeProgressDialog). Revoke all takes the

@@ -4,6 +4,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QLocale>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace accessdesk;
@@ -90,6 +91,17 @@ void TestGrantModel::badges()
     QCOMPARE(AccessGrantModel::badgesFor(edge, kNow), QStringList{QStringLiteral("expires soon")});
     edge.expiresAt = kNow.addDays(6);
     QCOMPARE(AccessGrantModel::badgesFor(edge, kNow), QStringList());
+    // A wider warning window (Preferences) makes six days "soon" in the model's rows too.
+    QCOMPARE(AccessGrantModel::badgesFor(edge, kNow, 10),
+             QStringList{QStringLiteral("expires soon")});
+    AccessGrantModel model([] { return kNow; });
+    model.setGrants({edge});
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QCOMPARE(model.index(0, 0).data(AccessGrantModel::BadgeRole).toStringList(), QStringList());
+    model.setExpiresSoonDays(10);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.index(0, 0).data(AccessGrantModel::BadgeRole).toStringList(),
+             QStringList{QStringLiteral("expires soon")});
 }
 
 void TestGrantModel::rolesAndDisplay()
