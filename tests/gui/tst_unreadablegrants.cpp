@@ -127,7 +127,8 @@ QString TestUnreadableGrants::bannerText() const
 
 QStringList TestUnreadableGrants::shownApplications() const
 {
-    return columnTexts(m_page->table()->model(), AccessGrantModel::Application);
+    return columnTexts(child<QTableView>(m_page.get(), QStringLiteral("grantTable"))->model(),
+                       AccessGrantModel::Application);
 }
 
 void TestUnreadableGrants::readablePageShowsNoBanner()
