@@ -209,6 +209,7 @@ QWidget *ConnectionDialog::buildAdvanced()
     m_chooseCa->setObjectName(QStringLiteral("chooseCaFile"));
     m_chooseCa->setAccessibleName(tr("Choose a CA certificate file"));
     connect(m_chooseCa, &QPushButton::clicked, this, &ConnectionDialog::chooseCaFile);
+    m_pinned->setObjectName(QStringLiteral("pinnedCertificate"));
     m_pinned->setAccessibleName(tr("Pinned certificate"));
     m_pinned->setTextFormat(Qt::PlainText);
     m_pinned->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -138,6 +138,7 @@ MainWindow::MainWindow(MyAccessController *controller, QWidget *parent)
 
     m_server->setAccessibleName(tr("Server"));
     m_user->setAccessibleName(tr("User"));
+    m_state->setObjectName(QStringLiteral("connectionState"));
     m_state->setAccessibleName(tr("Connection state"));
     m_refreshed->setAccessibleName(tr("Last refresh"));
     for (QLabel *label : {m_server, m_user, m_state, m_refreshed}) {
@@ -300,6 +301,7 @@ void MainWindow::buildToolBar()
 QWidget *MainWindow::buildBanner()
 {
     auto *banner = new QFrame(this);
+    banner->setObjectName(QStringLiteral("notConnectedBanner"));
     banner->setAccessibleName(tr("Not connected"));
     banner->setFrameShape(QFrame::StyledPanel);
     m_banner = banner;
@@ -574,6 +576,7 @@ void MainWindow::showConnectionProblem(const QString &message)
     if (!m_problemBox) {
         m_problemBox =
             PlainText::messageBox(QMessageBox::Warning, tr("Could not connect"), QString(), this);
+        m_problemBox->setObjectName(QStringLiteral("connectionProblem"));
         m_problemBox->setAccessibleName(tr("Connection problem"));
         m_problemBox->setAttribute(Qt::WA_DeleteOnClose);
     }

@@ -102,6 +102,7 @@ QWidget *RequestForAccessDialog::buildAskPage()
 {
     auto *page = new QWidget(m_pages);
     m_question = wrappedLabel(QString(), page);
+    m_question->setObjectName(QStringLiteral("requestQuestion"));
     m_question->setAccessibleName(tr("Who asks"));
     makeTitle(m_question);
 

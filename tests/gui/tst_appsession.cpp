@@ -3,6 +3,7 @@
 // switch through the window's server switcher and My access follows; a failed switch keeps the
 // connection; start-up picks the only or last used profile, or says how to add one. And the real
 // accessdesk binary, started as scripts/demo.sh starts it, lists the grants and stays up.
+#include "GuiTestSupport.h"
 #include "SimClient.h"
 #include "SimProcess.h"
 #include "TestKeychain.h"
@@ -40,6 +41,16 @@ struct App
         session.keepPointed(&controller);
         window.setSession(&session);
         window.show();
+    }
+
+    // The window's controls, found by object name as a user's tool finds them.
+    QComboBox *servers() { return child<QComboBox>(&window, QStringLiteral("serverSwitch")); }
+    QWidget *banner() { return child<QWidget>(&window, QStringLiteral("notConnectedBanner")); }
+    QLabel *state() { return child<QLabel>(&window, QStringLiteral("connectionState")); }
+    // Made on the first problem, gone once closed: null then.
+    QMessageBox *problemBox()
+    {
+        return window.findChild<QMessageBox *>(QStringLiteral("connectionProblem"));
     }
 
     AppSession session;
@@ -146,8 +157,8 @@ void TestAppSession::startsWithTheOnlyProfile()
     QVERIFY(changed.wait(30000));
     QCOMPARE(app.session.profileName(), name);
     QVERIFY(waitForGrants(app, m_alicesGrants));
-    QCOMPARE(app.window.serverSwitch()->currentText(), name);
-    QVERIFY(!app.window.notConnectedBanner()->isVisible());
+    QCOMPARE(app.servers()->currentText(), name);
+    QVERIFY(!app.banner()->isVisible());
     // The activity log of the app's data dir is what the controller records into.
     QVERIFY(app.session.activityLog());
 }
@@ -159,11 +170,11 @@ void TestAppSession::withoutProfilesSaysHowToAddOne()
     QSignalSpy addServer(&app.window, &MainWindow::addServerRequested);
     QVERIFY(!app.session.start(ConnectionOptions()));
     QVERIFY(!app.session.connection());
-    QVERIFY(app.window.notConnectedBanner()->isVisible());
-    QVERIFY2(app.window.stateLabel()->text().contains(QStringLiteral("Connection page")),
-             qPrintable(app.window.stateLabel()->text()));
-    QVERIFY(!app.window.serverSwitch()->isEnabled());
-    auto *add = app.window.notConnectedBanner()->findChild<QPushButton *>();
+    QVERIFY(app.banner()->isVisible());
+    QVERIFY2(app.state()->text().contains(QStringLiteral("Connection page")),
+             qPrintable(app.state()->text()));
+    QVERIFY(!app.servers()->isEnabled());
+    auto *add = app.banner()->findChild<QPushButton *>();
     QVERIFY(add);
     add->click();
     QCOMPARE(addServer.count(), 1);
@@ -173,8 +184,8 @@ void TestAppSession::withoutProfilesSaysHowToAddOne()
     addProfile(app.session, *m_simB, QStringLiteral("bob"));
     QCOMPARE(app.session.startupProfile(), QString());
     QVERIFY(!app.session.start(ConnectionOptions()));
-    QCOMPARE(app.window.serverSwitch()->count(), 2);
-    QVERIFY(app.window.serverSwitch()->isEnabled());
+    QCOMPARE(app.servers()->count(), 2);
+    QVERIFY(app.servers()->isEnabled());
 }
 
 void TestAppSession::switchesThroughTheServerList()
@@ -192,7 +203,7 @@ void TestAppSession::switchesThroughTheServerList()
         ServerConnection *first = app.session.connection();
 
         // The user picks bob's server in the toolbar.
-        QComboBox *servers = app.window.serverSwitch();
+        QComboBox *servers = app.servers();
         const int index = servers->findText(bobs);
         QVERIFY(index >= 0);
         servers->setCurrentIndex(index);
@@ -236,13 +247,13 @@ void TestAppSession::unknownProfileKeepsTheConnection()
     QCOMPARE(app.session.connection(), connection);
     QCOMPARE(app.session.profileName(), alices);
     QCOMPARE(applications(app.controller), m_alicesGrants);
-    QCOMPARE(app.window.serverSwitch()->currentText(), alices);
+    QCOMPARE(app.servers()->currentText(), alices);
     // Said in the window, without blocking it.
-    QVERIFY(app.window.connectionProblemBox());
-    QVERIFY(app.window.connectionProblemBox()->isVisible());
-    QVERIFY(app.window.connectionProblemBox()->text().contains(QStringLiteral("no-such-server")));
-    QVERIFY(app.window.stateLabel()->text().contains(QStringLiteral("no-such-server")));
-    app.window.connectionProblemBox()->close();
+    QVERIFY(app.problemBox());
+    QVERIFY(app.problemBox()->isVisible());
+    QVERIFY(app.problemBox()->text().contains(QStringLiteral("no-such-server")));
+    QVERIFY(app.state()->text().contains(QStringLiteral("no-such-server")));
+    app.problemBox()->close();
 }
 
 void TestAppSession::missingKeychainEntryIsExplained()
@@ -257,8 +268,8 @@ void TestAppSession::missingKeychainEntryIsExplained()
     QVERIFY2(message.contains(name) && message.contains(QStringLiteral("Connection page")),
              qPrintable(message));
     QVERIFY(!app.session.connection());
-    QVERIFY(app.window.stateLabel()->text().contains(name));
-    app.window.connectionProblemBox()->close();
+    QVERIFY(app.state()->text().contains(name));
+    app.problemBox()->close();
 }
 
 void TestAppSession::commandLineConnectionIsListed()
@@ -276,7 +287,7 @@ void TestAppSession::commandLineConnectionIsListed()
     QVERIFY(changed.wait(30000));
     QCOMPARE(app.session.profileName(), QString());
     QVERIFY(waitForGrants(app, m_bobsGrants));
-    QComboBox *servers = app.window.serverSwitch();
+    QComboBox *servers = app.servers();
     QCOMPARE(servers->count(), 2);
     QVERIFY(servers->currentText().contains(m_simB->url()));
 }

@@ -319,22 +319,26 @@ void TestBrowserSignIn::oauth1WrongCodeKeepsWhatWasTyped()
     const QString name = m_keychain->uniqueName(QStringLiteral("oauth1-wrong"));
     newDialog(name, AuthKind::OAuth1);
     auto *panel = m_dialog->findChild<BrowserSignInPanel *>();
-    QTest::keyClicks(panel->consumerKeyEdit(), kConsumerKey);
-    QTest::keyClicks(panel->privateKeyEdit(), m_privateKeyFile);
-    QTest::mouseClick(panel->signInButton(), Qt::LeftButton);
+    auto *consumerKey = child<QLineEdit>(panel, QStringLiteral("consumerKey"));
+    auto *privateKey = child<QLineEdit>(panel, QStringLiteral("privateKeyFile"));
+    auto *signIn = child<QPushButton>(panel, QStringLiteral("browserSignIn"));
+    auto *verifier = child<QLineEdit>(panel, QStringLiteral("verificationCode"));
+    QTest::keyClicks(consumerKey, kConsumerKey);
+    QTest::keyClicks(privateKey, m_privateKeyFile);
+    QTest::mouseClick(signIn, Qt::LeftButton);
     QVERIFY(nextOpened().isValid());
-    QTRY_VERIFY(panel->verifierEdit()->isVisible());
+    QTRY_VERIFY(verifier->isVisible());
     QSignalSpy changed(panel, &BrowserSignInPanel::signInChanged);
-    QTest::keyClicks(panel->verifierEdit(), QStringLiteral("NOT-THE-CODE"));
-    QTest::keyClick(panel->verifierEdit(), Qt::Key_Return);
+    QTest::keyClicks(verifier, QStringLiteral("NOT-THE-CODE"));
+    QTest::keyClick(verifier, Qt::Key_Return);
     QVERIFY(changed.wait(30000));
     QVERIFY(!panel->signIn()->succeeded());
     QVERIFY(!panel->statusText().isEmpty());
     QVERIFY(panel->secrets().isEmpty());
-    QCOMPARE(panel->consumerKeyEdit()->text(), kConsumerKey);
-    QCOMPARE(panel->privateKeyEdit()->text(), m_privateKeyFile);
-    QCOMPARE(m_dialog->urlEdit()->text(), m_sim->url());
-    QVERIFY(panel->signInButton()->isEnabled());
+    QCOMPARE(consumerKey->text(), kConsumerKey);
+    QCOMPARE(privateKey->text(), m_privateKeyFile);
+    QCOMPARE(child<QLineEdit>(m_dialog, QStringLiteral("serverAddress"))->text(), m_sim->url());
+    QVERIFY(signIn->isEnabled());
     QVERIFY(!m_session->profiles().find(name));
 }
 
@@ -343,7 +347,8 @@ QString TestBrowserSignIn::savedOAuth2Profile()
     const QString name = m_keychain->uniqueName(QStringLiteral("oauth2"));
     newDialog(name, AuthKind::OAuth2);
     auto *panel = m_dialog->findChild<BrowserSignInPanel *>();
-    if (!panel->clientIdEdit()->isVisible() || panel->consumerKeyEdit()->isVisible())
+    if (!child<QLineEdit>(panel, QStringLiteral("clientId"))->isVisible() ||
+        child<QLineEdit>(panel, QStringLiteral("consumerKey"))->isVisible())
         return {};
     QTest::keyClicks(m_dialog->findChild<QLineEdit *>(QStringLiteral("clientId")), m_clientId);
     QTest::keyClicks(m_dialog->findChild<QLineEdit *>(QStringLiteral("clientSecret")),
@@ -400,17 +405,20 @@ void TestBrowserSignIn::oauth2CancelKeepsWhatWasTypedAndFreesThePort()
     const QString name = m_keychain->uniqueName(QStringLiteral("oauth2-cancel"));
     newDialog(name, AuthKind::OAuth2);
     auto *panel = m_dialog->findChild<BrowserSignInPanel *>();
-    QTest::keyClicks(panel->clientIdEdit(), m_clientId);
-    panel->redirectPortBox()->setValue(m_redirectPort);
-    QTest::mouseClick(panel->signInButton(), Qt::LeftButton);
+    auto *clientId = child<QLineEdit>(panel, QStringLiteral("clientId"));
+    auto *signIn = child<QPushButton>(panel, QStringLiteral("browserSignIn"));
+    QTest::keyClicks(clientId, m_clientId);
+    child<QSpinBox>(panel, QStringLiteral("redirectPort"))->setValue(m_redirectPort);
+    QTest::mouseClick(signIn, Qt::LeftButton);
     QVERIFY(nextOpened().isValid());
-    QVERIFY(!panel->signInButton()->isEnabled());
+    QVERIFY(!signIn->isEnabled());
     QSignalSpy changed(panel, &BrowserSignInPanel::signInChanged);
-    QTest::mouseClick(panel->cancelSignInButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(panel, QStringLiteral("cancelBrowserSignIn")),
+                      Qt::LeftButton);
     QVERIFY(changed.wait(10000));
     QVERIFY(panel->signIn()->isCancelled());
-    QVERIFY(panel->signInButton()->isEnabled());
-    QCOMPARE(panel->clientIdEdit()->text(), m_clientId);
+    QVERIFY(signIn->isEnabled());
+    QCOMPARE(clientId->text(), m_clientId);
     QVERIFY(!m_session->profiles().find(name));
     // The loopback port is free again: a new sign-in can listen on it.
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -425,19 +433,22 @@ void TestBrowserSignIn::plainHttpToAnotherComputerIsNotSignedInUnasked()
 {
     const QString name = m_keychain->uniqueName(QStringLiteral("oauth2-http"));
     newDialog(name, AuthKind::OAuth2);
-    m_dialog->urlEdit()->setText(QStringLiteral("http://jira.example.test"));
+    child<QLineEdit>(m_dialog, QStringLiteral("serverAddress"))
+        ->setText(QStringLiteral("http://jira.example.test"));
     auto *panel = m_dialog->findChild<BrowserSignInPanel *>();
-    QTest::keyClicks(panel->clientIdEdit(), m_clientId);
+    auto *clientId = child<QLineEdit>(panel, QStringLiteral("clientId"));
+    QTest::keyClicks(clientId, m_clientId);
     QSignalSpy changed(panel, &BrowserSignInPanel::signInChanged);
-    QTest::mouseClick(panel->signInButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(panel, QStringLiteral("browserSignIn")), Qt::LeftButton);
     QVERIFY(changed.wait(10000));
     QVERIFY(!panel->signIn()->succeeded());
     QVERIFY2(panel->statusText().contains(QStringLiteral("http://")),
              qPrintable(panel->statusText()));
     QVERIFY(m_browser.opened.isEmpty()); // nothing was sent, no browser opened
-    QCOMPARE(panel->clientIdEdit()->text(), m_clientId);
+    QCOMPARE(clientId->text(), m_clientId);
     // Test connection asks the question the sign-in needs answered first.
-    QTest::mouseClick(m_dialog->testButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(m_dialog, QStringLiteral("testConnection")),
+                      Qt::LeftButton);
     QTRY_VERIFY(m_dialog->plainHttpDialog());
 }
 

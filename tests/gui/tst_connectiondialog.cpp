@@ -64,6 +64,16 @@ private:
     void fill(const QString &name, const QString &url, const QString &user,
               const QString &password);
     bool click(QPushButton *button, int results = 1);
+    // The dialog's controls, found by object name as a user's tool finds them.
+    QLineEdit *edit(const char *name) const
+    {
+        return child<QLineEdit>(m_dialog, QLatin1String(name));
+    }
+    QPushButton *button(const char *name) const
+    {
+        return child<QPushButton>(m_dialog, QLatin1String(name));
+    }
+    void chooseAuthKind(AuthKind kind);
     const SimClient &server() const { return *m_server; }
 
     TempSettings m_settings;
@@ -116,10 +126,10 @@ ConnectionDialog *TestConnectionDialog::newDialog()
 void TestConnectionDialog::fill(const QString &name, const QString &url, const QString &user,
                                 const QString &password)
 {
-    QTest::keyClicks(m_dialog->nameEdit(), name);
-    QTest::keyClicks(m_dialog->urlEdit(), url);
-    QTest::keyClicks(m_dialog->userEdit(), user);
-    QTest::keyClicks(m_dialog->passwordEdit(), password);
+    QTest::keyClicks(edit("profileName"), name);
+    QTest::keyClicks(edit("serverAddress"), url);
+    QTest::keyClicks(edit("userName"), user);
+    QTest::keyClicks(edit("password"), password);
 }
 
 bool TestConnectionDialog::click(QPushButton *button, int results)
@@ -135,6 +145,12 @@ bool TestConnectionDialog::click(QPushButton *button, int results)
     return true;
 }
 
+void TestConnectionDialog::chooseAuthKind(AuthKind kind)
+{
+    auto *kinds = child<QComboBox>(m_dialog, QStringLiteral("authKind"));
+    kinds->setCurrentIndex(kinds->findData(int(kind)));
+}
+
 void TestConnectionDialog::invalidUrlFailsWithoutARequest()
 {
     newDialog();
@@ -142,14 +158,14 @@ void TestConnectionDialog::invalidUrlFailsWithoutARequest()
     fill(name, QStringLiteral("jira.example.com"), QStringLiteral("alice"),
          QStringLiteral("alice"));
     QSignalSpy requests(&m_network, &QNetworkAccessManager::finished);
-    QVERIFY(click(m_dialog->saveButton()));
+    QVERIFY(click(button("saveProfile")));
 
     QVERIFY2(m_dialog->messageFor(Field::BaseUrl).contains(QLatin1String("https://")),
              qPrintable(m_dialog->messageFor(Field::BaseUrl)));
     QCOMPARE(m_dialog->tester()->result().error.kind(), ApiError::Kind::None);
     QCoreApplication::processEvents();
     QCOMPARE(requests.count(), 0);
-    QCOMPARE(m_dialog->urlEdit()->text(), QStringLiteral("jira.example.com"));
+    QCOMPARE(edit("serverAddress")->text(), QStringLiteral("jira.example.com"));
     QVERIFY(!m_store->find(name));
 }
 
@@ -158,8 +174,8 @@ void TestConnectionDialog::wrongPasswordKeepsWhatWasTypedAndSavesNothing()
     newDialog();
     const QString name = m_keychain.uniqueName(QStringLiteral("wrong"));
     fill(name, m_sim->url(), QStringLiteral("alice"), QStringLiteral("not-her-password"));
-    m_dialog->timeoutBox()->setValue(45);
-    QVERIFY(click(m_dialog->saveButton()));
+    child<QSpinBox>(m_dialog, QStringLiteral("timeout"))->setValue(45);
+    QVERIFY(click(button("saveProfile")));
 
     const ConnectionCheck &check = m_dialog->tester()->result();
     QVERIFY(!check.accepted);
@@ -170,15 +186,15 @@ void TestConnectionDialog::wrongPasswordKeepsWhatWasTypedAndSavesNothing()
     QVERIFY(m_dialog->messageFor(Field::BaseUrl).isEmpty());
     QVERIFY(m_dialog->isVisible());
     // The field at fault has the focus, its text selected for retyping.
-    QCOMPARE(m_dialog->focusWidget(), m_dialog->passwordEdit());
-    QVERIFY(m_dialog->passwordEdit()->hasSelectedText());
+    QCOMPARE(m_dialog->focusWidget(), edit("password"));
+    QVERIFY(edit("password")->hasSelectedText());
 
     // Everything typed is still there.
-    QCOMPARE(m_dialog->nameEdit()->text(), name);
-    QCOMPARE(m_dialog->urlEdit()->text(), m_sim->url());
-    QCOMPARE(m_dialog->userEdit()->text(), QStringLiteral("alice"));
-    QCOMPARE(m_dialog->passwordEdit()->text(), QStringLiteral("not-her-password"));
-    QCOMPARE(m_dialog->timeoutBox()->value(), 45);
+    QCOMPARE(edit("profileName")->text(), name);
+    QCOMPARE(edit("serverAddress")->text(), m_sim->url());
+    QCOMPARE(edit("userName")->text(), QStringLiteral("alice"));
+    QCOMPARE(edit("password")->text(), QStringLiteral("not-her-password"));
+    QCOMPARE(child<QSpinBox>(m_dialog, QStringLiteral("timeout"))->value(), 45);
 
     // Nothing saved, neither in the settings nor in the keychain.
     QVERIFY(!m_store->find(name));
@@ -199,7 +215,7 @@ void TestConnectionDialog::captchaIsExplained()
     newDialog();
     fill(m_keychain.uniqueName(QStringLiteral("captcha")), m_sim->url(), QStringLiteral("alice"),
          QStringLiteral("alice"));
-    QVERIFY(click(m_dialog->testButton()));
+    QVERIFY(click(button("testConnection")));
     QVERIFY2(m_dialog->messageFor(Field::Secret).contains(QLatin1String("CAPTCHA")),
              qPrintable(m_dialog->messageFor(Field::Secret)));
 }
@@ -210,7 +226,7 @@ void TestConnectionDialog::unreachableServerIsExplained()
     // Port 1 on loopback: nothing listens there.
     fill(m_keychain.uniqueName(QStringLiteral("unreachable")), QStringLiteral("http://127.0.0.1:1"),
          QStringLiteral("alice"), QStringLiteral("alice"));
-    QVERIFY(click(m_dialog->testButton()));
+    QVERIFY(click(button("testConnection")));
     QCOMPARE(m_dialog->tester()->result().error.kind(), ApiError::Kind::Network);
     QVERIFY2(m_dialog->messageFor(Field::BaseUrl).contains(QLatin1String("could not reach")),
              qPrintable(m_dialog->messageFor(Field::BaseUrl)));
@@ -218,7 +234,7 @@ void TestConnectionDialog::unreachableServerIsExplained()
     QVERIFY2(m_dialog->messageFor(Field::BaseUrl).contains(QLatin1String("127.0.0.1:1")),
              qPrintable(m_dialog->messageFor(Field::BaseUrl)));
     // The cursor waits in the field to fix.
-    QCOMPARE(m_dialog->focusWidget(), m_dialog->urlEdit());
+    QCOMPARE(m_dialog->focusWidget(), edit("serverAddress"));
 }
 
 void TestConnectionDialog::httpsAgainstPlainHttpSuggestsHttp()
@@ -230,7 +246,7 @@ void TestConnectionDialog::httpsAgainstPlainHttpSuggestsHttp()
     https.setScheme(QStringLiteral("https"));
     fill(m_keychain.uniqueName(QStringLiteral("httpsplain")), https.toString(),
          QStringLiteral("alice"), QStringLiteral("alice"));
-    QVERIFY(click(m_dialog->saveButton()));
+    QVERIFY(click(button("saveProfile")));
     // QHttpServer closes the connection on a TLS hello (a network error); other servers answer
     // it with HTTP (a TLS error): either way the same port is then asked over http://.
     const ConnectionCheck &check = m_dialog->tester()->result();
@@ -240,7 +256,7 @@ void TestConnectionDialog::httpsAgainstPlainHttpSuggestsHttp()
     const QString message = m_dialog->messageFor(Field::BaseUrl);
     QVERIFY2(message.contains(QLatin1String("Try the address with http://")), qPrintable(message));
     QVERIFY2(message.contains(m_sim->url()), qPrintable(message));
-    QCOMPARE(m_dialog->focusWidget(), m_dialog->urlEdit());
+    QCOMPARE(m_dialog->focusWidget(), edit("serverAddress"));
 }
 
 void TestConnectionDialog::notJiraIsExplained()
@@ -250,7 +266,7 @@ void TestConnectionDialog::notJiraIsExplained()
     fill(m_keychain.uniqueName(QStringLiteral("notjira")),
          m_sim->url() + QStringLiteral("/no-jira-here"), QStringLiteral("alice"),
          QStringLiteral("alice"));
-    QVERIFY(click(m_dialog->testButton()));
+    QVERIFY(click(button("testConnection")));
     QVERIFY2(m_dialog->messageFor(Field::BaseUrl).contains(QLatin1String("not a Jira server")),
              qPrintable(m_dialog->messageFor(Field::BaseUrl)));
 }
@@ -264,8 +280,8 @@ void TestConnectionDialog::timeoutIsExplained()
     newDialog();
     fill(m_keychain.uniqueName(QStringLiteral("slow")), m_sim->url(), QStringLiteral("alice"),
          QStringLiteral("alice"));
-    m_dialog->timeoutBox()->setValue(1);
-    QVERIFY(click(m_dialog->testButton()));
+    child<QSpinBox>(m_dialog, QStringLiteral("timeout"))->setValue(1);
+    QVERIFY(click(button("testConnection")));
     QCOMPARE(m_dialog->tester()->result().error.kind(), ApiError::Kind::Timeout);
     QVERIFY2(m_dialog->messageFor(Field::Timeout).contains(QLatin1String("did not answer")),
              qPrintable(m_dialog->messageFor(Field::Timeout)));
@@ -280,10 +296,10 @@ void TestConnectionDialog::closingWhileTestingIsSafe()
     newDialog();
     const QString name = m_keychain.uniqueName(QStringLiteral("closed"));
     fill(name, m_sim->url(), QStringLiteral("alice"), QStringLiteral("alice"));
-    QTest::mouseClick(m_dialog->saveButton(), Qt::LeftButton);
+    QTest::mouseClick(button("saveProfile"), Qt::LeftButton);
     QVERIFY(m_dialog->tester()->isBusy());
-    QVERIFY(!m_dialog->saveButton()->isEnabled());
-    QTest::mouseClick(m_dialog->cancelButton(), Qt::LeftButton);
+    QVERIFY(!button("saveProfile")->isEnabled());
+    QTest::mouseClick(button("cancelProfile"), Qt::LeftButton);
     QVERIFY(!m_dialog->isVisible());
     // Deleted on close while the probe is still waiting for the server.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
@@ -297,12 +313,12 @@ void TestConnectionDialog::rightPasswordSavesSecretInKeychainOnly()
     const QString name = m_keychain.uniqueName(QStringLiteral("basic"));
     fill(name, m_sim->url(), QStringLiteral("alice"), QStringLiteral("alice"));
     QSignalSpy saved(m_dialog.data(), &ConnectionDialog::profileSaved);
-    QVERIFY(click(m_dialog->testButton()));
+    QVERIFY(click(button("testConnection")));
     QVERIFY2(m_dialog->tester()->result().accepted,
              qPrintable(m_dialog->tester()->result().message));
     QVERIFY(!m_store->find(name)); // a test alone saves nothing
 
-    QVERIFY(click(m_dialog->saveButton()));
+    QVERIFY(click(button("saveProfile")));
     QCOMPARE(saved.count(), 1);
     QCOMPARE(saved.first().first().toString(), name);
     QVERIFY(!m_dialog || !m_dialog->isVisible()); // closed after saving
@@ -329,20 +345,20 @@ void TestConnectionDialog::editingKeepsTheStoredSecret()
     const QString name = m_keychain.uniqueName(QStringLiteral("edit"));
     newDialog();
     fill(name, m_sim->url(), QStringLiteral("bob"), QStringLiteral("bob"));
-    QVERIFY(click(m_dialog->saveButton()));
+    QVERIFY(click(button("saveProfile")));
     QVERIFY(m_store->find(name));
 
     newDialog();
     m_dialog->setProfile(*m_store->find(name));
     QVERIFY(m_dialog->isEditing());
-    QCOMPARE(m_dialog->urlEdit()->text(), m_sim->url());
-    QCOMPARE(m_dialog->userEdit()->text(), QStringLiteral("bob"));
-    QVERIFY(m_dialog->passwordEdit()->text().isEmpty()); // never read back
-    QCOMPARE(m_dialog->passwordEdit()->placeholderText(), QStringLiteral("unchanged"));
+    QCOMPARE(edit("serverAddress")->text(), m_sim->url());
+    QCOMPARE(edit("userName")->text(), QStringLiteral("bob"));
+    QVERIFY(edit("password")->text().isEmpty()); // never read back
+    QCOMPARE(edit("password")->placeholderText(), QStringLiteral("unchanged"));
 
-    m_dialog->timeoutBox()->setValue(20);
+    child<QSpinBox>(m_dialog, QStringLiteral("timeout"))->setValue(20);
     QSignalSpy saved(m_dialog.data(), &ConnectionDialog::profileSaved);
-    QVERIFY(click(m_dialog->saveButton()));
+    QVERIFY(click(button("saveProfile")));
     QCOMPARE(saved.count(), 1);
     QCOMPARE(m_store->find(name)->timeoutSeconds, 20);
     QCOMPARE(m_keychain.read(name, SecretKind::Password), std::optional<QByteArray>("bob"));
@@ -360,14 +376,13 @@ void TestConnectionDialog::personalTokenWorks()
 
     newDialog();
     const QString name = m_keychain.uniqueName(QStringLiteral("pat"));
-    QTest::keyClicks(m_dialog->nameEdit(), name);
-    QTest::keyClicks(m_dialog->urlEdit(), m_sim->url());
-    m_dialog->authKindBox()->setCurrentIndex(
-        m_dialog->authKindBox()->findData(int(AuthKind::PersonalToken)));
-    QVERIFY(m_dialog->tokenEdit()->isVisibleTo(m_dialog));
-    QVERIFY(!m_dialog->passwordEdit()->isVisibleTo(m_dialog));
-    m_dialog->tokenEdit()->setText(m_token);
-    QVERIFY(click(m_dialog->saveButton()));
+    QTest::keyClicks(edit("profileName"), name);
+    QTest::keyClicks(edit("serverAddress"), m_sim->url());
+    chooseAuthKind(AuthKind::PersonalToken);
+    QVERIFY(edit("personalToken")->isVisibleTo(m_dialog));
+    QVERIFY(!edit("password")->isVisibleTo(m_dialog));
+    edit("personalToken")->setText(m_token);
+    QVERIFY(click(button("saveProfile")));
     QVERIFY(m_store->find(name));
     QCOMPARE(m_store->find(name)->authKind, AuthKind::PersonalToken);
     QCOMPARE(m_store->find(name)->username, QStringLiteral("alice")); // as the server said
@@ -380,15 +395,14 @@ void TestConnectionDialog::wrongPersonalTokenIsExplained()
 {
     newDialog();
     const QString name = m_keychain.uniqueName(QStringLiteral("badpat"));
-    QTest::keyClicks(m_dialog->nameEdit(), name);
-    QTest::keyClicks(m_dialog->urlEdit(), m_sim->url());
-    m_dialog->authKindBox()->setCurrentIndex(
-        m_dialog->authKindBox()->findData(int(AuthKind::PersonalToken)));
-    m_dialog->tokenEdit()->setText(QStringLiteral("NotARealTokenAtAll1234567890"));
-    QVERIFY(click(m_dialog->saveButton()));
+    QTest::keyClicks(edit("profileName"), name);
+    QTest::keyClicks(edit("serverAddress"), m_sim->url());
+    chooseAuthKind(AuthKind::PersonalToken);
+    edit("personalToken")->setText(QStringLiteral("NotARealTokenAtAll1234567890"));
+    QVERIFY(click(button("saveProfile")));
     QVERIFY2(m_dialog->messageFor(Field::Secret).contains(QLatin1String("personal access token")),
              qPrintable(m_dialog->messageFor(Field::Secret)));
-    QCOMPARE(m_dialog->tokenEdit()->text(), QStringLiteral("NotARealTokenAtAll1234567890"));
+    QCOMPARE(edit("personalToken")->text(), QStringLiteral("NotARealTokenAtAll1234567890"));
     QVERIFY(!m_store->find(name));
     QCOMPARE(m_keychain.read(name, SecretKind::PersonalToken),
              std::optional<QByteArray>(QByteArray()));
@@ -403,19 +417,20 @@ void TestConnectionDialog::trustedCertificateIsPinnedAndSaved()
     newDialog();
     const QString name = m_keychain.uniqueName(QStringLiteral("tls"));
     fill(name, tls.url(), QStringLiteral("alice"), QStringLiteral("alice"));
-    QVERIFY(click(m_dialog->saveButton()));
+    QVERIFY(click(button("saveProfile")));
     QVERIFY(m_dialog->tester()->result().canTrustCertificate());
     TlsTrustDialog *trust = m_dialog->trustDialog();
     QVERIFY(trust);
     QVERIFY(trust->isVisible());
-    QVERIFY(trust->cancelButton()->isDefault());
+    QVERIFY(child<QPushButton>(trust, QStringLiteral("cancelTrust"))->isDefault());
     // The fingerprint shown is the one the server printed.
     QCOMPARE(CertificateInfo::normaliseFingerprint(trust->shownFingerprint()),
              CertificateInfo::normaliseFingerprint(tls.fingerprint()));
     QVERIFY(!m_store->find(name));
 
     QSignalSpy finished(m_dialog->tester(), &ConnectionTester::finished);
-    QTest::mouseClick(trust->trustButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(trust, QStringLiteral("trustCertificate")),
+                      Qt::LeftButton);
     QSignalSpy saved(m_dialog.data(), &ConnectionDialog::profileSaved);
     QVERIFY(finished.wait(30000));
     QCOMPARE(saved.count(), 1);
@@ -434,17 +449,17 @@ void TestConnectionDialog::cancelledCertificateSavesNothing()
     newDialog();
     const QString name = m_keychain.uniqueName(QStringLiteral("tls-cancel"));
     fill(name, tls.url(), QStringLiteral("alice"), QStringLiteral("alice"));
-    QVERIFY(click(m_dialog->saveButton()));
+    QVERIFY(click(button("saveProfile")));
     TlsTrustDialog *trust = m_dialog->trustDialog();
     QVERIFY(trust);
     QSignalSpy answered(trust, &TlsTrustDialog::answered);
-    QTest::mouseClick(trust->cancelButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(trust, QStringLiteral("cancelTrust")), Qt::LeftButton);
     QCOMPARE(answered.count(), 1);
 
     QVERIFY2(m_dialog->messageFor(Field::BaseUrl).contains(QLatin1String("not trusted")),
              qPrintable(m_dialog->messageFor(Field::BaseUrl)));
     QVERIFY(!m_dialog->tester()->isBusy());
-    QCOMPARE(m_dialog->passwordEdit()->text(), QStringLiteral("alice"));
+    QCOMPARE(edit("password")->text(), QStringLiteral("alice"));
     QVERIFY(!m_store->find(name));
     QCOMPARE(m_keychain.read(name, SecretKind::Password), std::optional<QByteArray>(QByteArray()));
 }
@@ -458,17 +473,18 @@ void TestConnectionDialog::preAnsweredTrustRepeatsTheTest()
     const QString name = m_keychain.uniqueName(QStringLiteral("tls-hook"));
     fill(name, tls.url(), QStringLiteral("alice"), QStringLiteral("alice"));
     TlsTrustDialog::setNextAnswer(TlsTrustDialog::Answer::Trust);
-    QVERIFY(click(m_dialog->testButton(), 2)); // refused, then trusted and repeated
+    QVERIFY(click(button("testConnection"), 2)); // refused, then trusted and repeated
     QVERIFY2(m_dialog->tester()->result().accepted,
              qPrintable(m_dialog->tester()->result().message));
-    QCOMPARE(CertificateInfo::normaliseFingerprint(m_dialog->pinnedLabel()->text()),
+    QCOMPARE(CertificateInfo::normaliseFingerprint(
+                 child<QLabel>(m_dialog, QStringLiteral("pinnedCertificate"))->text()),
              CertificateInfo::normaliseFingerprint(tls.fingerprint()));
-    QVERIFY(m_dialog->forgetButton()->isEnabled());
+    QVERIFY(button("forgetPinnedCertificate")->isEnabled());
     QVERIFY(!m_store->find(name)); // a test saves nothing
 
     // Forgetting the pin makes the next test refuse the certificate again.
-    QTest::mouseClick(m_dialog->forgetButton(), Qt::LeftButton);
-    QVERIFY(click(m_dialog->testButton()));
+    QTest::mouseClick(button("forgetPinnedCertificate"), Qt::LeftButton);
+    QVERIFY(click(button("testConnection")));
     QVERIFY(m_dialog->tester()->result().canTrustCertificate());
 }
 
@@ -478,30 +494,31 @@ void TestConnectionDialog::plainHttpToAnotherComputerAsksFirst()
     const QString name = m_keychain.uniqueName(QStringLiteral("plain"));
     fill(name, QStringLiteral("http://example.test"), QStringLiteral("alice"),
          QStringLiteral("alice"));
-    m_dialog->timeoutBox()->setValue(2);
+    child<QSpinBox>(m_dialog, QStringLiteral("timeout"))->setValue(2);
 
     // Asked before anything is sent; declined, nothing is sent or saved.
     ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Cancel);
-    QVERIFY(click(m_dialog->saveButton()));
+    QVERIFY(click(button("saveProfile")));
     QVERIFY(m_dialog->tester()->result().needsPlainHttpConsent);
     QPointer<ConfirmationDialog> asked = m_dialog->plainHttpDialog();
     QVERIFY(asked);
-    QCOMPARE(asked->acceptButton()->text(), QStringLiteral("Send my password unencrypted"));
-    QVERIFY(asked->cancelButton()->isDefault());
+    QCOMPARE(child<QPushButton>(asked, QStringLiteral("confirmAccept"))->text(),
+             QStringLiteral("Send my password unencrypted"));
+    QVERIFY(child<QPushButton>(asked, QStringLiteral("confirmCancel"))->isDefault());
     QVERIFY2(asked->message().contains(QLatin1String("example.test")),
              qPrintable(asked->message()));
     QVERIFY(asked->message().contains(QLatin1String("unencrypted")));
     QTRY_VERIFY(asked.isNull()); // it answered itself
     QVERIFY(!m_dialog->tester()->isBusy());
     QVERIFY(m_dialog->messageFor(Field::BaseUrl).contains(QLatin1String("http://")));
-    QCOMPARE(m_dialog->passwordEdit()->text(), QStringLiteral("alice"));
+    QCOMPARE(edit("password")->text(), QStringLiteral("alice"));
     QVERIFY(!m_store->find(name));
 
     // Confirmed: the consent is for this address, and the save goes ahead (nobody answers at
     // 192.0.2.10, so it then fails on the network, not on the rule).
-    m_dialog->urlEdit()->setText(QStringLiteral("http://192.0.2.10:9"));
+    edit("serverAddress")->setText(QStringLiteral("http://192.0.2.10:9"));
     ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Accept);
-    QVERIFY(click(m_dialog->saveButton(), 2));
+    QVERIFY(click(button("saveProfile"), 2));
     const ConnectionCheck &check = m_dialog->tester()->result();
     QVERIFY(!check.needsPlainHttpConsent);
     QVERIFY2(check.error.kind() == ApiError::Kind::Network ||
@@ -511,7 +528,7 @@ void TestConnectionDialog::plainHttpToAnotherComputerAsksFirst()
              QStringLiteral("http://192.0.2.10:9"));
     QVERIFY(!plainhttp::needsConsent(m_dialog->draft().profile));
     // Another address is another question.
-    m_dialog->urlEdit()->setText(QStringLiteral("http://192.0.2.11:9"));
+    edit("serverAddress")->setText(QStringLiteral("http://192.0.2.11:9"));
     QVERIFY(plainhttp::needsConsent(m_dialog->draft().profile));
     QVERIFY(!m_store->find(name));
 }
@@ -521,39 +538,39 @@ void TestConnectionDialog::editingTheAddressAsksForTheSecretAgain()
     const QString name = m_keychain.uniqueName(QStringLiteral("move"));
     newDialog();
     fill(name, m_sim->url(), QStringLiteral("bob"), QStringLiteral("bob"));
-    QVERIFY(click(m_dialog->saveButton()));
+    QVERIFY(click(button("saveProfile")));
     QVERIFY(m_store->find(name));
 
     newDialog();
     m_dialog->setProfile(*m_store->find(name));
-    QCOMPARE(m_dialog->passwordEdit()->placeholderText(), QStringLiteral("unchanged"));
+    QCOMPARE(edit("password")->placeholderText(), QStringLiteral("unchanged"));
     // Same server by another name (localhost): another host, so the stored password stays back.
     const QString moved =
         QString(m_sim->url()).replace(QLatin1String("127.0.0.1"), QLatin1String("localhost"));
-    m_dialog->urlEdit()->setText(moved);
-    QCOMPARE(m_dialog->passwordEdit()->placeholderText(),
+    edit("serverAddress")->setText(moved);
+    QCOMPARE(edit("password")->placeholderText(),
              QStringLiteral("enter it again for the new address"));
-    QVERIFY(click(m_dialog->saveButton()));
+    QVERIFY(click(button("saveProfile")));
     QVERIFY2(m_dialog->messageFor(Field::Secret).contains(QLatin1String("password again")),
              qPrintable(m_dialog->messageFor(Field::Secret)));
     QCOMPARE(m_store->find(name)->baseUrl.toString(), m_sim->url()); // not saved
     QCOMPARE(m_keychain.read(name, SecretKind::Password), std::optional<QByteArray>("bob"));
 
     // Typed again: saved with the new address.
-    QTest::keyClicks(m_dialog->passwordEdit(), QStringLiteral("bob"));
+    QTest::keyClicks(edit("password"), QStringLiteral("bob"));
     QSignalSpy saved(m_dialog.data(), &ConnectionDialog::profileSaved);
-    QVERIFY(click(m_dialog->saveButton()));
+    QVERIFY(click(button("saveProfile")));
     QCOMPARE(saved.count(), 1);
     QCOMPARE(m_store->find(name)->baseUrl.toString(), moved);
 
     // Back to the old address text: the placeholder says the stored one applies again.
     newDialog();
     m_dialog->setProfile(*m_store->find(name));
-    m_dialog->urlEdit()->setText(m_sim->url());
-    QCOMPARE(m_dialog->passwordEdit()->placeholderText(),
+    edit("serverAddress")->setText(m_sim->url());
+    QCOMPARE(edit("password")->placeholderText(),
              QStringLiteral("enter it again for the new address"));
-    m_dialog->urlEdit()->setText(moved);
-    QCOMPARE(m_dialog->passwordEdit()->placeholderText(), QStringLiteral("unchanged"));
+    edit("serverAddress")->setText(moved);
+    QCOMPARE(edit("password")->placeholderText(), QStringLiteral("unchanged"));
 }
 
 void TestConnectionDialog::trustDialogShowsTheServersOwnCertificate()
@@ -594,7 +611,7 @@ void TestConnectionDialog::trustDialogShowsTheServersOwnCertificate()
     const QString name = m_keychain.uniqueName(QStringLiteral("chain"));
     fill(name, QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort()),
          QStringLiteral("alice"), QStringLiteral("alice"));
-    QVERIFY(click(m_dialog->testButton()));
+    QVERIFY(click(button("testConnection")));
     QVERIFY2(m_dialog->tester()->result().canTrustCertificate(),
              qPrintable(m_dialog->tester()->result().message));
     TlsTrustDialog *trust = m_dialog->trustDialog();
@@ -604,7 +621,7 @@ void TestConnectionDialog::trustDialogShowsTheServersOwnCertificate()
              CertificateInfo::fingerprint(leaf));
     QVERIFY(trust->certificate().sha256 != CertificateInfo::fingerprint(ca));
     QCOMPARE(trust->certificate().subject, QStringLiteral("127.0.0.1"));
-    QTest::mouseClick(trust->cancelButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(trust, QStringLiteral("cancelTrust")), Qt::LeftButton);
 }
 
 QTEST_MAIN(TestConnectionDialog)

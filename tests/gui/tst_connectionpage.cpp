@@ -39,6 +39,15 @@ private slots:
 
 private:
     QString cell(const QString &name, int column) const;
+    // The page's controls, found by object name as a user's tool finds them.
+    QTableWidget *profileTable() const
+    {
+        return child<QTableWidget>(m_page.get(), QStringLiteral("profileTable"));
+    }
+    QPushButton *button(const char *name) const
+    {
+        return child<QPushButton>(m_page.get(), QLatin1String(name));
+    }
     QString addProfile(const QString &stem, const QString &user, bool pinned);
 
     TempSettings m_settings;
@@ -97,7 +106,7 @@ void TestConnectionPage::cleanupTestCase()
 
 QString TestConnectionPage::cell(const QString &name, int column) const
 {
-    const QTableWidget *table = m_page->table();
+    const QTableWidget *table = profileTable();
     for (int row = 0; row < table->rowCount(); ++row) {
         if (table->item(row, ConnectionPage::Name)->text() == name)
             return table->item(row, column)->text();
@@ -107,7 +116,7 @@ QString TestConnectionPage::cell(const QString &name, int column) const
 
 void TestConnectionPage::listsProfiles()
 {
-    QCOMPARE(m_page->table()->rowCount(), 2);
+    QCOMPARE(profileTable()->rowCount(), 2);
     QCOMPARE(cell(m_alice, ConnectionPage::Server), m_sim->url());
     QCOMPARE(cell(m_alice, ConnectionPage::SignIn), ConnectionPage::authKindText(AuthKind::Basic));
     QCOMPARE(cell(m_alice, ConnectionPage::User), QStringLiteral("alice"));
@@ -119,13 +128,13 @@ void TestConnectionPage::removeCancelledKeepsProfile()
 {
     QVERIFY(m_page->selectProfile(m_bob));
     ConfirmationDialog *confirm =
-        clickConfirmed(m_page->removeButton(), m_page.get(), ConfirmationDialog::Answer::Cancel);
+        clickConfirmed(button("removeProfile"), m_page.get(), ConfirmationDialog::Answer::Cancel);
     QVERIFY(confirm);
     QVERIFY(confirm->message().contains(m_bob));
     QCOMPARE(answerOf(confirm), std::optional<bool>(false));
 
     QVERIFY(m_store->find(m_bob));
-    QCOMPARE(m_page->table()->rowCount(), 2);
+    QCOMPARE(profileTable()->rowCount(), 2);
     QCOMPARE(m_keychain.read(m_bob, SecretKind::Password), std::optional<QByteArray>("bob"));
     QVERIFY(m_cache->load(m_bob, QStringLiteral("grants")));
 }
@@ -134,12 +143,12 @@ void TestConnectionPage::removeAcceptedRemovesProfileSecretsAndCache()
 {
     QVERIFY(m_page->selectProfile(m_bob));
     QSignalSpy removed(m_page.get(), &ConnectionPage::profileRemoved);
-    clickConfirmed(m_page->removeButton(), m_page.get(), ConfirmationDialog::Answer::Accept);
+    clickConfirmed(button("removeProfile"), m_page.get(), ConfirmationDialog::Answer::Accept);
     QVERIFY(removed.wait(30000));
     QCOMPARE(removed.first().first().toString(), m_bob);
 
     QVERIFY(!m_store->find(m_bob));
-    QCOMPARE(m_page->table()->rowCount(), 1);
+    QCOMPARE(profileTable()->rowCount(), 1);
     QCOMPARE(m_keychain.read(m_bob, SecretKind::Password), std::optional<QByteArray>(QByteArray()));
     QVERIFY(!m_cache->load(m_bob, QStringLiteral("grants")));
     // The other profile is untouched.
@@ -151,8 +160,8 @@ void TestConnectionPage::connectEmitsTheName()
 {
     QSignalSpy connect(m_page.get(), &ConnectionPage::connectRequested);
     QVERIFY(m_page->selectProfile(m_alice));
-    QVERIFY(m_page->connectButton()->isEnabled());
-    QTest::mouseClick(m_page->connectButton(), Qt::LeftButton);
+    QVERIFY(button("connectProfile")->isEnabled());
+    QTest::mouseClick(button("connectProfile"), Qt::LeftButton);
     QCOMPARE(connect.count(), 1);
     QCOMPARE(connect.first().first().toString(), m_alice);
 }
@@ -162,7 +171,7 @@ void TestConnectionPage::testUsesTheStoredSecret()
     // alice's profile pins a certificate it does not need: plain http ignores it.
     QVERIFY(m_page->selectProfile(m_alice));
     QSignalSpy finished(m_page->tester(), &ConnectionTester::finished);
-    QTest::mouseClick(m_page->testButton(), Qt::LeftButton);
+    QTest::mouseClick(button("testProfile"), Qt::LeftButton);
     QVERIFY(finished.wait(30000));
     QVERIFY2(m_page->tester()->result().accepted, qPrintable(m_page->statusText()));
     QVERIFY2(m_page->statusText().startsWith(QLatin1String("Connected to")),
@@ -208,12 +217,16 @@ void TestConnectionPage::editDialogIsPrefilled()
     ConnectionDialog *dialog = m_page->openEditDialog(m_alice);
     QVERIFY(dialog);
     QVERIFY(dialog->isEditing());
-    QCOMPARE(dialog->nameEdit()->text(), m_alice);
-    QVERIFY(dialog->nameEdit()->isReadOnly());
-    QCOMPARE(dialog->urlEdit()->text(), m_sim->url());
-    QCOMPARE(dialog->userEdit()->text(), QStringLiteral("alice"));
-    QVERIFY(dialog->passwordEdit()->text().isEmpty());
-    QVERIFY(dialog->forgetButton()->isEnabled()); // alice's profile pins a certificate
+    const auto field = [dialog](const char *name) {
+        return child<QLineEdit>(dialog, QLatin1String(name));
+    };
+    QCOMPARE(field("profileName")->text(), m_alice);
+    QVERIFY(field("profileName")->isReadOnly());
+    QCOMPARE(field("serverAddress")->text(), m_sim->url());
+    QCOMPARE(field("userName")->text(), QStringLiteral("alice"));
+    QVERIFY(field("password")->text().isEmpty());
+    // alice's profile pins a certificate
+    QVERIFY(child<QPushButton>(dialog, QStringLiteral("forgetPinnedCertificate"))->isEnabled());
     delete dialog;
 }
 

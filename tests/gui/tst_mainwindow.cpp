@@ -59,6 +59,18 @@ QStringList applications(const MyAccessController &controller)
     return names;
 }
 
+// My access's grant table and the window's navigation, found by object name as a user's tool
+// finds them.
+QTableView *grantTable(MainWindow &window)
+{
+    return child<QTableView>(window.myAccessPage(), QStringLiteral("grantTable"));
+}
+
+QListWidget *navigationOf(MainWindow &window)
+{
+    return child<QListWidget>(&window, QStringLiteral("navigation"));
+}
+
 } // namespace
 
 class TestMainWindow final : public QObject
@@ -120,7 +132,7 @@ bool TestMainWindow::waitForList(DesktopApp &app)
 
 bool TestMainWindow::selectApplications(DesktopApp &app, const QStringList &names)
 {
-    QTableView *table = app.window().myAccessPage()->table();
+    QTableView *table = grantTable(app.window());
     table->clearSelection();
     for (const QString &name : names) {
         const int row = rowOf(table->model(), AccessGrantModel::Application, name);
@@ -165,8 +177,9 @@ void TestMainWindow::menusHaveTheStandardPlaces()
     QVERIFY(!window.windowIcon().isNull());
     for (const char *name : {"actionRefresh", "actionFind", "actionAddServer", "actionExport"})
         QVERIFY2(!window.findChild<QAction *>(QLatin1String(name))->icon().isNull(), name);
-    for (int row = 0; row < window.navigation()->count(); ++row)
-        QVERIFY(!window.navigation()->item(row)->icon().isNull());
+    QListWidget *navigation = navigationOf(window);
+    for (int row = 0; row < navigation->count(); ++row)
+        QVERIFY(!navigation->item(row)->icon().isNull());
 
     // Add server… opens the Connection page's dialog, as the toolbar button does.
     QSignalSpy addServer(&window, &MainWindow::addServerRequested);
@@ -205,19 +218,23 @@ void TestMainWindow::shortcutsWorkAsKeysOnTheWindow()
     }));
 
     // Ctrl+F from the table and from the navigation puts the cursor in the filter.
-    page->table()->setFocus();
-    QTest::keyClick(page->table(), Qt::Key_F, Qt::ControlModifier);
-    QVERIFY(page->filterEdit()->hasFocus());
-    window.navigation()->setFocus();
-    QVERIFY(!page->filterEdit()->hasFocus());
-    QTest::keyClick(window.navigation(), Qt::Key_F, Qt::ControlModifier);
-    QVERIFY(page->filterEdit()->hasFocus());
+    QTableView *table = grantTable(window);
+    auto *filter = child<QLineEdit>(page, QStringLiteral("grantFilter"));
+    QListWidget *navigation = navigationOf(window);
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(filter->hasFocus());
+    navigation->setFocus();
+    QVERIFY(!filter->hasFocus());
+    QTest::keyClick(navigation, Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(filter->hasFocus());
 
     // Ctrl+Shift+S opens the server switcher.
+    auto *servers = child<QComboBox>(&window, QStringLiteral("serverSwitch"));
     QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
-    QTRY_VERIFY(window.serverSwitch()->view()->isVisible());
-    QCOMPARE(window.focusWidget(), window.serverSwitch());
-    window.serverSwitch()->hidePopup();
+    QTRY_VERIFY(servers->view()->isVisible());
+    QCOMPARE(window.focusWidget(), servers);
+    servers->hidePopup();
 
     // F1 shows the overview.
     QTest::keyClick(&window, Qt::Key_F1);
@@ -228,9 +245,9 @@ void TestMainWindow::shortcutsWorkAsKeysOnTheWindow()
 
     // Delete on the table still revokes (after a confirmation, cancelled here).
     QVERIFY(selectApplications(*app, {QStringLiteral("Bamboo")}));
-    page->table()->setFocus();
+    table->setFocus();
     ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Cancel);
-    QTest::keyClick(page->table(), Qt::Key_Delete);
+    QTest::keyClick(table, Qt::Key_Delete);
     auto *question = page->findChild<ConfirmationDialog *>();
     QVERIFY(question);
     QCOMPARE(answerOf(question), std::optional<bool>(false));
@@ -244,7 +261,7 @@ void TestMainWindow::shortcutsOverviewListsEveryShortcut()
     window.findChild<QAction *>(QStringLiteral("actionShortcuts"))->trigger();
     auto *dialog = window.findChild<ShortcutsDialog *>();
     QVERIFY(dialog);
-    QTableWidget *table = dialog->table();
+    auto *table = child<QTableWidget>(dialog, QStringLiteral("shortcuts"));
     QStringList rows;
     for (int row = 0; row < table->rowCount(); ++row)
         rows << table->item(row, 0)->text() + QStringLiteral(" = ") + table->item(row, 1)->text();
@@ -293,7 +310,7 @@ void TestMainWindow::titleNamesPageAndServer()
     }
     window.showPage(MainWindow::MyAccess);
     QCoreApplication::sendPostedEvents();
-    QListWidget *navigation = window.navigation();
+    QListWidget *navigation = navigationOf(window);
     QCOMPARE(navigation->width(), navigation->maximumWidth());
 }
 
@@ -376,7 +393,7 @@ void TestMainWindow::viewStateStaysAcrossRefreshAndRestart()
         QVERIFY(waitForList(*app));
         MainWindow &window = app->window();
         window.resize(1000, 700);
-        QTableView *table = window.myAccessPage()->table();
+        QTableView *table = grantTable(window);
         table->setColumnWidth(appColumn, 333);
         table->sortByColumn(expiresColumn, Qt::DescendingOrder);
         auto *splitter = window.myAccessPage()->findChild<QSplitter *>();
@@ -398,7 +415,7 @@ void TestMainWindow::viewStateStaysAcrossRefreshAndRestart()
     QVERIFY(waitForList(*app));
     MainWindow &window = app->window();
     QCOMPARE(window.size(), QSize(1000, 700));
-    QTableView *table = window.myAccessPage()->table();
+    QTableView *table = grantTable(window);
     QCOMPARE(table->columnWidth(appColumn), 333);
     QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), expiresColumn);
     QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
@@ -430,7 +447,7 @@ void TestMainWindow::datesAreRelativeWithTheExactTimeInTheTooltip()
 {
     auto app = startApp(QStringLiteral("dates"));
     QVERIFY(waitForList(*app));
-    QTableView *table = app->window().myAccessPage()->table();
+    QTableView *table = grantTable(app->window());
     auto *delegate = qobject_cast<DateCellDelegate *>(table->itemDelegate());
     QVERIFY(delegate);
     const QModelIndex issued = table->model()->index(0, AccessGrantModel::Issued);
@@ -482,7 +499,8 @@ void TestMainWindow::confirmationFitsTheKindOfGrant()
     MyAccessPage *page = app->window().myAccessPage();
     const auto ask = [page] {
         ConfirmationDialog *dialog =
-            clickConfirmed(page->revokeButton(), page, ConfirmationDialog::Answer::Cancel);
+            clickConfirmed(child<QPushButton>(page, QStringLiteral("revokeGrants")), page,
+                           ConfirmationDialog::Answer::Cancel);
         const QString message = dialog ? dialog->message() : QString();
         if (dialog)
             answerOf(dialog);

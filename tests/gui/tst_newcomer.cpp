@@ -31,6 +31,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -56,9 +57,14 @@ bool lists(const MyAccessController &controller, const QString &application)
     return false;
 }
 
+QTableView *grantTable(MyAccessPage *page)
+{
+    return child<QTableView>(page, QStringLiteral("grantTable"));
+}
+
 QAction *tableAction(MyAccessPage *page, const QString &name)
 {
-    for (QAction *action : page->table()->actions()) {
+    for (QAction *action : grantTable(page)->actions()) {
         if (action->objectName() == name)
             return action;
     }
@@ -150,29 +156,32 @@ void TestNewcomer::firstConnectionOfAFirstRunOpensMyAccess()
     DesktopApp app(AppSession::Paths{dir.filePath(QStringLiteral("profiles.ini")), dir.path()});
     app.start(ConnectionOptions(), QString());
     // Nothing saved: the Connection page with the welcome dialog.
-    QCOMPARE(app.window().navigation()->currentRow(), int(MainWindow::Connection));
+    QCOMPARE(child<QListWidget>(&app.window(), QStringLiteral("navigation"))->currentRow(),
+             int(MainWindow::Connection));
     auto *dialog = app.window().findChild<ConnectionDialog *>();
     QVERIFY(dialog);
     QVERIFY(dialog->isVisible());
 
     const QString name = m_keychain.uniqueName(QStringLiteral("first"));
-    QTest::keyClicks(dialog->nameEdit(), name);
-    QTest::keyClicks(dialog->urlEdit(), m_simA->url());
-    QTest::keyClicks(dialog->userEdit(), QStringLiteral("alice"));
-    QTest::keyClicks(dialog->passwordEdit(), QStringLiteral("alice"));
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("profileName")), name);
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("serverAddress")), m_simA->url());
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("userName")), QStringLiteral("alice"));
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("password")), QStringLiteral("alice"));
     QSignalSpy changed(&app.session(), &AppSession::connectionChanged);
-    QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("saveProfile")), Qt::LeftButton);
     QVERIFY(changed.wait(30000));
     QCOMPARE(app.session().profileName(), name);
     // What the user came for.
-    QCOMPARE(app.window().navigation()->currentRow(), int(MainWindow::MyAccess));
+    QCOMPARE(child<QListWidget>(&app.window(), QStringLiteral("navigation"))->currentRow(),
+             int(MainWindow::MyAccess));
     QVERIFY(waitForList(app, QStringLiteral("Bamboo")));
 
     // Only the first run: later connections leave the page where the user is.
     app.window().showPage(MainWindow::Activity);
     app.session().switchToProfile(name);
     QVERIFY(changed.wait(30000));
-    QCOMPARE(app.window().navigation()->currentRow(), int(MainWindow::Activity));
+    QCOMPARE(child<QListWidget>(&app.window(), QStringLiteral("navigation"))->currentRow(),
+             int(MainWindow::Activity));
 }
 
 void TestNewcomer::contextMenuOffersCopyAndDetails()
@@ -184,15 +193,15 @@ void TestNewcomer::contextMenuOffersCopyAndDetails()
     QAction *copy = tableAction(page, QStringLiteral("copyGrants"));
     QAction *details = tableAction(page, QStringLiteral("showGrantDetails"));
     QVERIFY(copy && details);
+    QTableView *table = grantTable(page);
     // In the context menu (the table's actions), Revoke still among them.
-    QCOMPARE(page->table()->contextMenuPolicy(), Qt::ActionsContextMenu);
-    QVERIFY(page->table()->actions().indexOf(copy) < page->table()->actions().indexOf(details));
+    QCOMPARE(table->contextMenuPolicy(), Qt::ActionsContextMenu);
+    QVERIFY(table->actions().indexOf(copy) < table->actions().indexOf(details));
     QVERIFY(!copy->isEnabled()); // nothing selected yet
 
-    const int row =
-        rowOf(page->table()->model(), AccessGrantModel::Application, QStringLiteral("Bamboo"));
+    const int row = rowOf(table->model(), AccessGrantModel::Application, QStringLiteral("Bamboo"));
     QVERIFY(row >= 0);
-    page->table()->selectRow(row);
+    table->selectRow(row);
     QVERIFY(copy->isEnabled() && details->isEnabled());
 
     QApplication::clipboard()->clear();
@@ -205,15 +214,16 @@ void TestNewcomer::contextMenuOffersCopyAndDetails()
     QVERIFY2(copied.contains(QLatin1String("not reported")), qPrintable(copied));
 
     // Details… opens the pane even when it was dragged shut, and puts the focus there.
-    auto *splitter = qobject_cast<QSplitter *>(page->detailsPane()->parentWidget());
+    auto *pane = child<QTextBrowser>(page, QStringLiteral("grantDetails"));
+    auto *splitter = qobject_cast<QSplitter *>(pane->parentWidget());
     QVERIFY(splitter);
     const QList<int> sizes = splitter->sizes();
     splitter->setSizes({sizes.at(0) + sizes.at(1), 0});
     QCOMPARE(splitter->sizes().at(1), 0);
     details->trigger();
     QVERIFY(splitter->sizes().at(1) > 0);
-    QCOMPARE(app->window().focusWidget(), page->detailsPane());
-    QVERIFY(page->detailsPane()->toPlainText().startsWith(QLatin1String("Bamboo")));
+    QCOMPARE(app->window().focusWidget(), pane);
+    QVERIFY(pane->toPlainText().startsWith(QLatin1String("Bamboo")));
 }
 
 void TestNewcomer::answeringARequestListsTheNewGrant()
@@ -248,20 +258,21 @@ void TestNewcomer::answeringARequestListsTheNewGrant()
 
     // Alice answers it from My access.
     MyAccessPage *page = app->window().myAccessPage();
-    QTest::mouseClick(page->answerRequestButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(page, QStringLiteral("answerRequest")), Qt::LeftButton);
     auto *dialog = app->window().findChild<RequestForAccessDialog *>();
     QVERIFY(dialog);
     QUrl link(m_simA->url() + QStringLiteral("/plugins/servlet/oauth/authorize"));
     link.setQuery(QStringLiteral("oauth_token=") + request.result().token);
-    QTest::keyClicks(dialog->linkEdit(), link.toString(QUrl::FullyEncoded));
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("requestLink")),
+                     link.toString(QUrl::FullyEncoded));
     RequestForAccessController *requests = &app->accessRequests();
-    QTest::mouseClick(dialog->checkButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("showRequest")), Qt::LeftButton);
     QVERIFY2(waitForState(requests, RequestForAccessController::State::Asking),
              qPrintable(requests->errorText()));
-    QTest::mouseClick(dialog->allowButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("allowRequest")), Qt::LeftButton);
     QVERIFY2(waitForState(requests, RequestForAccessController::State::Answered),
              qPrintable(requests->errorText()));
-    const QString verifier = dialog->verifierField()->text();
+    const QString verifier = child<QLineEdit>(dialog, QStringLiteral("verificationCode"))->text();
     QVERIFY(!verifier.isEmpty());
     MyAccessController *controller = &app->myAccess();
     QVERIFY(waitForState(controller, MyAccessController::State::Idle));
@@ -294,6 +305,12 @@ void TestNewcomer::statusOfOneServerIsGoneAfterSwitching()
     QVERIFY(waitForList(*app, QStringLiteral("laptop-cli")));
     MyAccessController *controller = &app->myAccess();
     MyAccessPage *page = app->window().myAccessPage();
+    auto *status = child<QLabel>(page, QStringLiteral("grantStatus"));
+    MainWindow *window = &app->window();
+    const auto problemBox = [window] {
+        // Made on the first problem; gone again once closed.
+        return window->findChild<QMessageBox *>(QStringLiteral("connectionProblem"));
+    };
 
     // A revoke on alice's server leaves its summary in the page's status line.
     AccessGrant laptop;
@@ -305,15 +322,14 @@ void TestNewcomer::statusOfOneServerIsGoneAfterSwitching()
     controller->revoke({laptop});
     QVERIFY(revoked.wait(30000));
     QVERIFY(waitForState(controller, MyAccessController::State::Idle));
-    QVERIFY2(page->statusLabel()->text().contains(QLatin1String("revoked 1 grant")),
-             qPrintable(page->statusLabel()->text()));
+    QVERIFY2(status->text().contains(QLatin1String("revoked 1 grant")), qPrintable(status->text()));
 
     // A failed switch is said in a box about that attempt.
     QSignalSpy failed(&app->session(), &AppSession::connectionFailed);
     app->session().switchToProfile(QStringLiteral("no-such-server"));
     QVERIFY(failed.wait(30000));
-    QVERIFY(app->window().connectionProblemBox());
-    QVERIFY(app->window().connectionProblemBox()->isVisible());
+    QVERIFY(problemBox());
+    QVERIFY(problemBox()->isVisible());
 
     // On bob's server neither the summary of alice's revoke nor the old problem stays.
     QSignalSpy changed(&app->session(), &AppSession::connectionChanged);
@@ -321,12 +337,10 @@ void TestNewcomer::statusOfOneServerIsGoneAfterSwitching()
     QVERIFY(changed.wait(30000));
     QVERIFY(waitForList(*app, QStringLiteral("reporting")));
     QVERIFY(waitForState(controller, MyAccessController::State::Idle));
-    QVERIFY2(!page->statusLabel()->text().contains(QLatin1String("revoked")),
-             qPrintable(page->statusLabel()->text()));
-    QVERIFY(!app->window().connectionProblemBox() ||
-            !app->window().connectionProblemBox()->isVisible());
-    QVERIFY2(!app->window().stateLabel()->text().contains(QLatin1String("no-such-server")),
-             qPrintable(app->window().stateLabel()->text()));
+    QVERIFY2(!status->text().contains(QLatin1String("revoked")), qPrintable(status->text()));
+    QVERIFY(!problemBox() || !problemBox()->isVisible());
+    const QLabel *state = child<QLabel>(window, QStringLiteral("connectionState"));
+    QVERIFY2(!state->text().contains(QLatin1String("no-such-server")), qPrintable(state->text()));
     QVERIFY(alices != bobs);
 }
 

@@ -20,6 +20,7 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -118,12 +119,13 @@ void TestNoKeychainStart::asksForThePasswordAndShowsTheCachedListMeanwhile()
     QVERIFY(app->session().secrets()->isMemoryOnly());
 
     // Why it asks, in plain words; the D-Bus error only in the tooltip.
-    const QString notice = prompt->noticeLabel()->text();
+    auto *noticeLabel = child<QLabel>(prompt, QStringLiteral("keychainNotice"));
+    const QString notice = noticeLabel->text();
     QVERIFY2(notice.contains(QLatin1String("No password store is running")), qPrintable(notice));
     QVERIFY2(!notice.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive) &&
                  !notice.contains(QLatin1String("org.freedesktop")),
              qPrintable(notice));
-    QVERIFY(!prompt->noticeLabel()->toolTip().isEmpty());
+    QVERIFY(!noticeLabel->toolTip().isEmpty());
     saveScreenshot(prompt, QStringLiteral("no-keychain-password-prompt"));
 
     // Meanwhile My access shows the list seen last time, readable but not changeable.
@@ -132,9 +134,9 @@ void TestNoKeychainStart::asksForThePasswordAndShowsTheCachedListMeanwhile()
     QCOMPARE(applications(controller.grants()), QStringList{QStringLiteral("Cached Tool")});
     QVERIFY(app->window().myAccessPage()->isEnabled());
     QVERIFY(!controller.canChange());
-    QVERIFY(!app->window().notConnectedBanner()->isVisible());
-    QVERIFY2(app->window().stateLabel()->text().contains(kProfile),
-             qPrintable(app->window().stateLabel()->text()));
+    QVERIFY(!child<QWidget>(&app->window(), QStringLiteral("notConnectedBanner"))->isVisible());
+    const QLabel *state = child<QLabel>(&app->window(), QStringLiteral("connectionState"));
+    QVERIFY2(state->text().contains(kProfile), qPrintable(state->text()));
 
     // The password typed connects; the server's list replaces the cached one.
     auto *edit = prompt->findChild<QLineEdit *>(QStringLiteral("secretEdit"));
@@ -168,14 +170,14 @@ void TestNoKeychainStart::declinedPromptSaysHowToTryAgain()
     SecretPromptDialog *prompt = waitForPrompt(*app);
     QVERIFY(prompt);
     QSignalSpy failed(&app->session(), &AppSession::connectionFailed);
-    QTest::mouseClick(prompt->cancelButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(prompt, QStringLiteral("cancelButton")), Qt::LeftButton);
     QCOMPARE(failed.count(), 1);
     const QString message = failed.first().first().toString();
     QVERIFY2(message.contains(kProfile) && message.contains(QLatin1String("asked again")),
              qPrintable(message));
     QVERIFY(!app->session().secretRequest());
     QVERIFY(!app->session().connection());
-    app->window().connectionProblemBox()->close();
+    child<QMessageBox>(&app->window(), QStringLiteral("connectionProblem"))->close();
 
     // Choosing the server again asks again.
     app->session().switchToProfile(kProfile);
@@ -242,7 +244,7 @@ void TestNoKeychainStart::oauthProfileIsExplainedInPlainWords()
     QVERIFY2(!message.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive) &&
                  !message.contains(QLatin1String("environment")),
              qPrintable(message));
-    app.window().connectionProblemBox()->close();
+    child<QMessageBox>(&app.window(), QStringLiteral("connectionProblem"))->close();
 }
 
 QTEST_MAIN(TestNoKeychainStart)

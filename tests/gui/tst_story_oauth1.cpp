@@ -80,6 +80,7 @@ private:
     std::unique_ptr<MyAccessController> m_myAccess;
     std::unique_ptr<RequestForAccessController> m_requests;
     std::unique_ptr<MyAccessPage> m_page;
+    QTableView *m_table = nullptr; // the page's grant table, found by its object name
     std::unique_ptr<ServerConnection> m_adminConnection;
 };
 
@@ -94,6 +95,7 @@ void TestStoryOAuth1::initTestCase()
     m_requests = std::make_unique<RequestForAccessController>(m_session.connection(),
                                                               m_data.activityLog(), who);
     m_page = std::make_unique<MyAccessPage>(m_myAccess.get());
+    m_table = child<QTableView>(m_page.get(), QStringLiteral("grantTable"));
     m_page->resize(1280, 800);
     m_page->show();
     m_adminConnection = m_session.connectAs(QStringLiteral("admin"));
@@ -143,7 +145,7 @@ bool TestStoryOAuth1::reached(RequestForAccessController::State state)
 
 int TestStoryOAuth1::rowOf(const QString &application) const
 {
-    return accessdesk::rowOf(m_page->table()->model(), AccessGrantModel::Application, application);
+    return accessdesk::rowOf(m_table->model(), AccessGrantModel::Application, application);
 }
 
 void TestStoryOAuth1::allowInAccessDeskThenRead(const QString &state, const QString &name)
@@ -156,15 +158,15 @@ void TestStoryOAuth1::allowInAccessDeskThenRead(const QString &state, const QStr
     // Alice pastes it into AccessDesk, sees who asks, and allows it.
     auto *dialog = new RequestForAccessDialog(m_requests.get(), m_page.get());
     dialog->open();
-    QTest::keyClicks(dialog->linkEdit(), link);
-    QTest::mouseClick(dialog->checkButton(), Qt::LeftButton);
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("requestLink")), link);
+    QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("showRequest")), Qt::LeftButton);
     QVERIFY2(reached(RequestForAccessController::State::Asking),
              qPrintable(m_requests->errorText()));
-    QVERIFY(dialog->questionLabel()->text().contains(name));
-    QTest::mouseClick(dialog->allowButton(), Qt::LeftButton);
+    QVERIFY(child<QLabel>(dialog, QStringLiteral("requestQuestion"))->text().contains(name));
+    QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("allowRequest")), Qt::LeftButton);
     QVERIFY2(reached(RequestForAccessController::State::Answered),
              qPrintable(m_requests->errorText()));
-    const QString verifier = dialog->verifierField()->text();
+    const QString verifier = child<QLineEdit>(dialog, QStringLiteral("verificationCode"))->text();
     QVERIFY(!verifier.isEmpty());
     dialog->accept();
 
@@ -194,17 +196,18 @@ void TestStoryOAuth1::revokeInMyAccessThenPublicOnly(const QString &state, const
     while (rowOf(name) < 0)
         QVERIFY2(listed.wait(30000), qPrintable(m_myAccess->lastError()));
     const int row = rowOf(name);
-    QCOMPARE(m_page->table()->model()->index(row, AccessGrantModel::Kind).data().toString(),
+    QCOMPARE(m_table->model()->index(row, AccessGrantModel::Kind).data().toString(),
              QStringLiteral("OAuth 1.0a"));
 
     // Alice revokes it there, confirming.
-    m_page->table()->selectionModel()->select(m_page->table()->model()->index(row, 0),
-                                              QItemSelectionModel::ClearAndSelect |
-                                                  QItemSelectionModel::Rows);
+    m_table->selectionModel()->select(m_table->model()->index(row, 0),
+                                      QItemSelectionModel::ClearAndSelect |
+                                          QItemSelectionModel::Rows);
     QCOMPARE(m_page->selectedGrants().size(), 1);
     QCOMPARE(m_page->selectedGrants().first().application, name);
     QSignalSpy revoked(m_myAccess.get(), &MyAccessController::revokeFinished);
-    clickConfirmed(m_page->revokeButton(), m_page.get(), ConfirmationDialog::Answer::Accept);
+    clickConfirmed(child<QPushButton>(m_page.get(), QStringLiteral("revokeGrants")), m_page.get(),
+                   ConfirmationDialog::Answer::Accept);
     QVERIFY(revoked.wait(30000));
     QCOMPARE(revoked.first().at(0).toInt(), 1);
     QCOMPARE(revoked.first().at(1).toInt(), 0);
@@ -280,31 +283,36 @@ void TestStoryOAuth1::approveInAccessDesk(const QString &privateKeyPath)
     QTest::mouseClick(childNamed<QPushButton>(admin.page, "approveConsumer"), Qt::LeftButton);
     auto *form = shownDialog<ApproveConsumerDialog>(admin.page);
     QVERIFY(form);
-    const int index = form->linkCombo()->findData(linkId);
+    auto *links = child<QComboBox>(form, QStringLiteral("link"));
+    const int index = links->findData(linkId);
     QVERIFY2(index >= 0, "the new link is not offered");
-    form->linkCombo()->setCurrentIndex(index);
-    QTest::keyClicks(form->keyEdit(), kApprovedKey);
-    QTest::keyClicks(form->nameEdit(), kApprovedName);
-    QTest::keyClicks(form->descriptionEdit(),
+    links->setCurrentIndex(index);
+    QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("consumerKey")), kApprovedKey);
+    QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("consumerName")), kApprovedName);
+    QTest::keyClicks(child<QPlainTextEdit>(form, QStringLiteral("consumerDescription")),
                      QStringLiteral("Writes the weekly report from your "
                                     "issues. https://reporter.example.test"));
+    auto *publicKey = child<ConsumerKeyEditor>(form, QStringLiteral("publicKeyEditor"));
     QSignalSpy made(consumers, &ConsumersController::keyPairMade);
-    QVERIFY(saveThroughFileDialog(form->publicKeyEditor()->generateButton(), form, privateKeyPath));
+    QVERIFY(saveThroughFileDialog(child<QPushButton>(publicKey, QStringLiteral("generateKeyPair")),
+                                  form, privateKeyPath));
     QVERIFY(made.wait(60000));
-    QVERIFY2(form->publicKeyEditor()->noteLabel()->text().contains(privateKeyPath),
-             qPrintable(form->publicKeyEditor()->problemLabel()->text()));
+    QVERIFY2(
+        child<QLabel>(publicKey, QStringLiteral("keyPairNote"))->text().contains(privateKeyPath),
+        qPrintable(child<QLabel>(publicKey, QStringLiteral("keyFileProblem"))->text()));
     QCOMPARE(QFile::permissions(privateKeyPath) & 0x7777,
              QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
 
     // … and approves it: the form says what Jira stored.
-    const QString fingerprint = fingerprintOf(form->publicKeyEditor()->text().toLatin1());
+    const QString fingerprint = fingerprintOf(publicKey->text().toLatin1());
     QSignalSpy approved(consumers, &ConsumersController::approvalFinished);
-    QTest::mouseClick(form->approveButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(form, QStringLiteral("approve")), Qt::LeftButton);
     QVERIFY(approved.wait(30000));
-    QVERIFY2(form->hasApproved(), qPrintable(form->problemLabel()->text()));
-    QVERIFY2(form->resultLabel()->text().contains(fingerprint),
-             qPrintable(form->resultLabel()->text()));
-    QTest::mouseClick(form->closeButton(), Qt::LeftButton);
+    QVERIFY2(form->hasApproved(),
+             qPrintable(child<QLabel>(form, QStringLiteral("problem"))->text()));
+    const QLabel *result = child<QLabel>(form, QStringLiteral("result"));
+    QVERIFY2(result->text().contains(fingerprint), qPrintable(result->text()));
+    QTest::mouseClick(child<QPushButton>(form, QStringLiteral("close")), Qt::LeftButton);
 }
 
 void TestStoryOAuth1::consumerApprovedInAccessDeskGetsAccessAndLosesItOnRevoke()
