@@ -128,16 +128,17 @@ void closeWizard(AppLinkWizard *wizard)
 
 bool selectLink(AdminListTab *list, const QString &name)
 {
-    const int row = rowOf(list->table()->model(), AdminRows::LinkName, name);
+    auto *table = child<QTableView>(list, QStringLiteral("table"));
+    const int row = rowOf(table->model(), AdminRows::LinkName, name);
     if (row < 0)
         return false;
-    list->table()->selectRow(row);
+    table->selectRow(row);
     return list->selectedRows().size() == 1;
 }
 
 QString detailsText(AdminListTab *list)
 {
-    return list->detailsPane()->toPlainText();
+    return child<QTextBrowser>(list, QStringLiteral("details"))->toPlainText();
 }
 
 bool checkSelected(QWidget *tab, AppLinksController *links)

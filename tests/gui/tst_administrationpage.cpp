@@ -45,7 +45,7 @@ ConnectionSettings withoutRetries()
 
 QStringList columnOf(const AdminListTab *tab, int column)
 {
-    return columnTexts(tab->table()->model(), column);
+    return columnTexts(child<QTableView>(tab, QStringLiteral("table"))->model(), column);
 }
 
 // The page's lists and controls, found as a user's assistive technology would: by name.
@@ -57,17 +57,9 @@ AdminListTab *listOf(const QWidget *page, const char *name)
     return list;
 }
 
-template<class T> T *child(const QWidget *parent, const char *name)
-{
-    auto *widget = parent->findChild<T *>(QLatin1String(name));
-    if (!widget)
-        qFatal("no child named %s", name);
-    return widget;
-}
-
 QTabWidget *tabsOf(const QWidget *page)
 {
-    return child<QTabWidget>(page, "administrationTabs");
+    return child<QTabWidget>(page, QStringLiteral("administrationTabs"));
 }
 
 const char *const kLinks = "applicationLinks";
@@ -160,9 +152,9 @@ void TestAdministrationPage::showsSeededLinks()
     QCOMPARE(columnOf(tab, AdminRows::LinkPrimary).at(radar), QStringLiteral("no"));
     QCOMPARE(columnOf(tab, AdminRows::LinkPrimary).at(names.indexOf(QStringLiteral("Confluence"))),
              QStringLiteral("yes"));
-    QVERIFY(!child<QLabel>(tab, "problem")->isVisible());
-    QVERIFY2(child<QLabel>(tab, "status")->text().contains(QStringLiteral("application link")),
-             qPrintable(child<QLabel>(tab, "status")->text()));
+    QVERIFY(!child<QLabel>(tab, QStringLiteral("problem"))->isVisible());
+    const QString status = child<QLabel>(tab, QStringLiteral("status"))->text();
+    QVERIFY2(status.contains(QStringLiteral("application link")), qPrintable(status));
 }
 
 void TestAdministrationPage::checksLinkStatus()
@@ -178,8 +170,9 @@ void TestAdministrationPage::checksLinkStatus()
     // The demo's remotes do not exist, and the page says so in words.
     const QString bamboo = states.at(names.indexOf(QStringLiteral("Bamboo")));
     QVERIFY2(bamboo.startsWith(QStringLiteral("Cannot reach it")), qPrintable(bamboo));
-    tab->table()->selectRow(int(names.indexOf(QStringLiteral("Bamboo"))));
-    const QString details = child<QTextBrowser>(tab, "details")->toPlainText();
+    child<QTableView>(tab, QStringLiteral("table"))
+        ->selectRow(int(names.indexOf(QStringLiteral("Bamboo"))));
+    const QString details = child<QTextBrowser>(tab, QStringLiteral("details"))->toPlainText();
     QVERIFY2(details.contains(QStringLiteral("Health: The Jira server cannot find the host")),
              qPrintable(details));
     QVERIFY(details.contains(QStringLiteral("What to do: ")));
@@ -203,8 +196,8 @@ void TestAdministrationPage::showsConsumers()
     const int bamboo = int(names.indexOf(QStringLiteral("Bamboo")));
     QCOMPARE(columnOf(tab, AdminRows::ConsumerCallback).at(bamboo), QStringLiteral("none"));
     m_page->showTab(AdministrationPage::ConsumersTab);
-    tab->table()->selectRow(radar);
-    QVERIFY(child<QTextBrowser>(tab, "details")
+    child<QTableView>(tab, QStringLiteral("table"))->selectRow(radar);
+    QVERIFY(child<QTextBrowser>(tab, QStringLiteral("details"))
                 ->toPlainText()
                 .contains(QStringLiteral("plan releases")));
     saveScreenshot(m_window.get(), QStringLiteral("administration-consumers"));
@@ -229,8 +222,8 @@ void TestAdministrationPage::showsOAuth2ClientWithoutSecret()
              client.value(QStringLiteral("scope")).toString());
     QVERIFY(columnOf(tab, AdminRows::ClientRedirects).at(0).startsWith(QStringLiteral("http")));
     m_page->showTab(AdministrationPage::OAuth2ClientsTab);
-    tab->table()->selectRow(0);
-    QVERIFY(!child<QTextBrowser>(tab, "details")->toPlainText().contains(secret));
+    child<QTableView>(tab, QStringLiteral("table"))->selectRow(0);
+    QVERIFY(!child<QTextBrowser>(tab, QStringLiteral("details"))->toPlainText().contains(secret));
     saveScreenshot(m_window.get(), QStringLiteral("administration-oauth2"));
     QVERIFY(!QString::fromUtf8(TableExport::toCsv(*tab->proxy())).contains(secret));
 
@@ -244,7 +237,7 @@ void TestAdministrationPage::showsOAuth2ClientWithoutSecret()
 void TestAdministrationPage::filtersAndExports()
 {
     AdminListTab *tab = listOf(m_page, kLinks);
-    QTest::keyClicks(child<QLineEdit>(tab, "filter"), QStringLiteral("RADAR"));
+    QTest::keyClicks(child<QLineEdit>(tab, QStringLiteral("filter")), QStringLiteral("RADAR"));
     QCOMPARE(columnOf(tab, AdminRows::LinkName), QStringList{QStringLiteral("Release Radar")});
     const QString csv = QString::fromUtf8(TableExport::toCsv(*tab->proxy()));
     QVERIFY2(csv.contains(QStringLiteral("Name,Type,Health,Primary,System,Incoming OAuth,"
@@ -252,9 +245,9 @@ void TestAdministrationPage::filtersAndExports()
              qPrintable(csv));
     QVERIFY(csv.contains(QStringLiteral("Release Radar")));
     QVERIFY(!csv.contains(QStringLiteral("Bamboo")));
-    child<QLineEdit>(tab, "filter")->clear();
+    child<QLineEdit>(tab, QStringLiteral("filter"))->clear();
     QVERIFY(columnOf(tab, AdminRows::LinkName).size() >= 4);
-    QVERIFY(child<QPushButton>(tab, "exportCsv")->isEnabled());
+    QVERIFY(child<QPushButton>(tab, QStringLiteral("exportCsv"))->isEnabled());
 }
 
 void TestAdministrationPage::failedRefreshKeepsLastList()
@@ -267,10 +260,10 @@ void TestAdministrationPage::failedRefreshKeepsLastList()
         R"({"method":"GET","path":"/rest/applinks/3.0/applinks","status":429,)"
         R"("contentType":"application/json","body":"{}",)"
         R"("headers":{"Retry-After":"7"},"times":1})"));
-    QTest::mouseClick(child<QPushButton>(links, "refresh"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(links, QStringLiteral("refresh")), Qt::LeftButton);
     QVERIFY(waitLoaded(m_controller->links()));
-    QVERIFY(child<QLabel>(links, "problem")->isVisible());
-    QString error = child<QLabel>(links, "problem")->text();
+    QVERIFY(child<QLabel>(links, QStringLiteral("problem"))->isVisible());
+    QString error = child<QLabel>(links, QStringLiteral("problem"))->text();
     QVERIFY2(error.contains(QStringLiteral("limiting requests")), qPrintable(error));
     QVERIFY(error.contains(QStringLiteral("The list shown is from")));
     QCOMPARE(columnOf(links, AdminRows::LinkName), before);
@@ -283,7 +276,7 @@ void TestAdministrationPage::failedRefreshKeepsLastList()
         R"("times":3})"));
     m_controller->clients()->refresh();
     QVERIFY(waitLoaded(m_controller->clients()));
-    error = child<QLabel>(clients, "problem")->text();
+    error = child<QLabel>(clients, QStringLiteral("problem"))->text();
     QVERIFY2(error.contains(QStringLiteral("could not be reached; you may be offline")),
              qPrintable(error));
     QCOMPARE(columnOf(clients, AdminRows::ClientName),
@@ -292,9 +285,9 @@ void TestAdministrationPage::failedRefreshKeepsLastList()
     QVERIFY(m_session.server().clearFaults());
 
     // The next refresh that works clears the message.
-    QTest::mouseClick(child<QPushButton>(links, "refresh"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(links, QStringLiteral("refresh")), Qt::LeftButton);
     QVERIFY(waitLoaded(m_controller->links()));
-    QVERIFY(!child<QLabel>(links, "problem")->isVisible());
+    QVERIFY(!child<QLabel>(links, QStringLiteral("problem"))->isVisible());
     QCOMPARE(columnOf(links, AdminRows::LinkName), before);
 }
 
@@ -313,31 +306,31 @@ void TestAdministrationPage::nonAdminIsToldInPlainWords()
     for (int tab = 0; tab < 3; ++tab) {
         tabsOf(page)->setCurrentIndex(tab);
         const AdminListTab *list = listOf(page, lists[tab]);
-        const QLabel *error = child<QLabel>(list, "problem");
+        const QLabel *error = child<QLabel>(list, QStringLiteral("problem"));
         QVERIFY2(error->isVisible(), qPrintable(tabsOf(page)->tabText(tab)));
         QVERIFY2(
             error->text().contains(QStringLiteral("You are not an administrator of this server")),
             qPrintable(error->text()));
-        QCOMPARE(list->table()->model()->rowCount(), 0);
+        QCOMPARE(child<QTableView>(list, QStringLiteral("table"))->model()->rowCount(), 0);
     }
     // Personal tokens: searched once the tab is in view, refused, and nothing to revoke or sweep.
     page->showTab(AdministrationPage::TokensTab);
-    const QWidget *tokens = child<QWidget>(page, "personalTokensTab");
-    const QLabel *refusal = child<QLabel>(tokens, "problem");
+    const QWidget *tokens = child<QWidget>(page, QStringLiteral("personalTokensTab"));
+    const QLabel *refusal = child<QLabel>(tokens, QStringLiteral("problem"));
     QVERIFY(waitUntil(controller.tokens(), &AdminTokenController::changed,
                       [refusal] { return refusal->isVisible(); }));
     QVERIFY2(refusal->text().contains(QStringLiteral("Only Jira system administrators can search "
                                                      "and revoke other users' personal access "
                                                      "tokens")),
              qPrintable(refusal->text()));
-    QCOMPARE(child<QTableView>(tokens, "table")->model()->rowCount(), 0);
-    QVERIFY(!child<QPushButton>(tokens, "sweepTokens")->isEnabled());
-    QVERIFY(!child<QPushButton>(tokens, "revokeTokens")->isEnabled());
+    QCOMPARE(child<QTableView>(tokens, QStringLiteral("table"))->model()->rowCount(), 0);
+    QVERIFY(!child<QPushButton>(tokens, QStringLiteral("sweepTokens"))->isEnabled());
+    QVERIFY(!child<QPushButton>(tokens, QStringLiteral("revokeTokens"))->isEnabled());
     page->showTab(AdministrationPage::AppLinksTab);
     saveScreenshot(window.get(), QStringLiteral("administration-not-admin"));
     // The profile switch: the controller forgets alice's refusals for the admin's server.
     controller.setConnection(m_session.connection(), m_session.who());
-    QVERIFY(child<QLabel>(listOf(page, kLinks), "problem")->text().isEmpty());
+    QVERIFY(child<QLabel>(listOf(page, kLinks), QStringLiteral("problem"))->text().isEmpty());
     controller.links()->refresh();
     QVERIFY(waitLoaded(controller.links()));
     QVERIFY(columnOf(listOf(page, kLinks), AdminRows::LinkName).size() >= 4);

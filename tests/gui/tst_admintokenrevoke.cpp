@@ -218,8 +218,9 @@ void TestAdminTokenRevoke::revokeSelectedCancelledChangesNothing()
              qPrintable(message));
     QVERIFY(message.contains(QStringLiteral("Scripts and tools that use it will be refused by "
                                             "Jira from then on.")));
-    QCOMPARE(question->acceptButton()->text(), QStringLiteral("Revoke token"));
-    QVERIFY(question->cancelButton()->isDefault());
+    QCOMPARE(child<QPushButton>(question, QStringLiteral("confirmAccept"))->text(),
+             QStringLiteral("Revoke token"));
+    QVERIFY(child<QPushButton>(question, QStringLiteral("confirmCancel"))->isDefault());
     QCOMPARE(answerOf(question), std::optional<bool>(false));
 
     QVERIFY(!m_tab->findChild<QDialog *>(QStringLiteral("tokenSweepDialog")));
@@ -240,7 +241,8 @@ void TestAdminTokenRevoke::revokeSelectedShowsEachVerifiedOutcome()
     QVERIFY(question);
     QVERIFY(
         question->message().startsWith(QStringLiteral("Revoke these 2 personal access tokens?")));
-    QCOMPARE(question->acceptButton()->text(), QStringLiteral("Revoke 2 tokens"));
+    QCOMPARE(child<QPushButton>(question, QStringLiteral("confirmAccept"))->text(),
+             QStringLiteral("Revoke 2 tokens"));
     QCOMPARE(answerOf(question), std::optional<bool>(true));
     QVERIFY(finished.wait(60000));
 

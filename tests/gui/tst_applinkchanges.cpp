@@ -109,7 +109,7 @@ template<class Dialog> Dialog *TestAppLinkChanges::openDialog(const char *button
 bool TestAppLinkChanges::submit(AppLinkChangeDialog *dialog)
 {
     QSignalSpy ended(dialog, &AppLinkChangeDialog::changeEnded);
-    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("ok")), Qt::LeftButton);
     return ended.wait(30000);
 }
 
@@ -123,28 +123,30 @@ void TestAppLinkChanges::editSaysServerErrorsAtTheirFieldThenSaves()
 {
     QPointer<AppLinkEditDialog> dialog = openDialog<AppLinkEditDialog>("editLink");
     QVERIFY(dialog);
-    QCOMPARE(dialog->nameEdit()->text(), m_name);
+    auto *name = child<QLineEdit>(dialog, QStringLiteral("linkName"));
+    auto *displayUrl = child<QLineEdit>(dialog, QStringLiteral("linkDisplayUrl"));
+    QCOMPARE(name->text(), m_name);
     QSignalSpy listed(links(), &AppLinksController::linksChanged);
     // Another link's name: the server refuses it, and says so under the name.
-    dialog->nameEdit()->setText(QStringLiteral("Confluence"));
+    name->setText(QStringLiteral("Confluence"));
     QVERIFY(submit(dialog));
     QVERIFY(dialog->isVisible());
     const QString problem = dialog->messages().text(QStringLiteral("name"));
     QVERIFY2(problem.contains(QStringLiteral("Confluence")) &&
                  problem.contains(QStringLiteral("already exists")),
              qPrintable(problem));
-    QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("Confluence"));
+    QCOMPARE(name->text(), QStringLiteral("Confluence"));
     QCOMPARE(heldField("name"), m_name);
     // Not an address: said under the display URL, before anything is sent.
-    dialog->nameEdit()->setText(QStringLiteral("Renamed Tool"));
-    dialog->displayUrlEdit()->setText(QStringLiteral("not an address"));
+    name->setText(QStringLiteral("Renamed Tool"));
+    displayUrl->setText(QStringLiteral("not an address"));
     QVERIFY(submit(dialog));
     QVERIFY(dialog->messages().text(QStringLiteral("name")).isEmpty());
     QVERIFY(dialog->messages()
                 .text(QStringLiteral("displayUrl"))
                 .contains(QStringLiteral("is not a web address")));
 
-    dialog->displayUrlEdit()->setText(QStringLiteral("https://renamed.example.com"));
+    displayUrl->setText(QStringLiteral("https://renamed.example.com"));
     QVERIFY(submit(dialog));
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     QVERIFY(!dialog); // closed, and deleted
@@ -162,23 +164,25 @@ void TestAppLinkChanges::relocateAsksBeforeMovingToSilentAddress()
     const QString nowhere = silentLoopbackUrl();
     QPointer<AppLinkRelocateDialog> dialog = openDialog<AppLinkRelocateDialog>("relocateLink");
     QVERIFY(dialog);
-    dialog->newUrlEdit()->setText(nowhere);
+    auto *newUrl = child<QLineEdit>(dialog, QStringLiteral("relocateUrl"));
+    newUrl->setText(nowhere);
     ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Cancel);
-    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("ok")), Qt::LeftButton);
     // The question comes when Jira has answered that nothing is there.
     ConfirmationDialog *ask = nullptr;
     QVERIFY(QTest::qWaitFor(
         [&] { return (ask = dialog->findChild<ConfirmationDialog *>()) != nullptr; }, 30000));
     QVERIFY2(ask->message().contains(QStringLiteral("Nothing answers at ") + nowhere),
              qPrintable(ask->message()));
-    QCOMPARE(ask->acceptButton()->text(), QStringLiteral("Move anyway"));
-    QVERIFY(ask->cancelButton()->isDefault());
+    QCOMPARE(child<QPushButton>(ask, QStringLiteral("confirmAccept"))->text(),
+             QStringLiteral("Move anyway"));
+    QVERIFY(child<QPushButton>(ask, QStringLiteral("confirmCancel"))->isDefault());
     QCOMPARE(answerOf(ask), std::optional<bool>(false));
     QVERIFY(dialog->messages()
                 .text(QStringLiteral("newUrl"))
                 .contains(QStringLiteral("was not moved")));
     QCOMPARE(heldField("rpcUrl"), m_url);
-    QCOMPARE(dialog->newUrlEdit()->text(), nowhere);
+    QCOMPARE(newUrl->text(), nowhere);
 
     // Insisting moves it.
     ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Accept);
@@ -214,7 +218,9 @@ void TestAppLinkChanges::makePrimary()
     QVERIFY(!named<QPushButton>(tab(), "makePrimary")->isEnabled());
     QVERIFY(
         named<QPushButton>(tab(), "makePrimary")->toolTip().contains(QStringLiteral("already")));
-    QVERIFY(list()->statusLabel()->text().contains(QStringLiteral("is now the primary link")));
+    QVERIFY(child<QLabel>(list(), QStringLiteral("status"))
+                ->text()
+                .contains(QStringLiteral("is now the primary link")));
 }
 
 void TestAppLinkChanges::deleteThisEndAsksFirst()
@@ -226,8 +232,9 @@ void TestAppLinkChanges::deleteThisEndAsksFirst()
     QVERIFY2(ask->message().contains(QStringLiteral("“") + m_name + QStringLiteral("”")),
              qPrintable(ask->message()));
     QVERIFY(ask->message().contains(QStringLiteral("stops working")));
-    QCOMPARE(ask->acceptButton()->text(), QStringLiteral("Delete link"));
-    QVERIFY(ask->cancelButton()->isDefault());
+    QCOMPARE(child<QPushButton>(ask, QStringLiteral("confirmAccept"))->text(),
+             QStringLiteral("Delete link"));
+    QVERIFY(child<QPushButton>(ask, QStringLiteral("confirmCancel"))->isDefault());
     QCOMPARE(answerOf(ask), std::optional<bool>(false));
     QVERIFY(serverLink(m_session.server(), m_id));
 
@@ -237,7 +244,9 @@ void TestAppLinkChanges::deleteThisEndAsksFirst()
     QVERIFY(changed.wait(30000));
     QVERIFY(!serverLink(m_session.server(), m_id));
     QVERIFY(waitSettled(links()));
-    QCOMPARE(rowOf(list()->table()->model(), AdminRows::LinkName, m_name), -1);
+    QCOMPARE(rowOf(child<QTableView>(list(), QStringLiteral("table"))->model(), AdminRows::LinkName,
+                   m_name),
+             -1);
     QCOMPARE(m_data.activityLog()->entries().first().action, QStringLiteral("delete-applink"));
 }
 

@@ -204,12 +204,13 @@ void TestAppLinksTwoServers::relocatedToTheNewPortWorksAgain()
     QTest::mouseClick(named<QPushButton>(tab(), "relocateLink"), Qt::LeftButton);
     QPointer<AppLinkRelocateDialog> dialog = tab()->findChild<AppLinkRelocateDialog *>();
     QVERIFY(dialog);
-    QTest::keyClicks(dialog->newUrlEdit(), m_remote->url());
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("relocateUrl")), m_remote->url());
     QSignalSpy ended(dialog.data(), &AppLinkChangeDialog::changeEnded);
-    QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("ok")), Qt::LeftButton);
     QVERIFY(ended.wait(60000));
-    QVERIFY2(ended.first().first().toBool(),
-             qPrintable(dialog ? dialog->problemLabel()->text() : QString()));
+    QVERIFY2(
+        ended.first().first().toBool(),
+        qPrintable(dialog ? child<QLabel>(dialog, QStringLiteral("problem"))->text() : QString()));
     QCOMPARE(serverLink(m_local->server(), m_linkId)->value(QStringLiteral("rpcUrl")).toString(),
              m_remote->url());
 
@@ -233,7 +234,7 @@ void TestAppLinksTwoServers::deletingBothEndsWithoutImpersonationIsRefusedPlainl
     QVERIFY2(ask->message().contains(QStringLiteral("its other end on ") + m_remote->url()),
              qPrintable(ask->message()));
     QVERIFY(changed.wait(60000));
-    const QString problem = list()->errorLabel()->text();
+    const QString problem = child<QLabel>(list(), QStringLiteral("problem"))->text();
     QVERIFY2(problem.contains(QStringLiteral("credentials required")), qPrintable(problem));
     QVERIFY(problem.contains(QStringLiteral("Nothing was deleted")));
     QVERIFY(serverLink(m_local->server(), m_linkId));

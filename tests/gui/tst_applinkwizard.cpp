@@ -226,10 +226,11 @@ void TestAppLinkWizard::nonAdminSeesTheRefusalAndNoAction()
                                    {QString(), m_session.url(), QStringLiteral("alice")});
     QVERIFY(waitSettled(admin.links()));
     const auto *list = admin.list();
-    QVERIFY(list->errorLabel()->isVisible());
-    QVERIFY2(list->errorLabel()->text().contains(
-                 QStringLiteral("You are not an administrator of this server")),
-             qPrintable(list->errorLabel()->text()));
+    const auto *problem = child<QLabel>(list, QStringLiteral("problem"));
+    QVERIFY(problem->isVisible());
+    QVERIFY2(
+        problem->text().contains(QStringLiteral("You are not an administrator of this server")),
+        qPrintable(problem->text()));
     for (const char *action : kActions) {
         const auto *button = named<QPushButton>(admin.tab(), action);
         QVERIFY2(!button->isEnabled(), action);

@@ -160,36 +160,40 @@ ApproveConsumerDialog *TestConsumersAdmin::openForm(const QString &linkName)
     auto *form = shownDialog<ApproveConsumerDialog>(m_shown.page);
     if (!form)
         return nullptr;
-    const int index = form->linkCombo()->findData(linkIdOf(linkName));
+    auto *link = child<QComboBox>(form, QStringLiteral("link"));
+    const int index = link->findData(linkIdOf(linkName));
     if (index < 0)
         return nullptr;
-    form->linkCombo()->setCurrentIndex(index);
+    link->setCurrentIndex(index);
     return form;
 }
 
 void TestConsumersAdmin::fillBasics(ApproveConsumerDialog *form, const QString &key)
 {
-    QTest::keyClicks(form->keyEdit(), key);
-    QTest::keyClicks(form->nameEdit(), QStringLiteral("Code Search"));
-    QTest::keyClicks(form->descriptionEdit(),
+    QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("consumerKey")), key);
+    QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("consumerName")),
+                     QStringLiteral("Code Search"));
+    QTest::keyClicks(child<QPlainTextEdit>(form, QStringLiteral("consumerDescription")),
                      QStringLiteral("Searches code for you. https://search.example.test"));
-    QTest::keyClicks(form->callbackEdit(), QStringLiteral("https://search.example.test/cb"));
+    QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("callbackUrl")),
+                     QStringLiteral("https://search.example.test/cb"));
 }
 
 bool TestConsumersAdmin::approve(ApproveConsumerDialog *form)
 {
     QSignalSpy finished(m_shown.controller->consumers(), &ConsumersController::approvalFinished);
-    QTest::mouseClick(form->approveButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(form, QStringLiteral("approve")), Qt::LeftButton);
     return finished.wait(30000) && waitListed(m_shown.controller->consumers());
 }
 
 void TestConsumersAdmin::listsConsumersWithFingerprints()
 {
-    const QStringList links = columnTexts(list()->table()->model(), AdminRows::ConsumerLink);
+    auto *table = child<QTableView>(list(), QStringLiteral("table"));
+    const QStringList links = columnTexts(table->model(), AdminRows::ConsumerLink);
     QCOMPARE(links.size(), 3); // Bitbucket has none
     const int radar = int(links.indexOf(QStringLiteral("Release Radar")));
     QVERIFY(radar >= 0);
-    const QAbstractItemModel *model = list()->table()->model();
+    const QAbstractItemModel *model = table->model();
     QCOMPARE(model->index(radar, AdminRows::ConsumerKey).data().toString(),
              QStringLiteral("release-radar"));
     // The fingerprint of the key the server holds, computed apart from AccessDesk.
@@ -203,12 +207,12 @@ void TestConsumersAdmin::listsConsumersWithFingerprints()
              qPrintable(shown));
     QCOMPARE(model->index(radar, AdminRows::ConsumerTwoLegged).data().toString(),
              QStringLiteral("no"));
-    list()->table()->selectRow(radar);
+    table->selectRow(radar);
     const QString details = childNamed<QTextBrowser>(list(), "details")->toPlainText();
     QVERIFY2(details.contains(QStringLiteral("SHA-256 fingerprint: ") + expected),
              qPrintable(details));
     QVERIFY(childNamed<QPushButton>(m_shown.page, "removeConsumer")->isEnabled());
-    list()->table()->clearSelection();
+    table->clearSelection();
     QVERIFY(!childNamed<QPushButton>(m_shown.page, "removeConsumer")->isEnabled());
 }
 
@@ -240,32 +244,37 @@ void TestConsumersAdmin::refusesBadKeysAtTheKeyField()
 
     ApproveConsumerDialog *form = openForm(QStringLiteral("Bitbucket"));
     QVERIFY(form);
+    auto *keyText = child<QPlainTextEdit>(form, QStringLiteral("publicKey"));
+    const auto *formProblem = child<QLabel>(form, QStringLiteral("problem"));
     fillBasics(form, QStringLiteral("code-search"));
-    form->publicKeyEditor()->textEdit()->setPlainText(QString::fromLatin1(key));
+    keyText->setPlainText(QString::fromLatin1(key));
 
     // Said at once, at the key field, with no fingerprint.
     const QString error = form->fieldError(QStringLiteral("publicKey"));
     QVERIFY2(!error.isEmpty(), "no error at the key field");
     QVERIFY2(error.contains(problem, Qt::CaseInsensitive), qPrintable(error));
-    QVERIFY(!form->publicKeyEditor()->keyInfoLabel()->isVisible());
+    QVERIFY(!child<QLabel>(form, QStringLiteral("publicKeyInfo"))->isVisible());
     if (!mustNotAppear.isEmpty())
         QVERIFY(!error.contains(QString::fromLatin1(mustNotAppear)));
     QVERIFY(form->fieldError(QStringLiteral("key")).isEmpty());
 
     // Approving sends nothing and keeps everything.
     QSignalSpy finished(m_shown.controller->consumers(), &ConsumersController::approvalFinished);
-    QTest::mouseClick(form->approveButton(), Qt::LeftButton);
-    QVERIFY(form->problemLabel()->isVisible());
-    QVERIFY2(form->problemLabel()->text().contains(QStringLiteral("Nothing was sent")),
-             qPrintable(form->problemLabel()->text()));
+    QTest::mouseClick(child<QPushButton>(form, QStringLiteral("approve")), Qt::LeftButton);
+    QVERIFY(formProblem->isVisible());
+    QVERIFY2(formProblem->text().contains(QStringLiteral("Nothing was sent")),
+             qPrintable(formProblem->text()));
     QVERIFY(!form->isWaiting());
     QCOMPARE(finished.size(), 0);
-    QVERIFY(form->publicKeyEditor()->textEdit()->hasFocus() ||
-            form->focusWidget() == form->publicKeyEditor()->textEdit());
-    QCOMPARE(form->keyEdit()->text(), QStringLiteral("code-search"));
-    QCOMPARE(form->nameEdit()->text(), QStringLiteral("Code Search"));
-    QCOMPARE(form->callbackEdit()->text(), QStringLiteral("https://search.example.test/cb"));
-    QCOMPARE(form->publicKeyEditor()->text(), QString::fromLatin1(key));
+    QVERIFY(keyText->hasFocus() || form->focusWidget() == keyText);
+    QCOMPARE(child<QLineEdit>(form, QStringLiteral("consumerKey"))->text(),
+             QStringLiteral("code-search"));
+    QCOMPARE(child<QLineEdit>(form, QStringLiteral("consumerName"))->text(),
+             QStringLiteral("Code Search"));
+    QCOMPARE(child<QLineEdit>(form, QStringLiteral("callbackUrl"))->text(),
+             QStringLiteral("https://search.example.test/cb"));
+    QCOMPARE(child<ConsumerKeyEditor>(form, QStringLiteral("publicKeyEditor"))->text(),
+             QString::fromLatin1(key));
     QVERIFY(serverConsumer(bitbucket).isEmpty());
     QCOMPARE(m_data.activityLog()->entries().size(), logged);
     form->close();
@@ -278,16 +287,21 @@ void TestConsumersAdmin::serverRefusalKeepsWhatWasTyped()
     const QString bitbucket = linkIdOf(QStringLiteral("Bitbucket"));
     ApproveConsumerDialog *form = openForm(QStringLiteral("Bitbucket"));
     QVERIFY(form);
+    auto *keyText = child<QPlainTextEdit>(form, QStringLiteral("publicKey"));
+    const auto *keyInfo = child<QLabel>(form, QStringLiteral("publicKeyInfo"));
+    auto *keyField = child<QLineEdit>(form, QStringLiteral("consumerKey"));
+    auto *executeAs = child<QLineEdit>(form, QStringLiteral("executeAs"));
+    auto *impersonation = child<QCheckBox>(form, QStringLiteral("impersonation"));
+    const auto *formProblem = child<QLabel>(form, QStringLiteral("problem"));
+    const auto *editor = child<ConsumerKeyEditor>(form, QStringLiteral("publicKeyEditor"));
     fillBasics(form, QStringLiteral("code-search"));
-    form->publicKeyEditor()->textEdit()->setPlainText(QString::fromLatin1(pair->publicPem));
-    QVERIFY2(
-        form->publicKeyEditor()->keyInfoLabel()->text().contains(fingerprintOf(pair->publicPem)),
-        qPrintable(form->publicKeyEditor()->keyInfoLabel()->text()));
-    QTest::mouseClick(form->twoLeggedCheck(), Qt::LeftButton);
-    QTest::keyClicks(form->executeAsEdit(), QStringLiteral("bob"));
-    QVERIFY(form->impersonationCheck()->isEnabled());
-    QTest::mouseClick(form->impersonationCheck(), Qt::LeftButton);
-    QVERIFY(form->impersonationCheck()->isChecked());
+    keyText->setPlainText(QString::fromLatin1(pair->publicPem));
+    QVERIFY2(keyInfo->text().contains(fingerprintOf(pair->publicPem)), qPrintable(keyInfo->text()));
+    QTest::mouseClick(child<QCheckBox>(form, QStringLiteral("twoLegged")), Qt::LeftButton);
+    QTest::keyClicks(executeAs, QStringLiteral("bob"));
+    QVERIFY(impersonation->isEnabled());
+    QTest::mouseClick(impersonation, Qt::LeftButton);
+    QVERIFY(impersonation->isChecked());
 
     // The server refuses impersonation (as Jira does for a non-sysadmin it did not expect).
     QVERIFY(m_session.server().addFault(QJsonObject{
@@ -300,16 +314,16 @@ void TestConsumersAdmin::serverRefusalKeepsWhatWasTyped()
         {QStringLiteral("times"), 1}}));
     QVERIFY(approve(form));
     QVERIFY(!form->hasApproved());
-    QVERIFY(form->problemLabel()->isVisible());
-    QVERIFY2(form->problemLabel()->text().contains(QStringLiteral("refused impersonation")),
-             qPrintable(form->problemLabel()->text()));
+    QVERIFY(formProblem->isVisible());
+    QVERIFY2(formProblem->text().contains(QStringLiteral("refused impersonation")),
+             qPrintable(formProblem->text()));
     QVERIFY2(form->fieldError(QStringLiteral("twoLOImpersonationAllowed"))
                  .contains(QStringLiteral("system administrators")),
              qPrintable(form->fieldError(QStringLiteral("twoLOImpersonationAllowed"))));
-    QCOMPARE(form->keyEdit()->text(), QStringLiteral("code-search"));
-    QCOMPARE(form->executeAsEdit()->text(), QStringLiteral("bob"));
-    QVERIFY(form->impersonationCheck()->isChecked());
-    QCOMPARE(form->publicKeyEditor()->text(), QString::fromLatin1(pair->publicPem));
+    QCOMPARE(keyField->text(), QStringLiteral("code-search"));
+    QCOMPARE(executeAs->text(), QStringLiteral("bob"));
+    QVERIFY(impersonation->isChecked());
+    QCOMPARE(editor->text(), QString::fromLatin1(pair->publicPem));
     QVERIFY(serverConsumer(bitbucket).isEmpty());
     const ActivityEntry refused = m_data.activityLog()->entries().first();
     QCOMPARE(refused.action, QStringLiteral("approve-consumer"));
@@ -325,13 +339,14 @@ void TestConsumersAdmin::serverRefusalKeepsWhatWasTyped()
         {QStringLiteral("times"), 1}}));
     QVERIFY(approve(form));
     QVERIFY(!form->hasApproved());
-    QVERIFY2(form->problemLabel()->text().contains(QStringLiteral("was not approved")),
-             qPrintable(form->problemLabel()->text()));
-    QCOMPARE(form->nameEdit()->text(), QStringLiteral("Code Search"));
-    QCOMPARE(form->descriptionEdit()->toPlainText(),
+    QVERIFY2(formProblem->text().contains(QStringLiteral("was not approved")),
+             qPrintable(formProblem->text()));
+    QCOMPARE(child<QLineEdit>(form, QStringLiteral("consumerName"))->text(),
+             QStringLiteral("Code Search"));
+    QCOMPARE(child<QPlainTextEdit>(form, QStringLiteral("consumerDescription"))->toPlainText(),
              QStringLiteral("Searches code for you. https://search.example.test"));
     QVERIFY(serverConsumer(bitbucket).isEmpty());
-    QVERIFY(form->approveButton()->isEnabled());
+    QVERIFY(child<QPushButton>(form, QStringLiteral("approve"))->isEnabled());
     form->close();
 }
 
@@ -360,13 +375,14 @@ void TestConsumersAdmin::impersonationIsForSystemAdministrators()
     QTest::mouseClick(childNamed<QPushButton>(page, "approveConsumer"), Qt::LeftButton);
     auto *form = shownDialog<ApproveConsumerDialog>(page);
     QVERIFY(form);
-    QTest::mouseClick(form->twoLeggedCheck(), Qt::LeftButton);
-    QVERIFY(form->executeAsEdit()->isEnabled());
-    QVERIFY(!form->impersonationCheck()->isEnabled());
-    QVERIFY2(form->impersonationCheck()->toolTip().contains(
+    auto *impersonation = child<QCheckBox>(form, QStringLiteral("impersonation"));
+    QTest::mouseClick(child<QCheckBox>(form, QStringLiteral("twoLegged")), Qt::LeftButton);
+    QVERIFY(child<QLineEdit>(form, QStringLiteral("executeAs"))->isEnabled());
+    QVERIFY(!impersonation->isEnabled());
+    QVERIFY2(impersonation->toolTip().contains(
                  QStringLiteral("Only Jira system administrators may allow impersonation")),
-             qPrintable(form->impersonationCheck()->toolTip()));
-    QVERIFY(!form->impersonationCheck()->accessibleName().isEmpty());
+             qPrintable(impersonation->toolTip()));
+    QVERIFY(!impersonation->accessibleName().isEmpty());
     form->close();
 }
 
@@ -391,32 +407,35 @@ void TestConsumersAdmin::fetchFromTheRemoteFillsTheForm()
 
     ApproveConsumerDialog *form = openForm(QStringLiteral("Bitbucket"));
     QVERIFY(form);
+    auto *address = child<QLineEdit>(form, QStringLiteral("remoteUrl"));
+    auto *fetch = child<QPushButton>(form, QStringLiteral("fetchFromRemote"));
+    auto *keyField = child<QLineEdit>(form, QStringLiteral("consumerKey"));
+    const auto *fetchNote = child<QLabel>(form, QStringLiteral("fetchNote"));
+    const auto *keyInfo = child<QLabel>(form, QStringLiteral("publicKeyInfo"));
+    const auto *editor = child<ConsumerKeyEditor>(form, QStringLiteral("publicKeyEditor"));
+    const auto *remote = child<RemoteConsumerFetch>(form, QStringLiteral("remoteFetch"));
     // The link's address is offered; the admin types another (this trackersim's own).
-    QCOMPARE(form->remoteFetch()->addressEdit()->text(),
-             QStringLiteral("http://git.example.test:7990"));
-    form->remoteFetch()->addressEdit()->clear();
-    QTest::keyClicks(form->remoteFetch()->addressEdit(), m_session.url());
+    QCOMPARE(address->text(), QStringLiteral("http://git.example.test:7990"));
+    address->clear();
+    QTest::keyClicks(address, m_session.url());
     QSignalSpy fetched(m_shown.controller->consumers(), &ConsumersController::infoFetched);
-    QTest::mouseClick(form->remoteFetch()->fetchButton(), Qt::LeftButton);
+    QTest::mouseClick(fetch, Qt::LeftButton);
     QVERIFY(fetched.wait(30000));
-    QCOMPARE(form->keyEdit()->text(), key);
-    QCOMPARE(form->nameEdit()->text(), name);
-    QCOMPARE(fingerprintOf(form->publicKeyEditor()->text().toLatin1()),
-             fingerprintOf(publicKey.toLatin1()));
-    QVERIFY2(form->publicKeyEditor()->keyInfoLabel()->text().contains(
-                 fingerprintOf(publicKey.toLatin1())),
-             qPrintable(form->publicKeyEditor()->keyInfoLabel()->text()));
-    QVERIFY2(form->remoteFetch()->noteLabel()->text().contains(key),
-             qPrintable(form->remoteFetch()->noteLabel()->text()));
+    QCOMPARE(keyField->text(), key);
+    QCOMPARE(child<QLineEdit>(form, QStringLiteral("consumerName"))->text(), name);
+    QCOMPARE(fingerprintOf(editor->text().toLatin1()), fingerprintOf(publicKey.toLatin1()));
+    QVERIFY2(keyInfo->text().contains(fingerprintOf(publicKey.toLatin1())),
+             qPrintable(keyInfo->text()));
+    QVERIFY2(fetchNote->text().contains(key), qPrintable(fetchNote->text()));
     QVERIFY(form->fieldError(QStringLiteral("publicKey")).isEmpty());
 
     // An address that is no web address is said at the address field.
-    form->remoteFetch()->addressEdit()->setText(QStringLiteral("git.example.test"));
-    QTest::mouseClick(form->remoteFetch()->fetchButton(), Qt::LeftButton);
+    address->setText(QStringLiteral("git.example.test"));
+    QTest::mouseClick(fetch, Qt::LeftButton);
     QVERIFY(fetched.wait(30000));
-    QVERIFY2(form->remoteFetch()->addressError().contains(QStringLiteral("http")),
-             qPrintable(form->remoteFetch()->addressError()));
-    QCOMPARE(form->keyEdit()->text(), key);
+    QVERIFY2(remote->addressError().contains(QStringLiteral("http")),
+             qPrintable(remote->addressError()));
+    QCOMPARE(keyField->text(), key);
     form->close();
 }
 
@@ -430,16 +449,18 @@ void TestConsumersAdmin::remoteAnsweringAWebPageIsNamed()
          QStringLiteral("<html><body><form>Log in to continue</form></body></html>")}}));
     ApproveConsumerDialog *form = openForm(QStringLiteral("Bitbucket"));
     QVERIFY(form);
-    QTest::keyClicks(form->keyEdit(), QStringLiteral("typed-by-hand"));
-    form->remoteFetch()->addressEdit()->setText(m_session.url());
+    auto *keyField = child<QLineEdit>(form, QStringLiteral("consumerKey"));
+    const auto *fetchNote = child<QLabel>(form, QStringLiteral("fetchNote"));
+    QTest::keyClicks(keyField, QStringLiteral("typed-by-hand"));
+    child<QLineEdit>(form, QStringLiteral("remoteUrl"))->setText(m_session.url());
     QSignalSpy fetched(m_shown.controller->consumers(), &ConsumersController::infoFetched);
-    QTest::mouseClick(form->remoteFetch()->fetchButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(form, QStringLiteral("fetchFromRemote")), Qt::LeftButton);
     QVERIFY(fetched.wait(30000));
-    const QString said = form->remoteFetch()->noteLabel()->text();
+    const QString said = fetchNote->text();
     QVERIFY2(said.contains(QStringLiteral("web page")), qPrintable(said));
-    QVERIFY(form->remoteFetch()->noteLabel()->isVisible());
-    QCOMPARE(form->keyEdit()->text(), QStringLiteral("typed-by-hand"));
-    QVERIFY(form->publicKeyEditor()->text().isEmpty());
+    QVERIFY(fetchNote->isVisible());
+    QCOMPARE(keyField->text(), QStringLiteral("typed-by-hand"));
+    QVERIFY(child<ConsumerKeyEditor>(form, QStringLiteral("publicKeyEditor"))->text().isEmpty());
     form->close();
 }
 
@@ -457,24 +478,26 @@ void TestConsumersAdmin::loadFromFileTakesAPublicKeyOnly()
     }
     ApproveConsumerDialog *form = openForm(QStringLiteral("Bitbucket"));
     QVERIFY(form);
-    ConsumerKeyEditor *editor = form->publicKeyEditor();
+    auto *editor = child<ConsumerKeyEditor>(form, QStringLiteral("publicKeyEditor"));
+    auto *load = child<QPushButton>(editor, QStringLiteral("loadPublicKey"));
+    const auto *keyProblem = child<QLabel>(editor, QStringLiteral("keyFileProblem"));
+    const auto *keyInfo = child<QLabel>(editor, QStringLiteral("publicKeyInfo"));
 
     // A private key file is refused, and its text shown nowhere.
-    QVERIFY(saveThroughFileDialog(editor->loadButton(), form, privatePath));
-    QTRY_VERIFY_WITH_TIMEOUT(editor->problemLabel()->isVisible(), 30000);
-    QVERIFY2(editor->problemLabel()->text().contains(QStringLiteral("private key")),
-             qPrintable(editor->problemLabel()->text()));
+    QVERIFY(saveThroughFileDialog(load, form, privatePath));
+    QTRY_VERIFY_WITH_TIMEOUT(keyProblem->isVisible(), 30000);
+    QVERIFY2(keyProblem->text().contains(QStringLiteral("private key")),
+             qPrintable(keyProblem->text()));
     QVERIFY(editor->text().isEmpty());
     const QString secretLine = QString::fromLatin1(pair->privatePem.split('\n').value(2));
-    QVERIFY(!editor->problemLabel()->text().contains(secretLine));
+    QVERIFY(!keyProblem->text().contains(secretLine));
 
     // The public key is taken, and its fingerprint shown.
-    QVERIFY(saveThroughFileDialog(editor->loadButton(), form, publicPath));
+    QVERIFY(saveThroughFileDialog(load, form, publicPath));
     QTRY_VERIFY_WITH_TIMEOUT(!editor->text().isEmpty(), 30000);
     QCOMPARE(editor->text(), QString::fromLatin1(pair->publicPem));
-    QVERIFY(!editor->problemLabel()->isVisible());
-    QVERIFY2(editor->keyInfoLabel()->text().contains(fingerprintOf(pair->publicPem)),
-             qPrintable(editor->keyInfoLabel()->text()));
+    QVERIFY(!keyProblem->isVisible());
+    QVERIFY2(keyInfo->text().contains(fingerprintOf(pair->publicPem)), qPrintable(keyInfo->text()));
     QVERIFY(form->fieldError(QStringLiteral("publicKey")).isEmpty());
     form->close();
 }
@@ -489,13 +512,14 @@ void TestConsumersAdmin::generatedKeyReplacesAFileOnlyWhenConfirmed()
     }
     ApproveConsumerDialog *form = openForm(QStringLiteral("Bitbucket"));
     QVERIFY(form);
-    ConsumerKeyEditor *editor = form->publicKeyEditor();
+    auto *editor = child<ConsumerKeyEditor>(form, QStringLiteral("publicKeyEditor"));
+    auto *generate = child<QPushButton>(editor, QStringLiteral("generateKeyPair"));
+    const auto *keyProblem = child<QLabel>(editor, QStringLiteral("keyFileProblem"));
 
     ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Cancel);
-    QVERIFY(saveThroughFileDialog(editor->generateButton(), form, path));
-    QTRY_VERIFY_WITH_TIMEOUT(editor->problemLabel()->isVisible(), 30000);
-    QVERIFY2(editor->problemLabel()->text().contains(QStringLiteral("kept")),
-             qPrintable(editor->problemLabel()->text()));
+    QVERIFY(saveThroughFileDialog(generate, form, path));
+    QTRY_VERIFY_WITH_TIMEOUT(keyProblem->isVisible(), 30000);
+    QVERIFY2(keyProblem->text().contains(QStringLiteral("kept")), qPrintable(keyProblem->text()));
     QFile kept(path);
     QVERIFY(kept.open(QIODevice::ReadOnly));
     QCOMPARE(kept.readAll(), QByteArray("keep me\n"));
@@ -504,7 +528,7 @@ void TestConsumersAdmin::generatedKeyReplacesAFileOnlyWhenConfirmed()
 
     ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Accept);
     QSignalSpy made(m_shown.controller->consumers(), &ConsumersController::keyPairMade);
-    QVERIFY(saveThroughFileDialog(editor->generateButton(), form, path));
+    QVERIFY(saveThroughFileDialog(generate, form, path));
     QVERIFY(made.wait(60000));
     QVERIFY(editor->text().startsWith(QStringLiteral("-----BEGIN PUBLIC KEY-----")));
     QCOMPARE(QFile::permissions(path) & 0x7777,
@@ -520,13 +544,16 @@ void TestConsumersAdmin::approvalIsReadBackAndRecorded()
     const QString path = m_keys.filePath(QStringLiteral("code-search-private.pem"));
     ApproveConsumerDialog *form = openForm(QStringLiteral("Bitbucket"));
     QVERIFY(form);
+    const auto *result = child<QLabel>(form, QStringLiteral("result"));
+    auto *closeButton = child<QPushButton>(form, QStringLiteral("close"));
     fillBasics(form, QStringLiteral("code-search"));
-    ConsumerKeyEditor *editor = form->publicKeyEditor();
+    auto *editor = child<ConsumerKeyEditor>(form, QStringLiteral("publicKeyEditor"));
     QSignalSpy made(m_shown.controller->consumers(), &ConsumersController::keyPairMade);
-    QVERIFY(saveThroughFileDialog(editor->generateButton(), form, path));
+    QVERIFY(saveThroughFileDialog(child<QPushButton>(editor, QStringLiteral("generateKeyPair")),
+                                  form, path));
     QVERIFY(made.wait(60000));
     // Where the private key is, that it is the user's alone, and that AccessDesk kept none.
-    const QString note = editor->noteLabel()->text();
+    const QString note = child<QLabel>(editor, QStringLiteral("keyPairNote"))->text();
     QVERIFY2(note.contains(path) && note.contains(QStringLiteral("0600")) &&
                  note.contains(QStringLiteral("keeps no copy")),
              qPrintable(note));
@@ -535,15 +562,15 @@ void TestConsumersAdmin::approvalIsReadBackAndRecorded()
     const QByteArray privatePem = privateKey.readAll();
     QVERIFY(!editor->text().contains(QString::fromLatin1(privatePem.split('\n').value(2))));
     const QString fingerprint = fingerprintOf(editor->text().toLatin1());
-    QVERIFY(editor->keyInfoLabel()->text().contains(fingerprint));
+    QVERIFY(child<QLabel>(editor, QStringLiteral("publicKeyInfo"))->text().contains(fingerprint));
 
     const qsizetype logged = m_data.activityLog()->entries().size();
     QVERIFY(approve(form));
-    QVERIFY2(form->hasApproved(), qPrintable(form->problemLabel()->text()));
-    QVERIFY2(form->resultLabel()->text().contains(fingerprint),
-             qPrintable(form->resultLabel()->text()));
-    QCOMPARE(form->closeButton()->text(), QStringLiteral("Close"));
-    QVERIFY(!form->approveButton()->isVisible());
+    QVERIFY2(form->hasApproved(),
+             qPrintable(child<QLabel>(form, QStringLiteral("problem"))->text()));
+    QVERIFY2(result->text().contains(fingerprint), qPrintable(result->text()));
+    QCOMPARE(closeButton->text(), QStringLiteral("Close"));
+    QVERIFY(!child<QPushButton>(form, QStringLiteral("approve"))->isVisible());
 
     // What the server holds, read without AccessDesk.
     const QJsonObject stored = serverConsumer(bitbucket);
@@ -553,7 +580,8 @@ void TestConsumersAdmin::approvalIsReadBackAndRecorded()
     QCOMPARE(fingerprintOf(stored.value(QStringLiteral("publicKey")).toString().toLatin1()),
              fingerprint);
     // The list was fetched again and shows it.
-    const QStringList keys = columnTexts(list()->table()->model(), AdminRows::ConsumerKey);
+    const QStringList keys = columnTexts(
+        child<QTableView>(list(), QStringLiteral("table"))->model(), AdminRows::ConsumerKey);
     QVERIFY2(keys.contains(QStringLiteral("code-search")), qPrintable(keys.join(u',')));
     const QList<ActivityEntry> entries = m_data.activityLog()->entries();
     QCOMPARE(entries.size(), logged + 1);
@@ -561,17 +589,17 @@ void TestConsumersAdmin::approvalIsReadBackAndRecorded()
     QCOMPARE(entries.first().outcome, ActivityOutcome::Succeeded);
     QVERIFY(entries.first().target.contains(QStringLiteral("code-search")));
     QVERIFY(!entries.first().target.contains(QString::fromLatin1(privatePem.left(40))));
-    QTest::mouseClick(form->closeButton(), Qt::LeftButton);
+    QTest::mouseClick(closeButton, Qt::LeftButton);
 }
 
 void TestConsumersAdmin::removeAsksThenTheConsumerIsGone()
 {
+    auto *table = child<QTableView>(list(), QStringLiteral("table"));
     const QString radar = linkIdOf(QStringLiteral("Release Radar"));
     QVERIFY(!serverConsumer(radar).isEmpty());
-    const int row =
-        rowOf(list()->table()->model(), AdminRows::ConsumerLink, QStringLiteral("Release Radar"));
+    const int row = rowOf(table->model(), AdminRows::ConsumerLink, QStringLiteral("Release Radar"));
     QVERIFY(row >= 0);
-    list()->table()->selectRow(row);
+    table->selectRow(row);
     auto *remove = childNamed<QPushButton>(m_shown.page, "removeConsumer");
     const qsizetype logged = m_data.activityLog()->entries().size();
 
@@ -584,8 +612,9 @@ void TestConsumersAdmin::removeAsksThenTheConsumerIsGone()
              qPrintable(message));
     QVERIFY(message.contains(QStringLiteral("stops working")));
     QVERIFY(message.contains(QStringLiteral("Jira does not report how many users")));
-    QCOMPARE(dialog->acceptButton()->text(), QStringLiteral("Remove consumer"));
-    QVERIFY(dialog->cancelButton()->isDefault());
+    QCOMPARE(child<QPushButton>(dialog, QStringLiteral("confirmAccept"))->text(),
+             QStringLiteral("Remove consumer"));
+    QVERIFY(child<QPushButton>(dialog, QStringLiteral("confirmCancel"))->isDefault());
     QCOMPARE(answerOf(dialog), std::optional<bool>(false));
     QVERIFY(!m_shown.controller->consumers()->isChanging());
     QVERIFY(!serverConsumer(radar).isEmpty());
@@ -599,9 +628,7 @@ void TestConsumersAdmin::removeAsksThenTheConsumerIsGone()
     QVERIFY2(outcome.succeeded(), qPrintable(outcome.message));
     QVERIFY(waitListed(m_shown.controller->consumers()));
     QVERIFY(serverConsumer(radar).isEmpty());
-    QCOMPARE(
-        rowOf(list()->table()->model(), AdminRows::ConsumerLink, QStringLiteral("Release Radar")),
-        -1);
+    QCOMPARE(rowOf(table->model(), AdminRows::ConsumerLink, QStringLiteral("Release Radar")), -1);
     QVERIFY2(childNamed<QLabel>(list(), "status")->text().contains(QStringLiteral("removed")),
              qPrintable(childNamed<QLabel>(list(), "status")->text()));
     const ActivityEntry entry = m_data.activityLog()->entries().first();

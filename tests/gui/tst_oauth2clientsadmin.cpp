@@ -150,25 +150,27 @@ QJsonObject TestOAuth2ClientsAdmin::serverClient(const QString &name) const
 
 bool TestOAuth2ClientsAdmin::selectClient(const QString &name)
 {
-    const int row = rowOf(list()->table()->model(), AdminRows::ClientName, name);
+    auto *table = child<QTableView>(list(), QStringLiteral("table"));
+    const int row = rowOf(table->model(), AdminRows::ClientName, name);
     if (row < 0)
         return false;
-    list()->table()->selectRow(row);
+    table->selectRow(row);
     return list()->selectedRows().size() == 1;
 }
 
 OAuth2ClientDialog *TestOAuth2ClientsAdmin::openCreate()
 {
-    if (!tab()->createButton()->isEnabled())
+    auto *create = child<QPushButton>(tab(), QStringLiteral("createClient"));
+    if (!create->isEnabled())
         return nullptr;
-    QTest::mouseClick(tab()->createButton(), Qt::LeftButton);
+    QTest::mouseClick(create, Qt::LeftButton);
     return shownDialog<OAuth2ClientDialog>(m_shown.page);
 }
 
 bool TestOAuth2ClientsAdmin::save(OAuth2ClientDialog *form)
 {
     QSignalSpy finished(m_shown.controller->clients(), &OAuth2ClientsController::changeFinished);
-    QTest::mouseClick(form->saveButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(form, QStringLiteral("save")), Qt::LeftButton);
     return finished.wait(30000) && waitListed(m_shown.controller->clients());
 }
 
@@ -181,11 +183,13 @@ void TestOAuth2ClientsAdmin::createShowsTheSecretOnce()
 {
     OAuth2ClientDialog *form = openCreate();
     QVERIFY(form);
-    QTest::keyClicks(form->nameEdit(), QLatin1String(kNewName));
-    QTest::keyClicks(form->redirectsEdit(), QStringLiteral("https://radar.example.test/cb"));
-    QTest::keyClick(form->redirectsEdit(), Qt::Key_Return);
-    QTest::keyClicks(form->redirectsEdit(), QStringLiteral("http://127.0.0.1:8765/callback"));
-    form->scopeCombo()->setCurrentIndex(form->scopeCombo()->findData(QStringLiteral("WRITE")));
+    auto *redirects = child<QPlainTextEdit>(form, QStringLiteral("redirectUrls"));
+    auto *scope = child<QComboBox>(form, QStringLiteral("scope"));
+    QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("clientName")), QLatin1String(kNewName));
+    QTest::keyClicks(redirects, QStringLiteral("https://radar.example.test/cb"));
+    QTest::keyClick(redirects, Qt::Key_Return);
+    QTest::keyClicks(redirects, QStringLiteral("http://127.0.0.1:8765/callback"));
+    scope->setCurrentIndex(scope->findData(QStringLiteral("WRITE")));
     QVERIFY(form->markedLines().isEmpty());
     QVERIFY2(accessibilityProblems(form).isEmpty(),
              qPrintable(accessibilityProblems(form).join(u',')));
@@ -204,9 +208,10 @@ void TestOAuth2ClientsAdmin::createShowsTheSecretOnce()
     QTRY_VERIFY_WITH_TIMEOUT(!shownDialog<OAuth2ClientDialog>(m_shown.page), 30000);
     auto *shown = shownDialog<ClientSecretDialog>(m_shown.page);
     QVERIFY(shown);
-    QCOMPARE(shown->clientIdField()->text(), clientId);
-    QCOMPARE(shown->secretField()->text(), m_secret);
-    QVERIFY(shown->secretField()->isReadOnly());
+    const auto *secret = child<QLineEdit>(shown, QStringLiteral("clientSecret"));
+    QCOMPARE(child<QLineEdit>(shown, QStringLiteral("clientId"))->text(), clientId);
+    QCOMPARE(secret->text(), m_secret);
+    QVERIFY(secret->isReadOnly());
     QVERIFY2(accessibilityProblems(shown).isEmpty(),
              qPrintable(accessibilityProblems(shown).join(u',')));
     QVERIFY2(accessibilityProblems(tab()).isEmpty(),
@@ -216,16 +221,17 @@ void TestOAuth2ClientsAdmin::createShowsTheSecretOnce()
 
     // Copy, and the clipboard forgets it.
     shown->setClipboardClearDelay(50ms);
-    QTest::mouseClick(shown->copySecretButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(shown, QStringLiteral("copyClientSecret")),
+                      Qt::LeftButton);
     QCOMPARE(QApplication::clipboard()->text(), m_secret);
     QTRY_VERIFY_WITH_TIMEOUT(QApplication::clipboard()->text().isEmpty(), 30000);
 
-    QTest::mouseClick(shown->doneButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(shown, QStringLiteral("done")), Qt::LeftButton);
     QVERIFY(!shown->holdsSecret());
 
     // Nowhere else: not in the table, the details, or the CSV export.
     QVERIFY(selectClient(QLatin1String(kNewName)));
-    const QAbstractItemModel *model = list()->table()->model();
+    const QAbstractItemModel *model = child<QTableView>(list(), QStringLiteral("table"))->model();
     for (int row = 0; row < model->rowCount(); ++row) {
         for (int column = 0; column < model->columnCount(); ++column)
             QVERIFY(!model->index(row, column).data().toString().contains(m_secret));
@@ -243,8 +249,11 @@ void TestOAuth2ClientsAdmin::badRedirectLineIsMarkedAndNothingSent()
     const int before = int(serverClients().size());
     OAuth2ClientDialog *form = openCreate();
     QVERIFY(form);
-    QTest::keyClicks(form->nameEdit(), QStringLiteral("Line Checker"));
-    form->redirectsEdit()->setPlainText(QStringLiteral(
+    auto *name = child<QLineEdit>(form, QStringLiteral("clientName"));
+    auto *redirects = child<QPlainTextEdit>(form, QStringLiteral("redirectUrls"));
+    const auto *problem = child<QLabel>(form, QStringLiteral("problem"));
+    QTest::keyClicks(name, QStringLiteral("Line Checker"));
+    redirects->setPlainText(QStringLiteral(
         "https://ok.example.test/cb\nhttp://not-local.example.test/cb\nhttps://ok.example.test/2"));
     QCOMPARE(form->markedLines(), QList<int>{1});
     const QString error = form->fieldError(QStringLiteral("redirects"));
@@ -252,16 +261,15 @@ void TestOAuth2ClientsAdmin::badRedirectLineIsMarkedAndNothingSent()
              qPrintable(error));
 
     QSignalSpy finished(m_shown.controller->clients(), &OAuth2ClientsController::changeFinished);
-    QTest::mouseClick(form->saveButton(), Qt::LeftButton);
-    QVERIFY(form->problemLabel()->isVisible());
-    QVERIFY(form->problemLabel()->text().contains(QStringLiteral("Nothing was sent")));
+    QTest::mouseClick(child<QPushButton>(form, QStringLiteral("save")), Qt::LeftButton);
+    QVERIFY(problem->isVisible());
+    QVERIFY(problem->text().contains(QStringLiteral("Nothing was sent")));
     QCOMPARE(finished.size(), 0);
     QCOMPARE(serverClients().size(), before);
-    QCOMPARE(form->nameEdit()->text(), QStringLiteral("Line Checker"));
+    QCOMPARE(name->text(), QStringLiteral("Line Checker"));
 
     // Correcting the line clears the mark.
-    form->redirectsEdit()->setPlainText(
-        QStringLiteral("https://ok.example.test/cb\nhttp://localhost:9/cb"));
+    redirects->setPlainText(QStringLiteral("https://ok.example.test/cb\nhttp://localhost:9/cb"));
     QVERIFY(form->markedLines().isEmpty());
     QVERIFY(form->fieldError(QStringLiteral("redirects")).isEmpty());
     form->close();
@@ -272,14 +280,16 @@ void TestOAuth2ClientsAdmin::takenNameIsSaidAtTheNameField()
     const int before = int(serverClients().size());
     OAuth2ClientDialog *form = openCreate();
     QVERIFY(form);
-    QTest::keyClicks(form->nameEdit(), QStringLiteral("deploy dashboard"));
+    auto *name = child<QLineEdit>(form, QStringLiteral("clientName"));
+    QTest::keyClicks(name, QStringLiteral("deploy dashboard"));
     QVERIFY2(!form->fieldError(QStringLiteral("name")).isEmpty(), "no error at the name field");
-    QTest::keyClicks(form->redirectsEdit(), QStringLiteral("https://dash.example.test/cb"));
+    QTest::keyClicks(child<QPlainTextEdit>(form, QStringLiteral("redirectUrls")),
+                     QStringLiteral("https://dash.example.test/cb"));
     QSignalSpy finished(m_shown.controller->clients(), &OAuth2ClientsController::changeFinished);
-    QTest::mouseClick(form->saveButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(form, QStringLiteral("save")), Qt::LeftButton);
     QCOMPARE(finished.size(), 0);
     QCOMPARE(serverClients().size(), before);
-    QVERIFY(form->nameEdit()->hasFocus() || form->focusWidget() == form->nameEdit());
+    QVERIFY(name->hasFocus() || form->focusWidget() == name);
     form->close();
 }
 
@@ -298,17 +308,20 @@ void TestOAuth2ClientsAdmin::serverRefusalLandsAtTheField()
     const int before = int(serverClients().size());
     OAuth2ClientDialog *form = openCreate();
     QVERIFY(form);
-    QTest::keyClicks(form->nameEdit(), QStringLiteral("Refused One"));
-    QTest::keyClicks(form->redirectsEdit(), QStringLiteral("https://refused.example.test/cb"));
+    auto *name = child<QLineEdit>(form, QStringLiteral("clientName"));
+    auto *redirects = child<QPlainTextEdit>(form, QStringLiteral("redirectUrls"));
+    QTest::keyClicks(name, QStringLiteral("Refused One"));
+    QTest::keyClicks(redirects, QStringLiteral("https://refused.example.test/cb"));
     QVERIFY(save(form));
     QVERIFY(shownDialog<OAuth2ClientDialog>(m_shown.page) == form);
     QVERIFY2(form->fieldError(QStringLiteral("redirects"))
                  .contains(QStringLiteral("not allowed on this server")),
              qPrintable(form->fieldError(QStringLiteral("redirects"))));
-    QVERIFY(form->problemLabel()->text().contains(QStringLiteral("was not created")));
-    QCOMPARE(form->nameEdit()->text(), QStringLiteral("Refused One"));
-    QCOMPARE(form->redirectsEdit()->toPlainText(),
-             QStringLiteral("https://refused.example.test/cb"));
+    QVERIFY(child<QLabel>(form, QStringLiteral("problem"))
+                ->text()
+                .contains(QStringLiteral("was not created")));
+    QCOMPARE(name->text(), QStringLiteral("Refused One"));
+    QCOMPARE(redirects->toPlainText(), QStringLiteral("https://refused.example.test/cb"));
     QCOMPARE(serverClients().size(), before);
     QVERIFY(!shownDialog<ClientSecretDialog>(m_shown.page));
     form->close();
@@ -316,18 +329,22 @@ void TestOAuth2ClientsAdmin::serverRefusalLandsAtTheField()
 
 void TestOAuth2ClientsAdmin::editChangesTheClient()
 {
+    auto *edit = child<QPushButton>(tab(), QStringLiteral("editClient"));
     QVERIFY(selectClient(QLatin1String(kNewName)));
-    QVERIFY(tab()->editButton()->isEnabled());
-    QTest::mouseClick(tab()->editButton(), Qt::LeftButton);
+    QVERIFY(edit->isEnabled());
+    QTest::mouseClick(edit, Qt::LeftButton);
     auto *form = shownDialog<OAuth2ClientDialog>(m_shown.page);
     QVERIFY(form);
+    auto *name = child<QLineEdit>(form, QStringLiteral("clientName"));
+    auto *scope = child<QComboBox>(form, QStringLiteral("scope"));
     QVERIFY(form->isEditing());
-    QCOMPARE(form->nameEdit()->text(), QLatin1String(kNewName));
-    QCOMPARE(form->scopeCombo()->currentData().toString(), QStringLiteral("WRITE"));
+    QCOMPARE(name->text(), QLatin1String(kNewName));
+    QCOMPARE(scope->currentData().toString(), QStringLiteral("WRITE"));
     QVERIFY(form->fieldError(QStringLiteral("name")).isEmpty()); // its own name is not taken
-    form->nameEdit()->setText(QStringLiteral("Build Radar 2"));
-    form->scopeCombo()->setCurrentIndex(form->scopeCombo()->findData(QStringLiteral("READ")));
-    form->redirectsEdit()->setPlainText(QStringLiteral("https://radar.example.test/new-cb"));
+    name->setText(QStringLiteral("Build Radar 2"));
+    scope->setCurrentIndex(scope->findData(QStringLiteral("READ")));
+    child<QPlainTextEdit>(form, QStringLiteral("redirectUrls"))
+        ->setPlainText(QStringLiteral("https://radar.example.test/new-cb"));
     QVERIFY(save(form));
     QTRY_VERIFY_WITH_TIMEOUT(!shownDialog<OAuth2ClientDialog>(m_shown.page), 30000);
 
@@ -337,69 +354,71 @@ void TestOAuth2ClientsAdmin::editChangesTheClient()
     QCOMPARE(changed.value(QStringLiteral("redirects")).toArray(),
              QJsonArray{QStringLiteral("https://radar.example.test/new-cb")});
     QCOMPARE(changed.value(QStringLiteral("clientSecret")).toString(), m_secret);
-    QVERIFY(rowOf(list()->table()->model(), AdminRows::ClientName,
-                  QStringLiteral("Build Radar 2")) >= 0);
+    QVERIFY(rowOf(child<QTableView>(list(), QStringLiteral("table"))->model(),
+                  AdminRows::ClientName, QStringLiteral("Build Radar 2")) >= 0);
     QVERIFY(!shownDialog<ClientSecretDialog>(m_shown.page)); // an edit shows no secret
 }
 
 void TestOAuth2ClientsAdmin::resetAsksThenTheOldSecretStopsWorking()
 {
+    auto *reset = child<QPushButton>(tab(), QStringLiteral("resetClientSecret"));
     const QJsonObject client = serverClient(QStringLiteral("Build Radar 2"));
     const QString clientId = client.value(QStringLiteral("clientId")).toString();
     QVERIFY(selectClient(QStringLiteral("Build Radar 2")));
 
     ConfirmationDialog *dialog =
-        clickConfirmed(tab()->resetButton(), m_shown.page, ConfirmationDialog::Answer::Cancel);
+        clickConfirmed(reset, m_shown.page, ConfirmationDialog::Answer::Cancel);
     QVERIFY(dialog);
     QVERIFY2(dialog->message().contains(QStringLiteral("stops working")) &&
                  dialog->message().contains(clientId),
              qPrintable(dialog->message()));
-    QCOMPARE(dialog->acceptButton()->text(), QStringLiteral("Reset secret"));
+    QCOMPARE(child<QPushButton>(dialog, QStringLiteral("confirmAccept"))->text(),
+             QStringLiteral("Reset secret"));
     QCOMPARE(answerOf(dialog), std::optional<bool>(false));
     QCOMPARE(serverClient(QStringLiteral("Build Radar 2")).value(QStringLiteral("clientSecret")),
              QJsonValue(m_secret));
 
     QSignalSpy finished(m_shown.controller->clients(), &OAuth2ClientsController::changeFinished);
-    QVERIFY(clickConfirmed(tab()->resetButton(), m_shown.page, ConfirmationDialog::Answer::Accept));
+    QVERIFY(clickConfirmed(reset, m_shown.page, ConfirmationDialog::Answer::Accept));
     QVERIFY(finished.wait(30000));
     auto *shown = shownDialog<ClientSecretDialog>(m_shown.page);
     QVERIFY(shown);
-    const QString newSecret = shown->secretField()->text();
+    const QString newSecret = child<QLineEdit>(shown, QStringLiteral("clientSecret"))->text();
     QVERIFY(!newSecret.isEmpty() && newSecret != m_secret);
     QCOMPARE(serverClient(QStringLiteral("Build Radar 2")).value(QStringLiteral("clientSecret")),
              QJsonValue(newSecret));
     QCOMPARE(tokenStatus(clientId, m_secret), 401); // the old one no longer works
     QCOMPARE(tokenStatus(clientId, newSecret), 400);
-    QTest::mouseClick(shown->doneButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(shown, QStringLiteral("done")), Qt::LeftButton);
     QVERIFY(!shown->holdsSecret());
     m_secret = newSecret;
 }
 
 void TestOAuth2ClientsAdmin::deleteAsksThenTheClientIsGone()
 {
+    auto *remove = child<QPushButton>(tab(), QStringLiteral("deleteClient"));
     const QString id =
         serverClient(QStringLiteral("Build Radar 2")).value(QStringLiteral("id")).toString();
     QVERIFY(!id.isEmpty());
     QVERIFY(selectClient(QStringLiteral("Build Radar 2")));
     ConfirmationDialog *dialog =
-        clickConfirmed(tab()->deleteButton(), m_shown.page, ConfirmationDialog::Answer::Cancel);
+        clickConfirmed(remove, m_shown.page, ConfirmationDialog::Answer::Cancel);
     QVERIFY(dialog);
     QVERIFY(dialog->message().contains(QStringLiteral("Build Radar 2")));
     QCOMPARE(answerOf(dialog), std::optional<bool>(false));
     QVERIFY(!serverClient(QStringLiteral("Build Radar 2")).isEmpty());
 
     QSignalSpy finished(m_shown.controller->clients(), &OAuth2ClientsController::changeFinished);
-    QVERIFY(
-        clickConfirmed(tab()->deleteButton(), m_shown.page, ConfirmationDialog::Answer::Accept));
+    QVERIFY(clickConfirmed(remove, m_shown.page, ConfirmationDialog::Answer::Accept));
     QVERIFY(finished.wait(30000));
     QVERIFY(waitListed(m_shown.controller->clients()));
     QCOMPARE(
         m_session.server().get(QStringLiteral("/rest/oauth2/latest/client/") + id, "admin").status,
         404);
-    QCOMPARE(
-        rowOf(list()->table()->model(), AdminRows::ClientName, QStringLiteral("Build Radar 2")),
-        -1);
-    QVERIFY(!tab()->editButton()->isEnabled());
+    QCOMPARE(rowOf(child<QTableView>(list(), QStringLiteral("table"))->model(),
+                   AdminRows::ClientName, QStringLiteral("Build Radar 2")),
+             -1);
+    QVERIFY(!child<QPushButton>(tab(), QStringLiteral("editClient"))->isEnabled());
 }
 
 void TestOAuth2ClientsAdmin::everyChangeIsRecorded()
@@ -432,12 +451,12 @@ void TestOAuth2ClientsAdmin::serverWithoutOAuth2GetsTheExplanation()
     auto *clients = childNamed<AdminClientsTab>(page, "oauth2ClientsTab");
     QVERIFY(clients->showsUnavailable());
     QVERIFY(!childNamed<AdminListTab>(page, "oauth2Clients")->isVisible());
-    const QLabel *why = clients->unavailableLabel();
+    const QLabel *why = child<QLabel>(clients, QStringLiteral("oauth2Unavailable"));
     QVERIFY(why->isVisible());
     QVERIFY2(why->text().contains(QStringLiteral("8.22")) &&
                  why->text().contains(QStringLiteral("OAuth 1.0a")),
              qPrintable(why->text()));
-    QVERIFY(!clients->createButton()->isEnabled());
+    QVERIFY(!child<QPushButton>(clients, QStringLiteral("createClient"))->isEnabled());
     saveScreenshot(shown.window.get(), QStringLiteral("administration-no-oauth2"));
 }
 
@@ -456,8 +475,11 @@ void TestOAuth2ClientsAdmin::nonAdministratorIsRefusedAndOfferedNothing()
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(QStringLiteral("You are not an administrator")),
              qPrintable(error->text()));
-    for (const QPushButton *button : {clients->createButton(), clients->editButton(),
-                                      clients->resetButton(), clients->deleteButton()})
+    for (const QPushButton *button :
+         {child<QPushButton>(clients, QStringLiteral("createClient")),
+          child<QPushButton>(clients, QStringLiteral("editClient")),
+          child<QPushButton>(clients, QStringLiteral("resetClientSecret")),
+          child<QPushButton>(clients, QStringLiteral("deleteClient"))})
         QVERIFY2(!button->isEnabled(), qPrintable(button->objectName()));
 }
 
@@ -483,7 +505,8 @@ void TestOAuth2ClientsAdmin::changesReachTheActivityPage()
     ConsumersController *consumers = app.admin().consumers();
     QVERIFY(waitListed(clients));
     QVERIFY(waitListed(consumers));
-    const QAbstractItemModel *activity = app.activityPage().table()->model();
+    const QAbstractItemModel *activity =
+        child<QTableView>(&app.activityPage(), QStringLiteral("activityTable"))->model();
     const auto actions = [activity] {
         QStringList seen;
         for (int row = 0; row < activity->rowCount(); ++row)
@@ -495,19 +518,22 @@ void TestOAuth2ClientsAdmin::changesReachTheActivityPage()
     // Delete a client on its tab: the Activity page has it at once.
     page.showTab(AdministrationPage::OAuth2ClientsTab);
     auto *clientList = childNamed<AdminListTab>(&page, "oauth2Clients");
-    clientList->table()->selectRow(rowOf(clientList->table()->model(), AdminRows::ClientName,
-                                         QStringLiteral("Deploy Dashboard")));
+    auto *clientTable = child<QTableView>(clientList, QStringLiteral("table"));
+    clientTable->selectRow(
+        rowOf(clientTable->model(), AdminRows::ClientName, QStringLiteral("Deploy Dashboard")));
     auto *tab = childNamed<AdminClientsTab>(&page, "oauth2ClientsTab");
     QSignalSpy changed(clients, &OAuth2ClientsController::changeFinished);
-    QVERIFY(clickConfirmed(tab->deleteButton(), &page, ConfirmationDialog::Answer::Accept));
+    QVERIFY(clickConfirmed(child<QPushButton>(tab, QStringLiteral("deleteClient")), &page,
+                           ConfirmationDialog::Answer::Accept));
     QVERIFY(changed.wait(30000));
     QCOMPARE(actions().size(), before.size() + 1);
 
     // Remove a consumer on its tab: the same.
     page.showTab(AdministrationPage::ConsumersTab);
     auto *consumerList = childNamed<AdminListTab>(&page, "consumers");
-    consumerList->table()->selectRow(
-        rowOf(consumerList->table()->model(), AdminRows::ConsumerLink, QStringLiteral("Bamboo")));
+    auto *consumerTable = child<QTableView>(consumerList, QStringLiteral("table"));
+    consumerTable->selectRow(
+        rowOf(consumerTable->model(), AdminRows::ConsumerLink, QStringLiteral("Bamboo")));
     QSignalSpy removed(consumers, &ConsumersController::removalFinished);
     QVERIFY(clickConfirmed(childNamed<QPushButton>(&page, "removeConsumer"), &page,
                            ConfirmationDialog::Answer::Accept));
