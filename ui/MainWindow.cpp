@@ -574,6 +574,7 @@ void MainWindow::showConnectionProblem(const QString &message)
     if (!m_problemBox) {
         m_problemBox =
             PlainText::messageBox(QMessageBox::Warning, tr("Could not connect"), QString(), this);
+        m_problemBox->setObjectName(QStringLiteral("connectionProblem"));
         m_problemBox->setAccessibleName(tr("Connection problem"));
         m_problemBox->setAttribute(Qt::WA_DeleteOnClose);
     }
