@@ -111,6 +111,7 @@ ActivityPage::ActivityPage(QWidget *parent)
     m_details->setAccessibleName(tr("Activity details"));
     m_details->setOpenLinks(false);
 
+    m_empty->setObjectName(QStringLiteral("activityEmpty"));
     m_empty->setAccessibleName(tr("No activity yet"));
     m_empty->setWordWrap(true);
     m_empty->setTextFormat(Qt::PlainText);

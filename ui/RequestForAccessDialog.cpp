@@ -80,6 +80,7 @@ QWidget *RequestForAccessDialog::buildLinkPage()
     connect(m_check, &QPushButton::clicked, this, [this] { m_controller->check(m_link->text()); });
 
     m_error = DialogParts::errorLabel(page);
+    m_error->setObjectName(QStringLiteral("requestError"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, page);
     buttons->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("closeRequest"));
@@ -109,12 +110,14 @@ QWidget *RequestForAccessDialog::buildAskPage()
     auto *frame = new QFrame(page);
     frame->setFrameShape(QFrame::StyledPanel);
     m_description = wrappedLabel(QString(), frame);
+    m_description->setObjectName(QStringLiteral("requestDescription"));
     m_description->setAccessibleName(tr("Application description"));
     m_description->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *frameLayout = new QVBoxLayout(frame);
     frameLayout->addWidget(m_description);
 
     m_permissions = wrappedLabel(QString(), page);
+    m_permissions->setObjectName(QStringLiteral("requestPermissions"));
     m_permissions->setAccessibleName(tr("What it could do"));
     auto *caution = wrappedLabel(
         tr("Allow only an application you know and asked to connect. If you did not start "
@@ -164,6 +167,7 @@ QWidget *RequestForAccessDialog::buildResultPage()
 {
     auto *page = new QWidget(m_pages);
     m_result = wrappedLabel(QString(), page);
+    m_result->setObjectName(QStringLiteral("requestAnswer"));
     m_result->setAccessibleName(tr("Answer"));
     makeTitle(m_result);
     m_verifierNote = wrappedLabel(QString(), page);

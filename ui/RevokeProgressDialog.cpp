@@ -27,6 +27,7 @@ RevokeProgressDialog::RevokeProgressDialog(MyAccessController *controller, QWidg
     m_headline->setWordWrap(true);
     m_headline->setTextFormat(Qt::PlainText);
     m_headline->setAccessibleName(tr("Revoke progress"));
+    m_bar->setObjectName(QStringLiteral("revokeProgress"));
     m_bar->setAccessibleName(tr("Revoke progress bar"));
     m_bar->setFormat(tr("%v of %m"));
     m_details->setReadOnly(true);

@@ -1,11 +1,12 @@
 #pragma once
 
-// The plumbing of docshots (tests/gui/docshots.cpp): waiting on signals, finding rows, drawing a
-// dialog over its window, and the outside parties of the story (trackersim's faults, the Python
-// consumer, the keychain).
+// The plumbing of docshots (tests/gui/docshots.cpp): waiting on signals, finding controls and
+// rows, drawing a dialog over its window, and the outside parties of the story (trackersim's
+// faults, the Python consumer, the keychain).
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QObject>
 #include <QPalette>
 #include <QSignalSpy>
 #include <QString>
@@ -43,6 +44,19 @@ bool waitUntil(Object *sender, Signal signal, const std::function<bool()> &done)
             return false;
     }
     return true;
+}
+
+// The control named name below parent, found as a user's tool would (by object name, not through
+// a getter of the ui/ class). A missing control is a bug of docshots, not a state of the app to
+// picture: it ends docshots with a message that names the control and its parent.
+[[noreturn]] void missingChild(const QObject *parent, const char *type, const QString &name);
+template<class T> T *child(const QObject *parent, const QString &name)
+{
+    if (parent) {
+        if (auto *found = parent->findChild<T *>(name))
+            return found;
+    }
+    missingChild(parent, T::staticMetaObject.className(), name);
 }
 
 // The first row whose cell in column contains text; -1 when none does.

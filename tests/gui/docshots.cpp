@@ -76,6 +76,12 @@ const QString kPasswordEnv = QStringLiteral("ACCESSDESK_DOCSHOTS_PASSWORD");
 const QString kAliceProfile = QStringLiteral("Demo Jira (alice)");
 const QString kAdminProfile = QStringLiteral("Demo Jira (admin)");
 
+// A push button by its object name (child() finds the other controls).
+QPushButton *button(const QObject *parent, const char *name)
+{
+    return child<QPushButton>(parent, QLatin1String(name));
+}
+
 class DocShots final
 {
 public:
@@ -197,7 +203,7 @@ bool DocShots::waitForList(qsizetype count, const char *what, const std::functio
 
 bool DocShots::selectGrants(const QStringList &applications)
 {
-    QTableView *table = myAccess().table();
+    auto *table = child<QTableView>(&myAccess(), QStringLiteral("grantTable"));
     table->clearSelection();
     for (const QString &application : applications) {
         const int row = rowOf(table->model(), AccessGrantModel::Application, application);
@@ -242,14 +248,14 @@ bool DocShots::shootRevoke()
 
     if (!selectGrants({QStringLiteral("Bamboo"), QStringLiteral("ci-pipeline")}))
         return false;
-    myAccess().revokeButton()->click();
+    button(&myAccess(), "revokeGrants")->click();
     auto *confirm = myAccess().findChild<ConfirmationDialog *>();
     if (!confirm || !confirm->isVisible())
         return fail(QStringLiteral("no confirmation dialog"));
     if (!save(QStringLiteral("revoke-confirm"), confirm))
         return false;
 
-    confirm->acceptButton()->click();
+    button(confirm, "confirmAccept")->click();
     auto *progress = myAccess().findChild<RevokeProgressDialog *>();
     if (!progress)
         return fail(QStringLiteral("no revoke progress dialog"));
@@ -259,20 +265,21 @@ bool DocShots::shootRevoke()
         return false;
     if (!save(QStringLiteral("revoke-summary"), progress))
         return false;
-    progress->closeButton()->click();
+    button(progress, "closeRevoke")->click();
     return clearFaults(m_network, m_sim.url());
 }
 
 bool DocShots::shootNewToken()
 {
-    myAccess().newTokenButton()->click();
+    button(&myAccess(), "newToken")->click();
     auto *dialog = window().findChild<CreateTokenDialog *>();
     if (!dialog)
         return fail(QStringLiteral("no new-token dialog"));
-    QTest::keyClicks(dialog->nameEdit(), QStringLiteral("release-script"));
-    dialog->expiresRadio()->click();
-    dialog->daysSpin()->setValue(30);
-    dialog->createButton()->click();
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("tokenName")),
+                     QStringLiteral("release-script"));
+    child<QRadioButton>(dialog, QStringLiteral("tokenExpires"))->click();
+    child<QSpinBox>(dialog, QStringLiteral("tokenDays"))->setValue(30);
+    button(dialog, "createToken")->click();
     if (!waitUntil(dialog, &CreateTokenDialog::tokenCreated,
                    [dialog] { return dialog->isShowingToken(); }))
         return fail(QStringLiteral("the token was not created"));
@@ -280,7 +287,7 @@ bool DocShots::shootNewToken()
     if (!waitForList(5, "the new token is not listed") ||
         !save(QStringLiteral("new-token"), dialog))
         return false;
-    dialog->doneButton()->click();
+    button(dialog, "tokenDone")->click();
     return true;
 }
 
@@ -297,12 +304,12 @@ bool DocShots::shootRequestForAccess()
     if (link.isEmpty())
         return fail(step.value(QStringLiteral("error")).toString());
 
-    myAccess().answerRequestButton()->click();
+    button(&myAccess(), "answerRequest")->click();
     auto *dialog = window().findChild<RequestForAccessDialog *>();
     if (!dialog)
         return fail(QStringLiteral("no request-for-access dialog"));
-    QTest::keyClicks(dialog->linkEdit(), link);
-    dialog->checkButton()->click();
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("requestLink")), link);
+    button(dialog, "showRequest")->click();
     using State = RequestForAccessController::State;
     RequestForAccessController &requests = m_app->accessRequests();
     const auto settled = [&requests] {
@@ -315,26 +322,27 @@ bool DocShots::shootRequestForAccess()
         return false;
 
     // Alice allows it, so the grant is listed and the activity log has the answer.
-    dialog->allowButton()->click();
+    button(dialog, "allowRequest")->click();
     if (!waitUntil(&requests, &RequestForAccessController::stateChanged, settled) ||
         requests.state() != State::Answered)
         return fail(QStringLiteral("the answer was not taken: %1").arg(requests.errorText()));
     // The consumer trades the code for its access token; only then is it a grant to list.
-    const QByteArray verifier = dialog->verifierField()->text().toUtf8();
+    const QByteArray verifier =
+        child<QLineEdit>(dialog, QStringLiteral("verificationCode"))->text().toUtf8();
     dialog->accept();
     step = runConsumer({QStringLiteral("access-token"), state}, verifier + '\n');
     if (!step.value(QStringLiteral("ok")).toBool())
         return fail(step.value(QStringLiteral("error")).toString());
     if (!waitForList(-1, "My access did not settle"))
         return false;
-    myAccess().refreshButton()->click();
+    button(&myAccess(), "refreshGrants")->click();
     return waitForList(6, "Story Reader's grant is not listed");
 }
 
 bool DocShots::shootActivity()
 {
     window().showPage(MainWindow::Activity);
-    QTableView *table = m_app->activityPage().table();
+    auto *table = child<QTableView>(&m_app->activityPage(), QStringLiteral("activityTable"));
     if (table->model()->rowCount() != 4)
         return fail(
             QStringLiteral("the activity log has %1 entries").arg(table->model()->rowCount()));
@@ -376,7 +384,7 @@ bool DocShots::shootAdministrationAndConnection()
     connections.reload();
     if (!connections.selectProfile(kAdminProfile))
         return fail(QStringLiteral("the admin profile is not listed"));
-    connections.connectButton()->click();
+    button(&connections, "connectProfile")->click();
     AppSession &session = m_app->session();
     if (!waitUntil(&session, &AppSession::connectionChanged,
                    [&session] { return session.profileName() == kAdminProfile; }))
@@ -404,7 +412,9 @@ bool DocShots::shootAdministrationAndConnection()
         return fail(QStringLiteral("the administration lists did not load"));
     AdministrationPage &page = m_app->administrationPage();
     page.showTab(AdministrationPage::AppLinksTab);
-    page.findChild<AdminListTab *>(QStringLiteral("applicationLinks"))->table()->selectRow(0);
+    child<QTableView>(child<AdminListTab>(&page, QStringLiteral("applicationLinks")),
+                      QStringLiteral("table"))
+        ->selectRow(0);
     if (!save(QStringLiteral("administration")))
         return false;
 
@@ -530,33 +540,38 @@ bool DocShots::shootConsumerForm()
         if (link.name == QLatin1String("Bitbucket"))
             bitbucket = link.id;
     }
-    form->linkCombo()->setCurrentIndex(form->linkCombo()->findData(bitbucket));
-    QTest::keyClicks(form->keyEdit(), QStringLiteral("code-search"));
-    QTest::keyClicks(form->nameEdit(), QStringLiteral("Code Search"));
-    QTest::keyClicks(form->descriptionEdit(),
+    auto *link = child<QComboBox>(form, QStringLiteral("link"));
+    link->setCurrentIndex(link->findData(bitbucket));
+    auto *key = child<QLineEdit>(form, QStringLiteral("consumerKey"));
+    QTest::keyClicks(key, QStringLiteral("code-search"));
+    QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("consumerName")),
+                     QStringLiteral("Code Search"));
+    QTest::keyClicks(child<QPlainTextEdit>(form, QStringLiteral("consumerDescription")),
                      QStringLiteral("Finds the commits and pull requests of your issues. "
                                     "https://search.example.test"));
-    QTest::keyClicks(form->callbackEdit(), QStringLiteral("https://search.example.test/oauth/cb"));
-    form->twoLeggedCheck()->click();
-    QTest::keyClicks(form->executeAsEdit(), QStringLiteral("bob"));
+    QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("callbackUrl")),
+                     QStringLiteral("https://search.example.test/oauth/cb"));
+    child<QCheckBox>(form, QStringLiteral("twoLegged"))->click();
+    QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("executeAs")), QStringLiteral("bob"));
 
     ConsumersController *consumers = m_app->admin().consumers();
     QSignalSpy made(consumers, &ConsumersController::keyPairMade);
-    form->publicKeyEditor()->generateButton()->click();
+    auto *keyEditor = child<ConsumerKeyEditor>(form, QStringLiteral("publicKeyEditor"));
+    button(keyEditor, "generateKeyPair")->click();
     auto *files = form->findChild<QFileDialog *>();
     if (!files)
         return fail(QStringLiteral("no file dialog for the private key"));
     files->selectFile(m_home.filePath(QStringLiteral("code-search-private.pem")));
     static_cast<QDialog *>(files)->accept(); // QFileDialog::accept() is protected
-    if (!made.wait(kWaitMs) || form->publicKeyEditor()->text().isEmpty())
-        return fail(
-            QStringLiteral("no key pair: %1").arg(form->publicKeyEditor()->problemLabel()->text()));
-    if (!form->publicKeyEditor()->keyInfoLabel()->isVisible())
+    if (!made.wait(kWaitMs) || keyEditor->text().isEmpty())
+        return fail(QStringLiteral("no key pair: %1")
+                        .arg(child<QLabel>(keyEditor, QStringLiteral("keyFileProblem"))->text()));
+    if (!child<QLabel>(keyEditor, QStringLiteral("publicKeyInfo"))->isVisible())
         return fail(QStringLiteral("the fingerprint is not shown"));
-    form->keyEdit()->setFocus();
+    key->setFocus();
     if (!save(QStringLiteral("consumer-form"), form))
         return false;
-    form->closeButton()->click();
+    button(form, "close")->click();
     return true;
 }
 
@@ -565,19 +580,23 @@ bool DocShots::shootOAuth2Clients()
     AdministrationPage &page = m_app->administrationPage();
     page.showTab(AdministrationPage::OAuth2ClientsTab);
     auto *tab = page.findChild<AdminClientsTab *>();
-    if (!tab || !tab->createButton()->isEnabled())
+    auto *create = tab ? tab->findChild<QPushButton *>(QStringLiteral("createClient")) : nullptr;
+    if (!create || !create->isEnabled())
         return fail(QStringLiteral("Create… is not offered for OAuth 2.0 clients"));
-    tab->createButton()->click();
+    create->click();
     auto *form = page.findChild<OAuth2ClientDialog *>();
     if (!form)
         return fail(QStringLiteral("no OAuth 2.0 client form"));
-    QTest::keyClicks(form->nameEdit(), QStringLiteral("Release Dashboard"));
-    form->redirectsEdit()->setPlainText(QStringLiteral(
-        "https://dashboard.example.test/oauth/callback\nhttp://127.0.0.1:8765/callback"));
-    form->scopeCombo()->setCurrentIndex(form->scopeCombo()->findData(QStringLiteral("WRITE")));
+    QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("clientName")),
+                     QStringLiteral("Release Dashboard"));
+    child<QPlainTextEdit>(form, QStringLiteral("redirectUrls"))
+        ->setPlainText(QStringLiteral(
+            "https://dashboard.example.test/oauth/callback\nhttp://127.0.0.1:8765/callback"));
+    auto *scope = child<QComboBox>(form, QStringLiteral("scope"));
+    scope->setCurrentIndex(scope->findData(QStringLiteral("WRITE")));
     OAuth2ClientsController *clients = m_app->admin().clients();
     QSignalSpy finished(clients, &OAuth2ClientsController::changeFinished);
-    form->saveButton()->click();
+    button(form, "save")->click();
     if (!finished.wait(kWaitMs))
         return fail(QStringLiteral("the client was not created"));
     if (!waitUntil(clients, &OAuth2ClientsController::changed,
@@ -590,14 +609,15 @@ bool DocShots::shootOAuth2Clients()
     }
     if (!shown)
         return fail(QStringLiteral("the new secret is not shown"));
-    auto *list = page.findChild<AdminListTab *>(QStringLiteral("oauth2Clients"));
+    auto *clientTable = child<QTableView>(
+        child<AdminListTab>(&page, QStringLiteral("oauth2Clients")), QStringLiteral("table"));
     const int row =
-        rowOf(list->table()->model(), AdminRows::ClientName, QStringLiteral("Release Dashboard"));
+        rowOf(clientTable->model(), AdminRows::ClientName, QStringLiteral("Release Dashboard"));
     if (row >= 0)
-        list->table()->selectRow(row);
+        clientTable->selectRow(row);
     if (!save(QStringLiteral("oauth2-clients"), shown))
         return false;
-    shown->doneButton()->click();
+    button(shown, "done")->click();
     return true;
 }
 

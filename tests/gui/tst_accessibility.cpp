@@ -46,6 +46,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -210,6 +211,12 @@ bool press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
     return true;
 }
 
+// An administration list's table, by the object name AdminListTab gives it.
+QTableView *tableOf(const QWidget *tab)
+{
+    return child<QTableView>(tab, QStringLiteral("table"));
+}
+
 } // namespace
 
 class TestAccessibility final : public QObject
@@ -362,10 +369,11 @@ bool TestAccessibility::confirmWithKeys(const QString &where, const char *cancel
 
 bool TestAccessibility::selectRow(AdminListTab *tab, int column, const QString &text)
 {
-    const int row = rowOf(tab->table()->model(), column, text);
+    QTableView *table = tableOf(tab);
+    const int row = rowOf(table->model(), column, text);
     if (row < 0)
         return false;
-    tab->table()->selectRow(row);
+    table->selectRow(row);
     return true;
 }
 
@@ -438,7 +446,7 @@ void TestAccessibility::connectionDialog()
 {
     // The message box of a connection problem.
     m_app->window().showConnectionProblem(QStringLiteral("The walk's own problem."));
-    QDialog *problem = m_app->window().connectionProblemBox();
+    QDialog *problem = child<QMessageBox>(&m_app->window(), QStringLiteral("connectionProblem"));
     QVERIFY(problem);
     auditAndClose(problem, QStringLiteral("connection problem"));
 
@@ -498,8 +506,9 @@ void TestAccessibility::administrationConfirmations()
 
     page.showTab(AdministrationPage::ConsumersTab);
     ConsumersController *consumers = admin.consumers();
-    QVERIFY(list("consumers")->table()->model()->rowCount() > 0);
-    list("consumers")->table()->selectRow(0);
+    QTableView *consumerTable = tableOf(list("consumers"));
+    QVERIFY(consumerTable->model()->rowCount() > 0);
+    consumerTable->selectRow(0);
     QSignalSpy removed(consumers, &ConsumersController::removalFinished);
     page.findChild<QPushButton *>(QStringLiteral("removeConsumer"))->click();
     QVERIFY(confirmWithKeys(QStringLiteral("remove consumer")));
@@ -507,8 +516,9 @@ void TestAccessibility::administrationConfirmations()
 
     page.showTab(AdministrationPage::AppLinksTab);
     AppLinksController *links = admin.links();
-    QVERIFY(list("applicationLinks")->table()->model()->rowCount() > 0);
-    list("applicationLinks")->table()->selectRow(0);
+    QTableView *linkTable = tableOf(list("applicationLinks"));
+    QVERIFY(linkTable->model()->rowCount() > 0);
+    linkTable->selectRow(0);
     QSignalSpy linksChanged(links, &AppLinksController::linksChanged);
     // "Delete on this Jira only…" in the Delete button's menu.
     auto *deleteLink = page.findChild<QAction *>(QStringLiteral("deleteThisEnd"));
@@ -530,7 +540,7 @@ void TestAccessibility::administrationConfirmations()
     connections.reload();
     QVERIFY(connections.selectProfile(profile.name));
     QSignalSpy profileRemoved(&connections, &ConnectionPage::profileRemoved);
-    connections.removeButton()->click();
+    child<QPushButton>(&connections, QStringLiteral("removeProfile"))->click();
     QVERIFY(confirmWithKeys(QStringLiteral("remove profile")));
     QVERIFY(profileRemoved.count() == 1 || profileRemoved.wait(30000));
 }
@@ -659,9 +669,9 @@ void TestAccessibility::linkChangeDialogs()
     window.showPage(MainWindow::Administration);
     AdministrationPage &page = m_app->administrationPage();
     page.showTab(AdministrationPage::AppLinksTab);
-    AdminListTab *links = list("applicationLinks");
-    QVERIFY(links->table()->model()->rowCount() > 0);
-    links->table()->selectRow(0);
+    QTableView *links = tableOf(list("applicationLinks"));
+    QVERIFY(links->model()->rowCount() > 0);
+    links->selectRow(0);
     page.findChild<QPushButton *>(QStringLiteral("editLink"))->click();
     auditAndClose(activeDialog(&window), QStringLiteral("edit link"));
     cleanup();
@@ -671,7 +681,7 @@ void TestAccessibility::linkChangeDialogs()
     QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
     const QString nowhere = QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort());
     probe.close();
-    links->table()->selectRow(0);
+    links->selectRow(0);
     page.findChild<QPushButton *>(QStringLiteral("relocateLink"))->click();
     QDialog *relocate = activeDialog(&window);
     QVERIFY(relocate);

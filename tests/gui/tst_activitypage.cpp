@@ -60,6 +60,36 @@ private:
     QList<ActivityEntry> m_written;
 };
 
+namespace {
+
+// The page's controls, found by the object names ActivityPage gives them.
+QTableView *activityTable(const QWidget *page)
+{
+    return child<QTableView>(page, QStringLiteral("activityTable"));
+}
+
+QLineEdit *activityFilter(const QWidget *page)
+{
+    return child<QLineEdit>(page, QStringLiteral("activityFilter"));
+}
+
+QComboBox *activityOutcome(const QWidget *page)
+{
+    return child<QComboBox>(page, QStringLiteral("activityOutcome"));
+}
+
+QTextBrowser *activityDetails(const QWidget *page)
+{
+    return child<QTextBrowser>(page, QStringLiteral("activityDetails"));
+}
+
+QPushButton *button(const QWidget *page, const char *name)
+{
+    return child<QPushButton>(page, QLatin1String(name));
+}
+
+} // namespace
+
 void TestActivityPage::initTestCase()
 {
     QVERIFY2(m_data.open(), qPrintable(m_data.errorString()));
@@ -109,7 +139,7 @@ bool TestActivityPage::revoke(const QString &application)
 
 QStringList TestActivityPage::column(int column) const
 {
-    return columnTexts(m_page->table()->model(), column);
+    return columnTexts(activityTable(m_page)->model(), column);
 }
 
 int TestActivityPage::rowOf(const QString &targetPart) const
@@ -125,12 +155,13 @@ int TestActivityPage::rowOf(const QString &targetPart) const
 void TestActivityPage::emptyStateExplains()
 {
     QCOMPARE(m_page->model()->rowCount(), 0);
-    QVERIFY(!m_page->table()->isVisible());
-    QVERIFY(m_page->emptyState()->isVisible());
-    const QString text = m_page->emptyState()->text();
+    QVERIFY(!activityTable(m_page)->isVisible());
+    const QLabel *empty = child<QLabel>(m_page, QStringLiteral("activityEmpty"));
+    QVERIFY(empty->isVisible());
+    const QString text = empty->text();
     QVERIFY2(text.contains(QStringLiteral("will be listed here")), qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("unknown (interrupted)")));
-    QVERIFY(!m_page->exportButton()->isEnabled());
+    QVERIFY(!button(m_page, "exportActivity")->isEnabled());
     saveScreenshot(m_window.get(), QStringLiteral("activity-empty"));
 }
 
@@ -168,9 +199,9 @@ void TestActivityPage::listsEveryEntryNewestFirst()
     m_written = m_log->entries();
     QCOMPARE(m_written.size(), 4);
     m_page->reload();
-    QVERIFY(m_page->table()->isVisible());
-    QCOMPARE(m_page->table()->model()->rowCount(), 4);
-    QVERIFY(m_page->exportButton()->isEnabled());
+    QVERIFY(activityTable(m_page)->isVisible());
+    QCOMPARE(activityTable(m_page)->model()->rowCount(), 4);
+    QVERIFY(button(m_page, "exportActivity")->isEnabled());
 
     // Newest first: the pending one, then the failed and succeeded revokes, then the crash.
     const QStringList targets = column(ActivityModel::Target);
@@ -192,7 +223,7 @@ void TestActivityPage::listsEveryEntryNewestFirst()
 void TestActivityPage::showsLocalTimeWithoutSeconds()
 {
     static const QRegularExpression withSeconds(QStringLiteral("\\d:\\d\\d:\\d\\d"));
-    const QAbstractItemModel *model = m_page->table()->model();
+    const QAbstractItemModel *model = activityTable(m_page)->model();
     for (int row = 0; row < model->rowCount(); ++row) {
         const QModelIndex when = model->index(row, ActivityModel::When);
         const QString text = when.data().toString();
@@ -207,19 +238,19 @@ void TestActivityPage::showsLocalTimeWithoutSeconds()
 
 void TestActivityPage::filtersAsYouType()
 {
-    QTest::keyClicks(m_page->filterEdit(), QStringLiteral("LAPTOP"));
-    QCOMPARE(m_page->table()->model()->rowCount(), 1);
+    QTest::keyClicks(activityFilter(m_page), QStringLiteral("LAPTOP"));
+    QCOMPARE(activityTable(m_page)->model()->rowCount(), 1);
     QVERIFY(column(ActivityModel::Target).at(0).contains(QStringLiteral("laptop-cli")));
-    m_page->filterEdit()->clear();
-    QTest::keyClicks(m_page->filterEdit(), QStringLiteral("no such thing"));
-    QCOMPARE(m_page->table()->model()->rowCount(), 0);
-    m_page->filterEdit()->clear();
-    QCOMPARE(m_page->table()->model()->rowCount(), 4);
+    activityFilter(m_page)->clear();
+    QTest::keyClicks(activityFilter(m_page), QStringLiteral("no such thing"));
+    QCOMPARE(activityTable(m_page)->model()->rowCount(), 0);
+    activityFilter(m_page)->clear();
+    QCOMPARE(activityTable(m_page)->model()->rowCount(), 4);
 }
 
 void TestActivityPage::filtersByOutcome()
 {
-    QComboBox *outcome = m_page->outcomeBox();
+    QComboBox *outcome = activityOutcome(m_page);
     const auto only = [&](ActivityPage::OutcomeChoice choice) {
         outcome->setCurrentIndex(choice);
         return column(ActivityModel::Target);
@@ -238,18 +269,18 @@ void TestActivityPage::filtersByOutcome()
     QVERIFY(shown.at(0).contains(QStringLiteral("nightly-build")));
     // Both filters at once.
     outcome->setCurrentIndex(ActivityPage::AllOutcomes);
-    QTest::keyClicks(m_page->filterEdit(), QStringLiteral("personal access token"));
+    QTest::keyClicks(activityFilter(m_page), QStringLiteral("personal access token"));
     QCOMPARE(column(ActivityModel::Target).size(), 4);
     outcome->setCurrentIndex(ActivityPage::FailedOnly);
     QCOMPARE(column(ActivityModel::Target).size(), 1);
     outcome->setCurrentIndex(ActivityPage::AllOutcomes);
-    m_page->filterEdit()->clear();
+    activityFilter(m_page)->clear();
     QCOMPARE(column(ActivityModel::Target).size(), 4);
 }
 
 void TestActivityPage::sortsByColumn()
 {
-    QTableView *table = m_page->table();
+    QTableView *table = activityTable(m_page);
     QVERIFY(table->isSortingEnabled());
     table->sortByColumn(ActivityModel::Outcome, Qt::AscendingOrder);
     const QStringList ascending = column(ActivityModel::Outcome);
@@ -265,18 +296,18 @@ void TestActivityPage::sortsByColumn()
 
 void TestActivityPage::detailsExplainInterrupted()
 {
-    QVERIFY(m_page->detailsPane()->toPlainText().contains(QStringLiteral("Select an entry")));
+    QVERIFY(activityDetails(m_page)->toPlainText().contains(QStringLiteral("Select an entry")));
     const int row = rowOf(QStringLiteral("crashed-mid-way"));
     QVERIFY(row >= 0);
-    m_page->table()->selectRow(row);
-    const QString details = m_page->detailsPane()->toPlainText();
+    activityTable(m_page)->selectRow(row);
+    const QString details = activityDetails(m_page)->toPlainText();
     QVERIFY2(details.contains(QStringLiteral("unknown (interrupted)")), qPrintable(details));
     QVERIFY(details.contains(QStringLiteral("not known whether")));
     QVERIFY(details.contains(QStringLiteral("Profile: demo")));
     QVERIFY(details.contains(m_session.url()));
 
-    m_page->table()->selectRow(rowOf(QStringLiteral("laptop-cli")));
-    const QString failed = m_page->detailsPane()->toPlainText();
+    activityTable(m_page)->selectRow(rowOf(QStringLiteral("laptop-cli")));
+    const QString failed = activityDetails(m_page)->toPlainText();
     QVERIFY2(failed.contains(QStringLiteral("Outcome: failed")), qPrintable(failed));
     QVERIFY(failed.contains(QStringLiteral("Error: ")));
     QVERIFY(failed.contains(QStringLiteral("Completed: ")));
@@ -285,14 +316,14 @@ void TestActivityPage::detailsExplainInterrupted()
 
 void TestActivityPage::exportsFilteredRowsWithIsoTimes()
 {
-    m_page->outcomeBox()->setCurrentIndex(ActivityPage::AllOutcomes);
-    QTest::keyClicks(m_page->filterEdit(), QStringLiteral("personal access token"));
-    m_page->outcomeBox()->setCurrentIndex(ActivityPage::SucceededOnly);
-    QCOMPARE(m_page->table()->model()->rowCount(), 1);
+    activityOutcome(m_page)->setCurrentIndex(ActivityPage::AllOutcomes);
+    QTest::keyClicks(activityFilter(m_page), QStringLiteral("personal access token"));
+    activityOutcome(m_page)->setCurrentIndex(ActivityPage::SucceededOnly);
+    QCOMPARE(activityTable(m_page)->model()->rowCount(), 1);
 
     // Through the button and the file dialog, as a user would.
     const QString path = m_data.filePath(QStringLiteral("activity-export.csv"));
-    QVERIFY(saveThroughFileDialog(m_page->exportButton(), m_page, path));
+    QVERIFY(saveThroughFileDialog(button(m_page, "exportActivity"), m_page, path));
     QFile file(path);
     QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
     const QList<QStringList> rows = parseCsv(file.readAll());
@@ -320,8 +351,8 @@ void TestActivityPage::exportsFilteredRowsWithIsoTimes()
         QDateTime::fromString(row.at(ActivityModel::Completed), Qt::ISODate);
     QCOMPARE(completed.toSecsSinceEpoch(), written.completedAt.toSecsSinceEpoch());
 
-    m_page->outcomeBox()->setCurrentIndex(ActivityPage::AllOutcomes);
-    m_page->filterEdit()->clear();
+    activityOutcome(m_page)->setCurrentIndex(ActivityPage::AllOutcomes);
+    activityFilter(m_page)->clear();
     const QList<QStringList> all = parseCsv(TableExport::toCsv(*m_page->proxy()));
     QCOMPARE(all.size(), 5);
     // A pending or interrupted entry has no completion time: the cell is empty, not "invalid".
@@ -334,7 +365,7 @@ void TestActivityPage::exportsFilteredRowsWithIsoTimes()
 
 void TestActivityPage::reloadKeepsSelection()
 {
-    m_page->table()->selectRow(rowOf(QStringLiteral("ci-pipeline")));
+    activityTable(m_page)->selectRow(rowOf(QStringLiteral("ci-pipeline")));
     ActivityEntry later;
     later.serverUrl = m_session.url();
     later.user = QStringLiteral("alice");
@@ -344,14 +375,14 @@ void TestActivityPage::reloadKeepsSelection()
     QVERIFY(id > 0);
     QVERIFY(m_log->complete(id, ActivityOutcome::Succeeded));
 
-    QTest::mouseClick(m_page->refreshButton(), Qt::LeftButton);
-    QCOMPARE(m_page->table()->model()->rowCount(), 5);
-    QVERIFY(m_page->detailsPane()->toPlainText().contains(QStringLiteral("ci-pipeline")));
+    QTest::mouseClick(button(m_page, "refreshActivity"), Qt::LeftButton);
+    QCOMPARE(activityTable(m_page)->model()->rowCount(), 5);
+    QVERIFY(activityDetails(m_page)->toPlainText().contains(QStringLiteral("ci-pipeline")));
     // Showing the page again reads the log again.
     m_window->hide();
     QVERIFY(m_log->complete(m_log->begin(later), ActivityOutcome::Failed, QStringLiteral("x")));
     m_window->show();
-    QCOMPARE(m_page->table()->model()->rowCount(), 6);
+    QCOMPARE(activityTable(m_page)->model()->rowCount(), 6);
 }
 
 QTEST_MAIN(TestActivityPage)

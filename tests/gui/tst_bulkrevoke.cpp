@@ -27,14 +27,15 @@ namespace {
 
 const QString kFailure = QStringLiteral("Token store is read-only for maintenance");
 
-// The page's controls by object name, as a user's tools find them.
-QPushButton *button(QWidget *page, const char *name)
+// The controls of the page and its dialogs by object name, as a user's tools find them.
+QPushButton *button(const QWidget *parent, const char *name)
 {
-    return page->findChild<QPushButton *>(QLatin1String(name));
+    return child<QPushButton>(parent, QLatin1String(name));
 }
-QTableView *grantTable(QWidget *page)
+
+QTableView *grantTable(const QWidget *page)
 {
-    return page->findChild<QTableView *>(QStringLiteral("grantTable"));
+    return child<QTableView>(page, QStringLiteral("grantTable"));
 }
 
 } // namespace
@@ -174,9 +175,9 @@ void TestBulkRevoke::oneFailureIsReportedAndRetried()
              qPrintable(items.first()));
     QVERIFY2(items.first().contains(kFailure), qPrintable(items.first()));
     QVERIFY(items.first().contains(QStringLiteral("HTTP 500")));
-    QVERIFY(dialog->retryButton()->isVisible());
-    QVERIFY(dialog->closeButton()->isVisible());
-    QVERIFY(!dialog->cancelButton()->isVisible());
+    QVERIFY(button(dialog, "retryFailed")->isVisible());
+    QVERIFY(button(dialog, "closeRevoke")->isVisible());
+    QVERIFY(!button(dialog, "cancelRevoke")->isVisible());
     saveScreenshot(dialog, QStringLiteral("revoke-summary-failure"));
 
     // The others are gone on the server; the failed one is still there.
@@ -189,9 +190,9 @@ void TestBulkRevoke::oneFailureIsReportedAndRetried()
 
     // The fault is gone; Retry revokes just the failed one, in the same dialog.
     QVERIFY(m_session->server().clearFaults());
-    QVERIFY(dialog->retryButton()->isEnabled());
+    QVERIFY(button(dialog, "retryFailed")->isEnabled());
     QSignalSpy progress(m_controller.get(), &MyAccessController::revokeProgress);
-    QTest::mouseClick(dialog->retryButton(), Qt::LeftButton);
+    QTest::mouseClick(button(dialog, "retryFailed"), Qt::LeftButton);
     QVERIFY(!dialog->showsSummary());
     QVERIFY(summary.wait(30000));
     QCOMPARE(progress.count(), 1);
@@ -199,11 +200,11 @@ void TestBulkRevoke::oneFailureIsReportedAndRetried()
     QCOMPARE(dialog->headline(),
              QStringLiteral("Revoked. ci-pipeline can now see only public data."));
     QVERIFY(dialog->details().isEmpty());
-    QVERIFY(!dialog->retryButton()->isVisible());
+    QVERIFY(!button(dialog, "retryFailed")->isVisible());
     QCOMPARE(serverApplications(), QStringList{QStringLiteral("Release Radar")});
 
     const QPointer<RevokeProgressDialog> guard(dialog);
-    QTest::mouseClick(dialog->closeButton(), Qt::LeftButton);
+    QTest::mouseClick(button(dialog, "closeRevoke"), Qt::LeftButton);
     QVERIFY(!dialog->isVisible());
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     QVERIFY(guard.isNull()); // it deletes itself on close
@@ -235,7 +236,7 @@ void TestBulkRevoke::pretendedSuccessIsReportedNotRevoked()
              qPrintable(details));
     QVERIFY(!details.contains(QStringLiteral("Bamboo")));
     QVERIFY(!details.contains(QStringLiteral("Not confirmed")));
-    QVERIFY(dialog->retryButton()->isVisible());
+    QVERIFY(button(dialog, "retryFailed")->isVisible());
     saveScreenshot(dialog, QStringLiteral("revoke-summary-not-revoked"));
     QVERIFY(serverApplications().contains(QStringLiteral("ci-pipeline")));
     QVERIFY(!serverApplications().contains(QStringLiteral("Bamboo")));
@@ -294,12 +295,13 @@ void TestBulkRevoke::cancelStopsBeforeTheNextGrant()
     QCOMPARE(progress.count(), 1);
     QCOMPARE(dialog->headline(), QStringLiteral("Revoking 2 of 5: ci-pipeline"));
     saveScreenshot(dialog, QStringLiteral("revoke-progress"));
-    QCOMPARE(dialog->progressBar()->value(), 1);
-    QCOMPARE(dialog->progressBar()->maximum(), 5);
+    const QProgressBar *bar = child<QProgressBar>(dialog, QStringLiteral("revokeProgress"));
+    QCOMPARE(bar->value(), 1);
+    QCOMPARE(bar->maximum(), 5);
 
-    QTest::mouseClick(dialog->cancelButton(), Qt::LeftButton);
+    QTest::mouseClick(button(dialog, "cancelRevoke"), Qt::LeftButton);
     QVERIFY(dialog->headline().contains(QStringLiteral("waiting for ci-pipeline")));
-    QVERIFY(!dialog->cancelButton()->isEnabled());
+    QVERIFY(!button(dialog, "cancelRevoke")->isEnabled());
     QVERIFY(summary.wait(30000));
     QCOMPARE(progress.count(), 2); // nothing after the grant that was under way
 
@@ -311,14 +313,14 @@ void TestBulkRevoke::cancelStopsBeforeTheNextGrant()
     for (const char *left : {"Deploy Dashboard", "laptop-cli", "Release Radar"})
         QVERIFY2(details.contains(QStringLiteral("• ") + QLatin1String(left)), left);
     QVERIFY(!details.contains(QStringLiteral("Bamboo")));
-    QVERIFY(!dialog->retryButton()->isVisible()); // nothing failed
+    QVERIFY(!button(dialog, "retryFailed")->isVisible()); // nothing failed
     QVERIFY(m_controller->revokeRun().cancelled);
     QCOMPARE(m_controller->revokeRun().notAttempted().size(), 3);
 
     QCOMPARE(serverApplications(),
              (QStringList{QStringLiteral("Deploy Dashboard"), QStringLiteral("laptop-cli"),
                           QStringLiteral("Release Radar")}));
-    QTest::mouseClick(dialog->closeButton(), Qt::LeftButton);
+    QTest::mouseClick(button(dialog, "closeRevoke"), Qt::LeftButton);
 }
 
 void TestBulkRevoke::revokeAllCancelledChangesNothing()
@@ -330,7 +332,7 @@ void TestBulkRevoke::revokeAllCancelledChangesNothing()
     ConfirmationDialog *dialog = clickConfirmed(button(m_page.get(), "revokeAllGrants"),
                                                 m_page.get(), ConfirmationDialog::Answer::Cancel);
     QVERIFY(dialog);
-    QCOMPARE(dialog->acceptButton()->text(), QStringLiteral("Revoke 5 grants"));
+    QCOMPARE(button(dialog, "confirmAccept")->text(), QStringLiteral("Revoke 5 grants"));
     // Each grant with what follows for its kind: applications lose access, tokens stop working.
     for (const AccessGrant &grant : m_controller->grants()) {
         const QString expected = grant.kind == GrantKind::PersonalToken
@@ -360,7 +362,7 @@ void TestBulkRevoke::revokeAllEmptiesTheList()
     QVERIFY(!reloaded.isEmpty() || reloaded.wait(30000));
     QVERIFY(m_controller->grants().isEmpty());
     QVERIFY(!button(m_page.get(), "revokeAllGrants")->isEnabled());
-    QTest::mouseClick(dialog->closeButton(), Qt::LeftButton);
+    QTest::mouseClick(button(dialog, "closeRevoke"), Qt::LeftButton);
 }
 
 void TestBulkRevoke::manyGrantsKeepTheConfirmationShort()

@@ -51,6 +51,47 @@ private:
     std::unique_ptr<QWidget> m_window;
 };
 
+namespace {
+
+// The dialog's controls, found by the object names CreateTokenDialog gives them.
+QLineEdit *nameEdit(const QWidget *dialog)
+{
+    return child<QLineEdit>(dialog, QStringLiteral("tokenName"));
+}
+
+QRadioButton *expiresRadio(const QWidget *dialog)
+{
+    return child<QRadioButton>(dialog, QStringLiteral("tokenExpires"));
+}
+
+QRadioButton *neverRadio(const QWidget *dialog)
+{
+    return child<QRadioButton>(dialog, QStringLiteral("tokenNeverExpires"));
+}
+
+QSpinBox *daysSpin(const QWidget *dialog)
+{
+    return child<QSpinBox>(dialog, QStringLiteral("tokenDays"));
+}
+
+QLabel *errorLabel(const QWidget *dialog)
+{
+    return child<QLabel>(dialog, QStringLiteral("tokenError"));
+}
+
+// Where the new token is shown, once.
+QLineEdit *tokenField(const QWidget *dialog)
+{
+    return child<QLineEdit>(dialog, QStringLiteral("newToken"));
+}
+
+QPushButton *button(const QWidget *dialog, const char *name)
+{
+    return child<QPushButton>(dialog, QLatin1String(name));
+}
+
+} // namespace
+
 void TestCreateToken::initTestCase()
 {
     QVERIFY2(m_data.open(), qPrintable(m_data.errorString()));
@@ -79,20 +120,20 @@ CreateTokenDialog *TestCreateToken::openDialog()
 QString TestCreateToken::create(CreateTokenDialog *dialog, const QString &name,
                                 std::optional<int> days)
 {
-    QTest::keyClicks(dialog->nameEdit(), name);
+    QTest::keyClicks(nameEdit(dialog), name);
     if (days) {
-        dialog->expiresRadio()->setChecked(true);
-        dialog->daysSpin()->setValue(*days);
+        expiresRadio(dialog)->setChecked(true);
+        daysSpin(dialog)->setValue(*days);
     } else {
-        dialog->neverRadio()->setChecked(true);
+        neverRadio(dialog)->setChecked(true);
     }
     QSignalSpy created(dialog, &CreateTokenDialog::tokenCreated);
-    QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
+    QTest::mouseClick(button(dialog, "createToken"), Qt::LeftButton);
     if (!created.wait(30000)) {
-        qWarning() << "no token; the dialog says:" << dialog->errorLabel()->text();
+        qWarning() << "no token; the dialog says:" << errorLabel(dialog)->text();
         return {};
     }
-    return dialog->tokenField()->text();
+    return tokenField(dialog)->text();
 }
 
 QJsonArray TestCreateToken::serverTokens() const
@@ -112,15 +153,15 @@ void TestCreateToken::tokenIsShownOnceAndListedOnTheServer()
     // Closed, the dialog would delete itself; this one stays so the test can look inside.
     dialog->setAttribute(Qt::WA_DeleteOnClose, false);
     QVERIFY(!dialog->isShowingToken());
-    QVERIFY(!dialog->createButton()->isEnabled()); // nothing typed yet
+    QVERIFY(!button(dialog, "createToken")->isEnabled()); // nothing typed yet
     saveScreenshot(dialog, QStringLiteral("create-token-empty"));
 
     const QString token = create(dialog, QStringLiteral("gui-shown-once"), 30);
     QVERIFY(!token.isEmpty());
     QVERIFY(dialog->isShowingToken());
-    QVERIFY(dialog->tokenField()->isReadOnly());
-    QVERIFY(dialog->tokenField()->isVisible());
-    QVERIFY(dialog->copyButton()->isVisible());
+    QVERIFY(tokenField(dialog)->isReadOnly());
+    QVERIFY(tokenField(dialog)->isVisible());
+    QVERIFY(button(dialog, "copyToken")->isVisible());
     saveScreenshot(dialog, QStringLiteral("create-token-shown"));
 
     // The server has it, and it works as alice.
@@ -142,7 +183,7 @@ void TestCreateToken::tokenIsShownOnceAndListedOnTheServer()
              QStringLiteral("alice"));
 
     // Closing forgets it: nothing in the dialog holds the token any more.
-    QTest::mouseClick(dialog->doneButton(), Qt::LeftButton);
+    QTest::mouseClick(button(dialog, "tokenDone"), Qt::LeftButton);
     QVERIFY(!dialog->isVisible());
     QVERIFY(!dialog->holdsToken());
     QVERIFY(!dialog->isShowingToken());
@@ -154,10 +195,10 @@ void TestCreateToken::tokenIsShownOnceAndListedOnTheServer()
 
     // A second dialog starts empty.
     CreateTokenDialog *second = openDialog();
-    QVERIFY(second->nameEdit()->text().isEmpty());
-    QVERIFY(second->tokenField()->text().isEmpty());
+    QVERIFY(nameEdit(second)->text().isEmpty());
+    QVERIFY(tokenField(second)->text().isEmpty());
     QVERIFY(!second->isShowingToken());
-    QVERIFY(second->errorLabel()->isHidden());
+    QVERIFY(errorLabel(second)->isHidden());
     second->reject();
 
     // The activity log records the creation, never the token.
@@ -182,14 +223,14 @@ void TestCreateToken::copyPutsTheTokenOnTheClipboardAndItIsWiped()
     QVERIFY(!token.isEmpty());
 
     QClipboard *clipboard = QApplication::clipboard();
-    QTest::mouseClick(dialog->copyButton(), Qt::LeftButton);
+    QTest::mouseClick(button(dialog, "copyToken"), Qt::LeftButton);
     QCOMPARE(clipboard->text(), token);
     // Marked for password managers and clipboard histories, which then keep no copy.
     QCOMPARE(clipboard->mimeData()->data(QStringLiteral("x-kde-passwordManagerHint")),
              QByteArray("secret"));
     saveScreenshot(dialog, QStringLiteral("create-token-copied"));
     // The user closes the window before pasting: the wipe still comes.
-    QTest::mouseClick(dialog->doneButton(), Qt::LeftButton);
+    QTest::mouseClick(button(dialog, "tokenDone"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!clipboardWiperRunning(), 30000);
     QVERIFY(clipboard->text().isEmpty());
 }
@@ -202,7 +243,7 @@ void TestCreateToken::wipeLeavesWhatTheUserCopiedSince()
     QVERIFY(!token.isEmpty());
 
     QClipboard *clipboard = QApplication::clipboard();
-    QTest::mouseClick(dialog->copyButton(), Qt::LeftButton);
+    QTest::mouseClick(button(dialog, "copyToken"), Qt::LeftButton);
     QCOMPARE(clipboard->text(), token);
     clipboard->setText(QStringLiteral("something the user copied later"));
     QTRY_VERIFY_WITH_TIMEOUT(!clipboardWiperRunning(), 30000);
@@ -214,9 +255,9 @@ void TestCreateToken::tooManyDaysShowsTheServerLimitAndKeepsTheFields()
 {
     // Until the server states a limit, the spin box knows Jira's default (365 days) and says so.
     CreateTokenDialog *dialog = openDialog();
-    QCOMPARE(dialog->daysSpin()->maximum(), 365);
-    dialog->daysSpin()->setValue(400);
-    QCOMPARE(dialog->daysSpin()->value(), 365);
+    QCOMPARE(daysSpin(dialog)->maximum(), 365);
+    daysSpin(dialog)->setValue(400);
+    QCOMPARE(daysSpin(dialog)->value(), 365);
     QString hint;
     for (QLabel *label : dialog->findChildren<QLabel *>()) {
         if (label->accessibleName() == QLatin1String("Expiry limit"))
@@ -234,25 +275,25 @@ void TestCreateToken::tooManyDaysShowsTheServerLimitAndKeepsTheFields()
                      QStringLiteral(R"({"exception":"java.lang.IllegalArgumentException",)"
                                     R"("error":"Token expiry cannot be longer than 30 days."})")},
                     {QStringLiteral("times"), 1}}));
-    QTest::keyClicks(dialog->nameEdit(), QStringLiteral("gui-too-long"));
-    dialog->expiresRadio()->setChecked(true);
-    dialog->daysSpin()->setValue(60);
+    QTest::keyClicks(nameEdit(dialog), QStringLiteral("gui-too-long"));
+    expiresRadio(dialog)->setChecked(true);
+    daysSpin(dialog)->setValue(60);
     QSignalSpy failed(m_controller.get(), &PersonalTokenController::failed);
-    QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
+    QTest::mouseClick(button(dialog, "createToken"), Qt::LeftButton);
     QVERIFY(failed.wait(30000));
 
-    QVERIFY(dialog->errorLabel()->isVisible());
-    QVERIFY2(dialog->errorLabel()->text().contains(QLatin1String("30")),
-             qPrintable(dialog->errorLabel()->text()));
+    QVERIFY(errorLabel(dialog)->isVisible());
+    QVERIFY2(errorLabel(dialog)->text().contains(QLatin1String("30")),
+             qPrintable(errorLabel(dialog)->text()));
     QVERIFY(!dialog->isShowingToken());
-    QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("gui-too-long"));
-    QCOMPARE(dialog->daysSpin()->value(), 60);
-    QVERIFY(dialog->expiresRadio()->isChecked());
-    QVERIFY(dialog->createButton()->isEnabled()); // a fix is one change away
+    QCOMPARE(nameEdit(dialog)->text(), QStringLiteral("gui-too-long"));
+    QCOMPARE(daysSpin(dialog)->value(), 60);
+    QVERIFY(expiresRadio(dialog)->isChecked());
+    QVERIFY(button(dialog, "createToken")->isEnabled()); // a fix is one change away
     saveScreenshot(dialog, QStringLiteral("create-token-too-many-days"));
     QCOMPARE(m_controller->serverMaxDays(), std::optional<int>(30));
-    QVERIFY2(dialog->daysSpin()->toolTip().contains(QLatin1String("30")),
-             qPrintable(dialog->daysSpin()->toolTip()));
+    QVERIFY2(daysSpin(dialog)->toolTip().contains(QLatin1String("30")),
+             qPrintable(daysSpin(dialog)->toolTip()));
 
     for (const QJsonValue &value : serverTokens())
         QVERIFY(value.toObject().value(QStringLiteral("name")).toString() !=
@@ -260,15 +301,15 @@ void TestCreateToken::tooManyDaysShowsTheServerLimitAndKeepsTheFields()
 
     // The next dialog knows the server's limit from the start.
     CreateTokenDialog *next = openDialog();
-    QCOMPARE(next->daysSpin()->maximum(), 30);
-    QVERIFY2(next->daysSpin()->toolTip().contains(QLatin1String("at most 30 days")),
-             qPrintable(next->daysSpin()->toolTip()));
+    QCOMPARE(daysSpin(next)->maximum(), 30);
+    QVERIFY2(daysSpin(next)->toolTip().contains(QLatin1String("at most 30 days")),
+             qPrintable(daysSpin(next)->toolTip()));
     next->reject();
 
     // Fixed, the same dialog succeeds.
-    dialog->daysSpin()->setValue(30);
+    daysSpin(dialog)->setValue(30);
     QSignalSpy created(dialog, &CreateTokenDialog::tokenCreated);
-    QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
+    QTest::mouseClick(button(dialog, "createToken"), Qt::LeftButton);
     QVERIFY(created.wait(30000));
     QVERIFY(dialog->isShowingToken());
     dialog->accept();

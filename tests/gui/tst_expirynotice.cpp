@@ -132,6 +132,7 @@ void TestExpiryNotice::announcedOnceReplacedRevokedNotAgain()
     MyAccessController &controller = app->myAccess();
     MyAccessPage *page = app->window().myAccessPage();
     auto *banner = child<QWidget>(page, "expiryBanner");
+    auto *refresh = child<QPushButton>(page, "refreshGrants");
 
     // The seeded laptop-cli expires in 3 days: announced with the first list, once.
     QTRY_COMPARE(announced.size(), 1);
@@ -158,7 +159,7 @@ void TestExpiryNotice::announcedOnceReplacedRevokedNotAgain()
     const QString oldId = QString::number(before.first().value(QStringLiteral("id")).toInteger());
 
     // Refresh: only the new token is news, and the notice names it.
-    QTest::mouseClick(page->refreshButton(), Qt::LeftButton);
+    QTest::mouseClick(refresh, Qt::LeftButton);
     QVERIFY(waitListed(*app));
     QTRY_COMPARE(announced.size(), 2);
     QCOMPARE(announced.last().first().value<QList<AccessGrant>>().size(), 1);
@@ -187,15 +188,15 @@ void TestExpiryNotice::announcedOnceReplacedRevokedNotAgain()
     auto *dialog = app->window().findChild<CreateTokenDialog *>();
     QVERIFY(dialog);
     QVERIFY(dialog->isVisible());
-    QCOMPARE(dialog->nameEdit()->text(), kName);
-    QVERIFY(dialog->expiresRadio()->isChecked());
-    QCOMPARE(dialog->daysSpin()->value(), 2);
+    QCOMPARE(child<QLineEdit>(dialog, "tokenName")->text(), kName);
+    QVERIFY(child<QRadioButton>(dialog, "tokenExpires")->isChecked());
+    QCOMPARE(child<QSpinBox>(dialog, "tokenDays")->value(), 2);
     QSignalSpy created(dialog, &CreateTokenDialog::tokenCreated);
-    QTest::mouseClick(dialog->createButton(), Qt::LeftButton);
-    QVERIFY2(created.wait(30000), qPrintable(dialog->errorLabel()->text()));
+    QTest::mouseClick(child<QPushButton>(dialog, "createToken"), Qt::LeftButton);
+    QVERIFY2(created.wait(30000), qPrintable(child<QLabel>(dialog, "tokenError")->text()));
     QVERIFY(dialog->isShowingToken()); // the secret, shown this once
-    QVERIFY(!dialog->tokenField()->text().isEmpty());
-    QTest::mouseClick(dialog->doneButton(), Qt::LeftButton);
+    QVERIFY(!child<QLineEdit>(dialog, "newToken")->text().isEmpty());
+    QTest::mouseClick(child<QPushButton>(dialog, "tokenDone"), Qt::LeftButton);
 
     const QList<QJsonObject> after = serverTokensNamed(kName);
     QCOMPARE(after.size(), 2);
@@ -231,7 +232,7 @@ void TestExpiryNotice::announcedOnceReplacedRevokedNotAgain()
         progress->close();
 
     // Another refresh: nothing is news.
-    QTest::mouseClick(page->refreshButton(), Qt::LeftButton);
+    QTest::mouseClick(refresh, Qt::LeftButton);
     QVERIFY(waitListed(*app));
     QCOMPARE(announced.size(), 3);
     QCOMPARE(bannerLines(banner).size(), 2);
@@ -239,7 +240,7 @@ void TestExpiryNotice::announcedOnceReplacedRevokedNotAgain()
     // Dismissed: gone, and the next list does not bring it back.
     QTest::mouseClick(child<QPushButton>(banner, "expiryDismiss"), Qt::LeftButton);
     QVERIFY(!banner->isVisible());
-    QTest::mouseClick(page->refreshButton(), Qt::LeftButton);
+    QTest::mouseClick(refresh, Qt::LeftButton);
     QVERIFY(waitListed(*app));
     QVERIFY(!banner->isVisible());
     QCOMPARE(announced.size(), 3);

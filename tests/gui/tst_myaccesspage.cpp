@@ -72,6 +72,27 @@ ConnectionSettings quickSettings()
     return settings;
 }
 
+// The page's controls, found by the object names MyAccessPage gives them.
+QTableView *grantTable(const QWidget *page)
+{
+    return child<QTableView>(page, QStringLiteral("grantTable"));
+}
+
+QLineEdit *grantFilter(const QWidget *page)
+{
+    return child<QLineEdit>(page, QStringLiteral("grantFilter"));
+}
+
+QLabel *grantNotice(const QWidget *page)
+{
+    return child<QLabel>(page, QStringLiteral("grantNotice"));
+}
+
+QPushButton *button(const QObject *parent, const char *name)
+{
+    return child<QPushButton>(parent, QLatin1String(name));
+}
+
 // Lists again and waits until that is over, however it ended.
 bool refreshed(MyAccessController *controller)
 {
@@ -101,7 +122,9 @@ void TestMyAccessPage::initTestCase()
     QVERIFY(loaded.wait(30000));
     QVERIFY(probed.count() == 1 || probed.wait(30000));
     // alice is no administrator.
-    QVERIFY(m_window->navigation()->item(MainWindow::Administration)->isHidden());
+    QVERIFY(child<QListWidget>(m_window.get(), QStringLiteral("navigation"))
+                ->item(MainWindow::Administration)
+                ->isHidden());
 }
 
 void TestMyAccessPage::cleanupTestCase()
@@ -113,7 +136,7 @@ void TestMyAccessPage::cleanupTestCase()
 
 QStringList TestMyAccessPage::shownApplications() const
 {
-    return columnTexts(m_page->table()->model(), AccessGrantModel::Application);
+    return columnTexts(grantTable(m_page)->model(), AccessGrantModel::Application);
 }
 
 bool TestMyAccessPage::select(const QString &application)
@@ -121,9 +144,10 @@ bool TestMyAccessPage::select(const QString &application)
     const int row = int(shownApplications().indexOf(application));
     if (row < 0)
         return false;
-    m_page->table()->selectionModel()->select(m_page->table()->model()->index(row, 0),
-                                              QItemSelectionModel::ClearAndSelect |
-                                                  QItemSelectionModel::Rows);
+    QTableView *table = grantTable(m_page);
+    table->selectionModel()->select(table->model()->index(row, 0),
+                                    QItemSelectionModel::ClearAndSelect |
+                                        QItemSelectionModel::Rows);
     return m_page->selectedGrants().size() == 1;
 }
 
@@ -142,7 +166,7 @@ QStringList TestMyAccessPage::serverApplications()
 
 ConfirmationDialog *TestMyAccessPage::clickRevoke(ConfirmationDialog::Answer answer)
 {
-    return clickConfirmed(m_page->revokeButton(), m_page, answer);
+    return clickConfirmed(button(m_page, "revokeGrants"), m_page, answer);
 }
 
 void TestMyAccessPage::showsSeededGrants()
@@ -151,12 +175,12 @@ void TestMyAccessPage::showsSeededGrants()
     for (const char *name :
          {"Bamboo", "Release Radar", "Deploy Dashboard", "laptop-cli", "ci-pipeline"})
         QVERIFY2(shown.contains(QLatin1String(name)), name);
-    QCOMPARE(m_page->table()->model()->columnCount(), int(AccessGrantModel::ColumnCount));
+    QCOMPARE(grantTable(m_page)->model()->columnCount(), int(AccessGrantModel::ColumnCount));
 }
 
 void TestMyAccessPage::sortsByApplication()
 {
-    QTableView *table = m_page->table();
+    QTableView *table = grantTable(m_page);
     QVERIFY(table->isSortingEnabled());
     table->sortByColumn(AccessGrantModel::Application, Qt::DescendingOrder);
     const QStringList descending = shownApplications();
@@ -174,15 +198,15 @@ void TestMyAccessPage::sortsByApplication()
 
 void TestMyAccessPage::filtersAsYouType()
 {
-    QTest::keyClicks(m_page->filterEdit(), QStringLiteral("radar"));
+    QTest::keyClicks(grantFilter(m_page), QStringLiteral("radar"));
     QCOMPARE(shownApplications(), QStringList{QStringLiteral("Release Radar")});
-    m_page->filterEdit()->clear();
+    grantFilter(m_page)->clear();
     QVERIFY(shownApplications().size() >= 5);
 }
 
 void TestMyAccessPage::showsDescriptions()
 {
-    const QAbstractItemModel *model = m_page->table()->model();
+    const QAbstractItemModel *model = grantTable(m_page)->model();
     const int bamboo = int(shownApplications().indexOf(QStringLiteral("Bamboo")));
     QVERIFY(bamboo >= 0);
     QCOMPARE(model->index(bamboo, AccessGrantModel::Description).data().toString(),
@@ -196,7 +220,7 @@ void TestMyAccessPage::showsDescriptions()
 
 void TestMyAccessPage::datesShowNoSeconds()
 {
-    const QAbstractItemModel *model = m_page->table()->model();
+    const QAbstractItemModel *model = grantTable(m_page)->model();
     static const QRegularExpression withSeconds(QStringLiteral("\\d:\\d\\d:\\d\\d"));
     static const QRegularExpression hourMinute(QStringLiteral("\\d:\\d\\d"));
     for (int row = 0; row < model->rowCount(); ++row) {
@@ -213,16 +237,17 @@ void TestMyAccessPage::exportWritesFilteredRowsWithIsoDates()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("my-access.csv"));
-    m_page->filterEdit()->setText(QStringLiteral("oauth")); // not the personal tokens
-    const int shown = m_page->table()->model()->rowCount();
+    grantFilter(m_page)->setText(QStringLiteral("oauth")); // not the personal tokens
+    const int shown = grantTable(m_page)->model()->rowCount();
     QVERIFY(shown >= 2);
     QVERIFY(shown < m_controller->grants().size());
     const QStringList expected = shownApplications();
 
-    QVERIFY(m_page->exportButton()->isEnabled());
-    QVERIFY(saveThroughFileDialog(m_page->exportButton(), m_page, path));
+    QPushButton *exportButton = button(m_page, "exportGrants");
+    QVERIFY(exportButton->isEnabled());
+    QVERIFY(saveThroughFileDialog(exportButton, m_page, path));
     QVERIFY(QFile::exists(path));
-    m_page->filterEdit()->clear();
+    grantFilter(m_page)->clear();
 
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -263,22 +288,23 @@ void TestMyAccessPage::toolbarButtonsAskTheLead()
 {
     QSignalSpy token(m_page, &MyAccessPage::createTokenRequested);
     QSignalSpy answer(m_page, &MyAccessPage::answerRequestRequested);
-    QVERIFY(m_page->newTokenButton()->isEnabled());
-    QVERIFY(m_page->answerRequestButton()->isEnabled());
-    QTest::mouseClick(m_page->newTokenButton(), Qt::LeftButton);
-    QTest::mouseClick(m_page->answerRequestButton(), Qt::LeftButton);
+    QPushButton *newToken = button(m_page, "newToken");
+    QPushButton *answerRequest = button(m_page, "answerRequest");
+    QVERIFY(newToken->isEnabled());
+    QVERIFY(answerRequest->isEnabled());
+    QTest::mouseClick(newToken, Qt::LeftButton);
+    QTest::mouseClick(answerRequest, Qt::LeftButton);
     QCOMPARE(token.count(), 1);
     QCOMPARE(answer.count(), 1);
     // Everything in the top row fits at 1280×800.
     m_window->resize(1280, 800);
     QVERIFY(select(QStringLiteral("Release Radar")));
     saveScreenshot(m_window.get(), QStringLiteral("my-access"));
-    for (QWidget *button :
-         QList<QWidget *>{m_page->revokeAllButton(), m_page->answerRequestButton(),
-                          m_page->exportButton(), m_page->filterEdit()}) {
-        QVERIFY(button->isVisible());
-        QVERIFY(button->width() >= button->minimumSizeHint().width());
-        QVERIFY(button->mapTo(m_window.get(), QPoint(button->width(), 0)).x() <= 1280);
+    for (QWidget *control : QList<QWidget *>{button(m_page, "revokeAllGrants"), answerRequest,
+                                             button(m_page, "exportGrants"), grantFilter(m_page)}) {
+        QVERIFY(control->isVisible());
+        QVERIFY(control->width() >= control->minimumSizeHint().width());
+        QVERIFY(control->mapTo(m_window.get(), QPoint(control->width(), 0)).x() <= 1280);
     }
 }
 
@@ -321,29 +347,28 @@ void TestMyAccessPage::offlineStartShowsCachedListReadOnly()
     for (const QString &name : online)
         QVERIFY2(shown.contains(name), qPrintable(name));
     QVERIFY(controller.showsCachedList());
-    QVERIFY(page.noticeLabel()->isVisible());
-    QVERIFY2(page.noticeLabel()->text().contains(QStringLiteral("as of")),
-             qPrintable(page.noticeLabel()->text()));
-    page.table()->selectRow(0);
-    QVERIFY(!page.revokeButton()->isEnabled());
+    QLabel *notice = grantNotice(&page);
+    QVERIFY(notice->isVisible());
+    QVERIFY2(notice->text().contains(QStringLiteral("as of")), qPrintable(notice->text()));
+    grantTable(&page)->selectRow(0);
+    QVERIFY(!button(&page, "revokeGrants")->isEnabled());
 
     QVERIFY(refreshed(&controller));
     QCOMPARE(controller.state(), MyAccessController::State::Failed);
     QVERIFY(controller.isOffline());
-    QVERIFY2(
-        page.noticeLabel()->text().startsWith(QStringLiteral("Offline — showing the list as of ")),
-        qPrintable(page.noticeLabel()->text()));
+    QVERIFY2(notice->text().startsWith(QStringLiteral("Offline — showing the list as of ")),
+             qPrintable(notice->text()));
     QCOMPARE(page.proxy()->rowCount(), online.size()); // still shown
-    for (QPushButton *button :
-         {page.revokeButton(), page.revokeAllButton(), page.newTokenButton()}) {
-        QVERIFY2(!button->isEnabled(), qPrintable(button->text()));
-        QVERIFY2(button->toolTip().contains(QStringLiteral("Offline")),
-                 qPrintable(button->toolTip()));
+    for (const char *name : {"revokeGrants", "revokeAllGrants", "newToken"}) {
+        const QPushButton *offline = button(&page, name);
+        QVERIFY2(!offline->isEnabled(), qPrintable(offline->text()));
+        QVERIFY2(offline->toolTip().contains(QStringLiteral("Offline")),
+                 qPrintable(offline->toolTip()));
     }
     saveScreenshot(&page, QStringLiteral("my-access-offline"));
     // Reading still works: filter and export.
-    QVERIFY(page.exportButton()->isEnabled());
-    page.filterEdit()->setText(QStringLiteral("radar"));
+    QVERIFY(button(&page, "exportGrants")->isEnabled());
+    grantFilter(&page)->setText(QStringLiteral("radar"));
     QCOMPARE(page.proxy()->rowCount(), 1);
     const QList<QStringList> csv = parseCsv(TableExport::toCsv(*page.proxy()));
     QCOMPARE(csv.size(), 2);
@@ -364,16 +389,16 @@ void TestMyAccessPage::refusedCredentialsAreNamed()
     QVERIFY(refreshed(&controller));
     QVERIFY(controller.credentialsRefused());
     QVERIFY(!controller.isOffline());
-    QVERIFY2(page.noticeLabel()->text().startsWith(QStringLiteral("Credentials refused")),
-             qPrintable(page.noticeLabel()->text()));
-    QVERIFY(!page.noticeLabel()->text().contains(QStringLiteral("Offline")));
-    QVERIFY(!page.newTokenButton()->isEnabled());
+    QLabel *notice = grantNotice(&page);
+    QVERIFY2(notice->text().startsWith(QStringLiteral("Credentials refused")),
+             qPrintable(notice->text()));
+    QVERIFY(!notice->text().contains(QStringLiteral("Offline")));
+    QVERIFY(!button(&page, "newToken")->isEnabled());
     // A long notice wraps rather than being cut off.
     page.resize(800, 500);
     page.show();
-    QVERIFY(page.noticeLabel()->isVisible());
-    QVERIFY(page.noticeLabel()->height() >=
-            page.noticeLabel()->heightForWidth(page.noticeLabel()->width()));
+    QVERIFY(notice->isVisible());
+    QVERIFY(notice->height() >= notice->heightForWidth(notice->width()));
     saveScreenshot(&page, QStringLiteral("my-access-refused"));
 }
 
@@ -386,9 +411,9 @@ void TestMyAccessPage::revokeCancelledChangesNothing()
     ConfirmationDialog *dialog = clickRevoke(ConfirmationDialog::Answer::Cancel);
     QVERIFY(dialog);
     QVERIFY(dialog->message().contains(QStringLiteral("Bamboo can then see only public data")));
-    QCOMPARE(dialog->acceptButton()->text(), QStringLiteral("Revoke access"));
-    QVERIFY(dialog->cancelButton()->isDefault());
-    QVERIFY(!dialog->acceptButton()->isDefault());
+    QCOMPARE(button(dialog, "confirmAccept")->text(), QStringLiteral("Revoke access"));
+    QVERIFY(button(dialog, "confirmCancel")->isDefault());
+    QVERIFY(!button(dialog, "confirmAccept")->isDefault());
     QCOMPARE(answerOf(dialog), std::optional<bool>(false));
     QCOMPARE(m_controller->state(), MyAccessController::State::Idle);
 
@@ -400,14 +425,14 @@ void TestMyAccessPage::bulkConfirmationNamesEachApplication()
     QVERIFY(select(QStringLiteral("Bamboo")));
     const int radar = int(shownApplications().indexOf(QStringLiteral("Release Radar")));
     QVERIFY(radar >= 0);
-    m_page->table()->selectionModel()->select(m_page->table()->model()->index(radar, 0),
-                                              QItemSelectionModel::Select |
-                                                  QItemSelectionModel::Rows);
+    QTableView *table = grantTable(m_page);
+    table->selectionModel()->select(table->model()->index(radar, 0),
+                                    QItemSelectionModel::Select | QItemSelectionModel::Rows);
     QCOMPARE(m_page->selectedGrants().size(), 2);
 
     ConfirmationDialog *dialog = clickRevoke(ConfirmationDialog::Answer::Cancel);
     QVERIFY(dialog);
-    QCOMPARE(dialog->acceptButton()->text(), QStringLiteral("Revoke 2 grants"));
+    QCOMPARE(button(dialog, "confirmAccept")->text(), QStringLiteral("Revoke 2 grants"));
     QVERIFY(dialog->message().contains(QStringLiteral("Bamboo can then see only public data")));
     QVERIFY(
         dialog->message().contains(QStringLiteral("Release Radar can then see only public data")));
@@ -430,8 +455,8 @@ void TestMyAccessPage::revokeConfirmedRemovesOnServer()
     QVERIFY(progress);
     QVERIFY(progress->showsSummary());
     QCOMPARE(progress->headline(), QStringLiteral("Revoked. Bamboo can now see only public data."));
-    QVERIFY(!progress->retryButton()->isVisible());
-    QTest::mouseClick(progress->closeButton(), Qt::LeftButton);
+    QVERIFY(!button(progress, "retryFailed")->isVisible());
+    QTest::mouseClick(button(progress, "closeRevoke"), Qt::LeftButton);
     // The page lists again after revoking, so it shows what the server holds.
     QVERIFY(reloaded.wait(30000));
     QVERIFY(!shownApplications().contains(QStringLiteral("Bamboo")));

@@ -107,7 +107,8 @@ void TestPlainText::cleanupTestCase()
 void TestPlainText::grantNamedLikeMarkupShowsLiterally()
 {
     MyAccessPage *page = m_window->myAccessPage();
-    QAbstractItemModel *model = page->table()->model();
+    QTableView *table = child<QTableView>(page, QStringLiteral("grantTable"));
+    QAbstractItemModel *model = table->model();
     int row = -1;
     for (int r = 0; r < model->rowCount(); ++r) {
         for (int c = 0; c < model->columnCount(); ++c) {
@@ -124,9 +125,8 @@ void TestPlainText::grantNamedLikeMarkupShowsLiterally()
                      renderedToolTip(tip).contains(kEvil),
                  qPrintable(tip));
     }
-    page->table()->selectRow(row);
-    const auto *details = page->findChild<QTextBrowser *>();
-    QVERIFY(details);
+    table->selectRow(row);
+    const auto *details = child<QTextBrowser>(page, QStringLiteral("grantDetails"));
     QVERIFY2(details->toPlainText().contains(kEvil), qPrintable(details->toPlainText()));
     saveScreenshot(m_window.get(), QStringLiteral("plaintext-grant"));
 }
@@ -141,10 +141,10 @@ void TestPlainText::everyLabelWithServerTextIsPlain()
 
     // The confirmation before a revoke quotes the token's name.
     MyAccessPage *page = m_window->myAccessPage();
-    QAbstractItemModel *model = page->table()->model();
-    for (int r = 0; r < model->rowCount(); ++r) {
-        if (model->index(r, 0).data().toString() == kEvil)
-            page->table()->selectRow(r);
+    QTableView *table = child<QTableView>(page, QStringLiteral("grantTable"));
+    for (int r = 0; r < table->model()->rowCount(); ++r) {
+        if (table->model()->index(r, 0).data().toString() == kEvil)
+            table->selectRow(r);
     }
     QCOMPARE(page->selectedGrants().size(), 1);
     page->revokeSelected();
@@ -169,8 +169,7 @@ void TestPlainText::everyLabelWithServerTextIsPlain()
 void TestPlainText::connectionProblemBoxIsPlain()
 {
     m_window->showConnectionProblem(kEvil + QStringLiteral(" refused the connection."));
-    QMessageBox *box = m_window->connectionProblemBox();
-    QVERIFY(box);
+    auto *box = child<QMessageBox>(m_window.get(), QStringLiteral("connectionProblem"));
     QCOMPARE(box->textFormat(), Qt::PlainText);
     QCOMPARE(box->text(), kEvil + QStringLiteral(" refused the connection."));
     const auto *label = box->findChild<QLabel *>(QStringLiteral("qt_msgbox_label"));

@@ -30,9 +30,15 @@ using namespace accessdesk;
 namespace {
 
 // The dialog's controls by object name, as a user's tools find them.
-template<class T = QPushButton> T *control(QWidget *dialog, const char *name)
+template<class T = QPushButton> T *control(const QWidget *dialog, const char *name)
 {
-    return dialog->findChild<T *>(QLatin1String(name));
+    return child<T>(dialog, QLatin1String(name));
+}
+
+// What the dialog says went wrong.
+QString errorText(const QWidget *dialog)
+{
+    return control<QLabel>(dialog, "requestError")->text();
 }
 
 const QString kConsumerKey = QStringLiteral("gui-request-consumer");
@@ -225,10 +231,11 @@ void TestRequestForAccess::allowWithCallback()
 
     // Who asks, what it says about itself, and what it could do, in plain words.
     const QString server = QUrl(m_session.url()).host();
-    QVERIFY(dialog->questionLabel()->text().contains(kConsumerName));
-    QVERIFY(dialog->questionLabel()->text().contains(server));
-    QCOMPARE(dialog->descriptionLabel()->text(), kDescription);
-    const QString permissions = dialog->permissionsLabel()->text();
+    const QString question = control<QLabel>(dialog, "requestQuestion")->text();
+    QVERIFY(question.contains(kConsumerName));
+    QVERIFY(question.contains(server));
+    QCOMPARE(control<QLabel>(dialog, "requestDescription")->text(), kDescription);
+    const QString permissions = control<QLabel>(dialog, "requestPermissions")->text();
     QVERIFY2(permissions.contains(QLatin1String("see and change")), qPrintable(permissions));
     QVERIFY(permissions.contains(QLatin1String("alice")));
     QVERIFY(permissions.contains(QLatin1String("revoke")));
@@ -243,7 +250,7 @@ void TestRequestForAccess::allowWithCallback()
     QCOMPARE(dialog->step(), RequestForAccessDialog::Result);
     QVERIFY(m_controller->decision().approved);
     QCOMPARE(m_controller->decision().callback.adjusted(QUrl::RemoveQuery), QUrl(callback));
-    QVERIFY(dialog->resultLabel()->text().contains(QLatin1String("allowed")));
+    QVERIFY(control<QLabel>(dialog, "requestAnswer")->text().contains(QLatin1String("allowed")));
     QVERIFY(!control<QLineEdit>(dialog, "verificationCode")->isVisible());
     QVERIFY(control(dialog, "returnToApplication")->isVisible());
     saveScreenshot(dialog, QStringLiteral("request-allowed-callback"));
@@ -274,7 +281,7 @@ void TestRequestForAccess::callbackIsReportedNotFollowed()
     QVERIFY(!QUrlQuery(reported).queryItemValue(QStringLiteral("oauth_verifier")).isEmpty());
     QCOMPARE(m_controller->returnUrl(), reported); // an http address: the button may open it
     QVERIFY(control(dialog, "returnToApplication")->isVisible());
-    QVERIFY(!dialog->callbackLabel()->isVisible());
+    QVERIFY(!control<QLabel>(dialog, "callbackAddress")->isVisible());
     // Give a followed redirect every chance to arrive.
     QTest::qWait(500);
     QCOMPARE(hits.count(), 0);
@@ -302,10 +309,10 @@ void TestRequestForAccess::callbackThatIsNoWebAddressIsShownNotOpened()
     QCOMPARE(m_controller->decision().callback.scheme(), QStringLiteral("accessdesk-test-handler"));
     QVERIFY(m_controller->returnUrl().isEmpty());
     QVERIFY(!control(dialog, "returnToApplication")->isVisible());
-    QVERIFY(dialog->callbackLabel()->isVisible());
-    QCOMPARE(dialog->callbackLabel()->textFormat(), Qt::PlainText);
-    QVERIFY2(dialog->callbackLabel()->text().contains(callback),
-             qPrintable(dialog->callbackLabel()->text()));
+    const QLabel *callbackAddress = control<QLabel>(dialog, "callbackAddress");
+    QVERIFY(callbackAddress->isVisible());
+    QCOMPARE(callbackAddress->textFormat(), Qt::PlainText);
+    QVERIFY2(callbackAddress->text().contains(callback), qPrintable(callbackAddress->text()));
     // The code the handler would have received, for the user to give the application.
     QVERIFY(control<QLineEdit>(dialog, "verificationCode")->isVisible());
     QCOMPARE(control<QLineEdit>(dialog, "verificationCode")->text(),
@@ -331,16 +338,18 @@ void TestRequestForAccess::consumerNamedLikeMarkupShowsLiterally()
     RequestForAccessDialog *dialog = openDialog();
     QVERIFY(paste(dialog, linkFor(request.token)));
     QCOMPARE(m_controller->request().consumerName, name);
-    for (const QLabel *label :
-         {dialog->questionLabel(), dialog->descriptionLabel(), dialog->permissionsLabel()})
+    const QLabel *question = control<QLabel>(dialog, "requestQuestion");
+    const QLabel *about = control<QLabel>(dialog, "requestDescription");
+    const QLabel *permissions = control<QLabel>(dialog, "requestPermissions");
+    for (const QLabel *label : {question, about, permissions})
         QCOMPARE(label->textFormat(), Qt::PlainText);
-    QVERIFY2(dialog->questionLabel()->text().contains(name),
-             qPrintable(dialog->questionLabel()->text()));
-    QCOMPARE(dialog->descriptionLabel()->text(), description);
+    QVERIFY2(question->text().contains(name), qPrintable(question->text()));
+    QCOMPARE(about->text(), description);
     saveScreenshot(dialog, QStringLiteral("request-markup-name"));
     QVERIFY(answer(control(dialog, "denyRequest")));
-    QCOMPARE(dialog->resultLabel()->textFormat(), Qt::PlainText);
-    QVERIFY(dialog->resultLabel()->text().contains(name));
+    const QLabel *answered = control<QLabel>(dialog, "requestAnswer");
+    QCOMPARE(answered->textFormat(), Qt::PlainText);
+    QVERIFY(answered->text().contains(name));
     dialog->accept();
 }
 
@@ -390,7 +399,7 @@ void TestRequestForAccess::deny()
     QVERIFY(paste(dialog, linkFor(request.token)));
     QVERIFY(answer(control(dialog, "denyRequest")));
     QVERIFY(!m_controller->decision().approved);
-    QVERIFY(dialog->resultLabel()->text().contains(QLatin1String("denied")));
+    QVERIFY(control<QLabel>(dialog, "requestAnswer")->text().contains(QLatin1String("denied")));
     QVERIFY(!control<QLineEdit>(dialog, "verificationCode")->isVisible());
     QVERIFY(!control(dialog, "returnToApplication")->isVisible());
     QCOMPARE(allowed.count(), 0);
@@ -400,8 +409,8 @@ void TestRequestForAccess::deny()
     RequestForAccessDialog *again = openDialog();
     QVERIFY(paste(again, linkFor(request.token)));
     QCOMPARE(m_controller->state(), RequestForAccessController::State::Failed);
-    QVERIFY2(again->errorLabel()->text().contains(QLatin1String("already been answered")),
-             qPrintable(again->errorLabel()->text()));
+    const QString refusal = errorText(again);
+    QVERIFY2(refusal.contains(QLatin1String("already been answered")), qPrintable(refusal));
     again->reject();
     dialog->accept();
 }
@@ -417,7 +426,7 @@ void TestRequestForAccess::linkOfAnotherServer()
     QVERIFY(paste(dialog, link));
     QCOMPARE(m_controller->state(), RequestForAccessController::State::Failed);
     QCOMPARE(dialog->step(), RequestForAccessDialog::PasteLink);
-    const QString error = dialog->errorLabel()->text();
+    const QString error = errorText(dialog);
     QVERIFY2(error.contains(QLatin1String("another server")), qPrintable(error));
     QVERIFY(error.contains(QLatin1String("jira.example.com")));
     QCOMPARE(control<QLineEdit>(dialog, "requestLink")->text(), link);
@@ -427,7 +436,7 @@ void TestRequestForAccess::linkOfAnotherServer()
     QUrl otherPort(linkFor(request.token));
     otherPort.setPort(otherPort.port() == 1 ? 2 : 1);
     QVERIFY(paste(dialog, otherPort.toString()));
-    QVERIFY(dialog->errorLabel()->text().contains(QLatin1String("another server")));
+    QVERIFY(errorText(dialog).contains(QLatin1String("another server")));
     dialog->reject();
 }
 
@@ -435,10 +444,10 @@ void TestRequestForAccess::linkThatIsNoRequest()
 {
     RequestForAccessDialog *dialog = openDialog();
     QVERIFY(paste(dialog, QStringLiteral("just some words")));
-    QVERIFY(dialog->errorLabel()->text().contains(QLatin1String("not a web address")));
+    QVERIFY(errorText(dialog).contains(QLatin1String("not a web address")));
     const QString issue = m_session.url() + QStringLiteral("/browse/SEC-1");
     QVERIFY(paste(dialog, issue));
-    QVERIFY(dialog->errorLabel()->text().contains(QLatin1String("not a request for access")));
+    QVERIFY(errorText(dialog).contains(QLatin1String("not a request for access")));
     QCOMPARE(control<QLineEdit>(dialog, "requestLink")->text(), issue);
     dialog->reject();
 }
@@ -459,7 +468,7 @@ void TestRequestForAccess::htmlErrorPage()
     const QString link = linkFor(request.token);
     QVERIFY(paste(dialog, link));
     QCOMPARE(m_controller->state(), RequestForAccessController::State::Failed);
-    const QString error = dialog->errorLabel()->text();
+    const QString error = errorText(dialog);
     // Plain words: what happened (with the page's heading, not its markup) and what to do.
     QVERIFY2(!error.contains(QLatin1Char('<')) && error.contains(QLatin1String("Oops")),
              qPrintable(error));
@@ -484,7 +493,7 @@ void TestRequestForAccess::expiredRequest()
     const QString link = linkFor(request.token);
     QVERIFY(paste(dialog, link));
     QCOMPARE(m_controller->state(), RequestForAccessController::State::Failed);
-    const QString error = dialog->errorLabel()->text();
+    const QString error = errorText(dialog);
     QVERIFY2(error.contains(QLatin1String("expired")), qPrintable(error));
     QVERIFY(error.contains(QLatin1String("start again")));
     QCOMPARE(control<QLineEdit>(dialog, "requestLink")->text(), link);
