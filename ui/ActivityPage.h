@@ -45,12 +45,8 @@ public:
     void reload();
 
     QTableView *table() const { return m_table; }
-    QLineEdit *filterEdit() const { return m_filter; }
-    QComboBox *outcomeBox() const { return m_outcome; }
     QPushButton *refreshButton() const { return m_refresh; }
     QPushButton *exportButton() const { return m_export; }
-    QTextBrowser *detailsPane() const { return m_details; }
-    QLabel *emptyState() const { return m_empty; }
     ActivityModel *model() const { return m_model; }
     ActivityFilterModel *proxy() const { return m_proxy; }
 

@@ -32,10 +32,6 @@ public:
     void loadIfNeeded();
 
     QPushButton *createButton() const { return m_create; }
-    QPushButton *editButton() const { return m_edit; }
-    QPushButton *resetButton() const { return m_reset; }
-    QPushButton *deleteButton() const { return m_delete; }
-    QLabel *unavailableLabel() const { return m_unavailable; }
     // Whether the explanation stands where the table would be.
     bool showsUnavailable() const;
 

@@ -28,9 +28,6 @@ public:
 
     void loadIfNeeded();
 
-    QPushButton *approveButton() const { return m_approve; }
-    QPushButton *removeButton() const { return m_remove; }
-
 private:
     void render();
     void renderButtons();

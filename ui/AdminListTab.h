@@ -50,12 +50,9 @@ public:
     QList<AdminRow> selectedRows() const;
 
     QTableView *table() const { return m_table; }
-    QLineEdit *filterEdit() const { return m_filter; }
     QPushButton *refreshButton() const { return m_refresh; }
     QPushButton *exportButton() const { return m_export; }
-    QLabel *errorLabel() const { return m_error; }
     QLabel *statusLabel() const { return m_status; }
-    QTextBrowser *detailsPane() const { return m_details; }
     AdminTableModel *model() const { return m_model; }
     AdminFilterModel *proxy() const { return m_proxy; }
 

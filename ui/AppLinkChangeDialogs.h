@@ -30,9 +30,6 @@ class AppLinkChangeDialog : public QDialog
 public:
     ~AppLinkChangeDialog() override;
 
-    QPushButton *okButton() const { return m_ok; }
-    QPushButton *cancelButton() const { return m_cancel; }
-    QLabel *problemLabel() const { return m_problem; }
     const FieldMessages &messages() const { return m_messages; }
     bool isBusy() const { return m_change != nullptr; }
 
@@ -87,7 +84,6 @@ public:
 
     QLineEdit *nameEdit() const { return m_name; }
     QLineEdit *displayUrlEdit() const { return m_displayUrl; }
-    QLineEdit *rpcUrlEdit() const { return m_rpcUrl; }
 
 protected:
     AppLinkChange *makeChange() override;
@@ -108,8 +104,6 @@ class AppLinkRelocateDialog final : public AppLinkChangeDialog
 public:
     AppLinkRelocateDialog(AppLinksController *links, const AppLink &link,
                           QWidget *parent = nullptr);
-
-    QLineEdit *newUrlEdit() const { return m_newUrl; }
 
 protected:
     AppLinkChange *makeChange() override;

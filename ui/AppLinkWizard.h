@@ -44,11 +44,6 @@ public:
     // Whether the link exists now (or may: the answer was lost), so Create is not offered again.
     bool isDone() const { return m_done; }
 
-    AppLinkAddressPage *addressPage() const { return m_address; }
-    AppLinkDetailsPage *detailsPage() const { return m_details; }
-    AppLinkAuthenticationPage *authenticationPage() const { return m_authentication; }
-    AppLinkCreatePage *createPage() const { return m_create; }
-
     // Asks the server what answers at url (the address page's Next).
     void probe(const QString &url);
     // Copies what the pages hold into the creator's draft (never the remote password).

@@ -31,7 +31,6 @@ public:
     // Says the outcome under the field it names on this page, else on the problem line.
     void showOutcome(const AppLinkOutcome &outcome);
     void clearMessages();
-    QLabel *problemLabel() const { return m_problem; }
     const FieldMessages &messages() const { return m_messages; }
 
 protected:
@@ -68,10 +67,6 @@ public:
     // Shows what the probe found; after a Next that asked, moves on when a link may be made.
     void onProbeFinished();
 
-    QLineEdit *urlEdit() const { return m_url; }
-    QCheckBox *createAnywayBox() const { return m_createAnyway; }
-    QLabel *probeLabel() const { return m_probeLabel; }
-
 private:
     // The last probe was of the address as it stands.
     bool probedAsTyped() const;
@@ -100,11 +95,8 @@ public:
     bool nameTyped() const { return m_nameTyped; }
     bool displayUrlTyped() const { return m_displayUrlTyped; }
 
-    QLabel *foundLabel() const { return m_found; }
-    QLabel *typeLabel() const { return m_type; }
     QLineEdit *nameEdit() const { return m_name; }
     QLineEdit *displayUrlEdit() const { return m_displayUrl; }
-    QCheckBox *primaryBox() const { return m_primary; }
 
 private:
     QLabel *m_found;
@@ -129,14 +121,6 @@ public:
     void writeTo(NewAppLinkDraft &draft) const override;
     // Hands the typed password over and clears its field.
     QString takePassword();
-
-    QGroupBox *twoWayBox() const { return m_twoWay; }
-    QLineEdit *remoteUserEdit() const { return m_remoteUser; }
-    QLineEdit *remotePasswordEdit() const { return m_remotePassword; }
-    QCheckBox *shareUsersBox() const { return m_shareUsers; }
-    QLineEdit *localUrlEdit() const { return m_localUrl; }
-    QComboBox *incomingBox() const { return m_incoming; }
-    QComboBox *outgoingBox() const { return m_outgoing; }
 
 protected:
     QString keyFor(const AppLinkOutcome &outcome) const override;
@@ -171,10 +155,6 @@ public:
     // Progress: the step under way, and how it ended.
     void showStep(AppLinkOutcome::Step step);
     void showResult(const AppLinkOutcome &outcome, const QString &doneText);
-
-    QLabel *summaryLabel() const { return m_summary; }
-    QListWidget *stepList() const { return m_steps; }
-    QLabel *resultLabel() const { return m_result; }
 
 private:
     enum class Mark { Pending, Running, Done, Failed };

@@ -42,20 +42,7 @@ public:
     bool isWaiting() const { return m_waiting; }
     bool hasApproved() const { return m_approved; }
 
-    QComboBox *linkCombo() const { return m_link; }
-    RemoteConsumerFetch *remoteFetch() const { return m_remote; }
-    QLineEdit *keyEdit() const { return m_key; }
     QLineEdit *nameEdit() const { return m_name; }
-    QPlainTextEdit *descriptionEdit() const { return m_description; }
-    ConsumerKeyEditor *publicKeyEditor() const { return m_publicKey; }
-    QLineEdit *callbackEdit() const { return m_callback; }
-    QCheckBox *twoLeggedCheck() const { return m_twoLegged; }
-    QLineEdit *executeAsEdit() const { return m_executeAs; }
-    QCheckBox *impersonationCheck() const { return m_impersonation; }
-    QPushButton *approveButton() const { return m_approve; }
-    QPushButton *closeButton() const { return m_close; }
-    QLabel *problemLabel() const { return m_problem; }
-    QLabel *resultLabel() const { return m_result; }
     // The error shown under a field ("key", "publicKey", …); empty when none.
     QString fieldError(const QString &key) const { return m_errors.text(key); }
 

@@ -49,16 +49,6 @@ public:
     void forgetSignIn();
 
     BrowserSignIn *signIn() const { return m_signIn; }
-    QLineEdit *consumerKeyEdit() const { return m_consumerKey; }
-    QLineEdit *privateKeyEdit() const { return m_privateKey; }
-    QLineEdit *clientIdEdit() const { return m_clientId; }
-    QLineEdit *clientSecretEdit() const { return m_clientSecret; }
-    QSpinBox *redirectPortBox() const { return m_redirectPort; }
-    QComboBox *scopeBox() const { return m_scope; }
-    QPushButton *signInButton() const { return m_start; }
-    QPushButton *cancelSignInButton() const { return m_cancel; }
-    QLineEdit *verifierEdit() const { return m_verifier; }
-    QPushButton *finishButton() const { return m_finish; }
     QString statusText() const;
 
 signals:

@@ -35,12 +35,6 @@ public:
     // Whether anything in the dialog still holds the secret (false once it is closed).
     bool holdsSecret() const;
 
-    QLineEdit *clientIdField() const { return m_clientId; }
-    QLineEdit *secretField() const { return m_secret; }
-    QPushButton *copyIdButton() const { return m_copyId; }
-    QPushButton *copySecretButton() const { return m_copySecret; }
-    QPushButton *doneButton() const { return m_done; }
-
     void done(int result) override;
 
 private:

@@ -41,8 +41,6 @@ public:
     // empty hides it.
     void setNote(const QString &note);
     QString note() const;
-    QPushButton *acceptButton() const { return m_accept; }
-    QPushButton *cancelButton() const { return m_cancel; }
 
 signals:
     void answered(bool accepted);

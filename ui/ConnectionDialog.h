@@ -60,20 +60,6 @@ public:
     ConfirmationDialog *plainHttpDialog() const { return m_plainHttpDialog; }
 
     QLineEdit *nameEdit() const { return m_name; }
-    QLineEdit *urlEdit() const { return m_url; }
-    QComboBox *authKindBox() const { return m_authKind; }
-    QLineEdit *userEdit() const { return m_user; }
-    QLineEdit *passwordEdit() const { return m_password; }
-    QLineEdit *tokenEdit() const { return m_token; }
-    // OAuth 1.0a and 2.0: their fields and the sign-in in the browser.
-    BrowserSignInPanel *browserSignIn() const { return m_browser; }
-    QSpinBox *timeoutBox() const { return m_timeout; }
-    QLineEdit *caFileEdit() const { return m_caFile; }
-    QLabel *pinnedLabel() const { return m_pinned; }
-    QPushButton *forgetButton() const { return m_forget; }
-    QPushButton *testButton() const { return m_test; }
-    QPushButton *saveButton() const { return m_save; }
-    QPushButton *cancelButton() const { return m_cancel; }
 
 signals:
     void profileSaved(const QString &name);

@@ -59,11 +59,6 @@ public:
     static QString authKindText(AuthKind kind);
 
     QTableWidget *table() const { return m_table; }
-    QPushButton *addButton() const { return m_add; }
-    QPushButton *editButton() const { return m_edit; }
-    QPushButton *removeButton() const { return m_remove; }
-    QPushButton *testButton() const { return m_test; }
-    QPushButton *connectButton() const { return m_connect; }
     ConnectionTester *tester() const { return m_tester; }
 
 signals:

@@ -33,11 +33,6 @@ public:
     void setSuggestedName(const QString &name) { m_suggestedName = name; }
 
     QPlainTextEdit *textEdit() const { return m_text; }
-    QPushButton *loadButton() const { return m_load; }
-    QPushButton *generateButton() const { return m_generate; }
-    QLabel *keyInfoLabel() const { return m_info; }
-    QLabel *noteLabel() const { return m_note; }
-    QLabel *problemLabel() const { return m_problem; }
     bool isGenerating() const { return m_generating; }
 
 signals:

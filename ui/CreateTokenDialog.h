@@ -41,12 +41,7 @@ public:
     QLineEdit *nameEdit() const { return m_name; }
     QSpinBox *daysSpin() const { return m_days; }
     QRadioButton *expiresRadio() const { return m_expires; }
-    QRadioButton *neverRadio() const { return m_never; }
     QPushButton *createButton() const { return m_create; }
-    QLabel *errorLabel() const { return m_error; }
-    QLineEdit *tokenField() const { return m_token; }
-    QPushButton *copyButton() const { return m_copy; }
-    QPushButton *doneButton() const { return m_done; }
 
     void done(int result) override;
 

@@ -53,12 +53,6 @@ public:
     void saveViewState(QSettings &settings) const;
     bool restoreViewState(QSettings &settings);
     MyAccessPage *myAccessPage() const { return m_myAccess; }
-    QListWidget *navigation() const { return m_navigation; }
-    QComboBox *serverSwitch() const { return m_serverSwitch; }
-    QWidget *notConnectedBanner() const { return m_banner; }
-    QLabel *stateLabel() const { return m_state; }
-    // The message box of the last connection problem while it is open.
-    QMessageBox *connectionProblemBox() const { return m_problemBox; }
 
 public slots:
     // In the status bar and a message box that does not block: a profile that could not be

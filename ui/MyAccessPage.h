@@ -35,17 +35,9 @@ public:
     void addBanner(QWidget *banner);
 
     QTableView *table() const { return m_table; }
-    QLineEdit *filterEdit() const { return m_filter; }
     QPushButton *revokeButton() const { return m_revoke; }
-    QPushButton *revokeAllButton() const { return m_revokeAll; }
     QPushButton *refreshButton() const { return m_refresh; }
     QPushButton *exportButton() const { return m_export; }
-    QPushButton *newTokenButton() const { return m_newToken; }
-    QPushButton *answerRequestButton() const { return m_answerRequest; }
-    QLabel *noticeLabel() const { return m_notice; } // "as of", offline, refused credentials
-    // "N grants on this page could not be read", with the page's address and a way to open it.
-    QFrame *unreadableBanner() const { return m_unreadableBanner; }
-    QPushButton *openPageButton() const { return m_openPage; }
     QLabel *statusLabel() const { return m_status; }
     AccessGrantFilterModel *proxy() const { return m_proxy; }
     // In the order the table shows them.
@@ -58,7 +50,6 @@ public:
     void showDetails();
     // The "expires soon" badge's window (Preferences::expiryWarningDays()).
     void setExpiryWarningDays(int days);
-    QTextBrowser *detailsPane() const { return m_details; }
 
     // Ask for confirmation, then revoke with progress (RevokeProgressDialog). Revoke all takes the
     // grants the filter shows and keeps the hidden ones (the question says how many).

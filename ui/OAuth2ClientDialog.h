@@ -39,10 +39,6 @@ public:
     QList<int> markedLines() const;
 
     QLineEdit *nameEdit() const { return m_name; }
-    QPlainTextEdit *redirectsEdit() const { return m_redirects; }
-    QComboBox *scopeCombo() const { return m_scope; }
-    QPushButton *saveButton() const { return m_save; }
-    QLabel *problemLabel() const { return m_problem; }
     QString fieldError(const QString &key) const { return m_errors.text(key); }
 
 private:

@@ -20,9 +20,6 @@ class PreferencesDialog final : public QDialog
 public:
     PreferencesDialog(QSettings &settings, QWidget *parent = nullptr);
 
-    QComboBox *languageBox() const { return m_language; }
-    QSpinBox *expiryWarningBox() const { return m_expiryDays; }
-
     void accept() override;
 
 private:

@@ -29,8 +29,6 @@ public:
     void setEditable(bool editable);
 
     QLineEdit *addressEdit() const { return m_address; }
-    QPushButton *fetchButton() const { return m_fetch; }
-    QLabel *noteLabel() const { return m_note; }
     // What is wrong with the address itself (not a web address); empty when nothing.
     QString addressError() const;
 

@@ -26,20 +26,6 @@ public:
     RequestForAccessDialog(RequestForAccessController *controller, QWidget *parent = nullptr);
 
     Step step() const;
-    QLineEdit *linkEdit() const { return m_link; }
-    QPushButton *checkButton() const { return m_check; }
-    QLabel *errorLabel() const { return m_error; }
-    QLabel *questionLabel() const { return m_question; }
-    QLabel *descriptionLabel() const { return m_description; }
-    QLabel *permissionsLabel() const { return m_permissions; }
-    QPushButton *allowButton() const { return m_allow; }
-    QPushButton *denyButton() const { return m_deny; }
-    QLabel *resultLabel() const { return m_result; }
-    QLineEdit *verifierField() const { return m_verifier; }
-    QPushButton *copyVerifierButton() const { return m_copyVerifier; }
-    QPushButton *returnButton() const { return m_return; }
-    // The callback address as text, when it is not a web address AccessDesk would open.
-    QLabel *callbackLabel() const { return m_callbackText; }
 
     void done(int result) override;
 

@@ -35,10 +35,6 @@ public:
     QString headline() const;
     QString details() const; // the summary's lists, empty while running
     bool showsSummary() const { return m_summary; }
-    QProgressBar *progressBar() const { return m_bar; }
-    QPushButton *cancelButton() const { return m_cancel; }
-    QPushButton *retryButton() const { return m_retry; }
-    QPushButton *closeButton() const { return m_close; }
 
     // Esc and the window's close button cancel the run rather than hide it.
     void reject() override;

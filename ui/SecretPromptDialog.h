@@ -24,11 +24,6 @@ public:
                                 QWidget *parent = nullptr);
     ~SecretPromptDialog() override;
 
-    QLabel *noticeLabel() const { return m_notice; }
-    QLineEdit *secretEdit() const { return m_secret; }
-    QPushButton *connectButton() const { return m_connect; }
-    QPushButton *cancelButton() const { return m_cancel; }
-
     void done(int result) override;
 
 signals:

@@ -35,8 +35,6 @@ public:
     void open() override;
     const CertificateInfo &certificate() const { return m_certificate; }
     QString shownFingerprint() const;
-    QPushButton *trustButton() const { return m_trust; }
-    QPushButton *cancelButton() const { return m_cancel; }
 
 signals:
     void answered(bool trusted);

@@ -47,8 +47,6 @@ public:
     // "never used", "not used for 90 days", …: the rule in words, for sentences.
     static QString ruleText(const StaleTokenRule &rule);
 
-    TokenSweepController *controller() const { return m_controller; }
-
     // Esc and the window's close button cancel a revoke under way rather than hide it.
     void reject() override;
 

@@ -5,6 +5,7 @@
 // way an admin would, a fingerprint computed apart from the code under test, and the OAuth 2.0
 // token endpoint asked with a client's secret.
 
+#include "FindChild.h"
 #include "SimProcess.h"
 #include "api/ServerConnection.h"
 #include "services/ActivityRecord.h"
@@ -48,12 +49,6 @@ struct ShownAdminPage
 };
 ShownAdminPage showAdminPage(ServerConnection *connection, ActivityLog *log, ActivityContext who,
                              AdministrationPage::Tab tab);
-
-// The child of parent with this object name; nullptr when there is none.
-template<class T> T *childNamed(const QObject *parent, const char *name)
-{
-    return parent->findChild<T *>(QLatin1String(name));
-}
 
 // The visible dialog of type T under owner (a closed one may linger until deleted).
 template<class T> T *shownDialog(const QObject *owner)

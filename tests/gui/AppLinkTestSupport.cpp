@@ -44,12 +44,12 @@ AppLinksController *AdminPageUnderTest::links() const
 
 QWidget *AdminPageUnderTest::tab() const
 {
-    return named<QWidget>(m_page, "applicationLinksTab");
+    return child<QWidget>(m_page, "applicationLinksTab");
 }
 
 AdminListTab *AdminPageUnderTest::list() const
 {
-    return named<AdminListTab>(m_page, "applicationLinks");
+    return child<AdminListTab>(m_page, "applicationLinks");
 }
 
 QString silentLoopbackUrl()
@@ -85,7 +85,7 @@ bool waitForLink(AppLinksController *links, const QString &name)
 
 AppLinkWizard *openWizard(QWidget *tab)
 {
-    auto *create = named<QPushButton>(tab, "createLink");
+    auto *create = child<QPushButton>(tab, "createLink");
     if (!create->isEnabled())
         return nullptr;
     QTest::mouseClick(create, Qt::LeftButton);
@@ -94,7 +94,7 @@ AppLinkWizard *openWizard(QWidget *tab)
 
 bool enterAddress(AppLinkWizard *wizard, const QString &url)
 {
-    QLineEdit *edit = named<QLineEdit>(wizard, "linkUrl");
+    QLineEdit *edit = child<QLineEdit>(wizard, "linkUrl");
     edit->selectAll();
     QTest::keyClicks(edit, url);
     QSignalSpy probed(wizard, &AppLinkWizard::probeFinished);
@@ -143,7 +143,7 @@ QString detailsText(AdminListTab *list)
 
 bool checkSelected(QWidget *tab, AppLinksController *links)
 {
-    auto *check = named<QPushButton>(tab, "checkLink");
+    auto *check = child<QPushButton>(tab, "checkLink");
     if (!check->isEnabled()) {
         qWarning("Check is disabled: %s", qPrintable(check->toolTip()));
         return false;

@@ -4,6 +4,7 @@
 // as a user would (widgets found by objectName), waiting on the controller's signals, and reading
 // what the server holds over plain HTTP, past the code under test.
 
+#include "FindChild.h"
 #include "SimClient.h"
 #include "services/ActivityRecord.h"
 
@@ -46,15 +47,6 @@ private:
     std::unique_ptr<QMainWindow> m_window;
     AdministrationPage *m_page;
 };
-
-// Finds a child by objectName; the test fails loudly when it is missing.
-template<class T> T *named(const QObject *parent, const char *name)
-{
-    auto *found = parent->findChild<T *>(QLatin1String(name));
-    if (!found)
-        qFatal("no %s named %s", T::staticMetaObject.className(), name);
-    return found;
-}
 
 // An http://127.0.0.1:PORT address where nothing listens right now.
 QString silentLoopbackUrl();

@@ -55,15 +55,6 @@ bool fail(const QString &what)
     return false;
 }
 
-void missingChild(const QObject *parent, const char *type, const QString &name)
-{
-    const QString where = parent ? QStringLiteral("%1 \"%2\"")
-                                       .arg(QString::fromLatin1(parent->metaObject()->className()),
-                                            parent->objectName())
-                                 : QStringLiteral("(no parent)");
-    qFatal("docshots: no %s named \"%s\" below %s", type, qPrintable(name), qPrintable(where));
-}
-
 int rowOf(const QAbstractItemModel *model, int column, const QString &text)
 {
     for (int row = 0; row < model->rowCount(); ++row) {

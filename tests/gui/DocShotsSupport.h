@@ -4,6 +4,8 @@
 // rows, drawing a dialog over its window, and the outside parties of the story (trackersim's
 // faults, the Python consumer, the keychain).
 
+#include "FindChild.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QObject>
@@ -44,19 +46,6 @@ bool waitUntil(Object *sender, Signal signal, const std::function<bool()> &done)
             return false;
     }
     return true;
-}
-
-// The control named name below parent, found as a user's tool would (by object name, not through
-// a getter of the ui/ class). A missing control is a bug of docshots, not a state of the app to
-// picture: it ends docshots with a message that names the control and its parent.
-[[noreturn]] void missingChild(const QObject *parent, const char *type, const QString &name);
-template<class T> T *child(const QObject *parent, const QString &name)
-{
-    if (parent) {
-        if (auto *found = parent->findChild<T *>(name))
-            return found;
-    }
-    missingChild(parent, T::staticMetaObject.className(), name);
 }
 
 // The first row whose cell in column contains text; -1 when none does.

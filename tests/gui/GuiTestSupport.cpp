@@ -68,15 +68,6 @@ int rowOf(const QAbstractItemModel *model, int column, const QString &text)
     return int(columnTexts(model, column).indexOf(text));
 }
 
-void missingChild(const QObject *parent, const char *type, const QString &name)
-{
-    const QString where = parent ? QStringLiteral("%1 \"%2\"")
-                                       .arg(QString::fromLatin1(parent->metaObject()->className()),
-                                            parent->objectName())
-                                 : QStringLiteral("(no parent)");
-    qFatal("No %s named \"%s\" below %s", type, qPrintable(name), qPrintable(where));
-}
-
 std::unique_ptr<QMainWindow> frameFor(QWidget *page, int currentRow)
 {
     auto window = std::make_unique<QMainWindow>();

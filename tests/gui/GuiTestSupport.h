@@ -4,6 +4,7 @@
 // screenshots, waiting on signals, answering the dialogs a click opens, and temporary homes for
 // what the app writes (settings, SQLite). Server-side helpers live beside SimProcess.
 
+#include "FindChild.h"
 #include "storage/ActivityLog.h"
 #include "storage/Database.h"
 #include "storage/OfflineCache.h"
@@ -56,19 +57,6 @@ bool waitUntil(Sender *sender, Signal signal, const std::function<bool()> &done,
             return false;
     }
     return true;
-}
-
-// The control named name below parent, found as a user's tool would (by object name, not through
-// a getter added for tests). A missing control ends the test binary with a message that names it
-// and its parent: a test cannot go on without it, and a null pointer would only crash later.
-[[noreturn]] void missingChild(const QObject *parent, const char *type, const QString &name);
-template<class T> T *child(const QObject *parent, const QString &name)
-{
-    if (parent) {
-        if (auto *found = parent->findChild<T *>(name))
-            return found;
-    }
-    missingChild(parent, T::staticMetaObject.className(), name);
 }
 
 // Until the controller (MyAccessController, RequestForAccessController, …) is in state.

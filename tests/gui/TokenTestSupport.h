@@ -4,6 +4,7 @@
 // HTTP as the admin (never through the code under test), widgets found by object name, and
 // waiting for the tab's search to end.
 
+#include "FindChild.h"
 #include "api/ServerConnection.h"
 
 #include <QJsonArray>
@@ -28,15 +29,6 @@ std::optional<QJsonArray> allTokensOnServer(const SimClient &server);
 // The token's field as a UTC time; invalid when absent.
 QDateTime timeOf(const QJsonObject &token, const char *field);
 QString ownerNameOf(const QJsonObject &token);
-
-// The child with that object name; fails the test run when there is none.
-template<class T> T *child(const QObject *parent, const char *name)
-{
-    auto *found = parent->findChild<T *>(QLatin1String(name));
-    if (!found)
-        qFatal("no child named %s", name);
-    return found;
-}
 
 // Until the controller's search has ended (however it ended).
 bool waitSearchEnded(AdminTokenController *controller);

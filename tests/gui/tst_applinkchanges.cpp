@@ -80,7 +80,7 @@ void TestAppLinkChanges::init()
     m_id = createGenericLink(m_session.server(), m_name, m_url);
     QVERIFY(!m_id.isEmpty());
     QVERIFY(waitSettled(links())); // a load under way may have left before the link was made
-    QTest::mouseClick(named<QPushButton>(list(), "refresh"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(list(), "refresh"), Qt::LeftButton);
     QVERIFY(waitForLink(links(), m_name));
     QVERIFY(waitSettled(links()));
     QVERIFY(selectLink(list(), m_name));
@@ -99,7 +99,7 @@ void TestAppLinkChanges::cleanup()
 
 template<class Dialog> Dialog *TestAppLinkChanges::openDialog(const char *button)
 {
-    auto *click = named<QPushButton>(tab(), button);
+    auto *click = child<QPushButton>(tab(), button);
     if (!click->isEnabled())
         return nullptr;
     QTest::mouseClick(click, Qt::LeftButton);
@@ -197,7 +197,7 @@ void TestAppLinkChanges::makePrimary()
 {
     QVERIFY(!serverLink(m_session.server(), m_id)->value(QStringLiteral("primary")).toBool());
     QSignalSpy changed(links(), &AppLinksController::linksChanged);
-    QTest::mouseClick(named<QPushButton>(tab(), "makePrimary"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(tab(), "makePrimary"), Qt::LeftButton);
     QVERIFY(changed.wait(30000));
     QVERIFY(serverLink(m_session.server(), m_id)->value(QStringLiteral("primary")).toBool());
     // One primary link per type.
@@ -215,9 +215,9 @@ void TestAppLinkChanges::makePrimary()
     QVERIFY(selectLink(list(), m_name));
     QCOMPARE(list()->selectedRows().first().cells.at(AdminRows::LinkPrimary).text,
              QStringLiteral("yes"));
-    QVERIFY(!named<QPushButton>(tab(), "makePrimary")->isEnabled());
+    QVERIFY(!child<QPushButton>(tab(), "makePrimary")->isEnabled());
     QVERIFY(
-        named<QPushButton>(tab(), "makePrimary")->toolTip().contains(QStringLiteral("already")));
+        child<QPushButton>(tab(), "makePrimary")->toolTip().contains(QStringLiteral("already")));
     QVERIFY(child<QLabel>(list(), QStringLiteral("status"))
                 ->text()
                 .contains(QStringLiteral("is now the primary link")));
@@ -226,7 +226,7 @@ void TestAppLinkChanges::makePrimary()
 void TestAppLinkChanges::deleteThisEndAsksFirst()
 {
     ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Cancel);
-    named<QAction>(tab(), "deleteThisEnd")->trigger();
+    child<QAction>(tab(), "deleteThisEnd")->trigger();
     auto *ask = tab()->findChild<ConfirmationDialog *>(QStringLiteral("confirmDeleteLink"));
     QVERIFY(ask);
     QVERIFY2(ask->message().contains(QStringLiteral("“") + m_name + QStringLiteral("”")),
@@ -240,7 +240,7 @@ void TestAppLinkChanges::deleteThisEndAsksFirst()
 
     ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Accept);
     QSignalSpy changed(links(), &AppLinksController::linksChanged);
-    named<QAction>(tab(), "deleteThisEnd")->trigger();
+    child<QAction>(tab(), "deleteThisEnd")->trigger();
     QVERIFY(changed.wait(30000));
     QVERIFY(!serverLink(m_session.server(), m_id));
     QVERIFY(waitSettled(links()));
@@ -259,15 +259,15 @@ void TestAppLinkChanges::checkAllShowsProgressAndCancels()
         {QStringLiteral("action"), QStringLiteral("stall")}}));
     const QString before = list()->selectedRows().first().cells.at(AdminRows::LinkStatus).text;
     const int total = int(links()->links().size());
-    QTest::mouseClick(named<QPushButton>(tab(), "checkAllLinks"), Qt::LeftButton);
-    auto *progress = named<QProgressBar>(tab(), "checkProgress");
+    QTest::mouseClick(child<QPushButton>(tab(), "checkAllLinks"), Qt::LeftButton);
+    auto *progress = child<QProgressBar>(tab(), "checkProgress");
     QVERIFY(progress->isVisible());
     QCOMPARE(progress->maximum(), total);
-    QVERIFY(!named<QPushButton>(tab(), "checkAllLinks")->isEnabled());
+    QVERIFY(!child<QPushButton>(tab(), "checkAllLinks")->isEnabled());
     QVERIFY(waitUntil(links(), &AppLinksController::checkProgress,
                       [this, total] { return links()->checkedCount() == total - 1; }));
     QCOMPARE(progress->value(), total - 1);
-    QTest::mouseClick(named<QPushButton>(tab(), "cancelCheck"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(tab(), "cancelCheck"), Qt::LeftButton);
     QVERIFY(waitSettled(links()));
     QVERIFY(!progress->isVisible());
     QVERIFY(selectLink(list(), m_name));
@@ -318,12 +318,12 @@ void TestAppLinkChanges::systemLinkCannotBeChanged()
     QCOMPARE(links->selectedRows().first().cells.at(AdminRows::LinkSystem).text,
              QStringLiteral("yes"));
     for (const char *button : {"editLink", "relocateLink", "makePrimary", "deleteLink"}) {
-        const auto *control = named<QPushButton>(admin.tab(), button);
+        const auto *control = child<QPushButton>(admin.tab(), button);
         QVERIFY2(!control->isEnabled(), button);
         QVERIFY2(control->toolTip().contains(QStringLiteral("is a system link")),
                  qPrintable(control->toolTip()));
     }
-    QVERIFY(named<QPushButton>(admin.tab(), "checkLink")->isEnabled());
+    QVERIFY(child<QPushButton>(admin.tab(), "checkLink")->isEnabled());
     QVERIFY(detailsText(links).contains(QStringLiteral("System link: ")));
 }
 

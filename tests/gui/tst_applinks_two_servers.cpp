@@ -115,13 +115,13 @@ void TestAppLinksTwoServers::wizardLinksBothWays()
     QPointer<AppLinkWizard> wizard = openWizard(tab());
     QVERIFY(wizard);
     QVERIFY(enterAddress(wizard, m_remote->url()));
-    QCOMPARE(named<QLabel>(wizard, "linkType")->text(), QStringLiteral("Jira"));
-    named<QLineEdit>(wizard, "linkName")->setText(kLinkName);
+    QCOMPARE(child<QLabel>(wizard, "linkType")->text(), QStringLiteral("Jira"));
+    child<QLineEdit>(wizard, "linkName")->setText(kLinkName);
     pressNext(wizard);
     QCOMPARE(wizard->currentId(), int(AppLinkWizard::AuthenticationPage));
-    named<QGroupBox>(wizard, "twoWay")->setChecked(true);
-    QTest::keyClicks(named<QLineEdit>(wizard, "remoteUser"), QStringLiteral("admin"));
-    QTest::keyClicks(named<QLineEdit>(wizard, "remotePassword"), QStringLiteral("wrong"));
+    child<QGroupBox>(wizard, "twoWay")->setChecked(true);
+    QTest::keyClicks(child<QLineEdit>(wizard, "remoteUser"), QStringLiteral("admin"));
+    QTest::keyClicks(child<QLineEdit>(wizard, "remotePassword"), QStringLiteral("wrong"));
     pressNext(wizard);
     QVERIFY(pressCreate(wizard));
 
@@ -134,19 +134,19 @@ void TestAppLinksTwoServers::wizardLinksBothWays()
                                 ->text();
     QVERIFY2(refused.contains(QStringLiteral("refused the administrator credentials")),
              qPrintable(refused));
-    QVERIFY(named<QLineEdit>(wizard, "remotePassword")->text().isEmpty());
-    QCOMPARE(named<QLineEdit>(wizard, "remoteUser")->text(), QStringLiteral("admin"));
-    QCOMPARE(named<QLineEdit>(wizard, "linkName")->text(), kLinkName);
+    QVERIFY(child<QLineEdit>(wizard, "remotePassword")->text().isEmpty());
+    QCOMPARE(child<QLineEdit>(wizard, "remoteUser")->text(), QStringLiteral("admin"));
+    QCOMPARE(child<QLineEdit>(wizard, "linkName")->text(), kLinkName);
     QVERIFY(!serverLink(m_local->server(), m_linkId));
     QVERIFY(!serverLink(*m_remoteView, manifestId(m_local->url())));
 
-    QTest::keyClicks(named<QLineEdit>(wizard, "remotePassword"), QStringLiteral("admin"));
+    QTest::keyClicks(child<QLineEdit>(wizard, "remotePassword"), QStringLiteral("admin"));
     pressNext(wizard);
     QVERIFY(pressCreate(wizard));
-    QVERIFY2(wizard->isDone(), qPrintable(named<QLabel>(wizard, "createResult")->text()));
-    QVERIFY2(named<QLabel>(wizard, "createResult")->text().contains(QStringLiteral("was created")),
-             qPrintable(named<QLabel>(wizard, "createResult")->text()));
-    QVERIFY(named<QLineEdit>(wizard, "remotePassword")->text().isEmpty());
+    QVERIFY2(wizard->isDone(), qPrintable(child<QLabel>(wizard, "createResult")->text()));
+    QVERIFY2(child<QLabel>(wizard, "createResult")->text().contains(QStringLiteral("was created")),
+             qPrintable(child<QLabel>(wizard, "createResult")->text()));
+    QVERIFY(child<QLineEdit>(wizard, "remotePassword")->text().isEmpty());
     closeWizard(wizard);
 }
 
@@ -201,7 +201,7 @@ void TestAppLinksTwoServers::relocatedToTheNewPortWorksAgain()
     QCOMPARE(manifestId(m_remote->url()), m_linkId); // the same application, moved
 
     QVERIFY(selectLink(list(), kLinkName));
-    QTest::mouseClick(named<QPushButton>(tab(), "relocateLink"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(tab(), "relocateLink"), Qt::LeftButton);
     QPointer<AppLinkRelocateDialog> dialog = tab()->findChild<AppLinkRelocateDialog *>();
     QVERIFY(dialog);
     QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("relocateUrl")), m_remote->url());
@@ -228,7 +228,7 @@ void TestAppLinksTwoServers::deletingBothEndsWithoutImpersonationIsRefusedPlainl
     QVERIFY(selectLink(list(), kLinkName));
     ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Accept);
     QSignalSpy changed(links(), &AppLinksController::linksChanged);
-    named<QAction>(tab(), "deleteBothEnds")->trigger();
+    child<QAction>(tab(), "deleteBothEnds")->trigger();
     auto *ask = tab()->findChild<ConfirmationDialog *>(QStringLiteral("confirmDeleteLink"));
     QVERIFY(ask);
     QVERIFY2(ask->message().contains(QStringLiteral("its other end on ") + m_remote->url()),

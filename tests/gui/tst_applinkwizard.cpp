@@ -38,7 +38,7 @@ const char *const kActions[] = {"createLink", "editLink",  "relocateLink", "make
 QString fieldProblem(const QWidget *page, const char *key)
 {
     const auto *label =
-        named<QLabel>(page, qPrintable(QLatin1String(key) + QLatin1String("Problem")));
+        child<QLabel>(page, qPrintable(QLatin1String(key) + QLatin1String("Problem")));
     return label->isVisibleTo(page) ? label->text() : QString();
 }
 
@@ -100,7 +100,7 @@ void TestAppLinkWizard::silentAddressIsLinkedOnlyWhenInsisting()
     const QWidget *address = m_wizard->page(AppLinkWizard::AddressPage);
     QVERIFY2(fieldProblem(address, "url").contains(QStringLiteral("Nothing answers at ") + url),
              qPrintable(fieldProblem(address, "url")));
-    auto *insist = named<QCheckBox>(m_wizard, "createAnyway");
+    auto *insist = child<QCheckBox>(m_wizard, "createAnyway");
     QVERIFY(insist->isVisibleTo(m_wizard) && !insist->isChecked());
     // Next without insisting asks again, and stays.
     QVERIFY(!enterAddress(m_wizard, QString()));
@@ -110,18 +110,18 @@ void TestAppLinkWizard::silentAddressIsLinkedOnlyWhenInsisting()
     insist->setChecked(true);
     pressNext(m_wizard);
     QCOMPARE(m_wizard->currentId(), int(AppLinkWizard::DetailsPage));
-    QCOMPARE(named<QLabel>(m_wizard, "linkType")->text(), QStringLiteral("Generic application"));
-    QCOMPARE(named<QLineEdit>(m_wizard, "linkName")->text(), QStringLiteral("127.0.0.1"));
-    named<QLineEdit>(m_wizard, "linkName")->setText(QStringLiteral("Silent Tool"));
+    QCOMPARE(child<QLabel>(m_wizard, "linkType")->text(), QStringLiteral("Generic application"));
+    QCOMPARE(child<QLineEdit>(m_wizard, "linkName")->text(), QStringLiteral("127.0.0.1"));
+    child<QLineEdit>(m_wizard, "linkName")->setText(QStringLiteral("Silent Tool"));
     pressNext(m_wizard); // a generic link has no authentication page
     QCOMPARE(m_wizard->currentId(), int(AppLinkWizard::CreatePage));
     QVERIFY(
-        named<QLabel>(m_wizard, "createSummary")->text().contains(QStringLiteral("“Silent Tool”")));
+        child<QLabel>(m_wizard, "createSummary")->text().contains(QStringLiteral("“Silent Tool”")));
     QVERIFY(pressCreate(m_wizard));
-    QVERIFY2(m_wizard->isDone(), qPrintable(named<QLabel>(m_wizard, "createResult")->text()));
+    QVERIFY2(m_wizard->isDone(), qPrintable(child<QLabel>(m_wizard, "createResult")->text()));
     QVERIFY(
-        named<QLabel>(m_wizard, "createResult")->text().contains(QStringLiteral("was created")));
-    const auto *steps = named<QListWidget>(m_wizard, "createSteps");
+        child<QLabel>(m_wizard, "createResult")->text().contains(QStringLiteral("was created")));
+    const auto *steps = child<QListWidget>(m_wizard, "createSteps");
     for (int row = 0; row < steps->count(); ++row)
         QVERIFY2(steps->item(row)->text().endsWith(QStringLiteral("(done)")),
                  qPrintable(steps->item(row)->text()));
@@ -141,21 +141,21 @@ void TestAppLinkWizard::atlassianHostFillsTypeAndName()
     m_wizard = openWizard(linksTab());
     QVERIFY(m_wizard);
     QVERIFY(enterAddress(m_wizard, QStringLiteral("http://bamboo77.example.test")));
-    QCOMPARE(named<QLabel>(m_wizard, "linkType")->text(), QStringLiteral("Bamboo"));
-    QCOMPARE(named<QLineEdit>(m_wizard, "linkName")->text(), QStringLiteral("Bamboo"));
-    QVERIFY(named<QLabel>(m_wizard, "probeSummary")
+    QCOMPARE(child<QLabel>(m_wizard, "linkType")->text(), QStringLiteral("Bamboo"));
+    QCOMPARE(child<QLineEdit>(m_wizard, "linkName")->text(), QStringLiteral("Bamboo"));
+    QVERIFY(child<QLabel>(m_wizard, "probeSummary")
                 ->text()
                 .contains(QStringLiteral("Jira found Bamboo")));
-    named<QLineEdit>(m_wizard, "linkName")->setText(QStringLiteral("Build Server 77"));
-    named<QCheckBox>(m_wizard, "linkPrimary")->setChecked(true);
+    child<QLineEdit>(m_wizard, "linkName")->setText(QStringLiteral("Build Server 77"));
+    child<QCheckBox>(m_wizard, "linkPrimary")->setChecked(true);
     pressNext(m_wizard);
     QCOMPARE(m_wizard->currentId(), int(AppLinkWizard::AuthenticationPage));
-    QVERIFY(!named<QGroupBox>(m_wizard, "twoWay")->isChecked());
+    QVERIFY(!child<QGroupBox>(m_wizard, "twoWay")->isChecked());
     pressNext(m_wizard);
     QVERIFY(pressCreate(m_wizard));
     // The made-up host never answers, so OAuth cannot be set up: the link exists, and says so.
     QVERIFY(m_wizard->isDone());
-    const QString result = named<QLabel>(m_wizard, "createResult")->text();
+    const QString result = child<QLabel>(m_wizard, "createResult")->text();
     QVERIFY2(result.contains(QStringLiteral("The link was created, but")), qPrintable(result));
     QVERIFY(result.contains(QStringLiteral("OAuth could not be set up")));
     const QJsonObject held = serverLinkNamed(m_session.server(), QStringLiteral("Build Server 77"));
@@ -174,11 +174,11 @@ void TestAppLinkWizard::takenNameIsSaidAtTheNameKeepingWhatWasTyped()
     QVERIFY(m_wizard);
     const QString url = QStringLiteral("http://wiki77.example.test");
     QVERIFY(enterAddress(m_wizard, url));
-    QCOMPARE(named<QLineEdit>(m_wizard, "linkName")->text(), QStringLiteral("Confluence"));
-    named<QLineEdit>(m_wizard, "linkDisplayUrl")
+    QCOMPARE(child<QLineEdit>(m_wizard, "linkName")->text(), QStringLiteral("Confluence"));
+    child<QLineEdit>(m_wizard, "linkDisplayUrl")
         ->setText(QStringLiteral("https://wiki.example.com"));
     pressNext(m_wizard);
-    named<QComboBox>(m_wizard, "outgoingOAuth")->setCurrentIndex(0); // off
+    child<QComboBox>(m_wizard, "outgoingOAuth")->setCurrentIndex(0); // off
     pressNext(m_wizard);
     QVERIFY(pressCreate(m_wizard));
     QVERIFY(!m_wizard->isDone());
@@ -188,13 +188,13 @@ void TestAppLinkWizard::takenNameIsSaidAtTheNameKeepingWhatWasTyped()
     QVERIFY2(fieldProblem(details, "name")
                  .contains(QStringLiteral("Another link is already called “Confluence”")),
              qPrintable(fieldProblem(details, "name")));
-    QCOMPARE(named<QLineEdit>(m_wizard, "linkDisplayUrl")->text(),
+    QCOMPARE(child<QLineEdit>(m_wizard, "linkDisplayUrl")->text(),
              QStringLiteral("https://wiki.example.com"));
-    QCOMPARE(named<QLineEdit>(m_wizard, "linkUrl")->text(), url);
-    QCOMPARE(named<QComboBox>(m_wizard, "outgoingOAuth")->currentIndex(), 0);
+    QCOMPARE(child<QLineEdit>(m_wizard, "linkUrl")->text(), url);
+    QCOMPARE(child<QComboBox>(m_wizard, "outgoingOAuth")->currentIndex(), 0);
     QVERIFY(serverLinkNamed(m_session.server(), QStringLiteral("Team Wiki")).isEmpty());
 
-    named<QLineEdit>(m_wizard, "linkName")->setText(QStringLiteral("Team Wiki"));
+    child<QLineEdit>(m_wizard, "linkName")->setText(QStringLiteral("Team Wiki"));
     pressNext(m_wizard);
     pressNext(m_wizard);
     QVERIFY(pressCreate(m_wizard));
@@ -212,7 +212,7 @@ void TestAppLinkWizard::thisServerIsRefusedAtTheAddress()
     QVERIFY(!enterAddress(m_wizard, m_session.url()));
     const QString problem = fieldProblem(m_wizard->page(AppLinkWizard::AddressPage), "url");
     QVERIFY2(problem.contains(QStringLiteral("this Jira server itself")), qPrintable(problem));
-    QVERIFY(!named<QCheckBox>(m_wizard, "createAnyway")->isVisibleTo(m_wizard));
+    QVERIFY(!child<QCheckBox>(m_wizard, "createAnyway")->isVisibleTo(m_wizard));
     // An address that is linked already is refused the same way, naming the link.
     QVERIFY(!enterAddress(m_wizard, QStringLiteral("http://wiki.example.test")));
     const QString linked = fieldProblem(m_wizard->page(AppLinkWizard::AddressPage), "url");
@@ -232,7 +232,7 @@ void TestAppLinkWizard::nonAdminSeesTheRefusalAndNoAction()
         problem->text().contains(QStringLiteral("You are not an administrator of this server")),
         qPrintable(problem->text()));
     for (const char *action : kActions) {
-        const auto *button = named<QPushButton>(admin.tab(), action);
+        const auto *button = child<QPushButton>(admin.tab(), action);
         QVERIFY2(!button->isEnabled(), action);
         QVERIFY2(!button->toolTip().isEmpty(), action);
     }
@@ -265,10 +265,10 @@ void TestAppLinkWizard::cookieSessionAdminCreatesAndDeletes()
     QPointer<AppLinkWizard> wizard = openWizard(admin.tab());
     QVERIFY(wizard);
     QVERIFY(enterAddress(wizard, QStringLiteral("http://session-tool.example.test")));
-    named<QLineEdit>(wizard, "linkName")->setText(QStringLiteral("Session Tool"));
+    child<QLineEdit>(wizard, "linkName")->setText(QStringLiteral("Session Tool"));
     pressNext(wizard);
     QVERIFY(pressCreate(wizard));
-    QVERIFY2(wizard->isDone(), qPrintable(named<QLabel>(wizard, "createResult")->text()));
+    QVERIFY2(wizard->isDone(), qPrintable(child<QLabel>(wizard, "createResult")->text()));
     closeWizard(wizard);
     const QString id = serverLinkNamed(m_session.server(), QStringLiteral("Session Tool"))
                            .value(QStringLiteral("id"))
@@ -279,7 +279,7 @@ void TestAppLinkWizard::cookieSessionAdminCreatesAndDeletes()
     QVERIFY(selectLink(admin.list(), QStringLiteral("Session Tool")));
     ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Accept);
     QSignalSpy changed(admin.links(), &AppLinksController::linksChanged);
-    named<QAction>(admin.tab(), "deleteThisEnd")->trigger();
+    child<QAction>(admin.tab(), "deleteThisEnd")->trigger();
     QVERIFY(changed.wait(30000));
     QVERIFY(!serverLink(m_session.server(), id));
 }

@@ -126,7 +126,7 @@ void TestConsumersAdmin::cleanup()
 
 AdminListTab *TestConsumersAdmin::list() const
 {
-    return childNamed<AdminListTab>(m_shown.page, "consumers");
+    return child<AdminListTab>(m_shown.page, "consumers");
 }
 
 QString TestConsumersAdmin::linkIdOf(const QString &name) const
@@ -153,7 +153,7 @@ QJsonObject TestConsumersAdmin::serverConsumer(const QString &linkId) const
 
 ApproveConsumerDialog *TestConsumersAdmin::openForm(const QString &linkName)
 {
-    auto *button = childNamed<QPushButton>(m_shown.page, "approveConsumer");
+    auto *button = child<QPushButton>(m_shown.page, "approveConsumer");
     if (!button || !button->isEnabled())
         return nullptr;
     QTest::mouseClick(button, Qt::LeftButton);
@@ -208,12 +208,12 @@ void TestConsumersAdmin::listsConsumersWithFingerprints()
     QCOMPARE(model->index(radar, AdminRows::ConsumerTwoLegged).data().toString(),
              QStringLiteral("no"));
     table->selectRow(radar);
-    const QString details = childNamed<QTextBrowser>(list(), "details")->toPlainText();
+    const QString details = child<QTextBrowser>(list(), "details")->toPlainText();
     QVERIFY2(details.contains(QStringLiteral("SHA-256 fingerprint: ") + expected),
              qPrintable(details));
-    QVERIFY(childNamed<QPushButton>(m_shown.page, "removeConsumer")->isEnabled());
+    QVERIFY(child<QPushButton>(m_shown.page, "removeConsumer")->isEnabled());
     table->clearSelection();
-    QVERIFY(!childNamed<QPushButton>(m_shown.page, "removeConsumer")->isEnabled());
+    QVERIFY(!child<QPushButton>(m_shown.page, "removeConsumer")->isEnabled());
 }
 
 void TestConsumersAdmin::refusesBadKeysAtTheKeyField_data()
@@ -372,7 +372,7 @@ void TestConsumersAdmin::impersonationIsForSystemAdministrators()
                       [consumers] { return consumers->callerIsSysadmin().has_value(); }));
     QCOMPARE(consumers->callerIsSysadmin(), std::optional<bool>(false));
 
-    QTest::mouseClick(childNamed<QPushButton>(page, "approveConsumer"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(page, "approveConsumer"), Qt::LeftButton);
     auto *form = shownDialog<ApproveConsumerDialog>(page);
     QVERIFY(form);
     auto *impersonation = child<QCheckBox>(form, QStringLiteral("impersonation"));
@@ -600,7 +600,7 @@ void TestConsumersAdmin::removeAsksThenTheConsumerIsGone()
     const int row = rowOf(table->model(), AdminRows::ConsumerLink, QStringLiteral("Release Radar"));
     QVERIFY(row >= 0);
     table->selectRow(row);
-    auto *remove = childNamed<QPushButton>(m_shown.page, "removeConsumer");
+    auto *remove = child<QPushButton>(m_shown.page, "removeConsumer");
     const qsizetype logged = m_data.activityLog()->entries().size();
 
     ConfirmationDialog *dialog =
@@ -629,8 +629,8 @@ void TestConsumersAdmin::removeAsksThenTheConsumerIsGone()
     QVERIFY(waitListed(m_shown.controller->consumers()));
     QVERIFY(serverConsumer(radar).isEmpty());
     QCOMPARE(rowOf(table->model(), AdminRows::ConsumerLink, QStringLiteral("Release Radar")), -1);
-    QVERIFY2(childNamed<QLabel>(list(), "status")->text().contains(QStringLiteral("removed")),
-             qPrintable(childNamed<QLabel>(list(), "status")->text()));
+    QVERIFY2(child<QLabel>(list(), "status")->text().contains(QStringLiteral("removed")),
+             qPrintable(child<QLabel>(list(), "status")->text()));
     const ActivityEntry entry = m_data.activityLog()->entries().first();
     QCOMPARE(entry.action, QStringLiteral("remove-consumer"));
     QCOMPARE(entry.outcome, ActivityOutcome::Succeeded);
@@ -644,18 +644,18 @@ void TestConsumersAdmin::nonAdministratorIsOfferedNothing()
         AdministrationPage::ConsumersTab);
     AdministrationPage *page = shown.page;
     QVERIFY(waitListed(shown.controller->consumers()));
-    const auto *tab = childNamed<AdminListTab>(page, "consumers");
-    const QLabel *error = childNamed<QLabel>(tab, "problem");
+    const auto *tab = child<AdminListTab>(page, "consumers");
+    const QLabel *error = child<QLabel>(tab, "problem");
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(QStringLiteral("You are not an administrator")),
              qPrintable(error->text()));
-    QVERIFY(!childNamed<QPushButton>(page, "approveConsumer")->isEnabled());
-    QVERIFY(!childNamed<QPushButton>(page, "removeConsumer")->isEnabled());
+    QVERIFY(!child<QPushButton>(page, "approveConsumer")->isEnabled());
+    QVERIFY(!child<QPushButton>(page, "removeConsumer")->isEnabled());
 }
 
 void TestConsumersAdmin::everyControlHasAName()
 {
-    const auto *tab = childNamed<QWidget>(m_shown.page, "consumersTab");
+    const auto *tab = child<QWidget>(m_shown.page, "consumersTab");
     QVERIFY2(accessibilityProblems(tab).isEmpty(),
              qPrintable(accessibilityProblems(tab).join(u',')));
     ApproveConsumerDialog *form = openForm(QStringLiteral("Bitbucket"));

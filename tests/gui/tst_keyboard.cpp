@@ -112,8 +112,8 @@ private slots:
 private:
     bool waitForGrants(const QStringList &expected);
     MyAccessPage *page() const { return m_app->window().myAccessPage(); }
-    QTableView *table() const { return named<QTableView>(page(), "grantTable"); }
-    QLineEdit *filter() const { return named<QLineEdit>(page(), "grantFilter"); }
+    QTableView *table() const { return child<QTableView>(page(), "grantTable"); }
+    QLineEdit *filter() const { return child<QLineEdit>(page(), "grantFilter"); }
     // The single grant selected in the table by keys: focus in the table, to the top, then Down
     // until application is selected.
     bool selectByKeys(const QString &application);
@@ -241,8 +241,8 @@ void TestKeyboard::confirmationCancelsOnEnterUntilTheFocusMoves()
     ConfirmationDialog *confirm = openConfirmation(page());
     QVERIFY(confirm);
     QPointer<ConfirmationDialog> guard(confirm);
-    auto *cancel = named<QPushButton>(confirm, "confirmCancel");
-    auto *accept = named<QPushButton>(confirm, "confirmAccept");
+    auto *cancel = child<QPushButton>(confirm, "confirmCancel");
+    auto *accept = child<QPushButton>(confirm, "confirmAccept");
     QVERIFY(cancel && accept);
     // Cancel is the default and has the focus: a stray Enter changes nothing.
     QVERIFY(cancel->isDefault());
@@ -263,8 +263,8 @@ void TestKeyboard::confirmationCancelsOnEnterUntilTheFocusMoves()
     QVERIFY(press(Qt::Key_Delete));
     confirm = openConfirmation(page());
     QVERIFY(confirm);
-    cancel = named<QPushButton>(confirm, "confirmCancel");
-    accept = named<QPushButton>(confirm, "confirmAccept");
+    cancel = child<QPushButton>(confirm, "confirmCancel");
+    accept = child<QPushButton>(confirm, "confirmAccept");
     QVERIFY(press(Qt::Key_Tab));
     QCOMPARE(QApplication::focusWidget(), accept);
     QVERIFY(accept->isDefault());
@@ -291,7 +291,7 @@ void TestKeyboard::spaceOnTheFocusedDestructiveButtonPerformsIt()
     ConfirmationDialog *confirm = openConfirmation(page());
     QVERIFY(confirm);
     QVERIFY(press(Qt::Key_Tab));
-    QCOMPARE(QApplication::focusWidget(), named<QPushButton>(confirm, "confirmAccept"));
+    QCOMPARE(QApplication::focusWidget(), child<QPushButton>(confirm, "confirmAccept"));
     QSignalSpy answered(confirm, &ConfirmationDialog::answered);
     QVERIFY(press(Qt::Key_Space));
     QCOMPARE(answered.count(), 1);
@@ -310,7 +310,7 @@ void TestKeyboard::tabLeavesTheTableAndWalksThePageInReadingOrder()
     QCOMPARE(QApplication::focusWidget(), table());
     QCOMPARE(table()->currentIndex().row(), current.row());
     QVERIFY(press(Qt::Key_Tab)); // …and Tab leaves it
-    QCOMPARE(QApplication::focusWidget(), named<QTextBrowser>(page(), "grantDetails"));
+    QCOMPARE(QApplication::focusWidget(), child<QTextBrowser>(page(), "grantDetails"));
     QCOMPARE(page()->selectedGrants().size(), 1);
     QVERIFY(press(Qt::Key_Backtab));
     QCOMPARE(QApplication::focusWidget(), table());
@@ -334,7 +334,7 @@ void TestKeyboard::tabLeavesTheTableAndWalksThePageInReadingOrder()
 
 void TestKeyboard::filterCountsShownOfAllAndEscClearsIt()
 {
-    auto *status = named<QLabel>(page(), "grantStatus");
+    auto *status = child<QLabel>(page(), "grantStatus");
     QVERIFY(status);
     QCOMPARE(status->text(), QStringLiteral("5 grants"));
     QVERIFY(press(Qt::Key_F, Qt::ControlModifier));
@@ -342,7 +342,7 @@ void TestKeyboard::filterCountsShownOfAllAndEscClearsIt()
     QVERIFY(type(QStringLiteral("radar")));
     QCOMPARE(table()->model()->rowCount(), 1);
     QCOMPARE(status->text(), QStringLiteral("1 of 5 grants"));
-    QCOMPARE(named<QPushButton>(page(), "revokeAllGrants")->text(),
+    QCOMPARE(child<QPushButton>(page(), "revokeAllGrants")->text(),
              QStringLiteral("Revoke all shown…"));
 
     QVERIFY(press(Qt::Key_Escape));
@@ -350,7 +350,7 @@ void TestKeyboard::filterCountsShownOfAllAndEscClearsIt()
     QCOMPARE(QApplication::focusWidget(), filter());
     QCOMPARE(table()->model()->rowCount(), 5);
     QCOMPARE(status->text(), QStringLiteral("5 grants"));
-    QCOMPARE(named<QPushButton>(page(), "revokeAllGrants")->text(), QStringLiteral("Revoke all…"));
+    QCOMPARE(child<QPushButton>(page(), "revokeAllGrants")->text(), QStringLiteral("Revoke all…"));
 
     // The filter matches the kind too: alice's personal tokens.
     QVERIFY(type(QStringLiteral("personal")));
@@ -375,7 +375,7 @@ void TestKeyboard::revokeAllWhileFilteringTakesOnlyTheShownGrants()
     QVERIFY(type(QStringLiteral("personal")));
     QStringList shown = columnTexts(table()->model(), AccessGrantModel::Application);
     QVERIFY(shown.size() > 1 && shown.size() < 5);
-    auto *revokeAll = named<QPushButton>(page(), "revokeAllGrants");
+    auto *revokeAll = child<QPushButton>(page(), "revokeAllGrants");
     QVERIFY(revokeAll->isEnabled());
     QVERIFY2(revokeAll->toolTip().contains(QStringLiteral("hidden ones are kept")),
              qPrintable(revokeAll->toolTip()));
@@ -392,7 +392,7 @@ void TestKeyboard::revokeAllWhileFilteringTakesOnlyTheShownGrants()
              hidden == 1
                  ? QStringLiteral("1 grant hidden by the filter will be kept.")
                  : QStringLiteral("%1 grants hidden by the filter will be kept.").arg(hidden));
-    QVERIFY(named<QLabel>(confirm, "confirmNote")->isVisible());
+    QVERIFY(child<QLabel>(confirm, "confirmNote")->isVisible());
     QVERIFY(press(Qt::Key_Tab));
     QVERIFY(press(Qt::Key_Return));
     QStringList left = kAlicesGrants;
@@ -401,7 +401,7 @@ void TestKeyboard::revokeAllWhileFilteringTakesOnlyTheShownGrants()
     QVERIFY(finishRevoke(left));
     // The filter still holds its text; nothing it hid was touched.
     QCOMPARE(filter()->text(), QStringLiteral("personal"));
-    QCOMPARE(named<QLabel>(page(), "grantStatus")->text().section(QLatin1Char(' '), 0, 2),
+    QCOMPARE(child<QLabel>(page(), "grantStatus")->text().section(QLatin1Char(' '), 0, 2),
              QStringLiteral("0 of %1").arg(left.size()));
 }
 
@@ -443,7 +443,7 @@ void TestKeyboard::revokeStoryWithKeysOnly()
     QVERIFY(confirm);
     QVERIFY(confirm->message().contains(QStringLiteral("Deploy Dashboard")));
     QVERIFY(press(Qt::Key_Tab));
-    QCOMPARE(QApplication::focusWidget(), named<QPushButton>(confirm, "confirmAccept"));
+    QCOMPARE(QApplication::focusWidget(), child<QPushButton>(confirm, "confirmAccept"));
     QVERIFY(press(Qt::Key_Return));
     QStringList left = kAlicesGrants;
     left.removeOne(QStringLiteral("Deploy Dashboard"));

@@ -124,12 +124,12 @@ void TestOAuth2ClientsAdmin::cleanup()
 
 AdminClientsTab *TestOAuth2ClientsAdmin::tab() const
 {
-    return childNamed<AdminClientsTab>(m_shown.page, "oauth2ClientsTab");
+    return child<AdminClientsTab>(m_shown.page, "oauth2ClientsTab");
 }
 
 AdminListTab *TestOAuth2ClientsAdmin::list() const
 {
-    return childNamed<AdminListTab>(m_shown.page, "oauth2Clients");
+    return child<AdminListTab>(m_shown.page, "oauth2Clients");
 }
 
 QJsonArray TestOAuth2ClientsAdmin::serverClients() const
@@ -236,12 +236,12 @@ void TestOAuth2ClientsAdmin::createShowsTheSecretOnce()
         for (int column = 0; column < model->columnCount(); ++column)
             QVERIFY(!model->index(row, column).data().toString().contains(m_secret));
     }
-    const QString details = childNamed<QTextBrowser>(list(), "details")->toPlainText();
+    const QString details = child<QTextBrowser>(list(), "details")->toPlainText();
     QVERIFY(details.contains(clientId));
     QVERIFY(!details.contains(m_secret));
     QVERIFY(!QString::fromUtf8(TableExport::toCsv(*list()->proxy())).contains(m_secret));
-    QVERIFY2(childNamed<QLabel>(list(), "status")->text().contains(QStringLiteral("registered")),
-             qPrintable(childNamed<QLabel>(list(), "status")->text()));
+    QVERIFY2(child<QLabel>(list(), "status")->text().contains(QStringLiteral("registered")),
+             qPrintable(child<QLabel>(list(), "status")->text()));
 }
 
 void TestOAuth2ClientsAdmin::badRedirectLineIsMarkedAndNothingSent()
@@ -448,9 +448,9 @@ void TestOAuth2ClientsAdmin::serverWithoutOAuth2GetsTheExplanation()
                                                AdministrationPage::OAuth2ClientsTab);
     AdministrationPage *page = shown.page;
     QVERIFY(waitListed(shown.controller->clients()));
-    auto *clients = childNamed<AdminClientsTab>(page, "oauth2ClientsTab");
+    auto *clients = child<AdminClientsTab>(page, "oauth2ClientsTab");
     QVERIFY(clients->showsUnavailable());
-    QVERIFY(!childNamed<AdminListTab>(page, "oauth2Clients")->isVisible());
+    QVERIFY(!child<AdminListTab>(page, "oauth2Clients")->isVisible());
     const QLabel *why = child<QLabel>(clients, QStringLiteral("oauth2Unavailable"));
     QVERIFY(why->isVisible());
     QVERIFY2(why->text().contains(QStringLiteral("8.22")) &&
@@ -468,10 +468,9 @@ void TestOAuth2ClientsAdmin::nonAdministratorIsRefusedAndOfferedNothing()
         AdministrationPage::OAuth2ClientsTab);
     AdministrationPage *page = shown.page;
     QVERIFY(waitListed(shown.controller->clients()));
-    auto *clients = childNamed<AdminClientsTab>(page, "oauth2ClientsTab");
+    auto *clients = child<AdminClientsTab>(page, "oauth2ClientsTab");
     QVERIFY(!clients->showsUnavailable());
-    const QLabel *error =
-        childNamed<QLabel>(childNamed<AdminListTab>(page, "oauth2Clients"), "problem");
+    const QLabel *error = child<QLabel>(child<AdminListTab>(page, "oauth2Clients"), "problem");
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(QStringLiteral("You are not an administrator")),
              qPrintable(error->text()));
@@ -517,11 +516,11 @@ void TestOAuth2ClientsAdmin::changesReachTheActivityPage()
 
     // Delete a client on its tab: the Activity page has it at once.
     page.showTab(AdministrationPage::OAuth2ClientsTab);
-    auto *clientList = childNamed<AdminListTab>(&page, "oauth2Clients");
+    auto *clientList = child<AdminListTab>(&page, "oauth2Clients");
     auto *clientTable = child<QTableView>(clientList, QStringLiteral("table"));
     clientTable->selectRow(
         rowOf(clientTable->model(), AdminRows::ClientName, QStringLiteral("Deploy Dashboard")));
-    auto *tab = childNamed<AdminClientsTab>(&page, "oauth2ClientsTab");
+    auto *tab = child<AdminClientsTab>(&page, "oauth2ClientsTab");
     QSignalSpy changed(clients, &OAuth2ClientsController::changeFinished);
     QVERIFY(clickConfirmed(child<QPushButton>(tab, QStringLiteral("deleteClient")), &page,
                            ConfirmationDialog::Answer::Accept));
@@ -530,12 +529,12 @@ void TestOAuth2ClientsAdmin::changesReachTheActivityPage()
 
     // Remove a consumer on its tab: the same.
     page.showTab(AdministrationPage::ConsumersTab);
-    auto *consumerList = childNamed<AdminListTab>(&page, "consumers");
+    auto *consumerList = child<AdminListTab>(&page, "consumers");
     auto *consumerTable = child<QTableView>(consumerList, QStringLiteral("table"));
     consumerTable->selectRow(
         rowOf(consumerTable->model(), AdminRows::ConsumerLink, QStringLiteral("Bamboo")));
     QSignalSpy removed(consumers, &ConsumersController::removalFinished);
-    QVERIFY(clickConfirmed(childNamed<QPushButton>(&page, "removeConsumer"), &page,
+    QVERIFY(clickConfirmed(child<QPushButton>(&page, "removeConsumer"), &page,
                            ConfirmationDialog::Answer::Accept));
     QVERIFY(removed.wait(30000));
     QCOMPARE(actions().size(), before.size() + 2);

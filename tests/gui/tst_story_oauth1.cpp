@@ -280,7 +280,7 @@ void TestStoryOAuth1::approveInAccessDesk(const QString &privateKeyPath)
 
     // … opens Approve consumer…, picks the new link, fills in the consumer and generates its key
     // pair …
-    QTest::mouseClick(childNamed<QPushButton>(admin.page, "approveConsumer"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(admin.page, "approveConsumer"), Qt::LeftButton);
     auto *form = shownDialog<ApproveConsumerDialog>(admin.page);
     QVERIFY(form);
     auto *links = child<QComboBox>(form, QStringLiteral("link"));
