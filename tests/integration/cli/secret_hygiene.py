@@ -68,11 +68,9 @@ def binary(name):
     return path
 
 
-def raise_core_limit():
-    """In the child before exec: core files allowed, as far as the hard limit goes. AccessDesk
-    must lower it again itself."""
-    _, hard = resource.getrlimit(resource.RLIMIT_CORE)
-    resource.setrlimit(resource.RLIMIT_CORE, (hard, hard))
+def drain(stream, put):
+    for line in stream:
+        put(line)
 
 
 def base64_forms(value):
@@ -161,6 +159,11 @@ class SecretHygiene(unittest.TestCase):
             reply = requests.get(self.url + "/rest/api/2/myself", auth=(user, password), timeout=10)
             self.assertEqual(reply.status_code, 200, reply.text)
         self.addCleanup(self.forget_profiles)
+        # Core files allowed as far as the hard limit goes, for every program started from here:
+        # AccessDesk must lower the limit again itself.
+        limits = resource.getrlimit(resource.RLIMIT_CORE)
+        resource.setrlimit(resource.RLIMIT_CORE, (limits[1], limits[1]))
+        self.addCleanup(resource.setrlimit, resource.RLIMIT_CORE, limits)
 
     # --- running AccessDesk -------------------------------------------------------------------
 
@@ -181,13 +184,14 @@ class SecretHygiene(unittest.TestCase):
         a talkative process), into process.out and process.err."""
         process = subprocess.Popen([program, *[str(a) for a in args]], env=self.env(extra_env),
                                    cwd=self.dirs["work"], stdin=stdin, stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, text=True, preexec_fn=raise_core_limit)
+                                   stderr=subprocess.PIPE, text=True)
         self.addCleanup(lambda: process.poll() is None and process.kill())
         process.out, process.err = [], queue.Queue()
         process.err_seen = []
-        process.readers = [threading.Thread(target=lambda: process.out.extend(process.stdout), daemon=True),
-                           threading.Thread(target=lambda: [process.err.put(line) for line in process.stderr]
-                                            + [process.err.put(None)], daemon=True)]
+        process.readers = [
+            threading.Thread(target=drain, args=(process.stdout, process.out.append), daemon=True),
+            threading.Thread(target=lambda: (drain(process.stderr, process.err.put),
+                                             process.err.put(None)), daemon=True)]
         for reader in process.readers:
             reader.start()
         return process
@@ -231,12 +235,19 @@ class SecretHygiene(unittest.TestCase):
         self.allowed.append((run, label))
 
     def read_url(self, process):
-        """The address the CLI prints on stderr (indented on its own line) for the browser."""
+        """The address the CLI prints on stderr (indented on its own line) for the browser. The
+        OAuth 1.0a request tokens handed out so far are taken from the server meanwhile: it
+        forgets them once they are exchanged."""
         while True:
             line = self.err_line(process)
             if line is None:
                 self.fail("no address printed: " + "".join(process.err_seen))
             if line.startswith("  http"):
+                with sqlite3.connect(os.path.join(self.private, "sim.sqlite"), timeout=10) as db:
+                    for token, secret in db.execute(
+                            "SELECT token, secret FROM oauth1_tokens WHERE kind = 'request'"):
+                        self.secrets[f"server's OAuth 1.0a request token secret {token[:6]}"] = \
+                            secret.encode()
                 return line.strip()
 
     def hygiene_app(self, function, extra_env=None):
@@ -450,6 +461,14 @@ class SecretHygiene(unittest.TestCase):
         self.assert_no_core_dump(app, "accessdesk")
 
         self.read_captured()
+        written = {os.path.relpath(path, self.home) for path in self.files()}
+        for expected in ("config/AccessDesk/AccessDesk/profiles.ini",
+                         "data/AccessDesk/AccessDesk/accessdesk.sqlite",
+                         "data/AccessDesk/AccessDesk/accessdesk.sqlite-wal",
+                         "exports/receipt.csv", "exports/app-my-access.csv",
+                         "exports/app-activity.csv", "exports/activity.csv"):
+            self.assertIn(expected, written)
+        print("searched:", *sorted(written), sep="\n  ")
         self.assert_story_complete()
         self.assert_search_finds_what_it_should()
         self.assert_nothing_found("before the checkpoint")
@@ -519,7 +538,11 @@ class SecretHygiene(unittest.TestCase):
 
     def needles(self):
         """label -> set of byte strings that betray it."""
-        found = {label: encodings(value) for label, value in self.secrets.items()}
+        found, seen = {}, set()
+        for label, value in self.secrets.items():
+            if value not in seen:  # the same value under another label: one report is enough
+                seen.add(value)
+                found[label] = encodings(value)
         for label, pem in self.keys.items():
             found[label] = key_material(pem)
         return found
