@@ -8,14 +8,16 @@
 // consumer's private key, and both CSV exports. Every secret it sees is appended to the capture
 // file (HYGIENE_CAPTURE, outside the searched folders) so the Python test knows what to look for.
 //
-// Test functions: appStory (the above) and dumpKeychain (every profile's secrets as the keychain
-// holds them now, also those the CLI stored: the server keeps only hashes of OAuth 2.0 tokens).
+// Test functions: appStory (the above), dumpKeychain (every profile's secrets as the keychain
+// holds them now, also those the CLI stored: the server keeps only hashes of OAuth 2.0 tokens) and
+// processProtection (what keepOutOfCoreDumps() does, seen from inside the process).
 #include "AdminFormsSupport.h"
 #include "GuiTestSupport.h"
 #include "SimClient.h"
 #include "SimSession.h"
 #include "TestKeychain.h"
 #include "api/OAuthFlowJobs.h"
+#include "secrets/CoreDumps.h"
 #include "secrets/SecretStore.h"
 #include "services/AppSession.h"
 #include "services/ConnectionOptions.h"
@@ -49,6 +51,9 @@
 #include <QTcpServer>
 #include <QTest>
 #include <QUrlQuery>
+
+#include <sys/prctl.h>
+#include <sys/resource.h>
 
 using namespace accessdesk;
 
@@ -116,6 +121,7 @@ private slots:
     void initTestCase();
     void appStory();
     void dumpKeychain();
+    void processProtection();
 
 private:
     MainWindow &window() { return m_app->window(); }
@@ -376,6 +382,19 @@ void HygieneApp::dumpKeychain()
 {
     AppSession session;
     captureKeychain(session.profiles(), session.secrets(), QStringLiteral("keychain"));
+}
+
+// What keepOutOfCoreDumps() does to a process, seen from inside: the Python test reads the core
+// limit of the real programs from /proc, but whether they are dumpable it can tell only when not
+// running as root (/proc/<pid> then belongs to root).
+void HygieneApp::processProtection()
+{
+    QCOMPARE(::prctl(PR_GET_DUMPABLE, 0, 0, 0, 0), 1);
+    secrets::keepOutOfCoreDumps();
+    QCOMPARE(::prctl(PR_GET_DUMPABLE, 0, 0, 0, 0), 0);
+    rlimit limit{};
+    QCOMPARE(::getrlimit(RLIMIT_CORE, &limit), 0);
+    QCOMPARE(limit.rlim_cur, rlim_t(0));
 }
 
 QTEST_MAIN(HygieneApp)

@@ -459,6 +459,7 @@ class SecretHygiene(unittest.TestCase):
         app = self.start(binary("ACCESSDESK_APP"), ["--profile", bob])
         self.wait_for_cached_list(bob, app)
         self.assert_no_core_dump(app, "accessdesk")
+        self.hygiene_app("processProtection")  # non-dumpable too, which root cannot see from here
 
         self.read_captured()
         written = {os.path.relpath(path, self.home) for path in self.files()}
