@@ -1,5 +1,7 @@
 """Secret hygiene (issue 11, section 3): the whole story through accessdesk-cli and the desktop app,
-then a search of everything AccessDesk wrote for every secret it handled.
+then a search of everything AccessDesk wrote for every secret it handled. CTest runs it as
+integration.secret_hygiene, registered in tests/gui/CMakeLists.txt because it needs the widget
+binary (not named test_*.py, so the CLI tests' glob leaves it alone).
 
 One trackersim; one private HOME holding XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME,
 XDG_STATE_HOME, XDG_RUNTIME_DIR, TMPDIR, the working folder and the folder for exports and
