@@ -1,6 +1,7 @@
 // accessdesk: the desktop app. Takes the CLI's connection options (ConnectionOptionSet) so it can
 // start already connected (README demo); secrets come only from environment variables named on
 // the command line or from the keychain of a saved profile.
+#include "secrets/CoreDumps.h"
 #include "services/ConnectionOptions.h"
 #include "services/Translations.h"
 #include "ui/DesktopApp.h"
@@ -12,6 +13,8 @@ using namespace accessdesk;
 
 int main(int argc, char *argv[])
 {
+    // Before anything can hold a secret: no core file may carry one (CoreDumps.h).
+    secrets::keepOutOfCoreDumps();
     QApplication app(argc, argv);
     // The same names as accessdesk-cli: both find the same profiles and the same database.
     QApplication::setOrganizationName(QStringLiteral("AccessDesk"));

@@ -1,5 +1,6 @@
 // accessdesk-cli: the same services as the desktop app, scriptable (README "CLI").
 #include "cli/CliApp.h"
+#include "secrets/CoreDumps.h"
 #include "services/Translations.h"
 
 #include <QCoreApplication>
@@ -10,6 +11,8 @@
 
 int main(int argc, char *argv[])
 {
+    // Before anything can hold a secret: no core file may carry one (CoreDumps.h).
+    accessdesk::secrets::keepOutOfCoreDumps();
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("AccessDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("AccessDesk"));

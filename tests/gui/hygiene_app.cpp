@@ -1,0 +1,401 @@
+// The desktop app's half of the secret-hygiene story (tests/integration/cli/secret_hygiene.py runs
+// it; not a test of its own). It builds the app as main() does (DesktopApp on the standard
+// locations, so XDG_CONFIG_HOME, XDG_DATA_HOME and TMPDIR of the Python test apply) against the
+// Python test's trackersim and goes through every secret as a user would, on the real widgets:
+// a password typed into the connection dialog, a new personal access token made in "New token…"
+// and then signed in with, an OAuth 2.0 client created and its secret reset in Administration, an
+// OAuth 2.0 sign-in with that client (and a renewal of its tokens), an OAuth 1.0a sign-in with a
+// consumer's private key, and both CSV exports. Every secret it sees is appended to the capture
+// file (HYGIENE_CAPTURE, outside the searched folders) so the Python test knows what to look for.
+//
+// Test functions: appStory (the above), dumpKeychain (every profile's secrets as the keychain
+// holds them now, also those the CLI stored: the server keeps only hashes of OAuth 2.0 tokens) and
+// processProtection (what keepOutOfCoreDumps() does, seen from inside the process).
+#include "AdminFormsSupport.h"
+#include "GuiTestSupport.h"
+#include "SimClient.h"
+#include "SimSession.h"
+#include "TestKeychain.h"
+#include "api/OAuthFlowJobs.h"
+#include "secrets/CoreDumps.h"
+#include "secrets/SecretStore.h"
+#include "services/AppSession.h"
+#include "services/ConnectionOptions.h"
+#include "services/MyAccessController.h"
+#include "storage/ProfileStore.h"
+#include "ui/AdminRows.h"
+#include "ui/AdministrationPage.h"
+#include "ui/BrowserSignInPanel.h"
+#include "ui/ClientSecretDialog.h"
+#include "ui/ConnectionDialog.h"
+#include "ui/CreateTokenDialog.h"
+#include "ui/DesktopApp.h"
+#include "ui/MainWindow.h"
+#include "ui/OAuth2ClientDialog.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTest>
+#include <QUrlQuery>
+
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
+using namespace accessdesk;
+
+namespace {
+
+QString env(const char *name)
+{
+    return qEnvironmentVariable(name);
+}
+
+quint16 freePort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
+}
+
+// One secret the Python test must find nowhere: appended as a JSON line {"label", "value"}.
+void capture(const QString &label, const QByteArray &value)
+{
+    if (value.isEmpty())
+        return;
+    QFile file(env("HYGIENE_CAPTURE"));
+    if (!file.open(QIODevice::Append))
+        qFatal("cannot append to HYGIENE_CAPTURE");
+    file.write(
+        QJsonDocument(QJsonObject{{QStringLiteral("label"), label},
+                                  {QStringLiteral("value"), QString::fromLatin1(value.toBase64())}})
+            .toJson(QJsonDocument::Compact) +
+        '\n');
+}
+
+// What every profile of the shared settings file has in the keychain right now.
+void captureKeychain(ProfileStore &profiles, SecretStore *secrets, const QString &when)
+{
+    TestKeychain keychain(secrets);
+    for (const QString &name : profiles.names()) {
+        for (SecretKind kind : allSecretKinds()) {
+            const std::optional<QByteArray> value = keychain.read(name, kind);
+            if (value)
+                capture(when + u' ' + name + u' ' + secretKindName(kind), *value);
+        }
+    }
+}
+
+} // namespace
+
+// Stands in for the system browser: QDesktopServices::openUrl() lands here.
+class Browser final : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> opened;
+
+public slots:
+    void open(const QUrl &url) { opened.append(url); }
+};
+
+class HygieneApp final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void appStory();
+    void dumpKeychain();
+    void processProtection();
+
+private:
+    MainWindow &window() { return m_app->window(); }
+    void showPage(MainWindow::Page page);
+    ConnectionDialog *openAddDialog(const QString &name, AuthKind kind);
+    // Clicks Save and waits until the dialog saved the profile.
+    void save(ConnectionDialog *dialog);
+    void connectTo(const QString &name);
+    QUrl nextOpened();
+
+    std::unique_ptr<DesktopApp> m_app;
+    QNetworkAccessManager m_network;
+    Browser m_browser;
+    QString m_url;
+    QString m_suffix;
+};
+
+void HygieneApp::initTestCase()
+{
+    // The names main() gives the app: the same settings file and database as accessdesk-cli.
+    QCoreApplication::setOrganizationName(QStringLiteral("AccessDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("AccessDesk"));
+    m_url = env("HYGIENE_SIM_URL");
+    m_suffix = env("HYGIENE_SUFFIX");
+    QVERIFY2(!m_url.isEmpty() && !env("HYGIENE_CAPTURE").isEmpty(),
+             "run by tests/integration/cli/secret_hygiene.py, which sets HYGIENE_*");
+    QDesktopServices::setUrlHandler(QStringLiteral("http"), &m_browser, "open");
+    QDesktopServices::setUrlHandler(QStringLiteral("https"), &m_browser, "open");
+}
+
+void HygieneApp::showPage(MainWindow::Page page)
+{
+    auto *navigation = child<QListWidget>(&window(), QStringLiteral("navigation"));
+    QTRY_VERIFY_WITH_TIMEOUT(!navigation->item(page)->isHidden(), 30000);
+    navigation->setCurrentRow(page);
+}
+
+ConnectionDialog *HygieneApp::openAddDialog(const QString &name, AuthKind kind)
+{
+    showPage(MainWindow::Connection);
+    QTest::mouseClick(child<QPushButton>(&window(), QStringLiteral("addProfile")), Qt::LeftButton);
+    auto *dialog = shownDialog<ConnectionDialog>(&window());
+    if (!dialog)
+        qFatal("Add… opened no connection dialog");
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("profileName")), name);
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("serverAddress")), m_url);
+    auto *kinds = child<QComboBox>(dialog, QStringLiteral("authKind"));
+    kinds->setCurrentIndex(kinds->findData(int(kind)));
+    return dialog;
+}
+
+void HygieneApp::save(ConnectionDialog *dialog)
+{
+    QSignalSpy saved(dialog, &ConnectionDialog::profileSaved);
+    QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("saveProfile")), Qt::LeftButton);
+    if (saved.isEmpty() && !saved.wait(30000)) {
+        QStringList said;
+        for (const QLabel *label : dialog->findChildren<QLabel *>()) {
+            if (label->isVisible() && !label->text().isEmpty())
+                said << label->text();
+        }
+        QFAIL(qPrintable(QStringLiteral("not saved; the dialog says: ") + said.join(u" | ")));
+    }
+}
+
+void HygieneApp::connectTo(const QString &name)
+{
+    showPage(MainWindow::Connection);
+    auto *table = child<QTableView>(&window(), QStringLiteral("profileTable"));
+    const int row = rowOf(table->model(), 0, name);
+    QVERIFY2(row >= 0, qPrintable(name));
+    table->selectRow(row);
+    MyAccessController &myAccess = m_app->myAccess();
+    QSignalSpy connected(&m_app->session(), &AppSession::connectionChanged);
+    QSignalSpy failed(&m_app->session(), &AppSession::connectionFailed);
+    QSignalSpy listed(&myAccess, &MyAccessController::grantsChanged);
+    QTest::mouseClick(child<QPushButton>(&window(), QStringLiteral("connectProfile")),
+                      Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty() || !failed.isEmpty(), 30000);
+    if (!failed.isEmpty())
+        QFAIL(qPrintable(failed.first().first().toString()));
+    QCOMPARE(m_app->session().profileName(), name);
+    // My access has listed the grants from the server (and cached them).
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !listed.isEmpty() && myAccess.state() != MyAccessController::State::Loading, 30000);
+    QCOMPARE(myAccess.state(), MyAccessController::State::Idle);
+}
+
+QUrl HygieneApp::nextOpened()
+{
+    if (m_browser.opened.isEmpty() &&
+        !QTest::qWaitFor([this] { return !m_browser.opened.isEmpty(); }, 30000))
+        return {};
+    return m_browser.opened.takeFirst();
+}
+
+void HygieneApp::appStory()
+{
+    m_app = std::make_unique<DesktopApp>();
+    m_app->start(ConnectionOptions(), QString());
+    window().show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window()));
+    SimClient server(&m_network, m_url);
+    const QByteArray adminPassword = env("HYGIENE_ADMIN_PASSWORD").toUtf8();
+
+    // 1. A password, typed into the connection dialog.
+    const QString adminProfile = QStringLiteral("app-admin-") + m_suffix;
+    ConnectionDialog *dialog = openAddDialog(adminProfile, AuthKind::Basic);
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("userName")), QStringLiteral("admin"));
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("password")),
+                     QString::fromUtf8(adminPassword));
+    save(dialog);
+    connectTo(adminProfile);
+
+    // 2. A new personal access token, shown once (and copied, as a user would).
+    showPage(MainWindow::MyAccess);
+    QTest::mouseClick(child<QPushButton>(&window(), QStringLiteral("newToken")), Qt::LeftButton);
+    auto *create = shownDialog<CreateTokenDialog>(&window());
+    QVERIFY(create);
+    QTest::keyClicks(child<QLineEdit>(create, QStringLiteral("tokenName")),
+                     QStringLiteral("hygiene-app-token"));
+    child<QSpinBox>(create, QStringLiteral("tokenDays"))->setValue(30);
+    QTest::mouseClick(child<QPushButton>(create, QStringLiteral("createToken")), Qt::LeftButton);
+    auto *tokenField = child<QLineEdit>(create, QStringLiteral("newToken"));
+    QTRY_VERIFY_WITH_TIMEOUT(tokenField->isVisible() && !tokenField->text().isEmpty(), 30000);
+    const QByteArray appToken = tokenField->text().toUtf8();
+    capture(QStringLiteral("app new PAT"), appToken);
+    QTest::mouseClick(child<QPushButton>(create, QStringLiteral("copyToken")), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(create, QStringLiteral("tokenDone")), Qt::LeftButton);
+
+    // 3. An OAuth 2.0 client made in Administration: its secret shown once, then reset.
+    showPage(MainWindow::Administration);
+    auto *tabs = child<QTabWidget>(&window(), QStringLiteral("administrationTabs"));
+    tabs->setCurrentIndex(AdministrationPage::OAuth2ClientsTab);
+    auto *createClient = child<QPushButton>(&window(), QStringLiteral("createClient"));
+    QTRY_VERIFY_WITH_TIMEOUT(createClient->isEnabled(), 30000);
+    QTest::mouseClick(createClient, Qt::LeftButton);
+    auto *form = shownDialog<OAuth2ClientDialog>(&window());
+    QVERIFY(form);
+    const QString clientName = QStringLiteral("Hygiene App ") + m_suffix;
+    const quint16 redirectPort = freePort();
+    QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("clientName")), clientName);
+    QTest::keyClicks(child<QPlainTextEdit>(form, QStringLiteral("redirectUrls")),
+                     QStringLiteral("http://127.0.0.1:%1/callback").arg(redirectPort));
+    auto *scope = child<QComboBox>(form, QStringLiteral("scope"));
+    scope->setCurrentIndex(scope->findData(QStringLiteral("WRITE")));
+    QTest::mouseClick(child<QPushButton>(form, QStringLiteral("save")), Qt::LeftButton);
+    ClientSecretDialog *shown = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((shown = shownDialog<ClientSecretDialog>(&window())), 30000);
+    const QString clientId = child<QLineEdit>(shown, QStringLiteral("clientId"))->text();
+    capture(QStringLiteral("app client secret"),
+            child<QLineEdit>(shown, QStringLiteral("clientSecret"))->text().toUtf8());
+    QTest::mouseClick(child<QPushButton>(shown, QStringLiteral("copyClientSecret")),
+                      Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(shown, QStringLiteral("done")), Qt::LeftButton);
+
+    auto *clients = child<QWidget>(&window(), QStringLiteral("oauth2Clients"));
+    auto *clientTable = child<QTableView>(clients, QStringLiteral("table"));
+    int row = -1;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (row = rowOf(clientTable->model(), AdminRows::ClientName, clientName)) >= 0, 30000);
+    clientTable->selectRow(row);
+    ConfirmationDialog *confirm =
+        clickConfirmed(child<QPushButton>(&window(), QStringLiteral("resetClientSecret")),
+                       &window(), ConfirmationDialog::Answer::Accept);
+    QVERIFY(confirm);
+    QVERIFY(answerOf(confirm).value_or(false));
+    QTRY_VERIFY_WITH_TIMEOUT((shown = shownDialog<ClientSecretDialog>(&window())), 30000);
+    const QByteArray clientSecret =
+        child<QLineEdit>(shown, QStringLiteral("clientSecret"))->text().toUtf8();
+    capture(QStringLiteral("app client secret after reset"), clientSecret);
+    QTest::mouseClick(child<QPushButton>(shown, QStringLiteral("done")), Qt::LeftButton);
+
+    // 4. The new token as the credential of a profile.
+    const QString patProfile = QStringLiteral("app-pat-") + m_suffix;
+    dialog = openAddDialog(patProfile, AuthKind::PersonalToken);
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("personalToken")),
+                     QString::fromUtf8(appToken));
+    save(dialog);
+
+    // 5. OAuth 2.0 in the browser with that client: access and refresh tokens to the keychain.
+    const QString oauth2Profile = QStringLiteral("app-oauth2-") + m_suffix;
+    dialog = openAddDialog(oauth2Profile, AuthKind::OAuth2);
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("clientId")), clientId);
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("clientSecret")),
+                     QString::fromUtf8(clientSecret));
+    child<QSpinBox>(dialog, QStringLiteral("redirectPort"))->setValue(redirectPort);
+    auto *panel = dialog->findChild<BrowserSignInPanel *>();
+    QVERIFY(panel);
+    QSignalSpy signedIn(panel, &BrowserSignInPanel::signInChanged);
+    QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("browserSignIn")), Qt::LeftButton);
+    QString problem;
+    const QUrl back =
+        answerOAuth2Consent(m_url, nextOpened(), QStringLiteral("alice"), true, &problem);
+    QVERIFY2(back.isValid(), qPrintable(problem));
+    QVERIFY(!signedIn.isEmpty() || signedIn.wait(30000));
+    save(dialog);
+    captureKeychain(m_app->session().profiles(), m_app->session().secrets(),
+                    QStringLiteral("app after OAuth 2.0 sign-in"));
+
+    // 6. OAuth 1.0a in the browser with the consumer's private key; the code pasted back.
+    const QString oauth1Profile = QStringLiteral("app-oauth1-") + m_suffix;
+    dialog = openAddDialog(oauth1Profile, AuthKind::OAuth1);
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("consumerKey")),
+                     env("HYGIENE_CONSUMER_KEY"));
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("privateKeyFile")),
+                     env("HYGIENE_PRIVATE_KEY"));
+    panel = dialog->findChild<BrowserSignInPanel *>();
+    QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("browserSignIn")), Qt::LeftButton);
+    const QUrl authorize = nextOpened();
+    auto alice = connectAs(&m_network, m_url, QStringLiteral("alice"));
+    FetchAuthorizePage fetch(alice.get(),
+                             QUrlQuery(authorize).queryItemValue(QStringLiteral("oauth_token")));
+    QSignalSpy fetched(&fetch, &ApiJob::finished);
+    fetch.start();
+    QVERIFY(fetched.wait(30000) && fetch.succeeded());
+    AnswerAuthorizePage answer(alice.get(), fetch.result(), true);
+    QSignalSpy answered(&answer, &ApiJob::finished);
+    answer.start();
+    QVERIFY(answered.wait(30000) && answer.succeeded());
+    auto *verifier = child<QLineEdit>(dialog, QStringLiteral("verificationCode"));
+    QTRY_VERIFY(verifier->isVisible());
+    QSignalSpy finished(panel, &BrowserSignInPanel::signInChanged);
+    QTest::keyClicks(verifier, answer.result().verifier);
+    QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("finishBrowserSignIn")),
+                      Qt::LeftButton);
+    QVERIFY(finished.wait(30000));
+    save(dialog);
+
+    // 7. Working with the OAuth 2.0 profile; an hour later the app renews its tokens itself.
+    connectTo(oauth2Profile);
+    QVERIFY(server.advanceClock(3601));
+    connectTo(patProfile);
+    connectTo(oauth2Profile);
+    captureKeychain(m_app->session().profiles(), m_app->session().secrets(),
+                    QStringLiteral("app after renewal"));
+    connectTo(oauth1Profile);
+
+    // 8. Both exports, where a user would put them.
+    const QString exports = env("HYGIENE_EXPORTS");
+    showPage(MainWindow::MyAccess);
+    QVERIFY(saveThroughFileDialog(child<QPushButton>(&window(), QStringLiteral("exportGrants")),
+                                  &window(), exports + QStringLiteral("/app-my-access.csv")));
+    QTRY_VERIFY(QFile::exists(exports + QStringLiteral("/app-my-access.csv")));
+    showPage(MainWindow::Activity);
+    QVERIFY(saveThroughFileDialog(child<QPushButton>(&window(), QStringLiteral("exportActivity")),
+                                  &window(), exports + QStringLiteral("/app-activity.csv")));
+    QTRY_VERIFY(QFile::exists(exports + QStringLiteral("/app-activity.csv")));
+
+    captureKeychain(m_app->session().profiles(), m_app->session().secrets(),
+                    QStringLiteral("app at the end"));
+    // As at quit: the window saves its layout, the clipboard is wiped.
+    window().close();
+    m_app.reset();
+}
+
+void HygieneApp::dumpKeychain()
+{
+    AppSession session;
+    captureKeychain(session.profiles(), session.secrets(), QStringLiteral("keychain"));
+}
+
+// What keepOutOfCoreDumps() does to a process, seen from inside: the Python test reads the core
+// limit of the real programs from /proc, but whether they are dumpable it can tell only when not
+// running as root (/proc/<pid> then belongs to root).
+void HygieneApp::processProtection()
+{
+    QCOMPARE(::prctl(PR_GET_DUMPABLE, 0, 0, 0, 0), 1);
+    secrets::keepOutOfCoreDumps();
+    QCOMPARE(::prctl(PR_GET_DUMPABLE, 0, 0, 0, 0), 0);
+    rlimit limit{};
+    QCOMPARE(::getrlimit(RLIMIT_CORE, &limit), 0);
+    QCOMPARE(limit.rlim_cur, rlim_t(0));
+}
+
+QTEST_MAIN(HygieneApp)
+#include "hygiene_app.moc"
