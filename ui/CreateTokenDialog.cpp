@@ -133,6 +133,7 @@ QWidget *CreateTokenDialog::buildForm()
     expiryRow->addStretch();
 
     m_error = DialogParts::errorLabel(page);
+    m_error->setObjectName(QStringLiteral("tokenError"));
     m_error->hide();
 
     auto *form = new QFormLayout;
