@@ -16,17 +16,21 @@
 #include "SimClient.h"
 #include "SimProcess.h"
 #include "SimSession.h"
+#include "api/CertificateInfo.h"
+#include "secrets/SecretStore.h"
 #include "services/AdminTokenController.h"
 #include "services/AppSession.h"
 #include "services/MyAccessController.h"
 #include "services/PersonalTokenController.h"
 #include "storage/ActivityLog.h"
 #include "ui/AdminTokensTab.h"
+#include "ui/ConnectionDialog.h"
 #include "ui/CreateTokenDialog.h"
 #include "ui/DesktopApp.h"
 #include "ui/MainWindow.h"
 #include "ui/MyAccessPage.h"
 #include "ui/RevokeProgressDialog.h"
+#include "ui/TlsTrustDialog.h"
 
 #include <QApplication>
 #include <QDir>
@@ -658,7 +662,7 @@ void TestFaultMatrix::changedCertificateIsRefused()
     QVERIFY(!pinned.isEmpty() && after.fingerprint() != pinned);
 
     ConnectionSettings settings = quickSettings();
-    settings.pinnedSha256 = pinned;
+    settings.pinnedSha256 = CertificateInfo::normaliseFingerprint(pinned);
     const auto connection = connectAs(&m_network, after.url(), QStringLiteral("alice"), settings);
     MyAccessController controller(connection.get(), m_data.activityLog(),
                                   {QStringLiteral("tls"), after.url(), QStringLiteral("alice")});
@@ -674,6 +678,37 @@ void TestFaultMatrix::changedCertificateIsRefused()
     QVERIFY2(notice.contains(QLatin1String("certificate")), qPrintable(notice));
     QCOMPARE(child<QTableView>(&page, QStringLiteral("grantTable"))->model()->rowCount(), 0);
     QVERIFY(!child<QPushButton>(&page, QStringLiteral("newToken"))->isEnabled());
+
+    // Where the user can act on it: testing the profile again shows the new certificate to
+    // compare, and cancelling keeps the old pin (nothing is trusted silently).
+    TempSettings home;
+    QVERIFY(home.open());
+    ConnectionProfile profile;
+    profile.name = QStringLiteral("pinned");
+    profile.baseUrl = QUrl(after.url());
+    profile.username = QStringLiteral("alice");
+    // As profiles keep it: 64 lowercase hex digits.
+    profile.pinnedCertificateSha256 =
+        CertificateInfo::normaliseFingerprint(pinned).remove(QLatin1Char(':')).toLower();
+    QVERIFY(home.profiles().save(profile));
+    SecretStore secrets;
+    ConnectionDialog dialog(home.profiles(), &secrets, &m_network);
+    dialog.setProfile(profile);
+    dialog.show();
+    child<QLineEdit>(&dialog, QStringLiteral("password"))->setText(QStringLiteral("alice"));
+    QTest::mouseClick(child<QPushButton>(&dialog, QStringLiteral("testConnection")),
+                      Qt::LeftButton);
+    TlsTrustDialog *trust = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((trust = dialog.findChild<TlsTrustDialog *>()) != nullptr, 10000);
+    QVERIFY(trust->isVisible());
+    const QString shown = child<QLabel>(trust, QStringLiteral("certificateFingerprint"))->text();
+    QCOMPARE(CertificateInfo::normaliseFingerprint(shown),
+             CertificateInfo::normaliseFingerprint(after.fingerprint()));
+    QTest::mouseClick(child<QPushButton>(trust, QStringLiteral("cancelTrust")), Qt::LeftButton);
+    QCOMPARE(CertificateInfo::normaliseFingerprint(
+                 home.profiles().find(profile.name)->pinnedCertificateSha256),
+             CertificateInfo::normaliseFingerprint(pinned));
+    dialog.reject();
 }
 
 // ---- The local database unusable at start: the app starts and says so. ----
