@@ -4200,6 +4200,14 @@ Jede mit AccessDesk vorgenommene Änderung – Zugriff widerrufen, ein persönli
         <source>No password store is running, so AccessDesk cannot read the saved sign-in of “%1”. Sign in to the server again on the Connection page.</source>
         <translation>Es läuft kein Passwortspeicher, daher kann AccessDesk die gespeicherte Anmeldung von „%1“ nicht lesen. Melden Sie sich auf der Seite „Verbindung“ erneut beim Server an.</translation>
     </message>
+    <message>
+        <source>%1 cannot be written (read-only).</source>
+        <translation>%1 kann nicht geschrieben werden (schreibgeschützt).</translation>
+    </message>
+    <message>
+        <source>AccessDesk could not open its local database, so this run keeps no activity log and no list from last time. %1</source>
+        <translation>AccessDesk konnte seine lokale Datenbank nicht öffnen. Diese Sitzung führt daher kein Aktivitätsprotokoll und zeigt keine Liste vom letzten Mal. %1</translation>
+    </message>
 </context>
 <context>
     <name>accessdesk::ApproveConsumerDialog</name>
@@ -6054,6 +6062,10 @@ Sein gespeichertes Passwort oder Token wird aus dem Schlüsselbund gelöscht und
         <source>Not connected: waiting for the password or token of %1.</source>
         <translation>Nicht verbunden: Es wird auf das Passwort oder Token für %1 gewartet.</translation>
     </message>
+    <message>
+        <source>Local database problem</source>
+        <translation>Problem mit der lokalen Datenbank</translation>
+    </message>
 </context>
 <context>
     <name>accessdesk::MyAccessController</name>
@@ -6068,6 +6080,10 @@ Sein gespeichertes Passwort oder Token wird aus dem Schlüsselbund gelöscht und
     <message>
         <source>Wait until the list has been loaded from the server.</source>
         <translation>Warten Sie, bis die Liste vom Server geladen wurde.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not the one trusted for this connection, so nothing was sent. If it was replaced on purpose, check it and trust it again on the Connection page.</source>
+        <translation>Das Zertifikat des Servers ist nicht das für diese Verbindung vertraute, daher wurde nichts gesendet. Wurde es absichtlich ersetzt, prüfen Sie es und vertrauen Sie ihm auf der Seite „Verbindung“ erneut.</translation>
     </message>
 </context>
 <context>
@@ -6681,6 +6697,10 @@ http://127.0.0.1:8765/callback</translation>
         <source>This server lets a token last at most %1 days (it said: “%2”). Choose fewer days, then create the token again.</source>
         <translation>Dieser Server lässt ein Token höchstens %1 Tage gelten (er meldete: „%2“). Wählen Sie weniger Tage und erstellen Sie das Token dann erneut.</translation>
     </message>
+    <message>
+        <source>The token may have been created all the same: look in My access before you create it again.</source>
+        <translation>Das Token wurde möglicherweise trotzdem erstellt: Sehen Sie in „Mein Zugriff“ nach, bevor Sie es erneut erstellen.</translation>
+    </message>
 </context>
 <context>
     <name>accessdesk::PersonalTokenModel</name>
@@ -7073,6 +7093,10 @@ http://127.0.0.1:8765/callback</translation>
     <message>
         <source>some rows of the access-tokens page could not be read, and the grant may be one of them</source>
         <translation>einige Zeilen der Zugriffstoken-Seite konnten nicht gelesen werden, und die Zugriffsberechtigung ist möglicherweise eine davon</translation>
+    </message>
+    <message>
+        <source>Not confirmed: %1 The server still listed it afterwards, but may yet carry the request out. Check the list.</source>
+        <translation>Nicht bestätigt: %1 Der Server führte den Zugriff danach noch auf, kann die Anfrage aber noch ausführen. Prüfen Sie die Liste.</translation>
     </message>
 </context>
 <context>

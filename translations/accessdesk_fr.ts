@@ -4200,6 +4200,14 @@ Chaque modification faite avec AccessDesk — révocation d&apos;accès, créati
         <source>No password store is running, so AccessDesk cannot read the saved sign-in of “%1”. Sign in to the server again on the Connection page.</source>
         <translation>Aucun gestionnaire de mots de passe n&apos;est en cours d&apos;exécution&#xa0;: AccessDesk ne peut donc pas lire la connexion enregistrée de «&#xa0;%1&#xa0;». Reconnectez-vous au serveur dans la page Connexion.</translation>
     </message>
+    <message>
+        <source>%1 cannot be written (read-only).</source>
+        <translation>%1 ne peut pas être écrit (lecture seule).</translation>
+    </message>
+    <message>
+        <source>AccessDesk could not open its local database, so this run keeps no activity log and no list from last time. %1</source>
+        <translation>AccessDesk n’a pas pu ouvrir sa base de données locale : cette session ne tient donc pas de journal d’activité et n’affiche pas la liste de la dernière fois. %1</translation>
+    </message>
 </context>
 <context>
     <name>accessdesk::ApproveConsumerDialog</name>
@@ -6054,6 +6062,10 @@ Son mot de passe ou jeton enregistré est supprimé du trousseau et ses listes e
         <source>Not connected: waiting for the password or token of %1.</source>
         <translation>Non connecté&#xa0;: en attente du mot de passe ou du jeton de %1.</translation>
     </message>
+    <message>
+        <source>Local database problem</source>
+        <translation>Problème de base de données locale</translation>
+    </message>
 </context>
 <context>
     <name>accessdesk::MyAccessController</name>
@@ -6068,6 +6080,10 @@ Son mot de passe ou jeton enregistré est supprimé du trousseau et ses listes e
     <message>
         <source>Wait until the list has been loaded from the server.</source>
         <translation>Attendez que la liste ait été chargée depuis le serveur.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not the one trusted for this connection, so nothing was sent. If it was replaced on purpose, check it and trust it again on the Connection page.</source>
+        <translation>Le certificat du serveur n’est pas celui approuvé pour cette connexion : rien n’a été envoyé. S’il a été remplacé volontairement, vérifiez-le et approuvez-le de nouveau sur la page Connexion.</translation>
     </message>
 </context>
 <context>
@@ -6681,6 +6697,10 @@ http://127.0.0.1:8765/callback</translation>
         <source>This server lets a token last at most %1 days (it said: “%2”). Choose fewer days, then create the token again.</source>
         <translation>Ce serveur limite la durée d&apos;un jeton à %1 jours au maximum (il a répondu&#xa0;: «&#xa0;%2&#xa0;»). Choisissez moins de jours, puis créez de nouveau le jeton.</translation>
     </message>
+    <message>
+        <source>The token may have been created all the same: look in My access before you create it again.</source>
+        <translation>Le jeton a peut-être été créé malgré tout : regardez dans Mes accès avant de le créer à nouveau.</translation>
+    </message>
 </context>
 <context>
     <name>accessdesk::PersonalTokenModel</name>
@@ -7073,6 +7093,10 @@ http://127.0.0.1:8765/callback</translation>
     <message>
         <source>some rows of the access-tokens page could not be read, and the grant may be one of them</source>
         <translation>certaines lignes de la page des jetons d&apos;accès sont illisibles, et l&apos;autorisation en fait peut-être partie</translation>
+    </message>
+    <message>
+        <source>Not confirmed: %1 The server still listed it afterwards, but may yet carry the request out. Check the list.</source>
+        <translation>Non confirmé : %1 Le serveur l’indiquait encore ensuite, mais peut encore exécuter la demande. Vérifiez la liste.</translation>
     </message>
 </context>
 <context>

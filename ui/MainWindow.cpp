@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AppIcons.h"
+#include "DialogParts.h"
 #include "DisplayText.h"
 #include "MyAccessPage.h"
 #include "PlainText.h"
@@ -125,6 +126,16 @@ MainWindow::MainWindow(MyAccessController *controller, QWidget *parent)
     layout->addWidget(m_navigation);
     auto *right = new QVBoxLayout;
     right->addWidget(buildBanner());
+    m_storageProblem = new QLabel(this);
+    m_storageProblem->setObjectName(QStringLiteral("storageProblem"));
+    m_storageProblem->setAccessibleName(tr("Local database problem"));
+    m_storageProblem->setWordWrap(true);
+    m_storageProblem->setFrameShape(QFrame::StyledPanel);
+    m_storageProblem->setMargin(6);
+    PlainText::label(m_storageProblem); // carries SQLite's own words
+    DialogParts::showAsProblem(m_storageProblem, true);
+    m_storageProblem->hide();
+    right->addWidget(m_storageProblem);
     right->addWidget(m_pages, 1);
     layout->addLayout(right, 1);
     setCentralWidget(central);
@@ -321,6 +332,8 @@ QWidget *MainWindow::buildBanner()
 void MainWindow::setSession(AppSession *session)
 {
     m_session = session;
+    m_storageProblem->setText(session->storageProblem());
+    m_storageProblem->setVisible(!m_storageProblem->text().isEmpty());
     m_toolBar->setVisible(true);
     m_switchServerAction->setEnabled(true);
     connect(session, &AppSession::connectingStarted, this, &MainWindow::renderStatus);

@@ -106,6 +106,7 @@ private:
     QStackedWidget *m_pages;
     MyAccessPage *m_myAccess;
     QWidget *m_banner = nullptr;
+    QLabel *m_storageProblem = nullptr; // the local database could not be opened
     QLabel *m_server;
     QLabel *m_user;
     QLabel *m_state;

@@ -448,7 +448,11 @@ void MyAccessPage::renderNotice()
     const bool haveList = asOf.isValid();
     const QString when = AccessGrantModel::shortDateTime(asOf);
     QString text;
-    if (m_controller->isOffline()) {
+    if (m_controller->certificateRefused()) {
+        text = m_controller->readOnlyReason();
+        if (haveList)
+            text += QLatin1Char(' ') + tr("Showing the list as of %1.").arg(when);
+    } else if (m_controller->isOffline()) {
         // The details of the failure are in the tooltip: the notice says what it means.
         text = haveList ? tr("Offline — showing the list as of %1. The server cannot be reached; "
                              "you can still filter and export. Refresh tries again.")

@@ -24,6 +24,7 @@ RevokeProgressDialog::RevokeProgressDialog(MyAccessController *controller, QWidg
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(tr("Revoking access"));
     setAccessibleName(tr("Revoking access"));
+    m_headline->setObjectName(QStringLiteral("revokeHeadline"));
     m_headline->setWordWrap(true);
     m_headline->setTextFormat(Qt::PlainText);
     m_headline->setAccessibleName(tr("Revoke progress"));

@@ -8,7 +8,9 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QPointer>
 #include <QSaveFile>
@@ -57,6 +59,20 @@ QByteArray toCsv(const QAbstractItemModel &model)
 
 bool writeCsv(const QAbstractItemModel &model, const QString &path, QString *error)
 {
+    // A device or a pipe (/dev/stdout, a FIFO a script reads) is written as it is: QSaveFile
+    // would put its temporary file beside the device and rename it over the device, and the
+    // device's own permissions are not ours to change.
+    const QFileInfo target(path);
+    if (target.exists() && !target.isFile()) {
+        QFile device(path);
+        if (!device.open(QIODevice::WriteOnly) || device.write(toCsv(model)) < 0 ||
+            !device.flush()) {
+            *error = tr("Could not write %1: %2")
+                         .arg(QDir::toNativeSeparators(path), device.errorString());
+            return false;
+        }
+        return true;
+    }
     // QSaveFile: a failed export never leaves half a file where an older export was.
     QSaveFile file(path);
     // The rows are server data (who holds which access): readable by the user only, also
@@ -87,7 +103,8 @@ void exportWithDialog(const QAbstractItemModel &model, const QString &suggestedN
                              return;
                          QString error;
                          if (!writeCsv(*source, path, &error))
-                             PlainText::warning(parent, tr("Export failed"), error);
+                             PlainText::warning(parent, tr("Export failed"), error)
+                                 ->setObjectName(QStringLiteral("exportFailed"));
                      });
     dialog->open();
 }

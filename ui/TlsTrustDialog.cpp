@@ -76,6 +76,7 @@ TlsTrustDialog::TlsTrustDialog(const CertificateInfo &certificate, const QString
     from->setAccessibleName(tr("Valid from"));
     until->setAccessibleName(tr("Valid until"));
     problem->setAccessibleName(tr("Why it was refused"));
+    m_fingerprint->setObjectName(QStringLiteral("certificateFingerprint"));
     m_fingerprint->setAccessibleName(tr("SHA-256 fingerprint"));
     m_fingerprint->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_fingerprint->setWordWrap(false);

@@ -12,6 +12,7 @@
 #include "storage/PrivateFiles.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 namespace accessdesk {
@@ -55,7 +56,17 @@ AppSession::~AppSession()
 void AppSession::openDatabase(const QString &dataDir)
 {
     privatefiles::ensureFolder(dataDir); // open() says what is wrong when it cannot be used
-    if (!m_database.open(dataDir + QStringLiteral("/accessdesk.sqlite"))) {
+    const QString file = dataDir + QStringLiteral("/accessdesk.sqlite");
+    // SQLite opens a file it may not write read-only without a word, and then every record of
+    // a change would fail: the activity log must be written before a request leaves, so such a
+    // file is no database for this run.
+    const QFileInfo info(file);
+    if ((info.exists() && !info.isWritable()) || !QFileInfo(dataDir).isWritable()) {
+        m_databaseError = tr("%1 cannot be written (read-only).")
+                              .arg(QDir::toNativeSeparators(info.exists() ? file : dataDir));
+        return;
+    }
+    if (!m_database.open(file)) {
         m_databaseError = m_database.errorString();
         return;
     }
@@ -63,6 +74,15 @@ void AppSession::openDatabase(const QString &dataDir)
     // Rows a previous run (of the app or the CLI) left pending did not finish.
     m_activityLog->markInterrupted();
     m_offlineCache = std::make_unique<OfflineCache>(m_database);
+}
+
+QString AppSession::storageProblem() const
+{
+    if (m_database.isOpen())
+        return {};
+    return tr("AccessDesk could not open its local database, so this run keeps no activity log "
+              "and no list from last time. %1")
+        .arg(m_databaseError);
 }
 
 QString AppSession::lastUsedProfile() const

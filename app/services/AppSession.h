@@ -86,6 +86,9 @@ public:
     // For other stores on the same file (expiry announcements); null when not open.
     Database *database() { return m_database.isOpen() ? &m_database : nullptr; }
     QString databaseError() const { return m_databaseError; }
+    // What the window tells the user when the database could not be opened (corrupt, locked by
+    // another program, not writable): the app goes on without it. Empty when it is open.
+    QString storageProblem() const;
 
     // Null until the first connection succeeded.
     ServerConnection *connection() const { return m_connection.get(); }

@@ -75,8 +75,11 @@ RevokeGrantsJob::Status RevokeGrantsJob::classify(const ApiError &requestError,
                                                   bool grantsFromList)
 {
     if (stillListed) {
+        // A request that timed out may still be carried out after the list was read (a slow
+        // server finishes what it started): still listed then proves nothing yet.
         if (*stillListed)
-            return Status::NotRevoked;
+            return requestError.kind() == ApiError::Kind::Timeout ? Status::Unknown
+                                                                  : Status::NotRevoked;
         // Gone. A grant that was listed before and is not now was revoked, whatever the answer
         // said; one only named by id proves nothing by its absence when the server refused.
         return !requestError.isError() || grantsFromList ? Status::Revoked : Status::Failed;
@@ -108,6 +111,10 @@ QString RevokeGrantsJob::reasonFor(Status status, const ApiError &requestError,
     case Status::Failed:
         return requestError.userMessage();
     case Status::Unknown:
+        if (requestError.kind() == ApiError::Kind::Timeout && !verifyError.isError())
+            return tr("Not confirmed: %1 The server still listed it afterwards, but may yet "
+                      "carry the request out. Check the list.")
+                .arg(requestError.userMessage());
         return requestError.isError()
                    ? tr("Not confirmed: %1 Whether the server revoked it could not be checked "
                         "(%2). Check the list.")

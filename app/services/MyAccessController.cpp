@@ -195,6 +195,11 @@ bool MyAccessController::credentialsRefused() const
     return m_lastErrorKind == ApiError::Kind::Unauthenticated;
 }
 
+bool MyAccessController::certificateRefused() const
+{
+    return m_lastErrorKind == ApiError::Kind::Tls;
+}
+
 bool MyAccessController::canChange() const
 {
     return readOnlyReason().isEmpty();
@@ -202,6 +207,12 @@ bool MyAccessController::canChange() const
 
 QString MyAccessController::readOnlyReason() const
 {
+    // Before "offline": a certificate that changed under a pin is no network trouble, and
+    // retrying will not help until the user looks at the new certificate.
+    if (certificateRefused())
+        return tr("The server's certificate is not the one trusted for this connection, so "
+                  "nothing was sent. If it was replaced on purpose, check it and trust it again "
+                  "on the Connection page.");
     if (isOffline())
         return tr("Offline: the server cannot be reached, so nothing can be changed until it "
                   "answers again.");

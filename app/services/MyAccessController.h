@@ -93,7 +93,9 @@ public:
     QDateTime listAsOf() const { return m_listAsOf; } // when the shown list was fetched
     bool isOffline() const;                           // the last refresh could not reach the server
     bool credentialsRefused() const;                  // the last refresh was answered 401
-    bool canChange() const;                           // revoke, revoke all, new token
+    // The last refresh was refused at TLS: the certificate is not (any longer) the trusted one.
+    bool certificateRefused() const;
+    bool canChange() const;         // revoke, revoke all, new token
     QString readOnlyReason() const; // why not, in plain words; empty when canChange()
     const RevokeRun &revokeRun() const { return m_run; }
     bool isRevoking() const { return !m_revokeJob.isNull(); }

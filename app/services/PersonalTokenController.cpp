@@ -30,6 +30,16 @@ void PersonalTokenController::create(const QString &name, std::optional<int> exp
         if (creator->error().isError()) {
             const ApiError &error = creator->error();
             m_errorText = error.userMessage();
+            // A lost or unreadable answer does not mean nothing was made: sending the form again
+            // could make a second token.
+            if (error.leavesOutcomeOpen()) {
+                // The network stack's details end without a full stop.
+                if (!m_errorText.endsWith(QLatin1Char('.')) && !m_errorText.endsWith(QChar(0x201D)))
+                    m_errorText += QLatin1Char('.');
+                m_errorText += QLatin1Char(' ') +
+                               tr("The token may have been created all the same: look in My "
+                                  "access before you create it again.");
+            }
             // Jira names its limit; say it first, with what to do, then in the server's words.
             if (const auto max = PersonalTokenCreator::maxExpiryDaysIn(error)) {
                 m_serverMaxDays = max;

@@ -41,7 +41,12 @@ void PersonalTokenCreator::start()
     connect(job, &ApiJob::finished, this, [this, job, record] {
         job->deleteLater();
         m_error = job->error();
-        record.complete(m_error);
+        // A lost, late or unreadable answer leaves open whether the server made the token: the
+        // log says "unknown" rather than a failure that may be false.
+        if (m_error.isError() && m_error.leavesOutcomeOpen())
+            record.completeUnknown(m_error.userMessage());
+        else
+            record.complete(m_error);
         if (!m_error.isError())
             m_token = job->result();
         m_finished = true;

@@ -23,9 +23,29 @@ QString SimProcess::binary()
 
 bool SimProcess::start()
 {
+    return launch(QStringLiteral("0"));
+}
+
+bool SimProcess::restart()
+{
+    const QString port = QString::number(QUrl(m_url).port());
+    stop();
+    m_url.clear();
+    return launch(port);
+}
+
+void SimProcess::kill()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.kill();
+    m_process.waitForFinished(5000);
+}
+
+bool SimProcess::launch(const QString &port)
+{
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
-    m_process.start(binary(),
-                    QStringList{QStringLiteral("--port"), QStringLiteral("0")} + m_arguments);
+    m_process.start(binary(), QStringList{QStringLiteral("--port"), port} + m_arguments);
     if (!m_process.waitForStarted(10000)) {
         m_error = m_process.errorString();
         return false;

@@ -19,6 +19,10 @@ public:
 
     bool start(); // waits for the "listening on" line; false (with errorText) when it did not come
     void stop();  // SIGTERM and wait, as a user's Ctrl+C would
+    void kill();  // SIGKILL and wait: a crash, or an operator's kill -9, mid-request
+    // Starts again with the same arguments on the port it had (so clients keep their URL) and,
+    // with --data, on the same data; false (with errorText) when it did not come up.
+    bool restart();
     QString url() const { return m_url; }
     QString fingerprint() const { return m_fingerprint; }
     QString errorText() const { return m_error; }
@@ -26,6 +30,8 @@ public:
     static QString binary();
 
 private:
+    bool launch(const QString &port);
+
     QStringList m_arguments;
     QProcess m_process;
     QString m_url;
