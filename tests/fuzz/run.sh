@@ -9,9 +9,9 @@
 # decoders of models/ are compiled into every harness with libFuzzer, ASan and UBSan
 # instrumentation (Qt, libgumbo and OpenSSL are not instrumented); a harness of code elsewhere
 # names its extra sources below. Each harness keeps its growing corpus in DIR/corpus/NAME and
-# starts from the recorded fixtures in tests/fixtures/models, tests/fuzz/seeds/NAME and
-# tests/fuzz/regressions/NAME; a crash leaves its input in DIR/artifacts and fails the run.
-# --replay runs each harness once over those seeds and regressions without fuzzing (fuzz.replay).
+# starts from the recorded fixtures in tests/fixtures/models and tests/fuzz/seeds/NAME; a crash
+# leaves its input in DIR/artifacts and fails the run. --replay runs each harness once over those
+# seeds and its past findings in tests/fuzz/regressions/NAME, without fuzzing (fuzz.replay).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -47,7 +47,8 @@ declare -A extra_sources=(
     [privatekey]="$private_key $public_key"
     [errors]="app/api/ErrorMapper.cpp app/api/ApiError.cpp app/api/CertificateInfo.cpp"
     [oauthparams]="app/auth/FormEncoding.cpp app/auth/OAuth1Dance.cpp app/auth/OAuth1Signer.cpp
-        app/auth/OAuth2Token.cpp app/auth/SecureRandom.cpp $private_key"
+        app/auth/OAuth2Token.cpp app/auth/SecureRandom.cpp app/services/AccessRequestLink.cpp
+        $private_key"
     [cli]="app/cli/CliOptions.cpp app/cli/CliAdminOptions.cpp app/services/ConnectionOptions.cpp
         app/api/CertificateInfo.cpp"
 )
@@ -76,7 +77,7 @@ build_all() {
     mkdir -p "$build/obj"
     local newest_header objects=() src obj
     newest_header=$(ls -t "$root"/models/*.h "$root"/app/{auth,api,cli}/*.h \
-        "$root"/app/services/{ConnectionOptions,StaleTokenRule}.h "$here"/*.h | head -n 1)
+        "$root"/app/services/{AccessRequestLink,ConnectionOptions,StaleTokenRule}.h "$here"/*.h | head -n 1)
     for src in "$root"/models/*.cpp; do
         # Item models are QObjects that need moc; they decode nothing, so harnesses leave them out.
         if grep -q Q_OBJECT "${src%.cpp}.h" 2>/dev/null; then
@@ -105,12 +106,14 @@ build_all() {
     done
 }
 
-# The directories a harness starts from: the recorded fixtures, its seeds and the inputs of its
-# past findings (tests/fuzz/regressions/NAME, which must stay fixed).
+# The directories a harness starts from: the recorded fixtures and its seeds; with "replay" also
+# the inputs of its past findings (tests/fuzz/regressions/NAME, which must stay fixed). Fuzzing
+# leaves those out: a finding can be large (a slow input), and libFuzzer would then spend its
+# time mutating inputs of that size.
 seed_dirs() {
     echo "$root/tests/fixtures/models"
     local dir
-    for dir in "$here/seeds/$1" "$here/regressions/$1"; do
+    for dir in "$here/seeds/$1" ${2:+"$here/regressions/$1"}; do
         [ -d "$dir" ] && echo "$dir"
     done
     return 0
@@ -123,7 +126,7 @@ replay_all() {
     for name in "${names[@]}"; do
         local exe="$build/fuzz_$name" inputs
         [ -x "$exe" ] || { echo "run.sh: $exe is not built (run without --no-build)" >&2; exit 2; }
-        mapfile -t inputs < <(seed_dirs "$name" | xargs -I{} find {} -type f | sort)
+        mapfile -t inputs < <(seed_dirs "$name" replay | xargs -I{} find {} -type f | sort)
         # A regression of a slow input fails on time too: 10 s is far above what any takes now.
         if "$exe" -timeout=10 -rss_limit_mb=2048 "${inputs[@]}" >"$build/$name.replay.log" 2>&1; then
             echo "fuzz_$name: ${#inputs[@]} inputs replayed"
