@@ -7,6 +7,9 @@
 #include <QStringList>
 #include <QUrlQuery>
 
+#include <array>
+#include <optional>
+
 namespace accessdesk::errormapper {
 
 namespace {
@@ -97,29 +100,69 @@ QString messageOfJson(const QJsonObject &body)
     return parts.join(QStringLiteral(" "));
 }
 
+// The text between the first "<tag…>" and the "</tag>" after it, as the lazy pattern
+// "<tag[^>]*>(.*?)</tag>" would find it, but in one pass: that pattern tries every "<tag" again
+// up to the end of the body when nothing closes it, which made a body of 32,000 "<script>" take
+// minutes (tests/fuzz/regressions/errors).
+std::optional<QString> firstElementText(const QString &html, QLatin1StringView tag,
+                                        Qt::CaseSensitivity cs)
+{
+    const qsizetype start = html.indexOf(QString(u'<' + tag), 0, cs);
+    if (start < 0)
+        return std::nullopt;
+    const qsizetype content = html.indexOf(u'>', start + 1 + tag.size());
+    if (content < 0)
+        return std::nullopt;
+    // No later "<tag" can succeed where this one found no end: the end would be the same.
+    const qsizetype end = html.indexOf(QString(QStringLiteral("</") + tag + u'>'), content + 1, cs);
+    if (end < 0)
+        return std::nullopt;
+    return html.mid(content + 1, end - content - 1);
+}
+
+// html without its <script>…</script> and <style>…</style> elements, in one pass.
+QString withoutScripts(const QString &html)
+{
+    static constexpr std::array<QLatin1StringView, 2> kinds{QLatin1StringView("script"),
+                                                            QLatin1StringView("style")};
+    std::array<bool, 2> unclosed{false, false}; // no "</kind>" after the current position
+    QString out;
+    qsizetype copied = 0;
+    for (qsizetype lt = html.indexOf(u'<'); lt >= 0; lt = html.indexOf(u'<', lt + 1)) {
+        const QStringView rest = QStringView(html).mid(lt + 1);
+        for (std::size_t k = 0; k < kinds.size(); ++k) {
+            if (unclosed[k] || !rest.startsWith(kinds[k], Qt::CaseInsensitive))
+                continue;
+            const qsizetype gt = html.indexOf(u'>', lt + 1 + kinds[k].size());
+            if (gt < 0) // no element can end any more
+                return out.append(QStringView(html).mid(copied));
+            const QString close = QStringLiteral("</") + kinds[k] + u'>';
+            const qsizetype end = html.indexOf(close, gt + 1, Qt::CaseInsensitive);
+            if (end < 0) {
+                unclosed[k] = true;
+                continue;
+            }
+            out += QStringView(html).mid(copied, lt - copied);
+            copied = end + close.size();
+            lt = copied - 1;
+            break;
+        }
+    }
+    return out.append(QStringView(html).mid(copied));
+}
+
 QString messageOfHtml(const QString &html)
 {
     // A servlet error page: its heading or title says more than the markup around it.
-    static const QRegularExpression heading(QStringLiteral("<h1[^>]*>(.*?)</h1>"),
-                                            QRegularExpression::CaseInsensitiveOption |
-                                                QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression title(QStringLiteral("<title[^>]*>(.*?)</title>"),
-                                          QRegularExpression::CaseInsensitiveOption |
-                                              QRegularExpression::DotMatchesEverythingOption);
     static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
-    for (const QRegularExpression *pattern : {&title, &heading}) {
-        const auto match = pattern->match(html);
-        if (match.hasMatch()) {
-            QString text = match.captured(1);
-            text.remove(tags);
-            if (!text.trimmed().isEmpty())
-                return text;
+    for (const QLatin1StringView tag : {QLatin1StringView("title"), QLatin1StringView("h1")}) {
+        if (auto text = firstElementText(html, tag, Qt::CaseInsensitive)) {
+            text->remove(tags);
+            if (!text->trimmed().isEmpty())
+                return *text;
         }
     }
-    QString text = html;
-    text.remove(QRegularExpression(QStringLiteral("<(script|style)[^>]*>.*?</\\1>"),
-                                   QRegularExpression::CaseInsensitiveOption |
-                                       QRegularExpression::DotMatchesEverythingOption));
+    QString text = withoutScripts(html);
     text.remove(tags);
     return text;
 }
@@ -202,11 +245,9 @@ QString extractMessage(const QByteArray &body, const QByteArray &contentType)
     if (trimmed.startsWith('<') && (contentType.contains("xml") || trimmed.startsWith("<?xml") ||
                                     trimmed.startsWith("<status"))) {
         // E2 in XML: <status><status-code/><message/></status>
-        static const QRegularExpression xmlMessage(QStringLiteral("<message>(.*?)</message>"),
-                                                   QRegularExpression::DotMatchesEverythingOption);
-        const auto match = xmlMessage.match(text);
-        if (match.hasMatch())
-            return clip(match.captured(1));
+        if (const auto message =
+                firstElementText(text, QLatin1StringView("message"), Qt::CaseSensitive))
+            return clip(*message);
     }
     if (contentType.contains("html") || trimmed.startsWith('<'))
         return clip(messageOfHtml(text));

@@ -1,5 +1,6 @@
 #include "auth/OAuth2Token.h"
 
+#include "JsonReader.h"
 #include "auth/FormEncoding.h"
 #include "auth/ServerUrl.h"
 
@@ -106,10 +107,13 @@ OAuth2TokenReply OAuth2TokenReply::parse(int httpStatus, const QByteArray &body)
         !readString(object, QLatin1String("scope"), &reply.scope))
         return malformed(QStringLiteral("a token field is not a string"));
     const QJsonValue expiresIn = object.value(QLatin1String("expires_in"));
-    if (expiresIn.isDouble())
-        reply.expiresIn = qint64(expiresIn.toDouble());
-    else if (!expiresIn.isUndefined() && !expiresIn.isNull())
-        return malformed(QStringLiteral("\"expires_in\" is not a number"));
+    if (!expiresIn.isUndefined() && !expiresIn.isNull()) {
+        // A whole number of seconds: converting 1e300 or a fraction to qint64 from double would
+        // be undefined (found by tests/fuzz/fuzz_oauthparams).
+        reply.expiresIn = json::exactInteger(expiresIn);
+        if (!reply.expiresIn)
+            return malformed(QStringLiteral("\"expires_in\" is not a whole number of seconds"));
+    }
 
     if (httpStatus < 200 || httpStatus > 299 || reply.accessToken.isEmpty())
         return malformed(

@@ -126,6 +126,18 @@ std::optional<RsaPrivateKey> RsaPrivateKey::fromPem(const QByteArray &pem, QStri
         setError(error, notRsa());
         return std::nullopt;
     }
+    // OpenSSL reads a key whose numbers do not belong together (a damaged CRT coefficient, say),
+    // and only signing fails, on every request. Such a key is damaged, and is said to be now
+    // (found by tests/fuzz/fuzz_privatekey).
+    const std::unique_ptr<EVP_PKEY_CTX, decltype(&EVP_PKEY_CTX_free)> check(
+        EVP_PKEY_CTX_new_from_pkey(nullptr, key.get(), nullptr), &EVP_PKEY_CTX_free);
+    const bool consistent = check && EVP_PKEY_pairwise_check(check.get()) == 1;
+    ERR_clear_error();
+    if (!consistent) {
+        setError(error, RsaPrivateKey::tr(
+                            "The private key could not be read; it is truncated or damaged."));
+        return std::nullopt;
+    }
     return RsaPrivateKey(std::move(key));
 }
 

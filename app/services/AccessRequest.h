@@ -3,6 +3,7 @@
 #include "AuthorizePage.h"
 #include "api/ApiError.h"
 #include "api/OAuthFlowJobs.h"
+#include "services/AccessRequestLink.h"
 #include "services/RecordedJob.h"
 
 #include <QPointer>
@@ -14,30 +15,6 @@ namespace accessdesk {
 
 class ActivityLog;
 class ServerConnection;
-
-// What a pasted link is, checked against the server the user is connected to. The link must be
-// <base URL>/plugins/servlet/oauth/authorize?oauth_token=… of that very server: answering a
-// request of another server through this one is impossible, and saying so beats a confusing
-// "unknown token".
-struct AccessRequestLink
-{
-    enum class Problem {
-        None,
-        Empty,
-        NotALink,             // no http(s) address at all
-        OtherServer,          // an address of another server (see url)
-        NotARequestForAccess, // this server, but not the authorisation page
-        NoRequestToken,       // the authorisation page without oauth_token
-    };
-
-    Problem problem = Problem::None;
-    QUrl url;             // the address as understood (valid unless Empty/NotALink)
-    QString requestToken; // oauth_token, when problem is None
-
-    static AccessRequestLink parse(const QString &pasted, const QUrl &serverBase);
-    // The address users should expect, for messages: <base>/plugins/servlet/oauth/authorize.
-    static QUrl authorizeUrl(const QUrl &serverBase);
-};
 
 // Allow or Deny on a page FetchAuthorizePage read, recorded in the activity log: begun before the
 // answer leaves, completed after. The request token and the verifier are never recorded.

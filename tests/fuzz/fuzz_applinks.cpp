@@ -1,5 +1,7 @@
-// libFuzzer harness: application links v1/v3, link status and OAuth status.
+// libFuzzer harness: application links v1/v3, link status, OAuth status and the create wizard's
+// answer.
 #include "AppLinkDecoders.h"
+#include "AppLinkFormDecoders.h"
 #include "FuzzCheck.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -11,5 +13,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fuzz::check(accessdesk::decodeAppLinkV3(body));
     fuzz::check(accessdesk::decodeAppLinkStatus(body));
     fuzz::check(accessdesk::decodeOAuthStatus(body));
+    fuzz::check(accessdesk::decodeCreatedAppLinkForm(body));
     return 0;
 }

@@ -2,6 +2,7 @@
 // failures into one typed ApiError.
 #include "api/ErrorMapper.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace accessdesk;
@@ -37,6 +38,9 @@ private slots:
     void retryAfterIsRead();
     void htmlErrorPagesGiveTheirTitle();
     void longBodiesAreClipped();
+    void unclosedElementsTakeLinearTime_data();
+    void unclosedElementsTakeLinearTime();
+    void scriptsAndStylesAreLeftOut();
     void transportFailures();
     void userMessagesAreSentences();
 };
@@ -224,6 +228,47 @@ void TestErrorMapper::longBodiesAreClipped()
     const ApiError error = errormapper::fromReply(reply(500, QByteArray(5000, 'x'), "text/plain"));
     QCOMPARE(error.serverMessage().size(), 300);
     QVERIFY(error.serverMessage().endsWith(QChar(0x2026)));
+}
+
+// Found by tests/fuzz/fuzz_errors (tests/fuzz/regressions/errors): the HTML and XML patterns
+// tried every opening tag again up to the end of the body when nothing closed it, so 32,000
+// "<script>" (256 KB) kept the mapper busy for minutes. Half a megabyte of each now takes
+// milliseconds; the limit leaves room for slow machines, not for a quadratic pass.
+void TestErrorMapper::unclosedElementsTakeLinearTime_data()
+{
+    QTest::addColumn<QByteArray>("unit");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::newRow("script") << QByteArray("<script>") << QByteArray("text/html");
+    QTest::newRow("style") << QByteArray("<STYLE a=b>") << QByteArray("text/html");
+    QTest::newRow("title") << QByteArray("<title>") << QByteArray("text/html");
+    QTest::newRow("h1") << QByteArray("<h1>") << QByteArray("text/html");
+    QTest::newRow("message") << QByteArray("<message>") << QByteArray("application/xml");
+}
+
+void TestErrorMapper::unclosedElementsTakeLinearTime()
+{
+    QFETCH(QByteArray, unit);
+    QFETCH(QByteArray, contentType);
+    const QByteArray body = unit.repeated((1 << 19) / unit.size());
+    QElapsedTimer timer;
+    timer.start();
+    const ApiError error = errormapper::fromReply(reply(500, body, contentType));
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(error.kind(), ApiError::Kind::Server);
+}
+
+void TestErrorMapper::scriptsAndStylesAreLeftOut()
+{
+    const auto message = [](const QByteArray &html) {
+        return errormapper::extractMessage(html, "text/html");
+    };
+    QCOMPARE(message("<p>a</p><SCRIPT type=x>if (a > b) c()</script ><script>d()</SCRIPT>b"),
+             QStringLiteral("ab"));
+    QCOMPARE(message("a<style>p{}</style>b<script>never closed"), QStringLiteral("abnever closed"));
+    QCOMPARE(message("a<script>x</style>b</script>c<style>y</style>d"), QStringLiteral("acd"));
+    QCOMPARE(message("a<scriptless"), QStringLiteral("a<scriptless"));
+    QCOMPARE(message("<title>T</title><h1>H</h1>"), QStringLiteral("T"));
+    QCOMPARE(message("<title> </title><h1 class=x>H <b>1</b></h1>"), QStringLiteral("H 1"));
 }
 
 void TestErrorMapper::transportFailures()

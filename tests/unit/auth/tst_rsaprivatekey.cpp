@@ -5,6 +5,24 @@
 
 using accessdesk::RsaPrivateKey;
 
+namespace {
+
+// pem (one PEM block) with the last byte of its DER flipped in its lowest bit. For PKCS#1 that is
+// the CRT coefficient: the key still parses, but its numbers no longer belong together.
+QByteArray withLastDerBitFlipped(const QByteArray &pem)
+{
+    const QList<QByteArray> lines = pem.trimmed().split('\n');
+    QByteArray der = QByteArray::fromBase64(lines.mid(1, lines.size() - 2).join());
+    der[der.size() - 1] = char(der.back() ^ 0x01);
+    const QByteArray body = der.toBase64();
+    QByteArray out = lines.first() + '\n';
+    for (qsizetype i = 0; i < body.size(); i += 64)
+        out += body.mid(i, 64) + '\n';
+    return out + lines.last() + '\n';
+}
+
+} // namespace
+
 // Reading an OAuth 1.0a consumer's private key: both PEM forms work, everything else gives a
 // clear sentence instead of a crash or a terminal prompt.
 class TestRsaPrivateKey final : public QObject
@@ -79,6 +97,10 @@ void TestRsaPrivateKey::refusesWhatIsNotAnRsaPrivateKey_data()
     QByteArray damaged = pkcs8;
     damaged.replace(28, 8, "AAAAAAAA"); // the DER header right after the armour
     QTest::newRow("damaged body") << damaged << QStringLiteral("truncated or damaged");
+    // Found by tests/fuzz/fuzz_privatekey (regressions/privatekey/inconsistent-crt.pem): OpenSSL
+    // read such a key, and every signature then failed.
+    QTest::newRow("inconsistent numbers") << withLastDerBitFlipped(testkeys::pkcs1Pem(m_rsa))
+                                          << QStringLiteral("truncated or damaged");
     QTest::newRow("public key") << testkeys::publicPem(m_rsa) << QStringLiteral("public key");
     QTest::newRow("EC key, SEC1") << testkeys::pkcs1Pem(ec) << QStringLiteral("not an RSA key");
     QTest::newRow("EC key, PKCS#8") << testkeys::pkcs8Pem(ec) << QStringLiteral("not an RSA key");
