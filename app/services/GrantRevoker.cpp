@@ -75,8 +75,11 @@ RevokeGrantsJob::Status RevokeGrantsJob::classify(const ApiError &requestError,
                                                   bool grantsFromList)
 {
     if (stillListed) {
+        // A request this client gave up on may still be at work on the server: the list fetched
+        // a moment later cannot say it was not done.
         if (*stillListed)
-            return Status::NotRevoked;
+            return requestError.kind() == ApiError::Kind::Timeout ? Status::Unknown
+                                                                  : Status::NotRevoked;
         // Gone. A grant that was listed before and is not now was revoked, whatever the answer
         // said; one only named by id proves nothing by its absence when the server refused.
         return !requestError.isError() || grantsFromList ? Status::Revoked : Status::Failed;
@@ -226,7 +229,12 @@ void RevokeGrantsJob::resolve(const std::optional<QList<AccessGrant>> &listed)
                                       "and the grant may be one of them"));
         }
         outcome.status = classify(outcome.error, listedNow, m_fromList);
-        outcome.reason = reasonFor(outcome.status, outcome.error, verifyError);
+        outcome.reason =
+            outcome.status == Status::Unknown && listedNow == true
+                ? tr("Not confirmed: %1 The server still listed it just afterwards, but may yet "
+                     "revoke it. Check the list.")
+                      .arg(outcome.error.userMessage())
+                : reasonFor(outcome.status, outcome.error, verifyError);
         const ActivityRecord &record = m_records.at(i);
         switch (outcome.status) {
         case Status::Revoked:
