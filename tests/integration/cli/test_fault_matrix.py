@@ -109,7 +109,10 @@ class FaultCase(CliTestCase):
 
 class ReadAndWrite(FaultCase):
     """Every network fault on the read (GET /rest/pat/latest/tokens, under `tokens list`) and on the
-    write (DELETE /rest/pat/latest/tokens/ID, under `pat revoke`). One trackersim for all."""
+    write (DELETE /rest/pat/latest/tokens/ID, under `pat revoke`). One trackersim for all; the scale
+    seed's users (user0001..., ten tokens each) give every write case its own tokens."""
+
+    SIM_ARGS = ("--seed", "scale:1000")
 
     def read(self, timeout="5", command="tokens"):
         return self.alice_pat(command, "list", "--format", "json", "--timeout", timeout)
@@ -181,129 +184,114 @@ class ReadAndWrite(FaultCase):
 
     # --- the write ---
 
-    def revoke(self, token_id, timeout="5"):
-        return self.alice_pat("pat", "revoke", token_id, "--yes", "--format", "json", "--timeout", timeout)
+    # --- the write: `pat revoke ID`. Each case revokes a token of its own user of the scale seed
+    # with its own activity log, so that all run at once: the retried ones wait their one-second
+    # floors side by side instead of one after the other.
 
-    def fault_on_write(self, token_id, **fault):
-        self.sim.add_fault(method="DELETE", path=f"{TOKENS}/{token_id}", **fault)
+    def write_case(self, index, faults, timeout="5"):
+        user = f"user{index + 1:04d}"
+        log_home = os.path.join(self.home, user)
+        os.makedirs(log_home)
+        token_id = sorted(self.pat_ids(user))[0]
+        for fault in faults:
+            self.sim.add_fault(method="DELETE", path=f"{TOKENS}/{token_id}", **fault)
+        run = self.as_user(user, "pat", "revoke", token_id, "--yes", "--format", "json", "--timeout", timeout,
+                           env={"XDG_DATA_HOME": log_home})
+        return user, token_id, log_home, run
 
-    def log_of(self, token_id):
-        entries = [e for e in self.activity() if str(token_id) in e["target"]]
+    def log_of(self, log_home, token_id):
+        entries = self.ok_json(self.cli("activity", "list", "--format", "json", env={"XDG_DATA_HOME": log_home}))
         self.assertEqual(len(entries), 1, entries)
+        self.assertIn(str(token_id), entries[0]["target"])
         return entries[0]
 
-    def assertNotRevokedAndTrue(self, run, token_id, outcomes=("not-revoked",)):
-        """A revoke the fault kept from happening: exit 6, the JSON and the log say so."""
-        self.assertPlainFailure(run, PARTIAL, stdout_empty=False)
-        [result] = run.json()
-        self.assertIn(result["outcome"], outcomes, result)
-        self.assertIn(token_id, self.pat_ids("alice"), "the fault let the revoke through")
-        self.assertIn(self.log_of(token_id)["outcome"], {"failed", "unknown"})
+    def test_writes(self):
+        html = {"status": 200, "contentType": "text/html;charset=UTF-8"}
+        # name: (faults on the DELETE, the CLI's timeout, outcome, logged as, exit code)
+        cases = {
+            # The server acts two seconds later, after the CLI gave up and the check still listed
+            # the token: the request may still be at work, so its outcome is unknown.
+            "latency past the timeout": ([{"action": "latency", "delayMs": 2000, "times": 1}], "1",
+                                         "unknown", "unknown", PARTIAL),
+            "reset before the answer": ([{"action": "reset"}], "5", "not-revoked", "failed", PARTIAL),
+            # The server acted, then its answer was cut off / broken: the check finds it gone.
+            "reset mid-body": ([{"action": "truncate"}], "5", "revoked", "succeeded", OK),
+            "malformed JSON": ([{"action": "malformed"}], "5", "revoked", "succeeded", OK),
+            # Not the server's answer at all (a proxy, or Jira's websudo page): nothing was done.
+            "truncated JSON": ([{"status": 200, "contentType": JSON, "body": '{"errorMessages":["Tok'}], "5",
+                               "not-revoked", "failed", PARTIAL),
+            "proxy login page": ([dict(html, body=PROXY_LOGIN)], "5", "not-revoked", "failed", PARTIAL),
+            "websudo page": ([dict(html, body=WEBSUDO_PAGE)], "5", "not-revoked", "failed", PARTIAL),
+        }
+        for status, content_type, body, headers, _ in STATUSES:
+            cases[f"HTTP {status}"] = ([{"status": status, "contentType": content_type, "body": body,
+                                         "headers": headers}], "5", "not-revoked", "failed", PARTIAL)
+        with concurrent.futures.ThreadPoolExecutor(len(cases)) as pool:
+            futures = {name: pool.submit(self.write_case, i, faults, timeout)
+                       for i, (name, (faults, timeout, *_)) in enumerate(cases.items())}
+            done = {name: future.result() for name, future in futures.items()}
 
-    def assertWriteRecovers(self, token_id):
-        self.sim.clear_faults()
-        [result] = self.ok_json(self.revoke(token_id))
-        self.assertEqual(result["outcome"], "revoked")
-        self.assertNotIn(token_id, self.pat_ids("alice"))
-        listed = {g["id"] for g in self.ok_json(self.read()) if g["kind"] == "pat"}
-        self.assertEqual(listed, {f"pat:{i}" for i in self.pat_ids("alice")})
-
-    def test_write_latency_past_the_timeout(self):
-        """The server acts after the CLI has given up: when the check afterwards still lists the
-        token, the request may still be under way, so the outcome is unknown, not "not revoked"."""
-        token_id = self.create_pat("alice")["id"]
-        self.fault_on_write(token_id, action="latency", delayMs=2000, times=1)
-        run = self.revoke(token_id, timeout="1")
-        self.assertPlainFailure(run, PARTIAL, stdout_empty=False)
-        [result] = run.json()
-        self.assertEqual(result["outcome"], "unknown", result)
-        self.assertEqual(self.log_of(token_id)["outcome"], "unknown")
-        deadline = time.monotonic() + 10
-        while token_id in self.pat_ids("alice") and time.monotonic() < deadline:
-            time.sleep(0.1)
-        self.assertNotIn(token_id, self.pat_ids("alice"), "the server did revoke it after all")
-        listed = {g["id"] for g in self.ok_json(self.read()) if g["kind"] == "pat"}
-        self.assertEqual(listed, {f"pat:{i}" for i in self.pat_ids("alice")})
-
-    def test_write_reset_before_the_answer(self):
-        token_id = self.create_pat("alice")["id"]
-        self.fault_on_write(token_id, action="reset")
-        self.assertNotRevokedAndTrue(self.revoke(token_id), token_id)
-        self.assertWriteRecovers(token_id)
-
-    def test_write_reset_mid_body(self):
-        # Truncate lets the server act, then cuts its answer: the check afterwards decides.
-        token_id = self.create_pat("alice")["id"]
-        self.fault_on_write(token_id, action="truncate")
-        run = self.revoke(token_id)
-        [result] = self.ok_json(run)
-        self.assertEqual(result["outcome"], "revoked")
-        self.assertNotIn(token_id, self.pat_ids("alice"))
-        self.assertEqual(self.log_of(token_id)["outcome"], "succeeded")
-
-    def test_write_truncated_and_malformed_json(self):
-        for fault in ({"status": 200, "contentType": JSON, "body": '{"errorMessages":["ok'},
-                      {"action": "malformed"}):
-            with self.subTest(fault=fault):
-                token_id = self.create_pat("alice")["id"]
-                self.fault_on_write(token_id, **fault)
-                run = self.revoke(token_id)
-                # A 200 with a broken body or the real answer broken: the check decides.
+        for name, (user, token_id, log_home, run) in done.items():
+            _, _, outcome, logged, code = cases[name]
+            with self.subTest(name):
+                if code == OK:
+                    self.assertExit(run, OK)
+                else:
+                    self.assertPlainFailure(run, code, stdout_empty=False)
                 [result] = run.json()
-                listed = token_id in self.pat_ids("alice")
-                self.assertEqual(result["outcome"] == "revoked", not listed, result)
-                self.assertExit(run, PARTIAL if listed else OK)
-                self.assertEqual(self.log_of(token_id)["outcome"], "failed" if listed else "succeeded")
-                if listed:
-                    self.assertWriteRecovers(token_id)
+                self.assertEqual(result["outcome"], outcome, result)
+                self.assertNotIn("<", result.get("error") or "", "markup is not plain words")
+                if name.startswith("HTTP 5"):
+                    self.assertIn(name[5:], result["error"])
+                self.assertEqual(self.log_of(log_home, token_id)["outcome"], logged)
+                if outcome == "not-revoked":
+                    self.assertIn(token_id, self.pat_ids(user), "the fault let the revoke through")
+                elif outcome == "revoked":
+                    self.assertNotIn(token_id, self.pat_ids(user))
 
-    def test_write_answered_by_html_pages(self):
-        for page in (PROXY_LOGIN, WEBSUDO_PAGE):
-            with self.subTest(page=page[:40]):
-                token_id = self.create_pat("alice")["id"]
-                self.fault_on_write(token_id, status=200, contentType="text/html", body=page)
-                run = self.revoke(token_id)
-                self.assertNotRevokedAndTrue(run, token_id)
-                self.assertNotIn("<", run.json()[0]["error"] or "")
-                self.assertWriteRecovers(token_id)
-
-    def test_write_every_status_of_the_spec(self):
-        """Each status on its own token, five at once (the retried ones wait their floor; Jira
-        allows a user ten tokens)."""
-        for wave in (STATUSES[:5], STATUSES[5:]):
-            tokens = {status: self.create_pat("alice")["id"] for status, *_ in wave}
-            for status, content_type, body, headers, _ in wave:
-                self.fault_on_write(tokens[status], status=status, contentType=content_type, body=body,
-                                    headers=headers)
-            with concurrent.futures.ThreadPoolExecutor(len(tokens)) as pool:
-                runs = dict(zip(tokens, pool.map(self.revoke, tokens.values())))
-            for status, run in runs.items():
-                with self.subTest(status=status):
-                    self.assertNotRevokedAndTrue(run, tokens[status])
-                    if status >= 500:
-                        self.assertIn(str(status), run.json()[0]["error"])
-            self.sim.clear_faults()
-            for token_id in tokens.values():
-                self.assertWriteRecovers(token_id)
+        # Recovery: with the faults gone, the same command revokes what is left, and the CLI's
+        # list is the server's.
+        self.sim.clear_faults()
+        deadline = time.monotonic() + 10
+        user, token_id, *_ = done["latency past the timeout"]
+        while token_id in self.pat_ids(user) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        self.assertNotIn(token_id, self.pat_ids(user), "the server did revoke it after all")
+        for name, (user, token_id, log_home, _) in done.items():
+            with self.subTest(f"{name}, after recovery"):
+                run = self.as_user(user, "pat", "revoke", token_id, "--yes", "--format", "json",
+                                   env={"XDG_DATA_HOME": log_home})
+                [result] = self.ok_json(run)
+                self.assertEqual(result["outcome"], "revoked")
+                listed = {t["id"] for t in self.ok_json(self.as_user(user, "pat", "list", "--format", "json"))}
+                self.assertEqual(listed, self.pat_ids(user))
+                self.assertNotIn(token_id, listed)
 
     def test_429_storm_with_retry_after_0(self):
-        """Every request answered 429 with Retry-After: 0 (read and write at once): the CLI backs
-        off at its floor, gives up after its attempts with a plain message, and hammers nobody."""
-        token_id = self.create_pat("alice")["id"]
+        """Every REST request answered 429 with Retry-After: 0, a read and a write at once: the CLI
+        backs off at its floor, gives up after its attempts with a plain message, and the write,
+        whose check meets the storm too, is unknown or failed, never done."""
+        user, token_id = "user0099", sorted(self.pat_ids("user0099"))[0]
         self.sim.add_fault(path="/rest/*", status=429, contentType=JSON, body='{"message":"Rate limit exceeded."}',
                            headers={"Retry-After": "0", "X-RateLimit-Remaining": "0"})
         started = time.monotonic()
         with concurrent.futures.ThreadPoolExecutor(2) as pool:
-            read, write = pool.map(lambda f: f(), (self.read, lambda: self.revoke(token_id)))
+            read = pool.submit(self.read)
+            write = pool.submit(self.as_user, user, "pat", "revoke", token_id, "--yes", "--format", "json")
+            read, write = read.result(), write.result()
         elapsed = time.monotonic() - started
         self.assertPlainFailure(read, SERVER)
         self.assertIn("limiting requests", read.stderr)
-        # The write cannot even be checked afterwards: its outcome is unknown or failed, never done.
         self.assertIn(write.code, (PARTIAL, SERVER), str(write))
         self.assertPlainFailure(write, write.code, stdout_empty=False)
         self.assertGreaterEqual(elapsed, 1.9, "retried without waiting for the floor")
-        self.assertNotEqual(self.log_of(token_id)["outcome"], "succeeded")
-        self.assertWriteRecovers(token_id)
+        [entry] = self.activity()
+        self.assertIn(entry["outcome"], ("failed", "unknown"))
+        self.sim.clear_faults()
+        self.assertIn(token_id, self.pat_ids(user))
+        self.assertEqual(self.ok_json(self.as_user(user, "pat", "revoke", token_id, "--yes", "--format", "json"))
+                         [0]["outcome"], "revoked")
+        self.assertNotIn(token_id, self.pat_ids(user))
 
 
 class ChangedCertificate(FaultCase):
