@@ -146,7 +146,7 @@ void CliApp::print(const CommandOutput &output)
     printOutput(m_out, output, m_options.format);
 }
 
-void CliApp::fail(const ApiError &error)
+QString CliApp::withCertificate(const ApiError &error)
 {
     QString message = error.userMessage();
     if (error.kind() == ApiError::Kind::Tls && !error.certificate().isNull()) {
@@ -158,6 +158,12 @@ void CliApp::fail(const ApiError &error)
                       .arg(message, c.subject, c.issuer, c.validFrom.toString(Qt::ISODate),
                            c.validUntil.toString(Qt::ISODate), c.sha256);
     }
+    return message;
+}
+
+void CliApp::fail(const ApiError &error)
+{
+    QString message = withCertificate(error);
     for (auto it = error.fieldErrors().begin(); it != error.fieldErrors().end(); ++it)
         message += QStringLiteral("\n  %1: %2")
                        .arg(displaytext::withoutControls(it.key()),

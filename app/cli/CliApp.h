@@ -69,6 +69,8 @@ public:
     bool isFinished() const { return m_finished; }
     void print(const CommandOutput &output);
     void fail(const ApiError &error);
+    // The error's words, with the refused certificate's details and how to trust it (TLS only).
+    static QString withCertificate(const ApiError &error);
     void failWith(ExitCode code, const QString &message);
     void finish(ExitCode code);
 

@@ -275,6 +275,13 @@ void CliApp::revoke(const QList<AccessGrant> &grants, bool fromList)
         else
             summary = tr("revoked %1 of %n grant(s)", nullptr, total).arg(revoked);
         m_err << "accessdesk-cli: " << summary << '\n';
+        // A refused certificate refuses every request alike: what it is and how to trust it is
+        // said once, as for any other command.
+        const ApiError &first = job->outcomes().first().error;
+        if (refusedOnly && first.kind() == ApiError::Kind::Tls && !first.certificate().isNull())
+            m_err << "accessdesk-cli: "
+                  << displaytext::withoutControls(withCertificate(first), displaytext::Lines::Keep)
+                  << '\n';
         m_err.flush();
         // A grant still listed, or one whose outcome is unknown, is a partial failure (6), whatever
         // its request got. Only when every revoke was refused for one reason and nothing was done
