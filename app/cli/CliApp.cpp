@@ -35,10 +35,10 @@ CliApp::CliApp(CliOptions options, QObject *parent)
         std::make_unique<QSettings>(privatefiles::settingsFile(QStandardPaths::writableLocation(
                                         QStandardPaths::AppConfigLocation)),
                                     QSettings::IniFormat);
-    connect(m_secrets, &SecretStore::keychainUnavailable, this, [this](const QString &reason) {
-        m_err << "accessdesk-cli: " << reason.trimmed() << '\n';
-        m_err.flush();
-    });
+    // Said once at the end, unless the command's own message already said it (a profile's
+    // secret that cannot be read or saved): the same news twice is noise.
+    connect(m_secrets, &SecretStore::keychainUnavailable, this,
+            [this](const QString &reason) { m_keychainNotice = reason.trimmed(); });
 }
 
 CliApp::~CliApp() = default;
@@ -187,6 +187,10 @@ void CliApp::finish(ExitCode code)
         return;
     m_finished = true;
     m_out.flush();
+    if (!m_keychainNotice.isEmpty()) {
+        m_err << "accessdesk-cli: " << m_keychainNotice << '\n';
+        m_err.flush();
+    }
     emit done(code);
 }
 

@@ -132,6 +132,7 @@ private:
     ActivityContext m_who;
     QTextStream m_out;
     QTextStream m_err;
+    QString m_keychainNotice; // the keychain is unavailable; not said yet
     bool m_finished = false;
 };
 

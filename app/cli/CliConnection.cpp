@@ -32,6 +32,8 @@ bool CliApp::openActivityLog()
 
 void CliApp::failConnecting(ConnectionError error, const QString &message, const ApiError &apiError)
 {
+    if (error == ConnectionError::KeychainUnavailable)
+        m_keychainNotice.clear(); // the message says it, for this secret
     switch (error) {
     case ConnectionError::LoginRefused:
         fail(apiError);
