@@ -437,5 +437,139 @@ class ChangedCertificate(FaultCase):
         self.assertEqual({str(t["id"]) for t in listed}, self.ids_on(second))
 
 
+class PrivateKeyring:
+    """A D-Bus session bus of its own with a gnome-keyring-daemon on it (unlocked with a known
+    password), so that the keychain can be locked and stopped without touching anyone else's."""
+
+    PASSWORD = b"fault-matrix"
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+        self.env.update(HOME=folder, XDG_DATA_HOME=os.path.join(folder, "data"),
+                        XDG_RUNTIME_DIR=os.path.join(folder, "run"))
+        os.makedirs(self.env["XDG_RUNTIME_DIR"], mode=0o700)
+        # No display: the unlock prompt (gcr-prompter) cannot be shown, as on a server.
+        self.bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                                    env=self.env)
+        self.address = self.bus.stdout.readline().strip()
+        self.env["DBUS_SESSION_BUS_ADDRESS"] = self.address
+        self.daemon = None
+        self.start_daemon()
+
+    def start_daemon(self):
+        self.daemon = subprocess.Popen(["gnome-keyring-daemon", "--foreground", "--unlock",
+                                        "--components=secrets"], stdin=subprocess.PIPE,
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=self.env)
+        self.daemon.stdin.write(self.PASSWORD)
+        self.daemon.stdin.close()
+        deadline = time.monotonic() + 10
+        while not self.has_secret_service():
+            if time.monotonic() > deadline:
+                raise RuntimeError("gnome-keyring-daemon did not come up on the private bus")
+            time.sleep(0.05)
+
+    def gdbus(self, *args):
+        return subprocess.run(["gdbus", "call", "--session", *args], env=self.env, capture_output=True,
+                              text=True, timeout=10)
+
+    def has_secret_service(self):
+        done = self.gdbus("--dest", "org.freedesktop.DBus", "--object-path", "/org/freedesktop/DBus",
+                          "--method", "org.freedesktop.DBus.NameHasOwner", "org.freedesktop.secrets")
+        return "true" in done.stdout
+
+    def lock(self):
+        done = self.gdbus("--dest", "org.freedesktop.secrets", "--object-path", "/org/freedesktop/secrets",
+                          "--method", "org.freedesktop.Secret.Service.Lock",
+                          "@ao ['/org/freedesktop/secrets/collection/login']")
+        assert done.returncode == 0, done.stderr
+
+    def unlock(self):
+        """As the user does by signing in: the daemon starts again, unlocked with the password."""
+        self.stop_daemon()
+        self.start_daemon()
+
+    def stop_daemon(self):
+        if self.daemon and self.daemon.poll() is None:
+            self.daemon.terminate()
+            self.daemon.wait(timeout=10)
+
+    def stop(self):
+        self.stop_daemon()
+        self.bus.terminate()
+        self.bus.wait(timeout=10)
+        self.bus.stdout.close()
+
+
+class Keychain(FaultCase):
+    """A profile whose password is in the keychain, with the keychain locked (the unlock prompt
+    cannot be shown) or absent (no D-Bus session at all)."""
+
+    def setUp(self):
+        super().setUp()
+        self.keyring = PrivateKeyring(os.path.join(self.home, "keyring"))
+        self.addCleanup(self.keyring.stop)
+        self.profile = unique("keychain")
+        added = self.cli("profiles", "add", self.profile, "--server", self.url, "--user", "alice",
+                         "--password-env", PASSWORD_VAR, env=self.keychain_env({PASSWORD_VAR: "alice"}),
+                         timeout=NO_HANG)
+        self.assertExit(added, OK)
+
+    def keychain_env(self, extra=None):
+        env = {"DBUS_SESSION_BUS_ADDRESS": self.keyring.address}
+        env.update(extra or {})
+        return env
+
+    def with_profile(self, *args, env=None):
+        return self.cli("--profile", self.profile, *args, env=env or self.keychain_env(), timeout=NO_HANG)
+
+    def write(self, token_id, env=None):
+        return self.with_profile("pat", "revoke", token_id, "--yes", "--format", "json", env=env)
+
+    def assertRecovers(self, token_id):
+        [result] = self.ok_json(self.write(token_id))
+        self.assertEqual(result["outcome"], "revoked")
+        self.assertNotIn(token_id, self.pat_ids("alice"))
+        listed = {t["id"] for t in self.ok_json(self.with_profile("pat", "list", "--format", "json"))}
+        self.assertEqual(listed, self.pat_ids("alice"))
+
+    def test_locked(self):
+        token_id = self.create_pat("alice")["id"]
+        self.keyring.lock()
+        for run in (self.with_profile("pat", "list", "--format", "json"), self.write(token_id)):
+            self.assertPlainFailure(run, AUTH)
+            self.assertIn("locked", run.stderr)
+            self.assertNotIn("add it again", run.stderr, "the password is there, only locked")
+        # Saving a secret into the locked keychain saves nothing.
+        other = unique("locked")
+        run = self.cli("profiles", "add", other, "--server", self.url, "--user", "alice", "--password-env",
+                       PASSWORD_VAR, env=self.keychain_env({PASSWORD_VAR: "alice"}), timeout=NO_HANG)
+        self.assertPlainFailure(run, AUTH)
+        self.assertIn("locked", run.stderr)
+        self.assertNotIn(other, [p["name"] for p in self.ok_json(self.cli("profiles", "list", "--format", "json"))])
+        self.assertEqual(self.activity(), [], "nothing was sent, so nothing is logged")
+        self.assertIn(token_id, self.pat_ids("alice"))
+        self.keyring.unlock()
+        self.assertRecovers(token_id)
+
+    def test_absent(self):
+        token_id = self.create_pat("alice")["id"]
+        absent = {"DBUS_SESSION_BUS_ADDRESS": "unix:path=" + os.path.join(self.home, "no-bus")}
+        for run in (self.with_profile("pat", "list", "--format", "json", env=absent),
+                    self.write(token_id, env=absent)):
+            self.assertPlainFailure(run, USAGE)
+            self.assertIn("no keychain", run.stderr)
+            self.assertIn("environment", run.stderr)
+            self.assertEqual(len(run.stderr.strip().splitlines()), 1, run)
+        self.assertEqual(self.activity(), [])
+        # The way out it names: the password from the environment.
+        [result] = self.ok_json(self.with_profile("--password-env", PASSWORD_VAR, "pat", "revoke", token_id,
+                                                  "--yes", "--format", "json",
+                                                  env=dict(absent, **{PASSWORD_VAR: "alice"})))
+        self.assertEqual(result["outcome"], "revoked")
+        self.assertNotIn(token_id, self.pat_ids("alice"))
+
+
 if __name__ == "__main__":
     unittest.main()
