@@ -20,6 +20,7 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <cerrno>
 #include <cstdio>
 
 namespace accessdesk::cli {
@@ -186,7 +187,22 @@ void CliApp::finish(ExitCode code)
     if (m_finished)
         return;
     m_finished = true;
+    // Output that did not reach its file (a full disk, a closed pipe's reader gone) is no
+    // success: the CSV or JSON a script gets would be cut off without a word.
+    errno = 0;
     m_out.flush();
+    const bool written =
+        m_out.status() == QTextStream::Ok && std::fflush(stdout) == 0 && std::ferror(stdout) == 0;
+    if (!written) {
+        const int error = errno;
+        m_err << "accessdesk-cli: "
+              << (error != 0 ? tr("the output could not be written: %1").arg(qt_error_string(error))
+                             : tr("the output could not be written"))
+              << '\n';
+        m_err.flush();
+        if (code == Success)
+            code = ServerError;
+    }
     if (!m_keychainNotice.isEmpty()) {
         m_err << "accessdesk-cli: " << m_keychainNotice << '\n';
         m_err.flush();

@@ -82,7 +82,9 @@ private:
     // outcome to the CLI's exit codes and messages.
     void resolveThen(ConnectionResolver::Purpose purpose, Then then);
     void failConnecting(ConnectionError error, const QString &message, const ApiError &apiError);
-    bool openActivityLog();
+    // forChanges: a command about to change something fails at once when another program
+    // holds the log (its first write would only wait for the same lock, and fail).
+    bool openActivityLog(bool forChanges = true);
 
     // Commands (CliCommands.cpp, CliProfiles.cpp)
     void dispatch();

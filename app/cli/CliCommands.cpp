@@ -195,6 +195,16 @@ void CliApp::revoke(const QList<AccessGrant> &grants, bool fromList)
     job->setGrantsFromList(fromList);
     connect(job, &RevokeGrantsJob::finished, this, [this, job] {
         job->deleteLater();
+        if (!job->recordError().isEmpty() && job->outcomes().isEmpty()) {
+            failWith(ServerError,
+                     job->recordError().contains(QLatin1String("database is locked"))
+                         ? tr("the activity log is in use by another program, so the revoke "
+                              "was not recorded and nothing was sent; try again when it is done")
+                         : tr("the activity log could not record the revoke (%1), so nothing "
+                              "was sent")
+                               .arg(job->recordError()));
+            return;
+        }
         CommandOutput output;
         output.columns = {QStringLiteral("id"), QStringLiteral("application"),
                           QStringLiteral("result")};
@@ -231,7 +241,17 @@ void CliApp::revoke(const QList<AccessGrant> &grants, bool fromList)
         }
         output.json = QJsonDocument(array);
         print(output);
-        const int failures = job->failureCount();
+        if (!job->recordError().isEmpty()) {
+            //: %1 says why the log could not record
+            m_err << "accessdesk-cli: "
+                  << tr("the activity log could not record the next revoke (%1), so %n grant(s) "
+                        "were not sent",
+                        nullptr, job->notSentCount())
+                         .arg(job->recordError())
+                  << '\n';
+            m_err.flush();
+        }
+        const int failures = job->failureCount() + job->notSentCount();
         if (failures == 0) {
             finish(Success);
             return;

@@ -206,7 +206,7 @@ void CliApp::profilesRemove(const QString &name)
 
 void CliApp::activityList(bool csv)
 {
-    if (!openActivityLog())
+    if (!openActivityLog(false))
         return;
     ActivityFilter filter;
     filter.profile = m_options.profile;

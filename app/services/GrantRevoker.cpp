@@ -4,6 +4,7 @@
 #include "api/PatJobs.h"
 #include "services/GrantIds.h"
 #include "services/GrantList.h"
+#include "storage/ActivityLog.h"
 
 #include <QSet>
 #include <QTimer>
@@ -165,6 +166,13 @@ void RevokeGrantsJob::next()
     }
     const AccessGrant grant = m_grants.at(index);
     const auto record = beginRecord(QStringLiteral("revoke-grant"), describe(grant));
+    if (record.wasRefused()) {
+        // Not recorded, not sent (another program holds the log, or it cannot be written): an
+        // unrecorded change would make the log untrue. What was sent so far is still checked.
+        m_recordError = m_log->lastError();
+        verify();
+        return;
+    }
 
     ApiJob *job = jobFor(grant);
     m_current = job;

@@ -69,6 +69,10 @@ public:
     const QList<Outcome> &outcomes() const { return m_outcomes; }
     int count(Status status) const;
     int failureCount() const; // everything not revoked
+    // Why the activity log could not record the next revoke; that one and the rest were then not
+    // sent (a change the log cannot record is not made) and have no outcome. Empty otherwise.
+    const QString &recordError() const { return m_recordError; }
+    int notSentCount() const { return int(m_grants.size() - m_outcomes.size()); }
     bool wasCancelled() const { return m_cancelled; }
     // Why the listing afterwards failed; none when it ran (or nothing was sent).
     const ApiError &verifyError() const { return m_verifyError; }
@@ -106,6 +110,7 @@ private:
     bool m_fromList = true;
     bool m_cancelled = false;
     bool m_resolved = false;
+    QString m_recordError;
 };
 
 } // namespace accessdesk

@@ -13,6 +13,7 @@ Retry-After: 0), test_tokens.py/test_admin_pats.py (pretended successes, lost an
 check), test_tls.py (a changed certificate on a read), test_profiles.py (profiles add without a
 keychain), test_activity.py (a CLI killed mid-way)."""
 import concurrent.futures
+import glob
 import json
 import os
 import signal
@@ -569,6 +570,107 @@ class Keychain(FaultCase):
                                                   env=dict(absent, **{PASSWORD_VAR: "alice"})))
         self.assertEqual(result["outcome"], "revoked")
         self.assertNotIn(token_id, self.pat_ids("alice"))
+
+
+class Storage(FaultCase):
+    """The activity log's SQLite file read-only, locked by another process, or corrupt; a full disk
+    under an export. A change the log cannot record is not sent (README); a read goes on."""
+
+    def database(self):
+        [path] = glob.glob(os.path.join(self.data_home, "**", "accessdesk.sqlite"), recursive=True)
+        return path
+
+    def start_log(self):
+        """One change logged, so that the file exists with its tables."""
+        token_id = self.create_pat("alice")["id"]
+        self.assertExit(self.alice_pat("pat", "revoke", token_id, "--yes"), OK)
+        self.assertEqual(len(self.activity()), 1)
+
+    def assertWriteNotSent(self, run, token_id):
+        self.assertPlainFailure(run, SERVER)
+        self.assertIn("activity log", run.stderr)
+        self.assertIn(token_id, self.pat_ids("alice"), "a change the log cannot record was sent")
+
+    def assertRecovers(self, token_id, entries):
+        [result] = self.ok_json(self.alice_pat("pat", "revoke", token_id, "--yes", "--format", "json"))
+        self.assertEqual(result["outcome"], "revoked")
+        self.assertNotIn(token_id, self.pat_ids("alice"))
+        self.assertEqual(len(self.activity()), entries)
+        listed = {g["id"] for g in self.ok_json(self.alice_pat("tokens", "list", "--format", "json"))
+                  if g["kind"] == "pat"}
+        self.assertEqual(listed, {f"pat:{i}" for i in self.pat_ids("alice")})
+
+    def test_read_only(self):
+        self.start_log()
+        token_id = self.create_pat("alice")["id"]
+        folder = os.path.dirname(self.database())
+        undo = []
+        try:
+            os.chmod(self.database(), 0o444)
+            os.chmod(folder, 0o555)
+            if os.geteuid() == 0:
+                # Permissions do not stop root; an immutable file does.
+                done = subprocess.run(["chattr", "+i", self.database()], capture_output=True)
+                if done.returncode != 0:
+                    self.skipTest("running as root without chattr +i: a read-only file cannot be made")
+                undo.append(["chattr", "-i", self.database()])
+            self.assertWriteNotSent(self.alice_pat("pat", "revoke", token_id, "--yes", "--format", "json"),
+                                    token_id)
+            read = self.alice_pat("tokens", "list", "--format", "json")
+            self.assertIn(f"pat:{token_id}", {g["id"] for g in self.ok_json(read)})
+        finally:
+            for command in undo:
+                subprocess.run(command, check=True)
+            os.chmod(folder, 0o700)
+            os.chmod(self.database(), 0o600)
+        self.assertRecovers(token_id, 2)
+
+    def test_locked_by_another_process(self):
+        self.start_log()
+        token_id = self.create_pat("alice")["id"]
+        holder = sqlite3.connect(self.database(), timeout=1, isolation_level=None)
+        try:
+            holder.execute("BEGIN EXCLUSIVE")
+            started = time.monotonic()
+            run = self.alice_pat("pat", "revoke", token_id, "--yes", "--format", "json")
+            self.assertLess(time.monotonic() - started, 15, "waited too long for the lock")
+            self.assertWriteNotSent(run, token_id)
+            self.assertIn("in use", run.stderr)
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        self.assertRecovers(token_id, 2)
+
+    def test_corrupt(self):
+        self.start_log()
+        token_id = self.create_pat("alice")["id"]
+        for suffix in ("-wal", "-shm"):
+            if os.path.exists(self.database() + suffix):
+                os.remove(self.database() + suffix)
+        with open(self.database(), "r+b") as f:
+            f.write(os.urandom(4096))
+        run = self.alice_pat("pat", "revoke", token_id, "--yes", "--format", "json")
+        self.assertWriteNotSent(run, token_id)
+        # Where it is, so that it can be moved aside.
+        self.assertIn(self.database(), run.stderr)
+        self.assertPlainFailure(self.cli("activity", "list", "--format", "json", timeout=NO_HANG), SERVER)
+        os.rename(self.database(), self.database() + ".corrupt")
+        self.assertRecovers(token_id, 1)
+
+    def test_full_disk_under_an_export(self):
+        self.start_log()
+        with open("/dev/full", "w") as full:
+            done = subprocess.run([os.environ["ACCESSDESK_CLI"], "activity", "export"], env=self.cli_env(),
+                                  stdin=subprocess.DEVNULL, stdout=full, stderr=subprocess.PIPE, text=True,
+                                  timeout=NO_HANG)
+        self.assertNotEqual(done.returncode, OK, "an export that was not written is no success")
+        self.assertEqual(done.returncode, SERVER, done.stderr)
+        self.assertIn("No space left on device", done.stderr)
+        self.assertEqual(len(done.stderr.strip().splitlines()), 1, done.stderr)
+        # With room again, the export is whole.
+        exported = self.cli("activity", "export", timeout=NO_HANG)
+        self.assertExit(exported, OK)
+        self.assertEqual(len(exported.stdout.strip().splitlines()), 2)
 
 
 if __name__ == "__main__":
