@@ -180,6 +180,8 @@ class ReadAndWrite(FaultCase):
 
     def test_read_every_status_of_the_spec(self):
         for status, content_type, body, headers, code in STATUSES:
+            if status == 429:
+                continue  # test_429_storm_with_retry_after_0 has the read under a storm of them
             with self.subTest(status=status):
                 self.sim.clear_faults()
                 self.fault_on_read(status=status, contentType=content_type, body=body, headers=headers)
