@@ -150,8 +150,12 @@ class ReadAndWrite(FaultCase):
         self.assertReadRecovers()
 
     def test_read_reset_mid_body(self):
+        # The status line came, then half the body and a closed connection. It used to be read as
+        # a whole answer ("the server's JSON is malformed", exit 5); it is a dropped connection.
         self.fault_on_read(action="truncate")
-        self.assertPlainFailure(self.read(), NETWORK)
+        run = self.read()
+        self.assertPlainFailure(run, NETWORK)
+        self.assertIn("closed before the server's whole answer arrived", run.stderr)
         self.assertReadRecovers()
 
     def test_read_truncated_json(self):
