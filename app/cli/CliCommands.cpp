@@ -195,7 +195,7 @@ void CliApp::revoke(const QList<AccessGrant> &grants, bool fromList)
     job->setGrantsFromList(fromList);
     connect(job, &RevokeGrantsJob::finished, this, [this, job] {
         job->deleteLater();
-        if (!job->recordError().isEmpty() && job->outcomes().isEmpty()) {
+        if (!job->recordError().isEmpty() && job->notSentCount() == job->outcomes().size()) {
             failWith(ServerError,
                      job->recordError().contains(QLatin1String("database is locked"))
                          ? tr("the activity log is in use by another program, so the revoke "
@@ -251,7 +251,7 @@ void CliApp::revoke(const QList<AccessGrant> &grants, bool fromList)
                   << '\n';
             m_err.flush();
         }
-        const int failures = job->failureCount() + job->notSentCount();
+        const int failures = job->failureCount();
         if (failures == 0) {
             finish(Success);
             return;

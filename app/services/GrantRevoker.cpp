@@ -170,6 +170,12 @@ void RevokeGrantsJob::next()
         // Not recorded, not sent (another program holds the log, or it cannot be written): an
         // unrecorded change would make the log untrue. What was sent so far is still checked.
         m_recordError = m_log->lastError();
+        const QString reason =
+            tr("Not sent: the activity log could not record it (%1).").arg(m_recordError);
+        for (qsizetype i = index; i < m_grants.size(); ++i) {
+            m_records.append(ActivityRecord());
+            m_outcomes.append(Outcome{m_grants.at(i), ApiError(), Status::Failed, reason, true});
+        }
         verify();
         return;
     }
@@ -187,9 +193,15 @@ void RevokeGrantsJob::next()
     job->start();
 }
 
+int RevokeGrantsJob::notSentCount() const
+{
+    return int(std::count_if(m_outcomes.cbegin(), m_outcomes.cend(),
+                             [](const Outcome &o) { return o.notSent; }));
+}
+
 void RevokeGrantsJob::verify()
 {
-    if (m_outcomes.isEmpty()) { // nothing was sent: nothing to check
+    if (notSentCount() == m_outcomes.size()) { // nothing was sent: nothing to check
         resolve(std::nullopt);
         emit finished();
         return;
@@ -223,6 +235,8 @@ void RevokeGrantsJob::resolve(const std::optional<QList<AccessGrant>> &listed)
     }
     for (qsizetype i = 0; i < m_outcomes.size(); ++i) {
         Outcome &outcome = m_outcomes[i];
+        if (outcome.notSent)
+            continue; // failed before it left, and not in the log: nothing to decide
         std::optional<bool> listedNow =
             listed ? std::optional<bool>(stillListed.contains(listingKey(outcome.grant)))
                    : std::nullopt;
