@@ -186,7 +186,7 @@ void RevokeGrantsJob::next()
         job->deleteLater();
         // The record stays pending until the listing says what happened.
         m_records.append(record);
-        m_outcomes.append(Outcome{grant, job->error(), Status::Pending, {}});
+        m_outcomes.append(Outcome{grant, job->error(), Status::Pending, {}, false});
         emit progress(int(m_outcomes.size()), int(m_grants.size()));
         next();
     });
