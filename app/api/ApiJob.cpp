@@ -214,6 +214,22 @@ void ApiJob::onReplyFinished()
     // connection was reused) is not an answer to read: the refusal is the outcome.
     if (!raw.refusedCertificate.isNull())
         raw.status = 0;
+    // The status line arrived, then the connection dropped (or timed out) before the body was
+    // complete. Half a body is no answer: read as a success it would be a cut-off list ("the
+    // JSON is malformed"), or a false success for a change. It is what it is: a transport failure
+    // (retried like one for idempotent requests). Our own aborts are told apart below.
+    if (raw.status != 0 && !raw.cancelledByCaller && !m_tooLarge && m_refusedRedirect.isEmpty() &&
+        m_redirectedWrite.isEmpty() && raw.networkError != QNetworkReply::NoError &&
+        raw.networkError < QNetworkReply::ContentAccessDenied &&
+        raw.networkError != QNetworkReply::ProxyAuthenticationRequiredError) {
+        qCInfo(lcApi) << m_request.method << m_request.path << "answer cut off after the status"
+                      << raw.status << raw.networkError;
+        if (raw.networkError == QNetworkReply::RemoteHostClosedError)
+            raw.networkErrorText = QStringLiteral(
+                "the connection was closed before the server's whole answer arrived");
+        raw.status = 0;
+        raw.body.clear();
+    }
     if (m_connection)
         m_connection->pacer().observe(raw);
 

@@ -20,6 +20,7 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <cerrno>
 #include <cstdio>
 
 namespace accessdesk::cli {
@@ -35,10 +36,10 @@ CliApp::CliApp(CliOptions options, QObject *parent)
         std::make_unique<QSettings>(privatefiles::settingsFile(QStandardPaths::writableLocation(
                                         QStandardPaths::AppConfigLocation)),
                                     QSettings::IniFormat);
-    connect(m_secrets, &SecretStore::keychainUnavailable, this, [this](const QString &reason) {
-        m_err << "accessdesk-cli: " << reason.trimmed() << '\n';
-        m_err.flush();
-    });
+    // Said once at the end, unless the command's own message already said it (a profile's
+    // secret that cannot be read or saved): the same news twice is noise.
+    connect(m_secrets, &SecretStore::keychainUnavailable, this,
+            [this](const QString &reason) { m_keychainNotice = reason.trimmed(); });
 }
 
 CliApp::~CliApp() = default;
@@ -146,7 +147,7 @@ void CliApp::print(const CommandOutput &output)
     printOutput(m_out, output, m_options.format);
 }
 
-void CliApp::fail(const ApiError &error)
+QString CliApp::withCertificate(const ApiError &error)
 {
     QString message = error.userMessage();
     if (error.kind() == ApiError::Kind::Tls && !error.certificate().isNull()) {
@@ -158,6 +159,12 @@ void CliApp::fail(const ApiError &error)
                       .arg(message, c.subject, c.issuer, c.validFrom.toString(Qt::ISODate),
                            c.validUntil.toString(Qt::ISODate), c.sha256);
     }
+    return message;
+}
+
+void CliApp::fail(const ApiError &error)
+{
+    QString message = withCertificate(error);
     for (auto it = error.fieldErrors().begin(); it != error.fieldErrors().end(); ++it)
         message += QStringLiteral("\n  %1: %2")
                        .arg(displaytext::withoutControls(it.key()),
@@ -180,7 +187,26 @@ void CliApp::finish(ExitCode code)
     if (m_finished)
         return;
     m_finished = true;
+    // Output that did not reach its file (a full disk, a closed pipe's reader gone) is no
+    // success: the CSV or JSON a script gets would be cut off without a word.
+    errno = 0;
     m_out.flush();
+    const bool written =
+        m_out.status() == QTextStream::Ok && std::fflush(stdout) == 0 && std::ferror(stdout) == 0;
+    if (!written) {
+        const int error = errno;
+        m_err << "accessdesk-cli: "
+              << (error != 0 ? tr("the output could not be written: %1").arg(qt_error_string(error))
+                             : tr("the output could not be written"))
+              << '\n';
+        m_err.flush();
+        if (code == Success)
+            code = ServerError;
+    }
+    if (!m_keychainNotice.isEmpty()) {
+        m_err << "accessdesk-cli: " << m_keychainNotice << '\n';
+        m_err.flush();
+    }
     emit done(code);
 }
 

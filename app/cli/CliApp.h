@@ -69,6 +69,8 @@ public:
     bool isFinished() const { return m_finished; }
     void print(const CommandOutput &output);
     void fail(const ApiError &error);
+    // The error's words, with the refused certificate's details and how to trust it (TLS only).
+    static QString withCertificate(const ApiError &error);
     void failWith(ExitCode code, const QString &message);
     void finish(ExitCode code);
 
@@ -80,7 +82,9 @@ private:
     // outcome to the CLI's exit codes and messages.
     void resolveThen(ConnectionResolver::Purpose purpose, Then then);
     void failConnecting(ConnectionError error, const QString &message, const ApiError &apiError);
-    bool openActivityLog();
+    // forChanges: a command about to change something fails at once when another program
+    // holds the log (its first write would only wait for the same lock, and fail).
+    bool openActivityLog(bool forChanges = true);
 
     // Commands (CliCommands.cpp, CliProfiles.cpp)
     void dispatch();
@@ -130,6 +134,7 @@ private:
     ActivityContext m_who;
     QTextStream m_out;
     QTextStream m_err;
+    QString m_keychainNotice; // the keychain is unavailable; not said yet
     bool m_finished = false;
 };
 

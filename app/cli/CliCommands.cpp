@@ -195,6 +195,16 @@ void CliApp::revoke(const QList<AccessGrant> &grants, bool fromList)
     job->setGrantsFromList(fromList);
     connect(job, &RevokeGrantsJob::finished, this, [this, job] {
         job->deleteLater();
+        if (!job->recordError().isEmpty() && job->notSentCount() == job->outcomes().size()) {
+            failWith(ServerError,
+                     job->recordError().contains(QLatin1String("database is locked"))
+                         ? tr("the activity log is in use by another program, so the revoke "
+                              "was not recorded and nothing was sent; try again when it is done")
+                         : tr("the activity log could not record the revoke (%1), so nothing "
+                              "was sent")
+                               .arg(job->recordError()));
+            return;
+        }
         CommandOutput output;
         output.columns = {QStringLiteral("id"), QStringLiteral("application"),
                           QStringLiteral("result")};
@@ -231,6 +241,16 @@ void CliApp::revoke(const QList<AccessGrant> &grants, bool fromList)
         }
         output.json = QJsonDocument(array);
         print(output);
+        if (!job->recordError().isEmpty()) {
+            //: %1 says why the log could not record
+            m_err << "accessdesk-cli: "
+                  << tr("the activity log could not record the next revoke (%1), so %n grant(s) "
+                        "were not sent",
+                        nullptr, job->notSentCount())
+                         .arg(job->recordError())
+                  << '\n';
+            m_err.flush();
+        }
         const int failures = job->failureCount();
         if (failures == 0) {
             finish(Success);
@@ -275,6 +295,13 @@ void CliApp::revoke(const QList<AccessGrant> &grants, bool fromList)
         else
             summary = tr("revoked %1 of %n grant(s)", nullptr, total).arg(revoked);
         m_err << "accessdesk-cli: " << summary << '\n';
+        // A refused certificate refuses every request alike: what it is and how to trust it is
+        // said once, as for any other command.
+        const ApiError &first = job->outcomes().first().error;
+        if (refusedOnly && first.kind() == ApiError::Kind::Tls && !first.certificate().isNull())
+            m_err << "accessdesk-cli: "
+                  << displaytext::withoutControls(withCertificate(first), displaytext::Lines::Keep)
+                  << '\n';
         m_err.flush();
         // A grant still listed, or one whose outcome is unknown, is a partial failure (6), whatever
         // its request got. Only when every revoke was refused for one reason and nothing was done

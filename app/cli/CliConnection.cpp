@@ -13,25 +13,45 @@
 
 namespace accessdesk::cli {
 
-bool CliApp::openActivityLog()
+bool CliApp::openActivityLog(bool forChanges)
 {
     if (m_activity)
         return true;
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     privatefiles::ensureFolder(dir); // open() says what is wrong when it cannot be used
     m_database = std::make_unique<Database>();
-    if (!m_database->open(dir + QStringLiteral("/accessdesk.sqlite"))) {
-        failWith(ServerError,
-                 tr("cannot open the activity log: %1").arg(m_database->errorString()));
+    const QString path = QDir::toNativeSeparators(dir + QStringLiteral("/accessdesk.sqlite"));
+    if (!m_database->open(path)) {
+        const QString detail = m_database->errorString();
+        // SQLite's own words (not translated) tell the two cases a person can act on.
+        if (detail.contains(QLatin1String("database is locked")))
+            failWith(ServerError, tr("the activity log %1 is in use by another program; try "
+                                     "again when it is done")
+                                      .arg(path));
+        else if (detail.contains(QLatin1String("not a database")))
+            failWith(ServerError, tr("the activity log %1 is damaged (not a database); move it "
+                                     "aside and AccessDesk starts a new one")
+                                      .arg(path));
+        else
+            failWith(ServerError, tr("cannot open the activity log %1: %2").arg(path, detail));
         return false;
     }
     m_activity = std::make_unique<ActivityLog>(*m_database);
-    m_activity->markInterrupted();
+    if (m_activity->markInterrupted() < 0 && forChanges &&
+        m_activity->lastError().contains(QLatin1String("database is locked"))) {
+        failWith(ServerError, tr("the activity log %1 is in use by another program; try again "
+                                 "when it is done")
+                                  .arg(path));
+        m_activity.reset();
+        return false;
+    }
     return true;
 }
 
 void CliApp::failConnecting(ConnectionError error, const QString &message, const ApiError &apiError)
 {
+    if (error == ConnectionError::KeychainUnavailable)
+        m_keychainNotice.clear(); // the message says it, for this secret
     switch (error) {
     case ConnectionError::LoginRefused:
         fail(apiError);

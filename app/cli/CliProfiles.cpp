@@ -1,6 +1,7 @@
 // accessdesk-cli commands that stay on this machine: profiles and the activity log.
 #include "cli/CliApp.h"
 
+#include "secrets/SecretStore.h"
 #include "services/PlainHttpRule.h"
 #include "services/ProfileRemoval.h"
 #include "services/ProfileSaver.h"
@@ -118,10 +119,17 @@ void CliApp::saveProfile(ProfileSaveRequest request)
             return;
         }
         if (saver->secretOutcome() == SecretWriter::Outcome::MemoryOnly) {
+            const QString detail = m_secrets->unavailableDetail();
+            m_keychainNotice.clear(); // said here, for this secret
             failWith(AuthRefused,
-                     tr("profile \"%1\" was saved, but its secret was not saved (%2); "
-                        "give the secret through the environment when you use the profile.")
-                         .arg(name, saver->secretProblem()));
+                     detail.isEmpty()
+                         ? tr("profile \"%1\" was saved, but its secret was not saved (%2); "
+                              "give the secret through the environment when you use the profile.")
+                               .arg(name, saver->secretProblem())
+                         : tr("profile \"%1\" was saved, but no keychain is available (%2), so its "
+                              "secret was not saved; give the secret through the environment when "
+                              "you use the profile.")
+                               .arg(name, detail));
             return;
         }
         m_out << tr("Saved profile \"%1\".").arg(name) << '\n';
@@ -198,7 +206,7 @@ void CliApp::profilesRemove(const QString &name)
 
 void CliApp::activityList(bool csv)
 {
-    if (!openActivityLog())
+    if (!openActivityLog(false))
         return;
     ActivityFilter filter;
     filter.profile = m_options.profile;

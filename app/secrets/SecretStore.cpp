@@ -4,6 +4,14 @@
 
 #include <qt6keychain/keychain.h>
 
+#ifdef ACCESSDESK_HAVE_QTDBUS
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDBusMessage>
+#include <QDBusMetaType>
+#include <QDBusObjectPath>
+#endif
+
 namespace accessdesk {
 
 namespace {
@@ -24,6 +32,35 @@ KeychainJob *newKeychainJob(SecretJob *owner, const QString &storageKey)
     job->setInsecureFallback(false);
     job->setKey(storageKey);
     return job;
+}
+
+// Whether the Secret Service (freedesktop.org) holds this entry in a locked collection.
+// QtKeychain's libsecret backend reports such an entry as "not found" when the unlock prompt
+// cannot be shown or is dismissed, which would send the user off to save again a secret that is
+// there. Asked only after such a "not found"; never starts a Secret Service that is not running.
+bool lockedInSecretService(const QString &storageKey)
+{
+#ifdef ACCESSDESK_HAVE_QTDBUS
+    const QString service = QStringLiteral("org.freedesktop.secrets");
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected() || !bus.interface() || !bus.interface()->isServiceRegistered(service))
+        return false;
+    using Attributes = QMap<QString, QString>;
+    qDBusRegisterMetaType<Attributes>();
+    QDBusMessage search = QDBusMessage::createMethodCall(
+        service, QStringLiteral("/org/freedesktop/secrets"),
+        QStringLiteral("org.freedesktop.Secret.Service"), QStringLiteral("SearchItems"));
+    // The attributes QtKeychain's libsecret backend stores an entry under.
+    search << QVariant::fromValue(Attributes{{QStringLiteral("user"), storageKey},
+                                             {QStringLiteral("server"), secretServiceName()}});
+    const QDBusMessage reply = bus.call(search, QDBus::Block, 2000);
+    if (reply.type() != QDBusMessage::ReplyMessage || reply.arguments().size() != 2)
+        return false;
+    return !qdbus_cast<QList<QDBusObjectPath>>(reply.arguments().at(1)).isEmpty();
+#else
+    Q_UNUSED(storageKey)
+    return false;
+#endif
 }
 
 } // namespace
@@ -162,7 +199,14 @@ void SecretStore::onKeychainFinished(SecretJob *job, QKeychain::Job *keychainJob
     if (error == QKeychain::NoError) {
         if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(keychainJob))
             job->setValue(read->binaryData());
-    } else if (error != QKeychain::EntryNotFound) {
+    } else if (error == QKeychain::EntryNotFound) {
+        if (job->operation() == SecretJob::Operation::Read &&
+            lockedInSecretService(job->key().storageKey()))
+            job->setFailure(SecretJob::Error::AccessDenied,
+                            tr("The keychain is locked and could not be unlocked here. Unlock it "
+                               "(sign in to the desktop session, or use your keyring's unlock "
+                               "tool) and try again."));
+    } else {
         if (handleKeychainError(job, keychainJob)) {
             // The keychain is gone for this run: the value still has to live somewhere the
             // caller can read it back, and memory is the only safe place.
@@ -215,6 +259,7 @@ void SecretStore::switchToMemory(const QString &detail)
         return;
     m_memoryOnly = true;
     m_unavailableReason = unavailableMessage(detail);
+    m_unavailableDetail = detail;
     qCWarning(lcSecrets) << "no keychain; keeping secrets in memory for this run:" << detail;
     Q_EMIT keychainUnavailable(m_unavailableReason);
 }

@@ -41,6 +41,8 @@ public:
     bool isMemoryOnly() const { return m_memoryOnly; }
     // Why the keychain is unavailable (empty while it works).
     const QString &unavailableReason() const { return m_unavailableReason; }
+    // The keychain's own words for it ("Could not connect: …"), without the sentence around them.
+    const QString &unavailableDetail() const { return m_unavailableDetail; }
 
 Q_SIGNALS:
     // Emitted once, when the store switches to memory only. reason is plain words for people.
@@ -59,6 +61,7 @@ private:
 
     bool m_memoryOnly = false;
     QString m_unavailableReason;
+    QString m_unavailableDetail;
     QHash<QString, QByteArray> m_memory;
 };
 

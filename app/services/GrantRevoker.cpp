@@ -4,6 +4,7 @@
 #include "api/PatJobs.h"
 #include "services/GrantIds.h"
 #include "services/GrantList.h"
+#include "storage/ActivityLog.h"
 
 #include <QSet>
 #include <QTimer>
@@ -75,8 +76,8 @@ RevokeGrantsJob::Status RevokeGrantsJob::classify(const ApiError &requestError,
                                                   bool grantsFromList)
 {
     if (stillListed) {
-        // A request that timed out may still be carried out after the list was read (a slow
-        // server finishes what it started): still listed then proves nothing yet.
+        // A request this client gave up on may still be at work on the server: the list fetched
+        // a moment later cannot say it was not done.
         if (*stillListed)
             return requestError.kind() == ApiError::Kind::Timeout ? Status::Unknown
                                                                   : Status::NotRevoked;
@@ -169,6 +170,19 @@ void RevokeGrantsJob::next()
     }
     const AccessGrant grant = m_grants.at(index);
     const auto record = beginRecord(QStringLiteral("revoke-grant"), describe(grant));
+    if (record.wasRefused()) {
+        // Not recorded, not sent (another program holds the log, or it cannot be written): an
+        // unrecorded change would make the log untrue. What was sent so far is still checked.
+        m_recordError = m_log->lastError();
+        const QString reason =
+            tr("Not sent: the activity log could not record it (%1).").arg(m_recordError);
+        for (qsizetype i = index; i < m_grants.size(); ++i) {
+            m_records.append(ActivityRecord());
+            m_outcomes.append(Outcome{m_grants.at(i), ApiError(), Status::Failed, reason, true});
+        }
+        verify();
+        return;
+    }
 
     ApiJob *job = jobFor(grant);
     m_current = job;
@@ -176,16 +190,22 @@ void RevokeGrantsJob::next()
         job->deleteLater();
         // The record stays pending until the listing says what happened.
         m_records.append(record);
-        m_outcomes.append(Outcome{grant, job->error(), Status::Pending, {}});
+        m_outcomes.append(Outcome{grant, job->error(), Status::Pending, {}, false});
         emit progress(int(m_outcomes.size()), int(m_grants.size()));
         next();
     });
     job->start();
 }
 
+int RevokeGrantsJob::notSentCount() const
+{
+    return int(std::count_if(m_outcomes.cbegin(), m_outcomes.cend(),
+                             [](const Outcome &o) { return o.notSent; }));
+}
+
 void RevokeGrantsJob::verify()
 {
-    if (m_outcomes.isEmpty()) { // nothing was sent: nothing to check
+    if (notSentCount() == m_outcomes.size()) { // nothing was sent: nothing to check
         resolve(std::nullopt);
         emit finished();
         return;
@@ -219,6 +239,8 @@ void RevokeGrantsJob::resolve(const std::optional<QList<AccessGrant>> &listed)
     }
     for (qsizetype i = 0; i < m_outcomes.size(); ++i) {
         Outcome &outcome = m_outcomes[i];
+        if (outcome.notSent)
+            continue; // failed before it left, and not in the log: nothing to decide
         std::optional<bool> listedNow =
             listed ? std::optional<bool>(stillListed.contains(listingKey(outcome.grant)))
                    : std::nullopt;

@@ -50,6 +50,8 @@ public:
         // Why it is not revoked, in plain words; for a grant revoked although its request failed,
         // a note saying so. Empty for a plain success.
         QString reason;
+        // Never sent: the activity log could not record it (see recordError()). Failed.
+        bool notSent = false;
 
         bool isRevoked() const { return status == Status::Revoked; }
     };
@@ -69,6 +71,10 @@ public:
     const QList<Outcome> &outcomes() const { return m_outcomes; }
     int count(Status status) const;
     int failureCount() const; // everything not revoked
+    // Why the activity log could not record the next revoke; that one and the rest were then not
+    // sent (a change the log cannot record is not made): Failed, notSent. Empty otherwise.
+    const QString &recordError() const { return m_recordError; }
+    int notSentCount() const;
     bool wasCancelled() const { return m_cancelled; }
     // Why the listing afterwards failed; none when it ran (or nothing was sent).
     const ApiError &verifyError() const { return m_verifyError; }
@@ -106,6 +112,7 @@ private:
     bool m_fromList = true;
     bool m_cancelled = false;
     bool m_resolved = false;
+    QString m_recordError;
 };
 
 } // namespace accessdesk

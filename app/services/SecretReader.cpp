@@ -65,10 +65,15 @@ void SecretReader::readKeychain()
         const QString &what = m_source.what;
         m_keychainError = job->errorString();
         if (job->error() == SecretJob::Error::KeychainUnavailable) {
+            // The keychain's own words only: the sentence around them (kept in memory for
+            // this run) is about saving, not about this read.
+            const QString detail = m_store->unavailableDetail().isEmpty()
+                                       ? job->errorString()
+                                       : m_store->unavailableDetail();
             finish(ConnectionError::KeychainUnavailable,
                    QStringLiteral("no keychain is available (%1), so the profile's %2 cannot be "
                                   "read; give it through the environment instead")
-                       .arg(job->errorString(), what));
+                       .arg(detail, what));
         } else if (job->error() != SecretJob::Error::NoError) {
             finish(ConnectionError::KeychainRefused,
                    QStringLiteral("the keychain refused to give the %1: %2")

@@ -216,6 +216,14 @@ void TokenSweep::resolve(bool verified)
             // Sent, but the answer never came back to this sweep (it was deleted meanwhile).
             item.outcome = Outcome::Unknown;
             item.reason = tr("Outcome unknown: the sweep stopped before the server answered.");
+        } else if (verified && m_stillListed.contains(item.token.id) &&
+                   error.kind() == ApiError::Kind::Timeout) {
+            // The batch this client gave up on may still be at work on the server: the search a
+            // moment later cannot say it was not done.
+            item.outcome = Outcome::Unknown;
+            item.reason = tr("Outcome unknown: %1 The server still listed the token just "
+                             "afterwards, but may yet revoke it. Search again to check.")
+                              .arg(AdminTokenErrors::describe(error));
         } else if (verified) {
             const bool listed = m_stillListed.contains(item.token.id);
             item.outcome = listed ? Outcome::NotRevoked : Outcome::Revoked;

@@ -48,7 +48,7 @@ private slots:
     void pretendedSuccessIsNotRevoked();
     void lostAnswerIsDecidedByTheList();
     void lostAnswerWithoutAListIsUnknown();
-    void stalledRevokeIsNotRevoked();
+    void stalledRevokeIsUnknown();
     void refusedByIdIsFailedNotRevoked();
     void absenceFromAPageWithUnreadableRowsIsUnknown();
 
@@ -286,7 +286,7 @@ void TestRevokeVerifySim::lostAnswerWithoutAListIsUnknown()
     QTRY_VERIFY_WITH_TIMEOUT(!stillGranted(QStringLiteral("laptop-cli")), 10000);
 }
 
-void TestRevokeVerifySim::stalledRevokeIsNotRevoked()
+void TestRevokeVerifySim::stalledRevokeIsUnknown()
 {
     ConnectionSettings settings;
     settings.timeoutMs = 1000;
@@ -302,9 +302,14 @@ void TestRevokeVerifySim::stalledRevokeIsNotRevoked()
     QVERIFY(run(job));
     const auto &outcome = job.outcomes().first();
     QCOMPARE(outcome.error.kind(), ApiError::Kind::Timeout);
-    QCOMPARE(outcome.status, Status::NotRevoked);
+    // Still listed a moment later, but a request the client gave up on may yet be carried out
+    // (a latency fault does exactly that; the client cannot tell the two apart): unknown, never
+    // "not revoked", or the log would be wrong once the server acts (issue 11, fault matrix).
+    QCOMPARE(outcome.status, Status::Unknown);
+    QVERIFY2(outcome.reason.contains(QStringLiteral("may yet carry the request out")),
+             qPrintable(outcome.reason));
     QVERIFY(stillGranted(QStringLiteral("Deploy Dashboard")));
-    QCOMPARE(activity().first().outcome, ActivityOutcome::Failed);
+    QCOMPARE(activity().first().outcome, ActivityOutcome::Unknown);
 }
 
 void TestRevokeVerifySim::refusedByIdIsFailedNotRevoked()

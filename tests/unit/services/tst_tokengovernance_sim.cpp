@@ -466,11 +466,13 @@ void TestTokenGovernanceSim::timedOutBatchIsResolvedByVerification()
     const auto admin = m_session->connectAs(QStringLiteral("admin"), impatient);
     TokenSweep sweep(admin.get(), tokens, m_log.get(), m_session->who());
     QVERIFY(runSweep(sweep));
-    QCOMPARE(sweep.count(Outcome::NotRevoked), 10);
+    // Still listed just afterwards, but a batch the client gave up on may yet be carried out
+    // (the client cannot tell a stall from a slow server): unknown, never "not revoked".
+    QCOMPARE(sweep.count(Outcome::Unknown), 10);
     QCOMPARE(sweep.items().first().requestError.kind(), ApiError::Kind::Timeout);
     QVERIFY(serverIds().contains(idsOf(tokens)));
     for (const ActivityEntry &row : activity())
-        QCOMPARE(row.outcome, ActivityOutcome::Failed);
+        QCOMPARE(row.outcome, ActivityOutcome::Unknown);
 }
 
 void TestTokenGovernanceSim::withoutVerificationOutcomesStayOpen()
