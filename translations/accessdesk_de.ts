@@ -7098,6 +7098,10 @@ http://127.0.0.1:8765/callback</translation>
         <source>Not confirmed: %1 The server still listed it afterwards, but may yet carry the request out. Check the list.</source>
         <translation>Nicht bestätigt: %1 Der Server führte den Zugriff danach noch auf, kann die Anfrage aber noch ausführen. Prüfen Sie die Liste.</translation>
     </message>
+    <message>
+        <source>Not sent: the activity log could not record it (%1).</source>
+        <translation>Nicht gesendet: Das Aktivitätsprotokoll konnte den Vorgang nicht aufzeichnen (%1).</translation>
+    </message>
 </context>
 <context>
     <name>accessdesk::RevokeProgressDialog</name>
@@ -7292,6 +7296,10 @@ http://127.0.0.1:8765/callback</translation>
     <message>
         <source>The keychain reported an error: %1</source>
         <translation>Der Schlüsselbund hat einen Fehler gemeldet: %1</translation>
+    </message>
+    <message>
+        <source>The keychain is locked and could not be unlocked here. Unlock it (sign in to the desktop session, or use your keyring&apos;s unlock tool) and try again.</source>
+        <translation>Der Schlüsselbund ist gesperrt und konnte hier nicht entsperrt werden. Entsperren Sie ihn (melden Sie sich an der Desktop-Sitzung an oder verwenden Sie das Entsperrwerkzeug Ihres Schlüsselbunds) und versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
@@ -7639,6 +7647,10 @@ http://127.0.0.1:8765/callback</translation>
     <message>
         <source>Outcome unknown: %1 It could not be checked afterwards (%2). Search again to check.</source>
         <translation>Ergebnis unbekannt: %1 Es konnte danach nicht geprüft werden (%2). Suchen Sie erneut, um es zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Outcome unknown: %1 The server still listed the token just afterwards, but may yet revoke it. Search again to check.</source>
+        <translation>Ergebnis unbekannt: %1 Der Server führte das Token kurz danach noch auf, kann es aber noch widerrufen. Suchen Sie erneut, um es zu prüfen.</translation>
     </message>
 </context>
 <context>
@@ -8254,10 +8266,6 @@ Wenn Sie diesem Zertifikat für diesen Server vertrauen, führen Sie den Befehl 
         <translation>&quot;%1&quot; ist keine ID eines persönlichen Zugriffstokens (siehe: pat list)</translation>
     </message>
     <message>
-        <source>cannot open the activity log: %1</source>
-        <translation>das Aktivitätsprotokoll kann nicht geöffnet werden: %1</translation>
-    </message>
-    <message>
         <source>nothing was changed</source>
         <translation>es wurde nichts geändert</translation>
     </message>
@@ -8389,6 +8397,46 @@ Wenn Sie diesem Zertifikat für diesen Server vertrauen, führen Sie den Befehl 
     <message>
         <source>the refreshed OAuth 2.0 tokens could not be stored (%1); sign in again with oauth2 login next time.</source>
         <translation>die erneuerten OAuth-2.0-Tokens konnten nicht gespeichert werden (%1); melden Sie sich beim nächsten Mal erneut mit oauth2 login an.</translation>
+    </message>
+    <message>
+        <source>the output could not be written: %1</source>
+        <translation>die Ausgabe konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>the output could not be written</source>
+        <translation>die Ausgabe konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>the activity log is in use by another program, so the revoke was not recorded and nothing was sent; try again when it is done</source>
+        <translation>das Aktivitätsprotokoll wird von einem anderen Programm verwendet, daher wurde der Widerruf nicht aufgezeichnet und nichts gesendet; versuchen Sie es erneut, wenn es fertig ist</translation>
+    </message>
+    <message>
+        <source>the activity log could not record the revoke (%1), so nothing was sent</source>
+        <translation>das Aktivitätsprotokoll konnte den Widerruf nicht aufzeichnen (%1), daher wurde nichts gesendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>the activity log could not record the next revoke (%1), so %n grant(s) were not sent</source>
+        <extracomment>%1 says why the log could not record</extracomment>
+        <translation>
+            <numerusform>das Aktivitätsprotokoll konnte den nächsten Widerruf nicht aufzeichnen (%1), daher wurde %n Zugriffsberechtigung nicht gesendet</numerusform>
+            <numerusform>das Aktivitätsprotokoll konnte den nächsten Widerruf nicht aufzeichnen (%1), daher wurden %n Zugriffsberechtigungen nicht gesendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the activity log %1 is in use by another program; try again when it is done</source>
+        <translation>das Aktivitätsprotokoll %1 wird von einem anderen Programm verwendet; versuchen Sie es erneut, wenn es fertig ist</translation>
+    </message>
+    <message>
+        <source>the activity log %1 is damaged (not a database); move it aside and AccessDesk starts a new one</source>
+        <translation>das Aktivitätsprotokoll %1 ist beschädigt (keine Datenbank); verschieben Sie es, dann beginnt AccessDesk ein neues</translation>
+    </message>
+    <message>
+        <source>cannot open the activity log %1: %2</source>
+        <translation>das Aktivitätsprotokoll %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>profile &quot;%1&quot; was saved, but no keychain is available (%2), so its secret was not saved; give the secret through the environment when you use the profile.</source>
+        <translation>Profil „%1“ wurde gespeichert, aber es ist kein Schlüsselbund verfügbar (%2), daher wurde sein Geheimnis nicht gespeichert; geben Sie das Geheimnis über die Umgebung an, wenn Sie das Profil verwenden.</translation>
     </message>
 </context>
 <context>

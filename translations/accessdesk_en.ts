@@ -301,6 +301,14 @@
             <numerusform>revoked %1 of %n grants</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>the activity log could not record the next revoke (%1), so %n grant(s) were not sent</source>
+        <extracomment>%1 says why the log could not record</extracomment>
+        <translation>
+            <numerusform>the activity log could not record the next revoke (%1), so %n grant was not sent</numerusform>
+            <numerusform>the activity log could not record the next revoke (%1), so %n grants were not sent</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>accessdesk::cli::CliLinks</name>

@@ -7098,6 +7098,10 @@ http://127.0.0.1:8765/callback</translation>
         <source>Not confirmed: %1 The server still listed it afterwards, but may yet carry the request out. Check the list.</source>
         <translation>Non confirmé : %1 Le serveur l’indiquait encore ensuite, mais peut encore exécuter la demande. Vérifiez la liste.</translation>
     </message>
+    <message>
+        <source>Not sent: the activity log could not record it (%1).</source>
+        <translation>Non envoyé&#xa0;: le journal d&apos;activité n&apos;a pas pu l&apos;enregistrer (%1).</translation>
+    </message>
 </context>
 <context>
     <name>accessdesk::RevokeProgressDialog</name>
@@ -7292,6 +7296,10 @@ http://127.0.0.1:8765/callback</translation>
     <message>
         <source>The keychain reported an error: %1</source>
         <translation>Le trousseau a signalé une erreur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The keychain is locked and could not be unlocked here. Unlock it (sign in to the desktop session, or use your keyring&apos;s unlock tool) and try again.</source>
+        <translation>Le trousseau est verrouillé et n&apos;a pas pu être déverrouillé ici. Déverrouillez-le (connectez-vous à la session du bureau ou utilisez l&apos;outil de déverrouillage de votre trousseau), puis réessayez.</translation>
     </message>
 </context>
 <context>
@@ -7639,6 +7647,10 @@ http://127.0.0.1:8765/callback</translation>
     <message>
         <source>Outcome unknown: %1 It could not be checked afterwards (%2). Search again to check.</source>
         <translation>Résultat inconnu&#xa0;: %1 Elle n&apos;a pas pu être vérifiée ensuite (%2). Relancez la recherche pour vérifier.</translation>
+    </message>
+    <message>
+        <source>Outcome unknown: %1 The server still listed the token just afterwards, but may yet revoke it. Search again to check.</source>
+        <translation>Résultat inconnu&#xa0;: %1 Le serveur listait encore le jeton juste après, mais peut encore le révoquer. Relancez la recherche pour vérifier.</translation>
     </message>
 </context>
 <context>
@@ -8254,10 +8266,6 @@ Si vous faites confiance à ce certificat pour ce serveur, relancez avec --pin-s
         <translation>«&#xa0;%1&#xa0;» n&apos;est pas un ID de jeton d&apos;accès personnel (voir&#xa0;: pat list)</translation>
     </message>
     <message>
-        <source>cannot open the activity log: %1</source>
-        <translation>impossible d&apos;ouvrir le journal d&apos;activité&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>nothing was changed</source>
         <translation>rien n&apos;a été modifié</translation>
     </message>
@@ -8389,6 +8397,46 @@ Si vous faites confiance à ce certificat pour ce serveur, relancez avec --pin-s
     <message>
         <source>the refreshed OAuth 2.0 tokens could not be stored (%1); sign in again with oauth2 login next time.</source>
         <translation>les jetons OAuth 2.0 renouvelés n&apos;ont pas pu être enregistrés (%1)&#xa0;; reconnectez-vous avec oauth2 login la prochaine fois.</translation>
+    </message>
+    <message>
+        <source>the output could not be written: %1</source>
+        <translation>la sortie n&apos;a pas pu être écrite&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the output could not be written</source>
+        <translation>la sortie n&apos;a pas pu être écrite</translation>
+    </message>
+    <message>
+        <source>the activity log is in use by another program, so the revoke was not recorded and nothing was sent; try again when it is done</source>
+        <translation>le journal d&apos;activité est utilisé par un autre programme&#xa0;; la révocation n&apos;a donc pas été enregistrée et rien n&apos;a été envoyé&#xa0;; réessayez quand il aura terminé</translation>
+    </message>
+    <message>
+        <source>the activity log could not record the revoke (%1), so nothing was sent</source>
+        <translation>le journal d&apos;activité n&apos;a pas pu enregistrer la révocation (%1)&#xa0;; rien n&apos;a donc été envoyé</translation>
+    </message>
+    <message numerus="yes">
+        <source>the activity log could not record the next revoke (%1), so %n grant(s) were not sent</source>
+        <extracomment>%1 says why the log could not record</extracomment>
+        <translation>
+            <numerusform>le journal d&apos;activité n&apos;a pas pu enregistrer la révocation suivante (%1)&#xa0;; %n autorisation n&apos;a donc pas été envoyée</numerusform>
+            <numerusform>le journal d&apos;activité n&apos;a pas pu enregistrer la révocation suivante (%1)&#xa0;; %n autorisations n&apos;ont donc pas été envoyées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the activity log %1 is in use by another program; try again when it is done</source>
+        <translation>le journal d&apos;activité %1 est utilisé par un autre programme&#xa0;; réessayez quand il aura terminé</translation>
+    </message>
+    <message>
+        <source>the activity log %1 is damaged (not a database); move it aside and AccessDesk starts a new one</source>
+        <translation>le journal d&apos;activité %1 est endommagé (ce n&apos;est pas une base de données)&#xa0;; déplacez-le et AccessDesk en commencera un nouveau</translation>
+    </message>
+    <message>
+        <source>cannot open the activity log %1: %2</source>
+        <translation>impossible d&apos;ouvrir le journal d&apos;activité %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>profile &quot;%1&quot; was saved, but no keychain is available (%2), so its secret was not saved; give the secret through the environment when you use the profile.</source>
+        <translation>le profil «&#xa0;%1&#xa0;» a été enregistré, mais aucun trousseau n&apos;est disponible (%2)&#xa0;; son secret n&apos;a donc pas été enregistré. Donnez le secret par l&apos;environnement quand vous utilisez le profil.</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@
 #include <QSignalSpy>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
@@ -58,6 +59,19 @@ bool waitUntil(Sender *sender, Signal signal, const std::function<bool()> &done,
     }
     return true;
 }
+
+// Stands in for the system browser in tests: QDesktopServices::setUrlHandler(scheme, this, "open")
+// makes every QDesktopServices::openUrl() land here instead of opening a real browser.
+class BrowserStandIn final : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> opened;
+
+public slots:
+    void open(const QUrl &url) { opened.append(url); }
+};
 
 // Until the controller (MyAccessController, RequestForAccessController, …) is in state.
 template<class Controller>

@@ -101,18 +101,6 @@ void captureKeychain(ProfileStore &profiles, SecretStore *secrets, const QString
 
 } // namespace
 
-// Stands in for the system browser: QDesktopServices::openUrl() lands here.
-class Browser final : public QObject
-{
-    Q_OBJECT
-
-public:
-    QList<QUrl> opened;
-
-public slots:
-    void open(const QUrl &url) { opened.append(url); }
-};
-
 class HygieneApp final : public QObject
 {
     Q_OBJECT
@@ -134,7 +122,7 @@ private:
 
     std::unique_ptr<DesktopApp> m_app;
     QNetworkAccessManager m_network;
-    Browser m_browser;
+    BrowserStandIn m_browser;
     QString m_url;
     QString m_suffix;
 };

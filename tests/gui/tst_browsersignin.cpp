@@ -55,18 +55,6 @@ quint16 freePort()
 
 } // namespace
 
-// Stands in for the system browser: QDesktopServices::openUrl() lands here.
-class Browser final : public QObject
-{
-    Q_OBJECT
-
-public:
-    QList<QUrl> opened;
-
-public slots:
-    void open(const QUrl &url) { opened.append(url); }
-};
-
 class TestBrowserSignIn final : public QObject
 {
     Q_OBJECT
@@ -100,7 +88,7 @@ private:
     std::unique_ptr<SimProcess> m_sim;
     std::optional<SimClient> m_server;
     QPointer<ConnectionDialog> m_dialog;
-    Browser m_browser;
+    BrowserStandIn m_browser;
     QString m_privateKeyFile;
     QString m_clientId;
     QString m_clientSecret;
