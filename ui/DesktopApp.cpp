@@ -27,6 +27,7 @@
 #include <QApplication>
 #include <QPushButton>
 #include <QScreen>
+#include <QTableView>
 
 #include <utility>
 

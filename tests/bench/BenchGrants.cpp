@@ -52,7 +52,7 @@ QList<AccessGrant> makeGrants(int count)
 
 QString typedFilter()
 {
-    return QStringLiteral("jenkins 12");
+    return QStringLiteral("pipeline 3");
 }
 
 } // namespace bench
