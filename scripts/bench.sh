@@ -5,7 +5,7 @@
 # (curl, a script of curl calls, a bare Qt window), or a time where the target is one.
 #   scripts/bench.sh                      all benchmarks, medians of 3 runs each
 #   scripts/bench.sh --repeat 5           more runs for a quieter median
-#   scripts/bench.sh --only sweep,filter  some of: inventory, sweep, start, filter
+#   scripts/bench.sh --only sweep,filter  some of: inventory (or inventory-cli), sweep, start, filter
 # Not part of CI's pass/fail; it needs curl. About 5 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
