@@ -6,7 +6,7 @@
 #   scripts/bench.sh                      all benchmarks, medians of 3 runs each
 #   scripts/bench.sh --repeat 5           more runs for a quieter median
 #   scripts/bench.sh --only sweep,filter  some of: inventory (or inventory-cli), sweep, start, filter
-# Not part of CI's pass/fail; it needs curl. About 5 minutes on 2 cores.
+# Not part of CI's pass/fail; it needs curl. About 3 minutes on 2 cores, a minute of it seeding.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
