@@ -8,6 +8,7 @@
 #include "CreateTokenDialog.h"
 #include "ExpiryBanner.h"
 #include "ExpiryTray.h"
+#include "FirstPaintReport.h"
 #include "MainWindow.h"
 #include "MyAccessPage.h"
 #include "RequestForAccessDialog.h"
@@ -26,6 +27,7 @@
 #include <QApplication>
 #include <QPushButton>
 #include <QScreen>
+#include <QTableView>
 
 #include <utility>
 
@@ -46,6 +48,7 @@ DesktopApp::DesktopApp(AppSession::Paths paths, QObject *parent)
     // Dialogs and the task switcher show the same icon as the window.
     QApplication::setWindowIcon(AppIcons::icon(AppIcons::Icon::Application));
     m_window = std::make_unique<MainWindow>(m_myAccess.get());
+    firstpaint::reportFirstRowsPainted(m_window->myAccessPage()->table());
     m_window->setSession(m_session.get());
     buildPages();
     wireMenus();

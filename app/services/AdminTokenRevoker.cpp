@@ -31,6 +31,8 @@ void AdminTokenRevoker::start()
 {
     QList<qint64> ids;
     QList<ActivityRecord> records;
+    // One commit for the batch's rows, and it must have succeeded before the request leaves.
+    ActivityLog::Batch batch(m_log);
     for (const PersonalToken &token : std::as_const(m_tokens)) {
         ids << token.id;
         const auto record = beginRecord(QStringLiteral("admin-revoke-pat"), describe(token));
@@ -39,10 +41,16 @@ void AdminTokenRevoker::start()
             m_recordError = m_log->lastError();
             for (const ActivityRecord &begun : std::as_const(records))
                 begun.fail(tr("Not sent: the activity record could not be written."));
+            batch.commit();
             finish();
             return;
         }
         records << record;
+    }
+    if (!batch.commit()) {
+        m_recordError = m_log->lastError();
+        finish();
+        return;
     }
 
     auto *job = new RevokePersonalTokensAsAdmin(m_connection, ids, this);
@@ -54,6 +62,7 @@ void AdminTokenRevoker::start()
             m_openRecords = records;
         } else {
             const QString why = m_errorText(m_error);
+            ActivityLog::Batch batch(m_log);
             for (const ActivityRecord &record : records)
                 record.complete(m_error, why);
         }

@@ -3,6 +3,7 @@
 #include "services/AdminTokenErrors.h"
 #include "services/AdminTokenRevoker.h"
 #include "services/TokenInventorySearch.h"
+#include "storage/ActivityLog.h"
 
 #include <QTimer>
 
@@ -200,6 +201,8 @@ void TokenSweep::resolve(bool verified)
                         ? tr("checking was cancelled")
                         : AdminTokenErrors::describe(m_verifyError);
     }
+    // Every row completed with one commit (one sync to disk, not one per token).
+    ActivityLog::Batch batch(m_log);
     for (int i = 0; i < m_items.size(); ++i) {
         Item &item = m_items[i];
         if (i >= m_next) {

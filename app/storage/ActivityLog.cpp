@@ -4,6 +4,7 @@
 #include "storage/Database.h"
 #include "storage/StorageLogging.h"
 
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -42,6 +43,31 @@ ActivityLog::ActivityLog(Database &database, Clock clock)
     , m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTimeUtc(); }))
     , m_session(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {}
+
+ActivityLog::Batch::Batch(ActivityLog *log)
+    : m_log(log)
+{
+    // transaction() is refused while one is open: then the outer batch commits for both.
+    m_open = m_log && m_log->m_database.connection().transaction();
+}
+
+ActivityLog::Batch::~Batch()
+{
+    commit();
+}
+
+bool ActivityLog::Batch::commit()
+{
+    if (!m_open)
+        return true;
+    m_open = false;
+    QSqlDatabase db = m_log->m_database.connection();
+    if (db.commit())
+        return true;
+    const QString why = db.lastError().text();
+    db.rollback();
+    return m_log->setError(tr("Cannot record the actions: %1").arg(why));
+}
 
 bool ActivityLog::setError(const QString &message) const
 {

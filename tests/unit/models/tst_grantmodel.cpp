@@ -58,6 +58,7 @@ private slots:
     void missingDatesSortLastInBothOrders();
     void filtersByText();
     void filtersByKind();
+    void filterFollowsTheSourceModel();
 };
 
 void TestGrantModel::modelContract()
@@ -219,6 +220,49 @@ void TestGrantModel::filtersByKind()
     QCOMPARE(proxy.rowCount(), 2);
     proxy.setKinds({});
     QCOMPARE(proxy.rowCount(), 4);
+}
+
+void TestGrantModel::filterFollowsTheSourceModel()
+{
+    AccessGrantModel model([] { return kNow; });
+    model.setGrants(sample());
+    AccessGrantFilterModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setTextFilter(QStringLiteral("radar"));
+    QCOMPARE(proxy.rowCount(), 1);
+    // The search texts the proxy keeps follow a new list.
+    QList<AccessGrant> renamed = sample();
+    for (AccessGrant &g : renamed) {
+        if (g.application == QLatin1String("Release Radar"))
+            g.application = QStringLiteral("Release notes");
+    }
+    model.setGrants(renamed);
+    QCOMPARE(proxy.rowCount(), 0);
+    proxy.setTextFilter(QStringLiteral("NOTES"));
+    QCOMPARE(proxy.rowCount(), 1);
+
+    // Thousands of rows coming and going at once (one layout change) give the same rows as a
+    // few at a time.
+    QList<AccessGrant> many;
+    int expected = 0;
+    for (int i = 0; i < 6000; ++i) {
+        const QString app = (i % 2 ? QStringLiteral("alpha %1") : QStringLiteral("beta %1")).arg(i);
+        many.append(grant(QString::number(i), GrantKind::PersonalToken, app, i % 50));
+        expected += app.startsWith(QLatin1String("alpha 1")) ? 1 : 0;
+    }
+    model.setGrants(many);
+    proxy.setTextFilter(QStringLiteral("Alpha"));
+    QCOMPARE(proxy.rowCount(), 3000);
+    proxy.setTextFilter(QStringLiteral("alpha 1"));
+    QCOMPARE(proxy.rowCount(), expected);
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        QVERIFY(proxy.index(row, AccessGrantModel::Application)
+                    .data()
+                    .toString()
+                    .startsWith(QLatin1String("alpha 1")));
+    proxy.setTextFilter({});
+    QCOMPARE(proxy.rowCount(), 6000);
 }
 
 QTEST_GUILESS_MAIN(TestGrantModel)

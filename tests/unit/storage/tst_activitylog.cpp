@@ -59,6 +59,7 @@ private Q_SLOTS:
     void filtersByProfileSinceAndLimit();
     void valuesAreBoundNotSpliced();
     void exportsCsv();
+    void batchWritesItsRowsWithOneCommit();
 
 private:
     QDateTime tick();
@@ -301,6 +302,36 @@ void TestActivityLog::exportsCsv()
     QCOMPARE(lines.at(2), QByteArray("2,2024-05-01T09:32:00.000Z,,prod,https://jira.example.com,"
                                      "alice,revoke-token,PAT 2,unknown (interrupted),\r"));
     QVERIFY(lines.at(3).isEmpty());
+}
+
+void TestActivityLog::batchWritesItsRowsWithOneCommit()
+{
+    ActivityLog log(*m_db, [this] { return tick(); });
+    // Another connection to the file, as the CLI next to the app: it sees only what is committed.
+    Database other;
+    QVERIFY(other.open(m_path));
+    ActivityLog reader(other);
+    QList<qint64> ids;
+    {
+        ActivityLog::Batch batch(&log);
+        ActivityLog::Batch nested(&log); // inside an open batch: the outer one commits
+        for (const char *target : {"PAT 1", "PAT 2", "PAT 3"})
+            ids << log.begin(revoke(QLatin1String(target)));
+        QVERIFY(nested.commit());
+        QVERIFY(reader.entries().isEmpty());
+        QVERIFY2(batch.commit(), qPrintable(log.lastError()));
+    }
+    QCOMPARE(reader.entries().size(), 3);
+    {
+        ActivityLog::Batch batch(&log);
+        for (const qint64 id : std::as_const(ids))
+            QVERIFY(log.complete(id, ActivityOutcome::Succeeded));
+        // The destructor commits what commit() was not called for.
+    }
+    for (const ActivityEntry &entry : reader.entries())
+        QCOMPARE(entry.outcome, ActivityOutcome::Succeeded);
+    ActivityLog::Batch none(nullptr);
+    QVERIFY(none.commit());
 }
 
 int main(int argc, char *argv[])
