@@ -16,6 +16,8 @@ packages=(
     dbus dbus-x11 gnome-keyring xvfb xauth imagemagick openssl curl
     python3 python3-requests python3-jira python3-requests-oauthlib python3-oauthlib
     python3-cryptography python3-jwt
+    # tests: the fault matrix locks the keyring over D-Bus (gdbus) and makes a file immutable (chattr)
+    libglib2.0-bin e2fsprogs
     # packaging: the .deb (dpkg-shlibdeps), and checks of the .desktop file, metainfo, man pages
     dpkg-dev desktop-file-utils appstream man-db
 )

@@ -27,6 +27,10 @@
         <source>Cannot read the activity log: %1</source>
         <translation>Das Aktivitätsprotokoll kann nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>Cannot record the actions: %1</source>
+        <translation>Die Aktionen können nicht protokolliert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>AdminChangeNote</name>

@@ -27,6 +27,10 @@
         <source>Cannot read the activity log: %1</source>
         <translation>Impossible de lire le journal d&apos;activité&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Cannot record the actions: %1</source>
+        <translation>Impossible d&apos;enregistrer les actions&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>AdminChangeNote</name>
