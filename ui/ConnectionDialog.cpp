@@ -479,7 +479,6 @@ void ConnectionDialog::askTrust(const ConnectionCheck &check)
 {
     const CertificateInfo certificate = check.error.certificate();
     auto *dialog = new TlsTrustDialog(certificate, m_tester->draft().profile.baseUrl.host(), this);
-    m_trustDialog = dialog;
     connect(dialog, &TlsTrustDialog::answered, this, [this, certificate](bool trusted) {
         if (!trusted) {
             showMessage(Field::BaseUrl,
@@ -516,7 +515,6 @@ void ConnectionDialog::askPlainHttp()
         tr("Send unencrypted?"), message,
         token ? tr("Send my token unencrypted") : tr("Send my password unencrypted"), this);
     dialog->setObjectName(QStringLiteral("plainHttpConfirmation"));
-    m_plainHttpDialog = dialog;
     connect(dialog, &ConfirmationDialog::answered, this, [this, asked](bool accepted) {
         if (!accepted)
             return; // the explanation stays next to the address

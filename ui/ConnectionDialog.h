@@ -55,9 +55,6 @@ public:
     QString messageFor(Field field) const;
     QString keychainNotice() const;
     ConnectionTester *tester() const { return m_tester; }
-    TlsTrustDialog *trustDialog() const { return m_trustDialog; }
-    // The "send my password unencrypted" question, while it is open.
-    ConfirmationDialog *plainHttpDialog() const { return m_plainHttpDialog; }
 
     QLineEdit *nameEdit() const { return m_name; }
 
@@ -86,8 +83,6 @@ private:
     bool m_editing = false;
     QString m_pin; // normalised SHA-256, or empty
     bool m_saving = false;
-    QPointer<TlsTrustDialog> m_trustDialog;
-    QPointer<ConfirmationDialog> m_plainHttpDialog;
 
     QLabel *m_intro;
     QLabel *m_keychain;

@@ -152,11 +152,6 @@ void DesktopApp::wireConnection()
     connect(session, &AppSession::secretNeeded, this, &DesktopApp::askForSecret);
 }
 
-SecretPromptDialog *DesktopApp::secretPrompt() const
-{
-    return m_secretPrompt;
-}
-
 void DesktopApp::askForSecret()
 {
     const auto &request = m_session->secretRequest();

@@ -51,8 +51,6 @@ public:
     AdminController &admin() { return *m_admin; }
     PersonalTokenController &personalTokens() { return *m_personalTokens; }
     RequestForAccessController &accessRequests() { return *m_accessRequests; }
-    // The question for a password or token the keychain cannot give, while it is open.
-    SecretPromptDialog *secretPrompt() const;
 
 private:
     void buildPages();

@@ -50,17 +50,6 @@ struct ShownAdminPage
 ShownAdminPage showAdminPage(ServerConnection *connection, ActivityLog *log, ActivityContext who,
                              AdministrationPage::Tab tab);
 
-// The visible dialog of type T under owner (a closed one may linger until deleted).
-template<class T> T *shownDialog(const QObject *owner)
-{
-    const QList<T *> dialogs = owner->findChildren<T *>();
-    for (T *dialog : dialogs) {
-        if (dialog->isVisible())
-            return dialog;
-    }
-    return nullptr;
-}
-
 // What keyboard and assistive-technology users would stumble on under root: interactive controls
 // (buttons, fields, lists) without an object name or an accessible name, labels with a shortcut
 // but no buddy, and a shortcut letter used twice. Each as "<class> <object name or text>"; empty

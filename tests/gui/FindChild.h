@@ -34,4 +34,15 @@ template<class T> T *child(const QObject *parent, const char *name)
     return child<T>(parent, QString::fromLatin1(name));
 }
 
+// The visible dialog of type T under owner (a closed one may linger until deleted).
+template<class T> T *shownDialog(const QObject *owner)
+{
+    const QList<T *> dialogs = owner->findChildren<T *>();
+    for (T *dialog : dialogs) {
+        if (dialog->isVisible())
+            return dialog;
+    }
+    return nullptr;
+}
+
 } // namespace accessdesk

@@ -437,7 +437,7 @@ void TestBrowserSignIn::plainHttpToAnotherComputerIsNotSignedInUnasked()
     // Test connection asks the question the sign-in needs answered first.
     QTest::mouseClick(child<QPushButton>(m_dialog, QStringLiteral("testConnection")),
                       Qt::LeftButton);
-    QTRY_VERIFY(m_dialog->plainHttpDialog());
+    QTRY_VERIFY(m_dialog->findChild<ConfirmationDialog *>(QStringLiteral("plainHttpConfirmation")));
 }
 
 void TestBrowserSignIn::appRenewsAnExpiredOAuth2Token()

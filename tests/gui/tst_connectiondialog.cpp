@@ -419,7 +419,7 @@ void TestConnectionDialog::trustedCertificateIsPinnedAndSaved()
     fill(name, tls.url(), QStringLiteral("alice"), QStringLiteral("alice"));
     QVERIFY(click(button("saveProfile")));
     QVERIFY(m_dialog->tester()->result().canTrustCertificate());
-    TlsTrustDialog *trust = m_dialog->trustDialog();
+    TlsTrustDialog *trust = m_dialog->findChild<TlsTrustDialog *>();
     QVERIFY(trust);
     QVERIFY(trust->isVisible());
     QVERIFY(child<QPushButton>(trust, QStringLiteral("cancelTrust"))->isDefault());
@@ -450,7 +450,7 @@ void TestConnectionDialog::cancelledCertificateSavesNothing()
     const QString name = m_keychain.uniqueName(QStringLiteral("tls-cancel"));
     fill(name, tls.url(), QStringLiteral("alice"), QStringLiteral("alice"));
     QVERIFY(click(button("saveProfile")));
-    TlsTrustDialog *trust = m_dialog->trustDialog();
+    TlsTrustDialog *trust = m_dialog->findChild<TlsTrustDialog *>();
     QVERIFY(trust);
     QSignalSpy answered(trust, &TlsTrustDialog::answered);
     QTest::mouseClick(child<QPushButton>(trust, QStringLiteral("cancelTrust")), Qt::LeftButton);
@@ -500,7 +500,8 @@ void TestConnectionDialog::plainHttpToAnotherComputerAsksFirst()
     ConfirmationDialog::setNextAnswer(ConfirmationDialog::Answer::Cancel);
     QVERIFY(click(button("saveProfile")));
     QVERIFY(m_dialog->tester()->result().needsPlainHttpConsent);
-    QPointer<ConfirmationDialog> asked = m_dialog->plainHttpDialog();
+    QPointer<ConfirmationDialog> asked =
+        m_dialog->findChild<ConfirmationDialog *>(QStringLiteral("plainHttpConfirmation"));
     QVERIFY(asked);
     QCOMPARE(child<QPushButton>(asked, QStringLiteral("confirmAccept"))->text(),
              QStringLiteral("Send my password unencrypted"));
@@ -614,7 +615,7 @@ void TestConnectionDialog::trustDialogShowsTheServersOwnCertificate()
     QVERIFY(click(button("testConnection")));
     QVERIFY2(m_dialog->tester()->result().canTrustCertificate(),
              qPrintable(m_dialog->tester()->result().message));
-    TlsTrustDialog *trust = m_dialog->trustDialog();
+    TlsTrustDialog *trust = m_dialog->findChild<TlsTrustDialog *>();
     QVERIFY(trust);
     QCOMPARE(trust->certificate().sha256, CertificateInfo::fingerprint(leaf));
     QCOMPARE(CertificateInfo::normaliseFingerprint(trust->shownFingerprint()),

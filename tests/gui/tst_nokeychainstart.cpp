@@ -98,10 +98,11 @@ std::unique_ptr<DesktopApp> TestNoKeychainStart::newApp(const QTemporaryDir &dir
 
 SecretPromptDialog *TestNoKeychainStart::waitForPrompt(DesktopApp &app)
 {
-    if (!app.secretPrompt())
+    const auto shown = [&app] { return shownDialog<SecretPromptDialog>(&app.window()); };
+    if (!shown())
         waitUntil(&app.session(), &AppSession::secretNeeded,
-                  [&app] { return app.secretPrompt() != nullptr; });
-    return app.secretPrompt();
+                  [&shown] { return shown() != nullptr; });
+    return shown();
 }
 
 void TestNoKeychainStart::asksForThePasswordAndShowsTheCachedListMeanwhile()
@@ -152,7 +153,7 @@ void TestNoKeychainStart::asksForThePasswordAndShowsTheCachedListMeanwhile()
                       [&controller] { return controller.grants().size() == 5; }));
     QVERIFY(!controller.showsCachedList());
     QVERIFY(applications(controller.grants()).contains(QStringLiteral("Bamboo")));
-    QVERIFY(!app->secretPrompt() || !app->secretPrompt()->isVisible());
+    QVERIFY(!shownDialog<SecretPromptDialog>(&app->window()));
 
     // Used, not kept: even the in-memory store of this run holds no password for the profile.
     std::unique_ptr<SecretJob> read(
@@ -182,7 +183,7 @@ void TestNoKeychainStart::declinedPromptSaysHowToTryAgain()
     // Choosing the server again asks again.
     app->session().switchToProfile(kProfile);
     QVERIFY(waitForPrompt(*app));
-    QPointer<SecretPromptDialog> open = app->secretPrompt();
+    QPointer<SecretPromptDialog> open = shownDialog<SecretPromptDialog>(&app->window());
 
     // Another way in (here the command line's server) answers the question left open: the
     // dialog goes, and nothing is said about a declined password.
@@ -204,7 +205,7 @@ void TestNoKeychainStart::connectionDialogSpeaksPlainWords()
     std::unique_ptr<DesktopApp> app = newApp(dir);
     app->start(ConnectionOptions(), QString());
     QVERIFY(waitForPrompt(*app)); // by now the keychain is known to be missing
-    app->secretPrompt()->reject();
+    shownDialog<SecretPromptDialog>(&app->window())->reject();
 
     ConnectionDialog *dialog = app->connectionPage().openAddDialog();
     QVERIFY(dialog);
@@ -236,7 +237,7 @@ void TestNoKeychainStart::oauthProfileIsExplainedInPlainWords()
     QSignalSpy failed(&app.session(), &AppSession::connectionFailed);
     app.start(ConnectionOptions(), QString());
     QVERIFY(failed.wait(30000));
-    QVERIFY(!app.secretPrompt());
+    QVERIFY(!shownDialog<SecretPromptDialog>(&app.window()));
     const QString message = failed.first().first().toString();
     QVERIFY2(message.contains(QLatin1String("No password store is running")) &&
                  message.contains(profile.name),
