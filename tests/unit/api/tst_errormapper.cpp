@@ -2,7 +2,6 @@
 // failures into one typed ApiError.
 #include "api/ErrorMapper.h"
 
-#include <QElapsedTimer>
 #include <QTest>
 
 using namespace accessdesk;
@@ -233,7 +232,9 @@ void TestErrorMapper::longBodiesAreClipped()
 // Found by tests/fuzz/fuzz_errors (tests/fuzz/regressions/errors): the HTML and XML patterns
 // tried every opening tag again up to the end of the body when nothing closed it, so 32,000
 // "<script>" (256 KB) kept the mapper busy for minutes. Half a megabyte of each now takes
-// milliseconds; the limit leaves room for slow machines, not for a quadratic pass.
+// milliseconds. No clock decides here (a loaded machine or AddressSanitizer's string checks make
+// any limit flaky): a quadratic pass over half a megabyte would take far longer than the test's
+// CTest timeout of two minutes, and that is what fails it.
 void TestErrorMapper::unclosedElementsTakeLinearTime_data()
 {
     QTest::addColumn<QByteArray>("unit");
@@ -250,10 +251,7 @@ void TestErrorMapper::unclosedElementsTakeLinearTime()
     QFETCH(QByteArray, unit);
     QFETCH(QByteArray, contentType);
     const QByteArray body = unit.repeated((1 << 19) / unit.size());
-    QElapsedTimer timer;
-    timer.start();
     const ApiError error = errormapper::fromReply(reply(500, body, contentType));
-    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
     QCOMPARE(error.kind(), ApiError::Kind::Server);
 }
 
