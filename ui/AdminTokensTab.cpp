@@ -30,9 +30,6 @@ static_assert(PersonalTokenModel::ExportRole == TableExport::ExportRole,
 
 namespace {
 
-// How many rows fitting the columns to a search's first page measures.
-constexpr int kFitRows = 50;
-
 QString number(qint64 value)
 {
     return QLocale().toString(value);
@@ -137,10 +134,6 @@ AdminTokensTab::AdminTokensTab(AdminTokenController *tokens, QWidget *parent)
                 m_model->appendTokens(tokens);
                 if (!m_sized) {
                     m_sized = true;
-                    // The rows in view, not the first page's 1,000 (Qt's default precision):
-                    // measuring those was the longest stall while 100,000 tokens loaded
-                    // (docs/PERFORMANCE.md).
-                    m_table->horizontalHeader()->setResizeContentsPrecision(kFitRows);
                     m_table->resizeColumnsToContents();
                 }
             });

@@ -41,9 +41,6 @@ static_assert(AccessGrantModel::ExportRole == TableExport::ExportRole,
 
 namespace {
 
-// How many rows the first fitting of the columns measures.
-constexpr int kFitRows = 50;
-
 // What a blank cell of a grant means: the server did not say, or there is nothing to say.
 EmptyCellDelegate::Placeholder grantPlaceholder(const QModelIndex &index)
 {
@@ -269,10 +266,8 @@ void MyAccessPage::fitColumns()
     if (m_columnsFitted || ViewState::hasRestoredColumns(m_table) || m_model->rowCount() == 0)
         return;
     m_columnsFitted = true;
-    // Fitted to the first rows in view, not to up to 1,000 rows (Qt's default precision): with
-    // 10,000 cached grants that measuring was 40 % of the start to the first paint
-    // (docs/PERFORMANCE.md). Longer text further down is elided, as long names are anyway.
-    m_table->horizontalHeader()->setResizeContentsPrecision(kFitRows);
+    // Long names and descriptions would push the dates and scopes out of sight; they are elided
+    // and shown whole in the tooltip and the details pane.
     m_table->resizeColumnsToContents();
     const int em = m_table->fontMetrics().averageCharWidth();
     for (const auto &[column, chars] : {std::pair{int(AccessGrantModel::Application), 28},

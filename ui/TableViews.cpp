@@ -99,6 +99,11 @@ void setUpSortableTable(QTableView *table, QAbstractItemModel *model, int column
     table->sortByColumn(column, order);
     setUpRowTable(table, mode);
     table->horizontalHeader()->setStretchLastSection(true);
+    // Fitting columns measures the first rows in view, not up to 1,000 (Qt's default): with
+    // 10,000 cached grants or a 1,000-token page that measuring was the longest stall of the
+    // start and of the token search (docs/PERFORMANCE.md). Longer text further down is elided,
+    // as long names are anyway.
+    table->horizontalHeader()->setResizeContentsPrecision(50);
 }
 
 } // namespace accessdesk::TableViews
