@@ -86,7 +86,9 @@ void TokenSweep::sendNextBatch()
         return;
     }
     const int first = m_next;
-    const int size = qMin(m_batchSize, int(m_items.size()) - first);
+    const int wanted = m_fixedBatchSize > 0 ? m_fixedBatchSize : m_nextBatchSize;
+    m_nextBatchSize = qMin(2 * m_nextBatchSize, kLargestBatchSize);
+    const int size = qMin(wanted, int(m_items.size()) - first);
     QList<PersonalToken> tokens;
     tokens.reserve(size);
     for (int i = first; i < first + size; ++i)

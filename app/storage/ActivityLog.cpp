@@ -44,6 +44,19 @@ ActivityLog::ActivityLog(Database &database, Clock clock)
     , m_session(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {}
 
+ActivityLog::~ActivityLog() = default;
+
+QSqlQuery &ActivityLog::statement(std::unique_ptr<QSqlQuery> &slot, const QString &sql)
+{
+    const QSqlDatabase db = m_database.connection();
+    // A statement outlives neither its connection nor a reopened database: prepared again then.
+    if (!slot || !slot->driver() || slot->driver() != db.driver()) {
+        slot = std::make_unique<QSqlQuery>(db);
+        slot->prepare(sql);
+    }
+    return *slot;
+}
+
 ActivityLog::Batch::Batch(ActivityLog *log)
     : m_log(log)
 {
@@ -78,23 +91,29 @@ bool ActivityLog::setError(const QString &message) const
 
 qint64 ActivityLog::begin(const ActivityEntry &entry)
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(QStringLiteral(
-        "INSERT INTO activity_log (started_at, profile, server_url, user_name, action, target,"
-        " outcome, error_text, session) VALUES (?, ?, ?, ?, ?, ?, 'pending', '', ?)"));
-    query.addBindValue(msecs(entry.time.isValid() ? entry.time : m_clock()));
-    query.addBindValue(text(entry.profile));
-    query.addBindValue(text(entry.serverUrl));
-    query.addBindValue(text(entry.user));
-    query.addBindValue(text(entry.action));
-    query.addBindValue(text(entry.target));
-    query.addBindValue(m_session);
-    if (!query.exec()) {
-        setError(tr("Cannot record the action: %1").arg(query.lastError().text()));
+    QSqlQuery &query = statement(
+        m_insert,
+        QStringLiteral(
+            "INSERT INTO activity_log (started_at, profile, server_url, user_name, action, target,"
+            " outcome, error_text, session) VALUES (?, ?, ?, ?, ?, ?, 'pending', '', ?)"));
+    // By position: a prepared statement is reused, so nothing may depend on earlier calls.
+    query.bindValue(0, msecs(entry.time.isValid() ? entry.time : m_clock()));
+    query.bindValue(1, text(entry.profile));
+    query.bindValue(2, text(entry.serverUrl));
+    query.bindValue(3, text(entry.user));
+    query.bindValue(4, text(entry.action));
+    query.bindValue(5, text(entry.target));
+    query.bindValue(6, m_session);
+    const bool written = query.exec();
+    const qint64 id = query.lastInsertId().toLongLong();
+    const QString why = query.lastError().text();
+    query.finish(); // done with it until the next row: no statement left running
+    if (!written) {
+        setError(tr("Cannot record the action: %1").arg(why));
         return -1;
     }
     m_lastError.clear();
-    return query.lastInsertId().toLongLong();
+    return id;
 }
 
 bool ActivityLog::complete(qint64 id, ActivityOutcome outcome, const QString &errorText)
@@ -102,18 +121,22 @@ bool ActivityLog::complete(qint64 id, ActivityOutcome outcome, const QString &er
     if (outcome != ActivityOutcome::Succeeded && outcome != ActivityOutcome::Failed &&
         outcome != ActivityOutcome::Unknown)
         return setError(tr("An action can only complete as succeeded, failed or unknown."));
-    QSqlQuery query(m_database.connection());
     // Interrupted is accepted too: another process may have marked this live row meanwhile.
-    query.prepare(
+    QSqlQuery &query = statement(
+        m_complete,
         QStringLiteral("UPDATE activity_log SET outcome = ?, error_text = ?, completed_at = ?"
                        " WHERE id = ? AND outcome IN ('pending', 'interrupted')"));
-    query.addBindValue(activityOutcomeKey(outcome));
-    query.addBindValue(text(errorText));
-    query.addBindValue(msecs(m_clock()));
-    query.addBindValue(id);
-    if (!query.exec())
-        return setError(tr("Cannot record the outcome: %1").arg(query.lastError().text()));
-    if (query.numRowsAffected() != 1)
+    query.bindValue(0, activityOutcomeKey(outcome));
+    query.bindValue(1, text(errorText));
+    query.bindValue(2, msecs(m_clock()));
+    query.bindValue(3, id);
+    const bool written = query.exec();
+    const int rows = query.numRowsAffected();
+    const QString why = query.lastError().text();
+    query.finish();
+    if (!written)
+        return setError(tr("Cannot record the outcome: %1").arg(why));
+    if (rows != 1)
         return setError(tr("Activity %1 is unknown or already complete.").arg(id));
     m_lastError.clear();
     return true;

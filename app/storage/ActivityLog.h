@@ -9,6 +9,9 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
+
+class QSqlQuery;
 
 namespace accessdesk {
 
@@ -71,13 +74,20 @@ public:
         bool m_open = false;
     };
 
+    ~ActivityLog();
+
 private:
     bool setError(const QString &message) const;
+    QSqlQuery &statement(std::unique_ptr<QSqlQuery> &slot, const QString &sql);
 
     Database &m_database;
     Clock m_clock;
     QString m_session; // tells this run's rows apart from those of earlier runs
     mutable QString m_lastError;
+    // begin() and complete() run once per token in a sweep of thousands; SQLite compiling the
+    // same statement each time was most of a sweep's own work, so each is prepared once.
+    std::unique_ptr<QSqlQuery> m_insert;
+    std::unique_ptr<QSqlQuery> m_complete;
 };
 
 } // namespace accessdesk

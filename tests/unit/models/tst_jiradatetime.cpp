@@ -1,5 +1,7 @@
 #include "JiraDateTime.h"
 
+#include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace accessdesk;
@@ -14,6 +16,7 @@ private slots:
     void isoRejects_data();
     void isoRejects();
     void isoWithoutOffsetUsesTheAssumedZone();
+    void isoReadsWhatThePatternReads();
     void mediumDates_data();
     void mediumDates();
     void mediumRejects_data();
@@ -32,6 +35,8 @@ void TestJiraDateTime::isoForms_data()
     QTest::newRow("negative offset") << QStringLiteral("2025-05-02T02:15:30.123-0700") << base;
     QTest::newRow("positive offset") << QStringLiteral("2025-05-02T11:15:30.123+02:00") << base;
     QTest::newRow("hour-only offset") << QStringLiteral("2025-05-02T11:15:30.123+02") << base;
+    // Beyond the 14 hours of real zones (QTimeZone refuses those), still plain arithmetic.
+    QTest::newRow("offset of 18 h") << QStringLiteral("2025-05-03T03:15:30.123+18:00") << base;
     QTest::newRow("micros cut to ms") << QStringLiteral("2025-05-02T09:15:30.123999Z") << base;
     QTest::newRow("no fraction") << QStringLiteral("2025-05-02T09:15:30Z") << base.addMSecs(-123);
     QTest::newRow("no seconds") << QStringLiteral("2025-05-02T09:15Z") << base.addMSecs(-30123);
@@ -76,6 +81,114 @@ void TestJiraDateTime::isoWithoutOffsetUsesTheAssumedZone()
         jiradate::parseIso(u"2026-07-01T12:00:00", QTimeZone(QByteArrayLiteral("Europe/Berlin")));
     QVERIFY(parsed);
     QCOMPARE(*parsed, QDateTime(QDate(2026, 7, 1), QTime(10, 0), Qt::UTC)); // CEST, +2
+}
+
+// parseIso reads by hand what this regular expression (its earlier implementation) describes.
+// Both are run over near-misses of every part and over random texts made of the characters a
+// date uses; they must agree on what is a date and on its instant.
+namespace {
+std::optional<QDateTime> parseIsoByPattern(QStringView text)
+{
+    static const QRegularExpression pattern(QStringLiteral(
+        "^(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?)?"
+        "\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?$"));
+    const QRegularExpressionMatch m = pattern.match(text.trimmed());
+    if (!m.hasMatch())
+        return std::nullopt;
+    const auto number = [&m](int group) { return m.capturedView(group).toInt(); };
+    const int msec = m.capturedView(7).isEmpty()
+                         ? 0
+                         : QString(m.capturedView(7) + QStringLiteral("00")).left(3).toInt();
+    int offsetSeconds = 0; // arithmetic, not QTimeZone: that refuses offsets beyond 14 hours
+    const QStringView offset = m.capturedView(8);
+    if (!offset.isEmpty() && offset != u"Z") {
+        const int sign = offset.front() == u'-' ? -1 : 1;
+        const QString digits = offset.mid(1).toString().remove(QLatin1Char(':'));
+        const int hours = digits.left(2).toInt();
+        const int minutes = digits.size() > 2 ? digits.mid(2, 2).toInt() : 0;
+        if (hours > 18 || minutes > 59)
+            return std::nullopt;
+        offsetSeconds = sign * (hours * 3600 + minutes * 60);
+    }
+    const QDate date(number(1), number(2), number(3));
+    const QTime time(number(4), number(5), number(6), msec);
+    if (!date.isValid() || !time.isValid())
+        return std::nullopt;
+    return QDateTime(date, time, Qt::UTC).addSecs(-offsetSeconds);
+}
+} // namespace
+
+void TestJiraDateTime::isoReadsWhatThePatternReads()
+{
+    QStringList texts = {
+        QStringLiteral("2025-05-02T09:15:30.123+00:00"),
+        QStringLiteral("2025-05-02 +01:00"),
+        QStringLiteral("2025-05-02Z"),
+        QStringLiteral("2025-05-02 12"),
+        QStringLiteral("2025-05-02T10:15+0100"),
+        QStringLiteral("2025-05-02T10:15:30.1234567891Z"),
+        QStringLiteral("2025-05-02T10:15:30.123456789Z"),
+        QStringLiteral("2025-05-02T10:15:5Z"),
+        QStringLiteral("2025-05-02T10:15:30.Z"),
+        QStringLiteral("2025-05-02T10:15:30,5"),
+        QStringLiteral("2025-05-02T10:15:30 \t-0330"),
+        QStringLiteral("2025-05-02T10:15+01:0"),
+        QStringLiteral("2025-05-02T10:15+01:"),
+        QStringLiteral("2025-05-02T10:15+010"),
+        QStringLiteral("2025-05-02T10:15+1859"),
+        QStringLiteral("2025-05-02T10:15+1900"),
+        QStringLiteral("2025-05-02t10:15Z"),
+        QStringLiteral("12025-05-02"),
+        QStringLiteral("2025-5-02"),
+        QStringLiteral("2025-05-02T24:00Z"),
+        QStringLiteral("2025-05-02T23:59:60Z"),
+        QStringLiteral("2025-05-02T10:15:30Zx"),
+        QStringLiteral("2025-05-02T10:15:30z"),
+        QStringLiteral("9999-12-31T00:00:00.000+00:00"),
+        QStringLiteral("0000-01-01"),
+        QStringLiteral("2025-05-02\u00a0"),
+        QStringLiteral("2025-05-02T10:15\u00a0Z"),
+        QStringLiteral("２０２５-05-02"),
+        QStringLiteral("2025-05-02T"),
+        QStringLiteral("2025-05-02 "),
+        QStringLiteral("-"),
+    };
+    // Random texts over a date's alphabet, most of them near a real date.
+    QRandomGenerator random(20261205);
+    const QString alphabet = QStringLiteral("0123456789-:T .,Z+-\t");
+    const QString seed = QStringLiteral("2025-05-02T09:15:30.123+02:00");
+    for (int i = 0; i < 20000; ++i) {
+        QString text = seed;
+        const int edits = 1 + random.bounded(3);
+        for (int e = 0; e < edits; ++e) {
+            const int at = random.bounded(int(text.size()) + 1);
+            const QChar c = alphabet.at(random.bounded(int(alphabet.size())));
+            switch (random.bounded(3)) {
+            case 0:
+                text.insert(at, c);
+                break;
+            case 1:
+                if (at < text.size())
+                    text[at] = c;
+                break;
+            default:
+                text.remove(at, 1 + random.bounded(4));
+            }
+        }
+        texts.append(text);
+    }
+    int dates = 0;
+    for (const QString &text : std::as_const(texts)) {
+        const auto expected = parseIsoByPattern(text);
+        const auto parsed = jiradate::parseIso(text);
+        QVERIFY2(bool(expected) == bool(parsed), qPrintable(text));
+        if (expected) {
+            QVERIFY2(*parsed == *expected, qPrintable(text));
+            QCOMPARE(parsed->timeSpec(), Qt::UTC);
+            ++dates;
+        }
+    }
+    QVERIFY(dates > 1000); // the random edits still leave many real dates to compare
 }
 
 void TestJiraDateTime::mediumDates_data()

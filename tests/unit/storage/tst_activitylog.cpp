@@ -2,6 +2,7 @@
 #include "storage/Database.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void valuesAreBoundNotSpliced();
     void exportsCsv();
     void batchWritesItsRowsWithOneCommit();
+    void reusedStatementsFollowTheDatabase();
 
 private:
     QDateTime tick();
@@ -332,6 +334,42 @@ void TestActivityLog::batchWritesItsRowsWithOneCommit()
         QCOMPARE(entry.outcome, ActivityOutcome::Succeeded);
     ActivityLog::Batch none(nullptr);
     QVERIFY(none.commit());
+}
+
+// begin() and complete() keep their statements prepared: one row's values must never reach the
+// next, and a closed or reopened database must be noticed, not written through a dead statement.
+void TestActivityLog::reusedStatementsFollowTheDatabase()
+{
+    ActivityLog log(*m_db, [this] { return tick(); });
+    const qint64 first = log.begin(revoke(QStringLiteral("PAT 1")));
+    QVERIFY(log.complete(first, ActivityOutcome::Failed, QStringLiteral("403 forbidden")));
+    ActivityEntry bare;
+    bare.action = QStringLiteral("probe");
+    const qint64 second = log.begin(bare);
+    QVERIFY(log.complete(second, ActivityOutcome::Succeeded));
+    QList<ActivityEntry> entries = log.entries();
+    QCOMPARE(entries.size(), 2);
+    QCOMPARE(entries.at(0).id, second);
+    QCOMPARE(entries.at(0).target, QString());
+    QCOMPARE(entries.at(0).profile, QString());
+    QCOMPARE(entries.at(0).errorText, QString());
+    QCOMPARE(entries.at(1).errorText, QStringLiteral("403 forbidden"));
+
+    const qint64 open = log.begin(revoke(QStringLiteral("PAT 2")));
+    m_db->close();
+    QTest::ignoreMessage(QtWarningMsg, "QSqlQuery::prepare: database not open");
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("activity log:")));
+    QCOMPARE(log.begin(revoke(QStringLiteral("PAT 3"))), -1);
+    QVERIFY(!log.lastError().isEmpty());
+
+    QVERIFY2(m_db->open(m_path), qPrintable(m_db->errorString()));
+    QVERIFY2(log.complete(open, ActivityOutcome::Succeeded), qPrintable(log.lastError()));
+    const qint64 after = log.begin(revoke(QStringLiteral("PAT 4")));
+    QVERIFY2(after > open, qPrintable(log.lastError()));
+    entries = log.entries();
+    QCOMPARE(entries.size(), 4); // PAT 1, the probe, PAT 2 and PAT 4; PAT 3 was refused
+    QCOMPARE(entries.at(0).target, QStringLiteral("PAT 4"));
+    QCOMPARE(entries.at(1).outcome, ActivityOutcome::Succeeded);
 }
 
 int main(int argc, char *argv[])
