@@ -126,6 +126,8 @@ void MyAccessController::showCachedList()
     const auto cached = GrantListCache(m_cache).load(m_cacheKey);
     m_fromCache = cached.has_value();
     m_grants = cached ? cached->grants : QList<AccessGrant>();
+    // Entries the cache could not read are missing from the list: the page says how many.
+    m_unreadable = cached ? cached->unreadable : QList<UnreadableGrantRow>();
     m_listAsOf = cached ? cached->fetchedAt : QDateTime();
 }
 
