@@ -54,7 +54,10 @@ bool readText(const QJsonObject &object, const QString &name, QString *text)
     return value.isString();
 }
 
-// null is how toJson writes an unknown issue date and an expiry of "none".
+// null is how toJson writes an unknown issue date and an expiry of "none". A date is kept in UTC,
+// and Qt writes ISO dates of the years 1 to 9999 only: "9999-12-31T23:59:59-01:00" is in the year
+// 10000 in UTC, which toJson would write as "" and the next start could not read (the round trip
+// of tests/fuzz/fuzz_grantcache), so such a date makes the entry unreadable now, not later.
 bool readDate(const QJsonValue &value, QDateTime *when)
 {
     *when = QDateTime();
@@ -63,7 +66,10 @@ bool readDate(const QJsonValue &value, QDateTime *when)
     const QDateTime parsed = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
     if (!value.isString() || !parsed.isValid())
         return false;
-    *when = parsed.toUTC();
+    const QDateTime utc = parsed.toUTC();
+    if (utc.date().year() < 1 || utc.date().year() > 9999)
+        return false;
+    *when = utc;
     return true;
 }
 

@@ -3,6 +3,7 @@
 // fuzz_grantcache).
 #include "services/GrantIds.h"
 #include "services/GrantListCache.h"
+#include "services/MyAccessController.h"
 #include "storage/Database.h"
 #include "storage/OfflineCache.h"
 
@@ -66,6 +67,7 @@ private slots:
     void withoutCacheNothingHappens();
     void unreadablePayloadIsNoList();
     void damagedEntriesAreReported();
+    void datesBeyondIsoYearsAreReported();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -239,6 +241,40 @@ void TestGrantListCache::damagedEntriesAreReported()
     QCOMPARE(loaded->grants.size(), 1);
     QCOMPARE(loaded->unreadable.size(), 7);
     QCOMPARE(loaded->fetchedAt, kFetched);
+
+    // My access, started without the server, shows the readable one and counts the others.
+    MyAccessController controller(nullptr, nullptr, {QStringLiteral("demo"), {}, {}});
+    controller.setOfflineCache(m_offline.get());
+    QVERIFY(controller.showsCachedList());
+    QCOMPARE(controller.grants().size(), 1);
+    QCOMPARE(controller.unreadableGrantCount(), 7);
+}
+
+// Qt writes ISO dates of the years 1 to 9999 only, and keeps cached dates in UTC: a date that is in
+// the year 10000 (or before year 1) once in UTC was read, then written as "" and unreadable at the
+// next start (tests/fuzz/regressions/grantcache). It is reported when read instead, and a date
+// read is one that is written and read back the same.
+void TestGrantListCache::datesBeyondIsoYearsAreReported()
+{
+    for (const char *date : {"9999-12-31T23:59:59-01:00", "0001-01-01T00:00:00+01:00"}) {
+        const QByteArray json =
+            R"({"format": 1, "grants": [{"kind": "pat", "id": "1", "issuedAt": ")" +
+            QByteArray(date) + R"("}]})";
+        const auto read = GrantListCache::fromJson(json);
+        QVERIFY2(read, qPrintable(read.error));
+        QVERIFY2(read->grants.isEmpty(), date);
+        QCOMPARE(read->unreadable.size(), 1);
+    }
+    const auto edges = GrantListCache::fromJson(
+        R"({"format": 1, "grants": [{"kind": "pat", "id": "1", "issuedAt": "0001-01-01T00:00:00Z",
+            "expiresAt": "9999-12-31T23:59:59.999+00:00", "lastUsedAt": "2026-06-30T12:00:00+05:30"}]})");
+    QVERIFY2(edges, qPrintable(edges.error));
+    QCOMPARE(edges->grants.size(), 1);
+    const auto again = GrantListCache::fromJson(GrantListCache::toJson(edges->grants));
+    QVERIFY(again);
+    QCOMPARE(again->grants, edges->grants);
+    QCOMPARE(again->grants.first().lastUsedAt,
+             QDateTime(QDate(2026, 6, 30), QTime(6, 30), Qt::UTC));
 }
 
 QTEST_GUILESS_MAIN(TestGrantListCache)
