@@ -1,6 +1,7 @@
 // The grant list in the offline cache: read back as stored, one list per profile, nothing that
 // works as a credential on disk, and what cannot be read back reported (tests/fuzz
 // fuzz_grantcache).
+#include "api/ServerConnection.h"
 #include "services/GrantIds.h"
 #include "services/GrantListCache.h"
 #include "services/MyAccessController.h"
@@ -8,6 +9,7 @@
 #include "storage/OfflineCache.h"
 
 #include <QFile>
+#include <QNetworkAccessManager>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -242,12 +244,20 @@ void TestGrantListCache::damagedEntriesAreReported()
     QCOMPARE(loaded->unreadable.size(), 7);
     QCOMPARE(loaded->fetchedAt, kFetched);
 
-    // My access, started without the server, shows the readable one and counts the others.
-    MyAccessController controller(nullptr, nullptr, {QStringLiteral("demo"), {}, {}});
+    // My access, started before the server answers, shows the readable one, counts the others
+    // and names the page they can be seen on. Nothing is sent: the list is not refreshed.
+    QNetworkAccessManager network;
+    ConnectionSettings settings;
+    settings.baseUrl = QUrl(QStringLiteral("https://jira.example.test/jira"));
+    ServerConnection connection(&network, settings, nullptr);
+    MyAccessController controller(&connection, nullptr, {QStringLiteral("demo"), {}, {}});
     controller.setOfflineCache(m_offline.get());
     QVERIFY(controller.showsCachedList());
     QCOMPARE(controller.grants().size(), 1);
     QCOMPARE(controller.unreadableGrantCount(), 7);
+    QCOMPARE(controller.accessTokensPageUrl(),
+             QUrl(QStringLiteral(
+                 "https://jira.example.test/jira/plugins/servlet/oauth/users/access-tokens")));
 }
 
 // Qt writes ISO dates of the years 1 to 9999 only, and keeps cached dates in UTC: a date that is in
