@@ -2,12 +2,13 @@
 // start already connected (README demo); secrets come only from environment variables named on
 // the command line or from the keychain of a saved profile.
 #include "secrets/CoreDumps.h"
-#include "services/ConnectionOptions.h"
+#include "services/DesktopCommandLine.h"
 #include "services/Translations.h"
 #include "ui/DesktopApp.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
+
+#include <cstdio>
 
 using namespace accessdesk;
 
@@ -25,21 +26,23 @@ int main(int argc, char *argv[])
     // Before any widget or --help text exists: they are translated when built.
     translations::installForUser();
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "See and revoke access on Jira Data Center. Without "
-                                        "--profile or --server it opens the last server used."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const ConnectionOptionSet connectionOptions;
-    connectionOptions.addTo(parser);
-    // An option Qt cannot parse at all ends here, as with any program; everything else is said
-    // in the window.
-    parser.process(app);
-    QString optionProblem;
-    const auto options = connectionOptions.read(parser, &optionProblem);
+    DesktopCommandLine commandLine;
+    const DesktopCommandLine::Result parsed = commandLine.parse(QApplication::arguments());
+    switch (parsed.action) {
+    case DesktopCommandLine::Action::Start:
+        break;
+    case DesktopCommandLine::Action::ShowHelp:
+    case DesktopCommandLine::Action::ShowVersion:
+        std::fputs(parsed.message.toLocal8Bit().constData(), stdout);
+        return EXIT_SUCCESS;
+    case DesktopCommandLine::Action::ShowHelpAll:
+        commandLine.showHelpAllAndExit();
+    case DesktopCommandLine::Action::Refuse:
+        std::fputs(parsed.message.toLocal8Bit().constData(), stderr);
+        return EXIT_FAILURE;
+    }
 
     DesktopApp desktop;
-    desktop.start(options, optionProblem);
+    desktop.start(parsed.options, parsed.problem);
     return QApplication::exec();
 }

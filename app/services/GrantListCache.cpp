@@ -2,6 +2,7 @@
 
 #include "services/GrantIds.h"
 #include "storage/OfflineCache.h"
+#include "storage/StorageLogging.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,12 +18,6 @@ constexpr int kFormat = 1;
 QJsonValue dateValue(const QDateTime &when)
 {
     return when.isValid() ? QJsonValue(when.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
-}
-
-QDateTime dateFrom(const QJsonValue &value)
-{
-    QDateTime when = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-    return when.isValid() ? when.toUTC() : QDateTime();
 }
 
 QJsonObject toObject(const AccessGrant &grant)
@@ -46,25 +41,92 @@ QJsonObject toObject(const AccessGrant &grant)
     return object;
 }
 
-std::optional<AccessGrant> fromObject(const QJsonObject &object)
+// Entries are read as strictly as toJson writes them: a field of the wrong type makes the entry
+// unreadable rather than quietly empty (a damaged "expiresAt" must not read as "never expires").
+bool readText(const QJsonObject &object, const QString &name, QString *text)
 {
+    const QJsonValue value = object.value(name);
+    if (value.isUndefined()) {
+        text->clear();
+        return true;
+    }
+    *text = value.toString();
+    return value.isString();
+}
+
+// null is how toJson writes an unknown issue date and an expiry of "none". A date is kept in UTC,
+// and Qt writes ISO dates of the years 1 to 9999 only: "9999-12-31T23:59:59-01:00" is in the year
+// 10000 in UTC, which toJson would write as "" and the next start could not read (the round trip
+// of tests/fuzz/fuzz_grantcache), so such a date makes the entry unreadable now, not later.
+bool readDate(const QJsonValue &value, QDateTime *when)
+{
+    *when = QDateTime();
+    if (value.isNull() || value.isUndefined())
+        return true;
+    const QDateTime parsed = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    if (!value.isString() || !parsed.isValid())
+        return false;
+    const QDateTime utc = parsed.toUTC();
+    if (utc.date().year() < 1 || utc.date().year() > 9999)
+        return false;
+    *when = utc;
+    return true;
+}
+
+bool readOptionalDate(const QJsonObject &object, const QString &name,
+                      std::optional<QDateTime> *when)
+{
+    if (!object.contains(name)) {
+        when->reset();
+        return true;
+    }
+    QDateTime read;
+    if (!readDate(object.value(name), &read))
+        return false;
+    *when = read;
+    return true;
+}
+
+// The entry's application name, shortened, so a warning can say which one it was. The cache holds
+// no credential (see the class comment), and the name is not one.
+QString excerptOf(const QJsonObject &object)
+{
+    constexpr qsizetype kLongest = 60;
+    const QString name = object.value(QStringLiteral("application")).toString().simplified();
+    return name.size() > kLongest ? QString(name.left(kLongest - 1) + QChar(0x2026)) : name;
+}
+
+// The grant in value, or else why it cannot be read (short, in English, as UnreadableGrantRow).
+QString fromValue(const QJsonValue &value, AccessGrant *grant)
+{
+    if (!value.isObject())
+        return QStringLiteral("the entry is not an object");
+    const QJsonObject object = value.toObject();
     const auto kind = grantKindFromName(object.value(QStringLiteral("kind")).toString());
     if (!kind)
-        return std::nullopt;
-    AccessGrant grant;
-    grant.kind = *kind;
-    grant.id = object.value(QStringLiteral("id")).toString();
-    grant.application = object.value(QStringLiteral("application")).toString();
-    grant.description = object.value(QStringLiteral("description")).toString();
-    grant.applicationUrl = object.value(QStringLiteral("applicationUrl")).toString();
-    grant.issuedAt = dateFrom(object.value(QStringLiteral("issuedAt")));
-    if (object.contains(QStringLiteral("expiresAt")))
-        grant.expiresAt = dateFrom(object.value(QStringLiteral("expiresAt")));
-    if (object.contains(QStringLiteral("lastUsedAt")))
-        grant.lastUsedAt = dateFrom(object.value(QStringLiteral("lastUsedAt")));
-    for (const QJsonValue &scope : object.value(QStringLiteral("scopes")).toArray())
-        grant.scopes << scope.toString();
-    return grant;
+        return QStringLiteral("its kind is missing or unknown");
+    grant->kind = *kind;
+    const QJsonValue id = object.value(QStringLiteral("id"));
+    if (!id.isString())
+        return QStringLiteral("its id is missing or not text");
+    grant->id = id.toString();
+    if (!readText(object, QStringLiteral("application"), &grant->application) ||
+        !readText(object, QStringLiteral("description"), &grant->description) ||
+        !readText(object, QStringLiteral("applicationUrl"), &grant->applicationUrl))
+        return QStringLiteral("a name or link of it is not text");
+    if (!readDate(object.value(QStringLiteral("issuedAt")), &grant->issuedAt) ||
+        !readOptionalDate(object, QStringLiteral("expiresAt"), &grant->expiresAt) ||
+        !readOptionalDate(object, QStringLiteral("lastUsedAt"), &grant->lastUsedAt))
+        return QStringLiteral("one of its dates is not a date");
+    const QJsonValue scopes = object.value(QStringLiteral("scopes"));
+    if (!scopes.isUndefined() && !scopes.isArray())
+        return QStringLiteral("its scopes are not a list");
+    for (const QJsonValue &scope : scopes.toArray()) {
+        if (!scope.isString())
+            return QStringLiteral("one of its scopes is not text");
+        grant->scopes << scope.toString();
+    }
+    return {};
 }
 
 } // namespace
@@ -93,19 +155,39 @@ QByteArray GrantListCache::toJson(const QList<AccessGrant> &grants)
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
-std::optional<QList<AccessGrant>> GrantListCache::fromJson(const QByteArray &json)
+Decoded<CachedGrants> GrantListCache::fromJson(const QByteArray &json)
 {
-    const QJsonDocument document = QJsonDocument::fromJson(json);
-    // Another format (an older or newer AccessDesk) is not guessed at: the server will answer.
-    if (!document.isObject() ||
-        document.object().value(QStringLiteral("format")).toInt() != kFormat)
-        return std::nullopt;
-    QList<AccessGrant> grants;
-    for (const QJsonValue &value : document.object().value(QStringLiteral("grants")).toArray()) {
-        if (auto grant = fromObject(value.toObject()))
-            grants << *grant;
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (!document.isObject()) {
+        return Decoded<CachedGrants>::failure(
+            parseError.error == QJsonParseError::NoError
+                ? QStringLiteral("the cached grant list is not a JSON object")
+                : QStringLiteral("the cached grant list is not JSON (%1 at byte %2)")
+                      .arg(parseError.errorString())
+                      .arg(parseError.offset));
     }
-    return grants;
+    const QJsonObject root = document.object();
+    // Another format (an older or newer AccessDesk) is not guessed at: the server will answer.
+    const QJsonValue format = root.value(QStringLiteral("format"));
+    if (format.toInt() != kFormat) {
+        return Decoded<CachedGrants>::failure(
+            QStringLiteral("the cached grant list is not of format %1").arg(kFormat));
+    }
+    const QJsonValue entries = root.value(QStringLiteral("grants"));
+    if (!entries.isArray())
+        return Decoded<CachedGrants>::failure(
+            QStringLiteral("the cached grant list has no \"grants\" array"));
+    CachedGrants read;
+    for (const QJsonValue &value : entries.toArray()) {
+        AccessGrant grant;
+        const QString problem = fromValue(value, &grant);
+        if (problem.isEmpty())
+            read.grants << grant;
+        else
+            read.unreadable << UnreadableGrantRow{problem, excerptOf(value.toObject())};
+    }
+    return Decoded<CachedGrants>::success(read);
 }
 
 bool GrantListCache::store(const QString &key, const QList<AccessGrant> &grants,
@@ -122,10 +204,16 @@ std::optional<CachedGrants> GrantListCache::load(const QString &key) const
     const std::optional<CachedList> stored = m_cache->load(key, kListKind);
     if (!stored)
         return std::nullopt;
-    auto grants = fromJson(stored->payload);
-    if (!grants)
+    Decoded<CachedGrants> read = fromJson(stored->payload);
+    if (!read) {
+        // Only the reason: the payload is the user's data and stays out of the log.
+        qCWarning(lcStorage).noquote() << "ignoring the cached grant list:" << read.error;
         return std::nullopt;
-    return CachedGrants{*grants, stored->fetchedAt};
+    }
+    if (!read->unreadable.isEmpty())
+        qCWarning(lcStorage) << read->unreadable.size() << "cached grants could not be read";
+    read->fetchedAt = stored->fetchedAt;
+    return *read;
 }
 
 } // namespace accessdesk

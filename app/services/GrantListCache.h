@@ -1,6 +1,8 @@
 #pragma once
 
 #include "AccessGrant.h"
+#include "AccessTokensPage.h"
+#include "Decoded.h"
 #include "services/GrantRevoker.h"
 
 #include <QByteArray>
@@ -17,7 +19,10 @@ class OfflineCache;
 struct CachedGrants
 {
     QList<AccessGrant> grants;
-    QDateTime fetchedAt; // UTC
+    // Entries of the stored list that could not be read (another kind, a damaged field): they are
+    // missing from grants, and said so, never dropped silently.
+    QList<UnreadableGrantRow> unreadable;
+    QDateTime fetchedAt; // UTC; the cache keeps it beside the payload, so fromJson leaves it unset
 };
 
 // The user's grant list kept in the offline cache, so My access has something to show ("as of …")
@@ -39,11 +44,14 @@ public:
     static QString keyFor(const ActivityContext &who);
 
     bool store(const QString &key, const QList<AccessGrant> &grants, const QDateTime &fetchedAt);
-    // std::nullopt when nothing (readable) is stored under key.
+    // std::nullopt when nothing (readable) is stored under key; a payload that is not a list of
+    // this format is logged (lcStorage) and left for the server's list to replace.
     std::optional<CachedGrants> load(const QString &key) const;
 
     static QByteArray toJson(const QList<AccessGrant> &grants);
-    static std::optional<QList<AccessGrant>> fromJson(const QByteArray &json);
+    // Whatever the bytes (the file may be damaged or from another version): the list with its
+    // unreadable entries, or an error in plain English when it is not a list of this format.
+    static Decoded<CachedGrants> fromJson(const QByteArray &json);
 
 private:
     OfflineCache *m_cache;

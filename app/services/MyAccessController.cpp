@@ -1,5 +1,7 @@
 #include "services/MyAccessController.h"
 
+#include "api/ApiRequest.h"
+#include "api/ServerConnection.h"
 #include "services/GrantList.h"
 #include "services/GrantListCache.h"
 #include "services/ProbeJob.h"
@@ -126,6 +128,11 @@ void MyAccessController::showCachedList()
     const auto cached = GrantListCache(m_cache).load(m_cacheKey);
     m_fromCache = cached.has_value();
     m_grants = cached ? cached->grants : QList<AccessGrant>();
+    // Entries the cache could not read are missing from the list: the page says how many.
+    m_unreadable = cached ? cached->unreadable : QList<UnreadableGrantRow>();
+    // Where they can be seen until the server's list comes: the page that list is read from.
+    if (!m_unreadable.isEmpty() && m_pageUrl.isEmpty() && m_connection)
+        m_pageUrl = m_connection->urlFor(ApiRequest::get(accessTokensPagePath()));
     m_listAsOf = cached ? cached->fetchedAt : QDateTime();
 }
 

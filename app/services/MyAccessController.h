@@ -77,8 +77,9 @@ public:
 
     State state() const { return m_state; }
     const QList<AccessGrant> &grants() const { return m_grants; }
-    // Grants the last list from the server could not read off the access-tokens page (they are
-    // missing from grants()), and that page's address, for the user to open in a browser.
+    // Grants the last list from the server could not read off the access-tokens page, or the
+    // cached list shown could not read back (they are missing from grants()), and that page's
+    // address, for the user to open in a browser (unknown while only the cached list is shown).
     int unreadableGrantCount() const { return int(m_unreadable.size()); }
     const QList<UnreadableGrantRow> &unreadableGrants() const { return m_unreadable; }
     QUrl accessTokensPageUrl() const { return m_pageUrl; }

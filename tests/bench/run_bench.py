@@ -23,6 +23,11 @@ import sys
 import tempfile
 import time
 
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.normpath(os.path.join(HERE, os.pardir, "conformance")))
+
+from simharness import Sim  # noqa: E402  (needs the path above)
+
 SEARCH = "/rest/pat/latest/tokens/search"
 REVOKE = "/rest/pat/latest/admin/tokens"
 PAGE = 1000
@@ -31,29 +36,11 @@ PASSWORD_VAR = "ACCESSDESK_BENCH_PASSWORD"
 
 # --- processes -------------------------------------------------------------------------------
 
-class Sim:
-    """One trackersim on a free loopback port, in memory unless told otherwise."""
-
-    def __init__(self, binary, *args):
-        self.process = subprocess.Popen([binary, "--port", "0", *args], stdout=subprocess.PIPE,
-                                        stderr=subprocess.DEVNULL, text=True)
-        while True:
-            line = self.process.stdout.readline()
-            if not line:
-                raise RuntimeError("trackersim exited early")
-            if line.startswith("trackersim listening on "):
-                self.url = line.split()[-1]
-                return
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.process.stdout.close()
+def start_sim(b, *args):
+    """One trackersim on a free loopback port, in memory unless told otherwise. Its log goes
+    nowhere: nothing reads it while the 100,000-token seeding writes, and a pipe would fill and
+    block trackersim."""
+    return Sim(*args, binary=b.trackersim, stderr=subprocess.DEVNULL)
 
 
 def timed(args, env=None, stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL):
@@ -217,7 +204,7 @@ def log(text):
 def bench_inventory(b, folder, repeat, ui=True):
     results = []
     log("inventory: seeding trackersim with 100,000 tokens…")
-    sim = Sim(b.trackersim, "--seed", "scale:100000")
+    sim = start_sim(b, "--seed", "scale:100000")
     try:
         cli = Cli(b.cli, os.path.join(folder, "cli"))
         # One token a page: the number of pages is the number of tokens.
@@ -322,13 +309,13 @@ def bench_sweep(b, folder, repeat, rate):
     results = []
     ours_times, floor_times, rss = [], [], []
     for round_ in range(repeat):
-        sim = Sim(b.trackersim, "--seed", "scale:3000")
+        sim = start_sim(b, "--seed", "scale:3000")
         try:
             seconds, count = floor_sweep(sim.url, folder)
             floor_times.append(seconds)
         finally:
             sim.stop()
-        sim = Sim(b.trackersim, "--seed", "scale:3000")
+        sim = start_sim(b, "--seed", "scale:3000")
         try:
             cli = Cli(b.cli, os.path.join(folder, f"sweep{round_}"))
             seconds, code, peak, errors = timed(
@@ -350,7 +337,7 @@ def bench_sweep(b, folder, repeat, rate):
     capacity, fill, interval = rate
     limited_times, allowed_times, notes = [], [], []
     for round_ in range(max(1, repeat // 2)):
-        sim = Sim(b.trackersim, "--seed", "scale:3000", "--rate-limit", f"{capacity},{fill},{interval}")
+        sim = start_sim(b, "--seed", "scale:3000", "--rate-limit", f"{capacity},{fill},{interval}")
         try:
             cli = Cli(b.cli, os.path.join(folder, f"limited{round_}"))
             env = dict(cli.env, QT_LOGGING_RULES="accessdesk.api.debug=true;accessdesk.api.info=true")
@@ -377,7 +364,7 @@ def bench_sweep(b, folder, repeat, rate):
 
 
 def bench_start(b, folder, repeat):
-    sim = Sim(b.trackersim, "--seed", "demo")
+    sim = start_sim(b, "--seed", "demo")
     try:
         home = os.path.join(folder, "start")
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=os.path.join(home, "config"),

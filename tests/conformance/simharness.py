@@ -33,19 +33,27 @@ def origin_of(url):
 
 
 class Sim:
-    def __init__(self, *args):
-        binary = os.environ.get("TRACKERSIM")
+    """A trackersim started with the flags args. binary defaults to $TRACKERSIM. stderr is where its
+    log goes: a pipe by default, whose text explains an early exit; a caller that makes it log a
+    lot without reading it (tests/bench seeds 100,000 tokens) passes subprocess.DEVNULL, since a
+    full pipe would block trackersim."""
+
+    def __init__(self, *args, binary=None, stderr=subprocess.PIPE):
+        binary = binary or os.environ.get("TRACKERSIM")
         if not binary:
             raise RuntimeError("set TRACKERSIM to the trackersim executable (CTest does)")
         self.args = args
+        self.binary = binary
+        self.stderr = stderr
         self.process = subprocess.Popen(
             [binary, "--port", "0", *args],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            stdout=subprocess.PIPE, stderr=stderr, text=True)
         self.fingerprint = None
         while True:
             line = self.process.stdout.readline()
             if not line:
-                raise RuntimeError("trackersim exited early: " + self.process.stderr.read())
+                said = self.process.stderr.read() if self.process.stderr else "(its log is not kept)"
+                raise RuntimeError("trackersim exited early: " + said)
             if line.startswith("trackersim certificate sha256 "):
                 self.fingerprint = line.split()[-1]
             if line.startswith("trackersim listening on "):
@@ -66,7 +74,8 @@ class Sim:
         """Stops this trackersim and starts it again with the same flags on another free port, as
         after a server move; with --data it keeps its state."""
         self.stop()
-        return Sim(*self.args, "--port", str(free_port(avoid=(self.port,))))
+        return Sim(*self.args, "--port", str(free_port(avoid=(self.port,))), binary=self.binary,
+                   stderr=self.stderr)
 
     def stop(self):
         if self.process.poll() is None:
@@ -77,7 +86,8 @@ class Sim:
                 self.process.kill()
                 self.process.wait()
         self.process.stdout.close()
-        self.process.stderr.close()
+        if self.process.stderr:
+            self.process.stderr.close()
 
     # --- control interface (loopback only) ---
     def control(self, method, what, body=None):

@@ -17,6 +17,13 @@ inline QByteArray bytes(const uint8_t *data, size_t size)
     return QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
 }
 
+// A property the harness states: false is a finding, as a crash would be.
+inline void require(bool condition)
+{
+    if (!condition)
+        std::abort();
+}
+
 template<class T> void check(const accessdesk::Decoded<T> &decoded)
 {
     if (decoded.ok() == !decoded.error.isEmpty())

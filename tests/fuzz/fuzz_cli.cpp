@@ -10,18 +10,6 @@
 
 #include <QCoreApplication>
 
-#include <cstdlib>
-
-namespace {
-
-void require(bool condition)
-{
-    if (!condition)
-        std::abort();
-}
-
-} // namespace
-
 // QCommandLineParser::helpText() names the program from QCoreApplication::arguments().
 extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -40,19 +28,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QString error;
     QString help;
     const auto options = CliOptions::parse(arguments, &error, &help);
-    require(!help.isEmpty());
+    fuzz::require(!help.isEmpty());
     if (!options)
         return 0; // a usage error, or --help when error is empty
-    require(error.isEmpty() || options->words == QStringList{QStringLiteral("version")});
-    require(!options->words.isEmpty());
-    require(options->timeoutSeconds >= 1 && options->timeoutSeconds <= 3600);
-    require(options->profile.isEmpty() || options->server.isEmpty());
-    require(!options->days || *options->days >= 1);
+    fuzz::require(error.isEmpty() || options->words == QStringList{QStringLiteral("version")});
+    fuzz::require(!options->words.isEmpty());
+    fuzz::require(options->timeoutSeconds >= 1 && options->timeoutSeconds <= 3600);
+    fuzz::require(options->profile.isEmpty() || options->server.isEmpty());
+    fuzz::require(!options->days || *options->days >= 1);
     const auto &admin = options->admin;
-    require(admin.keyBits == 2048 || admin.keyBits == 3072 || admin.keyBits == 4096);
-    require(!admin.twoWay || (!admin.remoteUser.isEmpty() && !admin.remotePasswordEnv.isEmpty()));
+    fuzz::require(admin.keyBits == 2048 || admin.keyBits == 3072 || admin.keyBits == 4096);
+    fuzz::require(!admin.twoWay ||
+                  (!admin.remoteUser.isEmpty() && !admin.remotePasswordEnv.isEmpty()));
     if (!options->pinSha256.isEmpty())
-        require(options->pinSha256.size() == 95); // 32 bytes as colon-separated upper-case hex
+        fuzz::require(options->pinSha256.size() ==
+                      95); // 32 bytes as colon-separated upper-case hex
     // What the consumer and OAuth 2.0 client rules then make of the addresses given.
     QStringList addresses = admin.redirects;
     addresses << admin.callback << options->server;

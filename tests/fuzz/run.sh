@@ -5,13 +5,14 @@
 #                     [NAME...]
 #
 # NAME is a harness without its fuzz_ prefix (core applinks consumers oauth2 pat accesstokens
-# authorize dates publickey manifest errors privatekey oauthparams cli); none means all. The
-# decoders of models/ are compiled into every harness with libFuzzer, ASan and UBSan
-# instrumentation (Qt, libgumbo and OpenSSL are not instrumented); a harness of code elsewhere
-# names its extra sources below. Each harness keeps its growing corpus in DIR/corpus/NAME and
-# starts from the recorded fixtures in tests/fixtures/models and tests/fuzz/seeds/NAME; a crash
-# leaves its input in DIR/artifacts and fails the run. --replay runs each harness once over those
-# seeds and its past findings in tests/fuzz/regressions/NAME, without fuzzing (fuzz.replay).
+# authorize dates publickey manifest errors privatekey oauthparams cli appargs grantcache); none
+# means all. The decoders of models/ are compiled into every harness with libFuzzer, ASan and
+# UBSan instrumentation (Qt, libgumbo and OpenSSL are not instrumented); a harness of code
+# elsewhere names its extra sources below. Each harness keeps its growing corpus in
+# DIR/corpus/NAME and starts from the recorded fixtures in tests/fixtures/models and
+# tests/fuzz/seeds/NAME; a crash leaves its input in DIR/artifacts and fails the run. --replay
+# runs each harness once over those seeds and its past findings in tests/fuzz/regressions/NAME,
+# without fuzzing (fuzz.replay).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -28,14 +29,14 @@ while [ $# -gt 0 ]; do
     --build-only) mode=build; shift ;;
     --no-build) mode=run; shift ;;
     --replay) replay=1; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     *) names+=("$1"); shift ;;
     esac
 done
 if [ ${#names[@]} -eq 0 ]; then
     names=(core applinks consumers oauth2 pat accesstokens authorize dates publickey manifest errors
-        privatekey oauthparams cli)
+        privatekey oauthparams cli appargs grantcache)
 fi
 
 # Harnesses of code outside models/: the sources they need too, and the libraries those link.
@@ -51,17 +52,25 @@ declare -A extra_sources=(
         $private_key"
     [cli]="app/cli/CliOptions.cpp app/cli/CliAdminOptions.cpp app/services/ConnectionOptions.cpp
         app/api/CertificateInfo.cpp"
+    [appargs]="app/services/DesktopCommandLine.cpp app/services/ConnectionOptions.cpp
+        app/api/CertificateInfo.cpp"
+    # GrantListCache's load() and store() call the offline cache: linked, though only fromJson and
+    # toJson are fuzzed.
+    [grantcache]="app/services/GrantListCache.cpp app/services/GrantIds.cpp
+        app/storage/OfflineCache.cpp app/storage/Database.cpp app/storage/Migrations.cpp
+        app/storage/PrivateFiles.cpp app/storage/StorageLogging.cpp"
 )
 crypto="$(pkg-config --libs libcrypto)"
 network="$(pkg-config --libs Qt6Network)"
 declare -A extra_libs=([publickey]="$crypto" [consumers]="$crypto" [privatekey]="$crypto"
-    [oauthparams]="$crypto" [errors]="$network" [cli]="$network")
+    [oauthparams]="$crypto" [errors]="$network" [cli]="$network" [appargs]="$network"
+    [grantcache]="$(pkg-config --libs Qt6Sql)")
 
 cxx=${FUZZ_CXX:-clang++}
 sanitizers="-fsanitize=address,undefined -fno-sanitize=vptr -fno-sanitize-recover=undefined"
 # The project's compile policy, so the harnesses compile the same code the product does.
 policy="-DQT_NO_CAST_FROM_ASCII -DQT_NO_CAST_TO_ASCII -DQT_USE_QSTRINGBUILDER -DQT_NO_URL_CAST_FROM_STRING"
-cflags="-std=c++20 -g -O1 -fPIC $sanitizers $policy -I$root/models -I$root/app -I$here $(pkg-config --cflags Qt6Core Qt6Network gumbo)"
+cflags="-std=c++20 -g -O1 -fPIC $sanitizers $policy -I$root/models -I$root/app -I$here $(pkg-config --cflags Qt6Core Qt6Network Qt6Sql gumbo)"
 libs="$(pkg-config --libs Qt6Core gumbo)"
 
 # Compiles $1 into $2 unless $2 is newer than it and than every header ($newest_header).
@@ -77,7 +86,9 @@ build_all() {
     mkdir -p "$build/obj"
     local newest_header objects=() src obj
     newest_header=$(ls -t "$root"/models/*.h "$root"/app/{auth,api,cli}/*.h \
-        "$root"/app/services/{AccessRequestLink,ConnectionOptions,StaleTokenRule}.h "$here"/*.h | head -n 1)
+        "$root"/app/services/{AccessRequestLink,ConnectionOptions,StaleTokenRule}.h \
+        "$root"/app/services/{DesktopCommandLine,GrantListCache,GrantIds}.h "$root"/app/storage/*.h \
+        "$here"/*.h | head -n 1)
     for src in "$root"/models/*.cpp; do
         # Item models are QObjects that need moc; they decode nothing, so harnesses leave them out.
         if grep -q Q_OBJECT "${src%.cpp}.h" 2>/dev/null; then

@@ -1,11 +1,15 @@
-// The grant list in the offline cache: read back as stored, one list per profile, and nothing
-// that works as a credential on disk.
+// The grant list in the offline cache: read back as stored, one list per profile, nothing that
+// works as a credential on disk, and what cannot be read back reported (tests/fuzz
+// fuzz_grantcache).
+#include "api/ServerConnection.h"
 #include "services/GrantIds.h"
 #include "services/GrantListCache.h"
+#include "services/MyAccessController.h"
 #include "storage/Database.h"
 #include "storage/OfflineCache.h"
 
 #include <QFile>
+#include <QNetworkAccessManager>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -64,6 +68,8 @@ private slots:
     void keys();
     void withoutCacheNothingHappens();
     void unreadablePayloadIsNoList();
+    void damagedEntriesAreReported();
+    void datesBeyondIsoYearsAreReported();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -180,17 +186,105 @@ void TestGrantListCache::withoutCacheNothingHappens()
 
 void TestGrantListCache::unreadablePayloadIsNoList()
 {
-    QVERIFY(!GrantListCache::fromJson("not json"));
+    const auto notJson = GrantListCache::fromJson("not json");
+    QVERIFY(!notJson);
+    QVERIFY2(notJson.error.contains(QStringLiteral("not JSON")), qPrintable(notJson.error));
     QVERIFY(!GrantListCache::fromJson(R"({"format": 99, "grants": []})"));
+    QVERIFY(!GrantListCache::fromJson(R"({"format": "1", "grants": []})"));
+    // A list of this format without its list is damaged, not empty.
+    const auto noList = GrantListCache::fromJson(R"({"format": 1})");
+    QVERIFY(!noList);
+    QVERIFY2(noList.error.contains(QStringLiteral("\"grants\"")), qPrintable(noList.error));
+    QVERIFY(!GrantListCache::fromJson(R"({"format": 1, "grants": {"kind": "pat"}})"));
     QVERIFY(m_offline->store(QStringLiteral("demo"), QStringLiteral("my-access-grants"), "[1,2]",
                              kFetched));
     QVERIFY(!GrantListCache(m_offline.get()).load(QStringLiteral("demo")));
-    // Entries of an unknown kind are skipped, the rest is read.
+    // Entries of an unknown kind are reported, the rest is read.
     const auto partly = GrantListCache::fromJson(
-        R"({"format": 1, "grants": [{"kind": "saml"}, {"kind": "pat", "id": "3", "application": "x"}]})");
+        R"({"format": 1, "grants": [{"kind": "saml", "application": "SSO"}, {"kind": "pat", "id": "3", "application": "x"}]})");
     QVERIFY(partly);
-    QCOMPARE(partly->size(), 1);
-    QCOMPARE(partly->first().application, QStringLiteral("x"));
+    QCOMPARE(partly->grants.size(), 1);
+    QCOMPARE(partly->grants.first().application, QStringLiteral("x"));
+    QCOMPARE(partly->unreadable.size(), 1);
+    QCOMPARE(partly->unreadable.first().excerpt, QStringLiteral("SSO"));
+    QVERIFY(!partly->unreadable.first().reason.isEmpty());
+}
+
+// Each entry is read as toJson writes it or reported: a field of the wrong type does not quietly
+// become empty. Before, "expiresAt": "soon" read as an expiry of "none" (never expires).
+void TestGrantListCache::damagedEntriesAreReported()
+{
+    const QByteArray json = R"({"format": 1, "grants": [
+        {"kind": "pat", "id": "1", "application": "soon", "issuedAt": null, "expiresAt": "soon"},
+        {"kind": "pat", "id": "2", "application": "bad issue date", "issuedAt": 20260101},
+        {"kind": "pat", "id": 3, "application": "numeric id"},
+        {"kind": "oauth2", "id": "4", "application": "scopes", "scopes": "READ"},
+        {"kind": "oauth2", "id": "5", "application": "scope", "scopes": ["READ", 7]},
+        {"kind": "oauth1", "id": "6", "application": ["a list"]},
+        "pat",
+        {"kind": "pat", "id": "8", "application": "fine", "issuedAt": null, "expiresAt": null}
+    ]})";
+    const auto read = GrantListCache::fromJson(json);
+    QVERIFY2(read, qPrintable(read.error));
+    QCOMPARE(read->grants.size(), 1);
+    QCOMPARE(read->grants.first().application, QStringLiteral("fine"));
+    QVERIFY(read->grants.first().expiresAt); // null: the server said "none"
+    QVERIFY(!read->grants.first().expiresAt->isValid());
+    QCOMPARE(read->unreadable.size(), 7);
+    QCOMPARE(read->unreadable.first().excerpt, QStringLiteral("soon"));
+    for (const UnreadableGrantRow &row : read->unreadable)
+        QVERIFY(!row.reason.isEmpty());
+
+    // load() passes them on, for My access to say that the list is incomplete.
+    QVERIFY(m_offline->store(QStringLiteral("demo"), QStringLiteral("my-access-grants"), json,
+                             kFetched));
+    const auto loaded = GrantListCache(m_offline.get()).load(QStringLiteral("demo"));
+    QVERIFY(loaded);
+    QCOMPARE(loaded->grants.size(), 1);
+    QCOMPARE(loaded->unreadable.size(), 7);
+    QCOMPARE(loaded->fetchedAt, kFetched);
+
+    // My access, started before the server answers, shows the readable one, counts the others
+    // and names the page they can be seen on. Nothing is sent: the list is not refreshed.
+    QNetworkAccessManager network;
+    ConnectionSettings settings;
+    settings.baseUrl = QUrl(QStringLiteral("https://jira.example.test/jira"));
+    ServerConnection connection(&network, settings, nullptr);
+    MyAccessController controller(&connection, nullptr, {QStringLiteral("demo"), {}, {}});
+    controller.setOfflineCache(m_offline.get());
+    QVERIFY(controller.showsCachedList());
+    QCOMPARE(controller.grants().size(), 1);
+    QCOMPARE(controller.unreadableGrantCount(), 7);
+    QCOMPARE(controller.accessTokensPageUrl(),
+             QUrl(QStringLiteral(
+                 "https://jira.example.test/jira/plugins/servlet/oauth/users/access-tokens")));
+}
+
+// Qt writes ISO dates of the years 1 to 9999 only, and keeps cached dates in UTC: a date that is in
+// the year 10000 (or before year 1) once in UTC was read, then written as "" and unreadable at the
+// next start (tests/fuzz/regressions/grantcache). It is reported when read instead, and a date
+// read is one that is written and read back the same.
+void TestGrantListCache::datesBeyondIsoYearsAreReported()
+{
+    for (const char *date : {"9999-12-31T23:59:59-01:00", "0001-01-01T00:00:00+01:00"}) {
+        const QByteArray json =
+            R"({"format": 1, "grants": [{"kind": "pat", "id": "1", "issuedAt": ")" +
+            QByteArray(date) + R"("}]})";
+        const auto read = GrantListCache::fromJson(json);
+        QVERIFY2(read, qPrintable(read.error));
+        QVERIFY2(read->grants.isEmpty(), date);
+        QCOMPARE(read->unreadable.size(), 1);
+    }
+    const auto edges = GrantListCache::fromJson(
+        R"({"format": 1, "grants": [{"kind": "pat", "id": "1", "issuedAt": "0001-01-01T00:00:00Z",
+            "expiresAt": "9999-12-31T23:59:59.999+00:00", "lastUsedAt": "2026-06-30T12:00:00+05:30"}]})");
+    QVERIFY2(edges, qPrintable(edges.error));
+    QCOMPARE(edges->grants.size(), 1);
+    const auto again = GrantListCache::fromJson(GrantListCache::toJson(edges->grants));
+    QVERIFY(again);
+    QCOMPARE(again->grants, edges->grants);
+    QCOMPARE(again->grants.first().lastUsedAt,
+             QDateTime(QDate(2026, 6, 30), QTime(6, 30), Qt::UTC));
 }
 
 QTEST_GUILESS_MAIN(TestGrantListCache)
