@@ -10,6 +10,7 @@
 #include <QDBusMessage>
 #include <QDBusMetaType>
 #include <QDBusObjectPath>
+#include <QDBusVariant>
 #endif
 
 namespace accessdesk {
@@ -23,12 +24,15 @@ QString unavailableMessage(const QString &detail)
         .arg(detail);
 }
 
-template<typename KeychainJob>
-KeychainJob *newKeychainJob(SecretJob *owner, const QString &storageKey)
+template<typename KeychainJob> KeychainJob *newKeychainJob(const QString &storageKey)
 {
-    // Parented to our job so it goes away with it; never the insecure QSettings fallback.
-    auto *job = new KeychainJob(secretServiceName(), owner);
-    job->setAutoDelete(false);
+    // Not parented to our job: QtKeychain's libsecret backend hands the job to libsecret's
+    // callback, which runs when the Secret Service answers even if our job (or the whole store)
+    // is gone by then, and a deleted job there crashes the app. So the keychain job lives until
+    // its answer and then deletes itself; our slots are bound to our job and simply do not run
+    // when it is gone. Never the insecure QSettings fallback.
+    auto *job = new KeychainJob(secretServiceName());
+    job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(storageKey);
     return job;
@@ -61,6 +65,36 @@ bool lockedInSecretService(const QString &storageKey)
     Q_UNUSED(storageKey)
     return false;
 #endif
+}
+
+// Whether the Secret Service's default collection (where QtKeychain's libsecret backend creates
+// entries) is locked. gnome-keyring refuses to create an item in a locked collection with
+// "access denied"; this tells that refusal apart from a denial the user chose.
+bool defaultCollectionLocked()
+{
+#ifdef ACCESSDESK_HAVE_QTDBUS
+    const QString service = QStringLiteral("org.freedesktop.secrets");
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected() || !bus.interface() || !bus.interface()->isServiceRegistered(service))
+        return false;
+    QDBusMessage get = QDBusMessage::createMethodCall(
+        service, QStringLiteral("/org/freedesktop/secrets/aliases/default"),
+        QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
+    get << QStringLiteral("org.freedesktop.Secret.Collection") << QStringLiteral("Locked");
+    const QDBusMessage reply = bus.call(get, QDBus::Block, 2000);
+    if (reply.type() != QDBusMessage::ReplyMessage || reply.arguments().isEmpty())
+        return false;
+    return qdbus_cast<QDBusVariant>(reply.arguments().constFirst()).variant().toBool();
+#else
+    return false;
+#endif
+}
+
+QString lockedMessage()
+{
+    return SecretStore::tr("The keychain is locked and could not be unlocked here. Unlock it (sign "
+                           "in to the desktop session, or use your keyring's unlock tool) and try "
+                           "again.");
 }
 
 } // namespace
@@ -102,7 +136,7 @@ SecretJob *SecretStore::readSecret(const SecretKey &key)
         job->finishLater();
         return job;
     }
-    auto *keychainJob = newKeychainJob<QKeychain::ReadPasswordJob>(job, key.storageKey());
+    auto *keychainJob = newKeychainJob<QKeychain::ReadPasswordJob>(key.storageKey());
     connect(keychainJob, &QKeychain::Job::finished, job,
             [this, job, keychainJob] { onKeychainFinished(job, keychainJob, {}); });
     keychainJob->start();
@@ -118,7 +152,7 @@ SecretJob *SecretStore::writeSecret(const SecretKey &key, const QByteArray &valu
         serveFromMemory(job, value);
         return job;
     }
-    auto *keychainJob = newKeychainJob<QKeychain::WritePasswordJob>(job, key.storageKey());
+    auto *keychainJob = newKeychainJob<QKeychain::WritePasswordJob>(key.storageKey());
     keychainJob->setBinaryData(value);
     connect(keychainJob, &QKeychain::Job::finished, job,
             [this, job, keychainJob, value] { onKeychainFinished(job, keychainJob, value); });
@@ -137,7 +171,7 @@ SecretJob *SecretStore::deleteSecret(const SecretKey &key)
         job->finishLater();
         return job;
     }
-    auto *keychainJob = newKeychainJob<QKeychain::DeletePasswordJob>(job, key.storageKey());
+    auto *keychainJob = newKeychainJob<QKeychain::DeletePasswordJob>(key.storageKey());
     connect(keychainJob, &QKeychain::Job::finished, job,
             [this, job, keychainJob] { onKeychainFinished(job, keychainJob, {}); });
     keychainJob->start();
@@ -168,11 +202,15 @@ void SecretStore::deleteNextKind(SecretJob *job, qsizetype index)
         return;
     }
     const SecretKey key{job->key().profileId, kinds.at(index)};
-    auto *keychainJob = newKeychainJob<QKeychain::DeletePasswordJob>(job, key.storageKey());
+    auto *keychainJob = newKeychainJob<QKeychain::DeletePasswordJob>(key.storageKey());
     connect(keychainJob, &QKeychain::Job::finished, job, [this, job, keychainJob, index] {
-        keychainJob->deleteLater();
-        if (keychainJob->error() != QKeychain::NoError &&
-            keychainJob->error() != QKeychain::EntryNotFound) {
+        if ((keychainJob->error() == QKeychain::EntryNotFound ||
+             keychainJob->error() == QKeychain::NoError) &&
+            !job->hasError() && lockedInSecretService(keychainJob->key())) {
+            // Still there, only locked (see onKeychainFinished): said, and the others tried.
+            job->setFailure(SecretJob::Error::AccessDenied, lockedMessage());
+        } else if (keychainJob->error() != QKeychain::NoError &&
+                   keychainJob->error() != QKeychain::EntryNotFound) {
             if (handleKeychainError(job, keychainJob)) {
                 job->finishLater();
                 return;
@@ -196,16 +234,23 @@ void SecretStore::onKeychainFinished(SecretJob *job, QKeychain::Job *keychainJob
                                      const QByteArray &value)
 {
     const QKeychain::Error error = keychainJob->error();
+    // A delete that "found nothing" (or "succeeded" without deleting: the libsecret backend says
+    // so for an entry in a locked collection) left the secret in the keychain: the caller must
+    // not think it gone.
+    if (job->operation() == SecretJob::Operation::Delete &&
+        (error == QKeychain::NoError || error == QKeychain::EntryNotFound) &&
+        lockedInSecretService(job->key().storageKey())) {
+        job->setFailure(SecretJob::Error::AccessDenied, lockedMessage());
+        job->finishLater();
+        return;
+    }
     if (error == QKeychain::NoError) {
         if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(keychainJob))
             job->setValue(read->binaryData());
     } else if (error == QKeychain::EntryNotFound) {
         if (job->operation() == SecretJob::Operation::Read &&
             lockedInSecretService(job->key().storageKey()))
-            job->setFailure(SecretJob::Error::AccessDenied,
-                            tr("The keychain is locked and could not be unlocked here. Unlock it "
-                               "(sign in to the desktop session, or use your keyring's unlock "
-                               "tool) and try again."));
+            job->setFailure(SecretJob::Error::AccessDenied, lockedMessage());
     } else {
         if (handleKeychainError(job, keychainJob)) {
             // The keychain is gone for this run: the value still has to live somewhere the
@@ -240,7 +285,10 @@ bool SecretStore::handleKeychainError(SecretJob *job, QKeychain::Job *keychainJo
     case QKeychain::AccessDeniedByUser:
         if (!job->hasError())
             job->setFailure(SecretJob::Error::AccessDenied,
-                            tr("Access to the keychain was denied: %1").arg(detail));
+                            keychainJob->error() == QKeychain::AccessDenied &&
+                                    defaultCollectionLocked()
+                                ? lockedMessage()
+                                : tr("Access to the keychain was denied: %1").arg(detail));
         return false;
     case QKeychain::NoError:
     case QKeychain::EntryNotFound:
