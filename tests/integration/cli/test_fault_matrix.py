@@ -595,6 +595,12 @@ class Keychain(FaultCase):
         self.assertPlainFailure(run, AUTH)
         self.assertIn("locked", run.stderr)
         self.assertNotIn(other, [p["name"] for p in self.ok_json(self.cli("profiles", "list", "--format", "json"))])
+        # Removing the profile cannot delete its password from the locked keychain (the Secret
+        # Service "deletes" nothing there without saying so): refused, and the profile is kept.
+        run = self.cli("profiles", "remove", self.profile, env=self.keychain_env(), timeout=NO_HANG)
+        self.assertPlainFailure(run, AUTH)
+        self.assertIn("locked", run.stderr)
+        self.assertIn(self.profile, [p["name"] for p in self.ok_json(self.cli("profiles", "list", "--format", "json"))])
         self.assertEqual(self.activity(), [], "nothing was sent, so nothing is logged")
         self.assertIn(token_id, self.pat_ids("alice"))
         self.keyring.unlock()
