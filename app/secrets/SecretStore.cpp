@@ -24,14 +24,12 @@ QString unavailableMessage(const QString &detail)
         .arg(detail);
 }
 
-template<typename KeychainJob> KeychainJob *newKeychainJob(const QString &storageKey)
+template<typename KeychainJob>
+KeychainJob *newKeychainJob(SecretStore *store, const QString &storageKey)
 {
-    // Not parented to our job: QtKeychain's libsecret backend hands the job to libsecret's
-    // callback, which runs when the Secret Service answers even if our job (or the whole store)
-    // is gone by then, and a deleted job there crashes the app. So the keychain job lives until
-    // its answer and then deletes itself; our slots are bound to our job and simply do not run
-    // when it is gone. Never the insecure QSettings fallback.
-    auto *job = new KeychainJob(secretServiceName());
+    // Owned by the store and deleting itself once answered (see ~SecretStore for one still
+    // waiting then); never the insecure QSettings fallback.
+    auto *job = new KeychainJob(secretServiceName(), store);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(storageKey);
@@ -105,6 +103,11 @@ SecretStore::SecretStore(QObject *parent)
 
 SecretStore::~SecretStore()
 {
+    // QtKeychain's libsecret backend hands each job to libsecret's callback, which runs when the
+    // Secret Service answers, store or no store: deleting a job still waiting would crash the
+    // app there. Those few are let go and delete themselves when answered (autoDelete).
+    for (QKeychain::Job *job : std::as_const(m_waiting))
+        job->setParent(nullptr);
     for (auto &value : m_memory)
         value.fill('\0');
 }
@@ -136,10 +139,10 @@ SecretJob *SecretStore::readSecret(const SecretKey &key)
         job->finishLater();
         return job;
     }
-    auto *keychainJob = newKeychainJob<QKeychain::ReadPasswordJob>(key.storageKey());
+    auto *keychainJob = newKeychainJob<QKeychain::ReadPasswordJob>(this, key.storageKey());
     connect(keychainJob, &QKeychain::Job::finished, job,
             [this, job, keychainJob] { onKeychainFinished(job, keychainJob, {}); });
-    keychainJob->start();
+    startWaiting(keychainJob);
     return job;
 }
 
@@ -152,11 +155,11 @@ SecretJob *SecretStore::writeSecret(const SecretKey &key, const QByteArray &valu
         serveFromMemory(job, value);
         return job;
     }
-    auto *keychainJob = newKeychainJob<QKeychain::WritePasswordJob>(key.storageKey());
+    auto *keychainJob = newKeychainJob<QKeychain::WritePasswordJob>(this, key.storageKey());
     keychainJob->setBinaryData(value);
     connect(keychainJob, &QKeychain::Job::finished, job,
             [this, job, keychainJob, value] { onKeychainFinished(job, keychainJob, value); });
-    keychainJob->start();
+    startWaiting(keychainJob);
     return job;
 }
 
@@ -171,10 +174,10 @@ SecretJob *SecretStore::deleteSecret(const SecretKey &key)
         job->finishLater();
         return job;
     }
-    auto *keychainJob = newKeychainJob<QKeychain::DeletePasswordJob>(key.storageKey());
+    auto *keychainJob = newKeychainJob<QKeychain::DeletePasswordJob>(this, key.storageKey());
     connect(keychainJob, &QKeychain::Job::finished, job,
             [this, job, keychainJob] { onKeychainFinished(job, keychainJob, {}); });
-    keychainJob->start();
+    startWaiting(keychainJob);
     return job;
 }
 
@@ -202,7 +205,7 @@ void SecretStore::deleteNextKind(SecretJob *job, qsizetype index)
         return;
     }
     const SecretKey key{job->key().profileId, kinds.at(index)};
-    auto *keychainJob = newKeychainJob<QKeychain::DeletePasswordJob>(key.storageKey());
+    auto *keychainJob = newKeychainJob<QKeychain::DeletePasswordJob>(this, key.storageKey());
     connect(keychainJob, &QKeychain::Job::finished, job, [this, job, keychainJob, index] {
         if ((keychainJob->error() == QKeychain::EntryNotFound ||
              keychainJob->error() == QKeychain::NoError) &&
@@ -220,6 +223,14 @@ void SecretStore::deleteNextKind(SecretJob *job, qsizetype index)
         }
         deleteNextKind(job, index + 1);
     });
+    startWaiting(keychainJob);
+}
+
+void SecretStore::startWaiting(QKeychain::Job *keychainJob)
+{
+    m_waiting.insert(keychainJob);
+    connect(keychainJob, &QKeychain::Job::finished, this,
+            [this, keychainJob] { m_waiting.remove(keychainJob); });
     keychainJob->start();
 }
 
