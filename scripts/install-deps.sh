@@ -16,8 +16,9 @@ packages=(
     dbus dbus-x11 gnome-keyring xvfb xauth imagemagick openssl curl
     python3 python3-requests python3-jira python3-requests-oauthlib python3-oauthlib
     python3-cryptography python3-jwt
-    # tests: the fault matrix locks the keyring over D-Bus (gdbus) and makes a file immutable (chattr)
-    libglib2.0-bin e2fsprogs
+    # tests: the fault matrix locks the keyring over D-Bus (gdbus) and makes a file immutable (chattr);
+    # tst_keychainfaults unlocks its keyring through gnome-keyring's D-Bus interface (Python's Gio)
+    libglib2.0-bin e2fsprogs python3-gi gir1.2-glib-2.0
     # packaging: the .deb (dpkg-shlibdeps), and checks of the .desktop file, metainfo, man pages
     dpkg-dev desktop-file-utils appstream man-db
 )

@@ -44,7 +44,7 @@ started=$SECONDS
 # to broken replies, bytes on disk) does not depend on where Jira lives, and they are the
 # longest tests; every route they use is exercised below /jira by the others.
 TRACKERSIM_CONTEXT_PATH=/jira run_tests ci -L 'integration|gui|conformance' \
-    -E 'fault_matrix|faultmatrix|secret_hygiene'
+    -E 'fault_matrix|faultmatrix|keychainfaults|secret_hygiene'
 echo "=== the /jira pass took $((SECONDS - started)) s"
 # What a user installs: cmake --install, the .desktop file and metainfo validated, the .deb made,
 # unpacked and run. It packages the ci build made above, so it builds nothing more.

@@ -4212,6 +4212,10 @@ Jede mit AccessDesk vorgenommene Änderung – Zugriff widerrufen, ein persönli
         <source>AccessDesk could not open its local database, so this run keeps no activity log and no list from last time. %1</source>
         <translation>AccessDesk konnte seine lokale Datenbank nicht öffnen. Diese Sitzung führt daher kein Aktivitätsprotokoll und zeigt keine Liste vom letzten Mal. %1</translation>
     </message>
+    <message>
+        <source>AccessDesk could not read the saved sign-in of “%1” from the keychain. %2</source>
+        <translation>AccessDesk konnte die gespeicherte Anmeldung von „%1“ nicht aus dem Schlüsselbund lesen. %2</translation>
+    </message>
 </context>
 <context>
     <name>accessdesk::ApproveConsumerDialog</name>
@@ -8441,6 +8445,25 @@ Wenn Sie diesem Zertifikat für diesen Server vertrauen, führen Sie den Befehl 
     <message>
         <source>profile &quot;%1&quot; was saved, but no keychain is available (%2), so its secret was not saved; give the secret through the environment when you use the profile.</source>
         <translation>Profil „%1“ wurde gespeichert, aber es ist kein Schlüsselbund verfügbar (%2), daher wurde sein Geheimnis nicht gespeichert; geben Sie das Geheimnis über die Umgebung an, wenn Sie das Profil verwenden.</translation>
+    </message>
+    <message>
+        <source>%1
+  The certificate is not the one pinned for this server: it changed, or another server answers.
+  pinned:   %2
+  offered:  %3
+  subject:  %4
+  issuer:   %5
+  valid:    %6 to %7
+If you checked the offered certificate with the server&apos;s administrator and trust it, run again with --pin-sha256 %3</source>
+        <extracomment>%1 is the error message; the labels stay aligned in their column.</extracomment>
+        <translation>%1
+  Das Zertifikat ist nicht das für diesen Server festgelegte: Es wurde geändert, oder ein anderer Server antwortet.
+  Festgelegt:      %2
+  Angeboten:       %3
+  Ausgestellt für: %4
+  Ausgestellt von: %5
+  Gültig:          %6 bis %7
+Wenn Sie das angebotene Zertifikat mit der Administration des Servers geprüft haben und ihm vertrauen, führen Sie den Befehl erneut mit --pin-sha256 %3 aus</translation>
     </message>
 </context>
 <context>

@@ -4212,6 +4212,10 @@ Chaque modification faite avec AccessDesk — révocation d&apos;accès, créati
         <source>AccessDesk could not open its local database, so this run keeps no activity log and no list from last time. %1</source>
         <translation>AccessDesk n’a pas pu ouvrir sa base de données locale : cette session ne tient donc pas de journal d’activité et n’affiche pas la liste de la dernière fois. %1</translation>
     </message>
+    <message>
+        <source>AccessDesk could not read the saved sign-in of “%1” from the keychain. %2</source>
+        <translation>AccessDesk n’a pas pu lire dans le trousseau la connexion enregistrée de «&#xa0;%1&#xa0;». %2</translation>
+    </message>
 </context>
 <context>
     <name>accessdesk::ApproveConsumerDialog</name>
@@ -8441,6 +8445,25 @@ Si vous faites confiance à ce certificat pour ce serveur, relancez avec --pin-s
     <message>
         <source>profile &quot;%1&quot; was saved, but no keychain is available (%2), so its secret was not saved; give the secret through the environment when you use the profile.</source>
         <translation>le profil «&#xa0;%1&#xa0;» a été enregistré, mais aucun trousseau n&apos;est disponible (%2)&#xa0;; son secret n&apos;a donc pas été enregistré. Donnez le secret par l&apos;environnement quand vous utilisez le profil.</translation>
+    </message>
+    <message>
+        <source>%1
+  The certificate is not the one pinned for this server: it changed, or another server answers.
+  pinned:   %2
+  offered:  %3
+  subject:  %4
+  issuer:   %5
+  valid:    %6 to %7
+If you checked the offered certificate with the server&apos;s administrator and trust it, run again with --pin-sha256 %3</source>
+        <extracomment>%1 is the error message; the labels stay aligned in their column.</extracomment>
+        <translation>%1
+  Le certificat n’est pas celui épinglé pour ce serveur&#xa0;: il a changé, ou un autre serveur répond.
+  épinglé&#xa0;:    %2
+  présenté&#xa0;:   %3
+  sujet&#xa0;:      %4
+  émetteur&#xa0;:   %5
+  validité&#xa0;:   du %6 au %7
+Si vous avez vérifié le certificat présenté avec l’administrateur du serveur et lui faites confiance, relancez avec --pin-sha256 %3</translation>
     </message>
 </context>
 <context>

@@ -126,6 +126,7 @@ ConnectionDialog::ConnectionDialog(ProfileStore &profiles, SecretStore *secrets,
     });
     connect(m_browser, &BrowserSignInPanel::statusChanged, this, &ConnectionDialog::fitToContents);
 
+    m_status->setObjectName(QStringLiteral("connectionResult"));
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
     m_status->setAccessibleName(tr("Connection test result"));
@@ -246,6 +247,31 @@ QLabel *ConnectionDialog::addMessageRow(QFormLayout *form, Field field,
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
     label->setAccessibleName(accessibleName);
+    // Named after the field it is about, so tests and tools find it.
+    const char *name = "";
+    switch (field) {
+    case Field::Name:
+        name = "profileNameProblem";
+        break;
+    case Field::BaseUrl:
+        name = "serverAddressProblem";
+        break;
+    case Field::UserName:
+        name = "userNameProblem";
+        break;
+    case Field::Secret:
+        name = "passwordOrTokenProblem";
+        break;
+    case Field::Timeout:
+        name = "timeoutProblem";
+        break;
+    case Field::CaFile:
+        name = "caFileProblem";
+        break;
+    case Field::None:
+        break;
+    }
+    label->setObjectName(QLatin1String(name));
     label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     DialogParts::showAsProblem(label, true);
     form->addRow(QString(), label);

@@ -92,6 +92,7 @@ ConnectionPage::ConnectionPage(ProfileStore &profiles, SecretStore *secrets,
     connect(m_tester, &ConnectionTester::finished, this, &ConnectionPage::onTested);
     connect(m_tester, &ConnectionTester::busyChanged, this, &ConnectionPage::updateButtons);
 
+    m_status->setObjectName(QStringLiteral("profileStatus"));
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
     m_status->setAccessibleName(tr("Profile status"));

@@ -286,7 +286,9 @@ void CliAdminPats::failSearch(const TokenInventorySearch &search)
         app().failWith(AuthRefused, message);
         return;
     }
-    const QString why = AdminTokenErrors::describe(error);
+    // A refused certificate is named as every command names it (CliApp::withCertificate).
+    const QString why = error.kind() == ApiError::Kind::Tls ? app().withCertificate(error)
+                                                            : AdminTokenErrors::describe(error);
     if (search.failedPage() > 0) {
         app().failWith(exitCodeFor(error),
                        tr("page %1 of the token search failed, after %n token(s): %2", nullptr,
@@ -383,6 +385,13 @@ void CliAdminPats::report(const QList<TokenSweep::Item> &items, const ApiError &
         // its request got. Only when nothing was done — every token refused or never sent, for
         // one reason — does that reason's code say more.
         const ApiError first = causeOf(items.first(), verifyError);
+        // A certificate that changed between the search and the revokes refuses every request
+        // alike: what it is and how to trust it is said once, as for any other command.
+        if (first.kind() == ApiError::Kind::Tls && !first.certificate().isNull())
+            app().err() << "accessdesk-cli: "
+                        << displaytext::withoutControls(app().withCertificate(first),
+                                                        displaytext::Lines::Keep)
+                        << '\n';
         const bool oneReason =
             revoked == 0 &&
             std::all_of(items.cbegin(), items.cend(), [&](const TokenSweep::Item &item) {

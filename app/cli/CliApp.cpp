@@ -147,17 +147,33 @@ void CliApp::print(const CommandOutput &output)
     printOutput(m_out, output, m_options.format);
 }
 
-QString CliApp::withCertificate(const ApiError &error)
+QString CliApp::withCertificate(const ApiError &error) const
 {
     QString message = error.userMessage();
     if (error.kind() == ApiError::Kind::Tls && !error.certificate().isNull()) {
         const CertificateInfo &c = error.certificate();
-        //: %1 is the error message; the labels stay aligned in their column.
-        message = tr("%1\n  subject:  %2\n  issuer:   %3\n  valid:    %4 to %5\n  sha256:   %6\n"
-                     "If you trust this certificate for this server, run again with "
-                     "--pin-sha256 %6")
-                      .arg(message, c.subject, c.issuer, c.validFrom.toString(Qt::ISODate),
-                           c.validUntil.toString(Qt::ISODate), c.sha256);
+        // A pinned profile's server that shows another certificate has changed it (or another
+        // server answers): the fingerprint trusted so far is what the user compares against.
+        const QString pinned = m_connection ? m_connection->settings().pinnedSha256 : QString();
+        if (!pinned.isEmpty() && CertificateInfo::normaliseFingerprint(pinned) !=
+                                     CertificateInfo::normaliseFingerprint(c.sha256))
+            //: %1 is the error message; the labels stay aligned in their column.
+            message = tr("%1\n  The certificate is not the one pinned for this server: it changed, "
+                         "or another server answers.\n  pinned:   %2\n  offered:  %3\n"
+                         "  subject:  %4\n  issuer:   %5\n  valid:    %6 to %7\n"
+                         "If you checked the offered certificate with the server's administrator "
+                         "and trust it, run again with --pin-sha256 %3")
+                          .arg(message, CertificateInfo::normaliseFingerprint(pinned), c.sha256,
+                               c.subject, c.issuer, c.validFrom.toString(Qt::ISODate),
+                               c.validUntil.toString(Qt::ISODate));
+        else
+            //: %1 is the error message; the labels stay aligned in their column.
+            message =
+                tr("%1\n  subject:  %2\n  issuer:   %3\n  valid:    %4 to %5\n  sha256:   %6\n"
+                   "If you trust this certificate for this server, run again with "
+                   "--pin-sha256 %6")
+                    .arg(message, c.subject, c.issuer, c.validFrom.toString(Qt::ISODate),
+                         c.validUntil.toString(Qt::ISODate), c.sha256);
     }
     return message;
 }

@@ -69,8 +69,10 @@ public:
     bool isFinished() const { return m_finished; }
     void print(const CommandOutput &output);
     void fail(const ApiError &error);
-    // The error's words, with the refused certificate's details and how to trust it (TLS only).
-    static QString withCertificate(const ApiError &error);
+    // The error's words, with the refused certificate's details, the pinned fingerprint it
+    // differs from (a pinned profile) and how to trust it (TLS only). The one copy of these
+    // words: every command that meets a refused certificate prints them through here.
+    QString withCertificate(const ApiError &error) const;
     void failWith(ExitCode code, const QString &message);
     void finish(ExitCode code);
 

@@ -10,6 +10,7 @@
 #include <QDBusMessage>
 #include <QDBusMetaType>
 #include <QDBusObjectPath>
+#include <QDBusVariant>
 #endif
 
 namespace accessdesk {
@@ -24,11 +25,12 @@ QString unavailableMessage(const QString &detail)
 }
 
 template<typename KeychainJob>
-KeychainJob *newKeychainJob(SecretJob *owner, const QString &storageKey)
+KeychainJob *newKeychainJob(SecretStore *store, const QString &storageKey)
 {
-    // Parented to our job so it goes away with it; never the insecure QSettings fallback.
-    auto *job = new KeychainJob(secretServiceName(), owner);
-    job->setAutoDelete(false);
+    // Owned by the store and deleting itself once answered (see ~SecretStore for one still
+    // waiting then); never the insecure QSettings fallback.
+    auto *job = new KeychainJob(secretServiceName(), store);
+    job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(storageKey);
     return job;
@@ -63,6 +65,36 @@ bool lockedInSecretService(const QString &storageKey)
 #endif
 }
 
+// Whether the Secret Service's default collection (where QtKeychain's libsecret backend creates
+// entries) is locked. gnome-keyring refuses to create an item in a locked collection with
+// "access denied"; this tells that refusal apart from a denial the user chose.
+bool defaultCollectionLocked()
+{
+#ifdef ACCESSDESK_HAVE_QTDBUS
+    const QString service = QStringLiteral("org.freedesktop.secrets");
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected() || !bus.interface() || !bus.interface()->isServiceRegistered(service))
+        return false;
+    QDBusMessage get = QDBusMessage::createMethodCall(
+        service, QStringLiteral("/org/freedesktop/secrets/aliases/default"),
+        QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
+    get << QStringLiteral("org.freedesktop.Secret.Collection") << QStringLiteral("Locked");
+    const QDBusMessage reply = bus.call(get, QDBus::Block, 2000);
+    if (reply.type() != QDBusMessage::ReplyMessage || reply.arguments().isEmpty())
+        return false;
+    return qdbus_cast<QDBusVariant>(reply.arguments().constFirst()).variant().toBool();
+#else
+    return false;
+#endif
+}
+
+QString lockedMessage()
+{
+    return SecretStore::tr("The keychain is locked and could not be unlocked here. Unlock it (sign "
+                           "in to the desktop session, or use your keyring's unlock tool) and try "
+                           "again.");
+}
+
 } // namespace
 
 SecretStore::SecretStore(QObject *parent)
@@ -71,6 +103,11 @@ SecretStore::SecretStore(QObject *parent)
 
 SecretStore::~SecretStore()
 {
+    // QtKeychain's libsecret backend hands each job to libsecret's callback, which runs when the
+    // Secret Service answers, store or no store: deleting a job still waiting would crash the
+    // app there. Those few are let go and delete themselves when answered (autoDelete).
+    for (QKeychain::Job *job : std::as_const(m_waiting))
+        job->setParent(nullptr);
     for (auto &value : m_memory)
         value.fill('\0');
 }
@@ -102,10 +139,10 @@ SecretJob *SecretStore::readSecret(const SecretKey &key)
         job->finishLater();
         return job;
     }
-    auto *keychainJob = newKeychainJob<QKeychain::ReadPasswordJob>(job, key.storageKey());
+    auto *keychainJob = newKeychainJob<QKeychain::ReadPasswordJob>(this, key.storageKey());
     connect(keychainJob, &QKeychain::Job::finished, job,
             [this, job, keychainJob] { onKeychainFinished(job, keychainJob, {}); });
-    keychainJob->start();
+    startWaiting(keychainJob);
     return job;
 }
 
@@ -118,11 +155,11 @@ SecretJob *SecretStore::writeSecret(const SecretKey &key, const QByteArray &valu
         serveFromMemory(job, value);
         return job;
     }
-    auto *keychainJob = newKeychainJob<QKeychain::WritePasswordJob>(job, key.storageKey());
+    auto *keychainJob = newKeychainJob<QKeychain::WritePasswordJob>(this, key.storageKey());
     keychainJob->setBinaryData(value);
     connect(keychainJob, &QKeychain::Job::finished, job,
             [this, job, keychainJob, value] { onKeychainFinished(job, keychainJob, value); });
-    keychainJob->start();
+    startWaiting(keychainJob);
     return job;
 }
 
@@ -137,10 +174,10 @@ SecretJob *SecretStore::deleteSecret(const SecretKey &key)
         job->finishLater();
         return job;
     }
-    auto *keychainJob = newKeychainJob<QKeychain::DeletePasswordJob>(job, key.storageKey());
+    auto *keychainJob = newKeychainJob<QKeychain::DeletePasswordJob>(this, key.storageKey());
     connect(keychainJob, &QKeychain::Job::finished, job,
             [this, job, keychainJob] { onKeychainFinished(job, keychainJob, {}); });
-    keychainJob->start();
+    startWaiting(keychainJob);
     return job;
 }
 
@@ -168,11 +205,15 @@ void SecretStore::deleteNextKind(SecretJob *job, qsizetype index)
         return;
     }
     const SecretKey key{job->key().profileId, kinds.at(index)};
-    auto *keychainJob = newKeychainJob<QKeychain::DeletePasswordJob>(job, key.storageKey());
+    auto *keychainJob = newKeychainJob<QKeychain::DeletePasswordJob>(this, key.storageKey());
     connect(keychainJob, &QKeychain::Job::finished, job, [this, job, keychainJob, index] {
-        keychainJob->deleteLater();
-        if (keychainJob->error() != QKeychain::NoError &&
-            keychainJob->error() != QKeychain::EntryNotFound) {
+        if ((keychainJob->error() == QKeychain::EntryNotFound ||
+             keychainJob->error() == QKeychain::NoError) &&
+            !job->hasError() && lockedInSecretService(keychainJob->key())) {
+            // Still there, only locked (see onKeychainFinished): said, and the others tried.
+            job->setFailure(SecretJob::Error::AccessDenied, lockedMessage());
+        } else if (keychainJob->error() != QKeychain::NoError &&
+                   keychainJob->error() != QKeychain::EntryNotFound) {
             if (handleKeychainError(job, keychainJob)) {
                 job->finishLater();
                 return;
@@ -182,6 +223,14 @@ void SecretStore::deleteNextKind(SecretJob *job, qsizetype index)
         }
         deleteNextKind(job, index + 1);
     });
+    startWaiting(keychainJob);
+}
+
+void SecretStore::startWaiting(QKeychain::Job *keychainJob)
+{
+    m_waiting.insert(keychainJob);
+    connect(keychainJob, &QKeychain::Job::finished, this,
+            [this, keychainJob] { m_waiting.remove(keychainJob); });
     keychainJob->start();
 }
 
@@ -196,16 +245,23 @@ void SecretStore::onKeychainFinished(SecretJob *job, QKeychain::Job *keychainJob
                                      const QByteArray &value)
 {
     const QKeychain::Error error = keychainJob->error();
+    // A delete that "found nothing" (or "succeeded" without deleting: the libsecret backend says
+    // so for an entry in a locked collection) left the secret in the keychain: the caller must
+    // not think it gone.
+    if (job->operation() == SecretJob::Operation::Delete &&
+        (error == QKeychain::NoError || error == QKeychain::EntryNotFound) &&
+        lockedInSecretService(job->key().storageKey())) {
+        job->setFailure(SecretJob::Error::AccessDenied, lockedMessage());
+        job->finishLater();
+        return;
+    }
     if (error == QKeychain::NoError) {
         if (auto *read = qobject_cast<QKeychain::ReadPasswordJob *>(keychainJob))
             job->setValue(read->binaryData());
     } else if (error == QKeychain::EntryNotFound) {
         if (job->operation() == SecretJob::Operation::Read &&
             lockedInSecretService(job->key().storageKey()))
-            job->setFailure(SecretJob::Error::AccessDenied,
-                            tr("The keychain is locked and could not be unlocked here. Unlock it "
-                               "(sign in to the desktop session, or use your keyring's unlock "
-                               "tool) and try again."));
+            job->setFailure(SecretJob::Error::AccessDenied, lockedMessage());
     } else {
         if (handleKeychainError(job, keychainJob)) {
             // The keychain is gone for this run: the value still has to live somewhere the
@@ -240,7 +296,10 @@ bool SecretStore::handleKeychainError(SecretJob *job, QKeychain::Job *keychainJo
     case QKeychain::AccessDeniedByUser:
         if (!job->hasError())
             job->setFailure(SecretJob::Error::AccessDenied,
-                            tr("Access to the keychain was denied: %1").arg(detail));
+                            keychainJob->error() == QKeychain::AccessDenied &&
+                                    defaultCollectionLocked()
+                                ? lockedMessage()
+                                : tr("Access to the keychain was denied: %1").arg(detail));
         return false;
     case QKeychain::NoError:
     case QKeychain::EntryNotFound:

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 namespace QKeychain {
@@ -51,6 +52,8 @@ Q_SIGNALS:
 private:
     SecretJob *newJob(SecretJob::Operation operation, const SecretKey &key);
     bool rejectInvalid(SecretJob *job);
+    // Starts a keychain job, remembered until it is answered (see ~SecretStore).
+    void startWaiting(QKeychain::Job *keychainJob);
     void serveFromMemory(SecretJob *job, const QByteArray &value);
     void onKeychainFinished(SecretJob *job, QKeychain::Job *keychainJob, const QByteArray &value);
     void deleteNextKind(SecretJob *job, qsizetype index);
@@ -63,6 +66,7 @@ private:
     QString m_unavailableReason;
     QString m_unavailableDetail;
     QHash<QString, QByteArray> m_memory;
+    QSet<QKeychain::Job *> m_waiting;
 };
 
 } // namespace accessdesk

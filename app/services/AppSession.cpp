@@ -370,6 +370,11 @@ QString AppSession::messageFor(const ConnectionResolver &resolver) const
         return tr("No password store is running, so AccessDesk cannot read the saved sign-in of "
                   "“%1”. Sign in to the server again on the Connection page.")
             .arg(profile);
+    case ConnectionError::KeychainRefused:
+        // The keychain is there and holds the secret, but would not give it (locked, denied):
+        // nothing to add again, only the keychain's state to change.
+        return tr("AccessDesk could not read the saved sign-in of “%1” from the keychain. %2")
+            .arg(profile, resolver.keychainError());
     case ConnectionError::LoginRefused:
         return resolver.apiError().userMessage();
     default:

@@ -2,15 +2,21 @@
 // it; not a test of its own). It builds the app as main() does (DesktopApp on the standard
 // locations, so XDG_CONFIG_HOME, XDG_DATA_HOME and TMPDIR of the Python test apply) against the
 // Python test's trackersim and goes through every secret as a user would, on the real widgets:
-// a password typed into the connection dialog, a new personal access token made in "New token…"
-// and then signed in with, an OAuth 2.0 client created and its secret reset in Administration, an
+// a password typed into the connection dialog (for Basic and for a cookie session), a new personal
+// access token made in "New token…" and then signed in with, a consumer's key pair generated in
+// the approval form (the private key only in the file the user chose, outside the searched
+// folders), an OAuth 2.0 client created and its secret reset in Administration, an
 // OAuth 2.0 sign-in with that client (and a renewal of its tokens), an OAuth 1.0a sign-in with a
 // consumer's private key, and both CSV exports. Every secret it sees is appended to the capture
 // file (HYGIENE_CAPTURE, outside the searched folders) so the Python test knows what to look for.
 //
-// Test functions: appStory (the above), dumpKeychain (every profile's secrets as the keychain
-// holds them now, also those the CLI stored: the server keeps only hashes of OAuth 2.0 tokens) and
-// processProtection (what keepOutOfCoreDumps() does, seen from inside the process).
+// Test functions: appStory (the above), clipboardStory (on a real X server: a new token copied
+// with the dialog's Copy button is on the X clipboard for other programs, and gone from it once
+// the app quits — asked of another X client, readClipboard, while this process still owns the
+// selection, so only AccessDesk's own wipe can pass it), dumpKeychain (every profile's secrets as
+// the keychain holds them now, also those the CLI stored: the server keeps only hashes of OAuth
+// 2.0 tokens) and processProtection (what keepOutOfCoreDumps() does, seen from inside the
+// process).
 #include "AdminFormsSupport.h"
 #include "GuiTestSupport.h"
 #include "SimClient.h"
@@ -25,15 +31,18 @@
 #include "storage/ProfileStore.h"
 #include "ui/AdminRows.h"
 #include "ui/AdministrationPage.h"
+#include "ui/ApproveConsumerDialog.h"
 #include "ui/BrowserSignInPanel.h"
 #include "ui/ClientSecretDialog.h"
 #include "ui/ConnectionDialog.h"
+#include "ui/ConsumerKeyEditor.h"
 #include "ui/CreateTokenDialog.h"
 #include "ui/DesktopApp.h"
 #include "ui/MainWindow.h"
 #include "ui/OAuth2ClientDialog.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QFile>
@@ -43,6 +52,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -50,6 +60,7 @@
 #include <QTableView>
 #include <QTcpServer>
 #include <QTest>
+#include <QTimer>
 #include <QUrlQuery>
 
 #include <sys/prctl.h>
@@ -108,6 +119,8 @@ class HygieneApp final : public QObject
 private slots:
     void initTestCase();
     void appStory();
+    void clipboardStory();
+    void readClipboard();
     void dumpKeychain();
     void processProtection();
 
@@ -119,6 +132,9 @@ private:
     void save(ConnectionDialog *dialog);
     void connectTo(const QString &name);
     QUrl nextOpened();
+    // What another X client (this program's readClipboard) finds on the clipboard. The event
+    // loop runs meanwhile: this process owns the selection and must answer its request.
+    QByteArray clipboardSeenByAnotherClient();
 
     std::unique_ptr<DesktopApp> m_app;
     QNetworkAccessManager m_network;
@@ -224,6 +240,16 @@ void HygieneApp::appStory()
     save(dialog);
     connectTo(adminProfile);
 
+    // 1b. The same password typed into the form of a cookie-session profile, signed in with.
+    const QString sessionProfile = QStringLiteral("app-session-") + m_suffix;
+    dialog = openAddDialog(sessionProfile, AuthKind::Session);
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("userName")), QStringLiteral("admin"));
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("password")),
+                     QString::fromUtf8(adminPassword));
+    save(dialog);
+    connectTo(sessionProfile);
+    connectTo(adminProfile);
+
     // 2. A new personal access token, shown once (and copied, as a user would).
     showPage(MainWindow::MyAccess);
     QTest::mouseClick(child<QPushButton>(&window(), QStringLiteral("newToken")), Qt::LeftButton);
@@ -282,6 +308,28 @@ void HygieneApp::appStory()
         child<QLineEdit>(shown, QStringLiteral("clientSecret"))->text().toUtf8();
     capture(QStringLiteral("app client secret after reset"), clientSecret);
     QTest::mouseClick(child<QPushButton>(shown, QStringLiteral("done")), Qt::LeftButton);
+
+    // 3b. A consumer's key pair made in the approval form, the private key into the file the user
+    // picks (outside the searched folders): it must be there, 0600, and nowhere else.
+    tabs->setCurrentIndex(AdministrationPage::ConsumersTab);
+    auto *approve = child<QPushButton>(&window(), QStringLiteral("approveConsumer"));
+    QTRY_VERIFY_WITH_TIMEOUT(approve->isEnabled(), 30000);
+    QTest::mouseClick(approve, Qt::LeftButton);
+    auto *approval = shownDialog<ApproveConsumerDialog>(&window());
+    QVERIFY(approval);
+    auto *keyEditor = child<ConsumerKeyEditor>(approval, QStringLiteral("publicKeyEditor"));
+    const QString keyFile = env("HYGIENE_KEYS") + QStringLiteral("/app-generated-private.pem");
+    QVERIFY(saveThroughFileDialog(child<QPushButton>(keyEditor, QStringLiteral("generateKeyPair")),
+                                  approval, keyFile));
+    auto *publicKey = child<QPlainTextEdit>(keyEditor, QStringLiteral("publicKey"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        publicKey->toPlainText().startsWith(QStringLiteral("-----BEGIN PUBLIC KEY-----")), 60000);
+    QFile generated(keyFile);
+    QVERIFY(generated.open(QIODevice::ReadOnly));
+    QCOMPARE(generated.permissions() & 0x7777,
+             QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
+    capture(QStringLiteral("app generated private key"), generated.readAll());
+    approval->reject();
 
     // 4. The new token as the credential of a profile.
     const QString patProfile = QStringLiteral("app-pat-") + m_suffix;
@@ -363,6 +411,80 @@ void HygieneApp::appStory()
                     QStringLiteral("app at the end"));
     // As at quit: the window saves its layout, the clipboard is wiped.
     window().close();
+    m_app.reset();
+}
+
+QByteArray HygieneApp::clipboardSeenByAnotherClient()
+{
+    QProcess reader;
+    reader.start(QCoreApplication::applicationFilePath(),
+                 {QStringLiteral("readClipboard"), QStringLiteral("-silent")});
+    // Not waitForFinished(): that would block the event loop that answers the reader.
+    if (!QTest::qWaitFor([&reader] { return reader.state() == QProcess::NotRunning; }, 30000)) {
+        reader.kill();
+        reader.waitForFinished();
+        qWarning("the clipboard reader did not finish");
+        return "?";
+    }
+    const QByteArray out = reader.readAllStandardOutput();
+    const qsizetype at = out.indexOf("CLIPBOARD:");
+    if (reader.exitCode() != 0 || at < 0) {
+        qWarning() << "the clipboard reader failed:" << reader.readAllStandardError();
+        return "?";
+    }
+    const QByteArray line = out.mid(at + 10, out.indexOf('\n', at) - at - 10);
+    return QByteArray::fromBase64(line.trimmed());
+}
+
+void HygieneApp::readClipboard()
+{
+    // Only as another program: the clipboard is read over X from the process that owns it.
+    QVERIFY2(QGuiApplication::platformName() == QLatin1String("xcb"), "run on an X server");
+    const QByteArray text = QGuiApplication::clipboard()->text().toUtf8();
+    // Base64 on stdout, to the parent's pipe only: never a file.
+    QFile out;
+    QVERIFY(out.open(stdout, QIODevice::WriteOnly));
+    out.write("CLIPBOARD:" + text.toBase64() + '\n');
+}
+
+void HygieneApp::clipboardStory()
+{
+    QVERIFY2(QGuiApplication::platformName() == QLatin1String("xcb"), "run on an X server");
+    ConnectionOptions options;
+    options.profile = QStringLiteral("app-admin-") + m_suffix;
+    m_app = std::make_unique<DesktopApp>();
+    QSignalSpy connected(&m_app->session(), &AppSession::connectionChanged);
+    m_app->start(options, QString());
+    window().show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window()));
+    QVERIFY(!connected.isEmpty() || connected.wait(30000));
+
+    showPage(MainWindow::MyAccess);
+    auto *newToken = child<QPushButton>(&window(), QStringLiteral("newToken"));
+    QTRY_VERIFY_WITH_TIMEOUT(newToken->isEnabled(), 30000);
+    QTest::mouseClick(newToken, Qt::LeftButton);
+    auto *create = shownDialog<CreateTokenDialog>(&window());
+    QVERIFY(create);
+    QTest::keyClicks(child<QLineEdit>(create, QStringLiteral("tokenName")),
+                     QStringLiteral("hygiene-clipboard-token"));
+    QTest::mouseClick(child<QPushButton>(create, QStringLiteral("createToken")), Qt::LeftButton);
+    auto *tokenField = child<QLineEdit>(create, QStringLiteral("newToken"));
+    QTRY_VERIFY_WITH_TIMEOUT(tokenField->isVisible() && !tokenField->text().isEmpty(), 30000);
+    const QByteArray token = tokenField->text().toUtf8();
+    capture(QStringLiteral("app new PAT copied to the clipboard"), token);
+    QTest::mouseClick(child<QPushButton>(create, QStringLiteral("copyToken")), Qt::LeftButton);
+    // Really on the X clipboard, for any program to paste (else the check below proves nothing).
+    QCOMPARE(clipboardSeenByAnotherClient(), token);
+    QTest::mouseClick(child<QPushButton>(create, QStringLiteral("tokenDone")), Qt::LeftButton);
+
+    // The user quits as main() lets them: the event loop ends, aboutToQuit is emitted. This
+    // process lives on and would still own the clipboard, so only the app's own wipe passes.
+    window().close();
+    QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+    QCoreApplication::exec();
+    const QByteArray after = clipboardSeenByAnotherClient();
+    QVERIFY2(after != token, "the new token is still on the clipboard after the app quit");
+    QVERIFY(after.isEmpty());
     m_app.reset();
 }
 

@@ -8,8 +8,9 @@
 // Each row asserts the message shown (found by object name), that nothing hangs, that the form
 // keeps what was typed, that the activity log (read back from SQLite) is true — "unknown" where
 // nobody can know — and that once the fault is gone a refresh shows exactly the server's list.
-// The keychain's faults are tst_nokeychainstart's (it needs the session bus gone for the whole
-// binary); the README's matrix names both.
+// The keychain's faults have binaries of their own, each needing its own session bus for the
+// whole run: tst_nokeychainstart (absent) and tst_keychainfaults (locked, refusing); the
+// README's matrix names all three.
 #include "AccessGrantModel.h"
 #include "GuiTestSupport.h"
 #include "PersonalTokenModel.h"

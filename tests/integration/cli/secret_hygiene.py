@@ -16,7 +16,11 @@ revoked by an admin with a receipt; a PAT made in the app's "New token…" and s
 private keys (one from `consumers keygen`, one PKCS#1 key made here); OAuth 2.0 access and refresh
 tokens of every generation (login with and without a profile, renewals in the CLI and the app); the
 OAuth 2.0 client secrets made and reset by `oauth2-clients` and by the app's form; the session
-cookie of a `--auth session` profile. Where the server makes them, they are taken from the output
+cookie of a `--auth session` profile; the admin's password typed into the app's form of a session
+profile; the consumer private key the app's approval form generates into the file the user picks
+(outside HOME); a new PAT copied with the Copy button, on a real X server (Xvfb), which another X
+client must find on the clipboard while the app runs and no longer find once it quit. Where the
+server makes them, they are taken from the output
 that shows them once and from the keychain (hygiene_app dumpKeychain): the keychain is where they
 belong and is not searched.
 
@@ -260,6 +264,19 @@ class SecretHygiene(unittest.TestCase):
         self.assertEqual(run.code, 0, str(run))
         return run
 
+    def x_display(self):
+        """A private Xvfb on a free display number (for the clipboard): ':N'."""
+        read, write = os.pipe()
+        server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-nolisten", "tcp", "-screen", "0",
+                                   "1024x768x24"], pass_fds=(write,), stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL)
+        os.close(write)
+        self.addCleanup(lambda: (server.terminate(), server.wait(TIMEOUT)))
+        with os.fdopen(read) as f:
+            number = f.readline().strip()
+        self.assertTrue(number.isdigit(), "Xvfb did not start")
+        return ":" + number
+
     def dump_keychain(self):
         """Every profile's secrets, as the keychain holds them now, to the capture file."""
         self.hygiene_app("dumpKeychain")
@@ -454,7 +471,11 @@ class SecretHygiene(unittest.TestCase):
         self.hygiene_app("appStory", {"HYGIENE_ADMIN_PASSWORD": self.passwords["admin"],
                                       "HYGIENE_CONSUMER_KEY": f"hygiene-app-{s}",
                                       "HYGIENE_PRIVATE_KEY": app_key,
+                                      "HYGIENE_KEYS": os.path.join(self.private, "keys"),
                                       "HYGIENE_EXPORTS": self.dirs["exports"]})
+        # The clipboard: a real X server, since the offscreen platform's clipboard lives inside the
+        # process and ends with it, so nothing could be left there for a test to miss.
+        self.hygiene_app("clipboardStory", {"DISPLAY": self.x_display(), "QT_QPA_PLATFORM": "xcb"})
         self.dump_keychain()
 
         # The real app, started as a user starts it, connected and then killed: no core file.
@@ -533,7 +554,11 @@ class SecretHygiene(unittest.TestCase):
                 self.assertRegex(labels, f"{who}\\S+ {kind}", f"{who} {kind} not captured")
         for label in ("app new PAT", "app client secret", "app client secret after reset"):
             self.assertTrue(any(k.startswith(label + " #") for k in self.secrets), label)
-        self.assertEqual(len(self.keys), 2, list(self.keys))
+        # The two consumers' keys, and the one the app generated into the file the user chose.
+        self.assertEqual(len(self.keys), 3, list(self.keys))
+        self.assertTrue(any(k.startswith("app generated private key") for k in self.keys), list(self.keys))
+        for label in ("app new PAT copied to the clipboard",):
+            self.assertTrue(any(k.startswith(label + " #") for k in self.secrets), label)
         # Renewals happened: more than one OAuth 2.0 access token per profile.
         for who in ("cli-oauth2-", "app-oauth2-"):
             tokens = {v for k, v in self.secrets.items() if who in k and "oauth2-access-token" in k}

@@ -443,6 +443,46 @@ class ChangedCertificate(FaultCase):
                                        "--format", "json", env={PASSWORD_VAR: "alice"}, timeout=NO_HANG))
         self.assertEqual({str(t["id"]) for t in listed}, self.ids_on(second))
 
+    def test_admin_revoke_against_a_changed_certificate(self):
+        """`admin-pats revoke` meets the new certificate in its search for the ids, before any revoke:
+        it must name the certificate as every other command does (the pinned and the offered
+        fingerprint, the subject, the option that trusts it), send nothing and log nothing."""
+        first = Sim("--tls")
+        self.addCleanup(first.stop)
+        name = unique("pinned-admin")
+        self.addCleanup(self.cli, "profiles", "remove", name)
+        self.assertExit(self.cli("profiles", "add", name, "--server", first.url, "--user", "admin",
+                                 "--pin-sha256", first.fingerprint, timeout=NO_HANG), OK)
+        port = str(first.port)
+        first.stop()
+        second = Sim("--tls", "--port", port)
+        self.addCleanup(second.stop)
+        token_id = self.create_pat_on(second)
+
+        revoke = ("--profile", name, "--password-env", PASSWORD_VAR, "admin-pats", "revoke", token_id,
+                  "--yes", "--format", "json")
+        run = self.cli(*revoke, env={PASSWORD_VAR: "admin"}, timeout=NO_HANG)
+        self.assertExit(run, NETWORK)
+        self.assertEqual(run.stdout.strip(), "", run)
+        self.assertTrue(run.stderr.startswith("accessdesk-cli: "), run)
+        said = run.stderr.replace(":", "").lower()
+        self.assertIn(second.fingerprint.replace(":", "").lower(), said, run)
+        self.assertIn(first.fingerprint.replace(":", "").lower(), said, "the pinned one, to compare")
+        self.assertIn("subject", run.stderr)
+        self.assertIn("--pin-sha256", run.stderr)
+        # The same words as a read meets (one shared copy): everything from the first line on.
+        read = self.cli("--profile", name, "--password-env", PASSWORD_VAR, "pat", "list",
+                        env={PASSWORD_VAR: "admin"}, timeout=NO_HANG)
+        self.assertExit(read, NETWORK)
+        self.assertEqual(run.stderr, read.stderr)
+        self.assertIn(token_id, self.ids_on(second))
+        self.assertEqual(self.activity(), [], "nothing was sent, so nothing is logged")
+
+        self.assertExit(self.cli("profiles", "add", name, "--server", second.url, "--user", "admin",
+                                 "--pin-sha256", second.fingerprint, timeout=NO_HANG), OK)
+        self.assertExit(self.cli(*revoke, env={PASSWORD_VAR: "admin"}, timeout=NO_HANG), OK)
+        self.assertNotIn(token_id, self.ids_on(second))
+
 
 class PrivateKeyring:
     """A D-Bus session bus of its own with a gnome-keyring-daemon on it (unlocked with a known
@@ -555,6 +595,12 @@ class Keychain(FaultCase):
         self.assertPlainFailure(run, AUTH)
         self.assertIn("locked", run.stderr)
         self.assertNotIn(other, [p["name"] for p in self.ok_json(self.cli("profiles", "list", "--format", "json"))])
+        # Removing the profile cannot delete its password from the locked keychain (the Secret
+        # Service "deletes" nothing there without saying so): refused, and the profile is kept.
+        run = self.cli("profiles", "remove", self.profile, env=self.keychain_env(), timeout=NO_HANG)
+        self.assertPlainFailure(run, AUTH)
+        self.assertIn("locked", run.stderr)
+        self.assertIn(self.profile, [p["name"] for p in self.ok_json(self.cli("profiles", "list", "--format", "json"))])
         self.assertEqual(self.activity(), [], "nothing was sent, so nothing is logged")
         self.assertIn(token_id, self.pat_ids("alice"))
         self.keyring.unlock()

@@ -147,12 +147,16 @@ class CaFile(CliTestCase):
 
     def test_a_pin_is_a_pin_even_when_the_ca_file_vouches(self):
         # Pinned to the CA (an issuer, not the server's own certificate): refused, though the CA
-        # file alone would be enough; the message names the server's certificate.
+        # file alone would be enough; the message names the server's certificate as the one
+        # offered, and the CA's only as the pin it was compared with.
         run = self.alice("probe", "--format", "json", "--ca-file", self.ca[0],
                          "--pin-sha256", self.fingerprint(self.ca[0]))
         self.assertFailsPlainly(run, NETWORK)
-        self.assertIn(normalised(self.fingerprint(self.cert[0])), normalised(run.stderr))
-        self.assertNotIn(normalised(self.fingerprint(self.ca[0])), normalised(run.stderr))
+        lines = {line.split(":", 1)[0].strip(): normalised(line.split(":", 1)[1].strip())
+                 for line in run.stderr.splitlines() if line.startswith("  ") and ":" in line}
+        self.assertEqual(lines.get("offered"), normalised(self.fingerprint(self.cert[0])), run)
+        self.assertEqual(lines.get("pinned"), normalised(self.fingerprint(self.ca[0])), run)
+        self.assertEqual(normalised(run.stderr).count(normalised(self.fingerprint(self.ca[0]))), 1, run)
 
     def test_a_pin_of_the_servers_own_certificate_agrees_with_the_ca_file(self):
         run = self.alice("probe", "--format", "json", "--ca-file", self.ca[0],
