@@ -33,17 +33,19 @@ template<typename T> PersonalTokenModel::Order orderOf(const T &left, const T &r
     return PersonalTokenModel::Order::Same;
 }
 
-PersonalTokenModel::Order compareTimes(const std::optional<QDateTime> &left,
-                                       const std::optional<QDateTime> &right)
+PersonalTokenModel::Order compareTimes(qint64 left, qint64 right, qint64 none)
 {
-    const bool hasLeft = left && left->isValid();
-    const bool hasRight = right && right->isValid();
-    if (hasLeft && hasRight)
-        return orderOf(*left, *right);
-    if (hasLeft != hasRight)
-        return hasLeft ? PersonalTokenModel::Order::MissingRight
-                       : PersonalTokenModel::Order::MissingLeft;
+    if (left != none && right != none)
+        return orderOf(left, right);
+    if (left != right)
+        return left != none ? PersonalTokenModel::Order::MissingRight
+                            : PersonalTokenModel::Order::MissingLeft;
     return PersonalTokenModel::Order::Same;
+}
+
+qint64 timeKey(const std::optional<QDateTime> &when, qint64 none)
+{
+    return when && when->isValid() ? when->toMSecsSinceEpoch() : none;
 }
 
 } // namespace
@@ -60,8 +62,11 @@ PersonalTokenModel::RowPtr PersonalTokenModel::makeRow(const PersonalToken &toke
 {
     const QString owner = ownerText(token);
     // Folded first: without ICU (the C locale) a sort key would tell upper from lower case.
+    const std::optional<QDateTime> expires = expiryOf(token);
     return std::make_unique<Row>(Row{token, owner, m_collator.sortKey(token.name.toCaseFolded()),
-                                     m_collator.sortKey(owner.toCaseFolded()), expiryOf(token)});
+                                     m_collator.sortKey(owner.toCaseFolded()), expires,
+                                     timeKey(token.createdAt, kNoTime), timeKey(expires, kNoTime),
+                                     timeKey(token.lastUsedAt, kNoTime)});
 }
 
 void PersonalTokenModel::appendTokens(const QList<PersonalToken> &tokens)
@@ -112,18 +117,28 @@ void PersonalTokenModel::appendTokens(const QList<PersonalToken> &tokens)
     endInsertRows();
 
     emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    // Where each new row goes among the old ones: a binary search each (1,000 × 17 comparisons
+    // rather than one per old row), then the pointers moved in one pass.
     const int total = old + count;
+    QList<int> newRowOf(total);
     Rows merged;
     merged.reserve(size_t(total));
-    QList<int> newRowOf(total);
-    int i = 0;
-    int j = old;
-    while (i < old || j < total) {
-        const bool takeOld =
-            j == total || (i < old && !sortsBefore(*m_rows[size_t(j)], *m_rows[size_t(i)]));
-        const int from = takeOld ? i++ : j++;
-        newRowOf[from] = int(merged.size());
-        merged.push_back(std::move(m_rows[size_t(from)]));
+    int taken = 0; // old rows moved so far
+    for (int k = 0; k < count; ++k) {
+        const RowPtr &row = m_rows[size_t(old + k)];
+        const int before =
+            int(std::upper_bound(m_rows.begin() + taken, m_rows.begin() + old, row, above) -
+                m_rows.begin());
+        for (; taken < before; ++taken) {
+            newRowOf[taken] = int(merged.size());
+            merged.push_back(std::move(m_rows[size_t(taken)]));
+        }
+        newRowOf[old + k] = int(merged.size());
+        merged.push_back(std::move(m_rows[size_t(old + k)]));
+    }
+    for (; taken < old; ++taken) {
+        newRowOf[taken] = int(merged.size());
+        merged.push_back(std::move(m_rows[size_t(taken)]));
     }
     finishLayoutChange(std::move(merged), newRowOf);
 }
@@ -274,13 +289,13 @@ PersonalTokenModel::Order PersonalTokenModel::compareRows(const Row &a, const Ro
         order = orderOf(a.ownerKey.compare(b.ownerKey), 0);
         break;
     case Created:
-        order = compareTimes(a.token.createdAt, b.token.createdAt);
+        order = compareTimes(a.createdKey, b.createdKey, kNoTime);
         break;
     case Expires:
-        order = compareTimes(a.expires, b.expires);
+        order = compareTimes(a.expiresKey, b.expiresKey, kNoTime);
         break;
     case LastUsed:
-        order = compareTimes(a.token.lastUsedAt, b.token.lastUsedAt);
+        order = compareTimes(a.lastUsedKey, b.lastUsedKey, kNoTime);
         break;
     default:
         break;
