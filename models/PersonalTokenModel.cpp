@@ -61,8 +61,8 @@ PersonalTokenModel::PersonalTokenModel(Clock clock, QObject *parent)
 PersonalTokenModel::RowPtr PersonalTokenModel::makeRow(const PersonalToken &token) const
 {
     const QString owner = ownerText(token);
-    // Folded first: without ICU (the C locale) a sort key would tell upper from lower case.
     const std::optional<QDateTime> expires = expiryOf(token);
+    // Folded first: without ICU (the C locale) a sort key would tell upper from lower case.
     return std::make_unique<Row>(Row{token, owner, m_collator.sortKey(token.name.toCaseFolded()),
                                      m_collator.sortKey(owner.toCaseFolded()), expires,
                                      timeKey(token.createdAt, kNoTime), timeKey(expires, kNoTime),
@@ -98,8 +98,9 @@ void PersonalTokenModel::appendTokens(const QList<PersonalToken> &tokens)
     for (int i = 0; i < count; ++i) // row numbers only a hint (see m_rowById)
         m_rowById.insert(fresh[size_t(i)]->token.id, gap + i);
     if (oneGap) {
-        // One insertion where the page belongs and no layout change: the common case when the
-        // list is sorted the way the server pages (by creation), and the first page.
+        // One insertion where the page belongs and no layout change: the first page, and pages
+        // that arrive in the list's order (the server pages by creation time, but breaks ties
+        // its own way, so with equal times a page usually still needs the merge below).
         beginInsertRows({}, gap, gap + count - 1);
         m_rows.insert(m_rows.begin() + gap, std::make_move_iterator(fresh.begin()),
                       std::make_move_iterator(fresh.end()));
