@@ -126,7 +126,6 @@ AdminTokensTab::AdminTokensTab(AdminTokenController *tokens, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &AdminTokensTab::render);
     connect(m_tokens, &AdminTokenController::searchStarted, this, [this] {
         m_model->clear();
-        m_proxy->beginStreaming();
         m_sized = false;
     });
     connect(m_tokens, &AdminTokenController::tokensFound, this,
@@ -142,11 +141,7 @@ AdminTokensTab::AdminTokensTab(AdminTokenController *tokens, QWidget *parent)
         m_model->removeTokens(ids);
         render();
     });
-    connect(m_tokens, &AdminTokenController::changed, this, [this] {
-        if (!m_tokens->isSearching())
-            m_proxy->endStreaming();
-        render();
-    });
+    connect(m_tokens, &AdminTokenController::changed, this, &AdminTokensTab::render);
     render();
 }
 

@@ -291,7 +291,6 @@ void TokenSweepDialog::find()
         return;
     m_model->clear();
     m_owners.clear();
-    m_proxy->beginStreaming();
     m_controller->preview(*rule);
 }
 
@@ -334,8 +333,6 @@ void TokenSweepDialog::render()
 {
     const Stage stage = m_controller->stage();
     const bool previewing = stage == Stage::Previewing;
-    if (!previewing)
-        m_proxy->endStreaming();
     const bool running = stage == Stage::Sweeping || stage == Stage::Verifying;
     if (running || stage == Stage::Done)
         DialogParts::showPage(m_pages, 1);
