@@ -6,6 +6,7 @@
 #include <QTimer>
 
 #include <climits>
+#include <utility>
 
 namespace accessdesk {
 
@@ -47,7 +48,7 @@ TokenInventorySearch::TokenInventorySearch(ServerConnection *connection, TokenIn
     , m_retryTimer(new QTimer(this))
 {
     m_retryTimer->setSingleShot(true);
-    connect(m_retryTimer, &QTimer::timeout, this, &TokenInventorySearch::fetchPage);
+    connect(m_retryTimer, &QTimer::timeout, this, &TokenInventorySearch::fetchCurrent);
 }
 
 TokenInventorySearch::~TokenInventorySearch() = default;
@@ -67,12 +68,9 @@ void TokenInventorySearch::cancel()
         return;
     m_cancelled = true;
     m_retryTimer->stop();
-    if (ApiJob *job = m_job) {
-        m_job = nullptr;
-        disconnect(job, nullptr, this, nullptr);
-        job->cancel();
-        job->deleteLater();
-    }
+    dropJob(std::exchange(m_ownerJob, nullptr));
+    drop(m_current);
+    drop(m_ahead);
     QTimer::singleShot(0, this, [this] {
         finish(Outcome::Cancelled, ApiError(ApiError::Kind::Cancelled, 0, {}));
     });
@@ -84,16 +82,16 @@ void TokenInventorySearch::begin()
         return;
     const QString owner = m_query.owner.trimmed();
     if (owner.isEmpty()) {
-        fetchPage();
+        fetchCurrent();
         return;
     }
     // The search takes user keys, so the text is looked up first. One more than the most that
     // are searched tells "exactly the most" from "too many".
     auto *job = new SearchTokenUsers(m_connection, owner, kMaxOwners + 1, this);
-    m_job = job;
+    m_ownerJob = job;
     connect(job, &ApiJob::finished, this, [this, job] {
         job->deleteLater();
-        m_job = nullptr;
+        m_ownerJob = nullptr;
         if (job->error().isError())
             fail(job->error(), -1);
         else
@@ -117,10 +115,10 @@ void TokenInventorySearch::ownersFound(const QList<TokenOwner> &users)
     }
     for (const TokenOwner &owner : std::as_const(m_owners))
         m_ownerKeys.append(owner.userKey);
-    fetchPage();
+    fetchCurrent();
 }
 
-void TokenInventorySearch::fetchPage()
+void TokenInventorySearch::fetch(PageRequest &request, int page)
 {
     if (m_cancelled || isFinished())
         return;
@@ -129,44 +127,67 @@ void TokenInventorySearch::fetchPage()
         filter.userKeys = m_ownerKeys;
     if (filter.sortBy.isEmpty())
         filter.sortBy = QStringLiteral("createdAt");
-    filter.page = m_page;
+    filter.page = page;
     filter.limit = m_pageSize;
-    ++m_pageAttempts;
+    ++request.attempts;
     auto *job = new SearchPersonalTokens(m_connection, filter, this);
-    m_job = job;
-    connect(job, &ApiJob::finished, this, [this, job] {
-        job->deleteLater();
-        m_job = nullptr;
-        if (!job->error().isError()) {
-            pageAnswered(job->result());
-            return;
-        }
-        // Jira's default page size is the safe fallback if a server refuses larger pages.
-        if (job->error().kind() == ApiError::Kind::Validation && m_page == 0 &&
-            m_pageSize > kServerDefaultPageSize) {
-            m_pageSize = kServerDefaultPageSize;
-            fetchPage();
-            return;
-        }
-        if (!retryPage(job->error()))
-            fail(job->error(), m_page);
-    });
+    request.job = job;
+    connect(job, &ApiJob::finished, this, [this, job] { jobFinished(job); });
     job->start();
+}
+
+void TokenInventorySearch::fetchAhead()
+{
+    // Only once a page has said how many there are: before the first answer the page size may
+    // still change (see currentAnswered()), and a page past the announced last would be a request
+    // too many, which a rate-limited server counts.
+    if (m_page + 1 < m_totalPages && !m_ahead.job)
+        fetch(m_ahead, m_page + 1);
+}
+
+void TokenInventorySearch::jobFinished(SearchPersonalTokens *job)
+{
+    // The page ahead keeps its answer (or error) in its job until it becomes the current page,
+    // so that pages are handed over, retried and failed in order.
+    if (job == m_current.job)
+        currentAnswered();
+}
+
+void TokenInventorySearch::currentAnswered()
+{
+    SearchPersonalTokens *job = m_current.job;
+    m_current.job = nullptr;
+    // Deleted later: the page it holds is handed over from here.
+    job->deleteLater();
+    const ApiError &error = job->error();
+    if (!error.isError()) {
+        pageAnswered(job->result());
+        return;
+    }
+    // Jira's default page size is the safe fallback if a server refuses larger pages. Nothing is
+    // asked ahead of the first page, so no request with the refused size is left under way.
+    if (error.kind() == ApiError::Kind::Validation && m_page == 0 &&
+        m_pageSize > kServerDefaultPageSize) {
+        m_pageSize = kServerDefaultPageSize;
+        fetchCurrent();
+        return;
+    }
+    if (!retryPage(error))
+        fail(error, m_page);
 }
 
 bool TokenInventorySearch::retryPage(const ApiError &error)
 {
     if (!m_connection || !isTransient(error) ||
-        m_pageAttempts >= m_connection->settings().maxAttempts)
+        m_current.attempts >= m_connection->settings().maxAttempts)
         return false;
     m_retryTimer->start(
-        m_connection->pacer().retryDelayMs(error.retryAfterSeconds(), m_pageAttempts));
+        m_connection->pacer().retryDelayMs(error.retryAfterSeconds(), m_current.attempts));
     return true;
 }
 
 void TokenInventorySearch::pageAnswered(const TokenSearchPage &page)
 {
-    m_pageAttempts = 0;
     m_totalPages = page.totalPages;
     QList<PersonalToken> matched;
     qint64 fresh = 0;
@@ -190,6 +211,16 @@ void TokenInventorySearch::pageAnswered(const TokenSearchPage &page)
     m_matched += matched.size();
     ++m_pagesRead;
     const bool last = page.isLastPage || page.values.isEmpty();
+    if (!last) {
+        // The next page becomes the current one before this one is handed over, and the page
+        // after it is asked for now, so that the server has work while the receiver handles
+        // this page.
+        ++m_page;
+        m_current = std::exchange(m_ahead, {});
+        if (!m_current.job)
+            fetchCurrent();
+        fetchAhead();
+    }
     QPointer<TokenInventorySearch> self(this);
     emit pageReady(matched);
     // The receiver may have cancelled (or deleted) the search.
@@ -199,8 +230,24 @@ void TokenInventorySearch::pageAnswered(const TokenSearchPage &page)
         finish(Outcome::Completed);
         return;
     }
-    ++m_page;
-    fetchPage();
+    // The next page may have answered while this one was still under way.
+    if (m_current.job && m_current.job->isFinished())
+        currentAnswered();
+}
+
+void TokenInventorySearch::drop(PageRequest &request)
+{
+    dropJob(std::exchange(request.job, nullptr));
+    request.attempts = 0;
+}
+
+void TokenInventorySearch::dropJob(ApiJob *job)
+{
+    if (!job)
+        return;
+    disconnect(job, nullptr, this, nullptr);
+    job->cancel();
+    job->deleteLater();
 }
 
 void TokenInventorySearch::fail(const ApiError &error, int page)
@@ -214,6 +261,10 @@ void TokenInventorySearch::finish(Outcome outcome, const ApiError &error)
     if (isFinished())
         return;
     m_retryTimer->stop();
+    // The page ahead is not wanted when the search ends early: the last page came sooner than
+    // announced (tokens were deleted meanwhile), or a page failed.
+    drop(m_current);
+    drop(m_ahead);
     m_outcome = outcome;
     m_error = error;
     emit finished();

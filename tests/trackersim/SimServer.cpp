@@ -413,6 +413,10 @@ void SimServer::answer(QPointer<QTcpSocket> socket, const SimRequest &request, S
     if (!head)
         out += truncate ? response.body.left(response.body.size() / 2) : response.body;
     socket->write(out);
+    // Hand the answer to the kernel now rather than when the event loop next comes round: a
+    // client with a second request already waiting on another connection would otherwise get
+    // this answer only after that request has been handled too, which no real server does.
+    socket->flush();
     if (close)
         socket->disconnectFromHost();
 }

@@ -1,5 +1,6 @@
 // Token governance against a real trackersim with 300 extra tokens: the incremental search (pages,
-// owners, rules, Cancel, retries, an unreadable page named), and the sweep (batches, progress,
+// owners, rules, Cancel, retries, an unreadable page named, the request kept ahead and the order
+// pages are handed over in), and the sweep (batches, progress,
 // Cancel, the verifying search, every outcome, and the activity log in a real SQLite file). What
 // the server holds is read by the test itself over plain HTTP, never through the code under test.
 #include "SimSession.h"
@@ -11,6 +12,7 @@
 #include "storage/ActivityLog.h"
 #include "storage/Database.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -33,6 +35,40 @@ QJsonObject fault(const char *method, const QString &path, const QJsonObject &re
     object.insert(QStringLiteral("method"), QLatin1String(method));
     object.insert(QStringLiteral("path"), path);
     return object;
+}
+
+// How long the server holds a page back where a test needs one page to answer after another.
+// The pages themselves take a few milliseconds at this size.
+constexpr int kSlowMs = 400;
+// A fault that applies to so many searches that it never runs out: it counts them.
+constexpr int kCountFrom = 100000;
+
+// The next `times` searches the server is sent wait delayMs (0: are only counted).
+QJsonObject searchLatency(int delayMs, int times)
+{
+    return fault("POST", kSearchPath,
+                 {{QStringLiteral("action"), QStringLiteral("latency")},
+                  {QStringLiteral("delayMs"), delayMs},
+                  {QStringLiteral("times"), times}});
+}
+
+QList<qint64> idListOf(const QList<PersonalToken> &tokens)
+{
+    QList<qint64> ids;
+    for (const PersonalToken &token : tokens)
+        ids.append(token.id);
+    return ids;
+}
+
+// The jobs of a search that are still under way (its requests in flight or waiting to be sent).
+int requestsUnderWay(const QObject &search)
+{
+    int count = 0;
+    for (const ApiJob *job : search.findChildren<ApiJob *>()) {
+        if (!job->isFinished())
+            ++count;
+    }
+    return count;
 }
 
 QSet<qint64> idsOf(const QList<PersonalToken> &tokens)
@@ -71,6 +107,8 @@ private slots:
     void busyPageIsRetried();
     void refusedPageSizeFallsBackToJirasDefault();
     void nonAdministratorIsRefused();
+    void nextPageAnsweringFirstWaitsItsTurn();
+    void shrinkingInventoryEndsWithoutAskingFurther();
 
     void sweepRevokesInBatchesAndRecordsEachToken();
     void cancelLeavesTheRestNotAttempted();
@@ -82,6 +120,20 @@ private:
     // Every token on the server, as the admin's own raw search lists them.
     QJsonArray serverTokens() const;
     QSet<qint64> serverIds() const;
+    // The ids on the server in the order the search lists them (oldest first).
+    QList<qint64> serverIdsInOrder() const;
+    // Counts the searches the server is sent from now on that no fault added before takes (the
+    // server applies the first matching fault, in the order they were added).
+    bool countSearches() const
+    {
+        return m_session->server().addFault(searchLatency(0, kCountFrom));
+    }
+    // How many it counted; it is the last fault in the list.
+    int searchesCounted() const;
+    // Revokes these tokens as the admin, over plain HTTP.
+    bool revoke(const QList<qint64> &ids) const;
+    // Runs a search of the admin's connection with pages of pageSize to its end.
+    QList<PersonalToken> runSearch(TokenInventorySearch &job);
     // The tokens of a completed search (the test fails when it does not complete).
     QList<PersonalToken> search(TokenInventoryQuery query, ServerConnection *connection = nullptr);
     // The tokens of these users, one user after the other.
@@ -134,6 +186,48 @@ QSet<qint64> TestTokenGovernanceSim::serverIds() const
     return ids;
 }
 
+QList<qint64> TestTokenGovernanceSim::serverIdsInOrder() const
+{
+    const HttpResult result = m_session->server().sendJson(
+        "POST", kSearchPath, R"({"limit": 100000, "sortBy": "createdAt"})", "admin");
+    QList<qint64> ids;
+    for (const QJsonValue &token :
+         QJsonDocument::fromJson(result.body).object().value(QStringLiteral("values")).toArray())
+        ids.append(token.toObject().value(QStringLiteral("id")).toInteger());
+    return ids;
+}
+
+int TestTokenGovernanceSim::searchesCounted() const
+{
+    const HttpResult listed = m_session->server().get(QStringLiteral("/__trackersim/faults"));
+    const QJsonArray faults = QJsonDocument::fromJson(listed.body).array();
+    if (listed.status != 200 || faults.isEmpty())
+        return -1;
+    return kCountFrom - faults.last().toObject().value(QStringLiteral("times")).toInt();
+}
+
+bool TestTokenGovernanceSim::revoke(const QList<qint64> &ids) const
+{
+    QJsonArray array;
+    for (qint64 id : ids)
+        array.append(id);
+    return m_session->server()
+               .sendJson("DELETE", kRevokePath, QJsonDocument(array).toJson(), "admin")
+               .status == 204;
+}
+
+QList<PersonalToken> TestTokenGovernanceSim::runSearch(TokenInventorySearch &job)
+{
+    QList<PersonalToken> found;
+    connect(&job, &TokenInventorySearch::pageReady, this,
+            [&found](const QList<PersonalToken> &tokens) { found += tokens; });
+    QSignalSpy finished(&job, &TokenInventorySearch::finished);
+    job.start();
+    if (!finished.wait(kWaitMs))
+        qWarning("the search did not finish");
+    return found;
+}
+
 QList<PersonalToken> TestTokenGovernanceSim::search(TokenInventoryQuery query,
                                                     ServerConnection *connection)
 {
@@ -177,6 +271,7 @@ void TestTokenGovernanceSim::searchHandsOverEveryPage()
     const QSet<qint64> onServer = serverIds();
     QCOMPARE(onServer.size(), 304); // 300 and the demo's four
 
+    QVERIFY(countSearches());
     TokenInventorySearch job(m_session->connection(), {});
     job.setPageSize(50);
     QList<int> pageSizes;
@@ -204,6 +299,8 @@ void TestTokenGovernanceSim::searchHandsOverEveryPage()
     QCOMPARE(job.errorText(), QString());
     QTest::qWait(50);
     QCOMPARE(finished.count(), 1);
+    // One request a page, though one is always asked ahead: none past the last page.
+    QCOMPARE(searchesCounted(), 7);
 }
 
 void TestTokenGovernanceSim::ruleIsCheckedOnEveryListedToken()
@@ -270,7 +367,10 @@ void TestTokenGovernanceSim::cancelStopsTheSearchAndReportsOnce()
     job.setPageSize(10);
     QSignalSpy pages(&job, &TokenInventorySearch::pageReady);
     QSignalSpy finished(&job, &TokenInventorySearch::finished);
-    connect(&job, &TokenInventorySearch::pageReady, this, [&job] {
+    int underWay = -1;
+    connect(&job, &TokenInventorySearch::pageReady, this, [&job, &underWay] {
+        // Pages 2 and 3 were asked for before the first page was handed over.
+        underWay = requestsUnderWay(job);
         job.cancel();
         job.cancel();
     });
@@ -280,8 +380,31 @@ void TestTokenGovernanceSim::cancelStopsTheSearchAndReportsOnce()
     QCOMPARE(job.error().kind(), ApiError::Kind::Cancelled);
     job.cancel();
     QTest::qWait(200);
+    QCOMPARE(underWay, 2);
     QCOMPARE(pages.count(), 1);
     QCOMPARE(finished.count(), 1);
+    QVERIFY(job.findChildren<ApiJob *>().isEmpty()); // both requests were dropped
+
+    // Cancelled from outside once the server has both requests and holds them back: neither
+    // page is handed over when its answer would have come.
+    constexpr int kHeldMs = 2 * kSlowMs;
+    QVERIFY(m_session->server().addFault(searchLatency(0, 1)));
+    QVERIFY(m_session->server().addFault(searchLatency(kHeldMs, 2)));
+    TokenInventorySearch held(m_session->connection(), {});
+    held.setPageSize(10);
+    QSignalSpy heldPages(&held, &TokenInventorySearch::pageReady);
+    QSignalSpy heldDone(&held, &TokenInventorySearch::finished);
+    held.start();
+    QTRY_COMPARE_WITH_TIMEOUT(heldPages.count(), 1, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->server().faultCount(), 0, kHeldMs / 2);
+    QCOMPARE(requestsUnderWay(held), 2);
+    held.cancel();
+    QVERIFY(heldDone.wait(kWaitMs));
+    QCOMPARE(held.outcome(), TokenInventorySearch::Outcome::Cancelled);
+    QTest::qWait(kHeldMs);
+    QCOMPARE(heldPages.count(), 1);
+    QCOMPARE(heldDone.count(), 1);
+    QVERIFY(held.findChildren<ApiJob *>().isEmpty());
 
     // Cancelled before it began: nothing is asked at all.
     TokenInventorySearch early(m_session->connection(), {});
@@ -296,23 +419,44 @@ void TestTokenGovernanceSim::cancelStopsTheSearchAndReportsOnce()
 
 void TestTokenGovernanceSim::unreadablePageEndsTheSearchNamingIt()
 {
+    // The first page is read; every answer after it arrives broken (pages 2 and 3 are asked for
+    // together, so both are).
+    QVERIFY(m_session->server().addFault(searchLatency(0, 1)));
+    QVERIFY(m_session->server().addFault(
+        fault("POST", kSearchPath, {{QStringLiteral("action"), QStringLiteral("malformed")}})));
     TokenInventorySearch job(m_session->connection(), {});
     job.setPageSize(100);
-    int pages = 0;
-    connect(&job, &TokenInventorySearch::pageReady, this, [&] {
-        // The second page's answer arrives broken.
-        if (++pages == 1)
-            QVERIFY(m_session->server().addFault(fault(
-                "POST", kSearchPath, {{QStringLiteral("action"), QStringLiteral("malformed")}})));
-    });
+    QSignalSpy pages(&job, &TokenInventorySearch::pageReady);
     QSignalSpy finished(&job, &TokenInventorySearch::finished);
     job.start();
     QVERIFY(finished.wait(kWaitMs));
     QCOMPARE(job.outcome(), TokenInventorySearch::Outcome::Failed);
     QCOMPARE(job.error().kind(), ApiError::Kind::MalformedResponse);
     QCOMPARE(job.failedPage(), 1);
-    QCOMPARE(pages, 1);
+    QCOMPARE(pages.count(), 1);
     QVERIFY2(job.errorText().contains(QStringLiteral("Page 2")), qPrintable(job.errorText()));
+
+    // The page asked ahead arrives broken while the page before it is held back: the page before
+    // is still handed over, and then the search fails naming the broken one.
+    QVERIFY(m_session->server().clearFaults());
+    QVERIFY(m_session->server().addFault(searchLatency(0, 1)));       // page 1
+    QVERIFY(m_session->server().addFault(searchLatency(kSlowMs, 1))); // page 2
+    QVERIFY(m_session->server().addFault(fault(                       // page 3
+        "POST", kSearchPath,
+        {{QStringLiteral("action"), QStringLiteral("malformed")}, {QStringLiteral("times"), 1}})));
+    TokenInventorySearch ahead(m_session->connection(), {});
+    ahead.setPageSize(100);
+    QSignalSpy aheadPages(&ahead, &TokenInventorySearch::pageReady);
+    QSignalSpy aheadDone(&ahead, &TokenInventorySearch::finished);
+    ahead.start();
+    QVERIFY(aheadDone.wait(kWaitMs));
+    QCOMPARE(ahead.outcome(), TokenInventorySearch::Outcome::Failed);
+    QCOMPARE(ahead.error().kind(), ApiError::Kind::MalformedResponse);
+    QCOMPARE(ahead.failedPage(), 2);
+    QCOMPARE(aheadPages.count(), 2);
+    QCOMPARE(ahead.listedCount(), 200);
+    QVERIFY2(ahead.errorText().contains(QStringLiteral("Page 3")), qPrintable(ahead.errorText()));
+    QCOMPARE(m_session->server().faultCount(), 0);
 }
 
 void TestTokenGovernanceSim::busyPageIsRetried()
@@ -336,6 +480,7 @@ void TestTokenGovernanceSim::refusedPageSizeFallsBackToJirasDefault()
          {QStringLiteral("body"),
           QStringLiteral(R"({"exception":"java.lang.IllegalArgumentException","error":"limit"})")},
          {QStringLiteral("times"), 1}})));
+    QVERIFY(countSearches());
     TokenInventorySearch job(m_session->connection(), {});
     QCOMPARE(job.pageSize(), TokenInventorySearch::kDefaultPageSize);
     QSignalSpy finished(&job, &TokenInventorySearch::finished);
@@ -344,6 +489,9 @@ void TestTokenGovernanceSim::refusedPageSizeFallsBackToJirasDefault()
     QCOMPARE(job.outcome(), TokenInventorySearch::Outcome::Completed);
     QCOMPARE(job.pageSize(), TokenInventorySearch::kServerDefaultPageSize);
     QCOMPARE(job.listedCount(), 304);
+    // Nothing was asked ahead with the refused size: the refused page, then four of 100.
+    QCOMPARE(m_session->server().faultCount(), 1);
+    QCOMPARE(searchesCounted(), 4);
 }
 
 void TestTokenGovernanceSim::nonAdministratorIsRefused()
@@ -357,6 +505,114 @@ void TestTokenGovernanceSim::nonAdministratorIsRefused()
     QVERIFY(AdminTokenErrors::isPermissionRefusal(job.error()));
     QVERIFY2(job.errorText().contains(QStringLiteral("system administrators")),
              qPrintable(job.errorText()));
+}
+
+void TestTokenGovernanceSim::nextPageAnsweringFirstWaitsItsTurn()
+{
+    const QList<qint64> inOrder = serverIdsInOrder();
+    QCOMPARE(inOrder.size(), 304);
+    ConnectionSettings settings;
+    settings.timeoutMs = 5000;
+    settings.retryFloorMs = 50;
+    const auto admin = m_session->connectAs(QStringLiteral("admin"), settings);
+
+    // After the first page (alone: it says how many there are), pages 2 and 3 are asked for
+    // together. The server takes them in the order they were sent, page 2 on the connection the
+    // first page used and page 3 on a new one, and holds page 2 back, so page 3 answers first.
+    // The fault injector cannot tell pages apart (it matches method and path), hence the order.
+    QVERIFY(m_session->server().addFault(searchLatency(0, 1)));
+    QVERIFY(m_session->server().addFault(searchLatency(kSlowMs, 1)));
+    QVERIFY(countSearches());
+    TokenInventorySearch job(admin.get(), {});
+    job.setPageSize(50);
+    QElapsedTimer clock;
+    clock.start();
+    QList<qint64> handedAtMs;
+    connect(&job, &TokenInventorySearch::pageReady, this,
+            [&handedAtMs, &clock] { handedAtMs.append(clock.elapsed()); });
+    QCOMPARE(idListOf(runSearch(job)), inOrder);
+    QCOMPARE(job.outcome(), TokenInventorySearch::Outcome::Completed);
+    QCOMPARE(job.pagesRead(), 7);
+    QCOMPARE(handedAtMs.size(), 7);
+    QVERIFY2(handedAtMs.at(1) - handedAtMs.at(0) >= kSlowMs - 50,
+             "the server held back page 3, not page 2: the test's premise did not hold");
+    QCOMPARE(m_session->server().faultCount(), 1);
+    QCOMPARE(searchesCounted(), 5); // 7 in all
+
+    // Page 3 answers first with 503 (busy): it is retried when its turn comes, once.
+    QVERIFY(m_session->server().clearFaults());
+    QVERIFY(m_session->server().addFault(searchLatency(0, 1)));
+    QVERIFY(m_session->server().addFault(searchLatency(kSlowMs, 1)));
+    QVERIFY(m_session->server().addFault(
+        fault("POST", kSearchPath,
+              {{QStringLiteral("status"), 503},
+               {QStringLiteral("headers"),
+                QJsonObject{{QStringLiteral("Retry-After"), QStringLiteral("0")}}},
+               {QStringLiteral("times"), 1}})));
+    QVERIFY(countSearches());
+    TokenInventorySearch busy(admin.get(), {});
+    busy.setPageSize(50);
+    QCOMPARE(idListOf(runSearch(busy)), inOrder);
+    QCOMPARE(busy.outcome(), TokenInventorySearch::Outcome::Completed);
+    QCOMPARE(busy.pagesRead(), 7);
+    QCOMPARE(m_session->server().faultCount(), 1);
+    QCOMPARE(searchesCounted(), 5); // 8 in all: page 3 twice
+}
+
+void TestTokenGovernanceSim::shrinkingInventoryEndsWithoutAskingFurther()
+{
+    const QList<qint64> inOrder = serverIdsInOrder();
+    QCOMPARE(inOrder.size(), 304);
+
+    // While the server holds pages 2 and 3 back, all but the first 100 tokens are revoked: page
+    // 2 answers as the last of 2, the request for page 3 is dropped, and nothing more is asked.
+    QVERIFY(m_session->server().addFault(searchLatency(0, 1)));
+    QVERIFY(m_session->server().addFault(searchLatency(kSlowMs, 2)));
+    QVERIFY(countSearches());
+    TokenInventorySearch job(m_session->connection(), {});
+    job.setPageSize(50);
+    bool revoked = false;
+    connect(&job, &TokenInventorySearch::pageReady, this, [&] {
+        if (job.pagesRead() == 1)
+            revoked = revoke(inOrder.mid(100));
+    });
+    QCOMPARE(idListOf(runSearch(job)), inOrder.mid(0, 100));
+    QVERIFY(revoked);
+    QCOMPARE(job.outcome(), TokenInventorySearch::Outcome::Completed);
+    QCOMPARE(job.pagesRead(), 2);
+    QCOMPARE(job.totalPages(), 2);
+    QTest::qWait(50);
+    QVERIFY(job.findChildren<ApiJob *>().isEmpty());
+    QCOMPARE(m_session->server().faultCount(), 1);
+    QCOMPARE(searchesCounted(), 0); // 3 in all
+
+    // The page asked ahead comes back empty: pages of 20 (5 pages), page 2 read, then the server
+    // holds page 3 back while all but the first 40 are revoked. Page 4 was already asked for
+    // (page 2 said there are 5); it is dropped, and nothing more is asked.
+    QVERIFY(m_session->server().clearFaults());
+    QVERIFY(m_session->server().addFault(searchLatency(0, 2)));       // pages 1 and 2
+    QVERIFY(m_session->server().addFault(searchLatency(kSlowMs, 1))); // page 3
+    QVERIFY(countSearches());
+    TokenInventorySearch empty(m_session->connection(), {});
+    empty.setPageSize(20);
+    bool revokedAgain = false;
+    connect(&empty, &TokenInventorySearch::pageReady, this, [&] {
+        if (empty.pagesRead() == 2)
+            revokedAgain = revoke(inOrder.mid(40, 60));
+    });
+    QList<int> pageSizes;
+    connect(
+        &empty, &TokenInventorySearch::pageReady, this,
+        [&pageSizes](const QList<PersonalToken> &tokens) { pageSizes.append(int(tokens.size())); });
+    QCOMPARE(idListOf(runSearch(empty)), inOrder.mid(0, 40));
+    QVERIFY(revokedAgain);
+    QCOMPARE(empty.outcome(), TokenInventorySearch::Outcome::Completed);
+    QCOMPARE(pageSizes, (QList<int>{20, 20, 0}));
+    QCOMPARE(empty.listedCount(), 40);
+    QTest::qWait(50);
+    QVERIFY(empty.findChildren<ApiJob *>().isEmpty());
+    QCOMPARE(m_session->server().faultCount(), 1);
+    QCOMPARE(searchesCounted(), 1); // 4 in all
 }
 
 void TestTokenGovernanceSim::sweepRevokesInBatchesAndRecordsEachToken()
