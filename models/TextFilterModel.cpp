@@ -13,6 +13,7 @@ TextFilterModel::TextFilterModel(int sortRole, QObject *parent)
     m_collator.setNumericMode(true);
     m_collator.setCaseSensitivity(Qt::CaseInsensitive);
     setSortRole(sortRole);
+    connect(this, &QSortFilterProxyModel::sortRoleChanged, this, [this] { forgetSortKeys(); });
 }
 
 void TextFilterModel::setTextFilter(const QString &text)
@@ -56,10 +57,14 @@ void TextFilterModel::setSourceModel(QAbstractItemModel *source)
         disconnect(connection);
     m_sourceConnections.clear();
     forgetSearchText();
+    forgetSortKeys();
     if (source) {
         // Connected before the base class connects its own handlers, so the kept texts are
         // right by the time it filters the rows a change brings.
-        const auto forget = [this] { forgetSearchText(); };
+        const auto forget = [this] {
+            forgetSearchText();
+            forgetSortKeys();
+        };
         m_sourceConnections = {
             connect(source, &QAbstractItemModel::modelReset, this, forget),
             connect(source, &QAbstractItemModel::layoutChanged, this, forget),
@@ -67,22 +72,38 @@ void TextFilterModel::setSourceModel(QAbstractItemModel *source)
             connect(source, &QAbstractItemModel::rowsInserted, this,
                     [this](const QModelIndex &parent, int first, int last) {
                         if (parent.isValid() || first > m_searchTexts.size())
-                            return forgetSearchText();
-                        m_searchTexts.insert(first, last - first + 1, QString());
+                            forgetSearchText();
+                        else
+                            m_searchTexts.insert(first, last - first + 1, QString());
+                        if (parent.isValid() || first > m_sortKeys.size())
+                            forgetSortKeys();
+                        else
+                            m_sortKeys.insert(first, last - first + 1, std::nullopt);
                     }),
             connect(source, &QAbstractItemModel::rowsRemoved, this,
                     [this](const QModelIndex &parent, int first, int last) {
                         if (parent.isValid() || last >= m_searchTexts.size())
-                            return forgetSearchText();
-                        m_searchTexts.remove(first, last - first + 1);
+                            forgetSearchText();
+                        else
+                            m_searchTexts.remove(first, last - first + 1);
+                        if (parent.isValid() || last >= m_sortKeys.size())
+                            forgetSortKeys();
+                        else
+                            m_sortKeys.remove(first, last - first + 1);
                     }),
             connect(source, &QAbstractItemModel::dataChanged, this,
                     [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                        if (topLeft.parent().isValid())
-                            return forgetSearchText();
+                        if (topLeft.parent().isValid()) {
+                            forgetSearchText();
+                            forgetSortKeys();
+                            return;
+                        }
                         const int last = std::min(bottomRight.row(), int(m_searchTexts.size()) - 1);
                         for (int row = topLeft.row(); row <= last; ++row)
                             m_searchTexts[row] = QString();
+                        const int lastKey = std::min(bottomRight.row(), int(m_sortKeys.size()) - 1);
+                        for (int row = topLeft.row(); row <= lastKey; ++row)
+                            m_sortKeys[row].reset();
                     }),
         };
     }
@@ -92,6 +113,33 @@ void TextFilterModel::setSourceModel(QAbstractItemModel *source)
 void TextFilterModel::forgetSearchText()
 {
     m_searchTexts.clear();
+}
+
+void TextFilterModel::forgetSortKeys()
+{
+    m_sortKeys.clear();
+}
+
+const TextFilterModel::SortKey &TextFilterModel::sortKey(const QModelIndex &index) const
+{
+    const int rows = sourceModel()->rowCount();
+    if (m_sortKeysColumn != index.column() || m_sortKeys.size() != rows) {
+        m_sortKeys.clear();
+        m_sortKeys.resize(rows);
+        m_sortKeysColumn = index.column();
+    }
+    std::optional<SortKey> &key = m_sortKeys[index.row()];
+    if (!key) {
+        SortKey made{index.data(sortRole()), std::nullopt, {}};
+        if (made.value.metaType().id() != QMetaType::QDateTime) {
+            if (m_collator.locale().language() == QLocale::C)
+                made.folded = made.value.toString().toCaseFolded();
+            else
+                made.collated = m_collator.sortKey(made.value.toString());
+        }
+        key = std::move(made);
+    }
+    return *key;
 }
 
 const QString &TextFilterModel::searchText(int sourceRow, const QModelIndex &sourceParent) const
@@ -140,8 +188,18 @@ bool TextFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
 
 bool TextFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    const QVariant a = left.data(sortRole());
-    const QVariant b = right.data(sortRole());
+    const bool flat = !left.parent().isValid() && !right.parent().isValid();
+    const SortKey *keptLeft = flat ? &sortKey(left) : nullptr;
+    const SortKey *keptRight = flat ? &sortKey(right) : nullptr;
+    if (keptLeft && keptLeft->collated && keptRight->collated)
+        return keptLeft->collated->compare(*keptRight->collated) < 0;
+    const auto isTime = [](const QVariant &value) {
+        return value.metaType().id() == QMetaType::QDateTime;
+    };
+    if (keptLeft && !isTime(keptLeft->value) && !isTime(keptRight->value))
+        return keptLeft->folded < keptRight->folded;
+    const QVariant a = keptLeft ? keptLeft->value : left.data(sortRole());
+    const QVariant b = keptRight ? keptRight->value : right.data(sortRole());
     if (a.metaType().id() == QMetaType::QDateTime || b.metaType().id() == QMetaType::QDateTime) {
         const QDateTime da = a.toDateTime();
         const QDateTime db = b.toDateTime();

@@ -1,5 +1,6 @@
 #include "services/GrantListCache.h"
 
+#include "JiraDateTime.h"
 #include "services/GrantIds.h"
 #include "storage/OfflineCache.h"
 #include "storage/StorageLogging.h"
@@ -63,13 +64,15 @@ bool readDate(const QJsonValue &value, QDateTime *when)
     *when = QDateTime();
     if (value.isNull() || value.isUndefined())
         return true;
-    const QDateTime parsed = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-    if (!value.isString() || !parsed.isValid())
+    if (!value.isString())
         return false;
-    const QDateTime utc = parsed.toUTC();
-    if (utc.date().year() < 1 || utc.date().year() > 9999)
+    // jiradate's reader rather than QDateTime::fromString: three dates an entry made that a
+    // third of reading a cache of 10,000 grants at start. It reads what toJson writes ("…Z")
+    // and any other ISO 8601 date with an offset, and gives UTC.
+    const std::optional<QDateTime> utc = jiradate::parseIso(value.toString());
+    if (!utc || utc->date().year() < 1 || utc->date().year() > 9999)
         return false;
-    *when = utc;
+    *when = *utc;
     return true;
 }
 

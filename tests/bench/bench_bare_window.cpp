@@ -75,11 +75,9 @@ protected:
     }
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (watched == m_watched && event->type() == QEvent::Paint) {
-            const bool handled = m_watched->event(event);
+        // The report is queued, so it comes after the paint this event starts.
+        if (watched == m_watched)
             noticePaint(event);
-            return handled;
-        }
         return QWidget::eventFilter(watched, event);
     }
 

@@ -4,6 +4,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QLocale>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -54,6 +55,7 @@ private slots:
     void badges();
     void rolesAndDisplay();
     void sortsTextWithCollator();
+    void sortsTextWithCollationKeysInALocale();
     void sortsDatesByValue();
     void missingDatesSortLastInBothOrders();
     void filtersByText();
@@ -149,6 +151,45 @@ void TestGrantModel::sortsTextWithCollator()
     // Case-insensitive: "ci-pipeline" between "Bamboo" and "laptop-cli".
     QCOMPARE(names, (QStringList{QStringLiteral("Bamboo"), QStringLiteral("ci-pipeline"),
                                  QStringLiteral("laptop-cli"), QStringLiteral("Release Radar")}));
+}
+
+// In a real locale the proxy compares collation keys made once per row (in the C locale, folded
+// text): numbers as numbers, case ignored, and a changed or added row sorted by its new key.
+void TestGrantModel::sortsTextWithCollationKeysInALocale()
+{
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const auto restore = qScopeGuard([&] { QLocale::setDefault(before); });
+    QList<AccessGrant> grants;
+    for (const QString &name :
+         {QStringLiteral("runner 10"), QStringLiteral("Runner 9"), QStringLiteral("bamboo"),
+          QStringLiteral("Zephyr"), QStringLiteral("runner 100")})
+        grants.append(grant(name, GrantKind::PersonalToken, name, 1));
+    AccessGrantModel model([] { return kNow; });
+    model.setGrants(grants);
+    AccessGrantFilterModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(AccessGrantModel::Application, Qt::AscendingOrder);
+    const auto names = [&proxy] {
+        QStringList shown;
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            shown << proxy.index(row, AccessGrantModel::Application).data().toString();
+        return shown;
+    };
+    QCOMPARE(names(), (QStringList{QStringLiteral("bamboo"), QStringLiteral("Runner 9"),
+                                   QStringLiteral("runner 10"), QStringLiteral("runner 100"),
+                                   QStringLiteral("Zephyr")}));
+    proxy.sort(AccessGrantModel::Application, Qt::DescendingOrder);
+    QCOMPARE(names().first(), QStringLiteral("Zephyr"));
+
+    // A new list brings new keys, not the old rows'.
+    grants.removeFirst();
+    grants.append(grant(QStringLiteral("x"), GrantKind::PersonalToken, QStringLiteral("Alpha"), 1));
+    model.setGrants(grants);
+    proxy.sort(AccessGrantModel::Application, Qt::AscendingOrder);
+    QCOMPARE(names(), (QStringList{QStringLiteral("Alpha"), QStringLiteral("bamboo"),
+                                   QStringLiteral("Runner 9"), QStringLiteral("runner 100"),
+                                   QStringLiteral("Zephyr")}));
 }
 
 void TestGrantModel::sortsDatesByValue()
