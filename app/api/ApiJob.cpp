@@ -89,6 +89,8 @@ void ApiJob::dropReply()
 {
     if (QNetworkReply *reply = m_reply) {
         m_reply = nullptr;
+        if (m_connection)
+            m_connection->pacer().requestEnded();
         disconnect(reply, nullptr, this, nullptr);
         reply->abort();
         reply->deleteLater();
@@ -124,11 +126,18 @@ void ApiJob::send()
         finish(ApiError(ApiError::Kind::Cancelled, 0, QStringLiteral("the connection was closed")));
         return;
     }
+    // Asked again when the request is about to leave, not only when the job started: another
+    // request that left in between may have taken the server's last token.
+    if (const int wait = m_connection->pacer().delayBeforeNextMs(); wait > 0) {
+        m_waitTimer->start(wait);
+        return;
+    }
     ++m_attempts;
     m_refusedCertificate = {};
     m_tooLarge = false;
     QNetworkReply *reply = m_connection->send(m_request);
     m_reply = reply;
+    m_connection->pacer().requestSent();
     qCDebug(lcApi) << m_request.method << m_request.path << "attempt" << m_attempts;
 
     connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
@@ -230,8 +239,10 @@ void ApiJob::onReplyFinished()
         raw.status = 0;
         raw.body.clear();
     }
-    if (m_connection)
+    if (m_connection) {
         m_connection->pacer().observe(raw);
+        m_connection->pacer().requestEnded();
+    }
 
     if (m_tooLarge && !raw.cancelledByCaller) {
         // Not retried: the same request would only bring the same flood again.
@@ -329,11 +340,14 @@ bool ApiJob::tryWebSudo(const ApiError &error)
     QNetworkReply *confirm =
         m_connection->send(AcquireWebSudo::build(m_connection->webSudoPassword()));
     m_reply = confirm;
+    m_connection->pacer().requestSent();
     connect(confirm, &QNetworkReply::finished, this, [this, confirm] {
         confirm->deleteLater();
         if (m_reply != confirm)
-            return; // cancelled meanwhile
+            return; // cancelled meanwhile (dropReply() ended it for the pacer)
         m_reply = nullptr;
+        if (m_connection)
+            m_connection->pacer().requestEnded();
         // Whether the password was right shows in the repeated request: a second refusal ends it.
         send();
     });

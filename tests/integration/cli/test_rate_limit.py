@@ -1,5 +1,7 @@
 """429 pacing: a bulk revoke on a rate-limited server waits for the token bucket instead of failing,
 and a 429 that says "Retry-After: 0" is retried after a floor, not at once (spec 1.7)."""
+import math
+import re
 import time
 import unittest
 
@@ -50,6 +52,23 @@ class RateLimited(CliTestCase):
         self.refill()
         left = {g["id"] for g in self.ok_json(self.alice("tokens", "list", "--format", "json"))}
         self.assertFalse(left & set(chosen))
+
+
+class RateLimitedInventory(CliTestCase):
+    """A token search keeps the next page's request ahead, so two requests can be under way when
+    the bucket runs out: the pacer counts both, and none meets a 429."""
+
+    SIM_ARGS = ("--seed", "scale:3000", "--rate-limit", "2,1,1")
+
+    def test_a_search_kept_a_page_ahead_meets_no_429(self):
+        run = self.as_user("admin", "admin-pats", "search", "--format", "json",
+                           env={"QT_LOGGING_RULES": "accessdesk.api.debug=true;accessdesk.api.info=true"})
+        tokens = self.ok_json(run)
+        self.assertGreater(len(tokens), 3000)
+        self.assertEqual(len(tokens), len({t["id"] for t in tokens}))
+        searches = re.findall(r'"POST" "[^"]*/tokens/search" attempt', run.stderr)
+        self.assertEqual(len(searches), math.ceil(len(tokens) / 1000), run.stderr)
+        self.assertNotIn("429", run.stderr)
 
 
 class RetryAfterZero(CliTestCase):
