@@ -274,11 +274,6 @@ QList<PersonalToken> PersonalTokenModel::tokens() const
     return all;
 }
 
-PersonalTokenModel::Order PersonalTokenModel::compare(int left, int right, int column) const
-{
-    return compareRows(rowAt(left), rowAt(right), column);
-}
-
 PersonalTokenModel::Order PersonalTokenModel::compareRows(const Row &a, const Row &b, int column)
 {
     Order order = Order::Same;

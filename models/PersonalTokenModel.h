@@ -63,12 +63,11 @@ public:
     int rowOfToken(qint64 id) const;
     QList<PersonalToken> tokens() const;
 
-    // Whether row left sorts before row right in column (ascending): names and owners as people
-    // read them (QCollator: case ignored, numbers as numbers), times as times. A missing time is
-    // neither before nor after a real one here: sort() puts "never" last in both orders. Ties go
-    // by name, then by token id, so equal rows keep one order whatever order they arrived in.
+    // How two rows compare in a column (ascending): names and owners as people read them
+    // (QCollator: case ignored, numbers as numbers), times as times. A missing time is neither
+    // before nor after a real one here: sort() puts "never" last in both orders. Ties go by name,
+    // then by token id, so equal rows keep one order whatever order they arrived in.
     enum class Order { Less, Same, Greater, MissingLeft, MissingRight };
-    Order compare(int left, int right, int column) const;
     // Whether the name or the owner (user name, display name, e-mail) contains text, ignoring case.
     bool matchesText(int row, QStringView text) const;
 

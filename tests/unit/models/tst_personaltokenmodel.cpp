@@ -6,6 +6,7 @@
 #include "PersonalTokenModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QCollator>
 #include <QItemSelectionModel>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -57,32 +58,53 @@ QList<qint64> idsInOrder(const QAbstractItemModel &model)
     return ids;
 }
 
-// The order a full sort gives: the tokens in arrival order in an unsorted model, its row numbers
-// stable-sorted with the model's column comparison and "never" after every time both ways.
+// The order a full sort gives, worked out here from what the model shows (not from its own
+// comparison): the column's raw value — times as times, "never" (an invalid time) after every
+// time in both orders; text as people read it, case ignored, numbers as numbers — then ties by
+// name, then by token id, all in the sort's direction.
 QList<qint64> referenceOrder(const QList<PersonalToken> &arrived, int column, Qt::SortOrder order)
 {
     PersonalTokenModel unsorted;
     unsorted.appendTokens(arrived);
-    QList<int> rows(unsorted.rowCount());
-    std::iota(rows.begin(), rows.end(), 0);
-    using Order = PersonalTokenModel::Order;
-    std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
-        switch (unsorted.compare(a, b, column)) {
-        case Order::Less:
-            return order == Qt::AscendingOrder;
-        case Order::Greater:
-            return order == Qt::DescendingOrder;
-        case Order::MissingRight:
-            return true;
-        case Order::MissingLeft:
-        case Order::Same:
-            return false;
+    QCollator collator;
+    collator.setNumericMode(true);
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    const auto compareText = [&collator](const QString &a, const QString &b) {
+        return collator.compare(a.toCaseFolded(), b.toCaseFolded());
+    };
+    struct Entry
+    {
+        QVariant value;
+        QString name;
+        qint64 id;
+    };
+    QList<Entry> entries;
+    for (int row = 0; row < unsorted.rowCount(); ++row)
+        entries.append({unsorted.index(row, column).data(PersonalTokenModel::RawValueRole),
+                        unsorted.index(row, PersonalTokenModel::Name).data().toString(),
+                        unsorted.tokenAt(row).id});
+    const bool ascending = order == Qt::AscendingOrder;
+    std::stable_sort(entries.begin(), entries.end(), [&](const Entry &a, const Entry &b) {
+        int primary = 0;
+        if (a.value.metaType().id() == QMetaType::QDateTime) {
+            const QDateTime ta = a.value.toDateTime();
+            const QDateTime tb = b.value.toDateTime();
+            if (ta.isValid() != tb.isValid())
+                return ta.isValid(); // "never" last, whatever the order
+            if (ta.isValid())
+                primary = ta < tb ? -1 : (tb < ta ? 1 : 0);
+        } else {
+            primary = compareText(a.value.toString(), b.value.toString());
         }
-        return false;
+        if (primary == 0 && column != PersonalTokenModel::Name)
+            primary = compareText(a.name, b.name);
+        if (primary == 0)
+            primary = a.id < b.id ? -1 : (b.id < a.id ? 1 : 0);
+        return ascending ? primary < 0 : primary > 0;
     });
     QList<qint64> ids;
-    for (const int row : rows)
-        ids.append(unsorted.tokenAt(row).id);
+    for (const Entry &entry : std::as_const(entries))
+        ids.append(entry.id);
     return ids;
 }
 
