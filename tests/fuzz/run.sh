@@ -14,6 +14,8 @@
 # runs each harness once over those seeds and its past findings in tests/fuzz/regressions/NAME,
 # without fuzzing (fuzz.replay).
 set -euo pipefail
+# set -e ends the script without a word; say where, so a failed fuzz.build is never silent.
+trap 'echo "run.sh: stopped by a failing command at line $LINENO (status $?)" >&2' ERR
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -82,13 +84,27 @@ compile() {
     fi
 }
 
+# Prints the most recently modified of the files given. Not "ls -t | head -n 1": under pipefail
+# that fails at random once the list passes 4 KiB (ls writes twice, head has gone, SIGPIPE), and
+# set -e then ends the script without a word; a longer checkout path was enough.
+newest_of() {
+    local newest=$1 file
+    for file in "$@"; do
+        [ -e "$file" ] || { echo "run.sh: $file does not exist" >&2; return 2; }
+        if [ "$file" -nt "$newest" ]; then
+            newest=$file
+        fi
+    done
+    echo "$newest"
+}
+
 build_all() {
     mkdir -p "$build/obj"
     local newest_header objects=() src obj
-    newest_header=$(ls -t "$root"/models/*.h "$root"/app/{auth,api,cli}/*.h \
+    newest_header=$(newest_of "$root"/models/*.h "$root"/app/{auth,api,cli}/*.h \
         "$root"/app/services/{AccessRequestLink,ConnectionOptions,StaleTokenRule}.h \
         "$root"/app/services/{DesktopCommandLine,GrantListCache,GrantIds}.h "$root"/app/storage/*.h \
-        "$here"/*.h | head -n 1)
+        "$here"/*.h)
     for src in "$root"/models/*.cpp; do
         # Item models are QObjects that need moc; they decode nothing, so harnesses leave them out.
         if grep -q Q_OBJECT "${src%.cpp}.h" 2>/dev/null; then
@@ -108,7 +124,7 @@ build_all() {
             extra+=("$obj")
         done
         if [ ! -x "$exe" ] || [ "$src" -nt "$exe" ] || [ "$newest_header" -nt "$exe" ] ||
-            [ -n "$(find "$build/obj" -newer "$exe" -name '*.o' | head -n 1)" ]; then
+            [ -n "$(find "$build/obj" -newer "$exe" -name '*.o' -print -quit)" ]; then
             echo "linking fuzz_$name"
             # shellcheck disable=SC2086
             "$cxx" $cflags -fsanitize=fuzzer "$src" "${objects[@]}" "${extra[@]}" $libs \
