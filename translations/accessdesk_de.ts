@@ -6392,6 +6392,13 @@ Sein gespeichertes Passwort oder Token wird aus dem Schlüsselbund gelöscht und
             <numerusform>%n Zugriffsberechtigungen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n grant(s) in the copy of this list saved on this computer could not be read. The server&apos;s list replaces the copy when it answers; to see them now, open the page in the browser: %1</source>
+        <translation>
+            <numerusform>%n Zugriffsberechtigung in der auf diesem Computer gespeicherten Kopie dieser Liste konnte nicht gelesen werden. Die Liste des Servers ersetzt die Kopie, sobald er antwortet; um sie jetzt zu sehen, öffnen Sie die Seite im Browser: %1</numerusform>
+            <numerusform>%n Zugriffsberechtigungen in der auf diesem Computer gespeicherten Kopie dieser Liste konnten nicht gelesen werden. Die Liste des Servers ersetzt die Kopie, sobald er antwortet; um sie jetzt zu sehen, öffnen Sie die Seite im Browser: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>accessdesk::OAuth1Authorizer</name>

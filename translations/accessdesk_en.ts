@@ -173,6 +173,13 @@
             <numerusform>%n grants</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n grant(s) in the copy of this list saved on this computer could not be read. The server&apos;s list replaces the copy when it answers; to see them now, open the page in the browser: %1</source>
+        <translation>
+            <numerusform>%n grant in the copy of this list saved on this computer could not be read. The server&apos;s list replaces the copy when it answers; to see it now, open the page in the browser: %1</numerusform>
+            <numerusform>%n grants in the copy of this list saved on this computer could not be read. The server&apos;s list replaces the copy when it answers; to see them now, open the page in the browser: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>accessdesk::OAuth2ClientList</name>

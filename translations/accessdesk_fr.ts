@@ -6392,6 +6392,13 @@ Son mot de passe ou jeton enregistré est supprimé du trousseau et ses listes e
             <numerusform>%n autorisations</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n grant(s) in the copy of this list saved on this computer could not be read. The server&apos;s list replaces the copy when it answers; to see them now, open the page in the browser: %1</source>
+        <translation>
+            <numerusform>%n autorisation de la copie de cette liste enregistrée sur cet ordinateur n&apos;a pas pu être lue. La liste du serveur remplace la copie dès qu&apos;il répond&#xa0;; pour la voir maintenant, ouvrez la page dans le navigateur&#xa0;: %1</numerusform>
+            <numerusform>%n autorisations de la copie de cette liste enregistrée sur cet ordinateur n&apos;ont pas pu être lues. La liste du serveur remplace la copie dès qu&apos;il répond&#xa0;; pour les voir maintenant, ouvrez la page dans le navigateur&#xa0;: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>accessdesk::OAuth1Authorizer</name>

@@ -245,10 +245,17 @@ void MyAccessPage::renderUnreadable()
 {
     const int count = m_controller->unreadableGrantCount();
     const QUrl page = m_controller->accessTokensPageUrl();
-    m_unreadableText->setText(
-        tr("%n grant(s) on this page could not be read — open it in the browser: %1", nullptr,
-           count)
-            .arg(page.toDisplayString()));
+    // The entries of a list shown from the offline cache are unreadable in the copy on this
+    // computer, not on the server's page; the server's next answer replaces the copy.
+    const QString text =
+        m_controller->showsCachedList()
+            ? tr("%n grant(s) in the copy of this list saved on this computer could not be read. "
+                 "The server's list replaces the copy when it answers; to see them now, open "
+                 "the page in the browser: %1",
+                 nullptr, count)
+            : tr("%n grant(s) on this page could not be read — open it in the browser: %1", nullptr,
+                 count);
+    m_unreadableText->setText(text.arg(page.toDisplayString()));
     m_openPage->setEnabled(page.isValid());
     m_unreadableBanner->setVisible(count > 0);
 }

@@ -1,134 +1,150 @@
 #include "services/GrantListCache.h"
 
-#include "JiraDateTime.h"
 #include "services/GrantIds.h"
+#include "storage/BinaryRecords.h"
 #include "storage/OfflineCache.h"
 #include "storage/StorageLogging.h"
-
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace accessdesk {
 
 namespace {
 
 const QString kListKind = QStringLiteral("my-access-grants");
-constexpr int kFormat = 1;
 
-QJsonValue dateValue(const QDateTime &when)
-{
-    return when.isValid() ? QJsonValue(when.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
-}
+// The payload, little-endian (storage/BinaryRecords):
+//   "AccessDesk grants" (17 bytes), format (uint32, kFormat), number of entries (uint32), then
+//   each entry as a record (its length first, so a damaged one is reported and the next read):
+//     kind, id, application, description, applicationUrl (text: uint32 UTF-16 units, the units)
+//     issuedAt: a date; expiresAt, lastUsedAt: an optional date (below)
+//     scopes: their number (uint32), then each as text
+//   A date is a tag byte, then for kDate the milliseconds since 1970 UTC (int64).
+// Format 1 (AccessDesk before December 2026) was JSON; its payloads are left for the server's list
+// to replace, as any other format is.
+constexpr QByteArrayView kMagic("AccessDesk grants");
+constexpr quint32 kFormat = 2;
 
-QJsonObject toObject(const AccessGrant &grant)
-{
-    QJsonObject object;
-    object.insert(QStringLiteral("kind"), grantKindName(grant.kind));
-    // The OAuth 1.0a token value is a credential of its consumer: only its public id goes to disk.
-    object.insert(QStringLiteral("id"), grant.kind == GrantKind::OAuth1
-                                            ? grantids::publicId(grant).section(QLatin1Char(':'), 1)
-                                            : grant.id);
-    object.insert(QStringLiteral("application"), grant.application);
-    object.insert(QStringLiteral("description"), grant.description);
-    object.insert(QStringLiteral("applicationUrl"), grant.applicationUrl);
-    object.insert(QStringLiteral("issuedAt"), dateValue(grant.issuedAt));
-    // Absent: the server did not say; null: it said "none".
-    if (grant.expiresAt)
-        object.insert(QStringLiteral("expiresAt"), dateValue(*grant.expiresAt));
-    if (grant.lastUsedAt)
-        object.insert(QStringLiteral("lastUsedAt"), dateValue(*grant.lastUsedAt));
-    object.insert(QStringLiteral("scopes"), QJsonArray::fromStringList(grant.scopes));
-    return object;
-}
+enum DateTag : quint8 {
+    kNoDate = 0,  // issuedAt: unknown; expiresAt, lastUsedAt: the server said "none"
+    kDate = 1,    // the milliseconds follow
+    kNotSaid = 2, // expiresAt, lastUsedAt only: the server did not say (std::nullopt)
+};
 
-// Entries are read as strictly as toJson writes them: a field of the wrong type makes the entry
-// unreadable rather than quietly empty (a damaged "expiresAt" must not read as "never expires").
-bool readText(const QJsonObject &object, const QString &name, QString *text)
+void writeDate(BinaryWriter &out, const QDateTime &when)
 {
-    const QJsonValue value = object.value(name);
-    if (value.isUndefined()) {
-        text->clear();
-        return true;
+    if (!when.isValid()) {
+        out.writeByte(kNoDate);
+        return;
     }
-    *text = value.toString();
-    return value.isString();
+    out.writeByte(kDate);
+    out.writeInt64(when.toMSecsSinceEpoch());
 }
 
-// null is how toJson writes an unknown issue date and an expiry of "none". A date is kept in UTC,
-// and Qt writes ISO dates of the years 1 to 9999 only: "9999-12-31T23:59:59-01:00" is in the year
-// 10000 in UTC, which toJson would write as "" and the next start could not read (the round trip
-// of tests/fuzz/fuzz_grantcache), so such a date makes the entry unreadable now, not later.
-bool readDate(const QJsonValue &value, QDateTime *when)
+void writeOptionalDate(BinaryWriter &out, const std::optional<QDateTime> &when)
+{
+    if (when)
+        writeDate(out, *when);
+    else
+        out.writeByte(kNotSaid);
+}
+
+void writeEntry(BinaryWriter &out, const AccessGrant &grant)
+{
+    out.beginRecord();
+    out.writeText(grantKindName(grant.kind));
+    // The OAuth 1.0a token value is a credential of its consumer: only its public id goes to disk.
+    out.writeText(grant.kind == GrantKind::OAuth1
+                      ? grantids::publicId(grant).section(QLatin1Char(':'), 1)
+                      : grant.id);
+    out.writeText(grant.application);
+    out.writeText(grant.description);
+    out.writeText(grant.applicationUrl);
+    writeDate(out, grant.issuedAt);
+    writeOptionalDate(out, grant.expiresAt);
+    writeOptionalDate(out, grant.lastUsedAt);
+    out.writeUInt32(quint32(grant.scopes.size()));
+    for (const QString &scope : grant.scopes)
+        out.writeText(scope);
+    out.endRecord();
+}
+
+// A date as writeDate wrote it, in UTC. Dates outside the years 1 to 9999 are refused although
+// they could be stored: Qt writes ISO 8601 dates of those years only, and the CSV export and the
+// activity log write ISO dates, so such a date would be lost there.
+bool readDate(BinaryReader &in, quint8 tag, QDateTime *when)
 {
     *when = QDateTime();
-    if (value.isNull() || value.isUndefined())
+    if (tag == kNoDate)
         return true;
-    if (!value.isString())
+    qint64 milliseconds = 0;
+    if (tag != kDate || !in.readInt64(&milliseconds))
         return false;
-    // jiradate's reader rather than QDateTime::fromString: three dates an entry made that a
-    // third of reading a cache of 10,000 grants at start. It reads what toJson writes ("…Z")
-    // and any other ISO 8601 date with an offset, and gives UTC.
-    const std::optional<QDateTime> utc = jiradate::parseIso(value.toString());
-    if (!utc || utc->date().year() < 1 || utc->date().year() > 9999)
-        return false;
-    *when = *utc;
-    return true;
+    *when = QDateTime::fromMSecsSinceEpoch(milliseconds, Qt::UTC);
+    return when->isValid() && when->date().year() >= 1 && when->date().year() <= 9999;
 }
 
-bool readOptionalDate(const QJsonObject &object, const QString &name,
-                      std::optional<QDateTime> *when)
+bool readIssueDate(BinaryReader &in, QDateTime *when)
 {
-    if (!object.contains(name)) {
+    quint8 tag = 0;
+    return in.readByte(&tag) && readDate(in, tag, when);
+}
+
+bool readOptionalDate(BinaryReader &in, std::optional<QDateTime> *when)
+{
+    quint8 tag = 0;
+    if (!in.readByte(&tag))
+        return false;
+    if (tag == kNotSaid) {
         when->reset();
         return true;
     }
     QDateTime read;
-    if (!readDate(object.value(name), &read))
+    if (!readDate(in, tag, &read))
         return false;
     *when = read;
     return true;
 }
 
-// The entry's application name, shortened, so a warning can say which one it was. The cache holds
-// no credential (see the class comment), and the name is not one.
-QString excerptOf(const QJsonObject &object)
+// The entry's application name, shortened, so a warning can say which one it was (empty when
+// even that cannot be read). The cache holds no credential (see the class comment), and the name
+// is not one.
+QString excerptOf(BinaryReader entry)
 {
     constexpr qsizetype kLongest = 60;
-    const QString name = object.value(QStringLiteral("application")).toString().simplified();
+    QString skipped;
+    QString name;
+    if (!entry.readText(&skipped) || !entry.readText(&skipped) || !entry.readText(&name))
+        return {};
+    name = name.simplified();
     return name.size() > kLongest ? QString(name.left(kLongest - 1) + QChar(0x2026)) : name;
 }
 
-// The grant in value, or else why it cannot be read (short, in English, as UnreadableGrantRow).
-QString fromValue(const QJsonValue &value, AccessGrant *grant)
+// The grant in entry, or else why it cannot be read (short, in English, as UnreadableGrantRow).
+QString readEntry(BinaryReader entry, AccessGrant *grant)
 {
-    if (!value.isObject())
-        return QStringLiteral("the entry is not an object");
-    const QJsonObject object = value.toObject();
-    const auto kind = grantKindFromName(object.value(QStringLiteral("kind")).toString());
+    QString kindName;
+    if (!entry.readText(&kindName))
+        return QStringLiteral("the entry ends before its kind");
+    const auto kind = grantKindFromName(kindName);
     if (!kind)
-        return QStringLiteral("its kind is missing or unknown");
+        return QStringLiteral("its kind is unknown");
     grant->kind = *kind;
-    const QJsonValue id = object.value(QStringLiteral("id"));
-    if (!id.isString())
-        return QStringLiteral("its id is missing or not text");
-    grant->id = id.toString();
-    if (!readText(object, QStringLiteral("application"), &grant->application) ||
-        !readText(object, QStringLiteral("description"), &grant->description) ||
-        !readText(object, QStringLiteral("applicationUrl"), &grant->applicationUrl))
-        return QStringLiteral("a name or link of it is not text");
-    if (!readDate(object.value(QStringLiteral("issuedAt")), &grant->issuedAt) ||
-        !readOptionalDate(object, QStringLiteral("expiresAt"), &grant->expiresAt) ||
-        !readOptionalDate(object, QStringLiteral("lastUsedAt"), &grant->lastUsedAt))
+    if (!entry.readText(&grant->id) || !entry.readText(&grant->application) ||
+        !entry.readText(&grant->description) || !entry.readText(&grant->applicationUrl))
+        return QStringLiteral("the entry ends inside its id, name or link");
+    if (!readIssueDate(entry, &grant->issuedAt) || !readOptionalDate(entry, &grant->expiresAt) ||
+        !readOptionalDate(entry, &grant->lastUsedAt))
         return QStringLiteral("one of its dates is not a date");
-    const QJsonValue scopes = object.value(QStringLiteral("scopes"));
-    if (!scopes.isUndefined() && !scopes.isArray())
-        return QStringLiteral("its scopes are not a list");
-    for (const QJsonValue &scope : scopes.toArray()) {
-        if (!scope.isString())
-            return QStringLiteral("one of its scopes is not text");
-        grant->scopes << scope.toString();
+    quint32 scopeCount = 0;
+    if (!entry.readUInt32(&scopeCount))
+        return QStringLiteral("the entry ends before its scopes");
+    for (quint32 i = 0; i < scopeCount; ++i) {
+        QString scope;
+        if (!entry.readText(&scope))
+            return QStringLiteral("the entry ends inside its scopes");
+        grant->scopes << scope;
     }
+    if (!entry.atEnd())
+        return QStringLiteral("the entry is longer than its fields");
     return {};
 }
 
@@ -147,49 +163,55 @@ QString GrantListCache::keyFor(const ActivityContext &who)
     return QString(who.user + QLatin1Char('@') + who.serverUrl);
 }
 
-QByteArray GrantListCache::toJson(const QList<AccessGrant> &grants)
+QByteArray GrantListCache::toBinary(const QList<AccessGrant> &grants)
 {
-    QJsonArray list;
+    BinaryWriter out;
+    out.writeBytes(kMagic);
+    out.writeUInt32(kFormat);
+    out.writeUInt32(quint32(grants.size()));
     for (const AccessGrant &grant : grants)
-        list.append(toObject(grant));
-    QJsonObject root;
-    root.insert(QStringLiteral("format"), kFormat);
-    root.insert(QStringLiteral("grants"), list);
-    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+        writeEntry(out, grant);
+    return out.bytes();
 }
 
-Decoded<CachedGrants> GrantListCache::fromJson(const QByteArray &json)
+Decoded<CachedGrants> GrantListCache::fromBinary(const QByteArray &bytes)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (!document.isObject()) {
+    BinaryReader in(bytes);
+    quint32 format = 0;
+    if (!in.skipPrefix(kMagic) || !in.readUInt32(&format))
         return Decoded<CachedGrants>::failure(
-            parseError.error == QJsonParseError::NoError
-                ? QStringLiteral("the cached grant list is not a JSON object")
-                : QStringLiteral("the cached grant list is not JSON (%1 at byte %2)")
-                      .arg(parseError.errorString())
-                      .arg(parseError.offset));
-    }
-    const QJsonObject root = document.object();
+            QStringLiteral("the cached grant list is not one AccessDesk wrote (or of its first, "
+                           "JSON format)"));
     // Another format (an older or newer AccessDesk) is not guessed at: the server will answer.
-    const QJsonValue format = root.value(QStringLiteral("format"));
-    if (format.toInt() != kFormat) {
+    if (format != kFormat)
         return Decoded<CachedGrants>::failure(
-            QStringLiteral("the cached grant list is not of format %1").arg(kFormat));
-    }
-    const QJsonValue entries = root.value(QStringLiteral("grants"));
-    if (!entries.isArray())
+            QStringLiteral("the cached grant list is of format %1, not %2")
+                .arg(format)
+                .arg(kFormat));
+    quint32 count = 0;
+    if (!in.readUInt32(&count))
         return Decoded<CachedGrants>::failure(
-            QStringLiteral("the cached grant list has no \"grants\" array"));
+            QStringLiteral("the cached grant list ends before its number of entries"));
     CachedGrants read;
-    for (const QJsonValue &value : entries.toArray()) {
+    for (quint32 i = 0; i < count; ++i) {
+        BinaryReader entry;
+        // Past a damaged length nothing can be told apart any more: the whole list is unreadable,
+        // as a JSON file cut short was.
+        if (!in.readRecord(&entry))
+            return Decoded<CachedGrants>::failure(
+                QStringLiteral("the cached grant list ends inside entry %1 of %2")
+                    .arg(i + 1)
+                    .arg(count));
         AccessGrant grant;
-        const QString problem = fromValue(value, &grant);
+        const QString problem = readEntry(entry, &grant);
         if (problem.isEmpty())
             read.grants << grant;
         else
-            read.unreadable << UnreadableGrantRow{problem, excerptOf(value.toObject())};
+            read.unreadable << UnreadableGrantRow{problem, excerptOf(entry)};
     }
+    if (!in.atEnd())
+        return Decoded<CachedGrants>::failure(
+            QStringLiteral("the cached grant list goes on after its %1 entries").arg(count));
     return Decoded<CachedGrants>::success(read);
 }
 
@@ -197,7 +219,7 @@ bool GrantListCache::store(const QString &key, const QList<AccessGrant> &grants,
                            const QDateTime &fetchedAt)
 {
     return m_cache && !key.isEmpty() &&
-           m_cache->store(key, kListKind, toJson(grants), fetchedAt.toUTC());
+           m_cache->store(key, kListKind, toBinary(grants), fetchedAt.toUTC());
 }
 
 std::optional<CachedGrants> GrantListCache::load(const QString &key) const
@@ -207,7 +229,7 @@ std::optional<CachedGrants> GrantListCache::load(const QString &key) const
     const std::optional<CachedList> stored = m_cache->load(key, kListKind);
     if (!stored)
         return std::nullopt;
-    Decoded<CachedGrants> read = fromJson(stored->payload);
+    Decoded<CachedGrants> read = fromBinary(stored->payload);
     if (!read) {
         // Only the reason: the payload is the user's data and stays out of the log.
         qCWarning(lcStorage).noquote() << "ignoring the cached grant list:" << read.error;

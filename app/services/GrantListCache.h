@@ -22,7 +22,8 @@ struct CachedGrants
     // Entries of the stored list that could not be read (another kind, a damaged field): they are
     // missing from grants, and said so, never dropped silently.
     QList<UnreadableGrantRow> unreadable;
-    QDateTime fetchedAt; // UTC; the cache keeps it beside the payload, so fromJson leaves it unset
+    QDateTime
+        fetchedAt; // UTC; the cache keeps it beside the payload, so fromBinary leaves it unset
 };
 
 // The user's grant list kept in the offline cache, so My access has something to show ("as of …")
@@ -48,10 +49,12 @@ public:
     // this format is logged (lcStorage) and left for the server's list to replace.
     std::optional<CachedGrants> load(const QString &key) const;
 
-    static QByteArray toJson(const QList<AccessGrant> &grants);
+    // The payload stored: a binary list (the format is described in the .cpp), read at every
+    // start of the app, so made to be read without parsing.
+    static QByteArray toBinary(const QList<AccessGrant> &grants);
     // Whatever the bytes (the file may be damaged or from another version): the list with its
     // unreadable entries, or an error in plain English when it is not a list of this format.
-    static Decoded<CachedGrants> fromJson(const QByteArray &json);
+    static Decoded<CachedGrants> fromBinary(const QByteArray &bytes);
 
 private:
     OfflineCache *m_cache;

@@ -56,9 +56,9 @@ declare -A extra_sources=(
         app/api/CertificateInfo.cpp"
     [appargs]="app/services/DesktopCommandLine.cpp app/services/ConnectionOptions.cpp
         app/api/CertificateInfo.cpp"
-    # GrantListCache's load() and store() call the offline cache: linked, though only fromJson and
-    # toJson are fuzzed.
-    [grantcache]="app/services/GrantListCache.cpp app/services/GrantIds.cpp
+    # GrantListCache's load() and store() call the offline cache: linked, though only fromBinary and
+    # toBinary are fuzzed.
+    [grantcache]="app/services/GrantListCache.cpp app/services/GrantIds.cpp app/storage/BinaryRecords.cpp
         app/storage/OfflineCache.cpp app/storage/Database.cpp app/storage/Migrations.cpp
         app/storage/PrivateFiles.cpp app/storage/StorageLogging.cpp"
 )

@@ -10,8 +10,9 @@
 // consumer's private key, and both CSV exports. Every secret it sees is appended to the capture
 // file (HYGIENE_CAPTURE, outside the searched folders) so the Python test knows what to look for.
 //
-// Test functions: appStory (the above), clipboardStory (on a real X server: a new token copied
-// with the dialog's Copy button is on the X clipboard for other programs, and gone from it once
+// Test functions: appStory (the above), clipboardStory (on a real X server: a new token and a new
+// OAuth 2.0 client's secret, each copied with its dialog's Copy button, are on the X clipboard for
+// other programs, and gone from it once
 // the app quits — asked of another X client, readClipboard, while this process still owns the
 // selection, so only AccessDesk's own wipe can pass it), dumpKeychain (every profile's secrets as
 // the keychain holds them now, also those the CLI stored: the server keeps only hashes of OAuth
@@ -135,6 +136,7 @@ private:
     // What another X client (this program's readClipboard) finds on the clipboard. The event
     // loop runs meanwhile: this process owns the selection and must answer its request.
     QByteArray clipboardSeenByAnotherClient();
+    void createOAuth2Client(const QString &name, quint16 redirectPort, ClientSecretDialog **shown);
 
     std::unique_ptr<DesktopApp> m_app;
     QNetworkAccessManager m_network;
@@ -267,24 +269,11 @@ void HygieneApp::appStory()
     QTest::mouseClick(child<QPushButton>(create, QStringLiteral("tokenDone")), Qt::LeftButton);
 
     // 3. An OAuth 2.0 client made in Administration: its secret shown once, then reset.
-    showPage(MainWindow::Administration);
-    auto *tabs = child<QTabWidget>(&window(), QStringLiteral("administrationTabs"));
-    tabs->setCurrentIndex(AdministrationPage::OAuth2ClientsTab);
-    auto *createClient = child<QPushButton>(&window(), QStringLiteral("createClient"));
-    QTRY_VERIFY_WITH_TIMEOUT(createClient->isEnabled(), 30000);
-    QTest::mouseClick(createClient, Qt::LeftButton);
-    auto *form = shownDialog<OAuth2ClientDialog>(&window());
-    QVERIFY(form);
     const QString clientName = QStringLiteral("Hygiene App ") + m_suffix;
     const quint16 redirectPort = freePort();
-    QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("clientName")), clientName);
-    QTest::keyClicks(child<QPlainTextEdit>(form, QStringLiteral("redirectUrls")),
-                     QStringLiteral("http://127.0.0.1:%1/callback").arg(redirectPort));
-    auto *scope = child<QComboBox>(form, QStringLiteral("scope"));
-    scope->setCurrentIndex(scope->findData(QStringLiteral("WRITE")));
-    QTest::mouseClick(child<QPushButton>(form, QStringLiteral("save")), Qt::LeftButton);
     ClientSecretDialog *shown = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((shown = shownDialog<ClientSecretDialog>(&window())), 30000);
+    createOAuth2Client(clientName, redirectPort, &shown);
+    QVERIFY(shown);
     const QString clientId = child<QLineEdit>(shown, QStringLiteral("clientId"))->text();
     capture(QStringLiteral("app client secret"),
             child<QLineEdit>(shown, QStringLiteral("clientSecret"))->text().toUtf8());
@@ -311,7 +300,8 @@ void HygieneApp::appStory()
 
     // 3b. A consumer's key pair made in the approval form, the private key into the file the user
     // picks (outside the searched folders): it must be there, 0600, and nowhere else.
-    tabs->setCurrentIndex(AdministrationPage::ConsumersTab);
+    child<QTabWidget>(&window(), QStringLiteral("administrationTabs"))
+        ->setCurrentIndex(AdministrationPage::ConsumersTab);
     auto *approve = child<QPushButton>(&window(), QStringLiteral("approveConsumer"));
     QTRY_VERIFY_WITH_TIMEOUT(approve->isEnabled(), 30000);
     QTest::mouseClick(approve, Qt::LeftButton);
@@ -414,6 +404,28 @@ void HygieneApp::appStory()
     m_app.reset();
 }
 
+// Administration ▸ OAuth 2.0 clients ▸ Create: the form filled and saved; *shown is the dialog that
+// shows the new client's secret once.
+void HygieneApp::createOAuth2Client(const QString &name, quint16 redirectPort,
+                                    ClientSecretDialog **shown)
+{
+    showPage(MainWindow::Administration);
+    auto *tabs = child<QTabWidget>(&window(), QStringLiteral("administrationTabs"));
+    tabs->setCurrentIndex(AdministrationPage::OAuth2ClientsTab);
+    auto *createClient = child<QPushButton>(&window(), QStringLiteral("createClient"));
+    QTRY_VERIFY_WITH_TIMEOUT(createClient->isEnabled(), 30000);
+    QTest::mouseClick(createClient, Qt::LeftButton);
+    auto *form = shownDialog<OAuth2ClientDialog>(&window());
+    QVERIFY(form);
+    QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("clientName")), name);
+    QTest::keyClicks(child<QPlainTextEdit>(form, QStringLiteral("redirectUrls")),
+                     QStringLiteral("http://127.0.0.1:%1/callback").arg(redirectPort));
+    auto *scope = child<QComboBox>(form, QStringLiteral("scope"));
+    scope->setCurrentIndex(scope->findData(QStringLiteral("WRITE")));
+    QTest::mouseClick(child<QPushButton>(form, QStringLiteral("save")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT((*shown = shownDialog<ClientSecretDialog>(&window())), 30000);
+}
+
 QByteArray HygieneApp::clipboardSeenByAnotherClient()
 {
     QProcess reader;
@@ -477,13 +489,27 @@ void HygieneApp::clipboardStory()
     QCOMPARE(clipboardSeenByAnotherClient(), token);
     QTest::mouseClick(child<QPushButton>(create, QStringLiteral("tokenDone")), Qt::LeftButton);
 
+    // A new OAuth 2.0 client's secret, copied from the dialog that shows it once, replaces it.
+    ClientSecretDialog *shown = nullptr;
+    createOAuth2Client(QStringLiteral("Hygiene Clipboard ") + m_suffix, freePort(), &shown);
+    QVERIFY(shown);
+    const QByteArray clientSecret =
+        child<QLineEdit>(shown, QStringLiteral("clientSecret"))->text().toUtf8();
+    QVERIFY(!clientSecret.isEmpty());
+    capture(QStringLiteral("app client secret copied to the clipboard"), clientSecret);
+    QTest::mouseClick(child<QPushButton>(shown, QStringLiteral("copyClientSecret")),
+                      Qt::LeftButton);
+    QCOMPARE(clipboardSeenByAnotherClient(), clientSecret);
+    QTest::mouseClick(child<QPushButton>(shown, QStringLiteral("done")), Qt::LeftButton);
+
     // The user quits as main() lets them: the event loop ends, aboutToQuit is emitted. This
     // process lives on and would still own the clipboard, so only the app's own wipe passes.
     window().close();
     QTimer::singleShot(0, qApp, &QCoreApplication::quit);
     QCoreApplication::exec();
     const QByteArray after = clipboardSeenByAnotherClient();
-    QVERIFY2(after != token, "the new token is still on the clipboard after the app quit");
+    QVERIFY2(after != token && after != clientSecret,
+             "a secret is still on the clipboard after the app quit");
     QVERIFY(after.isEmpty());
     m_app.reset();
 }

@@ -4,7 +4,10 @@
 #include "AccessGrantModel.h"
 #include "GuiTestSupport.h"
 #include "SimSession.h"
+#include "services/GrantListCache.h"
 #include "services/MyAccessController.h"
+#include "storage/Database.h"
+#include "storage/OfflineCache.h"
 #include "ui/MyAccessPage.h"
 
 #include <QDesktopServices>
@@ -16,6 +19,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -47,6 +51,7 @@ private slots:
     void twoUnreadableGrantsArePlural();
     void openInBrowserOpensThePage();
     void bannerGoesWhenThePageReadsWhole();
+    void unreadableCachedEntriesAreNotBlamedOnThePage();
 
 private:
     bool serve(const char *fixture);
@@ -200,6 +205,60 @@ void TestUnreadableGrants::bannerGoesWhenThePageReadsWhole()
     QVERIFY(refreshed());
     QVERIFY(!banner->isVisible());
     QCOMPARE(m_controller->unreadableGrantCount(), 0);
+}
+
+// A list shown from the offline cache at start, one of whose saved entries cannot be read (a kind
+// this version does not know): the banner says the copy on this computer is at fault, not the
+// server's page, and still offers the page.
+void TestUnreadableGrants::unreadableCachedEntriesAreNotBlamedOnThePage()
+{
+    AccessGrant token;
+    token.kind = GrantKind::PersonalToken;
+    token.id = QStringLiteral("7");
+    token.application = QStringLiteral("laptop-cli");
+    AccessGrant client = token;
+    client.kind = GrantKind::OAuth2;
+    client.id = QStringLiteral("c0ffee");
+    client.application = QStringLiteral("Deploy Dashboard");
+    QByteArray saved = GrantListCache::toBinary({token, client});
+    // "oauth2" as the format writes text (UTF-16, little-endian) becomes a kind nobody knows.
+    const QByteArray known = QByteArray("o\0a\0u\0t\0h\0"
+                                        "2\0",
+                                        12);
+    QVERIFY(saved.contains(known));
+    saved.replace(known, QByteArray("o\0a\0u\0t\0h\0"
+                                    "9\0",
+                                    12));
+
+    QTemporaryDir dir;
+    Database database;
+    QVERIFY2(database.open(dir.filePath(QStringLiteral("cache.sqlite"))),
+             qPrintable(database.errorString()));
+    OfflineCache offline(database);
+    const ActivityContext who = m_session.who();
+    QVERIFY(offline.store(GrantListCache::keyFor(who), QStringLiteral("my-access-grants"), saved,
+                          QDateTime::currentDateTimeUtc()));
+    MyAccessController controller(m_session.connection(), nullptr, who);
+    controller.setOfflineCache(&offline);
+    QVERIFY(controller.showsCachedList());
+    MyAccessPage page(&controller);
+    page.resize(1000, 600);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+
+    const auto *banner = page.findChild<QFrame *>(QStringLiteral("unreadableGrantsBanner"));
+    QVERIFY(banner && banner->isVisible());
+    const auto *label = page.findChild<QLabel *>(QStringLiteral("unreadableGrantsText"));
+    QVERIFY(label);
+    QVERIFY2(label->text().startsWith(QStringLiteral(
+                 "1 grant in the copy of this list saved on this computer could not be read.")),
+             qPrintable(label->text()));
+    QVERIFY2(label->text().contains(m_pageUrl.toString()), qPrintable(label->text()));
+    QVERIFY(!label->text().contains(QStringLiteral("on this page")));
+    const QStringList shown =
+        columnTexts(child<QTableView>(&page, QStringLiteral("grantTable"))->model(),
+                    AccessGrantModel::Application);
+    QCOMPARE(shown, QStringList{QStringLiteral("laptop-cli")});
 }
 
 QTEST_MAIN(TestUnreadableGrants)

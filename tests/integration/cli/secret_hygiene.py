@@ -18,8 +18,9 @@ tokens of every generation (login with and without a profile, renewals in the CL
 OAuth 2.0 client secrets made and reset by `oauth2-clients` and by the app's form; the session
 cookie of a `--auth session` profile; the admin's password typed into the app's form of a session
 profile; the consumer private key the app's approval form generates into the file the user picks
-(outside HOME); a new PAT copied with the Copy button, on a real X server (Xvfb), which another X
-client must find on the clipboard while the app runs and no longer find once it quit. Where the
+(outside HOME); a new PAT and a new OAuth 2.0 client secret copied with their Copy buttons, on a
+real X server (Xvfb), which another X client must find on the clipboard while the app runs and no
+longer find once it quit. Where the
 server makes them, they are taken from the output
 that shows them once and from the keychain (hygiene_app dumpKeychain): the keychain is where they
 belong and is not searched.
@@ -557,7 +558,8 @@ class SecretHygiene(unittest.TestCase):
         # The two consumers' keys, and the one the app generated into the file the user chose.
         self.assertEqual(len(self.keys), 3, list(self.keys))
         self.assertTrue(any(k.startswith("app generated private key") for k in self.keys), list(self.keys))
-        for label in ("app new PAT copied to the clipboard",):
+        for label in ("app new PAT copied to the clipboard",
+                      "app client secret copied to the clipboard"):
             self.assertTrue(any(k.startswith(label + " #") for k in self.secrets), label)
         # Renewals happened: more than one OAuth 2.0 access token per profile.
         for who in ("cli-oauth2-", "app-oauth2-"):

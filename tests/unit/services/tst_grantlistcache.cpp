@@ -5,6 +5,7 @@
 #include "services/GrantIds.h"
 #include "services/GrantListCache.h"
 #include "services/MyAccessController.h"
+#include "storage/BinaryRecords.h"
 #include "storage/Database.h"
 #include "storage/OfflineCache.h"
 
@@ -13,7 +14,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
 #include <memory>
+#include <optional>
 
 using namespace accessdesk;
 
@@ -51,6 +54,63 @@ QList<AccessGrant> sampleGrants()
     laptop.expiresAt = QDateTime(QDate(2026, 4, 5), QTime(12, 0), Qt::UTC);
     laptop.lastUsedAt = QDateTime(QDate(2026, 3, 1), QTime(7, 45), Qt::UTC);
     return {bamboo, dashboard, laptop};
+}
+
+QByteArray utf16(const QString &text)
+{
+    BinaryWriter out;
+    out.writeText(text);
+    return out.bytes().mid(4); // without its length
+}
+
+// The payload as GrantListCache.cpp describes its format, written here from that description and
+// not with toBinary, so damaged and foreign payloads can be made too.
+constexpr quint32 kFormat = 2;
+enum DateTag : quint8 { kNoDate = 0, kDate = 1, kNotSaid = 2 };
+
+QByteArray payload(const QList<QByteArray> &entries, quint32 format = kFormat,
+                   std::optional<quint32> count = std::nullopt)
+{
+    BinaryWriter out;
+    out.writeBytes("AccessDesk grants");
+    out.writeUInt32(format);
+    out.writeUInt32(count.value_or(quint32(entries.size())));
+    for (const QByteArray &entry : entries) {
+        out.writeUInt32(quint32(entry.size()));
+        out.writeBytes(entry);
+    }
+    return out.bytes();
+}
+
+// An entry's texts: kind, id, application, description (empty) and link (empty).
+BinaryWriter entryFields(const QString &kind, const QString &application)
+{
+    BinaryWriter out;
+    for (const QString &text : {kind, QStringLiteral("1"), application, QString(), QString()})
+        out.writeText(text);
+    return out;
+}
+
+void writeDates(BinaryWriter &out, quint8 issued, quint8 expires, quint8 lastUsed,
+                qint64 issuedAt = 0, qint64 expiresAt = 0)
+{
+    const std::pair<quint8, qint64> dates[] = {
+        {issued, issuedAt}, {expires, expiresAt}, {lastUsed, 0}};
+    for (const auto &[tag, milliseconds] : dates) {
+        out.writeByte(tag);
+        if (tag == kDate)
+            out.writeInt64(milliseconds);
+    }
+}
+
+// A whole entry without scopes.
+QByteArray entry(const QString &kind, const QString &application, quint8 issued,
+                 quint8 expires = kNotSaid, qint64 issuedAt = 0, qint64 expiresAt = 0)
+{
+    BinaryWriter out = entryFields(kind, application);
+    writeDates(out, issued, expires, kNotSaid, issuedAt, expiresAt);
+    out.writeUInt32(0);
+    return out.bytes();
 }
 
 } // namespace
@@ -129,9 +189,11 @@ void TestGrantListCache::roundTripKeepsWhatIsShown()
 
 void TestGrantListCache::noCredentialIsStored()
 {
-    const QByteArray json = GrantListCache::toJson(sampleGrants());
-    QVERIFY(!json.contains(kOAuth1Token.toUtf8()));
-    QVERIFY(!json.contains("revoke"));
+    const QByteArray payload = GrantListCache::toBinary(sampleGrants());
+    for (const QString &secret : {kOAuth1Token, QStringLiteral("revoke")}) {
+        QVERIFY(!payload.contains(secret.toUtf8()));
+        QVERIFY(!payload.contains(utf16(secret)));
+    }
 
     GrantListCache cache(m_offline.get());
     QVERIFY(cache.store(QStringLiteral("demo"), sampleGrants(), kFetched));
@@ -143,8 +205,10 @@ void TestGrantListCache::noCredentialIsStored()
     QFile wal(m_dir->filePath(QStringLiteral("cache.sqlite-wal")));
     if (wal.open(QIODevice::ReadOnly))
         everything += wal.readAll();
-    QVERIFY(everything.contains("Deploy Dashboard")); // the list is really in there
+    // the list is really in there
+    QVERIFY(everything.contains(utf16(QStringLiteral("Deploy Dashboard"))));
     QVERIFY(!everything.contains(kOAuth1Token.toUtf8()));
+    QVERIFY(!everything.contains(utf16(kOAuth1Token)));
 }
 
 void TestGrantListCache::oneListPerProfile()
@@ -186,22 +250,39 @@ void TestGrantListCache::withoutCacheNothingHappens()
 
 void TestGrantListCache::unreadablePayloadIsNoList()
 {
-    const auto notJson = GrantListCache::fromJson("not json");
-    QVERIFY(!notJson);
-    QVERIFY2(notJson.error.contains(QStringLiteral("not JSON")), qPrintable(notJson.error));
-    QVERIFY(!GrantListCache::fromJson(R"({"format": 99, "grants": []})"));
-    QVERIFY(!GrantListCache::fromJson(R"({"format": "1", "grants": []})"));
-    // A list of this format without its list is damaged, not empty.
-    const auto noList = GrantListCache::fromJson(R"({"format": 1})");
-    QVERIFY(!noList);
-    QVERIFY2(noList.error.contains(QStringLiteral("\"grants\"")), qPrintable(noList.error));
-    QVERIFY(!GrantListCache::fromJson(R"({"format": 1, "grants": {"kind": "pat"}})"));
-    QVERIFY(m_offline->store(QStringLiteral("demo"), QStringLiteral("my-access-grants"), "[1,2]",
+    const auto notOurs = GrantListCache::fromBinary("not a list");
+    QVERIFY(!notOurs);
+    QVERIFY2(notOurs.error.contains(QStringLiteral("not one AccessDesk wrote")),
+             qPrintable(notOurs.error));
+    // Format 1, JSON, as AccessDesk wrote it before: left for the server's list to replace.
+    const QByteArray formatOne = R"({"format":1,"grants":[{"kind":"pat","id":"3"}]})";
+    QVERIFY(!GrantListCache::fromBinary(formatOne));
+    QVERIFY(m_offline->store(QStringLiteral("demo"), QStringLiteral("my-access-grants"), formatOne,
                              kFetched));
     QVERIFY(!GrantListCache(m_offline.get()).load(QStringLiteral("demo")));
+
+    const QByteArray fine = entry(QStringLiteral("pat"), QStringLiteral("x"), kNoDate);
+    const auto otherFormat = GrantListCache::fromBinary(payload({fine}, 3));
+    QVERIFY(!otherFormat);
+    QVERIFY2(otherFormat.error.contains(QStringLiteral("format 3")), qPrintable(otherFormat.error));
+    QVERIFY(GrantListCache::fromBinary(payload({fine})));
+    QVERIFY(GrantListCache::fromBinary(payload({})));
+    // Cut short anywhere (the count, an entry's length, inside the last entry): no list, as a
+    // JSON file cut short was none; bytes after the last entry: no list either.
+    const QByteArray whole = payload({fine, fine});
+    for (qsizetype length = 0; length < whole.size(); ++length)
+        QVERIFY2(!GrantListCache::fromBinary(whole.left(length)),
+                 qPrintable(QString::number(length)));
+    const auto cut = GrantListCache::fromBinary(whole.chopped(1));
+    QVERIFY2(cut.error.contains(QStringLiteral("entry 2 of 2")), qPrintable(cut.error));
+    QVERIFY(!GrantListCache::fromBinary(whole + '\0'));
+    const auto countTooHigh = GrantListCache::fromBinary(payload({fine}, kFormat, 4'000'000'000U));
+    QVERIFY2(countTooHigh.error.contains(QStringLiteral("entry 2 of 4000000000")),
+             qPrintable(countTooHigh.error));
+
     // Entries of an unknown kind are reported, the rest is read.
-    const auto partly = GrantListCache::fromJson(
-        R"({"format": 1, "grants": [{"kind": "saml", "application": "SSO"}, {"kind": "pat", "id": "3", "application": "x"}]})");
+    const auto partly = GrantListCache::fromBinary(
+        payload({entry(QStringLiteral("saml"), QStringLiteral("SSO"), kNoDate), fine}));
     QVERIFY(partly);
     QCOMPARE(partly->grants.size(), 1);
     QCOMPARE(partly->grants.first().application, QStringLiteral("x"));
@@ -210,33 +291,45 @@ void TestGrantListCache::unreadablePayloadIsNoList()
     QVERIFY(!partly->unreadable.first().reason.isEmpty());
 }
 
-// Each entry is read as toJson writes it or reported: a field of the wrong type does not quietly
-// become empty. Before, "expiresAt": "soon" read as an expiry of "none" (never expires).
+// Each entry is read as toBinary writes it or reported, and the entries after it are still read.
+// A damaged date does not quietly become "none" (never expires).
 void TestGrantListCache::damagedEntriesAreReported()
 {
-    const QByteArray json = R"({"format": 1, "grants": [
-        {"kind": "pat", "id": "1", "application": "soon", "issuedAt": null, "expiresAt": "soon"},
-        {"kind": "pat", "id": "2", "application": "bad issue date", "issuedAt": 20260101},
-        {"kind": "pat", "id": 3, "application": "numeric id"},
-        {"kind": "oauth2", "id": "4", "application": "scopes", "scopes": "READ"},
-        {"kind": "oauth2", "id": "5", "application": "scope", "scopes": ["READ", 7]},
-        {"kind": "oauth1", "id": "6", "application": ["a list"]},
-        "pat",
-        {"kind": "pat", "id": "8", "application": "fine", "issuedAt": null, "expiresAt": null}
-    ]})";
-    const auto read = GrantListCache::fromJson(json);
+    const QString longName = QString(70, QLatin1Char('n'));
+    BinaryWriter scopesCut = entryFields(QStringLiteral("oauth2"), QStringLiteral("scopes"));
+    writeDates(scopesCut, kNoDate, kNotSaid, kNotSaid);
+    scopesCut.writeUInt32(2);
+    scopesCut.writeText(QStringLiteral("READ"));
+    BinaryWriter textCut;
+    textCut.writeText(QStringLiteral("pat"));
+    textCut.writeUInt32(500); // an id of 500 units in an entry of a few bytes
+    const QByteArray bytes = payload({
+        entry(QStringLiteral("pat"), QStringLiteral("soon"), kNoDate, 7), // no such date tag
+        entry(QStringLiteral("pat"), QStringLiteral("bad issue date"), kNotSaid),
+        entry(QStringLiteral("pat"), longName, kDate, kNotSaid, std::numeric_limits<qint64>::max()),
+        scopesCut.bytes(),
+        entry(QStringLiteral("pat"), QStringLiteral("too long"), kNoDate) + QByteArray("\1"),
+        textCut.bytes(),
+        QByteArray(),
+        entry(QStringLiteral("pat"), QStringLiteral("fine"), kNoDate, kNoDate),
+    });
+    const auto read = GrantListCache::fromBinary(bytes);
     QVERIFY2(read, qPrintable(read.error));
     QCOMPARE(read->grants.size(), 1);
     QCOMPARE(read->grants.first().application, QStringLiteral("fine"));
-    QVERIFY(read->grants.first().expiresAt); // null: the server said "none"
+    QVERIFY(read->grants.first().expiresAt); // kNoDate: the server said "none"
     QVERIFY(!read->grants.first().expiresAt->isValid());
+    QVERIFY(!read->grants.first().lastUsedAt); // not said
     QCOMPARE(read->unreadable.size(), 7);
-    QCOMPARE(read->unreadable.first().excerpt, QStringLiteral("soon"));
+    QCOMPARE(read->unreadable.at(0).excerpt, QStringLiteral("soon"));
+    QCOMPARE(read->unreadable.at(2).excerpt, longName.left(59) + QChar(0x2026));
+    QCOMPARE(read->unreadable.at(3).excerpt, QStringLiteral("scopes"));
+    QVERIFY(read->unreadable.at(5).excerpt.isEmpty()); // not even its name can be read
     for (const UnreadableGrantRow &row : read->unreadable)
         QVERIFY(!row.reason.isEmpty());
 
     // load() passes them on, for My access to say that the list is incomplete.
-    QVERIFY(m_offline->store(QStringLiteral("demo"), QStringLiteral("my-access-grants"), json,
+    QVERIFY(m_offline->store(QStringLiteral("demo"), QStringLiteral("my-access-grants"), bytes,
                              kFetched));
     const auto loaded = GrantListCache(m_offline.get()).load(QStringLiteral("demo"));
     QVERIFY(loaded);
@@ -260,30 +353,44 @@ void TestGrantListCache::damagedEntriesAreReported()
                  "https://jira.example.test/jira/plugins/servlet/oauth/users/access-tokens")));
 }
 
-// Qt writes ISO dates of the years 1 to 9999 only, and keeps cached dates in UTC: a date that is in
-// the year 10000 (or before year 1) once in UTC was read, then written as "" and unreadable at the
-// next start (tests/fuzz/regressions/grantcache). It is reported when read instead, and a date
-// read is one that is written and read back the same.
+// Dates are kept as milliseconds in UTC, and read only in the years 1 to 9999, which Qt can write
+// as ISO 8601 (the CSV export and the activity log do): before, a date in the year 10000 in UTC
+// was read, then written as "" and unreadable at the next start
+// (tests/fuzz/regressions/grantcache).
 void TestGrantListCache::datesBeyondIsoYearsAreReported()
 {
-    for (const char *date : {"9999-12-31T23:59:59-01:00", "0001-01-01T00:00:00+01:00"}) {
-        const QByteArray json =
-            R"({"format": 1, "grants": [{"kind": "pat", "id": "1", "issuedAt": ")" +
-            QByteArray(date) + R"("}]})";
-        const auto read = GrantListCache::fromJson(json);
+    const QDateTime firstMoment(QDate(1, 1, 1), QTime(0, 0), Qt::UTC);
+    const QDateTime lastMoment(QDate(9999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC);
+    for (const qint64 beyond :
+         {firstMoment.toMSecsSinceEpoch() - 1, lastMoment.toMSecsSinceEpoch() + 1}) {
+        const auto read = GrantListCache::fromBinary(
+            payload({entry(QStringLiteral("pat"), QStringLiteral("x"), kDate, kNotSaid, beyond)}));
         QVERIFY2(read, qPrintable(read.error));
-        QVERIFY2(read->grants.isEmpty(), date);
+        QVERIFY(read->grants.isEmpty());
         QCOMPARE(read->unreadable.size(), 1);
     }
-    const auto edges = GrantListCache::fromJson(
-        R"({"format": 1, "grants": [{"kind": "pat", "id": "1", "issuedAt": "0001-01-01T00:00:00Z",
-            "expiresAt": "9999-12-31T23:59:59.999+00:00", "lastUsedAt": "2026-06-30T12:00:00+05:30"}]})");
+    const auto edges = GrantListCache::fromBinary(
+        payload({entry(QStringLiteral("pat"), QStringLiteral("x"), kDate, kDate,
+                       firstMoment.toMSecsSinceEpoch(), lastMoment.toMSecsSinceEpoch())}));
     QVERIFY2(edges, qPrintable(edges.error));
     QCOMPARE(edges->grants.size(), 1);
-    const auto again = GrantListCache::fromJson(GrantListCache::toJson(edges->grants));
+    QCOMPARE(edges->grants.first().issuedAt, firstMoment);
+    QCOMPARE(edges->grants.first().issuedAt.timeSpec(), Qt::UTC);
+    QCOMPARE(*edges->grants.first().expiresAt, lastMoment);
+    const auto again = GrantListCache::fromBinary(GrantListCache::toBinary(edges->grants));
     QVERIFY(again);
     QCOMPARE(again->grants, edges->grants);
-    QCOMPARE(again->grants.first().lastUsedAt,
+
+    // A date in another zone is kept as the same moment, given back in UTC.
+    AccessGrant grant;
+    grant.kind = GrantKind::PersonalToken;
+    grant.id = QStringLiteral("1");
+    grant.lastUsedAt =
+        QDateTime(QDate(2026, 6, 30), QTime(12, 0), Qt::OffsetFromUTC, 5 * 3600 + 1800);
+    const auto moved = GrantListCache::fromBinary(GrantListCache::toBinary({grant}));
+    QVERIFY(moved);
+    QCOMPARE(moved->grants.first().lastUsedAt->timeSpec(), Qt::UTC);
+    QCOMPARE(*moved->grants.first().lastUsedAt,
              QDateTime(QDate(2026, 6, 30), QTime(6, 30), Qt::UTC));
 }
 
