@@ -108,6 +108,7 @@ void TextFilterModel::setSourceModel(QAbstractItemModel *source)
         };
     }
     QSortFilterProxyModel::setSourceModel(source);
+    m_source = source;
 }
 
 void TextFilterModel::forgetSearchText()
@@ -122,7 +123,9 @@ void TextFilterModel::forgetSortKeys()
 
 const TextFilterModel::SortKey &TextFilterModel::sortKey(const QModelIndex &index) const
 {
-    const int rows = sourceModel()->rowCount();
+    // Asked twice a comparison (250,000 times to sort 10,000 rows), so through m_source:
+    // sourceModel() was a third of a kept key's cost.
+    const int rows = m_source->rowCount();
     if (m_sortKeysColumn != index.column() || m_sortKeys.size() != rows) {
         m_sortKeys.clear();
         m_sortKeys.resize(rows);

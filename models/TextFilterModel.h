@@ -2,6 +2,7 @@
 
 #include <QCollator>
 #include <QList>
+#include <QPointer>
 #include <QSortFilterProxyModel>
 #include <QVariant>
 
@@ -73,6 +74,7 @@ private:
     mutable QList<std::optional<SortKey>> m_sortKeys;
     mutable int m_sortKeysColumn = -1;
     QList<QMetaObject::Connection> m_sourceConnections;
+    QPointer<QAbstractItemModel> m_source; // sourceModel(), without a call into QtCore
 };
 
 } // namespace accessdesk

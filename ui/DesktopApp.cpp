@@ -57,6 +57,12 @@ DesktopApp::DesktopApp(AppSession::Paths paths, QObject *parent)
     wireRecordKeeping();
 }
 
+AdministrationPage &DesktopApp::administrationPage()
+{
+    m_window->builtPage(MainWindow::Administration);
+    return *m_administrationPage;
+}
+
 DesktopApp::~DesktopApp()
 {
     // What the user arranged is kept also when the app ends without closing the window.
@@ -88,10 +94,13 @@ void DesktopApp::buildPages()
                            m_session->offlineCache(), m_window.get());
     m_activityPage = new ActivityPage(m_window.get());
     m_activityPage->setActivityLog(m_session->activityLog());
-    m_administrationPage = new AdministrationPage(m_admin.get(), m_window.get());
     m_window->setPage(MainWindow::Connection, m_connectionPage);
     m_window->setPage(MainWindow::Activity, m_activityPage);
-    m_window->setPage(MainWindow::Administration, m_administrationPage);
+    // Its lists load when it is shown anyway; built then too, it costs a start nothing.
+    m_window->setPageOnFirstShow(MainWindow::Administration, [this] {
+        m_administrationPage = new AdministrationPage(m_admin.get(), m_window.get());
+        return m_administrationPage;
+    });
 
     MyAccessPage *myAccess = m_window->myAccessPage();
     connect(myAccess, &MyAccessPage::createTokenRequested, this,

@@ -47,7 +47,8 @@ public:
     ExpiryTray &expiryTray() { return *m_expiryTray; }
     ConnectionPage &connectionPage() { return *m_connectionPage; }
     ActivityPage &activityPage() { return *m_activityPage; }
-    AdministrationPage &administrationPage() { return *m_administrationPage; }
+    // Made on its first show; asking for it makes it.
+    AdministrationPage &administrationPage();
     AdminController &admin() { return *m_admin; }
     PersonalTokenController &personalTokens() { return *m_personalTokens; }
     RequestForAccessController &accessRequests() { return *m_accessRequests; }
@@ -74,7 +75,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     ConnectionPage *m_connectionPage = nullptr;         // owned by the window
     ActivityPage *m_activityPage = nullptr;             // owned by the window
-    AdministrationPage *m_administrationPage = nullptr; // owned by the window
+    AdministrationPage *m_administrationPage = nullptr; // owned by the window; made when shown
     QPointer<SecretPromptDialog> m_secretPrompt;        // owned by the window
     bool m_firstRun = false; // started without any server; cleared by the first connection
 };

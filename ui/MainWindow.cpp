@@ -107,8 +107,11 @@ MainWindow::MainWindow(MyAccessController *controller, QWidget *parent)
     m_pages->addWidget(placeholder(tr("Administration arrives in a later version.")));
     m_pages->addWidget(placeholder(tr("The activity log arrives in a later version.")));
     m_pages->addWidget(placeholder(tr("Connection settings arrive in a later version.")));
-    connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
-            &QStackedWidget::setCurrentIndex);
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0)
+            builtPage(Page(row));
+        m_pages->setCurrentIndex(row);
+    });
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         // Only the page shown asks for room: a wide page the user is not looking at must not
         // keep the window from 800×600 (hidden pages are Ignored by the stack's minimum size).
@@ -420,6 +423,26 @@ void MainWindow::setPage(Page page, QWidget *widget)
     m_pages->setCurrentIndex(m_navigation->currentRow());
 }
 
+void MainWindow::setPageOnFirstShow(Page page, std::function<QWidget *()> make)
+{
+    m_pagesToMake[page] = std::move(make);
+    if (page == currentPage())
+        builtPage(page);
+}
+
+QWidget *MainWindow::builtPage(Page page)
+{
+    const auto waiting = m_pagesToMake.find(page);
+    if (waiting != m_pagesToMake.end()) {
+        const std::function<QWidget *()> make = std::move(waiting->second);
+        m_pagesToMake.erase(waiting);
+        setPage(page, make());
+        if (m_viewSettings)
+            ViewState::restore(*m_viewSettings, pageKey(page), m_pages->widget(page));
+    }
+    return m_pages->widget(page);
+}
+
 void MainWindow::showPage(Page page)
 {
     m_navigation->setCurrentRow(page);
@@ -564,6 +587,7 @@ void MainWindow::saveViewState(QSettings &settings) const
 
 bool MainWindow::restoreViewState(QSettings &settings)
 {
+    m_viewSettings = &settings;
     for (const Page page : kPages)
         ViewState::restore(settings, pageKey(page), m_pages->widget(page));
     const QByteArray geometry =

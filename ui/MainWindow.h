@@ -3,6 +3,10 @@
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QPointer>
+#include <QSettings>
+
+#include <functional>
+#include <map>
 
 class QAction;
 class QActionGroup;
@@ -41,6 +45,13 @@ public:
     // Puts widget in place of the page's current one (a placeholder until the lead plugs the
     // Activity, Administration and Connection pages in); the window takes ownership.
     void setPage(Page page, QWidget *widget);
+    // Like setPage, but make() is called when the page is first shown (or asked for by
+    // builtPage()), and its splitters and columns are then restored as restoreViewState() would
+    // have. For the Administration page: its four tabs were a fifth of building the window at every
+    // start, and most starts never open it.
+    void setPageOnFirstShow(Page page, std::function<QWidget *()> make);
+    // The page's widget, made now if it was waiting for its first show.
+    QWidget *builtPage(Page page);
 
     void showPage(Page page);
     Page currentPage() const;
@@ -104,6 +115,10 @@ private:
     QComboBox *m_serverSwitch = nullptr;
     QListWidget *m_navigation;
     QStackedWidget *m_pages;
+    // Pages made on their first show (setPageOnFirstShow), and the settings that
+    // restoreViewState() read, for restoring them then.
+    std::map<Page, std::function<QWidget *()>> m_pagesToMake;
+    QPointer<QSettings> m_viewSettings;
     MyAccessPage *m_myAccess;
     QWidget *m_banner = nullptr;
     QLabel *m_storageProblem = nullptr; // the local database could not be opened

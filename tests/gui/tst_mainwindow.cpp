@@ -12,6 +12,7 @@
 #include "services/MyAccessController.h"
 #include "services/RelativeTime.h"
 #include "storage/Preferences.h"
+#include "ui/AdministrationPage.h"
 #include "ui/ConfirmationDialog.h"
 #include "ui/DateCellDelegate.h"
 #include "ui/DesktopApp.h"
@@ -86,6 +87,7 @@ private slots:
     void aboutNamesVersionsAndLicence();
     void preferencesRoundTrip();
     void viewStateStaysAcrossRefreshAndRestart();
+    void administrationPageIsMadeWhenFirstShown();
     void datesAreRelativeWithTheExactTimeInTheTooltip();
     void confirmationFitsTheKindOfGrant();
 
@@ -441,6 +443,41 @@ void TestMainWindow::viewStateStaysAcrossRefreshAndRestart()
              qPrintable(QStringLiteral("%1 against %2").arg(share).arg(savedShare)));
     // Not the splitter's default (3 : 1).
     QVERIFY(share < 0.7);
+}
+
+// The Administration page is made when it is first shown, not at every start, and then gets the
+// column widths saved when it was last open; a start that never opens it keeps them saved.
+void TestMainWindow::administrationPageIsMadeWhenFirstShown()
+{
+    const auto firstTable = [](MainWindow &window) {
+        auto *page = window.findChild<AdministrationPage *>();
+        return page ? page->findChild<QTableView *>() : nullptr;
+    };
+    {
+        auto app = startApp(QStringLiteral("adminview"));
+        QVERIFY(waitForList(*app));
+        MainWindow &window = app->window();
+        QVERIFY(!window.findChild<AdministrationPage *>());
+        window.showPage(MainWindow::Administration);
+        QTableView *table = firstTable(window);
+        QVERIFY(table);
+        QVERIFY(window.findChild<AdministrationPage *>()->isVisible());
+        QCOMPARE(&app->administrationPage(), window.findChild<AdministrationPage *>());
+        table->setColumnWidth(0, 277);
+        window.close();
+    }
+    {
+        auto app = startApp(QStringLiteral("adminview"));
+        QVERIFY(waitForList(*app));
+        QVERIFY(!app->window().findChild<AdministrationPage *>());
+        app->window().close();
+    }
+    auto app = startApp(QStringLiteral("adminview"));
+    QVERIFY(waitForList(*app));
+    app->window().showPage(MainWindow::Administration);
+    QTableView *table = firstTable(app->window());
+    QVERIFY(table);
+    QCOMPARE(table->columnWidth(0), 277);
 }
 
 void TestMainWindow::datesAreRelativeWithTheExactTimeInTheTooltip()
