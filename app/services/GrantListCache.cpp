@@ -75,11 +75,15 @@ bool readDate(BinaryReader &in, quint8 tag, QDateTime *when)
     *when = QDateTime();
     if (tag == kNoDate)
         return true;
+    // Compared as numbers: 30,000 dates are read at a start with 10,000 cached grants.
+    static const qint64 first = QDateTime(QDate(1, 1, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    static const qint64 last =
+        QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC).toMSecsSinceEpoch();
     qint64 milliseconds = 0;
-    if (tag != kDate || !in.readInt64(&milliseconds))
+    if (tag != kDate || !in.readInt64(&milliseconds) || milliseconds < first || milliseconds > last)
         return false;
     *when = QDateTime::fromMSecsSinceEpoch(milliseconds, Qt::UTC);
-    return when->isValid() && when->date().year() >= 1 && when->date().year() <= 9999;
+    return true;
 }
 
 bool readIssueDate(BinaryReader &in, QDateTime *when)
