@@ -38,7 +38,10 @@ private:
 class BinaryReader final
 {
 public:
+    // bytes must outlive the reader and the records read from it: it reads them in place.
     explicit BinaryReader(QByteArrayView bytes = {});
+    // A reader of a temporary array would read freed memory once the statement ends.
+    explicit BinaryReader(QByteArray &&bytes) = delete;
 
     bool readByte(quint8 *value);
     bool readUInt32(quint32 *value);

@@ -106,33 +106,37 @@ void TestBinaryRecords::recordsCanBeSteppedOver()
 
 void TestBinaryRecords::shortOrDamagedBytesFailEveryRead()
 {
+    // Each reader reads a view: the bytes live in named arrays for as long as it does.
+    const QByteArray threeBytes("\x01\x02\x03", 3);
     quint32 number = 0;
-    QVERIFY(!BinaryReader(QByteArray("\x01\x02\x03", 3)).readUInt32(&number));
+    QVERIFY(!BinaryReader(threeBytes).readUInt32(&number));
+    const QByteArray sevenBytes(7, '\0');
     qint64 wide = 0;
-    QVERIFY(!BinaryReader(QByteArray(7, '\0')).readInt64(&wide));
+    QVERIFY(!BinaryReader(sevenBytes).readInt64(&wide));
 
     // A text or record length that claims more than there is (here 4 GiB - 1 units) is refused
     // before anything is allocated for it.
+    const QByteArray hugeLength("\xff\xff\xff\xff"
+                                "ab",
+                                6);
     QString text;
-    BinaryReader hugeText(QByteArray("\xff\xff\xff\xff"
-                                     "ab",
-                                     6));
+    BinaryReader hugeText(hugeLength);
     QVERIFY(!hugeText.readText(&text));
     QVERIFY(hugeText.failed());
+    const QByteArray recordTooLong("\x05\x00\x00\x00"
+                                   "abcd",
+                                   8);
     BinaryReader record;
-    QVERIFY(!BinaryReader(QByteArray("\x05\x00\x00\x00"
-                                     "abcd",
-                                     8))
-                 .readRecord(&record));
-    // One unit short.
-    QVERIFY(!BinaryReader(QByteArray("\x02\x00\x00\x00"
-                                     "a\x00"
-                                     "b",
-                                     7))
-                 .readText(&text));
+    QVERIFY(!BinaryReader(recordTooLong).readRecord(&record));
+    const QByteArray oneUnitShort("\x02\x00\x00\x00"
+                                  "a\x00"
+                                  "b",
+                                  7);
+    QVERIFY(!BinaryReader(oneUnitShort).readText(&text));
 
     // Once failed, it stays failed, even for reads that would fit.
-    BinaryReader in(QByteArray("\x01\x02", 2));
+    const QByteArray twoBytes("\x01\x02", 2);
+    BinaryReader in(twoBytes);
     QVERIFY(!in.readUInt32(&number));
     quint8 byte = 0;
     QVERIFY(!in.readByte(&byte));
