@@ -7,6 +7,43 @@
 
 namespace accessdesk {
 
+namespace {
+
+// The per-row entries the model keeps (search texts, sort keys) follow the source's rows: a new
+// row gets an entry not made yet (T()), a removed row loses its entry, a changed row's entry is
+// made again. A change they cannot follow (rows of a tree, rows beyond the entries) drops them all.
+template<class T>
+void followInsertedRows(QList<T> &kept, const QModelIndex &parent, int first, int last)
+{
+    if (parent.isValid() || first > kept.size())
+        kept.clear();
+    else
+        kept.insert(first, last - first + 1, T());
+}
+
+template<class T>
+void followRemovedRows(QList<T> &kept, const QModelIndex &parent, int first, int last)
+{
+    if (parent.isValid() || last >= kept.size())
+        kept.clear();
+    else
+        kept.remove(first, last - first + 1);
+}
+
+template<class T>
+void followChangedRows(QList<T> &kept, const QModelIndex &topLeft, const QModelIndex &bottomRight)
+{
+    if (topLeft.parent().isValid()) {
+        kept.clear();
+        return;
+    }
+    const int last = std::min(bottomRight.row(), int(kept.size()) - 1);
+    for (int row = topLeft.row(); row <= last; ++row)
+        kept[row] = T();
+}
+
+} // namespace
+
 TextFilterModel::TextFilterModel(int sortRole, QObject *parent)
     : QSortFilterProxyModel(parent)
 {
@@ -71,39 +108,18 @@ void TextFilterModel::setSourceModel(QAbstractItemModel *source)
             connect(source, &QAbstractItemModel::rowsMoved, this, forget),
             connect(source, &QAbstractItemModel::rowsInserted, this,
                     [this](const QModelIndex &parent, int first, int last) {
-                        if (parent.isValid() || first > m_searchTexts.size())
-                            forgetSearchText();
-                        else
-                            m_searchTexts.insert(first, last - first + 1, QString());
-                        if (parent.isValid() || first > m_sortKeys.size())
-                            forgetSortKeys();
-                        else
-                            m_sortKeys.insert(first, last - first + 1, std::nullopt);
+                        followInsertedRows(m_searchTexts, parent, first, last);
+                        followInsertedRows(m_sortKeys, parent, first, last);
                     }),
             connect(source, &QAbstractItemModel::rowsRemoved, this,
                     [this](const QModelIndex &parent, int first, int last) {
-                        if (parent.isValid() || last >= m_searchTexts.size())
-                            forgetSearchText();
-                        else
-                            m_searchTexts.remove(first, last - first + 1);
-                        if (parent.isValid() || last >= m_sortKeys.size())
-                            forgetSortKeys();
-                        else
-                            m_sortKeys.remove(first, last - first + 1);
+                        followRemovedRows(m_searchTexts, parent, first, last);
+                        followRemovedRows(m_sortKeys, parent, first, last);
                     }),
             connect(source, &QAbstractItemModel::dataChanged, this,
                     [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                        if (topLeft.parent().isValid()) {
-                            forgetSearchText();
-                            forgetSortKeys();
-                            return;
-                        }
-                        const int last = std::min(bottomRight.row(), int(m_searchTexts.size()) - 1);
-                        for (int row = topLeft.row(); row <= last; ++row)
-                            m_searchTexts[row] = QString();
-                        const int lastKey = std::min(bottomRight.row(), int(m_sortKeys.size()) - 1);
-                        for (int row = topLeft.row(); row <= lastKey; ++row)
-                            m_sortKeys[row].reset();
+                        followChangedRows(m_searchTexts, topLeft, bottomRight);
+                        followChangedRows(m_sortKeys, topLeft, bottomRight);
                     }),
         };
     }

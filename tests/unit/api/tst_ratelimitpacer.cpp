@@ -20,6 +20,14 @@ RawReply answer(int remaining, int status = 200)
     return reply;
 }
 
+// One request sent and answered, nothing else under way.
+void roundTrip(RateLimitPacer &pacer, const RawReply &reply)
+{
+    pacer.requestSent();
+    pacer.observe(reply);
+    pacer.requestEnded();
+}
+
 } // namespace
 
 class TestRateLimitPacer final : public QObject
@@ -34,63 +42,56 @@ private slots:
     void tooManyRequestsWaitsRetryAfterButAtLeastTheFloor();
 
 private:
+    // What the request after page N+1 waits when page N and page N+1 were both under way and
+    // page N's answer said remaining tokens are left.
+    int waitAfterTwoUnderWay(int remaining);
+
     qint64 m_now = 1'000'000;
 };
 
 void TestRateLimitPacer::noHeadersNoWait()
 {
     RateLimitPacer pacer([this] { return m_now; }, 1000);
-    for (int i = 0; i < 5; ++i) {
-        pacer.requestSent();
-        RawReply plain;
-        plain.status = 200;
-        pacer.observe(plain);
-        pacer.requestEnded();
-    }
+    RawReply plain;
+    plain.status = 200;
+    for (int i = 0; i < 5; ++i)
+        roundTrip(pacer, plain);
     QCOMPARE(pacer.delayBeforeNextMs(), 0);
 }
 
 void TestRateLimitPacer::emptyBucketWaitsOneStep()
 {
     RateLimitPacer pacer([this] { return m_now; }, 1000);
-    pacer.requestSent();
-    pacer.observe(answer(1));
-    pacer.requestEnded();
+    roundTrip(pacer, answer(1));
     QCOMPARE(pacer.delayBeforeNextMs(), 0); // one token left
-    pacer.requestSent();
-    pacer.observe(answer(0));
-    pacer.requestEnded();
+    roundTrip(pacer, answer(0));
     QCOMPARE(pacer.delayBeforeNextMs(), 2000); // one token every 2 s
     m_now += 1500;
     QCOMPARE(pacer.delayBeforeNextMs(), 500);
 }
 
-void TestRateLimitPacer::requestsUnderWayCountAgainstTheBucket()
+int TestRateLimitPacer::waitAfterTwoUnderWay(int remaining)
 {
-    // Page N and page N+1 both under way; page N's answer says one token is left, but page N+1
-    // may take it: page N+2 must wait.
     RateLimitPacer pacer([this] { return m_now; }, 1000);
     pacer.requestSent(); // page N
     pacer.requestSent(); // page N+1, asked for ahead
-    pacer.observe(answer(1));
+    pacer.observe(answer(remaining));
     pacer.requestEnded();
-    QCOMPARE(pacer.delayBeforeNextMs(), 2000);
+    return pacer.delayBeforeNextMs();
+}
 
+void TestRateLimitPacer::requestsUnderWayCountAgainstTheBucket()
+{
+    // Page N's answer says one token is left, but page N+1 may take it: page N+2 must wait.
+    QCOMPARE(waitAfterTwoUnderWay(1), 2000);
     // With two tokens left there is one for page N+2.
-    RateLimitPacer roomy([this] { return m_now; }, 1000);
-    roomy.requestSent();
-    roomy.requestSent();
-    roomy.observe(answer(2));
-    roomy.requestEnded();
-    QCOMPARE(roomy.delayBeforeNextMs(), 0);
+    QCOMPARE(waitAfterTwoUnderWay(2), 0);
 }
 
 void TestRateLimitPacer::requestsSentAfterAnAnswerCountToo()
 {
     RateLimitPacer pacer([this] { return m_now; }, 1000);
-    pacer.requestSent();
-    pacer.observe(answer(2));
-    pacer.requestEnded();
+    roundTrip(pacer, answer(2));
     pacer.requestSent(); // takes one of the two
     QCOMPARE(pacer.delayBeforeNextMs(), 0);
     pacer.requestSent(); // takes the last: the next waits
@@ -98,9 +99,7 @@ void TestRateLimitPacer::requestsSentAfterAnAnswerCountToo()
     // A request dropped before its answer no longer counts as under way.
     pacer.requestEnded();
     pacer.requestEnded();
-    pacer.requestSent();
-    pacer.observe(answer(3));
-    pacer.requestEnded();
+    roundTrip(pacer, answer(3));
     m_now += 2000;
     QCOMPARE(pacer.delayBeforeNextMs(), 0);
 }
@@ -108,9 +107,7 @@ void TestRateLimitPacer::requestsSentAfterAnAnswerCountToo()
 void TestRateLimitPacer::tooManyRequestsWaitsRetryAfterButAtLeastTheFloor()
 {
     RateLimitPacer pacer([this] { return m_now; }, 1000);
-    pacer.requestSent();
-    pacer.observe(answer(0, 429));
-    pacer.requestEnded();
+    roundTrip(pacer, answer(0, 429));
     QCOMPARE(pacer.delayBeforeNextMs(), 1000); // "Retry-After: 0" means the floor
     QCOMPARE(pacer.retryDelayMs(0, 1), 1000);
     QCOMPARE(pacer.retryDelayMs(-1, 3), 4000);
